@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# The whole test suite, from a fresh Linux machine with the .NET SDK:
+#   installs the real parts the tests talk to (Mosquitto broker and clients, python3-can, tmux, can-utils)
+#   when they are missing, then builds and runs every test of StationFirmware.sln.
+# Usage: tools/test.sh [extra dotnet test arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mosquitto)
+command -v mosquitto_sub >/dev/null 2>&1 || need+=(mosquitto-clients)
+/usr/bin/python3 -c 'import can' >/dev/null 2>&1 || need+=(python3-can)
+command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v candump >/dev/null 2>&1 || need+=(can-utils)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "tools/test.sh: installing ${need[*]}"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+dotnet build StationFirmware.sln -c Release -nologo -clp:ErrorsOnly
+dotnet test StationFirmware.sln -c Release --no-build -nologo "$@"
