@@ -1,0 +1,61 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Station.Hal.Host
+{
+    /// <summary>How <see cref="MqttClient"/> reaches and talks to its broker.</summary>
+    public sealed class MqttClientOptions
+    {
+        /// <summary>Broker host name or address.</summary>
+        public string Host = "127.0.0.1";
+        /// <summary>Broker port (1883 plain, 8883 TLS by convention).</summary>
+        public int Port = 1883;
+        /// <summary>MQTT client identifier; a station uses its station id so the broker keeps one session per station.</summary>
+        public string ClientId = "station";
+        /// <summary>User name, or null for none.</summary>
+        public string Username;
+        /// <summary>Password, or null for none (only sent with a user name, as MQTT 3.1.1 requires).</summary>
+        public string Password;
+        /// <summary>Clean-session flag. Off for a station, so the broker keeps its subscription and queued QoS 1 commands.</summary>
+        public bool CleanSession;
+        /// <summary>Keep-alive period in seconds (0 = off). The client pings when idle and drops a silent broker after 1.5×.</summary>
+        public int KeepAliveSeconds = 30;
+        /// <summary>Wrap the TCP stream in TLS (SslStream, TLS 1.2 or newer).</summary>
+        public bool UseTls;
+        /// <summary>Name the server certificate must carry; defaults to <see cref="Host"/>.</summary>
+        public string TlsTargetHost;
+        /// <summary>Trust anchor for the server certificate; null = the system store.</summary>
+        public X509Certificate2 CaCertificate;
+        /// <summary>Client certificate (with private key) for mutual TLS, or null.</summary>
+        public X509Certificate2 ClientCertificate;
+        /// <summary>Time allowed for TCP connect, TLS handshake and CONNACK together.</summary>
+        public int ConnectTimeoutMs = 5000;
+        /// <summary>First reconnect delay; doubles per failed attempt up to <see cref="ReconnectMaxMs"/>, with jitter.</summary>
+        public int ReconnectMinMs = 500;
+        /// <summary>Longest reconnect delay.</summary>
+        public int ReconnectMaxMs = 30000;
+        /// <summary>Most QoS 1 publishes awaiting PUBACK; Publish returns -1 beyond it (the caller retries later).</summary>
+        public int MaxInflight = 64;
+        /// <summary>Largest packet accepted from the broker; a bigger one is treated as a protocol error.</summary>
+        public int MaxIncomingPacketBytes = 256 * 1024;
+        /// <summary>Seed for the reconnect jitter (tests); 0 = from the client id and time.</summary>
+        public int RandomSeed;
+
+        /// <summary>Options from a URI: <c>mqtt://host:port</c> or <c>mqtts://host:port</c>, optionally <c>user:pass@</c>.</summary>
+        public static MqttClientOptions FromUri(string uri, string clientId)
+        {
+            var u = new Uri(uri);
+            var o = new MqttClientOptions { Host = u.Host, ClientId = clientId };
+            if (u.Scheme == "mqtts") { o.UseTls = true; o.Port = u.IsDefaultPort || u.Port <= 0 ? 8883 : u.Port; }
+            else if (u.Scheme == "mqtt" || u.Scheme == "tcp") o.Port = u.IsDefaultPort || u.Port <= 0 ? 1883 : u.Port;
+            else throw new ArgumentException("broker URI must start with mqtt:// or mqtts://: " + uri);
+            if (!string.IsNullOrEmpty(u.UserInfo))
+            {
+                string[] parts = u.UserInfo.Split(':', 2);
+                o.Username = Uri.UnescapeDataString(parts[0]);
+                if (parts.Length > 1) o.Password = Uri.UnescapeDataString(parts[1]);
+            }
+            return o;
+        }
+    }
+}

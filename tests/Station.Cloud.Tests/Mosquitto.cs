@@ -1,0 +1,154 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using Xunit.Sdk;
+
+namespace Station.Cloud.Tests
+{
+    /// <summary>A real Mosquitto broker for one test, on a free loopback port, with a generated configuration.</summary>
+    public sealed class Mosquitto : IDisposable
+    {
+        const string Install = "install the Debian packages: apt-get install mosquitto mosquitto-clients (tools/test.sh does)";
+        Process _process;
+        readonly string _config;
+        readonly StringBuilder _log = new StringBuilder();
+
+        /// <summary>Loopback port the broker listens on.</summary>
+        public int Port { get; }
+        /// <summary>Folder holding the configuration and any password/ACL files.</summary>
+        public string Dir { get; }
+        /// <summary>What the broker printed (for failure messages).</summary>
+        public string Log { get { lock (_log) return _log.ToString(); } }
+
+        Mosquitto(int port, string dir, string config)
+        {
+            Port = port;
+            Dir = dir;
+            _config = config;
+        }
+
+        /// <summary>Path of the broker executable; fails the test with the packages to install when missing.</summary>
+        public static string BrokerPath()
+        {
+            foreach (var p in new[] { "/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto", "/usr/bin/mosquitto" })
+                if (File.Exists(p)) return p;
+            var onPath = OnPath("mosquitto");
+            if (onPath != null) return onPath;
+            throw new XunitException("mosquitto broker not found: " + Install);
+        }
+
+        /// <summary>Path of a Mosquitto client tool (mosquitto_sub, mosquitto_pub, mosquitto_passwd).</summary>
+        public static string ToolPath(string name)
+        {
+            var p = OnPath(name) ?? (File.Exists("/usr/bin/" + name) ? "/usr/bin/" + name : null);
+            if (p == null) throw new XunitException(name + " not found: " + Install);
+            return p;
+        }
+
+        static string OnPath(string name)
+        {
+            foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':'))
+                if (dir.Length > 0 && File.Exists(Path.Combine(dir, name))) return Path.Combine(dir, name);
+            return null;
+        }
+
+        /// <summary>A free loopback TCP port.</summary>
+        public static int FreePort()
+        {
+            var l = new TcpListener(IPAddress.Loopback, 0);
+            l.Start();
+            int port = ((IPEndPoint)l.LocalEndpoint).Port;
+            l.Stop();
+            return port;
+        }
+
+        /// <summary>Starts a broker; <paramref name="extraConfig"/> lines are added to the listener's configuration
+        /// (use {DIR} for the broker's folder).</summary>
+        public static Mosquitto Start(string extraConfig = "allow_anonymous true\n", Action<string> prepareDir = null)
+        {
+            string broker = BrokerPath();
+            string dir = Path.Combine(Path.GetTempPath(), "stationfw-mosq-" + Guid.NewGuid().ToString("N").Substring(0, 12));
+            Directory.CreateDirectory(dir);
+            prepareDir?.Invoke(dir);
+            int port = FreePort();
+            var cfg = new StringBuilder();
+            if (Environment.UserName == "root") cfg.Append("user root\n");
+            cfg.Append("per_listener_settings false\npersistence false\nlog_dest stderr\nlog_type error\nlog_type warning\n");
+            cfg.Append($"listener {port} 127.0.0.1\n");
+            cfg.Append(extraConfig.Replace("{DIR}", dir));
+            string config = Path.Combine(dir, "mosquitto.conf");
+            File.WriteAllText(config, cfg.ToString());
+            var m = new Mosquitto(port, dir, config);
+            m.Launch(broker);
+            return m;
+        }
+
+        void Launch(string broker)
+        {
+            var psi = new ProcessStartInfo(broker, "-c " + _config)
+            {
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+            _process = Process.Start(psi);
+            _process.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (_log) _log.AppendLine(e.Data); };
+            _process.OutputDataReceived += (_, e) => { if (e.Data != null) lock (_log) _log.AppendLine(e.Data); };
+            _process.BeginErrorReadLine();
+            _process.BeginOutputReadLine();
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (DateTime.UtcNow < deadline)
+            {
+                if (_process.HasExited) throw new XunitException("mosquitto exited at start: " + Log);
+                try
+                {
+                    using var c = new TcpClient();
+                    c.Connect(IPAddress.Loopback, Port);
+                    return;
+                }
+                catch (SocketException) { Thread.Sleep(20); }
+            }
+            throw new XunitException("mosquitto did not listen on port " + Port + ": " + Log);
+        }
+
+        /// <summary>Kills the broker (as a crash would: no clean shutdown).</summary>
+        public void Kill()
+        {
+            if (_process == null) return;
+            try { if (!_process.HasExited) { _process.Kill(); _process.WaitForExit(5000); } } catch (InvalidOperationException) { }
+            _process.Dispose();
+            _process = null;
+        }
+
+        /// <summary>Starts the broker again on the same port with the same configuration.</summary>
+        public void Restart()
+        {
+            Kill();
+            Launch(BrokerPath());
+        }
+
+        /// <summary>Runs a client tool to completion and returns its standard output; fails the test on a non-zero exit.</summary>
+        public static string Run(string tool, string args, int timeoutMs = 10000)
+        {
+            var psi = new ProcessStartInfo(ToolPath(tool), args) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            using var p = Process.Start(psi);
+            var stdout = p.StandardOutput.ReadToEndAsync();
+            var stderr = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(timeoutMs)) { p.Kill(); throw new XunitException(tool + " " + args + " did not finish"); }
+            p.WaitForExit();
+            if (p.ExitCode != 0) throw new XunitException($"{tool} {args} exited {p.ExitCode}: {stderr.Result}");
+            return stdout.Result;
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            Kill();
+            try { Directory.Delete(Dir, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        }
+    }
+}
