@@ -109,6 +109,18 @@ namespace Station.Core.Cloud
             Put((byte)'Z'); Put((byte)'"');
         }
 
+        /// <summary>Writes a string made of a prefix and one or two numbers ("r42", "b3-17") without building it first.
+        /// <paramref name="second"/> below 0 leaves the second part out.</summary>
+        public void IdString(string prefix, long first, long second)
+        {
+            BeginValue();
+            Put((byte)'"');
+            for (int i = 0; i < prefix.Length; i++) Put((byte)prefix[i]);
+            PutDigits((ulong)(first < 0 ? 0 : first), 1);
+            if (second >= 0) { Put((byte)'-'); PutDigits((ulong)second, 1); }
+            Put((byte)'"');
+        }
+
         /// <summary>Name and string value.</summary>
         public void Member(string name, string value) { Name(name); String(value); }
 

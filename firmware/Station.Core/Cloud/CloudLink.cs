@@ -1,0 +1,413 @@
+using System;
+using System.Collections;
+using Station.Hal;
+
+namespace Station.Core.Cloud
+{
+    /// <summary>The station's cloud link: Sparkplug-style birth/death on the retained state topic, periodic telemetry,
+    /// journaled records (events, faults, audit) through the <see cref="Outbox"/>, and strict command handling with
+    /// replies. Everything happens in <see cref="Tick"/>; the MQTT adapter's callbacks only queue.</summary>
+    /// <remarks>
+    /// Link states as the core sees them: Offline (records accumulate in the outbox, telemetry sampled sparsely) →
+    /// Online on the adapter's ConnectionChanged(true): birth published (bdSeq = the one in the will registered at
+    /// this connect, seq restarts at 0), the will for the next connect gets bdSeq+1, the outbox drains in order →
+    /// Offline again on ConnectionChanged(false); the broker publishes the death.
+    /// </remarks>
+    public sealed class CloudLink : ICloudPayload
+    {
+        const int TokenRing = 256;
+        const int MaxQueuedMessages = 32;
+        const string BdSeqFile = "cloud.bdseq";
+
+        readonly IMqttLink _link;
+        readonly IStorage _storage;
+        readonly IClock _clock;
+        readonly ICloudStation _station;
+        readonly CloudLinkConfig _config;
+        readonly CloudTopics _topics;
+        readonly Outbox _outbox;
+        readonly CommandParser _parser;
+        readonly CloudCommand _command = new CloudCommand();
+        readonly JsonWriter _w = new JsonWriter(Outbox.MaxPayloadBytes);
+        readonly object _gate = new object();
+        readonly int[] _tokens = new int[TokenRing];
+        readonly ArrayList _inTopics = new ArrayList();
+        readonly ArrayList _inPayloads = new ArrayList();
+        readonly byte[] _seqBuffer = new byte[8];
+        int _tokenHead, _tokenCount;
+        int _pendingUp, _pendingDown;
+        bool _online;
+        uint _bdSeq;
+        long _seq;
+        long _lastTelemetryMs, _lastOfflineTelemetryMs;
+        string _lastStateName;
+        int _births, _droppedMessages, _commandsAccepted, _commandsRejected, _lostTokens;
+        CloudResult _lastResult;
+
+        /// <summary>Builds the link; call <see cref="Start"/> before the adapter connects.</summary>
+        public CloudLink(IMqttLink link, IStorage storage, IClock clock, ICloudStation station, CloudLinkConfig config)
+        {
+            if (!CloudTopics.IsValidStationId(config.StationId)) throw new ArgumentException("station id: 1..32 of A-Z a-z 0-9 - _");
+            _link = link;
+            _storage = storage;
+            _clock = clock;
+            _station = station;
+            _config = config;
+            _topics = new CloudTopics(config.StationId);
+            _outbox = new Outbox(storage, config.OutboxPrefix, config.OutboxSegmentBytes, config.OutboxMaxSegments);
+            _parser = new CommandParser(_topics.Command);
+        }
+
+        /// <summary>The topic tree.</summary>
+        public CloudTopics Topics { get { return _topics; } }
+        /// <summary>The outbox (health figures for telemetry and the console).</summary>
+        public Outbox Outbox { get { return _outbox; } }
+        /// <summary>True between the birth and the loss of the session.</summary>
+        public bool Online { get { return _online; } }
+        /// <summary>Birth/death sequence number of the current (or next) session.</summary>
+        public uint BdSeq { get { return _bdSeq; } }
+        /// <summary>Births published since start.</summary>
+        public int Births { get { return _births; } }
+        /// <summary>Commands accepted / rejected since start.</summary>
+        public int CommandsAccepted { get { return _commandsAccepted; } }
+        /// <summary>Commands rejected since start.</summary>
+        public int CommandsRejected { get { return _commandsRejected; } }
+        /// <summary>Received messages dropped because too many were waiting (a flood).</summary>
+        public int DroppedMessages { get { return _droppedMessages; } }
+        /// <summary>The last command's result (for tests and the console).</summary>
+        public CloudResult LastResult { get { return _lastResult; } }
+        /// <summary>False when the outbox is too full for new swaps; the controller must then refuse them.</summary>
+        public bool SwapsAllowed { get { return _outbox.SwapsAllowed; } }
+        /// <summary>Why new swaps are refused by the cloud side, or null.</summary>
+        public string WhyNoSwaps() { return _outbox.WhyNoSwaps(); }
+
+        /// <summary>Recovers the outbox and bdSeq, registers the death certificate as the will and subscribes to the
+        /// command topic. Call once, before the adapter first connects.</summary>
+        public void Start()
+        {
+            _outbox.Open();
+            _bdSeq = ReadBdSeq();
+            SetWill();
+            _link.MessageReceived += OnMessage;
+            _link.Delivered += OnDelivered;
+            _link.ConnectionChanged += OnConnectionChanged;
+            _link.Subscribe(_topics.Command, 1);
+            _lastStateName = _station.StateName;
+            if (_link.IsConnected) lock (_gate) _pendingUp++;
+        }
+
+        /// <summary>One period of the link: connection changes, acknowledgements, commands, state changes,
+        /// telemetry, outbox draining. Never blocks.</summary>
+        public void Tick()
+        {
+            long now = _clock.NowMs;
+            int up, down;
+            lock (_gate) { up = _pendingUp; down = _pendingDown; _pendingUp = 0; _pendingDown = 0; }
+            if (down > 0 && up == 0) _online = false;
+            if (up > 0 && _link.IsConnected) Birth(now);
+            else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
+
+            while (true)
+            {
+                int token;
+                lock (_gate)
+                {
+                    if (_tokenCount == 0) break;
+                    token = _tokens[_tokenHead];
+                    _tokenHead = (_tokenHead + 1) % TokenRing;
+                    _tokenCount--;
+                }
+                _outbox.Acknowledge(token);
+            }
+
+            for (int i = 0; i < _config.CommandsPerTick; i++)
+            {
+                string topic;
+                byte[] payload;
+                lock (_gate)
+                {
+                    if (_inTopics.Count == 0) break;
+                    topic = (string)_inTopics[0];
+                    payload = (byte[])_inPayloads[0];
+                    _inTopics.RemoveAt(0);
+                    _inPayloads.RemoveAt(0);
+                }
+                HandleCommand(topic, payload);
+            }
+
+            string state = _station.StateName;
+            if (state != _lastStateName)
+            {
+                _lastStateName = state;
+                if (_online) PublishState("state");
+            }
+
+            if (_online)
+            {
+                if (now - _lastTelemetryMs >= _config.TelemetryPeriodMs) { PublishTelemetry(); _lastTelemetryMs = now; }
+            }
+            else if (now - _lastOfflineTelemetryMs >= _config.OfflineTelemetryPeriodMs)
+            {
+                _lastOfflineTelemetryMs = now;
+                BeginRecord("telemetry");
+                _station.WriteTelemetry(_w);
+                WriteHealth();
+                EndRecord(RecordKind.Telemetry, true);
+            }
+
+            _outbox.Pump(_link, _topics.ByKind, now);
+        }
+
+        /// <summary>Journals a swap event ("swap.started", "swap.step", "swap.completed", "swap.held", "swap.aborted")
+        /// with its record written by <paramref name="body"/>. False only when the outbox had no room (counted).</summary>
+        public bool RecordEvent(string type, ICloudPayload body)
+        {
+            BeginRecord(type);
+            if (body != null) body.WriteMembers(_w);
+            return EndRecord(RecordKind.Event, !_online);
+        }
+
+        /// <summary>Journals a fault raised or cleared.</summary>
+        public bool RecordFault(bool raised, int code, string name, string detail)
+        {
+            BeginRecord(raised ? "fault.raised" : "fault.cleared");
+            _w.Member("code", code);
+            _w.Member("name", name);
+            if (detail != null) _w.Member("detail", detail);
+            return EndRecord(RecordKind.Fault, !_online);
+        }
+
+        /// <summary>Journals an audit entry: <paramref name="source"/> "cloud" or "console", who, what, and the outcome.</summary>
+        public bool RecordAudit(string source, string who, string what, bool accepted, CloudReason reason, string detail)
+        {
+            BeginRecord("audit");
+            _w.Member("src", source);
+            _w.Member("by", who);
+            _w.Member("what", what);
+            _w.MemberBool("ok", accepted);
+            _w.Member("reason", CloudReasons.Name(reason));
+            _w.Member("code", (int)reason);
+            if (detail != null) _w.Member("detail", detail);
+            return EndRecord(RecordKind.Audit, !_online);
+        }
+
+        /// <summary>The link's own health as members (telemetry writes it; also usable inside a station's telemetry).</summary>
+        public void WriteMembers(JsonWriter w)
+        {
+            w.Name("link");
+            w.BeginObject();
+            w.MemberBool("online", _online);
+            w.Member("bdSeq", _bdSeq);
+            w.Member("births", _births);
+            w.EndObject();
+            w.Name("outbox");
+            w.BeginObject();
+            w.Member("pending", _outbox.Pending);
+            w.Member("fillPct", _outbox.FillPercent);
+            w.Member("usedBytes", _outbox.UsedBytes);
+            w.Member("droppedTelemetry", _outbox.DroppedTelemetry);
+            w.Member("droppedRecords", _outbox.DroppedRecords);
+            w.Member("corrupt", _outbox.CorruptFrames);
+            w.MemberBool("swapsAllowed", _outbox.SwapsAllowed);
+            w.EndObject();
+        }
+
+        void WriteHealth() { WriteMembers(_w); }
+
+        // ---- adapter callbacks (any thread): queue only ----
+
+        void OnConnectionChanged(bool connected)
+        {
+            lock (_gate) { if (connected) _pendingUp++; else _pendingDown++; }
+        }
+
+        void OnDelivered(int token)
+        {
+            lock (_gate)
+            {
+                if (_tokenCount == TokenRing) { _lostTokens++; return; }
+                _tokens[(_tokenHead + _tokenCount) % TokenRing] = token;
+                _tokenCount++;
+            }
+        }
+
+        void OnMessage(string topic, byte[] payload)
+        {
+            lock (_gate)
+            {
+                if (_inTopics.Count >= MaxQueuedMessages) { _droppedMessages++; return; }
+                _inTopics.Add(topic);
+                _inPayloads.Add(payload);
+            }
+        }
+
+        // ---- commands ----
+
+        void HandleCommand(string topic, byte[] payload)
+        {
+            DateTime now = _clock.UtcNow;
+            CloudReason parsed = _parser.Parse(topic, payload, 0, payload == null ? 0 : payload.Length, now, now.Year >= 2024, _command);
+            CloudResult result;
+            if (parsed != CloudReason.Accepted) result = CloudResult.Refuse(parsed, _command.Detail);
+            else result = Apply(_command);
+            _lastResult = result;
+            if (result.Accepted) _commandsAccepted++;
+            else _commandsRejected++;
+
+            string what = _command.Name != null ? _command.Name : "?";
+            if (_command.Vehicle != null) what = what + " vehicle=" + _command.Vehicle;
+            if (_command.Pack != null) what = what + " pack=" + _command.Pack;
+            if (_command.Key != null) what = what + " key=" + _command.Key;
+            if (_command.Value != null) what = what + " value=" + _command.Value;
+            if (_command.Code != 0) what = what + " code=" + _command.Code.ToString();
+            if (_command.Mid != null) what = what + " mid=" + _command.Mid;
+            RecordAudit("cloud", _command.By != null ? _command.By : "cloud", what, result.Accepted, result.Reason, result.Message);
+
+            if (parsed == CloudReason.WrongTopic) return; // not ours to answer
+            BeginLive("reply");
+            if (_command.Mid != null) _w.Member("re", _command.Mid);
+            else { _w.Name("re"); _w.Null(); }
+            if (_command.Name != null) _w.Member("cmd", _command.Name);
+            _w.MemberBool("ok", result.Accepted);
+            _w.Member("reason", CloudReasons.Name(result.Reason));
+            _w.Member("code", (int)result.Reason);
+            if (result.Message != null) _w.Member("msg", result.Message);
+            EndLive(_topics.Reply, 1, false);
+        }
+
+        CloudResult Apply(CloudCommand c)
+        {
+            switch (c.Kind)
+            {
+                case CommandKind.SwapAuthorize:
+                    if (!_outbox.SwapsAllowed) return CloudResult.Refuse(CloudReason.OutboxFull, _outbox.WhyNoSwaps());
+                    return _station.Authorize(c.Vehicle, c.Pack);
+                case CommandKind.SwapCancel: return _station.Cancel();
+                case CommandKind.StationStatus:
+                    if (_online) { PublishState("state"); PublishTelemetry(); }
+                    return CloudResult.Ok(null);
+                case CommandKind.StationRebirth:
+                    if (_online) Birth(_clock.NowMs);
+                    return CloudResult.Ok(null);
+                case CommandKind.ConfigGet: return _station.GetConfig(c.Key);
+                case CommandKind.ConfigSet: return _station.SetConfig(c.Key, c.Value);
+                case CommandKind.MaintenanceEnter: return _station.EnterMaintenance();
+                case CommandKind.MaintenanceLeave: return _station.LeaveMaintenance();
+                case CommandKind.FaultReset: return _station.ResetFault(c.Code);
+            }
+            return CloudResult.Refuse(CloudReason.UnknownCommand, c.Name);
+        }
+
+        // ---- birth, state, telemetry ----
+
+        void Birth(long now)
+        {
+            // The will registered at this connect carries _bdSeq; the birth matches it (Sparkplug).
+            _seq = 0;
+            _online = true;
+            _births++;
+            PublishState("birth");
+            PublishTelemetry();
+            _lastTelemetryMs = now;
+            _bdSeq++;
+            WriteBdSeq(_bdSeq);
+            SetWill();
+        }
+
+        void PublishState(string type)
+        {
+            BeginLive(type);
+            _w.MemberBool("online", true);
+            _w.Member("bdSeq", _bdSeq);
+            if (type == "birth")
+            {
+                _w.Member("fw", _config.Firmware);
+                _w.Member("schema", CommandParser.SchemaVersion);
+            }
+            _station.WriteState(_w);
+            EndLive(_topics.State, 1, true);
+        }
+
+        void PublishTelemetry()
+        {
+            BeginLive("telemetry");
+            _station.WriteTelemetry(_w);
+            WriteHealth();
+            EndLive(_topics.Telemetry, 0, false);
+        }
+
+        void SetWill()
+        {
+            _w.Reset();
+            _w.BeginObject();
+            _w.Member("v", CommandParser.SchemaVersion);
+            _w.Member("sid", _config.StationId);
+            _w.Name("mid"); _w.IdString("d", _bdSeq, -1);
+            _w.Member("seq", 0);
+            _w.MemberUtc("ts", _clock.UtcNow);
+            _w.Member("type", "death");
+            _w.MemberBool("online", false);
+            _w.Member("bdSeq", _bdSeq);
+            _w.EndObject();
+            if (!_w.Overflow) _link.SetWill(_topics.State, _w.Buffer, 0, _w.Length, 1, true);
+        }
+
+        void BeginLive(string type)
+        {
+            _w.Reset();
+            _w.BeginObject();
+            _w.Member("v", CommandParser.SchemaVersion);
+            _w.Member("sid", _config.StationId);
+            _w.Name("mid"); _w.IdString("b", _bdSeq, _seq);
+            _w.Member("seq", _seq);
+            _w.MemberUtc("ts", _clock.UtcNow);
+            _w.Member("type", type);
+            _seq++;
+        }
+
+        void EndLive(string topic, int qos, bool retain)
+        {
+            _w.EndObject();
+            if (!_w.Overflow && _online) _link.Publish(topic, _w.Buffer, 0, _w.Length, qos, retain);
+        }
+
+        void BeginRecord(string type)
+        {
+            uint seq = _outbox.NextSeq;
+            _w.Reset();
+            _w.BeginObject();
+            _w.Member("v", CommandParser.SchemaVersion);
+            _w.Member("sid", _config.StationId);
+            _w.Name("mid"); _w.IdString("r", seq, -1);
+            _w.Member("seq", seq);
+            _w.MemberUtc("ts", _clock.UtcNow);
+            _w.Member("type", type);
+        }
+
+        bool EndRecord(RecordKind kind, bool offline)
+        {
+            // "offline" is always last and always written as false here: the outbox flips it in place when it sends
+            // the record late (see Outbox), so the stored bytes never change length.
+            _w.MemberBool("offline", false);
+            _w.EndObject();
+            if (_w.Overflow) return false;
+            return _outbox.Append(kind, _w.Buffer, 0, _w.Length, offline);
+        }
+
+        uint ReadBdSeq()
+        {
+            if (_storage.Read(BdSeqFile, 0, _seqBuffer, 0, 8) != 8) return 0;
+            uint v = (uint)(_seqBuffer[0] | (_seqBuffer[1] << 8) | (_seqBuffer[2] << 16) | (_seqBuffer[3] << 24));
+            uint check = (uint)(_seqBuffer[4] | (_seqBuffer[5] << 8) | (_seqBuffer[6] << 16) | (_seqBuffer[7] << 24));
+            return check == ~v ? v : 0;
+        }
+
+        void WriteBdSeq(uint v)
+        {
+            uint check = ~v;
+            _seqBuffer[0] = (byte)v; _seqBuffer[1] = (byte)(v >> 8); _seqBuffer[2] = (byte)(v >> 16); _seqBuffer[3] = (byte)(v >> 24);
+            _seqBuffer[4] = (byte)check; _seqBuffer[5] = (byte)(check >> 8); _seqBuffer[6] = (byte)(check >> 16); _seqBuffer[7] = (byte)(check >> 24);
+            _storage.Replace(BdSeqFile, _seqBuffer, 0, 8);
+        }
+    }
+}

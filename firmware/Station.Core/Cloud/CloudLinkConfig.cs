@@ -1,0 +1,24 @@
+namespace Station.Core.Cloud
+{
+    /// <summary>Settings of the cloud link, with defaults for a car station (sizing in docs/cloud.md).</summary>
+    public sealed class CloudLinkConfig
+    {
+        /// <summary>Station id: the MQTT client id and the second topic level.</summary>
+        public string StationId = "bay1";
+        /// <summary>Firmware version reported in the birth certificate.</summary>
+        public string Firmware = "0.1.0";
+        /// <summary>Telemetry period while connected.</summary>
+        public int TelemetryPeriodMs = 10000;
+        /// <summary>Telemetry kept in the outbox while offline, one sample per this period (dropped first when it fills).</summary>
+        public int OfflineTelemetryPeriodMs = 600000;
+        /// <summary>Bytes of one outbox segment file.</summary>
+        public int OutboxSegmentBytes = 64 * 1024;
+        /// <summary>Most outbox segment files (capacity = segment bytes × this): 1024 × 64 KiB = 64 MiB, 7 days at 800 swaps/day
+        /// need about 44 MB (docs/cloud.md), so the device keeps its outbox on an SD card.</summary>
+        public int OutboxMaxSegments = 1024;
+        /// <summary>File name prefix of the outbox in the station's storage.</summary>
+        public string OutboxPrefix = "obx";
+        /// <summary>Most commands handled per tick (the rest wait for the next one).</summary>
+        public int CommandsPerTick = 4;
+    }
+}

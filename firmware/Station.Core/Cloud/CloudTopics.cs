@@ -1,0 +1,56 @@
+namespace Station.Core.Cloud
+{
+    /// <summary>The MQTT topic tree of one station, built once: <c>stations/{station_id}/…</c> (docs/cloud.md).</summary>
+    public sealed class CloudTopics
+    {
+        /// <summary>Root prefix shared by every station.</summary>
+        public const string RootPrefix = "stations/";
+
+        /// <summary>The station id the topics belong to.</summary>
+        public readonly string StationId;
+        /// <summary>Retained birth / state / death (the will).</summary>
+        public readonly string State;
+        /// <summary>Periodic telemetry, QoS 0.</summary>
+        public readonly string Telemetry;
+        /// <summary>Swap events, QoS 1, journaled.</summary>
+        public readonly string Events;
+        /// <summary>Faults raised and cleared, QoS 1, journaled.</summary>
+        public readonly string Faults;
+        /// <summary>Audit trail, QoS 1, journaled.</summary>
+        public readonly string Audit;
+        /// <summary>Commands to the station (the only topic it subscribes to).</summary>
+        public readonly string Command;
+        /// <summary>Replies to commands.</summary>
+        public readonly string Reply;
+        /// <summary>Topic per <see cref="RecordKind"/> value (index 0 unused).</summary>
+        public readonly string[] ByKind;
+
+        /// <summary>Topics for <paramref name="stationId"/> (must pass <see cref="IsValidStationId"/>).</summary>
+        public CloudTopics(string stationId)
+        {
+            StationId = stationId;
+            string root = RootPrefix + stationId + "/";
+            State = root + "state";
+            Telemetry = root + "telemetry";
+            Events = root + "events";
+            Faults = root + "faults";
+            Audit = root + "audit";
+            Command = root + "cmd";
+            Reply = root + "reply";
+            ByKind = new string[] { null, Events, Faults, Audit, Telemetry };
+        }
+
+        /// <summary>True for 1..32 characters of A-Z a-z 0-9 - _ (no MQTT wildcards or separators, so ACL patterns
+        /// with %c/%u confine a station exactly).</summary>
+        public static bool IsValidStationId(string id)
+        {
+            if (id == null || id.Length < 1 || id.Length > 32) return false;
+            for (int i = 0; i < id.Length; i++)
+            {
+                char c = id[i];
+                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
+            }
+            return true;
+        }
+    }
+}

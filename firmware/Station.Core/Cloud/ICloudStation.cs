@@ -1,0 +1,28 @@
+namespace Station.Core.Cloud
+{
+    /// <summary>What the cloud link asks of the station. The station (an adapter over StationController) decides:
+    /// motion commands in unsafe states come back refused with <see cref="CloudReason.UnsafeState"/> and the reason.</summary>
+    public interface ICloudStation
+    {
+        /// <summary>Authorise one swap for <paramref name="vehicle"/>; <paramref name="pack"/> null lets the station choose.</summary>
+        CloudResult Authorize(string vehicle, string pack);
+        /// <summary>Cancel the authorised or running swap (the station stops safely).</summary>
+        CloudResult Cancel();
+        /// <summary>Reset latched fault <paramref name="code"/> if the catalogue marks it remotely resettable.</summary>
+        CloudResult ResetFault(int code);
+        /// <summary>Enter maintenance (remote).</summary>
+        CloudResult EnterMaintenance();
+        /// <summary>Leave maintenance (remote).</summary>
+        CloudResult LeaveMaintenance();
+        /// <summary>Read a configuration key; the value goes in the result's message.</summary>
+        CloudResult GetConfig(string key);
+        /// <summary>Set a configuration key.</summary>
+        CloudResult SetConfig(string key, string value);
+        /// <summary>A short name of the station's current state; a change republishes the retained state.</summary>
+        string StateName { get; }
+        /// <summary>Writes the members of the state snapshot (birth and state messages).</summary>
+        void WriteState(JsonWriter w);
+        /// <summary>Writes the members of a telemetry sample.</summary>
+        void WriteTelemetry(JsonWriter w);
+    }
+}
