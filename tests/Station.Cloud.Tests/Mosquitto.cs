@@ -68,7 +68,7 @@ namespace Station.Cloud.Tests
 
         /// <summary>Starts a broker; <paramref name="extraConfig"/> lines are added to the listener's configuration
         /// (use {DIR} for the broker's folder).</summary>
-        public static Mosquitto Start(string extraConfig = "allow_anonymous true\n", Action<string> prepareDir = null)
+        public static Mosquitto Start(string extraConfig = "allow_anonymous true\n", Action<string> prepareDir = null, bool persistent = false)
         {
             string broker = BrokerPath();
             string dir = Path.Combine(Path.GetTempPath(), "stationfw-mosq-" + Guid.NewGuid().ToString("N").Substring(0, 12));
@@ -77,7 +77,8 @@ namespace Station.Cloud.Tests
             int port = FreePort();
             var cfg = new StringBuilder();
             if (Environment.UserName == "root") cfg.Append("user root\n");
-            cfg.Append("per_listener_settings false\npersistence false\nlog_dest stderr\nlog_type error\nlog_type warning\n");
+            cfg.Append("per_listener_settings false\nlog_dest stderr\nlog_type error\nlog_type warning\n");
+            cfg.Append(persistent ? $"persistence true\npersistence_location {dir}/\nautosave_interval 1\n" : "persistence false\n");
             cfg.Append($"listener {port} 127.0.0.1\n");
             cfg.Append(extraConfig.Replace("{DIR}", dir));
             string config = Path.Combine(dir, "mosquitto.conf");
@@ -124,10 +125,21 @@ namespace Station.Cloud.Tests
             _process = null;
         }
 
-        /// <summary>Starts the broker again on the same port with the same configuration.</summary>
-        public void Restart()
+        /// <summary>Stops the broker with SIGTERM (it saves its persistent sessions first).</summary>
+        public void Stop()
         {
-            Kill();
+            if (_process == null) return;
+            using (var k = Process.Start("kill", "-TERM " + _process.Id)) k.WaitForExit();
+            if (!_process.WaitForExit(5000)) _process.Kill();
+            _process.Dispose();
+            _process = null;
+        }
+
+        /// <summary>Starts the broker again on the same port with the same configuration; <paramref name="graceful"/>
+        /// stops it with SIGTERM first (a planned restart), otherwise it is killed (a crash).</summary>
+        public void Restart(bool graceful = false)
+        {
+            if (graceful) Stop(); else Kill();
             Launch(BrokerPath());
         }
 
