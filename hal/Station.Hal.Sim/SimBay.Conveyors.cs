@@ -37,7 +37,7 @@ namespace Station.Hal.Sim
         public void PlaceAtStaging(SimPack pack)
         {
             Register(pack);
-            pack.Place = PackPlace.Conveyor;
+            pack.Place = SimPackPlace.Conveyor;
             pack.Slot = -1;
             pack.TrackMm = pack.TargetMm = StagingPointMm;
             UpdateSensors();
@@ -48,7 +48,7 @@ namespace Station.Hal.Sim
         {
             if (PackOnPlatform != null) throw new InvalidOperationException("the platform already holds a pack");
             Register(pack);
-            pack.Place = PackPlace.Lift;
+            pack.Place = SimPackPlace.Lift;
             pack.Slot = -1;
             UpdateSensors();
         }
@@ -57,7 +57,7 @@ namespace Station.Hal.Sim
         {
             CollectConveyorPacks();
             foreach (var q in _onConveyor) if (q.TrackMm < Parameters.PackLengthMm) return false;
-            pack.Place = PackPlace.Conveyor;
+            pack.Place = SimPackPlace.Conveyor;
             pack.TrackMm = FeedPointMm;
             pack.TargetMm = StagingPointMm;
             return true;
@@ -87,7 +87,7 @@ namespace Station.Hal.Sim
                 SimPack platform = PackOnPlatform;
                 if (platform != null && LiftAligned)
                 {
-                    platform.Place = PackPlace.Conveyor;
+                    platform.Place = SimPackPlace.Conveyor;
                     platform.TrackMm = LiftPointMm;
                     platform.TargetMm = ReturnPointMm;
                 }
@@ -108,14 +108,14 @@ namespace Station.Hal.Sim
                 bool crossingLift = q.TrackMm > StagingPointMm + 0.5 && q.TrackMm < ReturnPointMm - 0.5 && Math.Abs(q.TrackMm - LiftPointMm) > 0.5;
                 if (crossingLift && !LiftAligned)
                 {
-                    q.Place = PackPlace.Dropped;
+                    q.Place = SimPackPlace.Dropped;
                     Hazard($"pack {q.Serial} fell into the lift pit: it crossed the platform edge with the lift away from transfer height");
                     continue;
                 }
                 if (Math.Abs(q.TrackMm - LiftPointMm) < 0.5 && q.TargetMm == LiftPointMm)
                 {
                     if (PackOnPlatform != null) Hazard($"pack {q.Serial} pushed onto a platform that already holds a pack");
-                    q.Place = PackPlace.Lift;
+                    q.Place = SimPackPlace.Lift;
                 }
                 front = q.TrackMm;
             }
@@ -124,14 +124,14 @@ namespace Station.Hal.Sim
         private SimPack PackNear(double mm)
         {
             foreach (var p in _packs)
-                if (p.Place == PackPlace.Conveyor && Math.Abs(p.TrackMm - mm) <= Parameters.PackSensorWindowMm) return p;
+                if (p.Place == SimPackPlace.Conveyor && Math.Abs(p.TrackMm - mm) <= Parameters.PackSensorWindowMm) return p;
             return null;
         }
 
         private void CollectConveyorPacks()
         {
             _onConveyor.Clear();
-            foreach (var p in _packs) if (p.Place == PackPlace.Conveyor) _onConveyor.Add(p);
+            foreach (var p in _packs) if (p.Place == SimPackPlace.Conveyor) _onConveyor.Add(p);
             _onConveyor.Sort((a, b) => b.TrackMm.CompareTo(a.TrackMm));
         }
     }

@@ -30,7 +30,7 @@ namespace Station.Hal.Sim
         {
             get
             {
-                foreach (var p in _packs) if (p.Place == PackPlace.Lift) return p;
+                foreach (var p in _packs) if (p.Place == SimPackPlace.Lift) return p;
                 return null;
             }
         }
