@@ -98,7 +98,7 @@ namespace Station.Simulator
                 TravelMm = p.LiftTravelMm,
                 CountsPerMm = p.EncoderCountsPerMm,
                 MaxSpeedMmS = p.LiftMaxSpeedMmS,
-                AccelMmS2 = p.LiftAccelMmS2,
+                AccelMmS2 = p.LiftAccelMmS2 * 0.8, // ramp below what the drive can do, so the drive can follow it
                 VehicleHeightMm = p.VehicleHeightMm,
                 SoftLimitMinMm = 0,
                 SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 10, p.VehicleHeightMm + p.ContactComplianceMm + 50),
@@ -248,7 +248,7 @@ namespace Station.Simulator
             var veh = Bay.Vehicle;
             if (_current != null && veh != null && veh.State == VehicleState.Positioned)
             {
-                if (_current.AuthorizedMs < 0 && s == SwapState.Idle && now - _authorizeTriedMs >= 1000)
+                if (_current.AuthorizedMs < 0 && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
                 {
                     _authorizeTriedMs = now;
                     var auth = new SwapAuthorization(_current.VehicleId, _current.PackIn)
