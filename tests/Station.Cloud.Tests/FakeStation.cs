@@ -16,7 +16,7 @@ namespace Station.Cloud.Tests
 
         public string StateName => State;
 
-        public CloudResult Authorize(string vehicle, string pack)
+        public CloudResult Authorize(string vehicle, string pack, long validForMs)
         {
             Calls.Add("authorize " + vehicle + " " + (pack ?? "-"));
             if (!Safe) return CloudResult.Refuse(CloudReason.UnsafeState, "light curtain interrupted");

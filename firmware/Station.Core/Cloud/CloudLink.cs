@@ -281,7 +281,9 @@ namespace Station.Core.Cloud
             {
                 case CommandKind.SwapAuthorize:
                     if (!_outbox.SwapsAllowed) return CloudResult.Refuse(CloudReason.OutboxFull, _outbox.WhyNoSwaps());
-                    return _station.Authorize(c.Vehicle, c.Pack);
+                    long validForMs = 0;
+                    if (c.HasExpiry) validForMs = (c.Expiry.Ticks - _clock.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
+                    return _station.Authorize(c.Vehicle, c.Pack, validForMs);
                 case CommandKind.SwapCancel: return _station.Cancel();
                 case CommandKind.StationStatus:
                     if (_online) { PublishState("state"); PublishTelemetry(); }
