@@ -63,14 +63,16 @@ namespace Station.Core.Cloud
         /// <summary>Swaps completed since UTC midnight.</summary>
         public int SwapsToday { get { RollDay(); return _swapsToday; } }
 
-        /// <summary>An authorisation from the console or a local operator: same limits as the cloud's, audited.</summary>
-        public CloudResult AuthorizeLocal(string vehicle, string pack, string who)
+        /// <summary>An authorisation from the console or a local operator: same limits as the cloud's (outbox,
+        /// maintenance), audited with <paramref name="who"/>.</summary>
+        public CloudResult AuthorizeLocal(SwapAuthorization auth, string who)
         {
             CloudResult r;
             if (_link != null && !_link.SwapsAllowed) r = CloudResult.Refuse(CloudReason.OutboxFull, _link.WhyNoSwaps());
-            else r = Authorize(vehicle, pack, 0);
+            else if (_maintenance) r = CloudResult.Refuse(CloudReason.Refused, "station is in maintenance");
+            else r = Map(_controller.Authorize(auth));
             if (_link != null)
-                _link.RecordAudit("console", who, "swap.authorize vehicle=" + vehicle + (pack != null ? " pack=" + pack : ""), r.Accepted, r.Reason, r.Message);
+                _link.RecordAudit("console", who, "swap.authorize vehicle=" + auth.VehicleId + (auth.PackSerial != null ? " pack=" + auth.PackSerial : ""), r.Accepted, r.Reason, r.Message);
             return r;
         }
 

@@ -1,0 +1,147 @@
+using System;
+using Station.Core;
+using Station.Core.Cloud;
+using Station.Hal.Host;
+using Station.Hal.Sim;
+using Station.Simulator;
+
+namespace Station.Fleet
+{
+    /// <summary>One simulated station of a fleet: its own simulated bay, the real controller, the cloud link over its
+    /// own MQTT connection, and a simulated operator (homes it, lets vehicles in at the configured rate, authorises
+    /// them locally or waits for the cloud, lets released vehicles go).</summary>
+    public sealed class SimStation : IDisposable
+    {
+        readonly PlantParameters _plant;
+        readonly bool _selfAuthorize;
+        readonly long _arrivalEveryMs;
+        long _nextArrivalMs;
+        long _lastHomeMs = -100000, _lastAuthMs = -100000, _lastChargeSyncMs;
+        int _vehicles;
+        bool _authorized;
+
+        /// <summary>Station id (MQTT client id and topic level).</summary>
+        public string Id { get; }
+        /// <summary>Simulated time of this station.</summary>
+        public SimClock Clock { get; }
+        /// <summary>Storage surviving simulated power loss.</summary>
+        public MemoryStorage Storage { get; }
+        /// <summary>The plant.</summary>
+        public SimBay Bay { get; }
+        /// <summary>The controller.</summary>
+        public StationController Controller { get; }
+        /// <summary>The station behind the cloud link.</summary>
+        public StationCloud Cloud { get; }
+        /// <summary>The cloud link.</summary>
+        public CloudLink Link { get; }
+        /// <summary>Its MQTT connection.</summary>
+        public MqttClient Client { get; }
+        /// <summary>Swaps completed (vehicle released).</summary>
+        public int SwapsDone { get; private set; }
+        /// <summary>Called after each swap event was journaled: (station, record seq).</summary>
+        public Action<SimStation, uint> EventJournaled;
+
+        /// <summary>A station <paramref name="id"/> whose UTC clock starts at <paramref name="epochUtc"/>.</summary>
+        public SimStation(string id, MqttClientOptions mqtt, DateTime epochUtc, double swapsPerHour, bool selfAuthorize, int firstArrivalMs, int telemetryPeriodMs = 10000)
+        {
+            Id = id;
+            _selfAuthorize = selfAuthorize;
+            _arrivalEveryMs = swapsPerHour > 0 ? (long)(3600000 / swapsPerHour) : long.MaxValue / 4;
+            _nextArrivalMs = swapsPerHour > 0 ? firstArrivalMs : long.MaxValue; // no rate: vehicles only by hand
+            _plant = new PlantParameters { ChargePctPerMin = 20 };
+            Clock = new SimClock(epochUtc);
+            Storage = new MemoryStorage(Clock);
+            Bay = new SimBay(_plant, Clock, Storage);
+            var config = BayRun.ConfigFor(_plant);
+            config.StationId = id;
+            Controller = new StationController(Bay.Io, config);
+            Client = new MqttClient(mqtt);
+            Cloud = new StationCloud(Controller, Clock);
+            Link = new CloudLink(Client, Storage, Clock, Cloud, new CloudLinkConfig { StationId = id, TelemetryPeriodMs = telemetryPeriodMs });
+            Cloud.Attach(Link);
+            Controller.SwapEvent += (kind, state, record) =>
+            {
+                // The rack handler fetches the pack the controller chose (a cloud booking may not have named one).
+                if (kind == SwapEventKind.Started && record?.PackInSerial != null && !Bay.Rack.HandlerBusy && Bay.Rack.SlotOf(record.PackInSerial) >= 0)
+                    Bay.Rack.Fetch(record.PackInSerial);
+                EventJournaled?.Invoke(this, Link.Outbox.NextSeq - 1);
+            };
+        }
+
+        /// <summary>Powers the station up and starts its connection.</summary>
+        public void Start()
+        {
+            Controller.Start();
+            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
+            {
+                var pack = Bay.Rack.Slots[i];
+                if (pack != null) Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
+            }
+            Link.Start();
+            Client.Start();
+        }
+
+        /// <summary>One control period: plant, controller, cloud link, operator.</summary>
+        public void Step(int tickMs)
+        {
+            Clock.Advance(tickMs);
+            Bay.Step(tickMs);
+            Controller.Tick();
+            Link.Tick();
+            Operate();
+        }
+
+        void Operate()
+        {
+            long now = Clock.NowMs;
+            SwapState s = Controller.State;
+            if (s == SwapState.NotHomed && Controller.LatchedFault == FaultCode.None && now - _lastHomeMs >= 1000)
+            {
+                _lastHomeMs = now;
+                Controller.Home();
+            }
+            if (s == SwapState.Idle && now - _lastChargeSyncMs >= 10000)
+            {
+                // The rack's chargers report state of charge; the controller's inventory follows.
+                _lastChargeSyncMs = now;
+                for (int i = 0; i < Bay.Rack.Slots.Length; i++)
+                {
+                    var pack = Bay.Rack.Slots[i];
+                    var rec = Controller.Inventory.Slot(i);
+                    if (pack != null && !rec.IsEmpty && rec.Serial == pack.Serial && (int)pack.SocPct != rec.SocPct)
+                        Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
+                }
+            }
+            if (Bay.Vehicle == null && now >= _nextArrivalMs && s == SwapState.Idle)
+            {
+                _vehicles++;
+                Bay.ArriveVehicle(Id + "-CAR" + _vehicles, Id + "-VP" + _vehicles);
+                _authorized = false;
+                int slot = Controller.Inventory.ChooseReady(Controller.Config.MinSocPct);
+                if (slot >= 0) Bay.Rack.Fetch(Controller.Inventory.Slot(slot).Serial);
+            }
+            var veh = Bay.Vehicle;
+            if (veh == null) return;
+            if (_selfAuthorize && !_authorized && veh.State == Station.Hal.Sim.VehicleState.Positioned && s == SwapState.Idle && now - _lastAuthMs >= 1000)
+            {
+                _lastAuthMs = now;
+                int slot = Controller.Inventory.ChooseReady(Controller.Config.MinSocPct);
+                var auth = new SwapAuthorization(veh.Id, slot >= 0 ? Controller.Inventory.Slot(slot).Serial : null)
+                {
+                    VehiclePackSerial = veh.Pack?.Serial,
+                    VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
+                };
+                _authorized = Cloud.AuthorizeLocal(auth, "operator").Accepted;
+            }
+            if (s == SwapState.Released && veh.State == Station.Hal.Sim.VehicleState.Positioned)
+            {
+                Bay.DepartVehicle();
+                SwapsDone++;
+                _nextArrivalMs = now + _arrivalEveryMs;
+            }
+        }
+
+        /// <inheritdoc />
+        public void Dispose() => Client.Dispose();
+    }
+}
