@@ -1,0 +1,123 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Station.Core;
+using Station.Fleet;
+using Station.FleetMonitor;
+using Station.Hal.Host;
+using Xunit;
+using Xunit.Sdk;
+
+namespace Station.Cloud.Tests
+{
+    /// <summary>The fleet simulator and the fleet monitor against a real broker.</summary>
+    public class FleetToolTests
+    {
+        static byte[] B(string s) => Encoding.UTF8.GetBytes(s);
+
+        [Fact]
+        public void The_table_tracks_state_link_faults_and_finds_record_gaps_and_duplicates()
+        {
+            var t = new FleetTable();
+            var now = DateTime.UtcNow;
+            t.Take("stations/a/state", B("{\"type\":\"birth\",\"state\":\"Idle\",\"bdSeq\":3,\"swapsToday\":2}"), now);
+            t.Take("stations/a/events", B("{\"type\":\"swap.started\",\"seq\":10}"), now);
+            t.Take("stations/a/events", B("{\"type\":\"swap.completed\",\"seq\":11}"), now);
+            t.Take("stations/a/events", B("{\"type\":\"swap.completed\",\"seq\":11}"), now); // duplicate delivery
+            t.Take("stations/a/faults", B("{\"type\":\"fault.raised\",\"seq\":14,\"code\":42,\"name\":\"LiftStall\"}"), now); // 12, 13 lost
+            t.Take("stations/b/state", B("{\"type\":\"death\",\"bdSeq\":9}"), now);
+            t.Take("stations/b/telemetry", B("not json"), now);
+            var a = t.Rows.Single(r => r.Station == "a");
+            Assert.Equal(("Idle", 3, true, 3L), (a.State, a.SwapsToday, a.Online, a.BdSeq));
+            Assert.Equal(("42 LiftStall", 2, 1), (a.LastFault, a.RecordGaps, a.Duplicates));
+            var b = t.Rows.Single(r => r.Station == "b");
+            Assert.False(b.Online);
+            Assert.Equal(1, t.Malformed);
+            string text = t.Render();
+            Assert.Contains("OFFLINE", text);
+            Assert.Contains("2 stations, 1 online", text);
+        }
+
+        [Fact]
+        public void The_monitor_authorises_a_swap_on_one_station_and_watch_shows_the_fleet()
+        {
+            using var broker = Mosquitto.Start();
+            var epoch = DateTime.UtcNow;
+            var stations = Enumerable.Range(1, 3).Select(i => new SimStation($"mon-{i}", new MqttClientOptions { Port = broker.Port, ClientId = $"mon-{i}", ReconnectMinMs = 50, ReconnectMaxMs = 200 }, epoch, 0, false, 0)).ToArray();
+            foreach (var s in stations) s.Start();
+            // Homing runs in fast simulated time; then the stations follow wall time (the monitor's expiry is wall-clock based).
+            var homed = DateTime.UtcNow.AddSeconds(30);
+            bool arrived = false;
+            while (!(stations.All(s => s.Link.Online && s.Controller.State == SwapState.Idle) && arrived && stations[1].Controller.Interlocks.VehiclePositioned) && DateTime.UtcNow < homed)
+            {
+                foreach (var s in stations) for (int k = 0; k < 10; k++) s.Step(10);
+                if (!arrived && stations[1].Controller.State == SwapState.Idle) { stations[1].Bay.ArriveVehicle("LSV-MON", "VP-MON"); arrived = true; }
+                Thread.Sleep(1);
+            }
+            using var stop = new CancellationTokenSource();
+            // The stations run in real time (the monitor's expiry is wall-clock based) on a background loop.
+            var loop = new Thread(() =>
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                long sim = 0;
+                while (!stop.IsCancellationRequested)
+                {
+                    while (sim < sw.ElapsedMilliseconds) { foreach (var s in stations) s.Step(10); sim += 10; }
+                    Thread.Sleep(2);
+                }
+            });
+            loop.Start();
+            try
+            {
+                Wait.Until(() => stations.All(s => s.Link.Online && s.Controller.State == SwapState.Idle), "stations homed and online", 30000);
+                Wait.Until(() => stations[1].Controller.Interlocks.VehiclePositioned, "vehicle positioned", 30000);
+                var outw = new StringWriter();
+                var errw = new StringWriter();
+                int code = Station.FleetMonitor.Program.Run(new[] { "authorize", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--station", "mon-2", "--vehicle", "LSV-MON" }, outw, errw, TextReader.Null);
+                Assert.True(code == 0, outw + "\n" + errw);
+                Assert.Contains("\"reason\":\"accepted\"", outw.ToString());
+                Wait.Until(() => stations[1].Controller.State != SwapState.Idle, "swap started");
+                Assert.Equal(SwapState.Idle, stations[0].Controller.State); // only the station addressed
+
+                var watch = new StringWriter();
+                Station.FleetMonitor.Program.Run(new[] { "watch", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--seconds", "1.5", "--plain" }, watch, new StringWriter(), new StringReader(""));
+                string text = watch.ToString();
+                foreach (var s in stations) Assert.Contains(s.Id, text);
+                Assert.Contains("3 stations, 3 online", text);
+
+                // A rejected authorisation comes back with exit code 1 and the reason.
+                outw = new StringWriter();
+                code = Station.FleetMonitor.Program.Run(new[] { "authorize", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--station", "mon-1", "--vehicle", "NOBODY" }, outw, new StringWriter(), TextReader.Null);
+                Assert.Equal(1, code);
+                Assert.Contains("unsafe_state", outw.ToString());
+            }
+            finally
+            {
+                stop.Cancel();
+                loop.Join(5000);
+                foreach (var s in stations) s.Dispose();
+            }
+        }
+
+        [Fact]
+        public void The_fleet_simulator_runs_stations_that_swap_and_reports_latency()
+        {
+            using var broker = Mosquitto.Start();
+            using var stop = new CancellationTokenSource();
+            stop.CancelAfter(TimeSpan.FromSeconds(8));
+            var report = FleetRun.Execute(new FleetSettings
+            {
+                Broker = $"mqtt://127.0.0.1:{broker.Port}", Stations = 4, Prefix = "ft", SwapsPerHour = 360, Speed = 40, Measure = true,
+            }, null, stop.Token);
+            Assert.Equal(4, report.Online);
+            Assert.True(report.SwapsDone >= 4, report.ToText());
+            Assert.Equal(0, report.Pending);
+            Assert.Equal(0, report.Faulted);
+            Assert.True(report.EventsMeasured > 40, report.ToText());
+            Assert.True(report.LatencyP99Ms >= report.LatencyMedianMs);
+        }
+    }
+}
