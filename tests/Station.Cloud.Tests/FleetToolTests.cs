@@ -121,3 +121,35 @@ namespace Station.Cloud.Tests
         }
     }
 }
+
+namespace Station.Cloud.Tests
+{
+    public class SimulatorBrokerOptionTests
+    {
+        [Fact]
+        public void The_simulator_with_broker_and_station_id_publishes_every_swap_record()
+        {
+            using var broker = Mosquitto.Start();
+            using var consumer = new Consumer(broker.Port);
+            var stdout = new System.IO.StringWriter();
+            var stderr = new System.IO.StringWriter();
+            int code = Station.Simulator.Program.Run(new[] { "--swaps", "2", "--quiet", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--station-id", "simA" }, stdout, stderr);
+            Assert.True(code == 0, stdout + "\n" + stderr);
+            Assert.Contains("every record delivered", stdout.ToString());
+            Wait.Until(() => consumer.RecordsOfType("swap.completed").Length == 2, "two completed swaps at the consumer");
+            Assert.All(consumer.Records, r => Assert.Equal("simA", r.GetProperty("sid").GetString()));
+            Assert.Contains(consumer.On("/state"), s => s.GetProperty("type").GetString() == "birth");
+        }
+
+        [Fact]
+        public void Without_broker_the_simulator_runs_as_before_and_bad_options_are_refused()
+        {
+            var stdout = new System.IO.StringWriter();
+            Assert.Equal(0, Station.Simulator.Program.Run(new[] { "--swaps", "1", "--quiet" }, stdout, new System.IO.StringWriter()));
+            Assert.DoesNotContain("cloud:", stdout.ToString());
+            var err = new System.IO.StringWriter();
+            Assert.Equal(2, Station.Simulator.Program.Run(new[] { "--broker", "http://x" }, new System.IO.StringWriter(), err));
+            Assert.Equal(2, Station.Simulator.Program.Run(new[] { "--station-id", "bad/id" }, new System.IO.StringWriter(), err));
+        }
+    }
+}

@@ -80,6 +80,10 @@ namespace Station.Simulator
         public List<string> EventsFired { get; } = new List<string>();
         /// <summary>Scenario events that never fired (the run ended first).</summary>
         public int EventsPending => _events.Count - _nextEvent;
+        /// <summary>Called with each controller after it started (first boot and after a simulated power loss).</summary>
+        public Action<StationController> ControllerStarted { get; set; }
+        /// <summary>Called once per tick after the controller's tick (e.g. the cloud link's tick).</summary>
+        public Action AfterTick { get; set; }
         /// <summary>Where progress lines go (null = nowhere).</summary>
         public Action<string> Progress { get; set; }
         /// <summary>Seconds of simulated time between status lines (0 = only on changes).</summary>
@@ -125,7 +129,7 @@ namespace Station.Simulator
             {
                 Clock.Advance(tick);
                 Bay.Step(tick);
-                if (Controller != null) Controller.Tick();
+                if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); }
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
                 Operate();
@@ -144,6 +148,7 @@ namespace Station.Simulator
             Controller.FaultChanged += OnFault;
             Controller.Start();
             if (Storage.Length(StationJournalName) <= 0 || InventoryEmpty()) SeedInventory();
+            ControllerStarted?.Invoke(Controller);
         }
 
         // The file the core journals into: any file the core created counts (the name is the core's choice).

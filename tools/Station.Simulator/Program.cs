@@ -58,6 +58,8 @@ namespace Station.Simulator
                 run.StatusEverySeconds = 1.0;
             }
             var critical = CriticalPath.Compute(plant);
+            run.Config.StationId = o.StationId;
+            using var cloud = o.Broker != null ? new SimulatorCloud(run, o.Broker, o.StationId, stdout) : null;
 
             stdout.WriteLine(scenario != null ? $"scenario: {scenario.Name}" : $"simulating {swaps} swap(s) on the default car bay");
             if (scenario?.Description != null) stdout.WriteLine(scenario.Description);
@@ -72,6 +74,7 @@ namespace Station.Simulator
                 return 2;
             }
 
+            cloud?.Drain();
             List<string> failures = scenario != null ? ScenarioCheck.Check(scenario.Expect, run) : new List<string>();
             if (scenario == null)
             {

@@ -25,6 +25,10 @@ namespace Station.Simulator
         public bool Quiet;
         /// <summary>Show the help text.</summary>
         public bool Help;
+        /// <summary>MQTT broker URI for the cloud link (issue 4), or null for none.</summary>
+        public string Broker;
+        /// <summary>Station id for the cloud link and the controller.</summary>
+        public string StationId = "bay1";
 
         /// <summary>The help text.</summary>
         public const string Usage =
@@ -41,6 +45,9 @@ usage: dotnet run --project tools/Station.Simulator -c Release -- [options]
   --timeline FILE.svg draw one swap as a Gantt chart (rows per actuator and interlock)
   --timeline-swap N   which swap the timeline draws (default 1)
   --quiet             no progress lines (summary and JSON only)
+  --broker URI        also run the cloud link: mqtt://127.0.0.1:1883 or mqtts://user:pass@host:8883
+                      (docs/cloud.md); without it the simulator runs as before
+  --station-id ID     station id for the cloud link and the controller (default bay1)
   --help              this text
 
 exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file";
@@ -84,6 +91,16 @@ exit codes: 0 success, 1 swaps not completed / scenario expectation not met / ha
                         { error = "--timeline-swap needs a swap number from 1"; return null; }
                         break;
                     case "--quiet": o.Quiet = true; break;
+                    case "--broker":
+                        o.Broker = Next();
+                        if (o.Broker == null || !(o.Broker.StartsWith("mqtt://") || o.Broker.StartsWith("mqtts://")))
+                        { error = "--broker needs a URI like mqtt://127.0.0.1:1883"; return null; }
+                        break;
+                    case "--station-id":
+                        o.StationId = Next();
+                        if (!Station.Core.Cloud.CloudTopics.IsValidStationId(o.StationId))
+                        { error = "--station-id needs 1..32 of A-Z a-z 0-9 - _"; return null; }
+                        break;
                     case "--help": case "-h": o.Help = true; break;
                     default: error = $"unknown option \"{a}\""; return null;
                 }
