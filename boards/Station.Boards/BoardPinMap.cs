@@ -13,8 +13,8 @@ namespace Station.Boards
     {
         /// <summary>A port that is not wired.</summary>
         public const int NoPin = -1;
-        /// <summary>First pin number on the I/O expanders.</summary>
-        public const int ExpanderPinBase = 100;
+        /// <summary>First pin number on the I/O expanders (above every native pin: STM32 numbers reach 167).</summary>
+        public const int ExpanderPinBase = 1000;
         /// <summary>Pins per MCP23S17 expander.</summary>
         public const int ExpanderPinsEach = 16;
 
@@ -246,7 +246,7 @@ namespace Station.Boards
         /// <summary>ESP32 (WROOM-32) rules; the reasons are in boards/esp32-devkitc/README.md.</summary>
         private static string CheckEsp32Pin(int pin, PinRole role)
         {
-            if (pin < 0 || pin > 39 || pin == 20 || (pin >= 24 && pin <= 31)) return "GPIO" + pin + " does not exist on the ESP32";
+            if (pin < 0 || pin > 39 || pin == 20 || pin == 24 || (pin >= 28 && pin <= 31)) return "GPIO" + pin + " does not exist on the ESP32";
             if (pin >= 6 && pin <= 11) return "GPIO" + pin + " is wired to the module's SPI flash";
             if (pin == 1 || pin == 3) return "GPIO" + pin + " is UART0, nanoFramework's debug and deploy link";
             if (pin == 0 || pin == 2 || pin == 5 || pin == 12 || pin == 15) return "GPIO" + pin + " is a strapping pin (boot mode, flash voltage): avoided";
