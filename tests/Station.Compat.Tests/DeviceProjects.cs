@@ -30,6 +30,7 @@ public static class DeviceProjects
         ["nanoFramework.System.IO.Streams"] = "System.IO.Streams",
         ["nanoFramework.System.Threading"] = "System.Threading",
         ["nanoFramework.Runtime.Events"] = "nanoFramework.Runtime.Events",
+        ["nanoFramework.TestFramework"] = "nanoFramework.TestFramework",
     };
 
     /// <summary>The repository root (the folder holding StationFirmware.sln).</summary>
