@@ -28,6 +28,9 @@ namespace Station.Boards
         public int ExpanderCount;
         /// <summary>Number of pack locks wired (the lock arrays have this length).</summary>
         public int LockCount;
+        /// <summary>Native pins the board brings out for the bay's wiring (its connectors and user LEDs), or null when
+        /// every valid chip pin is reachable. Pins the board itself uses (memory, display, USB) are left out.</summary>
+        public int[] UsablePins;
         /// <summary>True when the 24 V inputs arrive through optocouplers that pull the pin low when active.</summary>
         public bool InputsActiveLow;
 
@@ -236,11 +239,17 @@ namespace Station.Boards
 
         private string CheckNativePin(int pin, PinRole role)
         {
-            if (Chip == BoardChip.Esp32)
+            string problem = Chip == BoardChip.Esp32 ? CheckEsp32Pin(pin, role) : CheckStm32Pin(pin);
+            if (problem != null) return problem;
+            if (UsablePins != null)
             {
-                return CheckEsp32Pin(pin, role);
+                for (int i = 0; i < UsablePins.Length; i++)
+                {
+                    if (UsablePins[i] == pin) return null;
+                }
+                return "pin " + pin + " is not brought out on " + Name + " (or the board uses it itself)";
             }
-            return CheckStm32Pin(pin);
+            return null;
         }
 
         /// <summary>ESP32 (WROOM-32) rules; the reasons are in boards/esp32-devkitc/README.md.</summary>

@@ -13,6 +13,18 @@ namespace Station.Boards
             map.ExpanderCount = 2;
             map.LockCount = 4;
             map.InputsActiveLow = true;
+            // The Arduino connector (CN9..CN14) and the two user LEDs: everything else drives the board's own SDRAM,
+            // display, USB PHY, Ethernet, QSPI flash and SD card.
+            map.UsablePins = new int[]
+            {
+                BoardPinMap.Stm32Pin('C', 7), BoardPinMap.Stm32Pin('C', 6), BoardPinMap.Stm32Pin('J', 1), BoardPinMap.Stm32Pin('F', 6),   // D0..D3
+                BoardPinMap.Stm32Pin('J', 0), BoardPinMap.Stm32Pin('C', 8), BoardPinMap.Stm32Pin('F', 7), BoardPinMap.Stm32Pin('J', 3),   // D4..D7
+                BoardPinMap.Stm32Pin('J', 4), BoardPinMap.Stm32Pin('H', 6), BoardPinMap.Stm32Pin('A', 11), BoardPinMap.Stm32Pin('B', 15), // D8..D11
+                BoardPinMap.Stm32Pin('B', 14), BoardPinMap.Stm32Pin('A', 12), BoardPinMap.Stm32Pin('B', 9), BoardPinMap.Stm32Pin('B', 8), // D12..D15
+                BoardPinMap.Stm32Pin('A', 6), BoardPinMap.Stm32Pin('A', 4), BoardPinMap.Stm32Pin('C', 2), BoardPinMap.Stm32Pin('F', 10),  // A0..A3
+                BoardPinMap.Stm32Pin('F', 8), BoardPinMap.Stm32Pin('F', 9),                                                               // A4, A5
+                BoardPinMap.Stm32Pin('J', 13), BoardPinMap.Stm32Pin('J', 5),                                                              // LD1 red, LD2 green
+            };
 
             map.LiftDrive = BoardPinMap.Stm32Pin('H', 6);            // D9, TIM12_CH1
             map.LiftDriveFrequencyHz = 2000;

@@ -65,6 +65,27 @@ public class BoardPinMapTests
         Assert.True(ports >= 20, "StationIo ports were not found by reflection");
     }
 
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void The_wiring_note_names_every_port_of_the_map(string board)
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!System.IO.File.Exists(System.IO.Path.Combine(dir, "StationFirmware.sln"))) dir = System.IO.Path.GetDirectoryName(dir)!;
+        string note = System.IO.File.ReadAllText(System.IO.Path.Combine(dir, "boards", board, "README.md"));
+        var map = Map(board);
+        foreach (var field in typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        {
+            bool pin = field.FieldType == typeof(int) && (int)field.GetValue(map)! != BoardPinMap.NoPin && field.Name != nameof(BoardPinMap.ExpanderCount)
+                && field.Name != nameof(BoardPinMap.LockCount) && field.Name != nameof(BoardPinMap.SpiBus)
+                && field.Name != nameof(BoardPinMap.LiftDriveFrequencyHz) && field.Name != nameof(BoardPinMap.CanCrystalHz);
+            bool pins = field.FieldType == typeof(int[]) && field.Name != nameof(BoardPinMap.UsablePins);
+            if (pin || pins)
+            {
+                Assert.True(note.Contains("`" + field.Name, StringComparison.Ordinal), $"boards/{board}/README.md does not name {field.Name}");
+            }
+        }
+    }
+
     [Fact]
     public void A_pin_used_twice_is_refused()
     {
@@ -168,6 +189,14 @@ public class BoardPinMapTests
         var map = Stm32F769IDiscovery.PinMap();
         map.LiftTopLimit = BoardPinMap.Stm32Pin(port, bit);
         Assert.Contains(reason, map.Validate());
+    }
+
+    [Fact]
+    public void Stm32_pins_the_discovery_board_uses_itself_are_refused()
+    {
+        var map = Stm32F769IDiscovery.PinMap();
+        map.LiftTopLimit = BoardPinMap.Stm32Pin('G', 8); // FMC_SDCLK: the SDRAM clock
+        Assert.Equal("LiftTopLimit: pin 104 is not brought out on stm32f769i-discovery (or the board uses it itself)", map.Validate());
     }
 
     [Fact]
