@@ -110,7 +110,7 @@ namespace Station.Core.Can
                     PackSignal.Bytes("voltage_v", 1, 2, 0.1, 0),
                     PackSignal.Bytes("current_a", 3, 2, 0.1, -400),
                     PackSignal.Number("max_cell_v", 5, 1, 12, 0.01, 0).Range(0, 24),
-                    PackSignal.Number("max_cell_group", 5, 13, 4, 1, 0),
+                    PackSignal.Number("max_cell_group", 6, 5, 4, 1, 0),
                     PackSignal.Bytes("soc_pct", 7, 1, 1, 0).Range(0, 100),
                     PackSignal.Bytes("remaining_min", 8, 2, 1, 0).Range(0, 600),
                 }),
