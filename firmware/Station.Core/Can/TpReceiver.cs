@@ -246,7 +246,7 @@ namespace Station.Core.Can
             int seq = frame[0];
             if (seq != s.NextSeq)
             {
-                if (seq == s.NextSeq - 1) Drop(s, DropReason.DuplicateSequence, 8, nowMs);
+                if (seq >= 1 && seq == s.NextSeq - 1) Drop(s, DropReason.DuplicateSequence, 8, nowMs);
                 else Drop(s, DropReason.WrongSequence, 7, nowMs);
                 return;
             }
