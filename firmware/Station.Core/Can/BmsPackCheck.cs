@@ -21,6 +21,7 @@ namespace Station.Core.Can
         private string _expected;
         private long _startMs;
         private bool _stopSent;
+        private long _lastPollMs;
 
         /// <summary>Builds the check over a pack session (which owns the CAN port).</summary>
         public BmsPackCheck(PackSession session, BmsCheckConfig config, int minSocPct, int bmsTimeoutMs)
@@ -63,22 +64,25 @@ namespace Station.Core.Can
         /// <inheritdoc />
         public GateVerdict Poll(long nowMs)
         {
+            _lastPollMs = nowMs;
             _session.Tick(nowMs);
-            if (_verdict != GateVerdict.Pending)
-            {
-                if (!_stopSent) { _session.Stop(nowMs); _stopSent = true; }
-                return _verdict;
-            }
+            if (_verdict != GateVerdict.Pending) return _verdict;
             if (_session.State == PackSessionState.Failed)
             {
                 PackSessionFailure f = _session.Failure;
-                bool silent = f == PackSessionFailure.NoBhm || (!_session.Identity.Known && f != PackSessionFailure.BmsTimeoutReport);
+                bool silent = f == PackSessionFailure.NoBhm && _session.Decoder.TotalDrops == 0;
                 return Refuse(silent ? FaultCode.BmsNoAnswer : FaultCode.BmsProtocolError,
                               silent ? "the BMS did not answer" : "the BMS broke the GB/T exchange");
             }
             if (!_session.HasFullPicture)
             {
-                if (nowMs - _startMs > _answerTimeoutMs) return Refuse(FaultCode.BmsNoAnswer, "the BMS did not give identity, parameters and status in time");
+                if (nowMs - _startMs > _answerTimeoutMs)
+                {
+                    // Frames that came but broke (aborted or disordered transfers, impossible sizes) are not silence.
+                    if (_session.Decoder.TotalDrops > 0)
+                        return Refuse(FaultCode.BmsProtocolError, "the BMS's transfers were broken (see the CAN log)");
+                    return Refuse(FaultCode.BmsNoAnswer, "the BMS did not give identity, parameters and status in time");
+                }
                 return GateVerdict.Pending;
             }
             return Evaluate();
@@ -105,7 +109,23 @@ namespace Station.Core.Can
             if (st.OvercurrentState != 0) return Refuse(FaultCode.PackOverCurrent, "the BMS reports over-current");
             _verdict = GateVerdict.Passed;
             Reason = "BMS verified: serial, type, SOC, temperatures and fault bits accepted";
+            End();
             return _verdict;
+        }
+
+        /// <summary>Keeps the GB/T session running after the verdict (the clean end CST/BST, BSD/CSD needs ticks the
+        /// sequencer no longer gives once the gate has answered). Call every control tick; cheap and allocation-free.</summary>
+        public void Tick(long nowMs)
+        {
+            if (_verdict == GateVerdict.Pending) return;
+            _session.Tick(nowMs);
+        }
+
+        private void End()
+        {
+            if (_stopSent) return;
+            _stopSent = true;
+            _session.Stop(_lastPollMs);
         }
 
         private GateVerdict Refuse(FaultCode fault, string reason)
@@ -113,6 +133,7 @@ namespace Station.Core.Can
             _verdict = GateVerdict.Failed;
             FailureFault = fault;
             Reason = reason;
+            End();
             return _verdict;
         }
     }
