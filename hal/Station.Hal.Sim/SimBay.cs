@@ -208,7 +208,7 @@ namespace Station.Hal.Sim
         {
             if (Vehicle == null || Vehicle.State != VehicleState.Positioned)
                 throw new InvalidOperationException("no positioned vehicle to leave");
-            if (LiftPositionMm > Parameters.TransferAlignMm + 1) Hazard("vehicle drove off with the lift raised");
+            if (!LiftAligned) Hazard("vehicle drove off with the lift raised");
             if (Vehicle.Pack == null) Hazard("vehicle drove off without a pack");
             else if (!AllLocksLocked) Hazard("vehicle drove off with its pack not fully locked");
             Vehicle.State = VehicleState.Departing;
@@ -268,7 +268,7 @@ namespace Station.Hal.Sim
 
         private void UpdateSensors()
         {
-            LiftHomeLimit.Truth = LiftPositionMm <= 0.0;
+            LiftHomeLimit.Truth = LiftPositionMm <= Parameters.HomeSwitchMm;
             LiftTopLimit.Truth = LiftPositionMm >= Parameters.LiftTravelMm;
             for (int i = 0; i < Locks.Length; i++)
             {

@@ -44,7 +44,7 @@ namespace Station.Simulator
             _autoHome = autoHome;
             Config = ConfigFor(plant);
             Clock = new SimClock();
-            Storage = new MemoryStorage();
+            Storage = new MemoryStorage(Clock);
             Bay = new SimBay(plant, Clock, Storage);
             PackCan = new SimPackCan(Bay); // issue 3: swaps go through the real GB/T session and BMS gate
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
@@ -73,6 +73,8 @@ namespace Station.Simulator
         public List<FaultSeen> Faults { get; } = new List<FaultSeen>();
         /// <summary>Every state the controller was in.</summary>
         public HashSet<string> StatesSeen { get; } = new HashSet<string>();
+        /// <summary>States in which some actuator output or the motion permit was on.</summary>
+        public HashSet<string> MotionSeenIn { get; } = new HashSet<string>();
         /// <summary>Recorded timeline.</summary>
         public Timeline Timeline { get; } = new Timeline();
         /// <summary>Controller restarts after simulated power losses.</summary>
@@ -101,7 +103,7 @@ namespace Station.Simulator
                 TravelMm = p.LiftTravelMm,
                 CountsPerMm = p.EncoderCountsPerMm,
                 MaxSpeedMmS = p.LiftMaxSpeedMmS,
-                AccelMmS2 = p.LiftAccelMmS2,
+                AccelMmS2 = p.LiftAccelMmS2 * 0.8, // ramp below what the drive can do, so the drive can follow it
                 VehicleHeightMm = p.VehicleHeightMm,
                 SoftLimitMinMm = 0,
                 SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 10, p.VehicleHeightMm + p.ContactComplianceMm + 50),
@@ -197,6 +199,7 @@ namespace Station.Simulator
                 Say(Status());
             }
             if (Controller != null && Controller.LatchedFault != _latched) _latched = Controller.LatchedFault;
+            if (Controller != null && AnyActuatorOn()) MotionSeenIn.Add(SwapStates.Name(s));
 
             var lift = Timeline.Row("lift", "actuator");
             double v = Bay.LiftVelocityMmS;
@@ -218,6 +221,13 @@ namespace Station.Simulator
             Timeline.Row("vehicle positioned", "interlock").Set(now, Bay.VehiclePositioned.Read() ? "positioned" : null, "ok");
             Timeline.Row("safety relay", "interlock").Set(now, Bay.SafetyRelayOk.Read() ? "on" : null, "ok");
             Timeline.Row("motion permit", "interlock").Set(now, Bay.MotionPermit.State ? "on" : null, "ok");
+        }
+
+        private bool AnyActuatorOn()
+        {
+            if (Bay.LiftDrive.Duty > 0) return true;
+            foreach (var o in Bay.Outputs) if (o.State) return true;
+            return false;
         }
 
         // The simulated people: the operator homes the station when it asks for it, vehicles come one after another,
@@ -252,7 +262,7 @@ namespace Station.Simulator
             var veh = Bay.Vehicle;
             if (_current != null && veh != null && veh.State == VehicleState.Positioned)
             {
-                if (_current.AuthorizedMs < 0 && s == SwapState.Idle && now - _authorizeTriedMs >= 1000)
+                if (_current.AuthorizedMs < 0 && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
                 {
                     _authorizeTriedMs = now;
                     var auth = new SwapAuthorization(_current.VehicleId, _current.PackIn)
@@ -366,7 +376,8 @@ namespace Station.Simulator
                 case "power_loss":
                     bool tear = e.Args.TryGetValue("tear_journal", out var t) && (bool)t;
                     double off = e.Args.TryGetValue("off_s", out var o) ? (double)o : 3.0;
-                    Bay.PowerLoss(tear);
+                    bool torn = Bay.PowerLoss(tear);
+                    if (tear) result = torn ? " → tore the journal write in progress" : " → no journal write was in progress: nothing torn";
                     if (Controller != null) Controller.FaultChanged -= OnFault;
                     Controller = null; // the board is dead: its RAM is gone
                     _powerBackAtMs = now + (long)(off * 1000);
