@@ -63,9 +63,9 @@ public class SimulatedSwapTests
     [Fact]
     public void The_scenario_reader_knows_the_bms_fault_key_and_refuses_unknown_kinds()
     {
-        var ok = ScenarioReader.Parse("{\"events\":[{\"at_s\":0,\"do\":\"bms_fault\",\"kind\":\"insulation\",\"serial\":\"PK0001\"}]}");
+        var ok = ScenarioReader.Parse("{\"name\":\"t\",\"expect\":{\"latched_fault\":\"PackInsulationFault\"},\"events\":[{\"at_s\":0,\"do\":\"bms_fault\",\"kind\":\"insulation\",\"serial\":\"PK0001\"}]}");
         Assert.Equal("bms_fault", Assert.Single(ok.Events).Do);
-        var ex = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse("{\"events\":[{\"at_s\":0,\"do\":\"bms_fault\",\"kind\":\"gremlins\"}]}"));
+        var ex = Assert.Throws<ScenarioException>(() => ScenarioReader.Parse("{\"name\":\"t\",\"expect\":{\"final_state\":\"Faulted\"},\"events\":[{\"at_s\":0,\"do\":\"bms_fault\",\"kind\":\"gremlins\"}]}"));
         Assert.Contains("insulation", ex.Message);
     }
 

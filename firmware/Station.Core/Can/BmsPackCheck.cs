@@ -22,6 +22,7 @@ namespace Station.Core.Can
         private long _startMs;
         private bool _stopSent;
         private long _lastPollMs;
+        private bool _begun;
 
         /// <summary>Builds the check over a pack session (which owns the CAN port).</summary>
         public BmsPackCheck(PackSession session, BmsCheckConfig config, int minSocPct, int bmsTimeoutMs)
@@ -56,6 +57,7 @@ namespace Station.Core.Can
             _startMs = nowMs;
             _verdict = GateVerdict.Pending;
             _stopSent = false;
+            _begun = true;
             FailureFault = FaultCode.None;
             Reason = "waiting for the BMS";
             _session.Start(nowMs);
@@ -63,6 +65,20 @@ namespace Station.Core.Can
 
         /// <inheritdoc />
         public GateVerdict Poll(long nowMs)
+        {
+            return Step(nowMs);
+        }
+
+        /// <summary>Runs the GB/T session between <see cref="Begin"/> and the gate (the sequencer starts the check while
+        /// the lift returns home but polls it only at the gate), and after the verdict for the clean end (CST/BST,
+        /// BSD/CSD). Call every control tick; cheap and allocation-free.</summary>
+        public void Tick(long nowMs)
+        {
+            if (!_begun) return;
+            Step(nowMs);
+        }
+
+        private GateVerdict Step(long nowMs)
         {
             _lastPollMs = nowMs;
             _session.Tick(nowMs);
@@ -111,14 +127,6 @@ namespace Station.Core.Can
             Reason = "BMS verified: serial, type, SOC, temperatures and fault bits accepted";
             End();
             return _verdict;
-        }
-
-        /// <summary>Keeps the GB/T session running after the verdict (the clean end CST/BST, BSD/CSD needs ticks the
-        /// sequencer no longer gives once the gate has answered). Call every control tick; cheap and allocation-free.</summary>
-        public void Tick(long nowMs)
-        {
-            if (_verdict == GateVerdict.Pending) return;
-            _session.Tick(nowMs);
         }
 
         private void End()
