@@ -7,18 +7,21 @@ namespace Station.Hal.Sim
 {
     /// <summary>A recorded pack on a <see cref="VirtualCanBus"/>: plays back the frames of a candump log that the pack side
     /// sent (every frame whose source is not the station), at their recorded spacing, starting when the replay starts.
-    /// The station's own frames in the log are left out: the live station sends its own.</summary>
+    /// The station's own frames in the log are left out: the live station sends its own. With <see cref="WaitForStation"/>
+    /// the playback starts at the first frame the live station sends (its first CHM), as a real pack would.</summary>
     public sealed class CandumpReplay : ISimCanNode
     {
         private readonly VirtualCanBus _bus;
         private readonly List<(long OffsetMs, CanFrame Frame)> _frames = new List<(long, CanFrame)>();
         private long _startMs = -1;
+        private readonly int _station;
         private int _next;
 
         /// <summary>Reads <paramref name="log"/>; lines that are not frames are counted in <see cref="BadLines"/>.</summary>
         public CandumpReplay(VirtualCanBus bus, TextReader log, int stationAddress = 0x56)
         {
             _bus = bus;
+            _station = stationAddress;
             long first = -1;
             string line;
             var f = new CanFrame();
@@ -45,12 +48,19 @@ namespace Station.Hal.Sim
         /// <summary>True when every frame has been played.</summary>
         public bool Finished => _next >= _frames.Count;
 
+        /// <summary>Start playing only when the station sends its first frame.</summary>
+        public bool WaitForStation { get; set; }
+
         /// <inheritdoc />
-        public void OnFrame(in CanFrame frame, long nowMs) { }
+        public void OnFrame(in CanFrame frame, long nowMs)
+        {
+            if (_startMs < 0 && WaitForStation && frame.Extended && (frame.Id & 0xFF) == _station) _startMs = nowMs;
+        }
 
         /// <inheritdoc />
         public void Step(long nowMs)
         {
+            if (_startMs < 0 && WaitForStation) return;
             if (_startMs < 0) _startMs = nowMs;
             while (_next < _frames.Count && _startMs + _frames[_next].OffsetMs <= nowMs)
             {

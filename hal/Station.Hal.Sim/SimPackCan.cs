@@ -49,6 +49,18 @@ namespace Station.Hal.Sim
         /// <summary>Runs the session's clean end after a verdict; call every tick after the controller's.</summary>
         public void Tick(long nowMs) => _check?.Tick(nowMs);
 
+        /// <summary>The recorded pack in use instead of the simulated BMS, or null.</summary>
+        public CandumpReplay Replay { get; private set; }
+
+        /// <summary>Replaces the simulated BMS by a recorded one: the pack side of <paramref name="log"/> is played back
+        /// from the station's first frame on (CanTool replay).</summary>
+        public CandumpReplay UseRecording(TextReader log)
+        {
+            Bms.Faults.Silent = true;
+            Replay = new CandumpReplay(Bus, log) { WaitForStation = true };
+            return Replay;
+        }
+
         /// <summary>Starts writing the bus as a candump log.</summary>
         public CandumpRecorder Record(TextWriter output) => new CandumpRecorder(Bus, output);
 

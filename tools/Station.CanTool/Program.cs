@@ -8,7 +8,7 @@ namespace Station.CanTool;
 public static class Program
 {
     public const string Usage =
-        "usage: Station.CanTool decode FILE [--bms F5,...]   decode a candump -l log (one JSON line per message)\n";
+        "usage: Station.CanTool decode FILE [--bms F5,...]   decode a candump -l log (one JSON line per message)\n" + Commands.Usage;
 
     public static int Main(string[] args)
     {
