@@ -158,8 +158,8 @@ namespace Station.Core.Console
                 Handle(_editor.Feed(_intake[i]));
             }
 
-            WatchMotion();
             WatchMaintenance(now);
+            WatchMotion();
             RefreshPrompt();
             _output.Flush();
         }
@@ -246,10 +246,6 @@ namespace Station.Core.Console
                     Announce(last);
                 }
             }
-            else
-            {
-                _lastKeyMs = _clock.NowMs;
-            }
         }
 
         private void WatchMaintenance(long now)
@@ -257,6 +253,12 @@ namespace Station.Core.Console
             if (!_maintenance)
             {
                 return;
+            }
+
+            if (_watchingMotion && _station.Busy)
+            {
+                // A long homing or self-test is not inactivity.
+                _lastKeyMs = now;
             }
 
             int fault = _station.FaultCode;
