@@ -59,11 +59,12 @@ namespace Station.Console.Tests
         public void A_change_that_breaks_a_relation_is_refused_and_nothing_changes()
         {
             var v = new ConfigValues();
-            string e = v.TrySet(ConfigTable.LiftSoftMaxMm, "1300", 0);
-            Assert.Equal("lift.soft_max_mm: lift.soft_max_mm (1300 mm) must not exceed lift.travel_mm (1200 mm)", e);
-            Assert.Equal(1150, v.Number(ConfigTable.LiftSoftMaxMm));
-            Assert.NotNull(v.TrySet(ConfigTable.LiftTravelMm, "900", 0));
-            Assert.Equal(1200, v.Number(ConfigTable.LiftTravelMm));
+            string e = v.TrySet(ConfigTable.LiftSoftMaxMm, "600", 0);
+            Assert.Equal("lift.soft_max_mm: lift.soft_max_mm (600 mm) must be below lift.travel_mm (600 mm)", e);
+            Assert.Equal(560, v.Number(ConfigTable.LiftSoftMaxMm));
+            Assert.NotNull(v.TrySet(ConfigTable.LiftTravelMm, "550", 0));
+            Assert.Equal(600, v.Number(ConfigTable.LiftTravelMm));
+            Assert.Contains("must not exceed lift.speed_mm_s", v.TrySet(ConfigTable.LiftSpeedMmS, "50", 0));
             Assert.Null(v.TrySet(ConfigTable.LiftSpeedMmS, "150", 0));
             Assert.Equal("150 mm/s", v.Show(ConfigTable.LiftSpeedMmS));
         }

@@ -127,13 +127,13 @@ namespace Station.Console.Tests
         {
             var rig = new Rig();
             rig.EnterMaintenance();
-            rig.Station.LiftPositionMm = 1140;
-            Assert.Contains("lift jog: target 1160 mm is above the soft limit lift.soft_max_mm = 1150 mm (lift at 1140 mm); at most +10 mm up is possible",
+            rig.Station.LiftPositionMm = 550;
+            Assert.Contains("lift jog: target 570 mm is above the soft limit lift.soft_max_mm = 560 mm (lift at 550 mm); at most +10 mm up is possible",
                 rig.Run("lift jog +20"));
             rig.Station.LiftPositionMm = 10;
-            Assert.Contains("lift jog: target -10 mm is below the soft limit lift.soft_min_mm = 5 mm (lift at 10 mm); at most -5 mm down is possible",
+            Assert.Contains("lift jog: target -10 mm is below the soft limit lift.soft_min_mm = 0 mm (lift at 10 mm); at most -10 mm down is possible",
                 rig.Run("lift jog -20"));
-            rig.Station.LiftPositionMm = 5;
+            rig.Station.LiftPositionMm = 0;
             Assert.Contains("no further move down is possible", rig.Run("lift jog -1"));
             Assert.Equal(0, rig.Station.MotionRequests);
         }

@@ -165,9 +165,9 @@ namespace Station.Core.Config
             int softMin = _numbers[ConfigTable.LiftSoftMinMm];
             int softMax = _numbers[ConfigTable.LiftSoftMaxMm];
             int vehicle = _numbers[ConfigTable.LiftVehicleHeightMm];
-            if (softMax > travel)
+            if (softMax >= travel)
             {
-                return "lift.soft_max_mm (" + softMax.ToString() + " mm) must not exceed lift.travel_mm (" + travel.ToString() + " mm)";
+                return "lift.soft_max_mm (" + softMax.ToString() + " mm) must be below lift.travel_mm (" + travel.ToString() + " mm)";
             }
 
             if (softMin >= softMax)
@@ -179,6 +179,15 @@ namespace Station.Core.Config
             {
                 return "lift.vehicle_height_mm (" + vehicle.ToString() + " mm) must lie between lift.soft_min_mm and lift.soft_max_mm ("
                     + softMin.ToString() + ".." + softMax.ToString() + " mm)";
+            }
+
+            int speed = _numbers[ConfigTable.LiftSpeedMmS];
+            int homing = _numbers[ConfigTable.LiftHomingSpeedMmS];
+            int jog = _numbers[ConfigTable.LiftJogSpeedMmS];
+            if (homing > speed || jog > speed)
+            {
+                return "lift.homing_speed_mm_s (" + homing.ToString() + ") and lift.jog_speed_mm_s (" + jog.ToString()
+                    + ") must not exceed lift.speed_mm_s (" + speed.ToString() + " mm/s)";
             }
 
             return null;
