@@ -1,0 +1,33 @@
+namespace Station.Core
+{
+    /// <summary>The answer to a command: accepted, or refused with a reason and words for a person.</summary>
+    public struct CommandResult
+    {
+        /// <summary>True when the command was taken.</summary>
+        public bool Accepted;
+        /// <summary>Why it was refused (<see cref="RejectReason.None"/> when accepted).</summary>
+        public RejectReason Reason;
+        /// <summary>One sentence for the console or the cloud.</summary>
+        public string Message;
+
+        /// <summary>An accepted result.</summary>
+        public static CommandResult Ok(string message)
+        {
+            CommandResult r = new CommandResult();
+            r.Accepted = true;
+            r.Reason = RejectReason.None;
+            r.Message = message;
+            return r;
+        }
+
+        /// <summary>A refused result.</summary>
+        public static CommandResult Refuse(RejectReason reason, string message)
+        {
+            CommandResult r = new CommandResult();
+            r.Accepted = false;
+            r.Reason = reason;
+            r.Message = message;
+            return r;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+namespace Station.Core
+{
+    /// <summary>The one fault catalogue: code, name, meaning, what the technician does, and whether an authorised
+    /// remote operator may reset it (issue 4). docs/faults.md is generated from this table (tools/Station.Docs).</summary>
+    /// <remarks>Remote reset is allowed only where nobody needs to look at the bay: a person pressed the e-stop or walked
+    /// into the curtain, a mechanism stalled, or a sensor disagrees — all of those want a technician on site.</remarks>
+    public static class FaultCatalogue
+    {
+        private static readonly FaultCode[] Codes =
+        {
+            FaultCode.EStopPressed, FaultCode.LightCurtainBroken, FaultCode.DoorOpened, FaultCode.VehicleMoved,
+            FaultCode.SafetyRelayDropped, FaultCode.SafetyRelayNoResponse, FaultCode.SafetyRelayWelded, FaultCode.SoftwareStop,
+            FaultCode.LiftStall, FaultCode.LiftMoveTimeout, FaultCode.LiftTopLimit, FaultCode.LiftHomeLimitUnexpected,
+            FaultCode.LiftSoftLimit, FaultCode.LiftHomingFailed,
+            FaultCode.LockEngageTimeout, FaultCode.LockReleaseTimeout, FaultCode.LockSensorConflict,
+            FaultCode.StagingTimeout, FaultCode.TransferTimeout, FaultCode.PackNotOnLift, FaultCode.UnexpectedPack,
+            FaultCode.GateLocksNotLocked, FaultCode.GateLiftNotHome, FaultCode.GateBayNotClear, FaultCode.GatePackRejected,
+            FaultCode.GatePackCheckTimeout, FaultCode.BmsNoAnswer, FaultCode.PackSerialMismatch, FaultCode.PackSocTooLow,
+            FaultCode.PackBmsFault, FaultCode.PackInsulationFault, FaultCode.PackConnectorNotMated,
+            FaultCode.JournalWriteFailed,
+        };
+
+        private static readonly string[] Names =
+        {
+            "EStopPressed", "LightCurtainBroken", "DoorOpened", "VehicleMoved",
+            "SafetyRelayDropped", "SafetyRelayNoResponse", "SafetyRelayWelded", "SoftwareStop",
+            "LiftStall", "LiftMoveTimeout", "LiftTopLimit", "LiftHomeLimitUnexpected",
+            "LiftSoftLimit", "LiftHomingFailed",
+            "LockEngageTimeout", "LockReleaseTimeout", "LockSensorConflict",
+            "StagingTimeout", "TransferTimeout", "PackNotOnLift", "UnexpectedPack",
+            "GateLocksNotLocked", "GateLiftNotHome", "GateBayNotClear", "GatePackRejected",
+            "GatePackCheckTimeout", "BmsNoAnswer", "PackSerialMismatch", "PackSocTooLow",
+            "PackBmsFault", "PackInsulationFault", "PackConnectorNotMated",
+            "JournalWriteFailed",
+        };
+
+        private static readonly string[] Meanings =
+        {
+            "The emergency-stop circuit opened while the station was moving.",
+            "Something interrupted the bay light curtain while the station was moving.",
+            "A bay door opened while the station was moving.",
+            "The vehicle-position sensor lost the vehicle during a swap.",
+            "The safety relay / STO feedback dropped while motion was permitted.",
+            "The safety relay did not confirm the MotionPermit request within RelayResponseMs.",
+            "The safety relay reports OK although no motion is permitted: welded contact or wiring fault.",
+            "An emergency stop was requested in software (console, cloud or API).",
+            "The lift encoder stopped changing for StallWindowMs while the drive was commanded.",
+            "A lift move took longer than its computed duration plus MoveTimeoutMarginMs.",
+            "The lift reached the top overtravel switch.",
+            "The home switch is active while the encoder says the lift is well above home.",
+            "The lift position left its soft limits.",
+            "Homing did not reach the home switch in time.",
+            "A lock did not read locked (and only locked) within LockTravelMs.",
+            "A lock did not read unlocked (and only unlocked) within LockTravelMs.",
+            "A lock reads both locked and unlocked at once.",
+            "The charged pack did not reach the staging point within StagingTimeoutMs.",
+            "The transfer conveyor did not put the depleted pack at the return point and the charged pack on the lift within TransferTimeoutMs.",
+            "After lowering the depleted pack, the lift's pack sensor sees no pack.",
+            "A pack sensor sees a pack where the inventory has none.",
+            "Release gate refused: at least one lock does not read locked.",
+            "Release gate refused: the lift is not at home.",
+            "Release gate refused: the bay is not clear (light curtain, doors or e-stop).",
+            "Release gate refused: the pack check rejected the installed pack.",
+            "Release gate refused: the pack check gave no verdict within BmsTimeoutMs.",
+            "Release gate refused: the installed pack's BMS does not answer.",
+            "Release gate refused: the installed pack's serial is not the pack that was chosen.",
+            "Release gate refused: the installed pack's state of charge is below MinSocPct.",
+            "Release gate refused: the installed pack's BMS reports a fault (cell voltage, temperature).",
+            "Release gate refused: the installed pack reports an insulation fault.",
+            "Release gate refused: the pack connector is not mated.",
+            "The journal could not be written to storage; the station will not act without a record.",
+        };
+
+        private static readonly string[] Actions =
+        {
+            "Find out who pressed it and why; make the bay safe; release the e-stop; reset; home.",
+            "Clear the bay; check the curtain is aligned and clean; reset once the beams are clear; home.",
+            "Check nobody is inside; close the doors; reset; home.",
+            "Check the vehicle and pack on site; re-position the vehicle; reset; home; confirm the pack state in the console.",
+            "Check the safety relay, STO wiring and e-stop circuit; reset; home.",
+            "Check the safety relay is powered and wired to MotionPermit; reset; home.",
+            "Replace or rewire the safety relay before any further motion; reset; home.",
+            "Find out why the stop was requested; reset; home.",
+            "Inspect the lift for an obstruction, brake not releasing or a loose encoder; reset; home.",
+            "Inspect the lift drive and mechanics (speed, brake, load); reset; home.",
+            "Inspect the lift and its encoder; move it away from the switch by hand; reset; home.",
+            "Check the home switch and its wiring (stuck or shorted); reset; home.",
+            "Check the encoder and the soft-limit configuration; reset; home.",
+            "Check the home switch, drive and brake; reset; home again.",
+            "Inspect the lock and its sensors; make sure the pack sits correctly; reset; home.",
+            "Inspect the lock and its sensors; reset; home.",
+            "Check the lock's two sensors and their wiring; reset; home.",
+            "Check the rack feed point, the staging conveyor and the staging sensor; reset; home.",
+            "Check the transfer conveyor, the lift and return-point sensors; reset; home.",
+            "Check where the depleted pack is (still in the vehicle? on the floor?); fix the inventory; reset; home.",
+            "Check the sensor and remove or record the pack; reset; home.",
+            "Keep the vehicle in the bay; inspect the locks; reset and re-run locking by hand if needed.",
+            "Keep the vehicle in the bay; check the lift and its home switch; reset; home.",
+            "Clear the bay and close the doors; reset.",
+            "Keep the vehicle in the bay; read the pack check's reason in the console; swap again with another pack.",
+            "Keep the vehicle in the bay; check the CAN wiring to the pack; reset; retry.",
+            "Keep the vehicle in the bay; check the pack connector and CAN wiring; reset; retry.",
+            "Keep the vehicle in the bay; find which pack was installed; correct the inventory; swap again.",
+            "Keep the vehicle in the bay; swap again with a charged pack.",
+            "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
+            "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
+            "Keep the vehicle in the bay; inspect the connector; reset; retry.",
+            "Check the storage medium (flash or SD card); replace it if it keeps failing; reset; home.",
+        };
+
+        private static readonly bool[] Remote =
+        {
+            false, false, false, false,
+            false, false, false, true,
+            false, false, false, false,
+            false, false,
+            false, false, false,
+            false, false, false, false,
+            false, false, true, true,
+            true, true, true, true,
+            true, true, true,
+            false,
+        };
+
+        /// <summary>Number of catalogued faults (FaultCode.None is not one).</summary>
+        public static int Count { get { return Codes.Length; } }
+
+        /// <summary>The fault at catalogue row <paramref name="index"/> (0..Count-1), in catalogue order.</summary>
+        public static FaultCode CodeAt(int index) { return Codes[index]; }
+
+        /// <summary>Name of the fault, e.g. "LiftStall"; "None" for none; "Unknown" for an uncatalogued number.</summary>
+        public static string Name(FaultCode code)
+        {
+            if (code == FaultCode.None) return "None";
+            int i = IndexOf(code);
+            return i < 0 ? "Unknown" : Names[i];
+        }
+
+        /// <summary>What the fault means, one sentence.</summary>
+        public static string Meaning(FaultCode code)
+        {
+            int i = IndexOf(code);
+            return i < 0 ? "No fault, or a number this firmware does not know." : Meanings[i];
+        }
+
+        /// <summary>What the technician does about it.</summary>
+        public static string Action(FaultCode code)
+        {
+            int i = IndexOf(code);
+            return i < 0 ? "Nothing." : Actions[i];
+        }
+
+        /// <summary>True when an authorised remote operator may reset this fault without anyone on site.</summary>
+        public static bool RemotelyResettable(FaultCode code)
+        {
+            int i = IndexOf(code);
+            return i >= 0 && Remote[i];
+        }
+
+        /// <summary>True when the code is in the catalogue.</summary>
+        public static bool IsKnown(FaultCode code) { return IndexOf(code) >= 0; }
+
+        private static int IndexOf(FaultCode code)
+        {
+            for (int i = 0; i < Codes.Length; i++)
+            {
+                if (Codes[i] == code) return i;
+            }
+            return -1;
+        }
+    }
+}

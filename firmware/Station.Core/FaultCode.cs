@@ -1,0 +1,82 @@
+namespace Station.Core
+{
+    /// <summary>Numbered faults. The catalogue (<see cref="FaultCatalogue"/>, docs/faults.md) says what each means and
+    /// what the technician does. Numbers go to logs, the journal and the cloud: never renumber, only add.</summary>
+    public enum FaultCode
+    {
+        /// <summary>No fault.</summary>
+        None = 0,
+
+        /// <summary>Emergency stop pressed during motion.</summary>
+        EStopPressed = 10,
+        /// <summary>Bay light curtain interrupted during motion.</summary>
+        LightCurtainBroken = 11,
+        /// <summary>A bay door opened during motion.</summary>
+        DoorOpened = 12,
+        /// <summary>The vehicle left its swap position during a swap.</summary>
+        VehicleMoved = 13,
+        /// <summary>Safety relay / STO feedback dropped while motion was permitted.</summary>
+        SafetyRelayDropped = 14,
+        /// <summary>Safety relay did not confirm the MotionPermit request in time.</summary>
+        SafetyRelayNoResponse = 15,
+        /// <summary>Safety relay reports OK while no motion is permitted (welded contact or wiring fault).</summary>
+        SafetyRelayWelded = 16,
+        /// <summary>Software emergency stop requested (console, cloud or API).</summary>
+        SoftwareStop = 17,
+
+        /// <summary>Lift encoder stopped changing while the drive was commanded.</summary>
+        LiftStall = 20,
+        /// <summary>Lift move took longer than its computed time plus margin.</summary>
+        LiftMoveTimeout = 21,
+        /// <summary>Lift top overtravel switch reached.</summary>
+        LiftTopLimit = 22,
+        /// <summary>Home switch active where the encoder says the lift is well above home.</summary>
+        LiftHomeLimitUnexpected = 23,
+        /// <summary>Lift position outside its soft limits.</summary>
+        LiftSoftLimit = 24,
+        /// <summary>Homing did not find the home switch in time.</summary>
+        LiftHomingFailed = 25,
+
+        /// <summary>A lock did not reach the locked position within its travel time.</summary>
+        LockEngageTimeout = 30,
+        /// <summary>A lock did not reach the unlocked position within its travel time.</summary>
+        LockReleaseTimeout = 31,
+        /// <summary>A lock reads both locked and unlocked.</summary>
+        LockSensorConflict = 32,
+
+        /// <summary>The charged pack did not reach the staging point in time.</summary>
+        StagingTimeout = 40,
+        /// <summary>The transfer conveyor did not complete its run in time.</summary>
+        TransferTimeout = 41,
+        /// <summary>No pack on the lift where one must be (after lowering the depleted pack).</summary>
+        PackNotOnLift = 42,
+        /// <summary>A pack sensor reads a pack where the inventory has none (staging, return point or lift).</summary>
+        UnexpectedPack = 43,
+
+        /// <summary>Release gate: a lock does not read locked.</summary>
+        GateLocksNotLocked = 50,
+        /// <summary>Release gate: the lift is not at home.</summary>
+        GateLiftNotHome = 51,
+        /// <summary>Release gate: the bay is not clear (curtain, doors, e-stop).</summary>
+        GateBayNotClear = 52,
+        /// <summary>Release gate: the pack check refused the pack.</summary>
+        GatePackRejected = 53,
+        /// <summary>Release gate: the pack check gave no verdict in time.</summary>
+        GatePackCheckTimeout = 54,
+        /// <summary>BMS of the installed pack does not answer.</summary>
+        BmsNoAnswer = 55,
+        /// <summary>Installed pack's serial is not the pack that was chosen.</summary>
+        PackSerialMismatch = 56,
+        /// <summary>Installed pack's state of charge is below the minimum.</summary>
+        PackSocTooLow = 57,
+        /// <summary>Installed pack's BMS reports a fault (cell voltage, temperature).</summary>
+        PackBmsFault = 58,
+        /// <summary>Installed pack reports an insulation fault.</summary>
+        PackInsulationFault = 59,
+        /// <summary>Installed pack's connector is not mated.</summary>
+        PackConnectorNotMated = 60,
+
+        /// <summary>The journal could not be written; the station will not act without it.</summary>
+        JournalWriteFailed = 70,
+    }
+}

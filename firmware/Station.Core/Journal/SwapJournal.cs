@@ -1,0 +1,253 @@
+using System;
+using Station.Hal;
+
+namespace Station.Core.Journal
+{
+    /// <summary>The swap journal: before each step acts, a full snapshot (step, latched fault, swap record, pack
+    /// inventory) is appended to storage as one framed record with a CRC, so a power cut at any instant leaves the
+    /// last complete record to recover from.</summary>
+    /// <remarks>
+    /// Frame: 0x5A 0xA5, payload length (u16 LE), payload, CRC-32 (u32 LE) over length and payload.
+    /// A torn last append (short frame or bad CRC) is detected on <see cref="Load"/>, ignored, and cut off by
+    /// rewriting the file with the last good record (so later appends are not hidden behind the garbage).
+    /// Bounded: when an append would pass the size limit, the file is replaced (atomically, IStorage.Replace) by the new
+    /// record alone — every record is a full snapshot, so nothing is lost. Writing allocates nothing.
+    /// </remarks>
+    public sealed class SwapJournal
+    {
+        /// <summary>Name of the journal file in IStorage.</summary>
+        public const string FileName = "swap.journal";
+
+        private const int Magic0 = 0x5A;
+        private const int Magic1 = 0xA5;
+        private const int Version = 1;
+        private const int HeaderBytes = 4;
+        private const int CrcBytes = 4;
+
+        private readonly IStorage _storage;
+        private readonly int _maxBytes;
+        private readonly byte[] _frame;
+        private readonly ByteWriter _writer;
+        private int _sequence;
+
+        /// <summary>Builds a journal over <paramref name="storage"/> for an inventory of <paramref name="slotCount"/> slots.</summary>
+        public SwapJournal(IStorage storage, int slotCount, int maxBytes)
+        {
+            _storage = storage;
+            _maxBytes = maxBytes;
+            _frame = new byte[512 + (slotCount + PackInventory.PlaceCount) * (ByteWriter.MaxString + 8)];
+            _writer = new ByteWriter(_frame);
+        }
+
+        /// <summary>Records written since start (plus the sequence found on load).</summary>
+        public int Sequence { get { return _sequence; } }
+
+        /// <summary>Bytes discarded by the last <see cref="Load"/> (a torn or corrupt tail), 0 when the file was clean.</summary>
+        public int DiscardedBytes { get; private set; }
+
+        /// <summary>Number of compactions (file rewrites) since start.</summary>
+        public int Compactions { get; private set; }
+
+        /// <summary>Appends one snapshot; false when storage refused (the caller latches JournalWriteFailed).</summary>
+        public bool Write(SwapState state, FaultCode fault, int swapCounter, SwapRecord swap, PackInventory inventory)
+        {
+            int length = Encode(state, fault, swapCounter, swap, inventory);
+            int existing = _storage.Length(FileName);
+            bool ok;
+            if (existing > 0 && existing + length > _maxBytes)
+            {
+                ok = _storage.Replace(FileName, _frame, 0, length);
+                if (ok) Compactions++;
+            }
+            else
+            {
+                ok = _storage.Append(FileName, _frame, 0, length);
+            }
+            if (ok) _sequence++;
+            return ok;
+        }
+
+        /// <summary>Reads the journal and returns the last valid snapshot, or null when there is none. Cuts a torn tail.</summary>
+        public JournalSnapshot Load(int slotCount)
+        {
+            DiscardedBytes = 0;
+            int length = _storage.Length(FileName);
+            if (length <= 0) return null;
+            byte[] data = new byte[length];
+            int got = 0;
+            while (got < length)
+            {
+                int n = _storage.Read(FileName, got, data, got, length - got);
+                if (n <= 0) break;
+                got += n;
+            }
+            int pos = 0;
+            int lastStart = -1;
+            int lastLength = 0;
+            JournalSnapshot last = null;
+            while (pos + HeaderBytes + CrcBytes <= got)
+            {
+                if (data[pos] != Magic0 || data[pos + 1] != Magic1) break;
+                int payload = data[pos + 2] | (data[pos + 3] << 8);
+                int frameLength = HeaderBytes + payload + CrcBytes;
+                if (pos + frameLength > got) break;
+                uint crc = (uint)(data[pos + HeaderBytes + payload] | (data[pos + HeaderBytes + payload + 1] << 8)
+                    | (data[pos + HeaderBytes + payload + 2] << 16) | (data[pos + HeaderBytes + payload + 3] << 24));
+                if (crc != Crc32.Compute(data, pos + 2, payload + 2)) break;
+                JournalSnapshot s = Decode(data, pos + HeaderBytes, payload, slotCount);
+                if (s == null) break;
+                last = s;
+                lastStart = pos;
+                lastLength = frameLength;
+                pos += frameLength;
+            }
+            DiscardedBytes = got - pos;
+            if (DiscardedBytes > 0)
+            {
+                // A torn or corrupt tail would hide every later append: keep only the last good record.
+                if (last != null)
+                {
+                    byte[] keep = new byte[lastLength];
+                    Array.Copy(data, lastStart, keep, 0, lastLength);
+                    _storage.Replace(FileName, keep, 0, lastLength);
+                }
+                else
+                {
+                    _storage.Delete(FileName);
+                }
+            }
+            if (last != null) _sequence = last.Sequence;
+            return last;
+        }
+
+        private int Encode(SwapState state, FaultCode fault, int swapCounter, SwapRecord swap, PackInventory inv)
+        {
+            ByteWriter w = _writer;
+            w.Position = HeaderBytes;
+            w.U8(Version);
+            w.I32(_sequence + 1);
+            w.U8((int)state);
+            w.U16((int)fault);
+            w.I32(swapCounter);
+            if (swap == null) w.U8(0);
+            else
+            {
+                w.U8(1);
+                w.I32(swap.SwapId);
+                w.Str(swap.VehicleId);
+                w.Str(swap.PackOutSerial);
+                w.Str(swap.PackInSerial);
+                w.U16(swap.PackOutSocPct & 0xFFFF);
+                w.U16(swap.PackInSocPct & 0xFFFF);
+                w.U16(swap.SourceSlot & 0xFFFF);
+                w.I64(swap.StartUtc.Ticks);
+                w.I64(swap.StartMs);
+                w.U8((int)swap.Outcome);
+                w.U8(swap.BmsVerified ? 1 : 0);
+                w.U8((int)swap.InterruptedStep);
+                w.U8(swap.FaultCount);
+                int stored = swap.FaultCount < SwapRecord.MaxFaults ? swap.FaultCount : SwapRecord.MaxFaults;
+                for (int i = 0; i < stored; i++) w.U16((int)swap.Faults[i]);
+                w.U8(SwapStates.Count);
+                for (int i = 0; i < SwapStates.Count; i++)
+                {
+                    w.I32((int)swap.StepStartMs[i]);
+                    w.I32((int)swap.StepEndMs[i]);
+                }
+            }
+            w.U8(inv.SlotCount);
+            for (int i = 0; i < inv.SlotCount; i++) WritePack(w, inv.Slot(i));
+            for (int i = 0; i < PackInventory.PlaceCount; i++) WritePack(w, inv.At((PackPlace)i));
+            w.U16(inv.ReturnSlot & 0xFFFF);
+            int payload = w.Position - HeaderBytes;
+            _frame[0] = Magic0;
+            _frame[1] = Magic1;
+            _frame[2] = (byte)payload;
+            _frame[3] = (byte)(payload >> 8);
+            uint crc = Crc32.Compute(_frame, 2, payload + 2);
+            w.U32(crc);
+            return w.Position;
+        }
+
+        private static void WritePack(ByteWriter w, PackRecord r)
+        {
+            w.Str(r.Serial);
+            w.U16(r.SocPct & 0xFFFF);
+            w.U8((int)r.State);
+            w.U8(r.InTransit ? 1 : 0);
+        }
+
+        private static int Signed16(int v) { return v >= 0x8000 ? v - 0x10000 : v; }
+
+        private static JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
+        {
+            ByteReader r = new ByteReader(data, offset, count);
+            if (r.U8() != Version) return null;
+            JournalSnapshot s = new JournalSnapshot();
+            s.Sequence = r.I32();
+            s.State = (SwapState)r.U8();
+            s.LatchedFault = (FaultCode)r.U16();
+            s.SwapCounter = r.I32();
+            if (r.U8() == 1)
+            {
+                SwapRecord sw = new SwapRecord();
+                sw.SwapId = r.I32();
+                sw.VehicleId = r.Str();
+                sw.PackOutSerial = r.Str();
+                sw.PackInSerial = r.Str();
+                sw.PackOutSocPct = Signed16(r.U16());
+                sw.PackInSocPct = Signed16(r.U16());
+                sw.SourceSlot = Signed16(r.U16());
+                sw.StartUtc = new DateTime(r.I64(), DateTimeKind.Utc);
+                sw.StartMs = r.I64();
+                sw.Outcome = (SwapOutcome)r.U8();
+                sw.BmsVerified = r.U8() == 1;
+                sw.InterruptedStep = (SwapState)r.U8();
+                int faults = r.U8();
+                int stored = faults < SwapRecord.MaxFaults ? faults : SwapRecord.MaxFaults;
+                for (int i = 0; i < stored; i++) sw.Faults[i] = (FaultCode)r.U16();
+                sw.FaultCount = faults;
+                int steps = r.U8();
+                for (int i = 0; i < steps; i++)
+                {
+                    int a = r.I32();
+                    int b = r.I32();
+                    if (i < SwapStates.Count)
+                    {
+                        sw.StepStartMs[i] = a;
+                        sw.StepEndMs[i] = b;
+                    }
+                }
+                s.Swap = sw;
+            }
+            int slots = r.U8();
+            PackInventory inv = new PackInventory(slotCount);
+            for (int i = 0; i < slots; i++)
+            {
+                PackRecord p = ReadPack(r);
+                if (i < slotCount) inv.SetSlot(i, p);
+            }
+            for (int i = 0; i < PackInventory.PlaceCount; i++) inv.Set((PackPlace)i, ReadPack(r));
+            int ret = Signed16(r.U16());
+            inv.ReturnSlot = ret < slotCount ? ret : -1;
+            s.Inventory = inv;
+            if (r.Overrun || (int)s.State >= SwapStates.Count) return null;
+            return s;
+        }
+
+        private static PackRecord ReadPack(ByteReader r)
+        {
+            PackRecord p = new PackRecord();
+            p.Serial = r.Str();
+            p.SocPct = Signed16(r.U16());
+            p.State = (PackState)r.U8();
+            p.InTransit = r.U8() == 1;
+            if (p.Serial == null)
+            {
+                p.State = PackState.Empty;
+                p.InTransit = false;
+            }
+            return p;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using Station.Hal;
+
+namespace Station.Core.Motion
+{
+    /// <summary>A conveyor: one run output, a run ends when its arrival sensors all read a pack (and an optional
+    /// sensor reads none), with a deadline on every run.</summary>
+    /// <remarks>
+    /// Staging conveyor: arrives when PackAtStaging. Transfer conveyor: arrives when PackAtReturn and PackOnLift and
+    /// not PackAtStaging (one run moves the depleted pack off the lift and the staged pack on). The sensors are
+    /// sampled by the owner (they are shared with other checks); this class only reads them.
+    /// </remarks>
+    public sealed class Conveyor
+    {
+        private readonly IDigitalOutput _run;
+        private readonly DebouncedInput[] _arrival;
+        private readonly DebouncedInput _mustClear;
+        private readonly FaultCode _timeoutFault;
+        private readonly int _timeoutMs;
+        private long _deadlineMs;
+        private long _startedMs;
+        private bool _done;
+
+        /// <summary>Builds a conveyor. <paramref name="mustClear"/> may be null.</summary>
+        public Conveyor(IDigitalOutput run, DebouncedInput[] arrival, DebouncedInput mustClear, FaultCode timeoutFault, int timeoutMs)
+        {
+            _run = run;
+            _arrival = arrival;
+            _mustClear = mustClear;
+            _timeoutFault = timeoutFault;
+            _timeoutMs = timeoutMs;
+        }
+
+        /// <summary>True while the motor runs.</summary>
+        public bool IsRunning { get; private set; }
+
+        /// <summary>True from a completed run until the next Start.</summary>
+        public bool HasArrived { get; private set; }
+
+        /// <summary>The fault that stopped the conveyor, or None.</summary>
+        public FaultCode Fault { get; private set; }
+
+        /// <summary>Clock.NowMs at the start of the last run.</summary>
+        public long StartedMs { get { return _startedMs; } }
+
+        /// <summary>Deadline of the current run, 0 when stopped.</summary>
+        public long DeadlineMs { get { return IsRunning ? _deadlineMs : 0; } }
+
+        /// <summary>Starts a run (ignored when faulted).</summary>
+        public void Start(long nowMs)
+        {
+            if (Fault != FaultCode.None) return;
+            IsRunning = true;
+            HasArrived = false;
+            _done = false;
+            _startedMs = nowMs;
+            _deadlineMs = nowMs + _timeoutMs;
+        }
+
+        /// <summary>True once after a run completed (reading clears it).</summary>
+        public bool TakeDone()
+        {
+            bool d = _done;
+            _done = false;
+            return d;
+        }
+
+        /// <summary>Motor off. Not a fault.</summary>
+        public void Stop()
+        {
+            IsRunning = false;
+            _run.Write(false);
+        }
+
+        /// <summary>Stops and latches <paramref name="code"/>.</summary>
+        public void Trip(FaultCode code)
+        {
+            Stop();
+            if (Fault == FaultCode.None) Fault = code;
+        }
+
+        /// <summary>Clears a latched fault.</summary>
+        public void ClearFault()
+        {
+            Stop();
+            Fault = FaultCode.None;
+            _done = false;
+        }
+
+        /// <summary>Forgets a previous arrival (a new swap starts).</summary>
+        public void Reset()
+        {
+            HasArrived = false;
+            _done = false;
+        }
+
+        /// <summary>True when every arrival sensor reads a pack and the must-clear sensor (if any) reads none.</summary>
+        public bool ArrivalSensed()
+        {
+            for (int i = 0; i < _arrival.Length; i++) if (!_arrival[i].Value) return false;
+            return _mustClear == null || !_mustClear.Value;
+        }
+
+        /// <summary>One control period: complete or time out the run, drive the motor.</summary>
+        public void Update(long nowMs)
+        {
+            if (!IsRunning)
+            {
+                _run.Write(false);
+                return;
+            }
+            if (ArrivalSensed())
+            {
+                Stop();
+                HasArrived = true;
+                _done = true;
+                return;
+            }
+            if (nowMs > _deadlineMs)
+            {
+                Trip(_timeoutFault);
+                return;
+            }
+            _run.Write(true);
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using Station.Hal;
+
+namespace Station.Core.Motion
+{
+    /// <summary>The N pack locks, driven together: engage/release outputs, locked/unlocked sensors, travel deadline.</summary>
+    /// <remarks>
+    /// States: None (outputs off) → Engage / Release (outputs on) → None when every lock reads its target end position
+    /// alone, or a fault when <see cref="StationConfig.LockTravelMs"/> passes first: both sensors active is
+    /// LockSensorConflict, anything else (neither, or still the old end) is the engage/release timeout. Outputs are
+    /// switched off on arrival: the locks hold mechanically.
+    /// </remarks>
+    public sealed class LockSet
+    {
+        private readonly StationIo _io;
+        private readonly int _travelMs;
+        private readonly DebouncedInput[] _locked;
+        private readonly DebouncedInput[] _unlocked;
+        private long _deadlineMs;
+        private bool _done;
+
+        /// <summary>Builds the lock set over the bay's lock ports (all arrays of length <c>config.LockCount</c>).</summary>
+        public LockSet(StationIo io, StationConfig config)
+        {
+            _io = io;
+            _travelMs = config.LockTravelMs;
+            Count = config.LockCount;
+            _locked = new DebouncedInput[Count];
+            _unlocked = new DebouncedInput[Count];
+            for (int i = 0; i < Count; i++)
+            {
+                _locked[i] = new DebouncedInput(io.LockLockedSensor[i], config.InputDebounceMs, false);
+                _unlocked[i] = new DebouncedInput(io.LockUnlockedSensor[i], config.InputDebounceMs, false);
+            }
+        }
+
+        /// <summary>Number of locks.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Current command.</summary>
+        public LockCommand Command { get; private set; }
+
+        /// <summary>The fault that stopped the locks, or None.</summary>
+        public FaultCode Fault { get; private set; }
+
+        /// <summary>Index of the lock that caused <see cref="Fault"/>, or -1.</summary>
+        public int FaultLock { get; private set; }
+
+        /// <summary>Deadline of the current command, 0 when none.</summary>
+        public long DeadlineMs { get { return Command == LockCommand.None ? 0 : _deadlineMs; } }
+
+        /// <summary>Drives every lock towards locked.</summary>
+        public void EngageAll(long nowMs) { Begin(LockCommand.Engage, nowMs); }
+
+        /// <summary>Drives every lock towards unlocked.</summary>
+        public void ReleaseAll(long nowMs) { Begin(LockCommand.Release, nowMs); }
+
+        /// <summary>True once after a command completed (reading clears it).</summary>
+        public bool TakeDone()
+        {
+            bool d = _done;
+            _done = false;
+            return d;
+        }
+
+        /// <summary>Lock <paramref name="i"/> reads locked and not unlocked.</summary>
+        public bool IsLocked(int i) { return _locked[i].Value && !_unlocked[i].Value; }
+
+        /// <summary>Lock <paramref name="i"/> reads unlocked and not locked.</summary>
+        public bool IsUnlocked(int i) { return _unlocked[i].Value && !_locked[i].Value; }
+
+        /// <summary>Every lock reads locked (the release gate's first condition).</summary>
+        public bool AllLocked()
+        {
+            for (int i = 0; i < Count; i++) if (!IsLocked(i)) return false;
+            return true;
+        }
+
+        /// <summary>Every lock reads unlocked.</summary>
+        public bool AllUnlocked()
+        {
+            for (int i = 0; i < Count; i++) if (!IsUnlocked(i)) return false;
+            return true;
+        }
+
+        /// <summary>Outputs off, command dropped. Not a fault.</summary>
+        public void Stop()
+        {
+            Command = LockCommand.None;
+            OutputsOff();
+        }
+
+        /// <summary>Stops and latches <paramref name="code"/>.</summary>
+        public void Trip(FaultCode code, int lockIndex)
+        {
+            Stop();
+            if (Fault == FaultCode.None)
+            {
+                Fault = code;
+                FaultLock = lockIndex;
+            }
+        }
+
+        /// <summary>Clears a latched fault.</summary>
+        public void ClearFault()
+        {
+            Stop();
+            Fault = FaultCode.None;
+            FaultLock = -1;
+            _done = false;
+        }
+
+        /// <summary>One control period: sample every sensor, complete or time out the command, drive the outputs.</summary>
+        public void Update(long nowMs)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                _locked[i].Sample(nowMs);
+                _unlocked[i].Sample(nowMs);
+            }
+            if (Command == LockCommand.None)
+            {
+                OutputsOff();
+                return;
+            }
+            bool engage = Command == LockCommand.Engage;
+            int firstBad = -1;
+            for (int i = 0; i < Count; i++)
+            {
+                bool there = engage ? IsLocked(i) : IsUnlocked(i);
+                if (!there) { firstBad = i; break; }
+            }
+            if (firstBad < 0)
+            {
+                Stop();
+                _done = true;
+                return;
+            }
+            if (nowMs > _deadlineMs)
+            {
+                bool both = _locked[firstBad].Value && _unlocked[firstBad].Value;
+                FaultCode code = both ? FaultCode.LockSensorConflict : (engage ? FaultCode.LockEngageTimeout : FaultCode.LockReleaseTimeout);
+                Trip(code, firstBad);
+                return;
+            }
+            for (int i = 0; i < Count; i++)
+            {
+                _io.LockEngage[i].Write(engage);
+                _io.LockRelease[i].Write(!engage);
+            }
+        }
+
+        private void Begin(LockCommand command, long nowMs)
+        {
+            if (Fault != FaultCode.None) return;
+            Command = command;
+            _done = false;
+            _deadlineMs = nowMs + _travelMs;
+        }
+
+        private void OutputsOff()
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                _io.LockEngage[i].Write(false);
+                _io.LockRelease[i].Write(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+namespace Station.Core
+{
+    /// <summary>Why a command was refused. Numbered: the cloud and console carry the number.</summary>
+    public enum RejectReason
+    {
+        /// <summary>Not refused.</summary>
+        None = 0,
+        /// <summary>The command does not apply in the current state.</summary>
+        WrongState = 1,
+        /// <summary>A fault is latched; reset it first.</summary>
+        FaultLatched = 2,
+        /// <summary>The lift has not been homed since power-up or the last fault.</summary>
+        NotHomed = 3,
+        /// <summary>An interlock is open (e-stop, light curtain, doors, safety relay).</summary>
+        InterlockOpen = 4,
+        /// <summary>No vehicle stands at the swap position.</summary>
+        NoVehicle = 5,
+        /// <summary>The authorisation is malformed or expired.</summary>
+        BadAuthorization = 6,
+        /// <summary>No charged pack fits (none ready, the named one absent, not ready or below the minimum SOC).</summary>
+        NoChargedPack = 7,
+        /// <summary>The station waits for an operator to confirm recovery after a power loss.</summary>
+        RecoveryPending = 8,
+        /// <summary>The swap has passed the point where it can be cancelled.</summary>
+        TooLateToCancel = 9,
+        /// <summary>The journal could not be written, so the station refuses to act.</summary>
+        StorageFailed = 10,
+        /// <summary>The inventory and the sensors disagree (a pack where none should be).</summary>
+        InventoryMismatch = 11,
+    }
+}

@@ -1,0 +1,104 @@
+using Station.Core.Motion;
+using Station.Hal;
+
+namespace Station.Core.Safety
+{
+    /// <summary>The bay's interlocks as the firmware sees them: e-stop, light curtain, doors, vehicle position, and the
+    /// safety relay / STO feedback read back against the MotionPermit request.</summary>
+    /// <remarks>
+    /// The hard-wired e-stop and STO are the real safety function; this class reads their feedback so the firmware
+    /// stops its own outputs in the same tick and latches a numbered fault. Every input here drops at once (no
+    /// debounce on the way to "unsafe"). Relay read-back: the relay must follow MotionPermit within RelayResponseMs;
+    /// a relay that drops while motion is permitted is SafetyRelayDropped at once; one that stays on while no motion
+    /// is permitted is SafetyRelayWelded.
+    /// </remarks>
+    public sealed class Interlocks
+    {
+        private readonly IDigitalOutput _permit;
+        private readonly DebouncedInput _estop;
+        private readonly DebouncedInput _curtain;
+        private readonly DebouncedInput _doors;
+        private readonly DebouncedInput _vehicle;
+        private readonly DebouncedInput _relay;
+        private readonly int _relayResponseMs;
+        private long _permitChangedMs;
+        private bool _relayConfirmed;
+
+        /// <summary>Builds the interlocks over the bay's safety ports.</summary>
+        public Interlocks(StationIo io, StationConfig config)
+        {
+            _permit = io.MotionPermit;
+            _estop = new DebouncedInput(io.EStopReleased, config.InputDebounceMs, true);
+            _curtain = new DebouncedInput(io.LightCurtainClear, config.InputDebounceMs, true);
+            _doors = new DebouncedInput(io.DoorsClosed, config.InputDebounceMs, true);
+            _vehicle = new DebouncedInput(io.VehiclePositioned, config.InputDebounceMs, true);
+            _relay = new DebouncedInput(io.SafetyRelayOk, config.InputDebounceMs, true);
+            _relayResponseMs = config.RelayResponseMs;
+        }
+
+        /// <summary>E-stop circuit released.</summary>
+        public bool EStopReleased { get { return _estop.Value; } }
+        /// <summary>Light curtain beams clear.</summary>
+        public bool LightCurtainClear { get { return _curtain.Value; } }
+        /// <summary>Doors closed.</summary>
+        public bool DoorsClosed { get { return _doors.Value; } }
+        /// <summary>Vehicle at the swap position.</summary>
+        public bool VehiclePositioned { get { return _vehicle.Value; } }
+        /// <summary>Safety relay feedback.</summary>
+        public bool SafetyRelayOk { get { return _relay.Value; } }
+        /// <summary>MotionPermit as last written.</summary>
+        public bool PermitRequested { get { return _permit.State; } }
+
+        /// <summary>E-stop released, curtain clear, doors closed: nobody can be in the bay's danger zone.</summary>
+        public bool BayClear { get { return _estop.Value && _curtain.Value && _doors.Value; } }
+
+        /// <summary>Motion is permitted and the relay has confirmed it: drives may run.</summary>
+        public bool DrivesReady { get { return _permit.State && _relay.Value; } }
+
+        /// <summary>Samples every interlock input; call once per tick before any decision.</summary>
+        public void Sample(long nowMs)
+        {
+            _estop.Sample(nowMs);
+            _curtain.Sample(nowMs);
+            _doors.Sample(nowMs);
+            _vehicle.Sample(nowMs);
+            _relay.Sample(nowMs);
+            if (_permit.State && _relay.Value) _relayConfirmed = true;
+        }
+
+        /// <summary>Requests (or withdraws) motion from the safety relay.</summary>
+        public void SetPermit(bool on, long nowMs)
+        {
+            if (_permit.State != on) _permitChangedMs = nowMs;
+            if (!on) _relayConfirmed = false;
+            _permit.Write(on);
+        }
+
+        /// <summary>The first open interlock that forbids motion, or None. The vehicle counts only during a swap.</summary>
+        public FaultCode MotionFault(bool vehicleRequired)
+        {
+            if (!_estop.Value) return FaultCode.EStopPressed;
+            if (!_curtain.Value) return FaultCode.LightCurtainBroken;
+            if (!_doors.Value) return FaultCode.DoorOpened;
+            if (vehicleRequired && !_vehicle.Value) return FaultCode.VehicleMoved;
+            return FaultCode.None;
+        }
+
+        /// <summary>Compares the relay feedback with the MotionPermit request; returns the disagreement fault or None.</summary>
+        public FaultCode RelayFault(long nowMs)
+        {
+            bool permit = _permit.State;
+            bool relay = _relay.Value;
+            if (permit && _relayConfirmed && !relay) return FaultCode.SafetyRelayDropped;
+            if (permit == relay) return FaultCode.None;
+            if (nowMs - _permitChangedMs < _relayResponseMs) return FaultCode.None;
+            return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
+        }
+
+        /// <summary>True when the inputs allow a fault reset or a confirmation: bay clear and relay agreeing (off) with no permit.</summary>
+        public bool HealthyForReset(long nowMs)
+        {
+            return BayClear && !_permit.State && !_relay.Value;
+        }
+    }
+}

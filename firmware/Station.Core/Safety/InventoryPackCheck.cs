@@ -1,0 +1,64 @@
+namespace Station.Core.Safety
+{
+    /// <summary>The release gate's pack check when no BMS check is installed: it verifies what the station itself
+    /// knows — the pack now in the vehicle is the chosen one, was ready and at or above MinSocPct in the inventory.</summary>
+    /// <remarks>
+    /// Decision (issue 2 §3): without issue 3's BMS check the gate still runs and still refuses a wrong pack; it cannot
+    /// see insulation, connector or live cell data, so it says so: <see cref="VerifiesBms"/> is false, every swap
+    /// record carries BmsVerified = false and <see cref="Reason"/> states that the BMS was not verified. Removing a
+    /// check (setting PackCheck to null) falls back to this class: the gate cannot be bypassed.
+    /// </remarks>
+    public sealed class InventoryPackCheck : IReleaseGateCheck
+    {
+        private readonly PackInventory _inventory;
+        private readonly int _minSocPct;
+        private GateVerdict _verdict;
+
+        /// <summary>Builds the check over the station's inventory.</summary>
+        public InventoryPackCheck(PackInventory inventory, int minSocPct)
+        {
+            _inventory = inventory;
+            _minSocPct = minSocPct;
+            Reason = "not started";
+        }
+
+        /// <inheritdoc />
+        public FaultCode FailureFault { get; private set; }
+
+        /// <inheritdoc />
+        public bool VerifiesBms { get { return false; } }
+
+        /// <inheritdoc />
+        public int MeasuredSocPct { get { return -1; } }
+
+        /// <inheritdoc />
+        public string Reason { get; private set; }
+
+        /// <inheritdoc />
+        public void Begin(SwapRecord swap, long nowMs)
+        {
+            PackRecord installed = _inventory.At(PackPlace.Vehicle);
+            FailureFault = FaultCode.None;
+            if (installed.IsEmpty || installed.Serial != swap.PackInSerial)
+            {
+                _verdict = GateVerdict.Failed;
+                FailureFault = FaultCode.PackSerialMismatch;
+                Reason = "inventory: the pack in the vehicle is not the chosen pack";
+            }
+            else if (installed.SocPct < _minSocPct)
+            {
+                _verdict = GateVerdict.Failed;
+                FailureFault = FaultCode.PackSocTooLow;
+                Reason = "inventory: the installed pack's state of charge is below the minimum";
+            }
+            else
+            {
+                _verdict = GateVerdict.Passed;
+                Reason = "passed on inventory only: no BMS check installed, pack not verified over CAN";
+            }
+        }
+
+        /// <inheritdoc />
+        public GateVerdict Poll(long nowMs) { return _verdict; }
+    }
+}

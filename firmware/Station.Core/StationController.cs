@@ -1,0 +1,119 @@
+using Station.Core.Motion;
+using Station.Core.Safety;
+using Station.Core.Swap;
+
+namespace Station.Core
+{
+    /// <summary>The station as the rest of the firmware sees it: one object over one bay. Device wiring, simulator,
+    /// console, cloud and CAN code talk to this façade; the decisions live in <see cref="SwapSequencer"/>.</summary>
+    /// <remarks>
+    /// Use: construct with the bay's ports and a validated configuration, call <see cref="Start"/> once after power-up
+    /// (it reads the journal and never moves), then <see cref="Tick"/> every <see cref="StationConfig.TickMs"/>.
+    /// After power-up the lift must be homed (<see cref="Home"/>) before the first swap; after a power loss during a
+    /// swap the station waits in Recovery for <see cref="ConfirmRecovery"/>.
+    /// </remarks>
+    public sealed class StationController
+    {
+        private readonly SwapSequencer _seq;
+
+        /// <summary>Builds the controller. Throws ArgumentException when <paramref name="config"/> does not validate.</summary>
+        public StationController(StationIo io, StationConfig config)
+        {
+            Config = config;
+            _seq = new SwapSequencer(io, config);
+        }
+
+        /// <summary>The configuration in use.</summary>
+        public StationConfig Config { get; private set; }
+
+        /// <summary>The sequencer behind the façade (table, journal, diagnostics).</summary>
+        public SwapSequencer Sequencer { get { return _seq; } }
+
+        /// <summary>Power-up: all outputs off, reads the journal; ends in NotHomed, Recovery (interrupted swap) or Faulted (fault latched before the power loss).</summary>
+        public CommandResult Start() { return _seq.Start(); }
+
+        /// <summary>One control period: sample inputs, check interlocks, dispatch, write outputs. Allocation-free.</summary>
+        public void Tick() { _seq.Tick(); }
+
+        /// <summary>Authorises a swap (vehicle id, charged pack serial or null = the station picks the highest-SOC ready pack).</summary>
+        public CommandResult Authorize(SwapAuthorization auth) { return _seq.Authorize(auth); }
+
+        /// <summary>Cancels an authorised swap before anything has moved.</summary>
+        public CommandResult Cancel() { return _seq.Cancel(); }
+
+        /// <summary>Clears a latched fault when the interlocks allow; the station must home next.</summary>
+        public CommandResult ResetFault() { return _seq.ResetFault(); }
+
+        /// <summary>After a power loss during a swap: the operator confirms; the station then homes.</summary>
+        public CommandResult ConfirmRecovery() { return _seq.ConfirmRecovery(); }
+
+        /// <summary>Homes the lift.</summary>
+        public CommandResult Home() { return _seq.Home(); }
+
+        /// <summary>Software emergency stop: all outputs off now, fault SoftwareStop latched.</summary>
+        public CommandResult EmergencyStop() { return _seq.EmergencyStop(); }
+
+        /// <summary>Sets one rack slot's pack (rack handler, technician); journaled.</summary>
+        public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state) { return _seq.SetRackSlot(slot, serial, socPct, state); }
+
+        /// <summary>Technician correction of a bay place's pack outside a swap; journaled.</summary>
+        public CommandResult SetPlace(PackPlace place, string serial, int socPct) { return _seq.SetPlace(place, serial, socPct); }
+
+        /// <summary>Current state (<see cref="SwapStates.Name"/> for its name).</summary>
+        public SwapState State { get { return _seq.State; } }
+
+        /// <summary>Latched fault, or FaultCode.None.</summary>
+        public FaultCode LatchedFault { get { return _seq.LatchedFault; } }
+
+        /// <summary>In Recovery: the step a power loss interrupted.</summary>
+        public SwapState InterruptedStep { get { return _seq.InterruptedStep; } }
+
+        /// <summary>The swap in progress (or held, or interrupted), else null.</summary>
+        public SwapRecord CurrentSwap { get { return _seq.CurrentSwap; } }
+
+        /// <summary>The last swap that ended, else null.</summary>
+        public SwapRecord LastSwap { get { return _seq.LastSwap; } }
+
+        /// <summary>Where every pack is.</summary>
+        public PackInventory Inventory { get { return _seq.Inventory; } }
+
+        /// <summary>The lift axis.</summary>
+        public LiftAxis Lift { get { return _seq.Lift; } }
+
+        /// <summary>The pack locks.</summary>
+        public LockSet Locks { get { return _seq.Locks; } }
+
+        /// <summary>Rack feed point to staging point.</summary>
+        public Conveyor StagingConveyor { get { return _seq.StagingConveyor; } }
+
+        /// <summary>Depleted pack off the lift, charged pack on.</summary>
+        public Conveyor TransferConveyor { get { return _seq.TransferConveyor; } }
+
+        /// <summary>E-stop, curtain, doors, vehicle position, safety relay.</summary>
+        public Interlocks Interlocks { get { return _seq.Interlocks; } }
+
+        /// <summary>The release gate's pack check (issue 3's BMS check plugs in here). Null restores the inventory-only default; the gate cannot be bypassed.</summary>
+        public IReleaseGateCheck PackCheck
+        {
+            get { return _seq.PackCheck; }
+            set { _seq.PackCheck = value; }
+        }
+
+        /// <summary>Raised when a swap starts, steps, completes, is held or aborted.</summary>
+        public event SwapEventHandler SwapEvent
+        {
+            add { _seq.SwapEvent += value; }
+            remove { _seq.SwapEvent -= value; }
+        }
+
+        /// <summary>Raised when a fault is latched or cleared.</summary>
+        public event FaultEventHandler FaultChanged
+        {
+            add { _seq.FaultChanged += value; }
+            remove { _seq.FaultChanged -= value; }
+        }
+
+        /// <summary>Words for the console: which interlock, fault, gate condition or missing pack stops a swap.</summary>
+        public string WhyNotSwapping() { return _seq.WhyNotSwapping(); }
+    }
+}

@@ -1,0 +1,235 @@
+namespace Station.Core.Swap
+{
+    /// <summary>Entry and exit actions. Each swap step updates the inventory, journals, and only then acts.</summary>
+    public sealed partial class SwapSequencer
+    {
+        private void Enter(SwapState s)
+        {
+            if (CurrentSwap != null && SwapStates.IsIn(s, SwapState.Swapping) && !SwapStates.IsComposite(s))
+            {
+                CurrentSwap.StepStartMs[(int)s] = _now - CurrentSwap.StartMs;
+            }
+            switch (s)
+            {
+                case SwapState.Recovery:
+                    StopAllOutputs();
+                    break;
+                case SwapState.NotHomed:
+                    StopAllOutputs();
+                    Lift.ForgetHome();
+                    WriteJournal();
+                    break;
+                case SwapState.Motion:
+                    Interlocks.SetPermit(true, _now);
+                    break;
+                case SwapState.Homing:
+                    _homingPending = true;
+                    WriteJournal();
+                    break;
+                case SwapState.Idle:
+                    EnterIdle();
+                    break;
+                case SwapState.Arming:
+                    if (!WriteJournal()) return;
+                    RaiseSwapEvent(SwapEventKind.Started);
+                    break;
+                case SwapState.RaiseToPack:
+                    if (Inventory.At(PackPlace.Staging).IsEmpty && CurrentSwap.SourceSlot >= 0)
+                    {
+                        Inventory.MoveFromSlot(CurrentSwap.SourceSlot, PackPlace.Staging);
+                    }
+                    StagingConveyor.Reset();
+                    if (!StepJournal()) return;
+                    Lift.MoveTo(_c.VehicleHeightMm, _now);
+                    if (!IsStaged()) StagingConveyor.Start(_now);
+                    break;
+                case SwapState.Unlock:
+                    if (!StepJournal()) return;
+                    Locks.ReleaseAll(_now);
+                    break;
+                case SwapState.LowerDepleted:
+                    Inventory.Move(PackPlace.Vehicle, PackPlace.Lift);
+                    if (!StepJournal()) return;
+                    Lift.MoveTo(0, _now);
+                    break;
+                case SwapState.WaitStaged:
+                    StepJournal();
+                    break;
+                case SwapState.Transfer:
+                    Inventory.Move(PackPlace.Lift, PackPlace.ReturnPoint);
+                    Inventory.Move(PackPlace.Staging, PackPlace.Lift);
+                    if (!StepJournal()) return;
+                    TransferConveyor.Start(_now);
+                    break;
+                case SwapState.RaiseCharged:
+                    if (!StepJournal()) return;
+                    Lift.MoveTo(_c.VehicleHeightMm, _now);
+                    break;
+                case SwapState.Lock:
+                    Inventory.Move(PackPlace.Lift, PackPlace.Vehicle);
+                    if (!StepJournal()) return;
+                    Locks.EngageAll(_now);
+                    break;
+                case SwapState.LowerEmpty:
+                    if (!StepJournal()) return;
+                    Lift.MoveTo(0, _now);
+                    _gateStartMs = _now;
+                    _check.Begin(CurrentSwap, _now);
+                    break;
+                case SwapState.ReleaseGate:
+                    StepJournal();
+                    break;
+                case SwapState.Released:
+                    CurrentSwap.Outcome = SwapOutcome.Completed;
+                    CurrentSwap.EndUtc = _io.Clock.UtcNow;
+                    CurrentSwap.StepStartMs[(int)SwapState.Released] = _now - CurrentSwap.StartMs;
+                    CurrentSwap.StepEndMs[(int)SwapState.Released] = _now - CurrentSwap.StartMs;
+                    WriteJournal();
+                    RaiseSwapEvent(SwapEventKind.Completed);
+                    break;
+                case SwapState.Faulted:
+                    EnterFaulted();
+                    break;
+            }
+        }
+
+        private void Exit(SwapState s)
+        {
+            if (CurrentSwap != null && SwapStates.IsIn(s, SwapState.Swapping) && !SwapStates.IsComposite(s))
+            {
+                CurrentSwap.StepEndMs[(int)s] = _now - CurrentSwap.StartMs;
+            }
+            switch (s)
+            {
+                case SwapState.Motion:
+                    StopAllOutputs();
+                    break;
+                case SwapState.Homing:
+                    _homingPending = false;
+                    break;
+                case SwapState.Recovery:
+                    ExitRecovery();
+                    break;
+                case SwapState.Released:
+                    // The vehicle drove off with the pack: it leaves the station's inventory.
+                    Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+                    LastSwap = CurrentSwap;
+                    CurrentSwap = null;
+                    break;
+                case SwapState.Faulted:
+                    ExitFaulted();
+                    break;
+            }
+        }
+
+        private void EnterIdle()
+        {
+            if (CurrentSwap != null && CurrentSwap.Outcome == SwapOutcome.InProgress)
+            {
+                // Only Arming can reach Idle with a swap in progress: a cancel before anything moved.
+                CurrentSwap.Outcome = SwapOutcome.Cancelled;
+                CurrentSwap.EndUtc = _io.Clock.UtcNow;
+                Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+                LastSwap = CurrentSwap;
+                CurrentSwap = null;
+                WriteJournal();
+                RaiseSwapEvent(SwapEventKind.Aborted);
+                return;
+            }
+            WriteJournal();
+        }
+
+        private void EnterFaulted()
+        {
+            StopAllOutputs();
+            if (_pendingFault != FaultCode.None) LatchedFault = _pendingFault;
+            _pendingFault = FaultCode.None;
+            if (CurrentSwap != null && CurrentSwap.Outcome == SwapOutcome.InProgress)
+            {
+                CurrentSwap.AddFault(LatchedFault);
+            }
+            WriteJournal();
+            RaiseFaultChanged(LatchedFault, true);
+            if (CurrentSwap != null) RaiseSwapEvent(SwapEventKind.Held);
+        }
+
+        private void ExitFaulted()
+        {
+            FaultCode cleared = LatchedFault;
+            LatchedFault = FaultCode.None;
+            Lift.ClearFault();
+            Locks.ClearFault();
+            StagingConveyor.ClearFault();
+            TransferConveyor.ClearFault();
+            if (CurrentSwap != null)
+            {
+                CurrentSwap.Outcome = SwapOutcome.Aborted;
+                CurrentSwap.EndUtc = _io.Clock.UtcNow;
+                LastSwap = CurrentSwap;
+                CurrentSwap = null;
+                RaiseSwapEvent(SwapEventKind.Aborted);
+            }
+            RaiseFaultChanged(cleared, false);
+        }
+
+        private void ExitRecovery()
+        {
+            FaultCode cleared = LatchedFault;
+            LatchedFault = FaultCode.None;
+            _interruptedAtStart = false;
+            ReconcileInTransit();
+            if (CurrentSwap != null)
+            {
+                CurrentSwap.Outcome = SwapOutcome.Interrupted;
+                CurrentSwap.EndUtc = _io.Clock.UtcNow;
+                LastSwap = CurrentSwap;
+                CurrentSwap = null;
+                RaiseSwapEvent(SwapEventKind.Aborted);
+            }
+            if (cleared != FaultCode.None) RaiseFaultChanged(cleared, false);
+        }
+
+        // After a confirmed recovery, a pack that was on its way is believed where it was going only when a sensor sees
+        // it there; otherwise it stays marked in transit for the technician to settle (console / SetPlace).
+        private void ReconcileInTransit()
+        {
+            ConfirmBySensor(PackPlace.Staging, _packAtStaging.Value);
+            ConfirmBySensor(PackPlace.Lift, _packOnLift.Value);
+            ConfirmBySensor(PackPlace.ReturnPoint, _packAtReturn.Value);
+        }
+
+        private void ConfirmBySensor(PackPlace place, bool sensed)
+        {
+            PackRecord r = Inventory.At(place);
+            if (!r.IsEmpty && r.InTransit && sensed) Inventory.Arrived(place);
+        }
+
+        private bool StepJournal()
+        {
+            if (WriteJournal())
+            {
+                RaiseSwapEvent(SwapEventKind.Step);
+                return true;
+            }
+            return false;
+        }
+
+        private bool WriteJournal()
+        {
+            if (_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory)) return true;
+            Log(Station.Hal.LogLevel.Error, "journal write failed");
+            RaiseFault(FaultCode.JournalWriteFailed);
+            return false;
+        }
+
+        /// <summary>Every actuator output off and MotionPermit withdrawn, at once.</summary>
+        public void StopAllOutputs()
+        {
+            Lift.Stop();
+            Locks.Stop();
+            StagingConveyor.Stop();
+            TransferConveyor.Stop();
+            Interlocks.SetPermit(false, _now);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+namespace Station.Core.Swap
+{
+    /// <summary>Commands: each checks its preconditions, answers with a reason, and acts only through the table.</summary>
+    public sealed partial class SwapSequencer
+    {
+        /// <summary>Power-up: all outputs off, read the journal, then Recovery, Faulted or NotHomed. Never moves.</summary>
+        public CommandResult Start()
+        {
+            if (_state != SwapState.Off) return CommandResult.Refuse(RejectReason.WrongState, "already started");
+            _now = _io.Clock.NowMs;
+            StopAllOutputs();
+            Interlocks.Sample(_now);
+            _packAtStaging.Sample(_now);
+            _packOnLift.Sample(_now);
+            _packAtReturn.Sample(_now);
+            Journal.JournalSnapshot snap = _journal.Load(_c.RackSlots);
+            if (snap != null)
+            {
+                Inventory.CopyFrom(snap.Inventory);
+                _swapCounter = snap.SwapCounter;
+                LatchedFault = snap.LatchedFault;
+                if (snap.Swap != null && snap.Swap.Outcome == SwapOutcome.InProgress)
+                {
+                    CurrentSwap = snap.Swap;
+                    CurrentSwap.InterruptedStep = snap.State;
+                    InterruptedStep = snap.State;
+                    _interruptedAtStart = true;
+                }
+                else if (snap.Swap != null)
+                {
+                    LastSwap = snap.Swap;
+                }
+            }
+            if (_journal.DiscardedBytes > 0) Log(Station.Hal.LogLevel.Warning, "journal: torn last record ignored");
+            Dispatch(SwapSignal.PowerUp);
+            return CommandResult.Ok(SwapStates.Name(_state));
+        }
+
+        /// <summary>Authorises a swap for the vehicle in the bay (see <see cref="SwapAuthorization"/>).</summary>
+        public CommandResult Authorize(SwapAuthorization auth)
+        {
+            _now = _io.Clock.NowMs;
+            CommandResult busy = RefuseUnlessIdle();
+            if (!busy.Accepted) return busy;
+            if (auth == null || auth.VehicleId == null || auth.VehicleId.Length == 0 || auth.VehicleId.Length > 32)
+                return CommandResult.Refuse(RejectReason.BadAuthorization, "vehicle id must be 1..32 characters");
+            if (auth.PackSerial != null && (auth.PackSerial.Length == 0 || auth.PackSerial.Length > 32))
+                return CommandResult.Refuse(RejectReason.BadAuthorization, "pack serial must be 1..32 characters or absent");
+            if (auth.VehiclePackSerial != null && (auth.VehiclePackSerial.Length == 0 || auth.VehiclePackSerial.Length > 32))
+                return CommandResult.Refuse(RejectReason.BadAuthorization, "vehicle pack serial must be 1..32 characters or absent");
+            if (auth.VehiclePackSocPct < -1 || auth.VehiclePackSocPct > 100)
+                return CommandResult.Refuse(RejectReason.BadAuthorization, "vehicle pack SOC must be -1..100");
+            if (auth.ExpiresAtMs != 0 && _now > auth.ExpiresAtMs)
+                return CommandResult.Refuse(RejectReason.BadAuthorization, "authorisation expired");
+            if (!Interlocks.BayClear) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
+            if (!Interlocks.VehiclePositioned) return CommandResult.Refuse(RejectReason.NoVehicle, "no vehicle at the swap position");
+            if (!Inventory.At(PackPlace.Lift).IsEmpty || !Inventory.At(PackPlace.ReturnPoint).IsEmpty || _packOnLift.Value || _packAtReturn.Value)
+                return CommandResult.Refuse(RejectReason.InventoryMismatch, "a pack is on the lift or at the return point");
+            PackRecord staged = Inventory.At(PackPlace.Staging);
+            if (staged.IsEmpty == _packAtStaging.Value)
+                return CommandResult.Refuse(RejectReason.InventoryMismatch, "the staging sensor and the inventory disagree");
+
+            int slot = -1;
+            string packIn;
+            int packInSoc;
+            if (!staged.IsEmpty)
+            {
+                // A pack already waits at staging (left there by an earlier fault): it is the one to use.
+                if (staged.InTransit || (auth.PackSerial != null && auth.PackSerial != staged.Serial))
+                    return CommandResult.Refuse(RejectReason.InventoryMismatch, "another pack waits at staging: settle it first");
+                if (staged.SocPct < _c.MinSocPct)
+                    return CommandResult.Refuse(RejectReason.NoChargedPack, "the staged pack is below the minimum state of charge");
+                packIn = staged.Serial;
+                packInSoc = staged.SocPct;
+            }
+            else
+            {
+                slot = auth.PackSerial == null ? Inventory.ChooseReady(_c.MinSocPct) : Inventory.SlotOf(auth.PackSerial);
+                if (slot < 0)
+                    return CommandResult.Refuse(RejectReason.NoChargedPack, auth.PackSerial == null ? "no ready pack at or above the minimum state of charge" : "that pack is not in the rack");
+                PackRecord p = Inventory.Slot(slot);
+                if (p.State != PackState.Ready || p.SocPct < _c.MinSocPct)
+                    return CommandResult.Refuse(RejectReason.NoChargedPack, "that pack is not ready or below the minimum state of charge");
+                packIn = p.Serial;
+                packInSoc = p.SocPct;
+            }
+
+            SwapRecord rec = new SwapRecord();
+            rec.SwapId = _swapCounter + 1;
+            rec.VehicleId = auth.VehicleId;
+            rec.PackInSerial = packIn;
+            rec.PackInSocPct = packInSoc;
+            rec.PackOutSerial = auth.VehiclePackSerial;
+            rec.PackOutSocPct = auth.VehiclePackSocPct;
+            rec.SourceSlot = slot;
+            rec.StartUtc = _io.Clock.UtcNow;
+            rec.StartMs = _now;
+            PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle);
+            int returnSlot = Inventory.ReturnSlot;
+            Inventory.Set(PackPlace.Vehicle, PackRecord.Of(
+                auth.VehiclePackSerial != null ? auth.VehiclePackSerial : string.Concat("unknown@", auth.VehicleId),
+                auth.VehiclePackSocPct, PackState.InUse));
+            Inventory.ReturnSlot = slot >= 0 ? slot : Inventory.FirstEmptySlot();
+            CurrentSwap = rec;
+            _swapCounter++;
+            if (!Dispatch(SwapSignal.Authorize))
+            {
+                _swapCounter--;
+                CurrentSwap = null;
+                Inventory.Set(PackPlace.Vehicle, vehiclePack);
+                Inventory.ReturnSlot = returnSlot;
+                return CommandResult.Refuse(RejectReason.WrongState, "the station cannot start a swap now");
+            }
+            if (_state == SwapState.Faulted) return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");
+            return CommandResult.Ok(string.Concat("swap started with pack ", packIn));
+        }
+
+        /// <summary>Cancels an authorised swap before anything moved; later a swap can only be stopped (EmergencyStop).</summary>
+        public CommandResult Cancel()
+        {
+            _now = _io.Clock.NowMs;
+            if (_state == SwapState.Arming)
+            {
+                Dispatch(SwapSignal.Cancel);
+                return CommandResult.Ok("swap cancelled");
+            }
+            if (SwapStates.IsIn(_state, SwapState.Swapping))
+                return CommandResult.Refuse(RejectReason.TooLateToCancel, "the swap is under way: use an emergency stop to halt it");
+            return CommandResult.Refuse(RejectReason.WrongState, "no swap to cancel");
+        }
+
+        /// <summary>Clears the latched fault when the inputs allow; the station must home next.</summary>
+        public CommandResult ResetFault()
+        {
+            _now = _io.Clock.NowMs;
+            if (_state != SwapState.Faulted) return CommandResult.Refuse(RejectReason.WrongState, "no fault latched");
+            if (!Interlocks.HealthyForReset(_now)) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
+            Dispatch(SwapSignal.ResetFault);
+            return CommandResult.Ok("fault cleared: home the station next");
+        }
+
+        /// <summary>Operator confirms the recovery report after a power loss; the station then homes.</summary>
+        public CommandResult ConfirmRecovery()
+        {
+            _now = _io.Clock.NowMs;
+            if (_state != SwapState.Recovery) return CommandResult.Refuse(RejectReason.WrongState, "no recovery pending");
+            if (!Interlocks.HealthyForReset(_now)) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
+            Dispatch(SwapSignal.ConfirmRecovery);
+            return CommandResult.Ok("recovery confirmed: homing");
+        }
+
+        /// <summary>Homes the lift (from NotHomed or Idle).</summary>
+        public CommandResult Home()
+        {
+            _now = _io.Clock.NowMs;
+            if (_state == SwapState.Recovery) return CommandResult.Refuse(RejectReason.RecoveryPending, "confirm the recovery first");
+            if (_state == SwapState.Faulted) return CommandResult.Refuse(RejectReason.FaultLatched, "reset the fault first");
+            if (_state != SwapState.NotHomed && _state != SwapState.Idle) return CommandResult.Refuse(RejectReason.WrongState, "cannot home now");
+            if (!Interlocks.HealthyForReset(_now)) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
+            Dispatch(SwapSignal.Home);
+            return CommandResult.Ok("homing");
+        }
+
+        /// <summary>Software stop: every output off in this call and a SoftwareStop fault latched (unless nothing can move).</summary>
+        public CommandResult EmergencyStop()
+        {
+            _now = _io.Clock.NowMs;
+            StopAllOutputs();
+            if (_state == SwapState.Off || _state == SwapState.Recovery)
+                return CommandResult.Ok("stopped: nothing was moving");
+            if (_state == SwapState.Faulted) return CommandResult.Ok("stopped: a fault is already latched");
+            RaiseFault(FaultCode.SoftwareStop);
+            return CommandResult.Ok("stopped: fault SoftwareStop latched");
+        }
+
+        /// <summary>Sets a rack slot (rack handler or technician); journaled. Refused during a swap.</summary>
+        public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state)
+        {
+            _now = _io.Clock.NowMs;
+            if (SwapStates.IsIn(_state, SwapState.Motion) && _state != SwapState.Homing)
+                return CommandResult.Refuse(RejectReason.WrongState, "not during a swap");
+            if (slot < 0 || slot >= Inventory.SlotCount) return CommandResult.Refuse(RejectReason.BadAuthorization, "no such slot");
+            if (serial != null && (serial.Length == 0 || serial.Length > 32)) return CommandResult.Refuse(RejectReason.BadAuthorization, "serial must be 1..32 characters");
+            if (socPct < -1 || socPct > 100) return CommandResult.Refuse(RejectReason.BadAuthorization, "SOC must be -1..100");
+            if (state == PackState.InUse || (serial != null && state == PackState.Empty)) return CommandResult.Refuse(RejectReason.BadAuthorization, "a rack pack is charging, ready or faulty");
+            if (serial != null && Inventory.Slot(slot).Serial != serial && Inventory.Contains(serial))
+                return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
+            PackRecord before = Inventory.Slot(slot);
+            Inventory.SetSlot(slot, serial, socPct, state);
+            if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory))
+            {
+                Inventory.SetSlot(slot, before);
+                return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");
+            }
+            return CommandResult.Ok("slot set");
+        }
+
+        /// <summary>Technician correction of a place (staging, lift, vehicle, return point) outside a swap; journaled.</summary>
+        public CommandResult SetPlace(PackPlace place, string serial, int socPct)
+        {
+            _now = _io.Clock.NowMs;
+            if (SwapStates.IsIn(_state, SwapState.Motion) || _state == SwapState.Released)
+                return CommandResult.Refuse(RejectReason.WrongState, "not during a swap");
+            if ((int)place < 0 || (int)place >= PackInventory.PlaceCount) return CommandResult.Refuse(RejectReason.BadAuthorization, "no such place");
+            if (serial != null && (serial.Length == 0 || serial.Length > 32)) return CommandResult.Refuse(RejectReason.BadAuthorization, "serial must be 1..32 characters");
+            if (socPct < -1 || socPct > 100) return CommandResult.Refuse(RejectReason.BadAuthorization, "SOC must be -1..100");
+            PackRecord before = Inventory.At(place);
+            Inventory.Set(place, serial == null ? PackRecord.None() : PackRecord.Of(serial, socPct, PackState.InUse));
+            if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory))
+            {
+                Inventory.Set(place, before);
+                return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");
+            }
+            return CommandResult.Ok("place set");
+        }
+
+        private CommandResult RefuseUnlessIdle()
+        {
+            switch (_state)
+            {
+                case SwapState.Idle: return CommandResult.Ok("");
+                case SwapState.Recovery: return CommandResult.Refuse(RejectReason.RecoveryPending, "confirm the recovery first");
+                case SwapState.Faulted: return CommandResult.Refuse(RejectReason.FaultLatched, "reset the fault first");
+                case SwapState.NotHomed:
+                case SwapState.Homing: return CommandResult.Refuse(RejectReason.NotHomed, "the station must home first");
+                default: return CommandResult.Refuse(RejectReason.WrongState, string.Concat("busy: ", SwapStates.Name(_state)));
+            }
+        }
+    }
+}

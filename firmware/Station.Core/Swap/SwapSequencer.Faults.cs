@@ -1,0 +1,21 @@
+namespace Station.Core.Swap
+{
+    /// <summary>Fault latching: outputs off in the calling tick, then the Fault signal to the one handler.</summary>
+    public sealed partial class SwapSequencer
+    {
+        /// <summary>Stops every output now and latches <paramref name="code"/> (the first fault wins until reset).</summary>
+        public void RaiseFault(FaultCode code)
+        {
+            if (code == FaultCode.None) return;
+            StopAllOutputs();
+            if (_state == SwapState.Faulted || _state == SwapState.Recovery || _state == SwapState.Off) return;
+            if (_inTransition)
+            {
+                if (_deferredFault == FaultCode.None) _deferredFault = code;
+                return;
+            }
+            _pendingFault = code;
+            if (!Dispatch(SwapSignal.Fault)) _pendingFault = FaultCode.None;
+        }
+    }
+}

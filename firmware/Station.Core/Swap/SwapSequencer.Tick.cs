@@ -1,0 +1,159 @@
+namespace Station.Core.Swap
+{
+    /// <summary>One control period: sample, check interlocks (stop in this tick), update actuators, turn completions
+    /// into signals. Allocation-free.</summary>
+    public sealed partial class SwapSequencer
+    {
+        /// <summary>Runs one control period.</summary>
+        public void Tick()
+        {
+            _now = _io.Clock.NowMs;
+            Interlocks.Sample(_now);
+            _packAtStaging.Sample(_now);
+            _packOnLift.Sample(_now);
+            _packAtReturn.Sample(_now);
+            if (_state == SwapState.Off) return;
+
+            if (SwapStates.IsIn(_state, SwapState.Motion))
+            {
+                FaultCode open = Interlocks.MotionFault(SwapStates.IsIn(_state, SwapState.Swapping));
+                if (open != FaultCode.None)
+                {
+                    RaiseFault(open);
+                    return;
+                }
+            }
+            if (_state != SwapState.Recovery && _state != SwapState.Faulted)
+            {
+                FaultCode relay = Interlocks.RelayFault(_now);
+                if (relay != FaultCode.None)
+                {
+                    RaiseFault(relay);
+                    return;
+                }
+            }
+
+            Lift.Update(_now);
+            if (Lift.Fault != FaultCode.None) { RaiseFault(Lift.Fault); return; }
+            Locks.Update(_now);
+            if (Locks.Fault != FaultCode.None) { RaiseFault(Locks.Fault); return; }
+            StagingConveyor.Update(_now);
+            if (StagingConveyor.Fault != FaultCode.None) { RaiseFault(StagingConveyor.Fault); return; }
+            TransferConveyor.Update(_now);
+            if (TransferConveyor.Fault != FaultCode.None) { RaiseFault(TransferConveyor.Fault); return; }
+
+            if (StagingConveyor.TakeDone()) OnStaged();
+            if (_state == SwapState.Faulted) return;
+            TrackReturnPoint();
+
+            switch (_state)
+            {
+                case SwapState.Homing:
+                    if (_homingPending && Interlocks.DrivesReady)
+                    {
+                        _homingPending = false;
+                        Lift.StartHoming(_now);
+                    }
+                    if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
+                    break;
+                case SwapState.Arming:
+                    if (Interlocks.DrivesReady) Dispatch(SwapSignal.DrivesReady);
+                    break;
+                case SwapState.RaiseToPack:
+                case SwapState.RaiseCharged:
+                case SwapState.LowerEmpty:
+                    if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
+                    break;
+                case SwapState.LowerDepleted:
+                    if (Lift.TakeArrived()) OnDepletedLowered();
+                    break;
+                case SwapState.Unlock:
+                    if (Locks.TakeDone()) Dispatch(SwapSignal.LocksDone);
+                    break;
+                case SwapState.Lock:
+                    if (Locks.TakeDone())
+                    {
+                        Inventory.Arrived(PackPlace.Vehicle);
+                        Dispatch(SwapSignal.LocksDone);
+                    }
+                    break;
+                case SwapState.WaitStaged:
+                    if (IsStaged()) Dispatch(SwapSignal.StagingDone);
+                    break;
+                case SwapState.Transfer:
+                    if (TransferConveyor.TakeDone())
+                    {
+                        Inventory.Arrived(PackPlace.ReturnPoint);
+                        Inventory.Arrived(PackPlace.Lift);
+                        Dispatch(SwapSignal.TransferDone);
+                    }
+                    break;
+                case SwapState.ReleaseGate:
+                    EvaluateGate();
+                    break;
+                case SwapState.Released:
+                    if (!Interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
+                    break;
+            }
+        }
+
+        private void OnStaged()
+        {
+            if (Inventory.At(PackPlace.Staging).IsEmpty) return;
+            Inventory.Arrived(PackPlace.Staging);
+            WriteJournal();
+        }
+
+        private void OnDepletedLowered()
+        {
+            if (!_packOnLift.Value)
+            {
+                RaiseFault(FaultCode.PackNotOnLift);
+                return;
+            }
+            Inventory.Arrived(PackPlace.Lift);
+            Dispatch(SwapSignal.LiftArrived);
+        }
+
+        // The rack handler takes the depleted pack from the return point into the slot the charged pack left.
+        private void TrackReturnPoint()
+        {
+            PackRecord r = Inventory.At(PackPlace.ReturnPoint);
+            if (r.IsEmpty || r.InTransit || _packAtReturn.Value) return;
+            int slot = Inventory.ReturnSlot;
+            if (slot < 0 || !Inventory.Slot(slot).IsEmpty) slot = Inventory.FirstEmptySlot();
+            if (slot < 0) return;
+            Inventory.MoveToSlot(PackPlace.ReturnPoint, slot, PackState.Charging);
+            Inventory.ReturnSlot = -1;
+            WriteJournal();
+        }
+
+        private void EvaluateGate()
+        {
+            FaultCode refusal = FaultCode.None;
+            if (!Locks.AllLocked()) refusal = FaultCode.GateLocksNotLocked;
+            else if (!Lift.IsHome) refusal = FaultCode.GateLiftNotHome;
+            else if (!Interlocks.BayClear) refusal = FaultCode.GateBayNotClear;
+            if (refusal != FaultCode.None)
+            {
+                RaiseFault(refusal);
+                return;
+            }
+            GateVerdict v = _check.Poll(_now);
+            if (v == GateVerdict.Pending)
+            {
+                if (_now - _gateStartMs > _c.BmsTimeoutMs) RaiseFault(FaultCode.GatePackCheckTimeout);
+                return;
+            }
+            if (v == GateVerdict.Failed)
+            {
+                FaultCode f = _check.FailureFault;
+                RaiseFault(f == FaultCode.None ? FaultCode.GatePackRejected : f);
+                return;
+            }
+            CurrentSwap.BmsVerified = _check.VerifiesBms;
+            if (_check.MeasuredSocPct >= 0) CurrentSwap.PackInSocPct = _check.MeasuredSocPct;
+            Dispatch(SwapSignal.GatePassed);
+        }
+    }
+}

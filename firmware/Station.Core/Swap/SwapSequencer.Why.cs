@@ -1,0 +1,85 @@
+using System.Text;
+
+namespace Station.Core.Swap
+{
+    /// <summary>Words for a person: why the station is not swapping right now. Allocates; console and cloud only.</summary>
+    public sealed partial class SwapSequencer
+    {
+        /// <summary>One or more sentences naming every reason the station cannot start (or is not running) a swap.</summary>
+        public string WhyNotSwapping()
+        {
+            StringBuilder sb = new StringBuilder();
+            switch (_state)
+            {
+                case SwapState.Off:
+                    return "not started";
+                case SwapState.Recovery:
+                    sb.Append("power was lost during swap ");
+                    sb.Append(CurrentSwap != null ? CurrentSwap.SwapId : 0);
+                    sb.Append(" at step ");
+                    sb.Append(SwapStates.Name(InterruptedStep));
+                    sb.Append(": check the bay and confirm recovery (the station will then home). Packs:\n");
+                    sb.Append(Inventory.Describe());
+                    return sb.ToString();
+                case SwapState.Faulted:
+                    sb.Append("fault ");
+                    sb.Append((int)LatchedFault);
+                    sb.Append(' ');
+                    sb.Append(FaultCatalogue.Name(LatchedFault));
+                    sb.Append(": ");
+                    sb.Append(FaultCatalogue.Meaning(LatchedFault));
+                    sb.Append(" Technician: ");
+                    sb.Append(FaultCatalogue.Action(LatchedFault));
+                    if (LatchedFault >= FaultCode.GatePackRejected && LatchedFault <= FaultCode.PackConnectorNotMated)
+                    {
+                        sb.Append(" Pack check: ");
+                        sb.Append(_check.Reason);
+                    }
+                    return sb.ToString();
+                case SwapState.NotHomed:
+                    sb.Append("the lift is not homed: send Home");
+                    AppendInterlocks(sb);
+                    return sb.ToString();
+                case SwapState.Homing:
+                    return "homing";
+                case SwapState.Released:
+                    return "swap done: waiting for the vehicle to leave";
+                case SwapState.Idle:
+                    break;
+                default:
+                    sb.Append("swapping: step ");
+                    sb.Append(SwapStates.Name(_state));
+                    return sb.ToString();
+            }
+            AppendInterlocks(sb);
+            if (!Interlocks.VehiclePositioned) Sentence(sb, "no vehicle at the swap position");
+            if (Inventory.At(PackPlace.Staging).IsEmpty && Inventory.ChooseReady(_c.MinSocPct) < 0)
+                Sentence(sb, "no ready pack at or above the minimum state of charge");
+            if (!Inventory.At(PackPlace.Lift).IsEmpty || _packOnLift.Value) Sentence(sb, "a pack is on the lift");
+            if (!Inventory.At(PackPlace.ReturnPoint).IsEmpty || _packAtReturn.Value) Sentence(sb, "a pack waits at the return point");
+            if (sb.Length == 0) return "ready: waiting for an authorisation";
+            return sb.ToString();
+        }
+
+        private void AppendInterlocks(StringBuilder sb)
+        {
+            if (!Interlocks.EStopReleased) Sentence(sb, "the emergency stop is pressed");
+            if (!Interlocks.LightCurtainClear) Sentence(sb, "the light curtain is interrupted");
+            if (!Interlocks.DoorsClosed) Sentence(sb, "a door is open");
+            if (Interlocks.SafetyRelayOk && !Interlocks.PermitRequested) Sentence(sb, "the safety relay reads on without a permit");
+        }
+
+        private string InterlockWords()
+        {
+            StringBuilder sb = new StringBuilder();
+            AppendInterlocks(sb);
+            return sb.Length == 0 ? "interlocks not ready" : sb.ToString();
+        }
+
+        private static void Sentence(StringBuilder sb, string s)
+        {
+            if (sb.Length > 0) sb.Append("; ");
+            sb.Append(s);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Station.Core
+{
+    /// <summary>Permission to swap one vehicle's pack, from the cloud, the console or the simulator.</summary>
+    public sealed class SwapAuthorization
+    {
+        /// <summary>Vehicle identifier (VIN or fleet id), 1..32 characters.</summary>
+        public string VehicleId;
+        /// <summary>Serial of the charged pack to install, or null to let the station pick the ready pack with the highest SOC.</summary>
+        public string PackSerial;
+        /// <summary>Serial of the pack now in the vehicle when known (else null: the record says "unknown").</summary>
+        public string VehiclePackSerial;
+        /// <summary>State of charge of the vehicle's pack when known, else -1.</summary>
+        public int VehiclePackSocPct = -1;
+        /// <summary>Clock.NowMs after which this authorisation is void, or 0 for none.</summary>
+        public long ExpiresAtMs;
+
+        /// <summary>Creates an authorisation.</summary>
+        public SwapAuthorization(string vehicleId, string packSerial)
+        {
+            VehicleId = vehicleId;
+            PackSerial = packSerial;
+        }
+    }
+}
