@@ -128,6 +128,7 @@ namespace Station.Console.Tests
         /// <summary>Requests that would move something.</summary>
         public int MotionRequests => Requests.FindAll(r => r.StartsWith("move") || r.StartsWith("home") || r.StartsWith("selftest") || r.StartsWith("authorize")).Count;
 
+        public void Update() { }
         public string DescribeFault(int code) => code + " TestFault: a test fault";
         public string Status() => "state: " + StateName + "\nlift: " + LiftPositionMm + " mm";
         public string WhyNotSwapping() => FaultCode != 0 ? "fault " + FaultCode + " is latched" : "nothing: ready";
@@ -161,7 +162,7 @@ namespace Station.Console.Tests
             return o;
         }
 
-        public ConsoleOutcome StartSelfTest()
+        public ConsoleOutcome StartSelfTest(int liftSpeedMmS)
         {
             var o = Answer("selftest", "");
             if (o.Accepted) Busy = true;

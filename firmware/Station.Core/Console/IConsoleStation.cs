@@ -5,6 +5,10 @@ namespace Station.Core.Console
     /// may refuse anything. <c>ControllerConsoleStation</c> maps this onto the StationController; tests use a fake.</summary>
     public interface IConsoleStation
     {
+        /// <summary>Called once per console poll, after the station's tick: advances console-started motions and the
+        /// self-test and stops them on any interlock.</summary>
+        void Update();
+
         /// <summary>Short lower-case state name for the prompt ("idle", "lifting", "recovery").</summary>
         string StateName { get; }
 
@@ -51,8 +55,9 @@ namespace Station.Core.Console
         /// <summary>Starts homing the lift.</summary>
         ConsoleOutcome StartHoming();
 
-        /// <summary>Starts the self-test of every actuator and sensor it can safely exercise.</summary>
-        ConsoleOutcome StartSelfTest();
+        /// <summary>Starts the self-test of every actuator and sensor it can safely exercise; the lift moves at no more
+        /// than <paramref name="liftSpeedMmS"/>.</summary>
+        ConsoleOutcome StartSelfTest(int liftSpeedMmS);
 
         /// <summary>True while a console-started motion or self-test runs.</summary>
         bool Busy { get; }

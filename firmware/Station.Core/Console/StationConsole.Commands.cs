@@ -47,7 +47,7 @@ namespace Station.Core.Console
                 case CommandId.ConfigDefault: ConfigDefault(audited); break;
                 case CommandId.MaintEnter: MaintEnter(audited, parsed.Arg(0)); break;
                 case CommandId.MaintExit: MaintExit(audited); break;
-                case CommandId.SelfTest: StartMotion(audited, _station.StartSelfTest(), "self-test running; any key stops it"); break;
+                case CommandId.SelfTest: StartMotion(audited, _station.StartSelfTest(_config.Number(ConfigTable.LiftJogSpeedMmS)), "self-test running; any key stops it"); break;
                 case CommandId.LogTail: LogTail(audited, parsed.Arg(0)); break;
                 case CommandId.RecoverConfirm: Outcome(audited, "recover confirm", _station.ConfirmRecovery()); break;
                 case CommandId.SwapAuthorize: SwapAuthorize(audited, parsed.Arg(0), parsed.Arg(1)); break;
@@ -321,7 +321,7 @@ namespace Station.Core.Console
 
             if (!_station.BayClear)
             {
-                Reply(audited, false, "maint enter: the bay is not clear (light curtain interrupted); clear the bay first");
+                Reply(audited, false, "maint enter: the bay is not clear (e-stop, light curtain or doors); clear it first ('why' says which)");
                 return;
             }
 

@@ -117,6 +117,7 @@ namespace Station.Core.Console
         public void Poll()
         {
             long now = _clock.NowMs;
+            _station.Update();
             int count = 0;
             while (count < _intake.Length)
             {
