@@ -20,6 +20,8 @@ namespace Station.Hal.Sim
         public double LiftBrakeDecelMmS2 = 2000;
         /// <summary>Encoder resolution, counts per mm of lift travel.</summary>
         public double EncoderCountsPerMm = 10;
+        /// <summary>The home switch's cam holds it made over the lowest part of the travel, up to this height, mm.</summary>
+        public double HomeSwitchMm = 5;
         /// <summary>Mechanical end stops lie this far beyond the limit switches, mm.</summary>
         public double LiftOvertravelMm = 15;
         /// <summary>The platform touches the vehicle's pack within this distance below the pack height, mm.</summary>
@@ -27,7 +29,7 @@ namespace Station.Hal.Sim
         /// <summary>Compression of pack seals and platform pads above the pack height before the lift is blocked, mm.</summary>
         public double ContactComplianceMm = 6;
         /// <summary>The platform lines up with the conveyors within this distance of home, mm.</summary>
-        public double TransferAlignMm = 5;
+        public double TransferAlignMm = 8;
         /// <summary>PWM frequency of the lift drive's speed reference, Hz.</summary>
         public int LiftPwmHz = 1000;
 
@@ -92,6 +94,12 @@ namespace Station.Hal.Sim
             Require(VehicleHeightMm > 0 && VehicleHeightMm < LiftTravelMm, "VehicleHeightMm must lie inside the lift travel");
             Require(LiftMaxSpeedMmS > 0 && LiftAccelMmS2 > 0 && LiftBrakeDecelMmS2 > 0, "lift speed and accelerations must be > 0");
             Require(EncoderCountsPerMm > 0, "EncoderCountsPerMm must be > 0");
+            Require(HomeSwitchMm >= 0 && HomeSwitchMm < TransferAlignMm, "HomeSwitchMm must be >= 0 and below TransferAlignMm");
+            Require(LiftOvertravelMm > 0 && ContactWindowMm > 0 && ContactComplianceMm >= 0, "overtravel and contact window must be > 0");
+            Require(PackSensorWindowMm > 0 && PackSensorWindowMm < PackLengthMm / 2, "PackSensorWindowMm must be > 0 and below half a pack");
+            Require(LockJamFraction > 0 && LockJamFraction < 1, "LockJamFraction must lie between 0 and 1");
+            Require(ChargePctPerMin >= 0 && RackInitialSocPct >= 0 && RackInitialSocPct <= 100 && VehiclePackSocPct >= 0 && VehiclePackSocPct <= 100, "charge figures must be 0..100 %");
+            Require(VehicleArriveMs >= 0 && VehicleDepartMs >= 0 && SafetyRelayPickupMs >= 0 && LiftPwmHz > 0, "times must be >= 0");
             Require(LockCount >= 1 && LockCount <= 16, "LockCount must be 1..16");
             Require(LockTravelMs > 0, "LockTravelMs must be > 0");
             Require(StagingLengthMm > 0 && StagingSpeedMmS > 0, "staging conveyor length and speed must be > 0");

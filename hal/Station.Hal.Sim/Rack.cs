@@ -31,6 +31,9 @@ namespace Station.Hal.Sim
         /// <summary>The pack the handler carries now, or null.</summary>
         public SimPack InHandler => _job;
 
+        /// <summary>Slot the next returned pack goes to when it is free (the controller's choice), or -1 for the first free slot.</summary>
+        public int ReturnSlot { get; set; } = -1;
+
         /// <summary>Number of packs stored back into slots so far.</summary>
         public int Stored { get; private set; }
 
@@ -40,7 +43,7 @@ namespace Station.Hal.Sim
             if (slot < 0 || slot >= Slots.Length) throw new ArgumentOutOfRangeException(nameof(slot));
             if (Slots[slot] != null) throw new InvalidOperationException($"slot {slot} is taken");
             Slots[slot] = pack;
-            pack.Place = PackPlace.Rack;
+            pack.Place = SimPackPlace.Rack;
             pack.Slot = slot;
             _bay.Register(pack);
         }
@@ -85,10 +88,10 @@ namespace Station.Hal.Sim
                 }
                 else
                 {
-                    int free = Array.IndexOf(Slots, null);
+                    int free = ReturnSlot >= 0 && ReturnSlot < Slots.Length && Slots[ReturnSlot] == null ? ReturnSlot : Array.IndexOf(Slots, null);
                     if (free < 0) return; // rack full: keep holding it (the station will see the return point clear)
                     Slots[free] = _job;
-                    _job.Place = PackPlace.Rack;
+                    _job.Place = SimPackPlace.Rack;
                     _job.Slot = free;
                     Stored++;
                 }
@@ -104,7 +107,7 @@ namespace Station.Hal.Sim
             while (_fetchQueue.Count > 0)
             {
                 SimPack next = _fetchQueue.Dequeue();
-                if (next.Place != PackPlace.Rack) continue;
+                if (next.Place != SimPackPlace.Rack) continue;
                 Slots[next.Slot] = null;
                 next.Slot = -1;
                 Start(next, true, _p.HandlerFetchMs);
@@ -117,7 +120,7 @@ namespace Station.Hal.Sim
             _job = pack;
             _jobIsFetch = fetch;
             _jobRemainingMs = ms;
-            pack.Place = PackPlace.Handler;
+            pack.Place = SimPackPlace.Handler;
         }
     }
 }

@@ -37,7 +37,7 @@ namespace Station.Hal.Sim
         public void PlaceAtStaging(SimPack pack)
         {
             Register(pack);
-            pack.Place = PackPlace.Conveyor;
+            pack.Place = SimPackPlace.Conveyor;
             pack.Slot = -1;
             pack.TrackMm = pack.TargetMm = StagingPointMm;
             UpdateSensors();
@@ -48,7 +48,7 @@ namespace Station.Hal.Sim
         {
             if (PackOnPlatform != null) throw new InvalidOperationException("the platform already holds a pack");
             Register(pack);
-            pack.Place = PackPlace.Lift;
+            pack.Place = SimPackPlace.Lift;
             pack.Slot = -1;
             UpdateSensors();
         }
@@ -57,7 +57,7 @@ namespace Station.Hal.Sim
         {
             CollectConveyorPacks();
             foreach (var q in _onConveyor) if (q.TrackMm < Parameters.PackLengthMm) return false;
-            pack.Place = PackPlace.Conveyor;
+            pack.Place = SimPackPlace.Conveyor;
             pack.TrackMm = FeedPointMm;
             pack.TargetMm = StagingPointMm;
             return true;
@@ -67,7 +67,7 @@ namespace Station.Hal.Sim
         {
             if (_transferStillMs < Parameters.HandlerSettleMs) return null;
             SimPack p = PackNear(ReturnPointMm);
-            if (p == null || Math.Abs(p.TrackMm - ReturnPointMm) > 0.5) return null;
+            if (p == null || p.TargetMm != ReturnPointMm) return null;
             return p;
         }
 
@@ -77,17 +77,19 @@ namespace Station.Hal.Sim
             bool staging = StagingRunning, transfer = TransferRunning;
             if (transfer) _transferStillMs = 0; else _transferStillMs += ms;
 
+            double w = Parameters.PackSensorWindowMm;
             if (transfer && !_transferWasRunning)
             {
                 // Each run moves every pack that stands at a station one station on: staging → lift → return.
-                // (The lift's centring stop holds an incoming pack and drops away for the next run.)
+                // (The lift's centring stop holds an incoming pack and drops away for the next run.) A pack "stands at"
+                // a station when its sensor sees it: the core stops a conveyor on the sensor, short of the end stop.
                 CollectConveyorPacks();
                 foreach (var q in _onConveyor)
-                    if (Math.Abs(q.TrackMm - StagingPointMm) < 0.5 && q.TargetMm == StagingPointMm) q.TargetMm = LiftPointMm;
+                    if (Math.Abs(q.TrackMm - StagingPointMm) <= w && q.TargetMm <= StagingPointMm + 0.5) q.TargetMm = LiftPointMm;
                 SimPack platform = PackOnPlatform;
                 if (platform != null && LiftAligned)
                 {
-                    platform.Place = PackPlace.Conveyor;
+                    platform.Place = SimPackPlace.Conveyor;
                     platform.TrackMm = LiftPointMm;
                     platform.TargetMm = ReturnPointMm;
                 }
@@ -98,24 +100,24 @@ namespace Station.Hal.Sim
             double front = double.PositiveInfinity;
             foreach (var q in _onConveyor)
             {
+                // A pack bound for the staging point rides the staging conveyor; beyond it, the transfer conveyor.
+                bool onStaging = q.TargetMm <= StagingPointMm + 0.5;
                 double limit = Math.Min(q.TargetMm, front - Parameters.PackLengthMm);
-                bool onStaging = q.TrackMm < StagingPointMm;
                 bool moving = onStaging ? staging : transfer;
                 double speed = onStaging ? Parameters.StagingSpeedMmS : Parameters.TransferSpeedMmS;
-                if (onStaging) limit = Math.Min(limit, StagingPointMm);
                 if (moving && q.TrackMm < limit) q.TrackMm = Math.Min(limit, q.TrackMm + speed * dt);
 
-                bool crossingLift = q.TrackMm > StagingPointMm + 0.5 && q.TrackMm < ReturnPointMm - 0.5 && Math.Abs(q.TrackMm - LiftPointMm) > 0.5;
+                bool crossingLift = q.TrackMm > StagingPointMm + w && q.TrackMm < ReturnPointMm - w && Math.Abs(q.TrackMm - LiftPointMm) > w;
                 if (crossingLift && !LiftAligned)
                 {
-                    q.Place = PackPlace.Dropped;
-                    Hazard($"pack {q.Serial} fell into the lift pit: it crossed the platform edge with the lift away from transfer height");
+                    q.Place = SimPackPlace.Dropped;
+                    Hazard($"pack {q.Serial} fell into the lift pit: it was crossing the platform edge with the lift away from transfer height");
                     continue;
                 }
-                if (Math.Abs(q.TrackMm - LiftPointMm) < 0.5 && q.TargetMm == LiftPointMm)
+                if (Math.Abs(q.TrackMm - LiftPointMm) <= w && q.TargetMm == LiftPointMm)
                 {
                     if (PackOnPlatform != null) Hazard($"pack {q.Serial} pushed onto a platform that already holds a pack");
-                    q.Place = PackPlace.Lift;
+                    q.Place = SimPackPlace.Lift; // inside the platform's guides: it rides the lift from now on
                 }
                 front = q.TrackMm;
             }
@@ -124,14 +126,14 @@ namespace Station.Hal.Sim
         private SimPack PackNear(double mm)
         {
             foreach (var p in _packs)
-                if (p.Place == PackPlace.Conveyor && Math.Abs(p.TrackMm - mm) <= Parameters.PackSensorWindowMm) return p;
+                if (p.Place == SimPackPlace.Conveyor && Math.Abs(p.TrackMm - mm) <= Parameters.PackSensorWindowMm) return p;
             return null;
         }
 
         private void CollectConveyorPacks()
         {
             _onConveyor.Clear();
-            foreach (var p in _packs) if (p.Place == PackPlace.Conveyor) _onConveyor.Add(p);
+            foreach (var p in _packs) if (p.Place == SimPackPlace.Conveyor) _onConveyor.Add(p);
             _onConveyor.Sort((a, b) => b.TrackMm.CompareTo(a.TrackMm));
         }
     }

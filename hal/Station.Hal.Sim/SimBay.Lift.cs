@@ -7,7 +7,8 @@ namespace Station.Hal.Sim
         private bool _liftJammed;
         private bool _pressingVehicle;
 
-        /// <summary>Lift platform height above home, mm (0 = home limit; the mechanical stops lie beyond the switches).</summary>
+        /// <summary>Lift platform height, mm: 0 is the bottom of the home switch's zone (which reaches up to
+        /// <see cref="PlantParameters.HomeSwitchMm"/>); the mechanical stops lie beyond the switches.</summary>
         public double LiftPositionMm { get; private set; }
 
         /// <summary>Lift velocity, mm/s (positive = up).</summary>
@@ -30,7 +31,7 @@ namespace Station.Hal.Sim
         {
             get
             {
-                foreach (var p in _packs) if (p.Place == PackPlace.Lift) return p;
+                foreach (var p in _packs) if (p.Place == SimPackPlace.Lift) return p;
                 return null;
             }
         }

@@ -57,17 +57,17 @@ namespace Station.Hal.Sim
             {
                 SimPack pack = Vehicle.Pack;
                 Vehicle.Pack = null;
-                if (AtContact && platform == null) pack.Place = PackPlace.Lift;
+                if (AtContact && platform == null) pack.Place = SimPackPlace.Lift;
                 else
                 {
-                    pack.Place = PackPlace.Dropped;
+                    pack.Place = SimPackPlace.Dropped;
                     Hazard($"pack {pack.Serial} fell: every lock opened with no free platform under it");
                 }
             }
             else if (Vehicle.Pack == null && platform != null && AtContact && held)
             {
                 Vehicle.Pack = platform;
-                platform.Place = PackPlace.Vehicle;
+                platform.Place = SimPackPlace.Vehicle;
             }
         }
     }

@@ -193,7 +193,7 @@ namespace Station.Hal.Sim
             if (Vehicle != null) throw new InvalidOperationException("a vehicle is already in the bay");
             if (!LiftAligned) Hazard("vehicle drove in over a raised lift");
             var pack = new SimPack(packSerial ?? "V-" + id, socPct < 0 ? Parameters.VehiclePackSocPct : socPct, Parameters.PackType);
-            pack.Place = PackPlace.Vehicle;
+            pack.Place = SimPackPlace.Vehicle;
             Register(pack);
             Vehicle = new SimVehicle(id, pack) { ArrivedWith = pack, State = VehicleState.Arriving, RemainingMs = Parameters.VehicleArriveMs };
             for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
@@ -208,7 +208,7 @@ namespace Station.Hal.Sim
         {
             if (Vehicle == null || Vehicle.State != VehicleState.Positioned)
                 throw new InvalidOperationException("no positioned vehicle to leave");
-            if (LiftPositionMm > Parameters.TransferAlignMm + 1) Hazard("vehicle drove off with the lift raised");
+            if (!LiftAligned) Hazard("vehicle drove off with the lift raised");
             if (Vehicle.Pack == null) Hazard("vehicle drove off without a pack");
             else if (!AllLocksLocked) Hazard("vehicle drove off with its pack not fully locked");
             Vehicle.State = VehicleState.Departing;
@@ -258,7 +258,7 @@ namespace Station.Hal.Sim
                 Vehicle.RemainingMs -= ms;
                 if (Vehicle.RemainingMs <= 0)
                 {
-                    if (Vehicle.Pack != null) Vehicle.Pack.Place = PackPlace.Departed;
+                    if (Vehicle.Pack != null) Vehicle.Pack.Place = SimPackPlace.Departed;
                     Vehicle.State = VehicleState.Absent;
                     _departed.Add(Vehicle);
                     Vehicle = null;
@@ -268,7 +268,7 @@ namespace Station.Hal.Sim
 
         private void UpdateSensors()
         {
-            LiftHomeLimit.Truth = LiftPositionMm <= 0.0;
+            LiftHomeLimit.Truth = LiftPositionMm <= Parameters.HomeSwitchMm;
             LiftTopLimit.Truth = LiftPositionMm >= Parameters.LiftTravelMm;
             for (int i = 0; i < Locks.Length; i++)
             {

@@ -23,7 +23,7 @@ namespace Station.Hal.Sim
         /// <summary>Highest cell temperature, °C.</summary>
         public double MaxCellTempC { get; set; } = 25;
         /// <summary>Where the pack is.</summary>
-        public PackPlace Place { get; internal set; }
+        public SimPackPlace Place { get; internal set; }
         /// <summary>Rack slot index when <see cref="Place"/> is Rack, else -1.</summary>
         public int Slot { get; internal set; } = -1;
         /// <summary>Position of the pack's centre along the conveyor line, mm from the feed point (Conveyor only).</summary>

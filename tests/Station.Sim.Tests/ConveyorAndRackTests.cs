@@ -27,7 +27,7 @@ namespace Station.Sim.Tests
             Assert.Null(r.Bay.Rack.Slots[4]);
             r.Run(r.P.HandlerFetchMs);
             var pack = r.Bay.Packs.Single(p => p.Serial == "PK0005");
-            Assert.Equal(PackPlace.Conveyor, pack.Place);
+            Assert.Equal(SimPackPlace.Conveyor, pack.Place);
             Assert.Equal(0, pack.TrackMm);
             Assert.False(r.Bay.PackAtStaging.Read());
             r.Permit();
@@ -70,14 +70,14 @@ namespace Station.Sim.Tests
             Assert.Same(fresh, r.Bay.PackOnPlatform);
             Assert.True(r.Bay.PackOnLift.Read());
             Assert.False(r.Bay.PackAtStaging.Read());
-            Assert.Equal(PackPlace.Conveyor, old.Place);
+            Assert.Equal(SimPackPlace.Conveyor, old.Place);
 
             // the handler takes the returned pack to the free slot once the conveyor has settled
             r.Run(r.P.HandlerSettleMs + 20);
-            Assert.Equal(PackPlace.Handler, old.Place);
+            Assert.Equal(SimPackPlace.Handler, old.Place);
             Assert.False(r.Bay.PackAtReturn.Read());
             r.Run(r.P.HandlerStoreMs);
-            Assert.Equal(PackPlace.Rack, old.Place);
+            Assert.Equal(SimPackPlace.Rack, old.Place);
             Assert.Equal(r.P.RackSlots - 1, old.Slot);
             Assert.Equal(1, r.Bay.Rack.Stored);
             Assert.Empty(r.Bay.Hazards);
@@ -107,7 +107,7 @@ namespace Station.Sim.Tests
             r.Bay.TransferConveyorRun.Write(true);
             r.Run(1000);
             Assert.Contains(r.Bay.Hazards, h => h.What.Contains("lift pit"));
-            Assert.Equal(PackPlace.Dropped, r.Bay.Packs.Single(p => p.Serial == "NEW").Place);
+            Assert.Equal(SimPackPlace.Dropped, r.Bay.Packs.Single(p => p.Serial == "NEW").Place);
         }
 
         [Fact]

@@ -91,7 +91,7 @@ namespace Station.Sim.Tests
             Assert.False(r.Bay.LiftHomeLimit.Read());
             r.DriveLift(false, 0.2);
             r.RunUntil(() => r.Bay.LiftHomeLimit.Read(), 20000);
-            Assert.InRange(r.Bay.LiftPositionMm, -1, 0);
+            Assert.InRange(r.Bay.LiftPositionMm, r.P.HomeSwitchMm - 1, r.P.HomeSwitchMm);
             r.Run(2000);
             Assert.Equal(-r.P.LiftOvertravelMm, r.Bay.LiftPositionMm);
         }

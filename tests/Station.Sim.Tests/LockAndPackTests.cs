@@ -44,7 +44,7 @@ namespace Station.Sim.Tests
             for (int i = 0; i < r.P.LockCount; i++) Assert.False(r.Bay.LockLocked[i].Read());
             r.Locks(engage: false, on: false);
             Assert.Null(r.Bay.Vehicle.Pack);
-            Assert.Equal(PackPlace.Lift, r.Bay.PackOnPlatform.Place);
+            Assert.Equal(SimPackPlace.Lift, r.Bay.PackOnPlatform.Place);
             r.LiftTo(0);
             Assert.True(r.Bay.PackOnLift.Read());
             Assert.Empty(r.Bay.Hazards);
@@ -130,7 +130,7 @@ namespace Station.Sim.Tests
             for (int i = 0; i < r.P.LockCount; i++) r.Bay.Locks[i] = 0; // e.g. a manual release with the lift down
             r.Run(10);
             Assert.Contains(r.Bay.Hazards, h => h.What.Contains("fell"));
-            Assert.Equal(PackPlace.Dropped, r.Bay.Vehicle.ArrivedWith.Place);
+            Assert.Equal(SimPackPlace.Dropped, r.Bay.Vehicle.ArrivedWith.Place);
         }
 
         [Fact]
@@ -143,7 +143,7 @@ namespace Station.Sim.Tests
             r.Run(r.P.VehicleDepartMs);
             Assert.Null(r.Bay.Vehicle);
             Assert.Single(r.Bay.DepartedVehicles);
-            Assert.Equal(PackPlace.Departed, r.Bay.DepartedVehicles[0].Pack.Place);
+            Assert.Equal(SimPackPlace.Departed, r.Bay.DepartedVehicles[0].Pack.Place);
         }
     }
 }

@@ -1,7 +1,7 @@
 namespace Station.Hal.Sim
 {
     /// <summary>Where a simulated pack physically is.</summary>
-    public enum PackPlace
+    public enum SimPackPlace
     {
         /// <summary>In a rack slot (<see cref="SimPack.Slot"/>).</summary>
         Rack = 0,
