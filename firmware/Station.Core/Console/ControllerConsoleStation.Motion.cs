@@ -83,12 +83,12 @@ namespace Station.Core.Console
             {
                 if (_op == OpSelfTest)
                 {
-                    AbortSelfTest("self-test ended by fault " + DescribeFault(FaultCode));
+                    AbortSelfTest("self-test ended by fault " + FaultShort(FaultCode));
                 }
                 else
                 {
-                    EndOperation((_op == OpJog ? "jog" : "homing") + " ended by fault " + DescribeFault(FaultCode)
-                        + "; lift at " + LiftPositionMm.ToString() + " mm");
+                    EndOperation((_op == OpJog ? "jog" : "homing") + " ended by fault " + FaultShort(FaultCode)
+                        + " (lift at " + LiftPositionMm.ToString() + " mm)");
                 }
 
                 return;
@@ -160,7 +160,7 @@ namespace Station.Core.Console
             string what = _op == OpJog ? "jog" : "self-test";
             _op = OpNone;
             _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
-            Progress(what + " stopped by interlock: fault " + DescribeFault((int)open) + "; lift at " + LiftPositionMm.ToString() + " mm");
+            Progress(what + " stopped by interlock: fault " + FaultShort((int)open) + " (lift at " + LiftPositionMm.ToString() + " mm)");
             return false;
         }
 

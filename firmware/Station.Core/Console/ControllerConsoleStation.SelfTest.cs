@@ -144,10 +144,16 @@ namespace Station.Core.Console
                 case StepLiftBack:
                     if (lift.TakeArrived())
                     {
-                        Item(RoundMm(lift.PositionMm - _startMm) == 0, "lift returns to " + RoundMm(_startMm).ToString() + " mm");
                         if (_startAtHome)
                         {
-                            Item(lift.AtHomeSwitch, "home switch makes again at home");
+                            // A move to home ends where the home switch makes: the switch is the reference, not the count.
+                            Item(lift.AtHomeSwitch, "lift returns home and the home switch makes again");
+                        }
+                        else
+                        {
+                            double miss = lift.PositionMm - _startMm;
+                            Item(miss <= 2 && miss >= -2, "lift returns to " + RoundMm(_startMm).ToString() + " mm (within 2 mm: "
+                                + RoundMm(lift.PositionMm).ToString() + " mm)");
                         }
 
                         NextStep(StepPermitOff, now);

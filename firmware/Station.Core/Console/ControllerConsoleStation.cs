@@ -97,6 +97,11 @@ namespace Station.Core.Console
             return code.ToString() + " " + FaultCatalogue.Name(f) + ": " + FaultCatalogue.Meaning(f);
         }
 
+        private static string FaultShort(int code)
+        {
+            return code.ToString() + " " + FaultCatalogue.Name((Station.Core.FaultCode)code);
+        }
+
         /// <summary>Holds or releases the sequencer (no swap is authorised while held).</summary>
         public ConsoleOutcome SetMaintenance(bool on)
         {

@@ -11,6 +11,16 @@ namespace Station.Core.Console
         /// <summary>Runs one command line as if typed (used by tests and by the simulator's scripted sessions).</summary>
         public void Execute(string line)
         {
+            if (_extension != null)
+            {
+                string[] words = CommandTable.Split(line);
+                if (words != null && words.Length > 0 && words[0].ToLower() == _extensionNoun)
+                {
+                    Reply(line.Trim(), true, _extension(line.Trim()));
+                    return;
+                }
+            }
+
             ParsedCommand parsed = CommandTable.Parse(line);
             if (parsed.Command == null)
             {

@@ -51,6 +51,8 @@ namespace Station.Core.Console
         private bool _watchingMotion;
         private string _shownPrompt = "";
         private long _saltCounter;
+        private string _extensionNoun;
+        private ConsoleExtensionHandler _extension;
 
         /// <summary>A console on <paramref name="line"/> for <paramref name="station"/>.</summary>
         public StationConsole(ISerialLine line, IConsoleStation station, ConfigValues config, ConfigFile file,
@@ -69,6 +71,14 @@ namespace Station.Core.Console
 
         /// <summary>Raised once for every command line and every emergency key, for the audit journal.</summary>
         public event ConsoleAuditHandler Audit;
+
+        /// <summary>Registers extra commands under <paramref name="noun"/> (not in the command table or help: the
+        /// simulator's fault injection). Lines starting with that word go to <paramref name="handler"/>, audited.</summary>
+        public void SetExtension(string noun, ConsoleExtensionHandler handler)
+        {
+            _extensionNoun = noun;
+            _extension = handler;
+        }
 
         /// <summary>True while maintenance mode is on.</summary>
         public bool InMaintenance
@@ -304,6 +314,7 @@ namespace Station.Core.Console
             // A message that arrives while the technician types: own line(s), then the prompt and the typed text again.
             _output.Write("\r\n");
             _output.WriteLine(text);
+            _editor.Prompt = Prompt();
             _editor.Redraw();
             _shownPrompt = _editor.Prompt;
         }
