@@ -13,6 +13,17 @@ namespace Station.Hal.Sim
         private string _lastAppendName;
         private int _lastAppendStart = -1;
         private int _lastAppendCount;
+        private readonly IClock _clock;
+
+        /// <summary>Storage without a clock: <see cref="LastAppendMs"/> stays -1.</summary>
+        public MemoryStorage() { }
+
+        /// <summary>Storage that notes the simulated time of each append, so a power loss can tell whether a write was
+        /// in progress at that moment.</summary>
+        public MemoryStorage(IClock clock) { _clock = clock; }
+
+        /// <summary>Simulated time of the last append (-1 without a clock or before the first).</summary>
+        public long LastAppendMs { get; private set; } = -1;
 
         /// <summary>Number of successful Append calls so far (all files).</summary>
         public int AppendCount { get; private set; }
@@ -51,6 +62,7 @@ namespace Station.Hal.Sim
             _lastAppendName = name;
             _lastAppendStart = f.Count;
             _lastAppendCount = count;
+            if (_clock != null) LastAppendMs = _clock.NowMs;
             for (int i = 0; i < count; i++) f.Add(buffer[offset + i]);
             AppendCount++;
             return true;

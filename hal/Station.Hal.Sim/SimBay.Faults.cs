@@ -44,16 +44,20 @@ namespace Station.Hal.Sim
         }
 
         /// <summary>Supply lost: every output drops, the brake falls in, the safety relay opens. When
-        /// <paramref name="tearLastAppend"/> is set the last journal append is cut short, as if the cut came mid-write.</summary>
-        public void PowerLoss(bool tearLastAppend = false)
+        /// <paramref name="tearLastAppend"/> is set and a journal append happened in this very tick (the write was in
+        /// progress when the supply failed), that append is cut short; an append from an earlier tick is already on the
+        /// medium and cannot be torn. Returns true when an append was torn.</summary>
+        public bool PowerLoss(bool tearLastAppend = false)
         {
+            bool torn = false;
             PowerIsOff = true;
             foreach (var o in _outputs) o.PowerOff();
             LiftDrive.PowerOff();
             SafetyRelayEnergised = false;
-            if (tearLastAppend) Storage.TearLastAppend();
+            if (tearLastAppend && (Storage.LastAppendMs < 0 || Storage.LastAppendMs == Clock.NowMs)) torn = Storage.TearLastAppend();
             UpdateSensors();
-            Log.Write(Station.Hal.LogLevel.Warning, "plant: POWER LOST");
+            Log.Write(Station.Hal.LogLevel.Warning, torn ? "plant: POWER LOST during a journal write (torn)" : "plant: POWER LOST");
+            return torn;
         }
 
         /// <summary>Supply back: the incremental encoder restarts counting from zero where the lift stands.</summary>

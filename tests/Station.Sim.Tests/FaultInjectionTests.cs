@@ -148,6 +148,24 @@ namespace Station.Sim.Tests
         }
 
         [Fact]
+        public void Power_loss_tears_only_a_write_made_in_the_same_tick()
+        {
+            var clock = new SimClock();
+            var storage = new MemoryStorage(clock);
+            var bay = new SimBay(new PlantParameters(), clock, storage);
+            clock.Advance(10);
+            storage.Append("journal.bin", new byte[] { 1, 2, 3, 4 }, 0, 4);
+            Assert.Equal(10, storage.LastAppendMs);
+            clock.Advance(10); // the write finished a tick ago: it is on the medium
+            Assert.False(bay.PowerLoss(tearLastAppend: true));
+            Assert.Equal(4, storage.Length("journal.bin"));
+            bay.PowerRestore();
+            storage.Append("journal.bin", new byte[] { 5, 6, 7, 8 }, 0, 4);
+            Assert.True(bay.PowerLoss(tearLastAppend: true)); // cut while writing
+            Assert.Equal(6, storage.Length("journal.bin"));
+        }
+
+        [Fact]
         public void Scheduled_power_loss_fires_at_its_time()
         {
             var r = new Rig();

@@ -44,7 +44,7 @@ namespace Station.Simulator
             _autoHome = autoHome;
             Config = ConfigFor(plant);
             Clock = new SimClock();
-            Storage = new MemoryStorage();
+            Storage = new MemoryStorage(Clock);
             Bay = new SimBay(plant, Clock, Storage);
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
             _maxMs = (long)((maxSeconds > 0 ? maxSeconds : defaultMax) * 1000);
@@ -70,6 +70,8 @@ namespace Station.Simulator
         public List<FaultSeen> Faults { get; } = new List<FaultSeen>();
         /// <summary>Every state the controller was in.</summary>
         public HashSet<string> StatesSeen { get; } = new HashSet<string>();
+        /// <summary>States in which some actuator output or the motion permit was on.</summary>
+        public HashSet<string> MotionSeenIn { get; } = new HashSet<string>();
         /// <summary>Recorded timeline.</summary>
         public Timeline Timeline { get; } = new Timeline();
         /// <summary>Controller restarts after simulated power losses.</summary>
@@ -193,6 +195,7 @@ namespace Station.Simulator
                 Say(Status());
             }
             if (Controller != null && Controller.LatchedFault != _latched) _latched = Controller.LatchedFault;
+            if (Controller != null && AnyActuatorOn()) MotionSeenIn.Add(SwapStates.Name(s));
 
             var lift = Timeline.Row("lift", "actuator");
             double v = Bay.LiftVelocityMmS;
@@ -214,6 +217,13 @@ namespace Station.Simulator
             Timeline.Row("vehicle positioned", "interlock").Set(now, Bay.VehiclePositioned.Read() ? "positioned" : null, "ok");
             Timeline.Row("safety relay", "interlock").Set(now, Bay.SafetyRelayOk.Read() ? "on" : null, "ok");
             Timeline.Row("motion permit", "interlock").Set(now, Bay.MotionPermit.State ? "on" : null, "ok");
+        }
+
+        private bool AnyActuatorOn()
+        {
+            if (Bay.LiftDrive.Duty > 0) return true;
+            foreach (var o in Bay.Outputs) if (o.State) return true;
+            return false;
         }
 
         // The simulated people: the operator homes the station when it asks for it, vehicles come one after another,
@@ -358,7 +368,8 @@ namespace Station.Simulator
                 case "power_loss":
                     bool tear = e.Args.TryGetValue("tear_journal", out var t) && (bool)t;
                     double off = e.Args.TryGetValue("off_s", out var o) ? (double)o : 3.0;
-                    Bay.PowerLoss(tear);
+                    bool torn = Bay.PowerLoss(tear);
+                    if (tear) result = torn ? " → tore the journal write in progress" : " → no journal write was in progress: nothing torn";
                     if (Controller != null) Controller.FaultChanged -= OnFault;
                     Controller = null; // the board is dead: its RAM is gone
                     _powerBackAtMs = now + (long)(off * 1000);

@@ -42,6 +42,21 @@ namespace Station.Simulator
                 string actual = run.Bay.PackOnPlatform?.Serial ?? "none";
                 if (actual != x.LiftPack) f.Add($"the lift holds {actual}, expected {x.LiftPack}");
             }
+            if (x.Inventory != null)
+            {
+                if (run.Controller == null) f.Add("no controller at the end (power off): cannot read its inventory");
+                else
+                    foreach (var kv in x.Inventory)
+                    {
+                        var place = (PackPlace)System.Array.IndexOf(ScenarioReader.InventoryPlaces, kv.Key);
+                        var rec = run.Controller.Inventory.At(place);
+                        string actual = rec.IsEmpty ? "none" : rec.Serial;
+                        if (actual != kv.Value) f.Add($"the controller's inventory has {actual} at {kv.Key}, expected {kv.Value}");
+                    }
+            }
+            if (x.NoMotionIn != null)
+                foreach (var s in x.NoMotionIn)
+                    if (run.MotionSeenIn.Contains(s)) f.Add($"an actuator output or the motion permit was on in {s}");
             if (x.Restarts != null && x.Restarts != run.Restarts) f.Add($"{run.Restarts} restarts, expected {x.Restarts}");
             if (run.EventsPending > 0) f.Add($"{run.EventsPending} scenario event(s) never fired (the run ended first: {run.EndReason})");
             return f;

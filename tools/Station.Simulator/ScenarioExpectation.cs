@@ -25,6 +25,12 @@ namespace Station.Simulator
         public string VehiclePack;
         /// <summary>Serial of the pack that must be on the lift platform at the end (or "none").</summary>
         public string LiftPack;
+        /// <summary>What the controller's pack inventory must say at the end: place ("staging", "lift", "vehicle",
+        /// "return_point") → serial or "none". This is the core's knowledge, checked against the plant's truth by the
+        /// other keys.</summary>
+        public Dictionary<string, string> Inventory;
+        /// <summary>States in which no actuator output nor the motion permit may ever be on (e.g. "Recovery").</summary>
+        public List<string> NoMotionIn;
         /// <summary>Number of controller restarts after simulated power losses.</summary>
         public int? Restarts;
     }

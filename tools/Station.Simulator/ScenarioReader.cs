@@ -33,6 +33,9 @@ namespace Station.Simulator
             ["reset"] = new(), ["home"] = new(), ["confirm_recovery"] = new(), ["cancel"] = new(), ["software_stop"] = new(),
         };
 
+        /// <summary>Places of the controller's inventory a scenario may check, in PackPlace order.</summary>
+        public static readonly string[] InventoryPlaces = { "staging", "lift", "vehicle", "return_point" };
+
         private static readonly string[] SensorModes = { "stuck_active", "stuck_inactive", "flicker", "heal" };
 
         /// <summary>Names of every action a scenario may use.</summary>
@@ -141,8 +144,22 @@ namespace Station.Simulator
                     case "vehicle_pack": x.VehiclePack = Str(prop.Value, where, 64); break;
                     case "lift_pack": x.LiftPack = Str(prop.Value, where, 64); break;
                     case "restarts": x.Restarts = Int(prop.Value, where, 0, 100); break;
+                    case "inventory":
+                        if (prop.Value.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{where} must be an object of place → serial");
+                        x.Inventory = new Dictionary<string, string>();
+                        foreach (var place in prop.Value.EnumerateObject())
+                        {
+                            if (System.Array.IndexOf(InventoryPlaces, place.Name) < 0)
+                                throw new ScenarioException($"{where}.{place.Name}: not a place (one of: {string.Join(", ", InventoryPlaces)})");
+                            x.Inventory[place.Name] = Str(place.Value, where + "." + place.Name, 64);
+                        }
+                        break;
+                    case "no_motion_in":
+                        x.NoMotionIn = new List<string>();
+                        foreach (var f in Array(prop.Value, where, 32)) x.NoMotionIn.Add(StateName(f, where));
+                        break;
                     default:
-                        throw new ScenarioException($"unknown key \"{where}\" (known: final_state, latched_fault, faults_raised, swaps_completed, states_seen, outputs_off, no_hazards, lift_home, vehicle_pack, lift_pack, restarts)");
+                        throw new ScenarioException($"unknown key \"{where}\" (known: final_state, latched_fault, faults_raised, swaps_completed, states_seen, outputs_off, no_hazards, lift_home, vehicle_pack, lift_pack, inventory, no_motion_in, restarts)");
                 }
             }
             if (checks == 0) throw new ScenarioException("\"expect\" is empty: say at least one thing the run must end with");
