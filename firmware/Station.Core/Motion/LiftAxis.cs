@@ -181,8 +181,10 @@ namespace Station.Core.Motion
                     Trip(FaultCode.LiftSoftLimit);
                     return;
                 }
-                bool reached = _up ? pos >= _targetMm - _c.PositionToleranceMm : pos <= _targetMm + _c.PositionToleranceMm;
-                if (reached || (towardsHome && _home.Value))
+                // Going home, the switch (the reference) decides arrival, not the encoder.
+                bool reached = towardsHome ? _home.Value
+                    : (_up ? pos >= _targetMm - _c.PositionToleranceMm : pos <= _targetMm + _c.PositionToleranceMm);
+                if (reached)
                 {
                     Stop();
                     _arrived = true;

@@ -95,10 +95,12 @@ namespace Station.Core.Safety
             return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
         }
 
-        /// <summary>True when the inputs allow a fault reset or a confirmation: bay clear and relay agreeing (off) with no permit.</summary>
+        /// <summary>True when the inputs allow a fault reset, a confirmation or homing: bay clear, no permit, and the relay
+        /// off (or still inside its response time after the permit was withdrawn).</summary>
         public bool HealthyForReset(long nowMs)
         {
-            return BayClear && !_permit.State && !_relay.Value;
+            if (!BayClear || _permit.State) return false;
+            return !_relay.Value || nowMs - _permitChangedMs < _relayResponseMs;
         }
     }
 }

@@ -189,19 +189,34 @@ namespace Station.Core.Swap
             if (cleared != FaultCode.None) RaiseFaultChanged(cleared, false);
         }
 
-        // After a confirmed recovery, a pack that was on its way is believed where it was going only when a sensor sees
-        // it there; otherwise it stays marked in transit for the technician to settle (console / SetPlace).
+        // After a confirmed recovery, a move that was in flight is believed finished only when the sensors leave no doubt
+        // about which pack is where; otherwise the pack stays marked in transit for the technician (SetPlace / SetRackSlot),
+        // and Authorize refuses until it is settled.
         private void ReconcileInTransit()
         {
-            ConfirmBySensor(PackPlace.Staging, _packAtStaging.Value);
-            ConfirmBySensor(PackPlace.Lift, _packOnLift.Value);
-            ConfirmBySensor(PackPlace.ReturnPoint, _packAtReturn.Value);
-        }
-
-        private void ConfirmBySensor(PackPlace place, bool sensed)
-        {
-            PackRecord r = Inventory.At(place);
-            if (!r.IsEmpty && r.InTransit && sensed) Inventory.Arrived(place);
+            bool staging = _packAtStaging.Value, lift = _packOnLift.Value, ret = _packAtReturn.Value;
+            PackRecord r = Inventory.At(PackPlace.ReturnPoint);
+            if (!r.IsEmpty && r.InTransit)
+            {
+                // Transfer in flight: both moves finished only if the run visibly completed.
+                if (ret && lift && !staging)
+                {
+                    Inventory.Arrived(PackPlace.ReturnPoint);
+                    Inventory.Arrived(PackPlace.Lift);
+                }
+            }
+            else if (!Inventory.At(PackPlace.Lift).IsEmpty && Inventory.At(PackPlace.Lift).InTransit && lift)
+            {
+                Inventory.Arrived(PackPlace.Lift);
+            }
+            if (!Inventory.At(PackPlace.Staging).IsEmpty && Inventory.At(PackPlace.Staging).InTransit && staging)
+            {
+                Inventory.Arrived(PackPlace.Staging);
+            }
+            if (!Inventory.At(PackPlace.Vehicle).IsEmpty && Inventory.At(PackPlace.Vehicle).InTransit && Locks.AllLocked() && !lift)
+            {
+                Inventory.Arrived(PackPlace.Vehicle);
+            }
         }
 
         private bool StepJournal()

@@ -13,6 +13,13 @@ namespace Station.Core.Swap
             _packOnLift.Sample(_now);
             _packAtReturn.Sample(_now);
             if (_state == SwapState.Off) return;
+            if (_state == SwapState.Recovery)
+            {
+                // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
+                Lift.Update(_now);
+                Locks.Update(_now);
+                return;
+            }
 
             if (SwapStates.IsIn(_state, SwapState.Motion))
             {

@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using Station.Hal;
+
+namespace Station.Core.Tests.Bay
+{
+    /// <summary>Simulated clock for tests: time moves only when Advance is called.</summary>
+    public sealed class TestClock : IClock
+    {
+        public long NowMs { get; private set; } = 1000;
+        public DateTime UtcNow => new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMilliseconds(NowMs);
+        public void Advance(int ms) => NowMs += ms;
+    }
+
+    /// <summary>Input whose level the test (or the bay) sets.</summary>
+    public sealed class TestInput : IDigitalInput
+    {
+        public Func<bool> Source;
+        public bool Level;
+        public bool? Forced;
+        public bool Read() => Forced ?? (Source != null ? Source() : Level);
+    }
+
+    public sealed class TestOutput : IDigitalOutput
+    {
+        public bool State { get; private set; }
+        public void Write(bool on) => State = on;
+    }
+
+    public sealed class TestPwm : IPwmOutput
+    {
+        public double Duty { get; private set; }
+        public int FrequencyHz => 20000;
+        public void SetDuty(double duty) => Duty = duty < 0 ? 0 : duty > 1 ? 1 : duty;
+    }
+
+    public sealed class TestEncoder : IPositionInput
+    {
+        public int Counts;
+        public int ReadCounts() => Counts;
+    }
+
+    public sealed class TestLog : ILog
+    {
+        public readonly List<string> Lines = new List<string>();
+        public void Write(LogLevel level, string message) => Lines.Add(level + ": " + message);
+    }
+
+    /// <summary>In-memory storage that survives a simulated power loss; can tear the next append or refuse writes.</summary>
+    public sealed class TestStorage : IStorage
+    {
+        private readonly Dictionary<string, byte[]> _files = new Dictionary<string, byte[]>();
+        /// <summary>When &gt;= 0, the next append writes only this many bytes (a torn write), then resets.</summary>
+        public int TearNextAppendAt = -1;
+        public bool FailWrites;
+        public int Appends;
+        public int Replaces;
+
+        public int Length(string name) => _files.TryGetValue(name, out var b) ? b.Length : -1;
+
+        public int Read(string name, int position, byte[] buffer, int offset, int count)
+        {
+            if (!_files.TryGetValue(name, out var b) || position >= b.Length) return 0;
+            int n = Math.Min(count, b.Length - position);
+            Array.Copy(b, position, buffer, offset, n);
+            return n;
+        }
+
+        public bool Append(string name, byte[] buffer, int offset, int count)
+        {
+            if (FailWrites) return false;
+            Appends++;
+            if (TearNextAppendAt >= 0)
+            {
+                count = Math.Min(count, TearNextAppendAt);
+                TearNextAppendAt = -1;
+            }
+            _files.TryGetValue(name, out var old);
+            old ??= Array.Empty<byte>();
+            var n = new byte[old.Length + count];
+            Array.Copy(old, n, old.Length);
+            Array.Copy(buffer, offset, n, old.Length, count);
+            _files[name] = n;
+            return true;
+        }
+
+        public bool Replace(string name, byte[] buffer, int offset, int count)
+        {
+            if (FailWrites) return false;
+            Replaces++;
+            var n = new byte[count];
+            Array.Copy(buffer, offset, n, 0, count);
+            _files[name] = n;
+            return true;
+        }
+
+        public void Delete(string name) => _files.Remove(name);
+
+        public byte[] Bytes(string name) => _files.TryGetValue(name, out var b) ? (byte[])b.Clone() : null;
+        public void Set(string name, byte[] bytes) => _files[name] = (byte[])bytes.Clone();
+    }
+}

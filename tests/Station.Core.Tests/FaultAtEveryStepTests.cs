@@ -1,0 +1,161 @@
+using System;
+using System.Collections.Generic;
+using Station.Core.Tests.Bay;
+using Xunit;
+
+namespace Station.Core.Tests
+{
+    /// <summary>Every fault at every motion step ends safe: every output off, the right fault latched, the journal's
+    /// last record agreeing with the controller (state Faulted, same fault, same inventory).</summary>
+    public class FaultAtEveryStepTests
+    {
+        private static readonly SwapState[] MotionSteps =
+        {
+            SwapState.Homing, SwapState.Arming, SwapState.RaiseToPack, SwapState.Unlock, SwapState.LowerDepleted,
+            SwapState.WaitStaged, SwapState.Transfer, SwapState.RaiseCharged, SwapState.Lock, SwapState.LowerEmpty,
+            SwapState.ReleaseGate,
+        };
+
+        private static readonly string[] Interlocks = { "estop", "curtain", "doors", "vehicle", "relay", "software" };
+
+        public static IEnumerable<object[]> InterlockCases()
+        {
+            foreach (var step in MotionSteps)
+                foreach (var i in Interlocks)
+                    yield return new object[] { step, i };
+        }
+
+        [Theory]
+        [MemberData(nameof(InterlockCases))]
+        public void Interlock_break_stops_every_output_in_the_same_tick_and_latches_its_fault(SwapState step, string which)
+        {
+            // ReleaseGate: a check that has not answered yet keeps the station in the step.
+            var s = Arrange(step, step == SwapState.ReleaseGate ? "gatewait" : step == SwapState.Arming ? "slowrelay" : null);
+            if (step != SwapState.Arming) s.Tick(); // one tick into the step, so its motion is under way
+            if (s.C.State != step) Assert.Fail("left " + step + " too soon: " + s.C.State);
+            FaultCode expected;
+            bool swapping = step != SwapState.Homing;
+            switch (which)
+            {
+                case "estop": s.Bay.EStopReleased = false; expected = FaultCode.EStopPressed; break;
+                case "curtain": s.Bay.CurtainClear = false; expected = FaultCode.LightCurtainBroken; break;
+                case "doors": s.Bay.DoorsClosed = false; expected = FaultCode.DoorOpened; break;
+                case "vehicle": s.Bay.VehiclePositioned = false; expected = swapping ? FaultCode.VehicleMoved : FaultCode.None; break;
+                case "relay":
+                    s.Bay.RelayDead = true;
+                    expected = step == SwapState.Arming ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayDropped;
+                    break;
+                default: expected = FaultCode.SoftwareStop; break;
+            }
+            if (which == "software") TestStation.Ok(s.C.EmergencyStop());
+            else s.Tick();
+            if (expected == FaultCode.None)
+            {
+                // Homing needs no vehicle: a vehicle leaving must not stop it.
+                Assert.Equal(SwapState.Homing, s.C.State);
+                return;
+            }
+            if (step == SwapState.Arming && which == "relay")
+            {
+                // In Arming the relay has not confirmed yet: it must answer within RelayResponseMs.
+                s.RunUntil(() => s.C.State == SwapState.Faulted, 1000);
+            }
+            AssertSafe(s, expected, swapping);
+        }
+
+        public static IEnumerable<object[]> ActuatorCases()
+        {
+            yield return new object[] { SwapState.Homing, "stall", FaultCode.LiftStall };
+            yield return new object[] { SwapState.RaiseToPack, "stall", FaultCode.LiftStall };
+            yield return new object[] { SwapState.RaiseToPack, "staging", FaultCode.StagingTimeout };
+            yield return new object[] { SwapState.Unlock, "lock", FaultCode.LockReleaseTimeout };
+            yield return new object[] { SwapState.Unlock, "lockboth", FaultCode.LockSensorConflict };
+            yield return new object[] { SwapState.LowerDepleted, "stall", FaultCode.LiftStall };
+            yield return new object[] { SwapState.LowerDepleted, "nopack", FaultCode.PackNotOnLift };
+            yield return new object[] { SwapState.WaitStaged, "staging", FaultCode.StagingTimeout };
+            yield return new object[] { SwapState.Transfer, "transfer", FaultCode.TransferTimeout };
+            yield return new object[] { SwapState.RaiseCharged, "stall", FaultCode.LiftStall };
+            yield return new object[] { SwapState.Lock, "lock", FaultCode.LockEngageTimeout };
+            yield return new object[] { SwapState.Lock, "lockboth", FaultCode.LockSensorConflict };
+            yield return new object[] { SwapState.LowerEmpty, "stall", FaultCode.LiftStall };
+            yield return new object[] { SwapState.LowerEmpty, "gate", FaultCode.PackSocTooLow };
+            yield return new object[] { SwapState.LowerEmpty, "gatesilent", FaultCode.GatePackCheckTimeout };
+            yield return new object[] { SwapState.LowerEmpty, "gatenone", FaultCode.GatePackRejected };
+        }
+
+        [Theory]
+        [MemberData(nameof(ActuatorCases))]
+        public void Actuator_fault_at_a_step_ends_safe_with_its_code(SwapState step, string injection, FaultCode expected)
+        {
+            var s = Arrange(step, injection);
+            switch (injection)
+            {
+                case "stall": s.Bay.StallAtMm = s.Bay.LiftMm; break;
+                case "staging": s.Bay.StagingBroken = true; s.Bay.StagingHasPack = false; break;
+                case "transfer": s.Bay.TransferBroken = true; break;
+                case "lock": s.Bay.StuckLock = 1; break;
+                case "lockboth": s.Bay.LockedSensor[2].Forced = true; s.Bay.UnlockedSensor[2].Forced = true; break;
+                case "nopack": s.Bay.LiftHasPack = false; s.Bay.PackOnLift.Forced = false; break;
+            }
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted, 120_000), "no fault, state " + s.C.State);
+            AssertSafe(s, expected, step != SwapState.Homing);
+        }
+
+        private static TestStation Arrange(SwapState step, string injection = null)
+        {
+            var s = TestStation.WithRack(b =>
+            {
+                if (step == SwapState.WaitStaged) b.StagingMs = 20_000;
+                if (step == SwapState.RaiseToPack && injection == "staging") b.Config.StagingTimeoutMs = 3000;
+                if (injection == "slowrelay") b.RelayDelayMs = 100;
+            });
+            if (injection == "gate") s.C.PackCheck = new ScriptedCheck(GateVerdict.Failed, FaultCode.PackSocTooLow);
+            if (injection == "gatesilent" || injection == "gatewait") s.C.PackCheck = new ScriptedCheck(GateVerdict.Pending, FaultCode.None);
+            if (injection == "gatenone") s.C.PackCheck = new ScriptedCheck(GateVerdict.Failed, FaultCode.None);
+            if (step == SwapState.Homing)
+            {
+                s.DriveTo(SwapState.Homing);
+                s.Run(100); // relay confirmed, lift moving
+                Assert.True(s.C.Lift.Mode == Motion.LiftMode.Homing, "lift not homing");
+                return s;
+            }
+            s.DriveTo(step);
+            return s;
+        }
+
+        private static void AssertSafe(TestStation s, FaultCode expected, bool swapping)
+        {
+            Assert.Equal(SwapState.Faulted, s.C.State);
+            Assert.Equal(expected, s.C.LatchedFault);
+            Assert.False(s.Bay.AnyOutputOn(), "an output is still on");
+            var tail = s.JournalTail();
+            Assert.Equal(SwapState.Faulted, tail.State);
+            Assert.Equal(expected, tail.LatchedFault);
+            Assert.True(tail.Inventory.SameAs(s.C.Inventory), "journal inventory differs:\n" + tail.Inventory.Describe() + "vs\n" + s.C.Inventory.Describe());
+            if (swapping)
+            {
+                Assert.NotNull(tail.Swap);
+                Assert.Equal(expected, tail.Swap.Faults[0]);
+                Assert.Equal(SwapOutcome.InProgress, tail.Swap.Outcome);
+            }
+            // Nothing moves while the fault is latched, whatever time passes.
+            s.Run(2000);
+            Assert.False(s.Bay.AnyOutputOn());
+            Assert.Equal(SwapState.Faulted, s.C.State);
+        }
+    }
+
+    /// <summary>A pack check with a fixed verdict.</summary>
+    public sealed class ScriptedCheck : IReleaseGateCheck
+    {
+        private readonly GateVerdict _verdict;
+        public ScriptedCheck(GateVerdict verdict, FaultCode fault) { _verdict = verdict; FailureFault = fault; }
+        public int Begins;
+        public void Begin(SwapRecord swap, long nowMs) => Begins++;
+        public GateVerdict Poll(long nowMs) => _verdict;
+        public FaultCode FailureFault { get; }
+        public bool VerifiesBms => true;
+        public int MeasuredSocPct => 97;
+        public string Reason => "scripted " + _verdict;
+    }
+}
