@@ -91,6 +91,15 @@ namespace Station.Simulator
                     else { from = 0; to = run.Clock.NowMs; }
                     string title = (scenario != null ? $"{scenario.Name}: " : "") + (w.Swap == o.TimelineSwap ? $"swap {o.TimelineSwap}" : "whole run")
                         + $" ({(to - from) / 1000.0:0.0} s simulated; critical path {critical.TotalSeconds:0.0} s)";
+                    var swap = run.Swaps.Find(x => x.Number == o.TimelineSwap);
+                    if (swap != null && swap.AuthorizedMs >= 0)
+                    {
+                        // The model's critical path laid from the authorisation, to compare with what the controller did.
+                        var model = run.Timeline.InsertRow(1, "critical path (model)", "model");
+                        foreach (var seg in critical.Segments)
+                            if (seg.OnPath) model.Bars.Add(new TimelineBar(swap.AuthorizedMs + (long)(seg.StartSeconds * 1000),
+                                swap.AuthorizedMs + (long)((seg.StartSeconds + seg.Seconds) * 1000), seg.Name, "model"));
+                    }
                     TimelineSvg.Write(run.Timeline, from, to, title, o.TimelinePath);
                     stdout.WriteLine($"timeline written to {o.TimelinePath}");
                 }
