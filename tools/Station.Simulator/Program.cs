@@ -50,6 +50,12 @@ namespace Station.Simulator
             PlantParameters plant = scenario?.Plant ?? new PlantParameters();
             int swaps = scenario != null && !o.SwapsGiven ? scenario.Swaps : o.Swaps;
             var run = new BayRun(plant, swaps, scenario?.MaxSeconds ?? 0, scenario?.Events, scenario?.AutoHome ?? true);
+            string configError = run.Config.Validate();
+            if (configError != null)
+            {
+                stderr.WriteLine($"Station.Simulator: bad scenario: the controller cannot be configured for this plant: {configError}");
+                return 2;
+            }
             if (!o.Quiet) run.Progress = line => stdout.WriteLine(line);
             if (o.Realtime)
             {
