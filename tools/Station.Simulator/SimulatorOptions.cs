@@ -23,6 +23,10 @@ namespace Station.Simulator
         public int TimelineSwap = 1;
         /// <summary>No progress lines.</summary>
         public bool Quiet;
+        /// <summary>Technician console on this terminal while the station runs (ConsoleRun).</summary>
+        public bool Console;
+        /// <summary>Technician console on a pseudo-terminal for screen/minicom (ConsoleRun).</summary>
+        public bool Pty;
         /// <summary>Show the help text.</summary>
         public bool Help;
         /// <summary>MQTT broker URI for the cloud link (issue 4), or null for none.</summary>
@@ -45,6 +49,9 @@ usage: dotnet run --project tools/Station.Simulator -c Release -- [options]
   --timeline FILE.svg draw one swap as a Gantt chart (rows per actuator and interlock)
   --timeline-swap N   which swap the timeline draws (default 1)
   --quiet             no progress lines (summary and JSON only)
+  --console           technician console on this terminal (raw mode) while the station runs in
+                      real time (--speed X to hurry it); no simulated operator; 'sim quit' ends it
+  --pty               the same console on a pseudo-terminal: attach with screen /dev/pts/N 115200
   --broker URI        also run the cloud link: mqtt://127.0.0.1:1883 or mqtts://user:pass@host:8883
                       (docs/cloud.md); without it the simulator runs as before
   --station-id ID     station id for the cloud link and the controller (default bay1)
@@ -91,6 +98,8 @@ exit codes: 0 success, 1 swaps not completed / scenario expectation not met / ha
                         { error = "--timeline-swap needs a swap number from 1"; return null; }
                         break;
                     case "--quiet": o.Quiet = true; break;
+                    case "--console": o.Console = true; break;
+                    case "--pty": o.Pty = true; break;
                     case "--broker":
                         o.Broker = Next();
                         if (o.Broker == null || !(o.Broker.StartsWith("mqtt://") || o.Broker.StartsWith("mqtts://")))
