@@ -7,7 +7,8 @@ namespace Station.Core.Cloud
     /// Swap events and fault changes become journaled records; cloud commands become controller commands, with the
     /// controller's refusals mapped to reason codes; state and telemetry snapshots come from the controller.</summary>
     /// <remarks>
-    /// Maintenance (remote) lives here until the core has its own mode: while on, new swaps are refused.
+    /// Remote maintenance is this class's own flag, separate from the technician's console hold
+    /// (<see cref="StationController.MaintenanceHold"/>): the cloud can never lift a hold a technician in the bay set.
     /// Authorisations from the console should go through <see cref="AuthorizeLocal"/> so the outbox limit and
     /// maintenance apply to them too, and the audit trail records who asked.
     /// </remarks>
@@ -80,6 +81,7 @@ namespace Station.Core.Cloud
         public CloudResult Authorize(string vehicle, string pack, long validForMs)
         {
             if (_maintenance) return CloudResult.Refuse(CloudReason.Refused, "station is in maintenance");
+            if (_controller.MaintenanceHold) return CloudResult.Refuse(CloudReason.Refused, "a technician holds the station in maintenance (console)");
             var auth = new SwapAuthorization(vehicle, pack);
             if (validForMs > 0) auth.ExpiresAtMs = _clock.NowMs + validForMs;
             return Map(_controller.Authorize(auth));
@@ -112,7 +114,7 @@ namespace Station.Core.Cloud
         public CloudResult LeaveMaintenance()
         {
             _maintenance = false;
-            return CloudResult.Ok("maintenance off");
+            return CloudResult.Ok(_controller.MaintenanceHold ? "remote maintenance off; the technician's console hold remains" : "maintenance off");
         }
 
         /// <inheritdoc />
@@ -152,7 +154,7 @@ namespace Station.Core.Cloud
         }
 
         /// <inheritdoc />
-        public string StateName { get { return _maintenance ? "Maintenance" : SwapStates.Name(_controller.State); } }
+        public string StateName { get { return _maintenance || _controller.MaintenanceHold ? "Maintenance" : SwapStates.Name(_controller.State); } }
 
         /// <inheritdoc />
         public void WriteState(JsonWriter w)
@@ -162,6 +164,7 @@ namespace Station.Core.Cloud
             w.Member("fault", (int)_controller.LatchedFault);
             w.Member("faultName", FaultCatalogue.Name(_controller.LatchedFault));
             w.MemberBool("maintenance", _maintenance);
+            w.MemberBool("consoleHold", _controller.MaintenanceHold);
             w.Member("swapsToday", SwapsToday);
             SwapRecord current = _controller.CurrentSwap;
             if (current != null) w.Member("swapNo", current.SwapId);

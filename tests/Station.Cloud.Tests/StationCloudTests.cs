@@ -1,0 +1,108 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using Station.Core;
+using Station.Core.Cloud;
+using Station.Fleet;
+using Station.Hal.Host;
+using Xunit;
+
+namespace Station.Cloud.Tests
+{
+    /// <summary>StationCloud over the real controller on a simulated bay, with an in-memory link (no broker needed).</summary>
+    public class StationCloudTests
+    {
+        static (SimStation st, FakeLink link, CloudLink cl, StationCloud sc) Build()
+        {
+            // SimStation builds its own MqttClient; here the controller is wrapped again over a FakeLink.
+            var st = new SimStation("unit", new MqttClientOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0);
+            st.Controller.Start();
+            for (int i = 0; i < st.Bay.Rack.Slots.Length; i++)
+                if (st.Bay.Rack.Slots[i] != null) st.Controller.SetRackSlot(i, st.Bay.Rack.Slots[i].Serial, (int)st.Bay.Rack.Slots[i].SocPct, PackState.Ready);
+            var link = new FakeLink();
+            var sc = new StationCloud(st.Controller, st.Clock);
+            var cl = new CloudLink(link, new TestStorage(), st.Clock, sc, new CloudLinkConfig { StationId = "unit" });
+            sc.Attach(cl);
+            cl.Start();
+            return (st, link, cl, sc);
+        }
+
+        static void Home(SimStation st)
+        {
+            st.Controller.Home();
+            for (int i = 0; i < 3000 && st.Controller.State != SwapState.Idle; i++) { st.Clock.Advance(10); st.Bay.Step(10); st.Controller.Tick(); }
+            Assert.Equal(SwapState.Idle, st.Controller.State);
+        }
+
+        [Fact]
+        public void Remote_maintenance_refuses_swaps_and_the_cloud_cannot_lift_a_technicians_hold()
+        {
+            var (st, _, _, sc) = Build();
+            Home(st);
+            Assert.True(sc.EnterMaintenance().Accepted);
+            Assert.Equal("Maintenance", sc.StateName);
+            var r = sc.Authorize("V1", null, 0);
+            Assert.Equal((false, CloudReason.Refused), (r.Accepted, r.Reason));
+            st.Controller.MaintenanceHold = true; // the technician at the console
+            r = sc.LeaveMaintenance();
+            Assert.Contains("console hold remains", r.Message);
+            Assert.True(st.Controller.MaintenanceHold);
+            Assert.Equal("Maintenance", sc.StateName);
+            Assert.Contains("technician", sc.Authorize("V1", null, 0).Message);
+        }
+
+        [Fact]
+        public void Fault_reset_only_for_the_latched_remotely_resettable_fault()
+        {
+            var (st, link, cl, sc) = Build();
+            Home(st);
+            Assert.Equal(CloudReason.NoSuchFault, sc.ResetFault(12).Reason);
+            st.Controller.EmergencyStop(); // SoftwareStop: the catalogue allows a remote reset
+            st.Clock.Advance(10); st.Bay.Step(10); st.Controller.Tick();
+            int code = (int)st.Controller.LatchedFault;
+            Assert.True(FaultCatalogue.RemotelyResettable(st.Controller.LatchedFault));
+            Assert.Equal(CloudReason.NoSuchFault, sc.ResetFault(code + 1).Reason);
+            var r = sc.ResetFault(code);
+            Assert.True(r.Accepted, r.Message);
+            Assert.Equal(FaultCode.None, st.Controller.LatchedFault);
+            cl.Tick();
+            var faults = link.Sent.Where(s => s.topic == "stations/unit/faults").Select(s => JsonDocument.Parse(s.payload).RootElement).ToArray();
+            Assert.Equal(new[] { "fault.raised", "fault.cleared" }, faults.Select(f => f.GetProperty("type").GetString()));
+            Assert.Equal(code, faults[0].GetProperty("code").GetInt32());
+        }
+
+        [Fact]
+        public void A_fault_the_catalogue_keeps_for_technicians_is_not_reset_remotely()
+        {
+            var (st, _, _, sc) = Build();
+            Home(st);
+            st.Bay.ArriveVehicle("V1", "VP1");
+            void StepUntil(Func<bool> c) { for (int i = 0; i < 12000 && !c(); i++) { st.Clock.Advance(10); st.Bay.Step(10); st.Controller.Tick(); } Assert.True(c()); }
+            StepUntil(() => st.Controller.Interlocks.VehiclePositioned);
+            var a = sc.Authorize("V1", null, 60000);
+            Assert.True(a.Accepted, a.Message);
+            StepUntil(() => st.Controller.State == SwapState.RaiseToPack);
+            st.Bay.LightCurtainBroken = true; // someone walks into the bay while the lift rises
+            StepUntil(() => st.Controller.LatchedFault != FaultCode.None);
+            FaultCode latched = st.Controller.LatchedFault;
+            Assert.False(FaultCatalogue.RemotelyResettable(latched));
+            var r = sc.ResetFault((int)latched);
+            Assert.Equal(CloudReason.NotRemotelyResettable, r.Reason);
+            Assert.Equal(latched, st.Controller.LatchedFault);
+        }
+
+        [Fact]
+        public void Config_keys_read_set_range_checked_and_refused_when_unknown_or_read_only()
+        {
+            var (st, _, _, sc) = Build();
+            Assert.Equal("unit", sc.GetConfig("station.id").Message);
+            Assert.True(sc.SetConfig("gate.minSocPct", "85").Accepted);
+            Assert.Equal(85, st.Controller.Config.MinSocPct);
+            Assert.Equal(CloudReason.OutOfRange, sc.SetConfig("gate.minSocPct", "150").Reason);
+            Assert.Equal(CloudReason.OutOfRange, sc.SetConfig("gate.minSocPct", "true").Reason);
+            Assert.Equal(CloudReason.UnknownKey, sc.SetConfig("lift.speed", "1").Reason);
+            Assert.Equal(CloudReason.UnknownKey, sc.GetConfig("nope").Reason);
+            Assert.Equal(CloudReason.Refused, sc.SetConfig("rack.slots", "20").Reason);
+        }
+    }
+}
