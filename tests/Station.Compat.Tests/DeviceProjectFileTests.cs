@@ -22,6 +22,11 @@ public class DeviceProjectFileTests
         ["nanoFramework.System.Device.Gpio"] = "1.1.62",
         ["nanoFramework.System.Device.Pwm"] = "1.1.23",
         ["nanoFramework.M2Mqtt"] = "5.1.220",
+        // M2Mqtt.Core ships from the same repository and version as M2Mqtt; System.Net and System.Device.Wifi are
+        // TARGET.md's network row.
+        ["nanoFramework.M2Mqtt.Core"] = "5.1.220",
+        ["nanoFramework.System.Net"] = "1.11.60",
+        ["nanoFramework.System.Device.Wifi"] = "1.5.149",
         ["nanoFramework.TestFramework"] = "3.0.80",
         ["nanoFramework.Device.Can"] = "1.3.31",
         ["nanoFramework.System.Device.Spi"] = "1.3.89",
@@ -67,6 +72,7 @@ public class DeviceProjectFileTests
             "firmware/Station.Device/Station.Device.nfproj",
             "hal/Station.Hal.Nano.Esp32/Station.Hal.Nano.Esp32.nfproj",
             "hal/Station.Hal.Nano/Station.Hal.Nano.nfproj",
+            "hal/Station.Hal.Nano.Mqtt/Station.Hal.Nano.Mqtt.nfproj",
             "hal/Station.Hal/Nano/Station.Hal.nfproj",
             "tests/Station.Device.Tests/Station.Device.Tests.nfproj",
         };
