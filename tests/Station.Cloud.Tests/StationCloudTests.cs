@@ -106,3 +106,32 @@ namespace Station.Cloud.Tests
         }
     }
 }
+
+namespace Station.Cloud.Tests
+{
+    public class OutboxSizingWithTheRealRecordTests
+    {
+        [Fact]
+        public void One_real_swap_journaled_offline_leaves_room_for_seven_days_at_800_a_day()
+        {
+            // The controller's own swap, encoded by StationCloud, with the broker unreachable (port 1): everything stays
+            // in the outbox, so its size is what one swap costs.
+            var st = new SimStation("CN-SH-0001-bay1", new MqttClientOptions { Port = 1, ClientId = "CN-SH-0001-bay1", ReconnectMinMs = 60000, ReconnectMaxMs = 60000 },
+                new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), swapsPerHour: 3600, selfAuthorize: true, firstArrivalMs: 1000);
+            st.Start();
+            for (int i = 0; i < 60000 && st.SwapsDone == 0; i++) st.Step(10);
+            Assert.Equal(1, st.SwapsDone);
+            long before = st.Link.Outbox.UsedBytes;
+            Assert.Equal(0, st.Link.Outbox.DroppedRecords);
+            // Telemetry samples taken while offline are in there too; count only what a swap adds by running a second one.
+            for (int i = 0; i < 60000 && st.SwapsDone == 1; i++) st.Step(10);
+            Assert.Equal(2, st.SwapsDone);
+            long perSwap = st.Link.Outbox.UsedBytes - before;
+            var cfg = new CloudLinkConfig();
+            long limit = (long)cfg.OutboxSegmentBytes * cfg.OutboxMaxSegments * Outbox.SwapLimitPercent / 100;
+            Assert.True(perSwap * 800 * 7 <= limit, $"one swap journals {perSwap} bytes; 7 days need {perSwap * 5600}, the swap limit is {limit}");
+            Assert.True(perSwap > 2000, $"one swap journals {perSwap} bytes: suspiciously little for started + steps + completed");
+            st.Dispose();
+        }
+    }
+}
