@@ -40,8 +40,13 @@ namespace Station.Core
         {
             if (MaintenanceHold)
                 return CommandResult.Refuse(RejectReason.WrongState, "the station is in maintenance: the technician must leave it first");
+            string refused = Admission != null ? Admission.WhyNoSwaps() : null;
+            if (refused != null) return CommandResult.Refuse(RejectReason.StorageFailed, refused);
             return _seq.Authorize(auth);
         }
+
+        /// <summary>Asked before every authorisation (the cloud outbox plugs in here); null = no extra condition.</summary>
+        public ISwapAdmission Admission { get; set; }
 
         /// <summary>True while a technician holds the station in maintenance (console): no swap is authorised, from
         /// any source. Set and cleared by the console only.</summary>
@@ -126,6 +131,8 @@ namespace Station.Core
         public string WhyNotSwapping()
         {
             string why = _seq.WhyNotSwapping();
+            string refused = Admission != null ? Admission.WhyNoSwaps() : null;
+            if (refused != null) why = refused + "\n" + why;
             return MaintenanceHold ? "the station is in maintenance (console): no swap starts until the technician leaves it\n" + why : why;
         }
     }

@@ -12,7 +12,7 @@ namespace Station.Cloud.Tests
     /// <summary>StationCloud over the real controller on a simulated bay, with an in-memory link (no broker needed).</summary>
     public class StationCloudTests
     {
-        static (SimStation st, FakeLink link, CloudLink cl, StationCloud sc) Build()
+        static (SimStation st, FakeLink link, CloudLink cl, StationCloud sc) Build(CloudLinkConfig config = null)
         {
             // SimStation builds its own MqttClient; here the controller is wrapped again over a FakeLink.
             var st = new SimStation("unit", new MqttClientOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0);
@@ -21,7 +21,7 @@ namespace Station.Cloud.Tests
                 if (st.Bay.Rack.Slots[i] != null) st.Controller.SetRackSlot(i, st.Bay.Rack.Slots[i].Serial, (int)st.Bay.Rack.Slots[i].SocPct, PackState.Ready);
             var link = new FakeLink();
             var sc = new StationCloud(st.Controller, st.Clock);
-            var cl = new CloudLink(link, new TestStorage(), st.Clock, sc, new CloudLinkConfig { StationId = "unit" });
+            var cl = new CloudLink(link, new TestStorage(), st.Clock, sc, config ?? new CloudLinkConfig { StationId = "unit" });
             sc.Attach(cl);
             cl.Start();
             return (st, link, cl, sc);
@@ -89,6 +89,26 @@ namespace Station.Cloud.Tests
             var r = sc.ResetFault((int)latched);
             Assert.Equal(CloudReason.NotRemotelyResettable, r.Reason);
             Assert.Equal(latched, st.Controller.LatchedFault);
+        }
+
+        [Fact]
+        public void A_full_outbox_stops_new_swaps_from_every_source_and_says_why()
+        {
+            var (st, link, cl, sc) = Build(new CloudLinkConfig { StationId = "unit", OutboxSegmentBytes = 4200, OutboxMaxSegments = 4 });
+            Home(st);
+            link.IsConnected = false; // offline: records pile up
+            while (cl.SwapsAllowed) Assert.True(cl.RecordAudit("console", "tech", new string('x', 900), true, CloudReason.Accepted, null));
+            var direct = st.Controller.Authorize(new SwapAuthorization("V1", null)); // the console's path
+            Assert.False(direct.Accepted);
+            Assert.Contains("cloud outbox", direct.Message);
+            Assert.Contains("cloud outbox", st.Controller.WhyNotSwapping());
+            var local = sc.AuthorizeLocal(new SwapAuthorization("V1", null), "tech");
+            Assert.Equal(CloudReason.OutboxFull, local.Reason);
+            // Once the broker takes the records, swaps are allowed again.
+            link.SetConnected(true);
+            for (int i = 0; i < 50 && !cl.SwapsAllowed; i++) { cl.Tick(); link.AckAll(); cl.Tick(); st.Clock.Advance(1000); }
+            Assert.True(cl.SwapsAllowed, $"pending {cl.Outbox.Pending} used {cl.Outbox.UsedBytes} fill {cl.Outbox.FillPercent} inflight {cl.Outbox.InFlight} sent {link.Sent.Count}");
+            Assert.DoesNotContain("cloud outbox", st.Controller.WhyNotSwapping());
         }
 
         [Fact]

@@ -13,7 +13,7 @@ namespace Station.Core.Cloud
     /// this connect, seq restarts at 0), the will for the next connect gets bdSeq+1, the outbox drains in order →
     /// Offline again on ConnectionChanged(false); the broker publishes the death.
     /// </remarks>
-    public sealed class CloudLink : ICloudPayload
+    public sealed class CloudLink : ICloudPayload, ISwapAdmission
     {
         const int TokenRing = 256;
         const int MaxQueuedMessages = 32;

@@ -62,7 +62,6 @@ namespace Station.Core.Cloud
         uint _tailSeg, _sendSeg, _headSeg, _oldestPresentSeg;
         int _tailPos, _sendPos, _headLen;
         uint _nextSeq = 1, _firstSeqThisBoot = 1, _ackedThrough;
-        long _liveBytes;
         bool _cursorDirty;
         long _cursorWrittenMs;
         int _droppedTelemetry, _droppedRecords, _corruptFrames;
@@ -81,8 +80,9 @@ namespace Station.Core.Cloud
         public int SegmentBytes { get { return _segmentBytes; } }
         /// <summary>Total bytes the outbox may use.</summary>
         public long CapacityBytes { get { return (long)_segmentBytes * _maxSegments; } }
-        /// <summary>Bytes held by unacknowledged records (and torn leftovers in live segments).</summary>
-        public long UsedBytes { get { return _liveBytes - _tailPos; } }
+        /// <summary>Space taken from the oldest unacknowledged record to the end of the head segment, counting the unused
+        /// ends of finished segments (a record never spans two), so 100 % means no room for another segment.</summary>
+        public long UsedBytes { get { return (long)(_headSeg - _tailSeg) * _segmentBytes + _headLen - _tailPos; } }
         /// <summary>Fill level, 0..100.</summary>
         public int FillPercent { get { return (int)(UsedBytes * 100 / CapacityBytes); } }
         /// <summary>Sequence number the next appended record gets (write it into the payload before appending).</summary>
@@ -124,12 +124,6 @@ namespace Station.Core.Cloud
             _oldestPresentSeg = _tailSeg;
             _headSeg = _tailSeg;
             while (_storage.Length(SegmentName(_headSeg + 1)) >= 0) _headSeg++;
-            _liveBytes = 0;
-            for (uint s = _tailSeg; s <= _headSeg; s++)
-            {
-                int len = _storage.Length(SegmentName(s));
-                if (len > 0) _liveBytes += len;
-            }
             // The last valid record of the head segment gives the next sequence number; damage ends the segment.
             int headLength = _storage.Length(SegmentName(_headSeg));
             int pos = _headSeg == _tailSeg ? _tailPos : 0;
@@ -165,7 +159,7 @@ namespace Station.Core.Cloud
             if (kind == RecordKind.Telemetry && FillPercent >= TelemetryLimitPercent) { _droppedTelemetry++; return false; }
             bool newSegment = _headLen + frameLength > _segmentBytes;
             long segments = (long)(_headSeg - _tailSeg) + 1 + (newSegment ? 1 : 0);
-            if (segments > _maxSegments || UsedBytes + frameLength > CapacityBytes)
+            if (segments > _maxSegments)
             {
                 if (kind == RecordKind.Telemetry) _droppedTelemetry++;
                 else _droppedRecords++;
@@ -190,7 +184,6 @@ namespace Station.Core.Cloud
                 return false;
             }
             _headLen += frameLength;
-            _liveBytes += frameLength;
             _nextSeq++;
             return true;
         }
@@ -301,8 +294,6 @@ namespace Station.Core.Cloud
             // Only now that the cursor is safely past them may finished segments go.
             while (_oldestPresentSeg < _tailSeg)
             {
-                int len = _storage.Length(SegmentName(_oldestPresentSeg));
-                if (len > 0) _liveBytes -= len;
                 _storage.Delete(SegmentName(_oldestPresentSeg));
                 _oldestPresentSeg++;
             }

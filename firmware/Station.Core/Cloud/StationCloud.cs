@@ -39,6 +39,8 @@ namespace Station.Core.Cloud
         public void Attach(CloudLink link)
         {
             _link = link;
+            // The outbox limit holds for every authorisation, console included, not only the cloud's.
+            _controller.Admission = link;
             _controller.SwapEvent += OnSwapEvent;
             _controller.FaultChanged += OnFaultChanged;
         }
@@ -54,6 +56,7 @@ namespace Station.Core.Cloud
             _controller = controller;
             if (_link != null)
             {
+                _controller.Admission = _link;
                 _controller.SwapEvent += OnSwapEvent;
                 _controller.FaultChanged += OnFaultChanged;
             }
