@@ -112,6 +112,18 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void Console_commands_are_audited_through_the_consoles_audit_event()
+        {
+            var (st, link, cl, sc) = Build();
+            Station.Core.Console.ConsoleAuditHandler handler = sc.AuditConsole; // the console's own delegate type
+            handler(1234, "swap authorize V1", false, "refused: no vehicle at the swap position\nmore lines");
+            cl.Tick();
+            var audit = link.Sent.Where(s => s.topic == "stations/unit/audit").Select(s => JsonDocument.Parse(s.payload).RootElement).Single();
+            Assert.Equal(("console", "technician", "swap authorize V1", false), (audit.GetProperty("src").GetString(), audit.GetProperty("by").GetString(), audit.GetProperty("what").GetString(), audit.GetProperty("ok").GetBoolean()));
+            Assert.Equal("refused: no vehicle at the swap position", audit.GetProperty("detail").GetString());
+        }
+
+        [Fact]
         public void Config_keys_read_set_range_checked_and_refused_when_unknown_or_read_only()
         {
             var (st, _, _, sc) = Build();

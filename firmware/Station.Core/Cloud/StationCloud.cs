@@ -80,6 +80,22 @@ namespace Station.Core.Cloud
             return r;
         }
 
+        /// <summary>Journals one technician console command as an audit record; matches
+        /// <c>Console.ConsoleAuditHandler</c>, so the wiring is <c>console.Audit += stationCloud.AuditConsole</c>.</summary>
+        public void AuditConsole(long atMs, string command, bool accepted, string result)
+        {
+            if (_link == null) return;
+            // Console output can be long (status pages); the audit keeps its first line, bounded.
+            string detail = result;
+            if (detail != null)
+            {
+                int nl = detail.IndexOf('\n');
+                if (nl >= 0) detail = detail.Substring(0, nl);
+                if (detail.Length > 160) detail = detail.Substring(0, 160);
+            }
+            _link.RecordAudit("console", "technician", command, accepted, accepted ? CloudReason.Accepted : CloudReason.Refused, detail);
+        }
+
         /// <inheritdoc />
         public CloudResult Authorize(string vehicle, string pack, long validForMs)
         {
