@@ -1,0 +1,95 @@
+using System;
+using System.Collections.Generic;
+
+namespace Station.Hal.Sim
+{
+    public sealed partial class SimBay
+    {
+        private readonly List<ScheduledEvent> _scheduled = new List<ScheduledEvent>();
+
+        /// <summary>The e-stop is pressed (the safety relay drops; EStopReleased reads false).</summary>
+        public bool EStopPressed { get; set; }
+        /// <summary>Someone or something is in the light curtain (the safety relay drops).</summary>
+        public bool LightCurtainBroken { get; set; }
+        /// <summary>A bay door is open (the safety relay drops).</summary>
+        public bool DoorsOpen { get; set; }
+        /// <summary>The safety relay will not energise (coil or contact failure).</summary>
+        public bool SafetyRelayFailed { get; set; }
+        /// <summary>Position at which the lift jams (NaN = none).</summary>
+        public double JamAtMm { get; private set; } = double.NaN;
+        /// <summary>True once the lift has reached the jam position and is stuck there.</summary>
+        public bool LiftJammed => _liftJammed;
+
+        /// <summary>The lift will jam when it reaches <paramref name="mm"/> (an obstruction, a seized guide): the drive
+        /// keeps pushing but the encoder stops.</summary>
+        public void StallLiftAt(double mm)
+        {
+            JamAtMm = mm;
+            _liftJammed = Math.Abs(LiftPositionMm - mm) < 1e-9;
+        }
+
+        /// <summary>Removes the obstruction.</summary>
+        public void ClearLiftStall()
+        {
+            JamAtMm = double.NaN;
+            _liftJammed = false;
+        }
+
+        /// <summary>Lock <paramref name="index"/> jams part-way (at <see cref="PlantParameters.LockJamFraction"/>) when engaging:
+        /// neither sensor is made.</summary>
+        public void FailLockEngage(int index, bool fails = true)
+        {
+            if (index < 0 || index >= _lockFailsToEngage.Length) throw new ArgumentOutOfRangeException(nameof(index));
+            _lockFailsToEngage[index] = fails;
+        }
+
+        /// <summary>Supply lost: every output drops, the brake falls in, the safety relay opens. When
+        /// <paramref name="tearLastAppend"/> is set and a journal append happened in this very tick (the write was in
+        /// progress when the supply failed), that append is cut short; an append from an earlier tick is already on the
+        /// medium and cannot be torn. Returns true when an append was torn.</summary>
+        public bool PowerLoss(bool tearLastAppend = false)
+        {
+            bool torn = false;
+            PowerIsOff = true;
+            foreach (var o in _outputs) o.PowerOff();
+            LiftDrive.PowerOff();
+            SafetyRelayEnergised = false;
+            if (tearLastAppend && (Storage.LastAppendMs < 0 || Storage.LastAppendMs == Clock.NowMs)) torn = Storage.TearLastAppend();
+            UpdateSensors();
+            Log.Write(Station.Hal.LogLevel.Warning, torn ? "plant: POWER LOST during a journal write (torn)" : "plant: POWER LOST");
+            return torn;
+        }
+
+        /// <summary>Supply back: the incremental encoder restarts counting from zero where the lift stands.</summary>
+        public void PowerRestore()
+        {
+            PowerIsOff = false;
+            Encoder.ZeroHere();
+            UpdateSensors();
+            Log.Write(Station.Hal.LogLevel.Info, "plant: power restored");
+        }
+
+        /// <summary>Runs <paramref name="action"/> at the first step at or after simulated time <paramref name="atMs"/>.</summary>
+        public void At(long atMs, string description, Action action)
+        {
+            _scheduled.Add(new ScheduledEvent(atMs, description, action));
+        }
+
+        /// <summary>Events scheduled with <see cref="At"/> that have not run yet.</summary>
+        public int PendingEvents => _scheduled.Count;
+
+        private void RunScheduled()
+        {
+            for (int i = 0; i < _scheduled.Count; i++)
+            {
+                var e = _scheduled[i];
+                if (e.AtMs > Clock.NowMs) continue;
+                _scheduled.RemoveAt(i--);
+                Log.Write(Station.Hal.LogLevel.Info, "plant: injected " + e.Description);
+                e.Action();
+            }
+        }
+
+        private sealed record ScheduledEvent(long AtMs, string Description, Action Action);
+    }
+}

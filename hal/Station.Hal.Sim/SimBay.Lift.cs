@@ -1,0 +1,110 @@
+using System;
+
+namespace Station.Hal.Sim
+{
+    public sealed partial class SimBay
+    {
+        private bool _liftJammed;
+        private bool _pressingVehicle;
+
+        /// <summary>Lift platform height, mm: 0 is the bottom of the home switch's zone (which reaches up to
+        /// <see cref="PlantParameters.HomeSwitchMm"/>); the mechanical stops lie beyond the switches.</summary>
+        public double LiftPositionMm { get; private set; }
+
+        /// <summary>Lift velocity, mm/s (positive = up).</summary>
+        public double LiftVelocityMmS { get; private set; }
+
+        /// <summary>Simulated ms during which the drive was enabled with a speed reference against the closed brake.</summary>
+        public long LiftDrivenAgainstBrakeMs { get; private set; }
+
+        /// <summary>True while the drive has torque: safety relay energised, enabled and brake released.</summary>
+        public bool LiftPowered => !PowerIsOff && SafetyRelayEnergised && LiftEnable.State && LiftBrakeRelease.State;
+
+        /// <summary>True when the platform touches the underside of the vehicle's pack position.</summary>
+        public bool AtContact => Vehicle != null && LiftPositionMm >= Parameters.VehicleHeightMm - Parameters.ContactWindowMm;
+
+        /// <summary>True when the platform lines up with the conveyors (at home).</summary>
+        public bool LiftAligned => LiftPositionMm <= Parameters.TransferAlignMm;
+
+        /// <summary>The pack standing on the lift platform, or null.</summary>
+        public SimPack PackOnPlatform
+        {
+            get
+            {
+                foreach (var p in _packs) if (p.Place == SimPackPlace.Lift) return p;
+                return null;
+            }
+        }
+
+        /// <summary>Sets the lift position directly (test set-up; velocity becomes 0). The encoder keeps its reference.</summary>
+        public void PlaceLift(double mm)
+        {
+            LiftPositionMm = mm;
+            LiftVelocityMmS = 0;
+            UpdateSensors();
+        }
+
+        /// <summary>Time in seconds for a trapezoidal move of <paramref name="distanceMm"/> at the plant's top speed and
+        /// acceleration (from rest to rest). Used for the critical path.</summary>
+        public static double MoveSeconds(double distanceMm, double maxSpeed, double accel)
+        {
+            distanceMm = Math.Abs(distanceMm);
+            double accelDist = maxSpeed * maxSpeed / accel; // to top speed and back down
+            if (distanceMm <= accelDist) return 2 * Math.Sqrt(distanceMm / accel);
+            return 2 * maxSpeed / accel + (distanceMm - accelDist) / maxSpeed;
+        }
+
+        private void StepLift(int ms)
+        {
+            var p = Parameters;
+            double dt = ms / 1000.0;
+            bool powered = LiftPowered;
+            if (!PowerIsOff && SafetyRelayEnergised && LiftEnable.State && !LiftBrakeRelease.State && LiftDrive.Duty > 0)
+                LiftDrivenAgainstBrakeMs += ms;
+
+            double target = powered ? LiftDrive.Duty * p.LiftMaxSpeedMmS * (LiftDirectionUp.State ? 1 : -1) : 0;
+            double rate = (powered ? p.LiftAccelMmS2 : p.LiftBrakeDecelMmS2) * dt;
+            double v = LiftVelocityMmS;
+            if (target > v) v = Math.Min(target, v + rate);
+            else v = Math.Max(target, v - rate);
+
+            double from = LiftPositionMm;
+            double to = from + v * dt;
+            if (_liftJammed)
+            {
+                to = from;
+                v = 0;
+            }
+            else if (!double.IsNaN(JamAtMm) && ((from - JamAtMm) * (to - JamAtMm) <= 0) && to != from)
+            {
+                to = JamAtMm;
+                v = 0;
+                _liftJammed = true;
+                Log.Write(Station.Hal.LogLevel.Debug, $"plant: lift jammed at {JamAtMm:0} mm");
+            }
+
+            double ceiling = p.LiftTravelMm + p.LiftOvertravelMm;
+            bool vehicleCeiling = Vehicle != null && (Vehicle.Pack != null || PackOnPlatform != null);
+            if (vehicleCeiling) ceiling = Math.Min(ceiling, p.VehicleHeightMm + p.ContactComplianceMm);
+            if (to >= ceiling && v > 0)
+            {
+                to = ceiling;
+                v = 0;
+                if (vehicleCeiling && powered && target > 0 && !_pressingVehicle)
+                {
+                    _pressingVehicle = true;
+                    Hazard($"lift drove the pack into the vehicle past the seal compression ({ceiling:0} mm)");
+                }
+            }
+            else if (to < ceiling - 1) _pressingVehicle = false;
+            double floor = -p.LiftOvertravelMm;
+            if (to <= floor && v < 0)
+            {
+                to = floor;
+                v = 0;
+            }
+            LiftPositionMm = to;
+            LiftVelocityMmS = v;
+        }
+    }
+}

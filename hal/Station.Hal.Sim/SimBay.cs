@@ -1,0 +1,302 @@
+using System;
+using System.Collections.Generic;
+using Station.Core;
+
+namespace Station.Hal.Sim
+{
+    /// <summary>The simulated swap bay: a plant model behind every port of <see cref="StationIo"/>.</summary>
+    /// <remarks>
+    /// The simulator advances <see cref="SimClock"/> by one control tick, calls <see cref="Step"/> (physics, rack handler,
+    /// vehicle, scheduled faults) and then the controller's Tick. The plant also models the hard-wired safety chain:
+    /// the safety relay only energises when the motion permit is requested and the e-stop, light curtain and doors are
+    /// healthy, and without it no drive, conveyor or lock tool has power — as on a real bay, independent of firmware.
+    /// Physics is split by concern: SimBay.Lift.cs, SimBay.Locks.cs, SimBay.Conveyors.cs, SimBay.Faults.cs.
+    /// </remarks>
+    public sealed partial class SimBay
+    {
+        private readonly List<SimPack> _packs = new List<SimPack>();
+        private readonly List<PlantHazard> _hazards = new List<PlantHazard>();
+        private readonly List<SimInput> _inputs = new List<SimInput>();
+        private readonly List<SimOutput> _outputs = new List<SimOutput>();
+        private readonly List<SimVehicle> _departed = new List<SimVehicle>();
+        private int _relayPickupRemainingMs;
+
+        /// <summary>A bay with parameters <paramref name="p"/> (validated), a rack filled with charged packs, no vehicle,
+        /// the lift at home and the locks locked.</summary>
+        public SimBay(PlantParameters p, SimClock clock, MemoryStorage storage)
+        {
+            if (p == null) throw new ArgumentNullException(nameof(p));
+            p.Validate();
+            Parameters = p;
+            Clock = clock ?? throw new ArgumentNullException(nameof(clock));
+            Storage = storage ?? throw new ArgumentNullException(nameof(storage));
+            Log = new SimLog(clock);
+            Rack = new Rack(this, p);
+            Locks = new double[p.LockCount];
+            for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
+            _lockFailsToEngage = new bool[p.LockCount];
+
+            Io = new StationIo
+            {
+                LiftDrive = LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz),
+                LiftDirectionUp = LiftDirectionUp = Out("LiftDirectionUp"),
+                LiftEnable = LiftEnable = Out("LiftEnable"),
+                LiftBrakeRelease = LiftBrakeRelease = Out("LiftBrakeRelease"),
+                LiftEncoder = Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm),
+                LiftTopLimit = LiftTopLimit = In("LiftTopLimit"),
+                LiftHomeLimit = LiftHomeLimit = In("LiftHomeLimit"),
+                LockEngage = new IDigitalOutput[p.LockCount],
+                LockRelease = new IDigitalOutput[p.LockCount],
+                LockLockedSensor = new IDigitalInput[p.LockCount],
+                LockUnlockedSensor = new IDigitalInput[p.LockCount],
+                StagingConveyorRun = StagingConveyorRun = Out("StagingConveyorRun"),
+                PackAtStaging = PackAtStaging = In("PackAtStaging"),
+                TransferConveyorRun = TransferConveyorRun = Out("TransferConveyorRun"),
+                PackOnLift = PackOnLift = In("PackOnLift"),
+                PackAtReturn = PackAtReturn = In("PackAtReturn"),
+                EStopReleased = EStopReleased = In("EStopReleased"),
+                LightCurtainClear = LightCurtainClear = In("LightCurtainClear"),
+                DoorsClosed = DoorsClosed = In("DoorsClosed"),
+                VehiclePositioned = VehiclePositioned = In("VehiclePositioned"),
+                SafetyRelayOk = SafetyRelayOk = In("SafetyRelayOk"),
+                MotionPermit = MotionPermit = Out("MotionPermit"),
+                Clock = clock,
+                Storage = storage,
+                Log = Log,
+            };
+            LockEngage = new SimOutput[p.LockCount];
+            LockRelease = new SimOutput[p.LockCount];
+            LockLocked = new SimInput[p.LockCount];
+            LockUnlocked = new SimInput[p.LockCount];
+            for (int i = 0; i < p.LockCount; i++)
+            {
+                Io.LockEngage[i] = LockEngage[i] = Out($"LockEngage[{i}]");
+                Io.LockRelease[i] = LockRelease[i] = Out($"LockRelease[{i}]");
+                Io.LockLockedSensor[i] = LockLocked[i] = In($"LockLocked[{i}]");
+                Io.LockUnlockedSensor[i] = LockUnlocked[i] = In($"LockUnlocked[{i}]");
+            }
+
+            for (int i = 0; i < p.RackPacks; i++)
+                Rack.Place(i, new SimPack($"PK{i + 1:0000}", p.RackInitialSocPct, p.PackType));
+            UpdateSensors();
+        }
+
+        /// <summary>The figures this bay was built with.</summary>
+        public PlantParameters Parameters { get; }
+        /// <summary>Simulated time.</summary>
+        public SimClock Clock { get; }
+        /// <summary>The storage handed to the core (kept across a simulated power loss).</summary>
+        public MemoryStorage Storage { get; }
+        /// <summary>The log handed to the core.</summary>
+        public SimLog Log { get; }
+        /// <summary>The port bundle to hand to a StationController.</summary>
+        public StationIo Io { get; }
+        /// <summary>The rack and its handler.</summary>
+        public Rack Rack { get; }
+
+        /// <summary>The lift drive's speed reference.</summary>
+        public SimPwm LiftDrive { get; }
+        /// <summary>Lift direction output.</summary>
+        public SimOutput LiftDirectionUp { get; }
+        /// <summary>Lift drive enable output.</summary>
+        public SimOutput LiftEnable { get; }
+        /// <summary>Lift brake release output.</summary>
+        public SimOutput LiftBrakeRelease { get; }
+        /// <summary>Lift encoder.</summary>
+        public SimEncoder Encoder { get; }
+        /// <summary>Top limit switch.</summary>
+        public SimInput LiftTopLimit { get; }
+        /// <summary>Home (bottom) limit switch.</summary>
+        public SimInput LiftHomeLimit { get; }
+        /// <summary>Per lock: engage output.</summary>
+        public SimOutput[] LockEngage { get; }
+        /// <summary>Per lock: release output.</summary>
+        public SimOutput[] LockRelease { get; }
+        /// <summary>Per lock: locked sensor.</summary>
+        public SimInput[] LockLocked { get; }
+        /// <summary>Per lock: unlocked sensor.</summary>
+        public SimInput[] LockUnlocked { get; }
+        /// <summary>Staging conveyor motor.</summary>
+        public SimOutput StagingConveyorRun { get; }
+        /// <summary>Pack at the staging point.</summary>
+        public SimInput PackAtStaging { get; }
+        /// <summary>Transfer conveyor motor.</summary>
+        public SimOutput TransferConveyorRun { get; }
+        /// <summary>Pack on the lift platform.</summary>
+        public SimInput PackOnLift { get; }
+        /// <summary>Pack at the return point.</summary>
+        public SimInput PackAtReturn { get; }
+        /// <summary>E-stop circuit released.</summary>
+        public SimInput EStopReleased { get; }
+        /// <summary>Light curtain clear.</summary>
+        public SimInput LightCurtainClear { get; }
+        /// <summary>Doors closed.</summary>
+        public SimInput DoorsClosed { get; }
+        /// <summary>Vehicle at the swap position.</summary>
+        public SimInput VehiclePositioned { get; }
+        /// <summary>Safety relay feedback.</summary>
+        public SimInput SafetyRelayOk { get; }
+        /// <summary>Motion permit request output.</summary>
+        public SimOutput MotionPermit { get; }
+
+        /// <summary>Every input, by its StationIo name.</summary>
+        public IReadOnlyList<SimInput> Inputs => _inputs;
+        /// <summary>Every digital output, by its StationIo name.</summary>
+        public IReadOnlyList<SimOutput> Outputs => _outputs;
+        /// <summary>Every pack the bay has seen (rack packs and those vehicles brought).</summary>
+        public IReadOnlyList<SimPack> Packs => _packs;
+        /// <summary>Hazards seen so far (empty on a correct run).</summary>
+        public IReadOnlyList<PlantHazard> Hazards => _hazards;
+        /// <summary>Vehicles that have left, in order.</summary>
+        public IReadOnlyList<SimVehicle> DepartedVehicles => _departed;
+
+        /// <summary>The vehicle in the bay (arriving, positioned or leaving), or null.</summary>
+        public SimVehicle Vehicle { get; private set; }
+        /// <summary>True while the safety relay is energised (drives have power).</summary>
+        public bool SafetyRelayEnergised { get; private set; }
+        /// <summary>True between <see cref="PowerLoss"/> and <see cref="PowerRestore"/>.</summary>
+        public bool PowerIsOff { get; private set; }
+
+        /// <summary>The input called <paramref name="name"/> (StationIo field name, locks as "LockLocked[i]"/"LockUnlocked[i]"), or null.</summary>
+        public SimInput Input(string name)
+        {
+            foreach (var i in _inputs) if (string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase)) return i;
+            return null;
+        }
+
+        /// <summary>The output called <paramref name="name"/>, or null.</summary>
+        public SimOutput Output(string name)
+        {
+            foreach (var o in _outputs) if (string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)) return o;
+            return null;
+        }
+
+        /// <summary>Advances the plant by <paramref name="ms"/> of simulated time (the clock has already been advanced).</summary>
+        public void Step(int ms)
+        {
+            if (ms < 0) throw new ArgumentOutOfRangeException(nameof(ms));
+            RunScheduled();
+            StepSafetyChain(ms);
+            StepLift(ms);
+            StepLocks(ms);
+            ExchangePackWithVehicle();
+            StepConveyors(ms);
+            Rack.Step(ms);
+            StepVehicle(ms);
+            UpdateSensors();
+        }
+
+        /// <summary>A vehicle drives in with a pack of its own (serial <paramref name="packSerial"/>, default "V-" + id).
+        /// It is positioned after <see cref="PlantParameters.VehicleArriveMs"/>. Its pack arrives locked.</summary>
+        public SimVehicle ArriveVehicle(string id, string packSerial = null, double socPct = -1)
+        {
+            if (Vehicle != null) throw new InvalidOperationException("a vehicle is already in the bay");
+            if (!LiftAligned) Hazard("vehicle drove in over a raised lift");
+            var pack = new SimPack(packSerial ?? "V-" + id, socPct < 0 ? Parameters.VehiclePackSocPct : socPct, Parameters.PackType);
+            pack.Place = SimPackPlace.Vehicle;
+            Register(pack);
+            Vehicle = new SimVehicle(id, pack) { ArrivedWith = pack, State = VehicleState.Arriving, RemainingMs = Parameters.VehicleArriveMs };
+            for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
+            if (Parameters.VehicleArriveMs == 0) { Vehicle.State = VehicleState.Positioned; Vehicle.PositionedAtMs = Clock.NowMs; }
+            UpdateSensors();
+            return Vehicle;
+        }
+
+        /// <summary>The positioned vehicle drives off (the station released it). Hazards are recorded when the lift is
+        /// not home, the pack is not fully locked or the vehicle has no pack.</summary>
+        public void DepartVehicle()
+        {
+            if (Vehicle == null || Vehicle.State != VehicleState.Positioned)
+                throw new InvalidOperationException("no positioned vehicle to leave");
+            if (!LiftAligned) Hazard("vehicle drove off with the lift raised");
+            if (Vehicle.Pack == null) Hazard("vehicle drove off without a pack");
+            else if (!AllLocksLocked) Hazard("vehicle drove off with its pack not fully locked");
+            Vehicle.State = VehicleState.Departing;
+            Vehicle.DepartedAtMs = Clock.NowMs;
+            Vehicle.RemainingMs = Parameters.VehicleDepartMs;
+            UpdateSensors();
+        }
+
+        /// <summary>The pack a BMS link would talk to: the pack held in (or docked to) the vehicle, or null.</summary>
+        public SimPack PackAtVehicle => Vehicle?.Pack;
+
+        internal void Register(SimPack pack)
+        {
+            if (!_packs.Contains(pack)) _packs.Add(pack);
+        }
+
+        internal void Hazard(string what)
+        {
+            _hazards.Add(new PlantHazard(Clock.NowMs, what));
+            Log.Write(LogLevel.Warning, "PLANT HAZARD: " + what);
+        }
+
+        private void StepSafetyChain(int ms)
+        {
+            bool chainOk = !PowerIsOff && MotionPermit.State && !EStopPressed && !LightCurtainBroken && !DoorsOpen && !SafetyRelayFailed;
+            if (!chainOk)
+            {
+                SafetyRelayEnergised = false;
+                _relayPickupRemainingMs = Parameters.SafetyRelayPickupMs;
+                return;
+            }
+            if (SafetyRelayEnergised) return;
+            _relayPickupRemainingMs -= ms;
+            if (_relayPickupRemainingMs <= 0) SafetyRelayEnergised = true;
+        }
+
+        private void StepVehicle(int ms)
+        {
+            if (Vehicle == null) return;
+            if (Vehicle.State == VehicleState.Arriving)
+            {
+                Vehicle.RemainingMs -= ms;
+                if (Vehicle.RemainingMs <= 0) { Vehicle.State = VehicleState.Positioned; Vehicle.PositionedAtMs = Clock.NowMs; }
+            }
+            else if (Vehicle.State == VehicleState.Departing)
+            {
+                Vehicle.RemainingMs -= ms;
+                if (Vehicle.RemainingMs <= 0)
+                {
+                    if (Vehicle.Pack != null) Vehicle.Pack.Place = SimPackPlace.Departed;
+                    Vehicle.State = VehicleState.Absent;
+                    _departed.Add(Vehicle);
+                    Vehicle = null;
+                }
+            }
+        }
+
+        private void UpdateSensors()
+        {
+            LiftHomeLimit.Truth = LiftPositionMm <= Parameters.HomeSwitchMm;
+            LiftTopLimit.Truth = LiftPositionMm >= Parameters.LiftTravelMm;
+            for (int i = 0; i < Locks.Length; i++)
+            {
+                LockLocked[i].Truth = Locks[i] >= 0.995;
+                LockUnlocked[i].Truth = Locks[i] <= 0.005;
+            }
+            PackAtStaging.Truth = PackNear(StagingPointMm) != null;
+            PackAtReturn.Truth = PackNear(ReturnPointMm) != null;
+            PackOnLift.Truth = PackOnPlatform != null || (AtContact && Vehicle?.Pack != null);
+            EStopReleased.Truth = !EStopPressed;
+            LightCurtainClear.Truth = !LightCurtainBroken;
+            DoorsClosed.Truth = !DoorsOpen;
+            VehiclePositioned.Truth = Vehicle != null && Vehicle.State == VehicleState.Positioned;
+            SafetyRelayOk.Truth = SafetyRelayEnergised;
+        }
+
+        private SimInput In(string name)
+        {
+            var i = new SimInput(name, Clock);
+            _inputs.Add(i);
+            return i;
+        }
+
+        private SimOutput Out(string name)
+        {
+            var o = new SimOutput(name);
+            _outputs.Add(o);
+            return o;
+        }
+    }
+}

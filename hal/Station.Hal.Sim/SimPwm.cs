@@ -1,0 +1,31 @@
+using System;
+using Station.Hal;
+
+namespace Station.Hal.Sim
+{
+    /// <summary>A simulated PWM channel (the lift drive's speed reference).</summary>
+    public sealed class SimPwm : IPwmOutput
+    {
+        /// <summary>A channel at <paramref name="frequencyHz"/>.</summary>
+        public SimPwm(string name, int frequencyHz) { Name = name; FrequencyHz = frequencyHz; }
+
+        /// <summary>The StationIo name of this channel.</summary>
+        public string Name { get; }
+
+        /// <inheritdoc />
+        public double Duty { get; private set; }
+
+        /// <inheritdoc />
+        public int FrequencyHz { get; }
+
+        /// <inheritdoc />
+        public void SetDuty(double duty)
+        {
+            if (double.IsNaN(duty)) duty = 0;
+            Duty = Math.Clamp(duty, 0.0, 1.0);
+        }
+
+        /// <summary>Drops the reference to 0 as a loss of supply does.</summary>
+        public void PowerOff() => Duty = 0;
+    }
+}

@@ -1,0 +1,436 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Station.Core;
+using Station.Hal;
+using Station.Hal.Sim;
+
+namespace Station.Simulator
+{
+    /// <summary>One simulated run: the real <see cref="StationController"/> on a <see cref="SimBay"/>, vehicles arriving
+    /// one after another, a simulated operator (homes, authorises, lets released vehicles go), scenario events, and a
+    /// recorder for the progress lines, the timeline and the summary.</summary>
+    /// <remarks>
+    /// Each tick: the clock advances by the controller's TickMs, the plant steps, the controller ticks, then the
+    /// simulator observes and acts. A scenario power loss drops the plant's supply and throws the controller away;
+    /// on restore a new controller is built on the same storage (the journal) and started, as a real board would boot.
+    /// </remarks>
+    public sealed class BayRun
+    {
+        private readonly List<ScenarioEvent> _events;
+        private readonly bool _autoHome;
+        private readonly long _maxMs;
+        private int _nextEvent;
+        private long _armedAtMs;
+        private long _stepEnteredMs;
+        private long _dueMs = -1;
+        private SwapState _state = SwapState.Off;
+        private SwapState _lastStep = SwapState.Off;
+        private FaultCode _latched = FaultCode.None;
+        private long _powerBackAtMs = -1;
+        private long _homeRequestedMs = -100000;
+        private long _authorizeTriedMs = -100000;
+        private long _settledSinceMs = -1;
+        private long _lastStatusMs;
+        private int _vehicles;
+        private SwapResult _current;
+
+        /// <summary>A run of <paramref name="swaps"/> swaps on a bay with <paramref name="plant"/> figures.</summary>
+        public BayRun(PlantParameters plant, int swaps, double maxSeconds = 0, List<ScenarioEvent> events = null, bool autoHome = true)
+        {
+            Plant = plant;
+            SwapsRequested = swaps;
+            _events = events ?? new List<ScenarioEvent>();
+            _autoHome = autoHome;
+            Config = ConfigFor(plant);
+            Clock = new SimClock();
+            Storage = new MemoryStorage(Clock);
+            Bay = new SimBay(plant, Clock, Storage);
+            double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
+            _maxMs = (long)((maxSeconds > 0 ? maxSeconds : defaultMax) * 1000);
+        }
+
+        /// <summary>Plant figures.</summary>
+        public PlantParameters Plant { get; }
+        /// <summary>The controller's configuration, matched to the plant.</summary>
+        public StationConfig Config { get; }
+        /// <summary>Simulated time.</summary>
+        public SimClock Clock { get; }
+        /// <summary>The storage that survives power losses.</summary>
+        public MemoryStorage Storage { get; }
+        /// <summary>The plant.</summary>
+        public SimBay Bay { get; }
+        /// <summary>The controller now running (a new one after each simulated power loss).</summary>
+        public StationController Controller { get; private set; }
+        /// <summary>Swaps asked for.</summary>
+        public int SwapsRequested { get; }
+        /// <summary>Every vehicle's visit.</summary>
+        public List<SwapResult> Swaps { get; } = new List<SwapResult>();
+        /// <summary>Faults raised, in order.</summary>
+        public List<FaultSeen> Faults { get; } = new List<FaultSeen>();
+        /// <summary>Every state the controller was in.</summary>
+        public HashSet<string> StatesSeen { get; } = new HashSet<string>();
+        /// <summary>States in which some actuator output or the motion permit was on.</summary>
+        public HashSet<string> MotionSeenIn { get; } = new HashSet<string>();
+        /// <summary>Recorded timeline.</summary>
+        public Timeline Timeline { get; } = new Timeline();
+        /// <summary>Controller restarts after simulated power losses.</summary>
+        public int Restarts { get; private set; }
+        /// <summary>Scenario events that fired, with their time.</summary>
+        public List<string> EventsFired { get; } = new List<string>();
+        /// <summary>Scenario events that never fired (the run ended first).</summary>
+        public int EventsPending => _events.Count - _nextEvent;
+        /// <summary>Where progress lines go (null = nowhere).</summary>
+        public Action<string> Progress { get; set; }
+        /// <summary>Seconds of simulated time between status lines (0 = only on changes).</summary>
+        public double StatusEverySeconds { get; set; }
+        /// <summary>Why the run stopped.</summary>
+        public string EndReason { get; private set; }
+        /// <summary>Completed swaps.</summary>
+        public int SwapsCompleted => Swaps.FindAll(s => s.Completed).Count;
+        /// <summary>The controller's state now (Off while the power is off).</summary>
+        public SwapState State => Controller == null ? SwapState.Off : Controller.State;
+
+        /// <summary>A controller configuration that describes this plant truthfully (travel, encoder, speeds, lock time
+        /// with margin, conveyor deadlines with margin, rack size).</summary>
+        public static StationConfig ConfigFor(PlantParameters p)
+        {
+            var c = new StationConfig
+            {
+                TravelMm = p.LiftTravelMm,
+                CountsPerMm = p.EncoderCountsPerMm,
+                MaxSpeedMmS = p.LiftMaxSpeedMmS,
+                AccelMmS2 = p.LiftAccelMmS2 * 0.8, // ramp below what the drive can do, so the drive can follow it
+                VehicleHeightMm = p.VehicleHeightMm,
+                SoftLimitMinMm = 0,
+                SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 10, p.VehicleHeightMm + p.ContactComplianceMm + 50),
+                HomingSpeedMmS = Math.Min(50, p.LiftMaxSpeedMmS),
+                LockCount = p.LockCount,
+                LockTravelMs = (int)(p.LockTravelMs * 1.25) + 100,
+                StagingTimeoutMs = (int)(p.StagingLengthMm / p.StagingSpeedMmS * 1000) + p.HandlerFetchMs + 5000,
+                TransferTimeoutMs = (int)(p.TransferPitchMm / p.TransferSpeedMmS * 1000 * 1.5) + 2000,
+                RackSlots = p.RackSlots,
+            };
+            if (c.SoftLimitMaxMm <= c.VehicleHeightMm) c.SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 1, c.VehicleHeightMm + 1);
+            return c;
+        }
+
+        /// <summary>Runs to the end: every swap done and the station idle, or the station stuck (faulted, waiting for
+        /// recovery) with no scenario event left, or the time limit.</summary>
+        public void Run()
+        {
+            StartController();
+            int tick = Config.TickMs;
+            while (true)
+            {
+                Clock.Advance(tick);
+                Bay.Step(tick);
+                if (Controller != null) Controller.Tick();
+                else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
+                Observe();
+                Operate();
+                RunEvents();
+                if (Finished()) break;
+                if (Clock.NowMs >= _maxMs) { EndReason = $"time limit {_maxMs / 1000} s reached"; break; }
+            }
+            Timeline.Close(Clock.NowMs);
+            if (_current != null && _current.LeftMs < 0) CloseSwapWindow(_current, Clock.NowMs);
+            Say($"run ended: {EndReason}");
+        }
+
+        private void StartController()
+        {
+            Controller = new StationController(Bay.Io, Config);
+            Controller.FaultChanged += OnFault;
+            Controller.Start();
+            if (Storage.Length(StationJournalName) <= 0 || InventoryEmpty()) SeedInventory();
+        }
+
+        // The file the core journals into: any file the core created counts (the name is the core's choice).
+        private string StationJournalName => Storage.Names.Count > 0 ? System.Linq.Enumerable.First(Storage.Names) : "journal.bin";
+
+        private bool InventoryEmpty()
+        {
+            var inv = Controller.Inventory;
+            for (int i = 0; i < inv.SlotCount; i++) if (!inv.Slot(i).IsEmpty) return false;
+            return true;
+        }
+
+        // First boot of a new station: the commissioning technician enters what stands in the rack.
+        private void SeedInventory()
+        {
+            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
+            {
+                var pack = Bay.Rack.Slots[i];
+                if (pack == null) continue;
+                Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
+            }
+        }
+
+        private void OnFault(FaultCode code, bool raised)
+        {
+            if (!raised) return;
+            string step = SwapStates.Name(_lastStep);
+            Faults.Add(new FaultSeen((int)code, FaultCatalogue.Name(code), step, Clock.NowMs));
+            Timeline.Mark(Clock.NowMs, $"fault {(int)code} {FaultCatalogue.Name(code)}", "fault");
+            Say($"FAULT {(int)code} {FaultCatalogue.Name(code)} in {step}: {FaultCatalogue.Meaning(code)}");
+        }
+
+        private void Observe()
+        {
+            long now = Clock.NowMs;
+            SwapState s = State;
+            if (s != _state)
+            {
+                _state = s;
+                _stepEnteredMs = now;
+                StatesSeen.Add(SwapStates.Name(s));
+                if (s != SwapState.Faulted && s != SwapState.Off) _lastStep = s;
+                Timeline.Row("sequencer", "sequencer").Set(now, SwapStates.Name(s), s == SwapState.Faulted ? "fault" : "state");
+                Say(Status());
+                if (s == SwapState.Transfer && Controller != null) Bay.Rack.ReturnSlot = Controller.Inventory.ReturnSlot;
+            }
+            else if (StatusEverySeconds > 0 && now - _lastStatusMs >= StatusEverySeconds * 1000)
+            {
+                Say(Status());
+            }
+            if (Controller != null && Controller.LatchedFault != _latched) _latched = Controller.LatchedFault;
+            if (Controller != null && AnyActuatorOn()) MotionSeenIn.Add(SwapStates.Name(s));
+
+            var lift = Timeline.Row("lift", "actuator");
+            double v = Bay.LiftVelocityMmS;
+            lift.Set(now, v > 0.5 ? "up" : v < -0.5 ? "down" : null, v > 0 ? "up" : "down");
+            for (int i = 0; i < Plant.LockCount; i++)
+            {
+                bool e = Bay.LockEngage[i].State, r = Bay.LockRelease[i].State;
+                Timeline.Row($"lock {i}", "actuator").Set(now, e && !r ? "engage" : r && !e ? "release" : null, e ? "engage" : "release");
+            }
+            Timeline.Row("staging conveyor", "actuator").Set(now, Bay.StagingRunning ? "run" : null, "run");
+            Timeline.Row("transfer conveyor", "actuator").Set(now, Bay.TransferRunning ? "run" : null, "run");
+            var h = Bay.Rack.InHandler;
+            Timeline.Row("rack handler", "actuator").Set(now, h == null ? null : h.Serial, "busy");
+            var veh = Bay.Vehicle;
+            Timeline.Row("vehicle", "actuator").Set(now, veh == null ? null : veh.State.ToString().ToLowerInvariant(), veh?.State == VehicleState.Positioned ? "ok" : "wait");
+            Timeline.Row("e-stop", "interlock").Set(now, Bay.EStopReleased.Read() ? null : "pressed", "alarm");
+            Timeline.Row("light curtain", "interlock").Set(now, Bay.LightCurtainClear.Read() ? null : "broken", "alarm");
+            Timeline.Row("doors", "interlock").Set(now, Bay.DoorsClosed.Read() ? null : "open", "alarm");
+            Timeline.Row("vehicle positioned", "interlock").Set(now, Bay.VehiclePositioned.Read() ? "positioned" : null, "ok");
+            Timeline.Row("safety relay", "interlock").Set(now, Bay.SafetyRelayOk.Read() ? "on" : null, "ok");
+            Timeline.Row("motion permit", "interlock").Set(now, Bay.MotionPermit.State ? "on" : null, "ok");
+        }
+
+        private bool AnyActuatorOn()
+        {
+            if (Bay.LiftDrive.Duty > 0) return true;
+            foreach (var o in Bay.Outputs) if (o.State) return true;
+            return false;
+        }
+
+        // The simulated people: the operator homes the station when it asks for it, vehicles come one after another,
+        // the booking authorises each positioned vehicle once, and a released vehicle drives off.
+        private void Operate()
+        {
+            if (Controller == null) return;
+            long now = Clock.NowMs;
+            SwapState s = Controller.State;
+
+            if (s == SwapState.NotHomed && _autoHome && Controller.LatchedFault == FaultCode.None && now - _homeRequestedMs >= 1000)
+            {
+                _homeRequestedMs = now;
+                var r = Controller.Home();
+                Say(r.Accepted ? "operator: home" : $"operator: home refused: {r.Message}");
+            }
+
+            if (Bay.Vehicle == null && _vehicles < SwapsRequested && (_current == null || _current.LeftMs >= 0)
+                && (s == SwapState.Idle || s == SwapState.NotHomed || s == SwapState.Homing))
+            {
+                _vehicles++;
+                string id = $"CAR{_vehicles:000}";
+                string packIn = ChoosePack();
+                var v = Bay.ArriveVehicle(id, $"VP{_vehicles:0000}");
+                _current = new SwapResult { Number = _vehicles, VehicleId = id, PackOut = v.Pack.Serial, PackIn = packIn, ArriveMs = now };
+                Swaps.Add(_current);
+                Timeline.Swaps.Add((_vehicles, now, -1));
+                if (packIn != null) Bay.Rack.Fetch(packIn); // the booking is known at drive-in: the handler fetches meanwhile
+                Say($"vehicle {id} drives in with pack {v.Pack.Serial} ({v.Pack.SocPct:0}%); chosen pack {packIn ?? "none available"}");
+            }
+
+            var veh = Bay.Vehicle;
+            if (_current != null && veh != null && veh.State == VehicleState.Positioned)
+            {
+                if (_current.AuthorizedMs < 0 && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
+                {
+                    _authorizeTriedMs = now;
+                    var auth = new SwapAuthorization(_current.VehicleId, _current.PackIn)
+                    {
+                        VehiclePackSerial = veh.Pack?.Serial,
+                        VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
+                    };
+                    var r = Controller.Authorize(auth);
+                    if (r.Accepted) _current.AuthorizedMs = now;
+                    Say(r.Accepted ? $"booking: authorise {_current.VehicleId} with pack {_current.PackIn}" : $"booking: authorisation refused: {r.Message}");
+                }
+                if (s == SwapState.Released && _current.ReleasedMs < 0)
+                {
+                    _current.ReleasedMs = now;
+                    Say($"swap {_current.Number} released after {_current.CycleSeconds:0.0} s; vehicle {_current.VehicleId} leaves");
+                    Bay.DepartVehicle();
+                }
+            }
+            if (_current != null && _current.LeftMs < 0 && Bay.DepartedVehicles.Count > 0
+                && Bay.DepartedVehicles[^1].Id == _current.VehicleId)
+            {
+                _current.LeftMs = now;
+                _current.LeftWith = Bay.DepartedVehicles[^1].Pack?.Serial;
+                CloseSwapWindow(_current, now);
+                Say($"vehicle {_current.VehicleId} has left with pack {_current.LeftWith ?? "NONE"}");
+            }
+        }
+
+        private void CloseSwapWindow(SwapResult r, long now)
+        {
+            for (int i = 0; i < Timeline.Swaps.Count; i++)
+                if (Timeline.Swaps[i].Swap == r.Number && Timeline.Swaps[i].EndMs < 0) Timeline.Swaps[i] = (r.Number, Timeline.Swaps[i].StartMs, now);
+        }
+
+        private string ChoosePack()
+        {
+            int slot = Controller.Inventory.ChooseReady(Config.MinSocPct);
+            if (slot >= 0)
+            {
+                string serial = Controller.Inventory.Slot(slot).Serial;
+                if (Bay.Rack.SlotOf(serial) >= 0) return serial;
+            }
+            return Bay.Rack.BestCharged()?.Serial;
+        }
+
+        private void RunEvents()
+        {
+            long now = Clock.NowMs;
+            while (_nextEvent < _events.Count)
+            {
+                var e = _events[_nextEvent];
+                if (_dueMs < 0)
+                {
+                    long? due = null;
+                    if (e.AtSeconds != null) due = Math.Max((long)(e.AtSeconds.Value * 1000), _armedAtMs) + e.AfterMs;
+                    else if (e.AtStep != null)
+                    {
+                        bool inStep = Controller != null && SwapStates.Name(Controller.State) == e.AtStep
+                            && (e.Swap == 0 || (_current != null && _current.Number == e.Swap));
+                        if (inStep) due = Math.Max(_stepEnteredMs, _armedAtMs) + e.AfterMs;
+                    }
+                    else due = _armedAtMs + e.AfterMs;
+                    if (due == null) return;
+                    _dueMs = due.Value;
+                }
+                if (now < _dueMs) return;
+                Fire(e);
+                _nextEvent++;
+                _armedAtMs = now;
+                _dueMs = -1;
+            }
+        }
+
+        private void Fire(ScenarioEvent e)
+        {
+            long now = Clock.NowMs;
+            string text = e.Describe();
+            EventsFired.Add($"{now / 1000.0:0.00} s: {text}");
+            Timeline.Mark(now, e.Do, "event");
+            string result = "";
+            switch (e.Do)
+            {
+                case "estop": Bay.EStopPressed = true; break;
+                case "estop_release": Bay.EStopPressed = false; break;
+                case "light_curtain_break": Bay.LightCurtainBroken = true; break;
+                case "light_curtain_clear": Bay.LightCurtainBroken = false; break;
+                case "doors_open": Bay.DoorsOpen = true; break;
+                case "doors_close": Bay.DoorsOpen = false; break;
+                case "safety_relay_fail": Bay.SafetyRelayFailed = true; break;
+                case "safety_relay_heal": Bay.SafetyRelayFailed = false; break;
+                case "stall": Bay.StallLiftAt(e.Args.TryGetValue("position_mm", out var p) ? (double)p : Bay.LiftPositionMm); break;
+                case "clear_stall": Bay.ClearLiftStall(); break;
+                case "encoder_freeze": Bay.Encoder.Frozen = true; break;
+                case "encoder_heal": Bay.Encoder.Frozen = false; break;
+                case "sensor":
+                    var input = Bay.Input((string)e.Args["name"]);
+                    switch ((string)e.Args["mode"])
+                    {
+                        case "stuck_active": input.Stick(true); break;
+                        case "stuck_inactive": input.Stick(false); break;
+                        case "flicker": input.StartFlicker(e.Args.TryGetValue("half_period_ms", out var hp) ? (int)hp : 50); break;
+                        default: input.Heal(); break;
+                    }
+                    break;
+                case "lock_fails_to_engage": Bay.FailLockEngage((int)e.Args["lock"]); break;
+                case "lock_heal": Bay.FailLockEngage((int)e.Args["lock"], false); break;
+                case "power_loss":
+                    bool tear = e.Args.TryGetValue("tear_journal", out var t) && (bool)t;
+                    double off = e.Args.TryGetValue("off_s", out var o) ? (double)o : 3.0;
+                    bool torn = Bay.PowerLoss(tear);
+                    if (tear) result = torn ? " → tore the journal write in progress" : " → no journal write was in progress: nothing torn";
+                    if (Controller != null) Controller.FaultChanged -= OnFault;
+                    Controller = null; // the board is dead: its RAM is gone
+                    _powerBackAtMs = now + (long)(off * 1000);
+                    break;
+                case "reset": result = Command(c => c.ResetFault()); break;
+                case "home": result = Command(c => c.Home()); break;
+                case "confirm_recovery": result = Command(c => c.ConfirmRecovery()); break;
+                case "cancel": result = Command(c => c.Cancel()); break;
+                case "software_stop": result = Command(c => c.EmergencyStop()); break;
+            }
+            Say($"scenario: {text}{result}");
+        }
+
+        private string Command(Func<StationController, CommandResult> command)
+        {
+            if (Controller == null) return " → no controller (power is off)";
+            var r = command(Controller);
+            return r.Accepted ? " → accepted" : $" → refused: {r.Message}";
+        }
+
+        private void RestorePower()
+        {
+            _powerBackAtMs = -1;
+            Bay.PowerRestore();
+            Restarts++;
+            Say("power restored: the controller boots on the same storage");
+            StartController();
+        }
+
+        private bool Finished()
+        {
+            if (Controller == null || _nextEvent < _events.Count) { _settledSinceMs = -1; return false; }
+            SwapState s = Controller.State;
+            bool allDone = _vehicles >= SwapsRequested && (_current == null || _current.LeftMs >= 0) && s == SwapState.Idle;
+            if (allDone) { EndReason = SwapsRequested == 0 ? "station idle" : $"all {SwapsRequested} swaps done"; return true; }
+            bool waiting = s == SwapState.Faulted || s == SwapState.Recovery || (s == SwapState.NotHomed && !_autoHome)
+                || (s == SwapState.Idle && _current != null && _current.AuthorizedMs >= 0 && _current.ReleasedMs < 0);
+            if (!waiting) { _settledSinceMs = -1; return false; }
+            if (_settledSinceMs < 0) _settledSinceMs = Clock.NowMs;
+            if (Clock.NowMs - _settledSinceMs < 5000) return false;
+            EndReason = $"station waits in {SwapStates.Name(s)}" + (Controller.LatchedFault != FaultCode.None ? $" with fault {(int)Controller.LatchedFault} {FaultCatalogue.Name(Controller.LatchedFault)}" : "") + " and nothing is left to do";
+            return true;
+        }
+
+        /// <summary>A status line: time, swap, step, lift, locks, pack sensors.</summary>
+        public string Status()
+        {
+            _lastStatusMs = Clock.NowMs;
+            var c = CultureInfo.InvariantCulture;
+            int locked = 0, unlocked = 0;
+            for (int i = 0; i < Plant.LockCount; i++) { if (Bay.LockLocked[i].Truth) locked++; if (Bay.LockUnlocked[i].Truth) unlocked++; }
+            string swap = _current == null ? "      " : $"swap {_current.Number}/{SwapsRequested}";
+            string step = Controller == null ? "POWER OFF" : SwapStates.Name(Controller.State);
+            string packs = $"staging {(Bay.PackAtStaging.Truth ? "■" : "·")} lift {(Bay.PackOnLift.Truth ? "■" : "·")} return {(Bay.PackAtReturn.Truth ? "■" : "·")}";
+            return string.Format(c, "{0,-10} {1,-13} lift {2,6:0.0} mm {3,6:+0;-0;0} mm/s  locks {4}L/{5}U  {6}",
+                swap, step, Bay.LiftPositionMm, Bay.LiftVelocityMmS, locked, unlocked, packs);
+        }
+
+        private void Say(string text)
+        {
+            Progress?.Invoke(string.Format(CultureInfo.InvariantCulture, "[{0,8:0.00} s] {1}", Clock.NowMs / 1000.0, text));
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using Station.Hal.Sim;
+
+namespace Station.Simulator
+{
+    /// <summary>A fault-injection scenario read from JSON (format: docs/scenarios.md).</summary>
+    public sealed class Scenario
+    {
+        /// <summary>Short name.</summary>
+        public string Name;
+        /// <summary>What the scenario shows.</summary>
+        public string Description;
+        /// <summary>Swaps (vehicles) to run.</summary>
+        public int Swaps = 1;
+        /// <summary>Hard stop of the run, simulated seconds.</summary>
+        public double MaxSeconds = 900;
+        /// <summary>When true the simulated operator homes the station whenever it needs homing.</summary>
+        public bool AutoHome = true;
+        /// <summary>Plant figures, defaults overridden by the file's "plant" block.</summary>
+        public PlantParameters Plant = new PlantParameters();
+        /// <summary>Events, fired in order.</summary>
+        public List<ScenarioEvent> Events = new List<ScenarioEvent>();
+        /// <summary>Where the station must end.</summary>
+        public ScenarioExpectation Expect = new ScenarioExpectation();
+    }
+}

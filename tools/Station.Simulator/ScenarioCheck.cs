@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using Station.Core;
+using Station.Hal.Sim;
+
+namespace Station.Simulator
+{
+    /// <summary>Compares the end of a run with a scenario's "expect" block.</summary>
+    public static class ScenarioCheck
+    {
+        /// <summary>Every way the run differs from <paramref name="x"/> (empty = as expected).</summary>
+        public static List<string> Check(ScenarioExpectation x, BayRun run)
+        {
+            var f = new List<string>();
+            string state = SwapStates.Name(run.State);
+            if (x.FinalState != null && x.FinalState != state) f.Add($"final state is {state}, expected {x.FinalState}");
+            FaultCode latched = run.Controller?.LatchedFault ?? FaultCode.None;
+            string latchedName = latched == FaultCode.None ? "None" : FaultCatalogue.Name(latched);
+            if (x.LatchedFault != null && x.LatchedFault != latchedName) f.Add($"latched fault is {latchedName}, expected {x.LatchedFault}");
+            if (x.FaultsRaised != null)
+                foreach (var name in x.FaultsRaised)
+                    if (!run.Faults.Exists(r => r.Name == name)) f.Add($"fault {name} was never raised (raised: {Names(run.Faults)})");
+            if (x.SwapsCompleted != null && x.SwapsCompleted != run.SwapsCompleted) f.Add($"{run.SwapsCompleted} swaps completed, expected {x.SwapsCompleted}");
+            if (x.StatesSeen != null)
+                foreach (var s in x.StatesSeen)
+                    if (!run.StatesSeen.Contains(s)) f.Add($"the station never was in {s}");
+            if (x.OutputsOff == true)
+            {
+                foreach (var o in run.Bay.Outputs) if (o.State) f.Add($"output {o.Name} is still on");
+                if (run.Bay.LiftDrive.Duty > 0) f.Add("the lift drive still has a speed reference");
+            }
+            if (x.NoHazards == true)
+                foreach (var h in run.Bay.Hazards) f.Add($"plant hazard: {h.What}");
+            if (x.LiftHome != null && x.LiftHome != run.Bay.LiftHomeLimit.Truth)
+                f.Add(x.LiftHome == true ? $"the lift is not home ({run.Bay.LiftPositionMm:0.0} mm)" : "the lift is home");
+            if (x.VehiclePack != null)
+            {
+                string actual = run.Bay.Vehicle?.Pack?.Serial ?? "none";
+                if (actual != x.VehiclePack) f.Add($"the vehicle holds {actual}, expected {x.VehiclePack}");
+            }
+            if (x.LiftPack != null)
+            {
+                string actual = run.Bay.PackOnPlatform?.Serial ?? "none";
+                if (actual != x.LiftPack) f.Add($"the lift holds {actual}, expected {x.LiftPack}");
+            }
+            if (x.Inventory != null)
+            {
+                if (run.Controller == null) f.Add("no controller at the end (power off): cannot read its inventory");
+                else
+                    foreach (var kv in x.Inventory)
+                    {
+                        var place = (PackPlace)System.Array.IndexOf(ScenarioReader.InventoryPlaces, kv.Key);
+                        var rec = run.Controller.Inventory.At(place);
+                        string actual = rec.IsEmpty ? "none" : rec.Serial;
+                        if (actual != kv.Value) f.Add($"the controller's inventory has {actual} at {kv.Key}, expected {kv.Value}");
+                    }
+            }
+            if (x.NoMotionIn != null)
+                foreach (var s in x.NoMotionIn)
+                    if (run.MotionSeenIn.Contains(s)) f.Add($"an actuator output or the motion permit was on in {s}");
+            if (x.Restarts != null && x.Restarts != run.Restarts) f.Add($"{run.Restarts} restarts, expected {x.Restarts}");
+            if (run.EventsPending > 0) f.Add($"{run.EventsPending} scenario event(s) never fired (the run ended first: {run.EndReason})");
+            return f;
+        }
+
+        private static string Names(List<FaultSeen> faults)
+        {
+            if (faults.Count == 0) return "none";
+            var n = new List<string>();
+            foreach (var x in faults) n.Add(x.Name);
+            return string.Join(", ", n);
+        }
+    }
+}

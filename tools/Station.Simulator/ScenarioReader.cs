@@ -1,0 +1,314 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using System.Text.Json;
+using Station.Core;
+using Station.Hal.Sim;
+
+namespace Station.Simulator
+{
+    /// <summary>Reads and checks a scenario file. The file is outside input: anything wrong in it (syntax, unknown key,
+    /// wrong type, out-of-range figure, unknown step, action or sensor) is a <see cref="ScenarioException"/> that names
+    /// the place, never a crash.</summary>
+    public static class ScenarioReader
+    {
+        /// <summary>Largest scenario file accepted, bytes.</summary>
+        public const int MaxBytes = 256 * 1024;
+        /// <summary>Most events in one scenario.</summary>
+        public const int MaxEvents = 500;
+
+        // Each action with its allowed arguments: name → kind ("number", "int", "bool", "string").
+        private static readonly Dictionary<string, Dictionary<string, string>> Actions = new Dictionary<string, Dictionary<string, string>>
+        {
+            ["estop"] = new(), ["estop_release"] = new(),
+            ["light_curtain_break"] = new(), ["light_curtain_clear"] = new(),
+            ["doors_open"] = new(), ["doors_close"] = new(),
+            ["safety_relay_fail"] = new(), ["safety_relay_heal"] = new(),
+            ["stall"] = new() { ["position_mm"] = "number" }, ["clear_stall"] = new(),
+            ["encoder_freeze"] = new(), ["encoder_heal"] = new(),
+            ["sensor"] = new() { ["name"] = "string", ["mode"] = "string", ["half_period_ms"] = "int" },
+            ["lock_fails_to_engage"] = new() { ["lock"] = "int" }, ["lock_heal"] = new() { ["lock"] = "int" },
+            ["power_loss"] = new() { ["off_s"] = "number", ["tear_journal"] = "bool" },
+            ["reset"] = new(), ["home"] = new(), ["confirm_recovery"] = new(), ["cancel"] = new(), ["software_stop"] = new(),
+        };
+
+        /// <summary>Places of the controller's inventory a scenario may check, in PackPlace order.</summary>
+        public static readonly string[] InventoryPlaces = { "staging", "lift", "vehicle", "return_point" };
+
+        private static readonly string[] SensorModes = { "stuck_active", "stuck_inactive", "flicker", "heal" };
+
+        /// <summary>Names of every action a scenario may use.</summary>
+        public static IEnumerable<string> ActionNames => Actions.Keys;
+
+        /// <summary>Reads the scenario at <paramref name="path"/>.</summary>
+        public static Scenario Load(string path)
+        {
+            if (string.IsNullOrEmpty(path)) throw new ScenarioException("no scenario file given");
+            FileInfo info;
+            try { info = new FileInfo(path); }
+            catch (Exception e) { throw new ScenarioException($"scenario {path}: {e.Message}"); }
+            if (!info.Exists) throw new ScenarioException($"scenario {path}: file not found");
+            if (info.Length > MaxBytes) throw new ScenarioException($"scenario {path}: {info.Length} bytes is larger than the {MaxBytes} allowed");
+            string text;
+            try { text = File.ReadAllText(path); }
+            catch (Exception e) { throw new ScenarioException($"scenario {path}: cannot read: {e.Message}"); }
+            try { return Parse(text); }
+            catch (ScenarioException e) { throw new ScenarioException($"scenario {path}: {e.Message}"); }
+        }
+
+        /// <summary>Parses scenario JSON text.</summary>
+        public static Scenario Parse(string json)
+        {
+            if (json == null) throw new ScenarioException("empty scenario");
+            JsonDocument doc;
+            try
+            {
+                doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, MaxDepth = 16 });
+            }
+            catch (JsonException e)
+            {
+                throw new ScenarioException($"not valid JSON: {e.Message}");
+            }
+            using (doc)
+            {
+                var root = doc.RootElement;
+                if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("the top level must be a JSON object");
+                var s = new Scenario();
+                var seen = new HashSet<string>();
+                foreach (var prop in root.EnumerateObject())
+                {
+                    if (!seen.Add(prop.Name)) throw new ScenarioException($"key \"{prop.Name}\" appears twice");
+                    switch (prop.Name)
+                    {
+                        case "name": s.Name = Str(prop.Value, "name", 200); break;
+                        case "description": s.Description = Str(prop.Value, "description", 4000); break;
+                        case "swaps": s.Swaps = Int(prop.Value, "swaps", 0, 100); break;
+                        case "max_s": s.MaxSeconds = Num(prop.Value, "max_s", 1, 86400); break;
+                        case "auto_home": s.AutoHome = Bool(prop.Value, "auto_home"); break;
+                        case "plant": ReadPlant(prop.Value, s.Plant); break;
+                        case "events": break; // after the plant, which it depends on (lock count)
+                        case "expect": s.Expect = ReadExpect(prop.Value); break;
+                        default: throw new ScenarioException($"unknown key \"{prop.Name}\" (known: name, description, swaps, max_s, auto_home, plant, events, expect)");
+                    }
+                }
+                if (string.IsNullOrWhiteSpace(s.Name)) throw new ScenarioException("\"name\" is required");
+                if (!root.TryGetProperty("expect", out _)) throw new ScenarioException("\"expect\" is required: a scenario says where the station must end");
+                try { s.Plant.Validate(); }
+                catch (ArgumentException e) { throw new ScenarioException("plant: " + e.Message); }
+                if (root.TryGetProperty("events", out var events)) ReadEvents(events, s);
+                return s;
+            }
+        }
+
+        private static void ReadPlant(JsonElement e, PlantParameters p)
+        {
+            if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException("\"plant\" must be an object of PlantParameters figures");
+            foreach (var prop in e.EnumerateObject())
+            {
+                FieldInfo f = typeof(PlantParameters).GetField(prop.Name, BindingFlags.Public | BindingFlags.Instance);
+                if (f == null) throw new ScenarioException($"plant: unknown figure \"{prop.Name}\" (see docs/simulator.md for the list)");
+                string where = "plant." + prop.Name;
+                if (f.FieldType == typeof(double)) f.SetValue(p, Num(prop.Value, where, -1e6, 1e7));
+                else if (f.FieldType == typeof(int)) f.SetValue(p, Int(prop.Value, where, 0, 100_000_000));
+                else if (f.FieldType == typeof(string)) f.SetValue(p, Str(prop.Value, where, 64));
+                else throw new ScenarioException($"{where}: cannot be set from a scenario");
+            }
+        }
+
+        private static ScenarioExpectation ReadExpect(JsonElement e)
+        {
+            if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException("\"expect\" must be an object");
+            var x = new ScenarioExpectation();
+            int checks = 0;
+            foreach (var prop in e.EnumerateObject())
+            {
+                string where = "expect." + prop.Name;
+                checks++;
+                switch (prop.Name)
+                {
+                    case "final_state": x.FinalState = StateName(prop.Value, where); break;
+                    case "latched_fault": x.LatchedFault = FaultName(prop.Value, where); break;
+                    case "faults_raised":
+                        x.FaultsRaised = new List<string>();
+                        foreach (var f in Array(prop.Value, where, 64)) x.FaultsRaised.Add(FaultName(f, where));
+                        break;
+                    case "swaps_completed": x.SwapsCompleted = Int(prop.Value, where, 0, 100); break;
+                    case "states_seen":
+                        x.StatesSeen = new List<string>();
+                        foreach (var f in Array(prop.Value, where, 64)) x.StatesSeen.Add(StateName(f, where));
+                        break;
+                    case "outputs_off": x.OutputsOff = Bool(prop.Value, where); break;
+                    case "no_hazards": x.NoHazards = Bool(prop.Value, where); break;
+                    case "lift_home": x.LiftHome = Bool(prop.Value, where); break;
+                    case "vehicle_pack": x.VehiclePack = Str(prop.Value, where, 64); break;
+                    case "lift_pack": x.LiftPack = Str(prop.Value, where, 64); break;
+                    case "restarts": x.Restarts = Int(prop.Value, where, 0, 100); break;
+                    case "inventory":
+                        if (prop.Value.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{where} must be an object of place → serial");
+                        x.Inventory = new Dictionary<string, string>();
+                        foreach (var place in prop.Value.EnumerateObject())
+                        {
+                            if (System.Array.IndexOf(InventoryPlaces, place.Name) < 0)
+                                throw new ScenarioException($"{where}.{place.Name}: not a place (one of: {string.Join(", ", InventoryPlaces)})");
+                            x.Inventory[place.Name] = Str(place.Value, where + "." + place.Name, 64);
+                        }
+                        break;
+                    case "no_motion_in":
+                        x.NoMotionIn = new List<string>();
+                        foreach (var f in Array(prop.Value, where, 32)) x.NoMotionIn.Add(StateName(f, where));
+                        break;
+                    default:
+                        throw new ScenarioException($"unknown key \"{where}\" (known: final_state, latched_fault, faults_raised, swaps_completed, states_seen, outputs_off, no_hazards, lift_home, vehicle_pack, lift_pack, inventory, no_motion_in, restarts)");
+                }
+            }
+            if (checks == 0) throw new ScenarioException("\"expect\" is empty: say at least one thing the run must end with");
+            return x;
+        }
+
+        private static void ReadEvents(JsonElement e, Scenario s)
+        {
+            var bay = new SimBay(s.Plant, new SimClock(), new MemoryStorage()); // for sensor names and lock count
+            int i = 0;
+            foreach (var item in Array(e, "events", MaxEvents))
+            {
+                string where = $"events[{i}]";
+                if (item.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{where} must be an object");
+                var ev = new ScenarioEvent { Index = i };
+                foreach (var prop in item.EnumerateObject())
+                {
+                    string w = where + "." + prop.Name;
+                    switch (prop.Name)
+                    {
+                        case "at_s": ev.AtSeconds = Num(prop.Value, w, 0, 86400); break;
+                        case "at_step": ev.AtStep = StateName(prop.Value, w); break;
+                        case "swap": ev.Swap = Int(prop.Value, w, 1, 100); break;
+                        case "after_ms": ev.AfterMs = Int(prop.Value, w, 0, 86_400_000); break;
+                        case "do": ev.Do = Str(prop.Value, w, 64); break;
+                        default: break; // action arguments, checked below
+                    }
+                }
+                if (ev.Do == null) throw new ScenarioException($"{where}: \"do\" is required (one of: {string.Join(", ", Actions.Keys)})");
+                if (!Actions.TryGetValue(ev.Do, out var allowed))
+                    throw new ScenarioException($"{where}.do: unknown action \"{ev.Do}\" (one of: {string.Join(", ", Actions.Keys)})");
+                if (ev.AtSeconds != null && ev.AtStep != null) throw new ScenarioException($"{where}: give at_s or at_step, not both");
+                if (ev.Swap > 0 && ev.AtStep == null) throw new ScenarioException($"{where}: \"swap\" only goes with \"at_step\"");
+                foreach (var prop in item.EnumerateObject())
+                {
+                    if (prop.Name is "at_s" or "at_step" or "swap" or "after_ms" or "do") continue;
+                    string w = where + "." + prop.Name;
+                    if (!allowed.TryGetValue(prop.Name, out var kind))
+                        throw new ScenarioException($"{w}: \"{ev.Do}\" takes no argument \"{prop.Name}\"" + (allowed.Count > 0 ? $" (it takes: {string.Join(", ", allowed.Keys)})" : ""));
+                    ev.Args[prop.Name] = kind switch
+                    {
+                        "number" => Num(prop.Value, w, -1e6, 1e6),
+                        "int" => Int(prop.Value, w, 0, 1_000_000),
+                        "bool" => Bool(prop.Value, w),
+                        _ => Str(prop.Value, w, 64),
+                    };
+                }
+                CheckAction(ev, where, bay, s.Plant);
+                s.Events.Add(ev);
+                i++;
+            }
+        }
+
+        private static void CheckAction(ScenarioEvent ev, string where, SimBay bay, PlantParameters p)
+        {
+            switch (ev.Do)
+            {
+                case "sensor":
+                    if (!ev.Args.TryGetValue("name", out var n)) throw new ScenarioException($"{where}: \"sensor\" needs \"name\" (a StationIo input, e.g. \"PackAtStaging\" or \"LockLocked[2]\")");
+                    if (bay.Input((string)n) == null)
+                    {
+                        var names = new List<string>();
+                        foreach (var inp in bay.Inputs) names.Add(inp.Name);
+                        throw new ScenarioException($"{where}.name: no input \"{n}\" (inputs: {string.Join(", ", names)})");
+                    }
+                    if (!ev.Args.TryGetValue("mode", out var m)) throw new ScenarioException($"{where}: \"sensor\" needs \"mode\" ({string.Join(", ", SensorModes)})");
+                    if (System.Array.IndexOf(SensorModes, (string)m) < 0) throw new ScenarioException($"{where}.mode: \"{m}\" is not one of {string.Join(", ", SensorModes)}");
+                    if (ev.Args.TryGetValue("half_period_ms", out var hp) && ((int)hp < 1 || (string)m != "flicker"))
+                        throw new ScenarioException($"{where}.half_period_ms: only with mode \"flicker\", and at least 1");
+                    break;
+                case "lock_fails_to_engage":
+                case "lock_heal":
+                    if (!ev.Args.TryGetValue("lock", out var l)) throw new ScenarioException($"{where}: \"{ev.Do}\" needs \"lock\" (0..{p.LockCount - 1})");
+                    if ((int)l >= p.LockCount) throw new ScenarioException($"{where}.lock: {l} is not a lock of this bay (0..{p.LockCount - 1})");
+                    break;
+                case "stall":
+                    if (ev.Args.TryGetValue("position_mm", out var pos) && ((double)pos < -p.LiftOvertravelMm || (double)pos > p.LiftTravelMm + p.LiftOvertravelMm))
+                        throw new ScenarioException($"{where}.position_mm: {pos} lies outside the lift's travel");
+                    break;
+                case "power_loss":
+                    if (ev.Args.TryGetValue("off_s", out var off) && ((double)off < 0 || (double)off > 3600))
+                        throw new ScenarioException($"{where}.off_s: must be 0..3600");
+                    break;
+            }
+        }
+
+        private static string StateName(JsonElement e, string where)
+        {
+            string s = Str(e, where, 32);
+            if (!SwapStates.TryParse(s, out var state) || SwapStates.IsComposite(state))
+            {
+                var names = new List<string>();
+                for (int i = 0; i < SwapStates.Count; i++)
+                    if (!SwapStates.IsComposite((SwapState)i)) names.Add(SwapStates.Name((SwapState)i));
+                throw new ScenarioException($"{where}: \"{s}\" is not a swap state (one of: {string.Join(", ", names)})");
+            }
+            return s;
+        }
+
+        private static string FaultName(JsonElement e, string where)
+        {
+            if (e.ValueKind == JsonValueKind.Number)
+            {
+                int code = Int(e, where, 0, 65535);
+                if (code != 0 && !FaultCatalogue.IsKnown((FaultCode)code)) throw new ScenarioException($"{where}: {code} is not a fault code of docs/faults.md");
+                return code == 0 ? "None" : FaultCatalogue.Name((FaultCode)code);
+            }
+            string s = Str(e, where, 64);
+            if (s == "None") return s;
+            for (int i = 0; i < FaultCatalogue.Count; i++)
+                if (FaultCatalogue.Name(FaultCatalogue.CodeAt(i)) == s) return s;
+            throw new ScenarioException($"{where}: \"{s}\" is not a fault name of docs/faults.md (or \"None\")");
+        }
+
+        private static IEnumerable<JsonElement> Array(JsonElement e, string where, int max)
+        {
+            if (e.ValueKind != JsonValueKind.Array) throw new ScenarioException($"{where} must be an array");
+            if (e.GetArrayLength() > max) throw new ScenarioException($"{where}: more than {max} entries");
+            return e.EnumerateArray();
+        }
+
+        private static string Str(JsonElement e, string where, int maxLen)
+        {
+            if (e.ValueKind != JsonValueKind.String) throw new ScenarioException($"{where} must be a string");
+            string s = e.GetString();
+            if (s.Length > maxLen) throw new ScenarioException($"{where}: longer than {maxLen} characters");
+            return s;
+        }
+
+        private static bool Bool(JsonElement e, string where)
+        {
+            if (e.ValueKind == JsonValueKind.True) return true;
+            if (e.ValueKind == JsonValueKind.False) return false;
+            throw new ScenarioException($"{where} must be true or false");
+        }
+
+        private static double Num(JsonElement e, string where, double min, double max)
+        {
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double d) || double.IsNaN(d) || double.IsInfinity(d))
+                throw new ScenarioException($"{where} must be a number");
+            if (d < min || d > max) throw new ScenarioException($"{where}: {d} is outside {min}..{max}");
+            return d;
+        }
+
+        private static int Int(JsonElement e, string where, int min, int max)
+        {
+            if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out long v)) throw new ScenarioException($"{where} must be a whole number");
+            if (v < min || v > max) throw new ScenarioException($"{where}: {v} is outside {min}..{max}");
+            return (int)v;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+
+namespace Station.Simulator
+{
+    /// <summary>Command-line options of the simulator (see <see cref="Usage"/>).</summary>
+    public sealed class SimulatorOptions
+    {
+        /// <summary>Swaps to run (a scenario's own count wins unless --swaps is given).</summary>
+        public int Swaps = 1;
+        /// <summary>True when --swaps was given.</summary>
+        public bool SwapsGiven;
+        /// <summary>Print the JSON summary as the last stdout line.</summary>
+        public bool Json;
+        /// <summary>Scenario file, or null.</summary>
+        public string ScenarioPath;
+        /// <summary>Pace simulated time to wall time.</summary>
+        public bool Realtime;
+        /// <summary>Simulated seconds per wall second with --realtime.</summary>
+        public double Speed = 1.0;
+        /// <summary>SVG file for the timeline, or null.</summary>
+        public string TimelinePath;
+        /// <summary>Which swap the timeline draws (1-based).</summary>
+        public int TimelineSwap = 1;
+        /// <summary>No progress lines.</summary>
+        public bool Quiet;
+        /// <summary>Show the help text.</summary>
+        public bool Help;
+
+        /// <summary>The help text.</summary>
+        public const string Usage =
+@"Station.Simulator — the real station controller on a simulated car swap bay.
+
+usage: dotnet run --project tools/Station.Simulator -c Release -- [options]
+
+  --swaps N           run N complete swaps (default 1; 0..1000)
+  --scenario FILE     run a fault-injection scenario (docs/scenarios.md); exit 0 when the
+                      station ends as its ""expect"" block says, 1 when not, 2 for a bad file
+  --json              last line of stdout: one JSON object with the results
+  --realtime          pace simulated time to wall time (default: as fast as the CPU allows)
+  --speed X           with --realtime: X simulated seconds per wall second (default 1)
+  --timeline FILE.svg draw one swap as a Gantt chart (rows per actuator and interlock)
+  --timeline-swap N   which swap the timeline draws (default 1)
+  --quiet             no progress lines (summary and JSON only)
+  --help              this text
+
+exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file";
+
+        /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> when they are wrong.</summary>
+        public static SimulatorOptions Parse(string[] args, out string error)
+        {
+            error = null;
+            var o = new SimulatorOptions();
+            for (int i = 0; i < args.Length; i++)
+            {
+                string a = args[i];
+                string Next()
+                {
+                    if (i + 1 >= args.Length) return null;
+                    return args[++i];
+                }
+                switch (a)
+                {
+                    case "--swaps":
+                        if (!int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out o.Swaps) || o.Swaps < 0 || o.Swaps > 1000)
+                        { error = "--swaps needs a whole number 0..1000"; return null; }
+                        o.SwapsGiven = true;
+                        break;
+                    case "--json": o.Json = true; break;
+                    case "--scenario":
+                        o.ScenarioPath = Next();
+                        if (o.ScenarioPath == null) { error = "--scenario needs a file"; return null; }
+                        break;
+                    case "--realtime": o.Realtime = true; break;
+                    case "--speed":
+                        if (!double.TryParse(Next(), NumberStyles.Float, CultureInfo.InvariantCulture, out o.Speed) || !(o.Speed > 0) || o.Speed > 1000)
+                        { error = "--speed needs a number above 0 and at most 1000"; return null; }
+                        break;
+                    case "--timeline":
+                        o.TimelinePath = Next();
+                        if (o.TimelinePath == null) { error = "--timeline needs a file name"; return null; }
+                        break;
+                    case "--timeline-swap":
+                        if (!int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out o.TimelineSwap) || o.TimelineSwap < 1)
+                        { error = "--timeline-swap needs a swap number from 1"; return null; }
+                        break;
+                    case "--quiet": o.Quiet = true; break;
+                    case "--help": case "-h": o.Help = true; break;
+                    default: error = $"unknown option \"{a}\""; return null;
+                }
+            }
+            return o;
+        }
+    }
+}
