@@ -1,0 +1,276 @@
+namespace Station.Boards
+{
+    /// <summary>Where every port of the bay (see <c>Station.Core.StationIo</c>) is wired on one board, plus its buses.
+    /// Field names match the StationIo ports they serve; <see cref="NoPin"/> marks a pin not wired.</summary>
+    /// <remarks>
+    /// Pin numbers are the chip's own (see <see cref="BoardChip"/>). Pins from <see cref="ExpanderPinBase"/> up are
+    /// on MCP23S17 I/O expanders on the board's SPI bus: expander e (hardware address e), pin p (GPA0..7 = 0..7,
+    /// GPB0..7 = 8..15) is <c>ExpanderPinBase + 16 × e + p</c>. Expanders carry the slow, numerous signals (locks,
+    /// conveyors, pack sensors); the encoder, the PWM and the safety inputs stay on native pins.
+    /// The device application checks a map with <see cref="Validate"/> before it opens a single pin.
+    /// </remarks>
+    public sealed class BoardPinMap
+    {
+        /// <summary>A port that is not wired.</summary>
+        public const int NoPin = -1;
+        /// <summary>First pin number on the I/O expanders (above every native pin: STM32 numbers reach 167).</summary>
+        public const int ExpanderPinBase = 1000;
+        /// <summary>Pins per MCP23S17 expander.</summary>
+        public const int ExpanderPinsEach = 16;
+
+        /// <summary>Board name, as in boards/&lt;name&gt;.</summary>
+        public string Name;
+        /// <summary>Chip family: decides which pins are valid.</summary>
+        public BoardChip Chip;
+        /// <summary>nanoFramework firmware target to flash with nanoff.</summary>
+        public string FirmwareTarget;
+        /// <summary>Number of MCP23S17 expanders on the SPI bus (hardware addresses 0..n-1, one shared chip select).</summary>
+        public int ExpanderCount;
+        /// <summary>Number of pack locks wired (the lock arrays have this length).</summary>
+        public int LockCount;
+        /// <summary>Native pins the board brings out for the bay's wiring (its connectors and user LEDs), or null when
+        /// every valid chip pin is reachable. Pins the board itself uses (memory, display, USB) are left out.</summary>
+        public int[] UsablePins;
+        /// <summary>True when the 24 V inputs arrive through optocouplers that pull the pin low when active.</summary>
+        public bool InputsActiveLow;
+
+        /// <summary>Lift drive speed reference (PWM).</summary>
+        public int LiftDrive = NoPin;
+        /// <summary>PWM frequency of the lift drive reference, Hz.</summary>
+        public int LiftDriveFrequencyHz;
+        /// <summary>Lift direction output (high = up).</summary>
+        public int LiftDirectionUp = NoPin;
+        /// <summary>Lift drive enable output.</summary>
+        public int LiftEnable = NoPin;
+        /// <summary>Lift brake release output (high = released).</summary>
+        public int LiftBrakeRelease = NoPin;
+        /// <summary>Lift encoder channel A.</summary>
+        public int LiftEncoderA = NoPin;
+        /// <summary>Lift encoder channel B.</summary>
+        public int LiftEncoderB = NoPin;
+        /// <summary>Lift top overtravel limit switch.</summary>
+        public int LiftTopLimit = NoPin;
+        /// <summary>Lift home (bottom) limit switch.</summary>
+        public int LiftHomeLimit = NoPin;
+
+        /// <summary>Per lock: engage solenoid output.</summary>
+        public int[] LockEngage;
+        /// <summary>Per lock: release solenoid output.</summary>
+        public int[] LockRelease;
+        /// <summary>Per lock: locked end-position sensor.</summary>
+        public int[] LockLockedSensor;
+        /// <summary>Per lock: unlocked end-position sensor.</summary>
+        public int[] LockUnlockedSensor;
+
+        /// <summary>Staging conveyor motor output.</summary>
+        public int StagingConveyorRun = NoPin;
+        /// <summary>Pack-at-staging sensor.</summary>
+        public int PackAtStaging = NoPin;
+        /// <summary>Transfer conveyor motor output.</summary>
+        public int TransferConveyorRun = NoPin;
+        /// <summary>Pack-on-lift sensor.</summary>
+        public int PackOnLift = NoPin;
+        /// <summary>Pack-at-return-point sensor.</summary>
+        public int PackAtReturn = NoPin;
+
+        /// <summary>E-stop circuit released (NC chain).</summary>
+        public int EStopReleased = NoPin;
+        /// <summary>Light curtain clear (OSSD through the safety relay's monitoring contact).</summary>
+        public int LightCurtainClear = NoPin;
+        /// <summary>Bay doors closed.</summary>
+        public int DoorsClosed = NoPin;
+        /// <summary>Vehicle at the swap position.</summary>
+        public int VehiclePositioned = NoPin;
+        /// <summary>Safety relay / STO feedback.</summary>
+        public int SafetyRelayOk = NoPin;
+        /// <summary>Motion permit request to the safety relay.</summary>
+        public int MotionPermit = NoPin;
+        /// <summary>Status LED.</summary>
+        public int StatusLed = NoPin;
+
+        /// <summary>SPI bus number of the expanders (and of the MCP2515 on boards without native CAN).</summary>
+        public int SpiBus;
+        /// <summary>SPI MOSI pin.</summary>
+        public int SpiMosi = NoPin;
+        /// <summary>SPI MISO pin.</summary>
+        public int SpiMiso = NoPin;
+        /// <summary>SPI clock pin.</summary>
+        public int SpiClock = NoPin;
+        /// <summary>Chip select shared by the expanders (addressed by their A0..A2 pins).</summary>
+        public int ExpanderChipSelect = NoPin;
+
+        /// <summary>Native CAN controller name ("CAN1") or null when CAN runs through an MCP2515 on SPI.</summary>
+        public string CanController;
+        /// <summary>Native CAN TX pin (documentation and checks; the firmware routes it).</summary>
+        public int CanTx = NoPin;
+        /// <summary>Native CAN RX pin.</summary>
+        public int CanRx = NoPin;
+        /// <summary>MCP2515 chip select.</summary>
+        public int CanChipSelect = NoPin;
+        /// <summary>MCP2515 interrupt output (active low).</summary>
+        public int CanInterrupt = NoPin;
+        /// <summary>MCP2515 crystal, Hz (sets the bit-timing registers).</summary>
+        public int CanCrystalHz;
+
+        /// <summary>Serial port of the technician console ("COM2").</summary>
+        public string ConsolePort;
+        /// <summary>Console UART TX pin.</summary>
+        public int ConsoleTx = NoPin;
+        /// <summary>Console UART RX pin.</summary>
+        public int ConsoleRx = NoPin;
+
+        /// <summary>True when <paramref name="pin"/> is on an I/O expander.</summary>
+        public static bool IsExpanderPin(int pin)
+        {
+            return pin >= ExpanderPinBase;
+        }
+
+        /// <summary>nanoFramework pin number of an STM32 pin: port letter 'A'..'K', pin 0..15.</summary>
+        public static int Stm32Pin(char port, int pin)
+        {
+            return (port - 'A') * 16 + pin;
+        }
+
+        /// <summary>Pin number of expander <paramref name="expander"/>, port A (false) or B (true), bit 0..7.</summary>
+        public static int ExpanderPin(int expander, bool portB, int bit)
+        {
+            return ExpanderPinBase + expander * ExpanderPinsEach + (portB ? 8 : 0) + bit;
+        }
+
+        /// <summary>Checks the map: every port wired, no pin used twice, every pin valid for the chip and its role.
+        /// Returns null when the map is sound, otherwise a sentence naming the first problem.</summary>
+        public string Validate()
+        {
+            if (Name == null || Name.Length == 0) return "the board has no name";
+            if (LockCount < 1 || LockCount > 16) return "LockCount must be 1..16";
+            if (LockEngage == null || LockRelease == null || LockLockedSensor == null || LockUnlockedSensor == null
+                || LockEngage.Length != LockCount || LockRelease.Length != LockCount
+                || LockLockedSensor.Length != LockCount || LockUnlockedSensor.Length != LockCount)
+            {
+                return "each lock array must have LockCount entries";
+            }
+            if (ExpanderCount < 0 || ExpanderCount > 8) return "ExpanderCount must be 0..8 (MCP23S17 addresses)";
+            if (LiftDriveFrequencyHz < 100 || LiftDriveFrequencyHz > 40000) return "LiftDriveFrequencyHz must be 100..40000";
+            if (ConsolePort == null || ConsolePort.Length == 0) return "ConsolePort is not set";
+
+            var pins = new PinList();
+            pins.Add("LiftDrive", LiftDrive, PinRole.Pwm);
+            pins.Add("LiftDirectionUp", LiftDirectionUp, PinRole.Output);
+            pins.Add("LiftEnable", LiftEnable, PinRole.Output);
+            pins.Add("LiftBrakeRelease", LiftBrakeRelease, PinRole.Output);
+            pins.Add("LiftEncoderA", LiftEncoderA, PinRole.Encoder);
+            pins.Add("LiftEncoderB", LiftEncoderB, PinRole.Encoder);
+            pins.Add("LiftTopLimit", LiftTopLimit, PinRole.Input);
+            pins.Add("LiftHomeLimit", LiftHomeLimit, PinRole.Input);
+            for (int i = 0; i < LockCount; i++)
+            {
+                pins.Add("LockEngage[" + i + "]", LockEngage[i], PinRole.Output);
+                pins.Add("LockRelease[" + i + "]", LockRelease[i], PinRole.Output);
+                pins.Add("LockLockedSensor[" + i + "]", LockLockedSensor[i], PinRole.Input);
+                pins.Add("LockUnlockedSensor[" + i + "]", LockUnlockedSensor[i], PinRole.Input);
+            }
+            pins.Add("StagingConveyorRun", StagingConveyorRun, PinRole.Output);
+            pins.Add("PackAtStaging", PackAtStaging, PinRole.Input);
+            pins.Add("TransferConveyorRun", TransferConveyorRun, PinRole.Output);
+            pins.Add("PackOnLift", PackOnLift, PinRole.Input);
+            pins.Add("PackAtReturn", PackAtReturn, PinRole.Input);
+            pins.Add("EStopReleased", EStopReleased, PinRole.Input);
+            pins.Add("LightCurtainClear", LightCurtainClear, PinRole.Input);
+            pins.Add("DoorsClosed", DoorsClosed, PinRole.Input);
+            pins.Add("VehiclePositioned", VehiclePositioned, PinRole.Input);
+            pins.Add("SafetyRelayOk", SafetyRelayOk, PinRole.Input);
+            pins.Add("MotionPermit", MotionPermit, PinRole.Output);
+            pins.Add("StatusLed", StatusLed, PinRole.Output);
+            pins.Add("ConsoleTx", ConsoleTx, PinRole.Output);
+            pins.Add("ConsoleRx", ConsoleRx, PinRole.Input);
+            if (ExpanderCount > 0 || CanController == null)
+            {
+                pins.Add("SpiMosi", SpiMosi, PinRole.Output);
+                pins.Add("SpiMiso", SpiMiso, PinRole.Input);
+                pins.Add("SpiClock", SpiClock, PinRole.Output);
+            }
+            if (ExpanderCount > 0)
+            {
+                pins.Add("ExpanderChipSelect", ExpanderChipSelect, PinRole.Output);
+            }
+            if (CanController == null)
+            {
+                pins.Add("CanChipSelect", CanChipSelect, PinRole.Output);
+                pins.Add("CanInterrupt", CanInterrupt, PinRole.Input);
+                if (CanCrystalHz != 8000000 && CanCrystalHz != 16000000 && CanCrystalHz != 20000000)
+                {
+                    return "CanCrystalHz must be 8, 16 or 20 MHz (MCP2515 crystals)";
+                }
+            }
+            else
+            {
+                pins.Add("CanTx", CanTx, PinRole.Output);
+                pins.Add("CanRx", CanRx, PinRole.Input);
+            }
+
+            for (int i = 0; i < pins.Count; i++)
+            {
+                string name = pins.Names[i];
+                int pin = pins.Pins[i];
+                PinRole role = pins.Roles[i];
+                if (pin == NoPin) return name + " has no pin";
+                for (int j = 0; j < i; j++)
+                {
+                    if (pins.Pins[j] == pin) return name + " uses pin " + pin + ", already used by " + pins.Names[j];
+                }
+                string problem = IsExpanderPin(pin) ? CheckExpanderPin(pin, role) : CheckNativePin(pin, role);
+                if (problem != null) return name + ": " + problem;
+            }
+            return null;
+        }
+
+        private string CheckExpanderPin(int pin, PinRole role)
+        {
+            if (pin >= ExpanderPinBase + ExpanderCount * ExpanderPinsEach)
+            {
+                return "pin " + pin + " is on an expander the board does not have (ExpanderCount " + ExpanderCount + ")";
+            }
+            if (role == PinRole.Pwm || role == PinRole.Encoder)
+            {
+                return "PWM and encoder channels need a native pin, not an expander pin";
+            }
+            return null;
+        }
+
+        private string CheckNativePin(int pin, PinRole role)
+        {
+            string problem = Chip == BoardChip.Esp32 ? CheckEsp32Pin(pin, role) : CheckStm32Pin(pin);
+            if (problem != null) return problem;
+            if (UsablePins != null)
+            {
+                for (int i = 0; i < UsablePins.Length; i++)
+                {
+                    if (UsablePins[i] == pin) return null;
+                }
+                return "pin " + pin + " is not brought out on " + Name + " (or the board uses it itself)";
+            }
+            return null;
+        }
+
+        /// <summary>ESP32 (WROOM-32) rules; the reasons are in boards/esp32-devkitc/README.md.</summary>
+        private static string CheckEsp32Pin(int pin, PinRole role)
+        {
+            if (pin < 0 || pin > 39 || pin == 20 || pin == 24 || (pin >= 28 && pin <= 31)) return "GPIO" + pin + " does not exist on the ESP32";
+            if (pin >= 6 && pin <= 11) return "GPIO" + pin + " is wired to the module's SPI flash";
+            if (pin == 1 || pin == 3) return "GPIO" + pin + " is UART0, nanoFramework's debug and deploy link";
+            if (pin == 0 || pin == 2 || pin == 5 || pin == 12 || pin == 15) return "GPIO" + pin + " is a strapping pin (boot mode, flash voltage): avoided";
+            if (pin == 37 || pin == 38) return "GPIO" + pin + " is not brought out on a WROOM-32 module";
+            if (pin >= 34 && role != PinRole.Input && role != PinRole.Encoder) return "GPIO" + pin + " is input-only";
+            return null;
+        }
+
+        /// <summary>STM32F7 rules: ports A..K exist (K up to pin 7); USART1 (PA9/PA10) is nanoFramework's link via ST-LINK.</summary>
+        private static string CheckStm32Pin(int pin)
+        {
+            if (pin < 0 || pin > Stm32Pin('K', 7)) return "pin " + pin + " is not a port A..K pin";
+            if (pin == Stm32Pin('A', 9) || pin == Stm32Pin('A', 10)) return "PA9/PA10 are USART1, nanoFramework's debug link through the ST-LINK";
+            if (pin == Stm32Pin('A', 13) || pin == Stm32Pin('A', 14)) return "PA13/PA14 are the SWD debug pins";
+            return null;
+        }
+    }
+}

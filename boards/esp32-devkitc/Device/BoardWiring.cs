@@ -1,0 +1,36 @@
+using System.Device.Gpio;
+using Station.Boards;
+using Station.Hal.Nano;
+using Station.Hal.Nano.Esp32;
+
+namespace Station.Device
+{
+    /// <summary>Device wiring of the ESP32-DevKitC: pin routing through the GPIO matrix, the lift encoder on the
+    /// pulse-count hardware, two MCP23S17 on SPI1, storage on the internal flash. Compiled into Station.Device only
+    /// when its Board property is esp32-devkitc.</summary>
+    internal static class BoardWiring
+    {
+        /// <summary>The board's pin map.</summary>
+        public static BoardPinMap PinMap()
+        {
+            return Esp32DevKitC.PinMap();
+        }
+
+        /// <summary>Routes the pins and opens every adapter.</summary>
+        public static WiredBoard Wire(BoardPinMap map, GpioController gpio)
+        {
+            Esp32Routing.Spi1(map.SpiMosi, map.SpiMiso, map.SpiClock);
+            Esp32Routing.Com2(map.ConsoleTx, map.ConsoleRx);
+            Esp32Routing.Pwm1(map.LiftDrive);
+
+            var bus = Mcp23s17.OpenBus(map.SpiBus, map.ExpanderChipSelect);
+            var expanders = new Mcp23s17[map.ExpanderCount];
+            for (int i = 0; i < expanders.Length; i++) expanders[i] = new Mcp23s17(bus, i);
+
+            WiredBoard board = PortWiring.Wire(map, gpio, expanders, "I:\\station");
+            board.Io.LiftDrive = new PwmSpeedOutput(map.LiftDrive, map.LiftDriveFrequencyHz);
+            board.Io.LiftEncoder = new PulseCounterEncoder(map.LiftEncoderA, map.LiftEncoderB, false);
+            return board;
+        }
+    }
+}

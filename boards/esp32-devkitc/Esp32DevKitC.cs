@@ -1,0 +1,74 @@
+namespace Station.Boards
+{
+    /// <summary>ESP32-DevKitC (WROOM-32) wiring of one bay; see boards/esp32-devkitc/README.md for the why of each pin.</summary>
+    public static class Esp32DevKitC
+    {
+        /// <summary>The pin map of the ESP32-DevKitC board.</summary>
+        public static BoardPinMap PinMap()
+        {
+            var map = new BoardPinMap();
+            map.Name = "esp32-devkitc";
+            map.Chip = BoardChip.Esp32;
+            map.FirmwareTarget = "ESP32_REV0";
+            map.ExpanderCount = 2;
+            map.LockCount = 4;
+            map.InputsActiveLow = true;
+
+            // Native pins: what must be fast or fail-safe (PWM, encoder, limits, safety chain).
+            map.LiftDrive = 25;
+            map.LiftDriveFrequencyHz = 2000;
+            map.LiftDirectionUp = 26;
+            map.LiftEnable = 27;
+            map.LiftBrakeRelease = 33;
+            map.LiftEncoderA = 32;
+            map.LiftEncoderB = 14;
+            map.LiftTopLimit = 4;
+            map.LiftHomeLimit = 13;
+            // GPIO34..39 are input-only and have no internal pull resistors: inputs with external pull-ups.
+            map.EStopReleased = 34;
+            map.LightCurtainClear = 35;
+            map.SafetyRelayOk = 36;
+            map.CanInterrupt = 39;
+
+            // SPI1 (VSPI's native pins), shared by the MCP2515 and the two MCP23S17 expanders.
+            map.SpiBus = 1;
+            map.SpiMosi = 23;
+            map.SpiMiso = 19;
+            map.SpiClock = 18;
+            map.CanChipSelect = 21;
+            map.ExpanderChipSelect = 22;
+            map.CanController = null;
+            map.CanCrystalHz = 8000000;
+
+            // Technician console on UART2's usual pins (UART0 is nanoFramework's debug link).
+            map.ConsolePort = "COM2";
+            map.ConsoleTx = 17;
+            map.ConsoleRx = 16;
+
+            // Expander 0: the four locks (port A drives the solenoids, port B reads the end-position sensors).
+            map.LockEngage = new int[4];
+            map.LockRelease = new int[4];
+            map.LockLockedSensor = new int[4];
+            map.LockUnlockedSensor = new int[4];
+            for (int i = 0; i < 4; i++)
+            {
+                map.LockEngage[i] = BoardPinMap.ExpanderPin(0, false, i);
+                map.LockRelease[i] = BoardPinMap.ExpanderPin(0, false, 4 + i);
+                map.LockLockedSensor[i] = BoardPinMap.ExpanderPin(0, true, i);
+                map.LockUnlockedSensor[i] = BoardPinMap.ExpanderPin(0, true, 4 + i);
+            }
+
+            // Expander 1: conveyors, motion permit, status lamp (port A); pack and bay sensors (port B).
+            map.StagingConveyorRun = BoardPinMap.ExpanderPin(1, false, 0);
+            map.TransferConveyorRun = BoardPinMap.ExpanderPin(1, false, 1);
+            map.MotionPermit = BoardPinMap.ExpanderPin(1, false, 2);
+            map.StatusLed = BoardPinMap.ExpanderPin(1, false, 3);
+            map.PackAtStaging = BoardPinMap.ExpanderPin(1, true, 0);
+            map.PackOnLift = BoardPinMap.ExpanderPin(1, true, 1);
+            map.PackAtReturn = BoardPinMap.ExpanderPin(1, true, 2);
+            map.DoorsClosed = BoardPinMap.ExpanderPin(1, true, 3);
+            map.VehiclePositioned = BoardPinMap.ExpanderPin(1, true, 4);
+            return map;
+        }
+    }
+}

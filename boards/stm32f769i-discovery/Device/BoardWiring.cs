@@ -1,0 +1,31 @@
+using System.Device.Gpio;
+using Station.Boards;
+using Station.Hal.Nano;
+
+namespace Station.Device
+{
+    /// <summary>Device wiring of the STM32F769I-DISCOVERY: pins are routed by the firmware target (CAN1, SPI2, USART6,
+    /// the PWM timer), the lift encoder is decoded in GPIO interrupts, two MCP23S17 on SPI2, storage on the SD card.
+    /// Compiled into Station.Device only when its Board property is stm32f769i-discovery.</summary>
+    internal static class BoardWiring
+    {
+        /// <summary>The board's pin map.</summary>
+        public static BoardPinMap PinMap()
+        {
+            return Stm32F769IDiscovery.PinMap();
+        }
+
+        /// <summary>Opens every adapter.</summary>
+        public static WiredBoard Wire(BoardPinMap map, GpioController gpio)
+        {
+            var bus = Mcp23s17.OpenBus(map.SpiBus, map.ExpanderChipSelect);
+            var expanders = new Mcp23s17[map.ExpanderCount];
+            for (int i = 0; i < expanders.Length; i++) expanders[i] = new Mcp23s17(bus, i);
+
+            WiredBoard board = PortWiring.Wire(map, gpio, expanders, "D:\\station");
+            board.Io.LiftDrive = new PwmSpeedOutput(map.LiftDrive, map.LiftDriveFrequencyHz);
+            board.Io.LiftEncoder = new InterruptQuadratureEncoder(gpio, map.LiftEncoderA, map.LiftEncoderB, false);
+            return board;
+        }
+    }
+}

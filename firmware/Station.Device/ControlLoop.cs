@@ -1,0 +1,86 @@
+using System;
+using System.Threading;
+using Station.Core;
+using Station.Hal;
+
+namespace Station.Device
+{
+    /// <summary>The fixed-period control loop: expander inputs in, one core tick, expander outputs out, then sleep to
+    /// the next period. Runs on its own thread at the highest priority.</summary>
+    /// <remarks>
+    /// Periods are kept on an absolute schedule (no drift). When a tick overruns, the loop does not try to catch up
+    /// with a burst of ticks: the core's deadlines come from the clock, not from tick counts. An exception escaping the
+    /// core turns every output off and stops the loop for good; only a restart (and the journal's recovery) resumes.
+    /// </remarks>
+    public sealed class ControlLoop
+    {
+        private readonly StationController _controller;
+        private readonly WiredBoard _board;
+        private readonly IClock _clock;
+        private readonly ILog _log;
+        private readonly int _periodMs;
+        private int _overruns;
+        private bool _led;
+
+        /// <summary>Prepares the loop; <see cref="Run"/> starts it.</summary>
+        public ControlLoop(StationController controller, WiredBoard board, IClock clock, ILog log, int periodMs)
+        {
+            _controller = controller;
+            _board = board;
+            _clock = clock;
+            _log = log;
+            _periodMs = periodMs;
+        }
+
+        /// <summary>Ticks missed because one took longer than the period.</summary>
+        public int Overruns { get { return _overruns; } }
+
+        /// <summary>The thread body.</summary>
+        public void Run()
+        {
+            long next = _clock.NowMs;
+            long tickCount = 0;
+            try
+            {
+                while (true)
+                {
+                    _board.RefreshInputs();
+                    _controller.Tick();
+                    _board.FlushOutputs();
+
+                    tickCount++;
+                    // Status LED: blinks at 1 Hz while healthy, stays lit while a fault is latched.
+                    bool fault = _controller.LatchedFault != FaultCode.None;
+                    bool led = fault || (tickCount * _periodMs / 500) % 2 == 0;
+                    if (led != _led)
+                    {
+                        _board.StatusLed.Write(led);
+                        _led = led;
+                    }
+
+                    next += _periodMs;
+                    long wait = next - _clock.NowMs;
+                    if (wait > 0)
+                    {
+                        Thread.Sleep((int)wait);
+                    }
+                    else
+                    {
+                        _overruns++;
+                        if (_overruns % 100 == 1)
+                        {
+                            _log.Write(LogLevel.Warning, "control loop overrun (" + _overruns + " so far)");
+                        }
+                        next = _clock.NowMs; // restart the schedule instead of bursting to catch up
+                    }
+                }
+            }
+            catch (Exception e)
+            {
+                _board.AllOff();
+                _board.StatusLed.Write(true);
+                _log.Write(LogLevel.Error, "control loop stopped, all outputs off: " + e.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+using Station.Core;
+using Station.Hal;
+using Station.Hal.Nano;
+
+namespace Station.Device
+{
+    /// <summary>A board with its adapters open: the bay's ports for the core, plus what the control loop itself drives
+    /// (expander refresh and flush, the status LED, the all-off path).</summary>
+    public sealed class WiredBoard
+    {
+        /// <summary>The bay's ports (clock, storage and log are added by Program).</summary>
+        public StationIo Io;
+        /// <summary>I/O expanders, refreshed before and flushed after every tick.</summary>
+        public Mcp23s17[] Expanders;
+        /// <summary>Status LED (not a bay port: the loop shows health on it).</summary>
+        public IDigitalOutput StatusLed;
+        /// <summary>Folder of the station's files (journal, configuration).</summary>
+        public string StorageFolder;
+
+        /// <summary>Reads every expander's inputs (start of a tick).</summary>
+        public void RefreshInputs()
+        {
+            for (int i = 0; i < Expanders.Length; i++) Expanders[i].Refresh();
+        }
+
+        /// <summary>Writes every expander's outputs (end of a tick).</summary>
+        public void FlushOutputs()
+        {
+            for (int i = 0; i < Expanders.Length; i++) Expanders[i].Flush();
+        }
+
+        /// <summary>Last resort when the control loop itself fails: every bay output off, now. The core's own fault
+        /// handling does this in normal operation; this path exists for an exception escaping the core.</summary>
+        public void AllOff()
+        {
+            StationIo io = Io;
+            io.LiftDrive.SetDuty(0.0);
+            io.LiftEnable.Write(false);
+            io.LiftBrakeRelease.Write(false);
+            io.LiftDirectionUp.Write(false);
+            io.MotionPermit.Write(false);
+            io.StagingConveyorRun.Write(false);
+            io.TransferConveyorRun.Write(false);
+            for (int i = 0; i < io.LockEngage.Length; i++)
+            {
+                io.LockEngage[i].Write(false);
+                io.LockRelease[i].Write(false);
+            }
+            for (int i = 0; i < Expanders.Length; i++) Expanders[i].AllOff();
+        }
+    }
+}

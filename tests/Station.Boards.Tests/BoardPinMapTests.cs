@@ -1,0 +1,239 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Station.Boards;
+using Station.Core;
+using Station.Hal;
+using Xunit;
+
+namespace Station.Boards.Tests;
+
+public class BoardPinMapTests
+{
+    public static TheoryData<string> Boards() => new() { "esp32-devkitc", "stm32f769i-discovery" };
+
+    private static BoardPinMap Map(string board) => board switch
+    {
+        "esp32-devkitc" => Esp32DevKitC.PinMap(),
+        "stm32f769i-discovery" => Stm32F769IDiscovery.PinMap(),
+        _ => throw new ArgumentException(board),
+    };
+
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void Board_map_is_valid(string board)
+    {
+        var map = Map(board);
+        Assert.Equal(board, map.Name);
+        Assert.Null(map.Validate());
+    }
+
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void Every_StationIo_port_has_a_pin(string board)
+    {
+        // StationIo is the contract: each of its ports (inputs, outputs, PWM, encoder, and per-lock arrays) must have a
+        // field of the same name in the pin map (an encoder has channels A and B), wired to a pin.
+        var map = Map(board);
+        var mapFields = typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance).ToDictionary(f => f.Name);
+        var portTypes = new[] { typeof(IDigitalInput), typeof(IDigitalOutput), typeof(IPwmOutput), typeof(IPositionInput) };
+        int ports = 0;
+        foreach (var port in typeof(StationIo).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        {
+            var type = port.FieldType.IsArray ? port.FieldType.GetElementType()! : port.FieldType;
+            if (!portTypes.Contains(type))
+            {
+                continue; // clock, storage, log: not pins
+            }
+            ports++;
+            var names = type == typeof(IPositionInput) ? new[] { port.Name + "A", port.Name + "B" } : new[] { port.Name };
+            foreach (var name in names)
+            {
+                Assert.True(mapFields.TryGetValue(name, out var field), $"BoardPinMap has no field for StationIo.{port.Name} ({name})");
+                if (port.FieldType.IsArray)
+                {
+                    var pins = (int[])field!.GetValue(map)!;
+                    Assert.Equal(map.LockCount, pins.Length);
+                    Assert.All(pins, p => Assert.NotEqual(BoardPinMap.NoPin, p));
+                }
+                else
+                {
+                    Assert.NotEqual(BoardPinMap.NoPin, (int)field!.GetValue(map)!);
+                }
+            }
+        }
+        Assert.True(ports >= 20, "StationIo ports were not found by reflection");
+    }
+
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void The_wiring_note_names_every_port_of_the_map(string board)
+    {
+        string dir = AppContext.BaseDirectory;
+        while (!System.IO.File.Exists(System.IO.Path.Combine(dir, "StationFirmware.sln"))) dir = System.IO.Path.GetDirectoryName(dir)!;
+        string note = System.IO.File.ReadAllText(System.IO.Path.Combine(dir, "boards", board, "README.md"));
+        var map = Map(board);
+        foreach (var field in typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        {
+            bool pin = field.FieldType == typeof(int) && (int)field.GetValue(map)! != BoardPinMap.NoPin && field.Name != nameof(BoardPinMap.ExpanderCount)
+                && field.Name != nameof(BoardPinMap.LockCount) && field.Name != nameof(BoardPinMap.SpiBus)
+                && field.Name != nameof(BoardPinMap.LiftDriveFrequencyHz) && field.Name != nameof(BoardPinMap.CanCrystalHz);
+            bool pins = field.FieldType == typeof(int[]) && field.Name != nameof(BoardPinMap.UsablePins);
+            if (pin || pins)
+            {
+                Assert.True(note.Contains("`" + field.Name, StringComparison.Ordinal), $"boards/{board}/README.md does not name {field.Name}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void Board_wires_as_many_locks_as_the_default_config(string board)
+    {
+        Assert.Equal(new StationConfig().LockCount, Map(board).LockCount);
+    }
+
+    [Fact]
+    public void A_pin_used_twice_is_refused()
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.LiftEnable = map.LiftDirectionUp;
+        Assert.Equal("LiftEnable uses pin 26, already used by LiftDirectionUp", map.Validate());
+    }
+
+    [Fact]
+    public void An_expander_pin_used_twice_is_refused()
+    {
+        var map = Stm32F769IDiscovery.PinMap();
+        map.LockRelease[2] = map.LockEngage[1];
+        Assert.Contains("already used by LockEngage[1]", map.Validate());
+    }
+
+    [Fact]
+    public void A_port_without_a_pin_is_refused()
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.StatusLed = BoardPinMap.NoPin;
+        Assert.Equal("StatusLed has no pin", map.Validate());
+    }
+
+    [Theory]
+    [InlineData(34)]
+    [InlineData(35)]
+    [InlineData(36)]
+    [InlineData(39)]
+    public void Esp32_input_only_pins_cannot_drive_an_output(int pin)
+    {
+        var map = Esp32DevKitC.PinMap();
+        int old = map.LiftEnable;
+        // Free the pin first so the only problem left is the direction.
+        if (map.EStopReleased == pin) map.EStopReleased = old;
+        if (map.LightCurtainClear == pin) map.LightCurtainClear = old;
+        if (map.SafetyRelayOk == pin) map.SafetyRelayOk = old;
+        if (map.CanInterrupt == pin) map.CanInterrupt = old;
+        map.LiftEnable = pin;
+        Assert.Equal($"LiftEnable: GPIO{pin} is input-only", map.Validate());
+    }
+
+    [Fact]
+    public void Esp32_input_only_pins_are_fine_as_inputs()
+    {
+        var map = Esp32DevKitC.PinMap();
+        Assert.True(map.EStopReleased >= 34 && map.LightCurtainClear >= 34 && map.SafetyRelayOk >= 34 && map.CanInterrupt >= 34);
+        Assert.Null(map.Validate());
+    }
+
+    [Theory]
+    [InlineData(6, "SPI flash")]
+    [InlineData(11, "SPI flash")]
+    [InlineData(1, "UART0")]
+    [InlineData(3, "UART0")]
+    [InlineData(0, "strapping")]
+    [InlineData(2, "strapping")]
+    [InlineData(5, "strapping")]
+    [InlineData(12, "strapping")]
+    [InlineData(15, "strapping")]
+    [InlineData(20, "does not exist")]
+    [InlineData(28, "does not exist")]
+    [InlineData(40, "does not exist")]
+    [InlineData(37, "not brought out")]
+    public void Esp32_pins_the_board_cannot_use_are_refused(int pin, string reason)
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.LiftTopLimit = pin;
+        string problem = map.Validate();
+        Assert.NotNull(problem);
+        Assert.StartsWith("LiftTopLimit: ", problem);
+        Assert.Contains(reason, problem);
+    }
+
+    [Fact]
+    public void Pwm_and_encoder_need_native_pins()
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.LiftDrive = BoardPinMap.ExpanderPin(1, false, 7);
+        Assert.Equal("LiftDrive: PWM and encoder channels need a native pin, not an expander pin", map.Validate());
+        map = Stm32F769IDiscovery.PinMap();
+        map.LiftEncoderB = BoardPinMap.ExpanderPin(1, true, 7);
+        Assert.Equal("LiftEncoderB: PWM and encoder channels need a native pin, not an expander pin", map.Validate());
+    }
+
+    [Fact]
+    public void Expander_pins_must_be_on_an_expander_the_board_has()
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.StatusLed = BoardPinMap.ExpanderPin(2, false, 0);
+        Assert.Contains("on an expander the board does not have", map.Validate());
+    }
+
+    [Theory]
+    [InlineData('A', 9, "USART1")]
+    [InlineData('A', 10, "USART1")]
+    [InlineData('A', 13, "SWD")]
+    [InlineData('K', 8, "not a port A..K pin")]
+    public void Stm32_pins_the_board_cannot_use_are_refused(char port, int bit, string reason)
+    {
+        var map = Stm32F769IDiscovery.PinMap();
+        map.LiftTopLimit = BoardPinMap.Stm32Pin(port, bit);
+        Assert.Contains(reason, map.Validate());
+    }
+
+    [Fact]
+    public void Stm32_pins_the_discovery_board_uses_itself_are_refused()
+    {
+        var map = Stm32F769IDiscovery.PinMap();
+        map.LiftTopLimit = BoardPinMap.Stm32Pin('G', 8); // FMC_SDCLK: the SDRAM clock
+        Assert.Equal("LiftTopLimit: pin 104 is not brought out on stm32f769i-discovery (or the board uses it itself)", map.Validate());
+    }
+
+    [Fact]
+    public void Stm32_uses_native_CAN1_on_PB9_PB8_and_Esp32_an_MCP2515_on_SPI()
+    {
+        var stm = Stm32F769IDiscovery.PinMap();
+        Assert.Equal("CAN1", stm.CanController);
+        Assert.Equal(BoardPinMap.Stm32Pin('B', 9), stm.CanTx);
+        Assert.Equal(BoardPinMap.Stm32Pin('B', 8), stm.CanRx);
+        var esp = Esp32DevKitC.PinMap();
+        Assert.Null(esp.CanController);
+        Assert.NotEqual(BoardPinMap.NoPin, esp.CanChipSelect);
+        Assert.Equal(8000000, esp.CanCrystalHz);
+        esp.CanCrystalHz = 12000000;
+        Assert.Equal("CanCrystalHz must be 8, 16 or 20 MHz (MCP2515 crystals)", esp.Validate());
+    }
+
+    [Fact]
+    public void Lock_arrays_must_match_the_lock_count()
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.LockCount = 3;
+        Assert.Equal("each lock array must have LockCount entries", map.Validate());
+    }
+
+    [Fact]
+    public void Stm32_pin_numbers_follow_nanoFramework_port_times_16()
+    {
+        Assert.Equal(0, BoardPinMap.Stm32Pin('A', 0));
+        Assert.Equal(16 + 9, BoardPinMap.Stm32Pin('B', 9));
+        Assert.Equal(9 * 16 + 5, BoardPinMap.Stm32Pin('J', 5));
+    }
+}

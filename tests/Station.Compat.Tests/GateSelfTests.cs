@@ -1,0 +1,236 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace Station.Compat.Tests;
+
+/// <summary>Proves the gate: small snippets compiled in memory exactly like the portable projects (C# 9, nullable
+/// off, against .NET's own libraries) must be rejected with a clear message, and a clean one must pass.</summary>
+public class GateSelfTests
+{
+    private static readonly string[] DeviceSections = { "mscorlib", "nanoFramework.System.Text", "nanoFramework.System.Collections" };
+    private static readonly Lazy<ApiListing> Listing = new(() => DeviceProjects.Listing(DeviceSections));
+
+    private static byte[] Compile(string source)
+    {
+        var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
+        var references = tpa
+            .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
+            .Select(p => MetadataReference.CreateFromFile(p));
+        var compilation = CSharpCompilation.Create(
+            "Snippet",
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9)) },
+            references,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Disable,
+                optimizationLevel: OptimizationLevel.Release));
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, "snippet does not compile:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return stream.ToArray();
+    }
+
+    private static IReadOnlyList<string> Gate(string source)
+        => new CompatGate(Listing.Value, new[] { "Snippet" }).Check(Compile(source));
+
+    private static void AssertRejected(string source, params string[] expectedFragments)
+    {
+        var findings = Gate(source);
+        Assert.NotEmpty(findings);
+        string all = string.Join("\n", findings);
+        foreach (var fragment in expectedFragments)
+        {
+            Assert.True(all.Contains(fragment, StringComparison.Ordinal), $"expected a finding containing '{fragment}', got:\n{all}");
+        }
+    }
+
+    [Fact]
+    public void Clean_portable_code_passes()
+    {
+        // What portable code legitimately does, including the lowerings the allow-list exists for:
+        // a field-like event, a lock, an interpolated string, string and DateTime operators, an array initializer.
+        var findings = Gate(@"
+using System;
+using System.Collections;
+using System.Text;
+namespace Snippet
+{
+    public delegate void TickHandler(int tick);
+    public struct Sample { public int Value; public bool Valid; }
+    public enum Mode { Idle = 0, Run = 1 }
+    public sealed class Machine
+    {
+        private readonly object _sync = new object();
+        private readonly ArrayList _log = new ArrayList();
+        private static readonly int[] Steps = { 1, 2, 3, 5, 8 };
+        private int _count;
+        public event TickHandler Ticked;
+        public Mode Mode;
+        public string Describe(int tick, DateTime now, DateTime last)
+        {
+            lock (_sync) { _count++; }
+            var sb = new StringBuilder();
+            sb.Append(""tick "").Append(tick);
+            if (now > last && Mode == Mode.Run) { sb.Append(Steps[tick % Steps.Length]); }
+            string text = $""{sb} of {_count}"";
+            if (text == ""x"") { return string.Empty; }
+            _log.Add(text);
+            Ticked?.Invoke(tick);
+            return text.Substring(0, text.Length > 4 ? 4 : text.Length);
+        }
+    }
+}");
+        Assert.True(findings.Count == 0, "clean snippet rejected:\n" + string.Join("\n", findings));
+    }
+
+    [Fact]
+    public void Rejects_List_of_int()
+    {
+        AssertRejected(@"
+using System.Collections.Generic;
+public class C { public int Sum() { var l = new List<int>(); l.Add(1); return l.Count; } }",
+            "generic type System.Collections.Generic.List`1<int>",
+            "C.Sum()");
+    }
+
+    [Fact]
+    public void Rejects_LINQ()
+    {
+        AssertRejected(@"
+using System.Linq;
+public class C { public int Big(int[] a) { return a.Where(x => x > 1).Count(); } }",
+            "type System.Linq.Enumerable is not in the nanoFramework listing",
+            "instantiates generic method System.Linq.Enumerable.Where<int>");
+    }
+
+    [Fact]
+    public void Rejects_Action_of_int_although_the_listing_has_it()
+    {
+        AssertRejected(@"
+using System;
+public class C { public void Run() { Action<int> a = x => { }; a(1); } }",
+            "generic type System.Action`1<int>");
+    }
+
+    [Fact]
+    public void Rejects_a_user_generic_method()
+    {
+        AssertRejected(@"
+public class C { public static T Id<T>(T x) { return x; } public int Use() { return Id(3); } }",
+            "generic method defined: C.Id()",
+            "instantiates generic method C.Id<int>");
+    }
+
+    [Fact]
+    public void Rejects_a_user_generic_type()
+    {
+        AssertRejected(@"
+public class Box<T> { public T Value; }
+public class C { public int Use() { var b = new Box<int>(); return b.Value; } }",
+            "generic type defined: Box`1",
+            "generic type Box`1<int>");
+    }
+
+    [Fact]
+    public void Rejects_a_BCL_member_missing_from_the_listing()
+    {
+        // string exists on nanoFramework, string.Join does not.
+        AssertRejected(@"
+public class C { public string J(string[] parts) { return string.Join("","", parts); } }",
+            "member System.String::string Join(string, string[]) is not in the nanoFramework listing",
+            "C.J()");
+    }
+
+    [Fact]
+    public void Rejects_a_BCL_type_missing_from_the_listing()
+    {
+        // nanoFramework's mscorlib has no System.Math (it is a separate package with no listing here).
+        AssertRejected(@"
+public class C { public int Clamp(int v) { return System.Math.Clamp(v, 0, 10); } }",
+            "type System.Math is not in the nanoFramework listing",
+            "C.Clamp()");
+    }
+
+    [Fact]
+    public void Rejects_an_overload_the_listing_lacks_and_names_the_listed_ones()
+    {
+        AssertRejected(@"
+public class C { public bool W(string s) { return s.StartsWith('x'); } }",
+            "System.String::bool StartsWith(char)",
+            "listed: bool StartsWith(string)");
+    }
+
+    [Fact]
+    public void Rejects_Nullable_int()
+    {
+        AssertRejected(@"
+public class C { public int? Maybe; public int Get() { return Maybe ?? 0; } }",
+            "generic type System.Nullable`1<int>");
+    }
+
+    [Fact]
+    public void Rejects_a_multidimensional_array()
+    {
+        AssertRejected(@"
+public class C { public int[,] Grid = new int[2, 2]; }",
+            "multidimensional array int[,]");
+    }
+
+    [Fact]
+    public void Rejects_an_iterator()
+    {
+        // Even a non-generic IEnumerable iterator compiles to a class implementing IEnumerator<object>.
+        AssertRejected(@"
+public class C { public System.Collections.IEnumerable Items() { yield return 1; } }",
+            "generic type System.Collections.Generic.IEnumerator`1<object>");
+    }
+
+    [Fact]
+    public void Rejects_a_tuple()
+    {
+        AssertRejected(@"
+public class C { public (int, int) Pair() { return (1, 2); } }",
+            "generic type System.ValueTuple`2<int, int>");
+    }
+
+    [Fact]
+    public void Generic_CompareExchange_outside_an_event_accessor_is_rejected()
+    {
+        AssertRejected(@"
+using System.Threading;
+public class C { private object _o; public void Swap(object a) { Interlocked.CompareExchange<object>(ref _o, a, null); } }",
+            "System.Threading.Interlocked.CompareExchange<object>");
+    }
+
+    [Fact]
+    public void A_compiler_assembly_attribute_used_by_hand_elsewhere_is_rejected()
+    {
+        AssertRejected(@"
+[System.Runtime.CompilerServices.CompilationRelaxations(8)]
+public class C { }",
+            "type System.Runtime.CompilerServices.CompilationRelaxationsAttribute is not in the nanoFramework listing");
+    }
+
+    [Fact]
+    public void A_synthesized_attribute_touched_by_code_is_rejected()
+    {
+        AssertRejected(@"
+public class C { public System.Type T() { return typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute); } }",
+            "type System.Runtime.CompilerServices.CompilerGeneratedAttribute is not in the nanoFramework listing",
+            "C.T()");
+    }
+
+    [Fact]
+    public void A_section_not_referenced_by_the_device_project_is_not_available()
+    {
+        // StringBuilder lives in nanoFramework.System.Text: without that package the gate must refuse it.
+        var mscorlibOnly = DeviceProjects.Listing(new[] { "mscorlib" });
+        var findings = new CompatGate(mscorlibOnly, new[] { "Snippet" })
+            .Check(Compile("public class C { public string S() { return new System.Text.StringBuilder().Append(1).ToString(); } }"));
+        Assert.Contains(findings, f => f.Contains("type System.Text.StringBuilder is not in the nanoFramework listing (mscorlib)", StringComparison.Ordinal));
+    }
+}

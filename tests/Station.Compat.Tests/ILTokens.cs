@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Generic;
+using System.Reflection;
+using System.Reflection.Emit;
+
+namespace Station.Compat.Tests;
+
+/// <summary>Walks a method body's IL and yields every metadata token operand (types, methods, fields, signatures).</summary>
+public static class ILTokens
+{
+    private static readonly Dictionary<short, OperandType> Operands = BuildTable();
+
+    private static Dictionary<short, OperandType> BuildTable()
+    {
+        var table = new Dictionary<short, OperandType>();
+        foreach (var field in typeof(OpCodes).GetFields(BindingFlags.Public | BindingFlags.Static))
+        {
+            if (field.GetValue(null) is OpCode op)
+            {
+                table[op.Value] = op.OperandType;
+            }
+        }
+        return table;
+    }
+
+    public static IEnumerable<int> Read(byte[] il)
+    {
+        int i = 0;
+        while (i < il.Length)
+        {
+            short code = il[i++];
+            if (code == 0xFE)
+            {
+                code = unchecked((short)(0xFE00 | il[i++]));
+            }
+            if (!Operands.TryGetValue(code, out var operand))
+            {
+                throw new InvalidOperationException($"unknown IL opcode 0x{code:X} at {i}");
+            }
+            switch (operand)
+            {
+                case OperandType.InlineNone:
+                    break;
+                case OperandType.ShortInlineBrTarget:
+                case OperandType.ShortInlineI:
+                case OperandType.ShortInlineVar:
+                    i += 1;
+                    break;
+                case OperandType.InlineVar:
+                    i += 2;
+                    break;
+                case OperandType.InlineI8:
+                case OperandType.InlineR:
+                    i += 8;
+                    break;
+                case OperandType.InlineSwitch:
+                    int n = BitConverter.ToInt32(il, i);
+                    i += 4 + 4 * n;
+                    break;
+                case OperandType.InlineField:
+                case OperandType.InlineMethod:
+                case OperandType.InlineSig:
+                case OperandType.InlineTok:
+                case OperandType.InlineType:
+                    yield return BitConverter.ToInt32(il, i);
+                    i += 4;
+                    break;
+                default: // InlineBrTarget, InlineI, InlineString, ShortInlineR
+                    i += 4;
+                    break;
+            }
+        }
+    }
+}

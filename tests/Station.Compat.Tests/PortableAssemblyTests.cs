@@ -1,0 +1,48 @@
+using System.IO;
+using System.Linq;
+using Xunit;
+
+namespace Station.Compat.Tests;
+
+/// <summary>The gate run over the real build output of every portable project.</summary>
+public class PortableAssemblyTests
+{
+    public static TheoryData<string> PortableAssemblies()
+    {
+        var data = new TheoryData<string>();
+        foreach (var p in DeviceProjects.Portable)
+        {
+            data.Add(p.Assembly);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(PortableAssemblies))]
+    public void Portable_assembly_runs_on_nanoFramework(string assembly)
+    {
+        var project = DeviceProjects.Portable.Single(p => p.Assembly == assembly);
+        string dll = project.Marker.Assembly.Location;
+        Assert.True(File.Exists(dll), $"built assembly not found: {dll}");
+        Assert.Equal(assembly, Path.GetFileNameWithoutExtension(dll));
+
+        var sections = DeviceProjects.SectionsFor(project.PackagesConfig);
+        var gate = new CompatGate(DeviceProjects.Listing(sections), DeviceProjects.PortableNames);
+        var findings = gate.Check(File.ReadAllBytes(dll));
+
+        Assert.True(findings.Count == 0,
+            $"{assembly} ({dll}) uses what nanoFramework 1.x cannot run (listing sections: {string.Join(", ", sections)}):\n  "
+            + string.Join("\n  ", findings));
+    }
+
+    [Theory]
+    [MemberData(nameof(PortableAssemblies))]
+    public void Device_project_references_CoreLibrary_at_the_target_version(string assembly)
+    {
+        var project = DeviceProjects.Portable.Single(p => p.Assembly == assembly);
+        var doc = System.Xml.Linq.XDocument.Load(Path.Combine(DeviceProjects.RepoRoot, project.PackagesConfig));
+        var core = doc.Root!.Elements("package").SingleOrDefault(p => (string)p.Attribute("id") == "nanoFramework.CoreLibrary");
+        Assert.NotNull(core);
+        Assert.Equal("1.17.11", (string)core!.Attribute("version"));
+    }
+}

@@ -1,0 +1,17 @@
+using Station.Hal;
+
+namespace Station.Device.Tests.Fakes
+{
+    /// <summary>A PWM output that remembers its duty.</summary>
+    public sealed class FakePwm : IPwmOutput
+    {
+        /// <inheritdoc />
+        public double Duty { get; private set; }
+
+        /// <inheritdoc />
+        public int FrequencyHz { get { return 2000; } }
+
+        /// <inheritdoc />
+        public void SetDuty(double duty) { Duty = duty < 0 ? 0 : (duty > 1 ? 1 : duty); }
+    }
+}

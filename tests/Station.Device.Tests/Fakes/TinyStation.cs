@@ -1,0 +1,80 @@
+using System;
+using Station.Core;
+
+namespace Station.Device.Tests.Fakes
+{
+    /// <summary>A controller over a <see cref="TinyBay"/>, with helpers that run simulated time.</summary>
+    public sealed class TinyStation
+    {
+        /// <summary>The plant.</summary>
+        public readonly TinyBay Bay;
+        /// <summary>The controller under test.</summary>
+        public StationController C;
+
+        /// <summary>Builds and starts a controller over <paramref name="bay"/>.</summary>
+        public TinyStation(TinyBay bay)
+        {
+            Bay = bay;
+            C = new StationController(bay.Io, bay.Config);
+            C.Start();
+        }
+
+        /// <summary>A started station with three ready packs in the rack (P1 95 %, P2 90 %, P3 99 %).</summary>
+        public static TinyStation WithRack()
+        {
+            var s = new TinyStation(new TinyBay());
+            Ok(s.C.SetRackSlot(0, "P1", 95, PackState.Ready));
+            Ok(s.C.SetRackSlot(1, "P2", 90, PackState.Ready));
+            Ok(s.C.SetRackSlot(2, "P3", 99, PackState.Ready));
+            return s;
+        }
+
+        /// <summary>Throws when a command was refused.</summary>
+        public static void Ok(CommandResult r)
+        {
+            if (!r.Accepted) throw new Exception("refused: " + r.Message);
+        }
+
+        /// <summary>One control period: time, plant, controller.</summary>
+        public void Tick()
+        {
+            int step = Bay.Config.TickMs;
+            Bay.Clock.Advance(step);
+            Bay.Step(step);
+            C.Tick();
+        }
+
+        /// <summary>Runs <paramref name="ms"/> of simulated time.</summary>
+        public void Run(int ms)
+        {
+            for (int t = 0; t < ms; t += Bay.Config.TickMs) Tick();
+        }
+
+        /// <summary>Runs until the controller is in <paramref name="state"/>; false after <paramref name="maxMs"/>.</summary>
+        public bool RunUntil(SwapState state, int maxMs)
+        {
+            for (int t = 0; t < maxMs; t += Bay.Config.TickMs)
+            {
+                if (C.State == state) return true;
+                Tick();
+            }
+            return C.State == state;
+        }
+
+        /// <summary>Homes the lift and waits for Idle.</summary>
+        public void HomeToIdle()
+        {
+            Ok(C.Home());
+            if (!RunUntil(SwapState.Idle, 30000)) throw new Exception("homing did not finish: " + SwapStates.Name(C.State));
+        }
+
+        /// <summary>Authorises a swap for vehicle VIN1 carrying pack D1 at 12 %.</summary>
+        public void Authorize()
+        {
+            var auth = new SwapAuthorization("VIN1", null);
+            auth.VehiclePackSerial = "D1";
+            auth.VehiclePackSocPct = 12;
+            Ok(C.Authorize(auth));
+        }
+    }
+}
