@@ -149,17 +149,7 @@ namespace Station.Simulator
             Controller.PackCheck = PackCan.CreateCheck(Config);
             Controller.FaultChanged += OnFault;
             Controller.Start();
-            if (Storage.Length(StationJournalName) <= 0 || InventoryEmpty()) SeedInventory();
-        }
-
-        // The file the core journals into: any file the core created counts (the name is the core's choice).
-        private string StationJournalName => Storage.Names.Count > 0 ? System.Linq.Enumerable.First(Storage.Names) : "journal.bin";
-
-        private bool InventoryEmpty()
-        {
-            var inv = Controller.Inventory;
-            for (int i = 0; i < inv.SlotCount; i++) if (!inv.Slot(i).IsEmpty) return false;
-            return true;
+            if (Restarts == 0) SeedInventory(); // first boot; after a power loss the inventory comes from the journal
         }
 
         // First boot of a new station: the commissioning technician enters what stands in the rack.
