@@ -36,6 +36,8 @@ namespace Station.Simulator
                 return 0;
             }
 
+            if (o.Console || o.Pty) return ConsoleRun.Run(o, stdout, stderr);
+
             Scenario scenario = null;
             if (o.ScenarioPath != null)
             {
