@@ -50,7 +50,7 @@ namespace Station.Simulator
             Bay = new SimBay(plant, Clock, Storage);
             PackCan = new SimPackCan(Bay); // issue 3: swaps go through the real GB/T session and BMS gate
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
-            _maxMs = (long)((maxSeconds > 0 ? maxSeconds : defaultMax) * 1000);
+            _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : defaultMax, 86400) * 1000); // at most a simulated day
         }
 
         /// <summary>Plant figures.</summary>
