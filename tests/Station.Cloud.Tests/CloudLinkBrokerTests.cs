@@ -218,3 +218,36 @@ namespace Station.Cloud.Tests
         }
     }
 }
+
+namespace Station.Cloud.Tests
+{
+    public class MalformedCommandsOverTheBrokerTests
+    {
+        [Fact]
+        public void Every_malformed_command_class_sent_through_mosquitto_gets_its_reason_in_the_reply()
+        {
+            using var broker = Mosquitto.Start();
+            using var consumer = new Consumer(broker.Port);
+            using var st = new StationHarness(broker.Port, "bay1");
+            // The parser tests' table is written for a station clock at 2026-11-21 12:00 UTC.
+            st.Clock.Epoch = new System.DateTime(2026, 11, 21, 12, 0, 0, System.DateTimeKind.Utc);
+            st.Clock.NowMs = 0;
+            st.RunUntil(() => st.Link.Online, "online");
+            var cases = CommandParserTests.MalformedCommands;
+            var oversized = "{\"v\":1,\"mid\":\"big\",\"cmd\":\"swap.cancel\",\"by\":\"" + new string('x', 2000) + "\"}";
+            var all = cases.Select(c => ((string)c[0], (CloudReason)c[1])).Append((oversized, CloudReason.Oversized)).ToArray();
+            foreach (var (json, _) in all)
+            {
+                var b = System.Text.Encoding.UTF8.GetBytes(json);
+                Assert.True(consumer.Client.Publish("stations/bay1/cmd", b, 0, b.Length, 1, false) > 0);
+            }
+            st.RunUntil(() => consumer.On("/reply").Length >= all.Length, "a reply to every command");
+            var replies = consumer.On("/reply");
+            for (int i = 0; i < all.Length; i++)
+                Assert.True(CloudReasons.Name(all[i].Item2) == replies[i].GetProperty("reason").GetString(),
+                    $"{all[i].Item1} → {replies[i].GetRawText()}");
+            Assert.Empty(st.Station.Calls); // nothing reached the station
+            Assert.Equal(all.Length, st.Link.CommandsRejected);
+        }
+    }
+}

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text;
 using Station.Core.Cloud;
 using Xunit;
@@ -49,46 +50,49 @@ namespace Station.Cloud.Tests
             }
         }
 
+        /// <summary>One command per malformed class and the reason it must get (also sent through a real broker).</summary>
+        public static readonly object[][] MalformedCommands =
+        {
+            new object[] { "not json", CloudReason.Malformed },
+            new object[] { "[1,2]", CloudReason.Malformed },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\"", CloudReason.Malformed },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\"} x", CloudReason.Malformed },
+            new object[] { "{\"v\":1,\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.Malformed },
+            new object[] { "{\"v\":01,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.Malformed },
+            new object[] { "{\"v\":1,\"mid\":\"a\\q\",\"cmd\":\"swap.cancel\"}", CloudReason.Malformed },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",}", CloudReason.Malformed },
+            new object[] { "{\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.MissingField },
+            new object[] { "{\"v\":\"1\",\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.WrongType },
+            new object[] { "{\"v\":2,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.UnsupportedVersion },
+            new object[] { "{\"v\":1,\"cmd\":\"swap.cancel\"}", CloudReason.MissingField },
+            new object[] { "{\"v\":1,\"mid\":7,\"cmd\":\"swap.cancel\"}", CloudReason.WrongType },
+            new object[] { "{\"v\":1,\"mid\":\"\",\"cmd\":\"swap.cancel\"}", CloudReason.OutOfRange },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.explode\"}", CloudReason.UnknownCommand },
+            new object[] { "{\"v\":1,\"mid\":\"a\"}", CloudReason.MissingField },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",\"force\":true}", CloudReason.UnknownField },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",\"vehicle\":\"V1\"}", CloudReason.UnknownField },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":5}", CloudReason.WrongType },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":{\"id\":\"V\"}}", CloudReason.WrongType },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":null}", CloudReason.WrongType },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":1.5}", CloudReason.WrongType },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"tomorrow\",\"vehicle\":\"V1\"}", CloudReason.WrongType },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\"}", CloudReason.MissingField },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"vehicle\":\"V1\"}", CloudReason.MissingField },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"config.set\",\"key\":\"k\"}", CloudReason.MissingField },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"V 1\"}", CloudReason.OutOfRange },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"123456789012345678901234567890123\"}", CloudReason.OutOfRange },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":0}", CloudReason.OutOfRange },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":70000}", CloudReason.OutOfRange },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":99999999999999999999999}", CloudReason.OutOfRange },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"2026-11-23T12:00:00Z\",\"vehicle\":\"V1\"}", CloudReason.OutOfRange },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"2026-11-21T11:59:59Z\",\"vehicle\":\"V1\"}", CloudReason.Expired },
+            new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",\"exp\":\"2026-11-21T12:00:00Z\"}", CloudReason.Expired },
+        };
+
+        public static IEnumerable<object[]> Malformed() => MalformedCommands;
+
         [Theory]
-        // size and syntax
-        [InlineData("not json", CloudReason.Malformed)]
-        [InlineData("[1,2]", CloudReason.Malformed)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\"", CloudReason.Malformed)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\"} x", CloudReason.Malformed)]
-        [InlineData("{\"v\":1,\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.Malformed)]
-        [InlineData("{\"v\":01,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.Malformed)]
-        [InlineData("{\"v\":1,\"mid\":\"a\\q\",\"cmd\":\"swap.cancel\"}", CloudReason.Malformed)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",}", CloudReason.Malformed)]
-        // version, id, command
-        [InlineData("{\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.MissingField)]
-        [InlineData("{\"v\":\"1\",\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.WrongType)]
-        [InlineData("{\"v\":2,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.UnsupportedVersion)]
-        [InlineData("{\"v\":1,\"cmd\":\"swap.cancel\"}", CloudReason.MissingField)]
-        [InlineData("{\"v\":1,\"mid\":7,\"cmd\":\"swap.cancel\"}", CloudReason.WrongType)]
-        [InlineData("{\"v\":1,\"mid\":\"\",\"cmd\":\"swap.cancel\"}", CloudReason.OutOfRange)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.explode\"}", CloudReason.UnknownCommand)]
-        [InlineData("{\"v\":1,\"mid\":\"a\"}", CloudReason.MissingField)]
-        // members
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",\"force\":true}", CloudReason.UnknownField)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",\"vehicle\":\"V1\"}", CloudReason.UnknownField)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":5}", CloudReason.WrongType)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":{\"id\":\"V\"}}", CloudReason.WrongType)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":null}", CloudReason.WrongType)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":1.5}", CloudReason.WrongType)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"tomorrow\",\"vehicle\":\"V1\"}", CloudReason.WrongType)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\"}", CloudReason.MissingField)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"vehicle\":\"V1\"}", CloudReason.MissingField)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"config.set\",\"key\":\"k\"}", CloudReason.MissingField)]
-        // ranges
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"V 1\"}", CloudReason.OutOfRange)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"123456789012345678901234567890123\"}", CloudReason.OutOfRange)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":0}", CloudReason.OutOfRange)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":70000}", CloudReason.OutOfRange)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"fault.reset\",\"code\":99999999999999999999999}", CloudReason.OutOfRange)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"2026-11-23T12:00:00Z\",\"vehicle\":\"V1\"}", CloudReason.OutOfRange)]
-        // time
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.authorize\",\"exp\":\"2026-11-21T11:59:59Z\",\"vehicle\":\"V1\"}", CloudReason.Expired)]
-        [InlineData("{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",\"exp\":\"2026-11-21T12:00:00Z\"}", CloudReason.Expired)]
+        [MemberData(nameof(Malformed))]
         public void Each_malformed_class_is_rejected_with_its_reason(string json, CloudReason expected)
         {
             var (r, c) = Parse(json);

@@ -124,6 +124,21 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void A_command_flood_beyond_the_queue_is_dropped_counted_and_reported()
+        {
+            var (st, link, cl, sc) = Build();
+            for (int i = 0; i < CloudLink.MaxQueuedMessages + 5; i++)
+                link.Receive("stations/unit/cmd", "{\"v\":1,\"mid\":\"f" + i + "\",\"cmd\":\"station.status\"}");
+            Assert.Equal(5, cl.DroppedMessages);
+            for (int i = 0; i < 40; i++) { st.Clock.Advance(10); cl.Tick(); }
+            Assert.Equal(CloudLink.MaxQueuedMessages, cl.CommandsAccepted);
+            st.Clock.Advance(20000);
+            cl.Tick();
+            var t = link.Sent.Where(s => s.topic == "stations/unit/telemetry").Select(s => JsonDocument.Parse(s.payload).RootElement).Last();
+            Assert.Equal(5, t.GetProperty("link").GetProperty("cmdDropped").GetInt32());
+        }
+
+        [Fact]
         public void Config_keys_read_set_range_checked_and_refused_when_unknown_or_read_only()
         {
             var (st, _, _, sc) = Build();

@@ -16,7 +16,8 @@ namespace Station.Core.Cloud
     public sealed class CloudLink : ICloudPayload, ISwapAdmission
     {
         const int TokenRing = 256;
-        const int MaxQueuedMessages = 32;
+        /// <summary>Most received messages waiting for the tick; beyond it a flood is dropped and counted.</summary>
+        public const int MaxQueuedMessages = 64;
         const string BdSeqFile = "cloud.bdseq";
 
         readonly IMqttLink _link;
@@ -199,6 +200,9 @@ namespace Station.Core.Cloud
             w.MemberBool("online", _online);
             w.Member("bdSeq", _bdSeq);
             w.Member("births", _births);
+            w.Member("cmdAccepted", _commandsAccepted);
+            w.Member("cmdRejected", _commandsRejected);
+            w.Member("cmdDropped", _droppedMessages);
             w.EndObject();
             w.Name("outbox");
             w.BeginObject();
