@@ -36,7 +36,7 @@ namespace Station.Hal.Nano.Mqtt
         string _willMessage;
         bool _willRetain;
         MqttClient _client;
-        volatile bool _connected;
+        bool _connected; // written by the loop and M2Mqtt callbacks; a bool read is atomic
         bool _stop;
         Thread _loop;
         X509Certificate _ca;
