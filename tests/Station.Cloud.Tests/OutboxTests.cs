@@ -145,6 +145,32 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void Segments_left_behind_by_a_power_cut_after_the_cursor_moved_are_removed_at_boot()
+        {
+            var st = new TestStorage();
+            var o = new Outbox(st, "obx", 4200, 8);
+            o.Open();
+            var link = new FakeLink();
+            var big = new string('x', 1500);
+            for (int i = 0; i < 6; i++) Add(o, RecordKind.Event, big);
+            o.Pump(link, Topics, 0);
+            foreach (var s in link.Sent) o.Acknowledge(s.token);
+            o.Pump(link, Topics, 0);
+            Assert.DoesNotContain("obx1.bin", st.Names);
+            var orphan = new byte[100];
+            st.Append("obx1.bin", orphan, 0, 100); // as if the delete never happened
+            st.Append("obx0.bin", orphan, 0, 100);
+            var o2 = new Outbox(st, "obx", 4200, 8);
+            o2.Open();
+            Assert.DoesNotContain("obx0.bin", st.Names);
+            Assert.DoesNotContain("obx1.bin", st.Names);
+            Assert.Equal(0, o2.Pending);
+            var link2 = new FakeLink();
+            o2.Pump(link2, Topics, 0);
+            Assert.Empty(link2.Sent); // nothing acknowledged comes back
+        }
+
+        [Fact]
         public void When_full_telemetry_goes_first_then_swaps_are_refused_and_records_are_never_silently_lost()
         {
             var st = new TestStorage();

@@ -121,6 +121,8 @@ namespace Station.Core.Cloud
                 _nextSeq = U32(_cursor, 12);
                 _ackedThrough = U32(_cursor, 16);
             }
+            // A power cut between writing the cursor and deleting the segments it passed leaves them behind: finish that.
+            for (uint old = _tailSeg; old > 0 && _storage.Length(SegmentName(old - 1)) >= 0; old--) _storage.Delete(SegmentName(old - 1));
             _oldestPresentSeg = _tailSeg;
             _headSeg = _tailSeg;
             while (_storage.Length(SegmentName(_headSeg + 1)) >= 0) _headSeg++;
