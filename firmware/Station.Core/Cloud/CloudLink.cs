@@ -38,7 +38,8 @@ namespace Station.Core.Cloud
         int _tokenHead, _tokenCount;
         int _pendingUp, _pendingDown;
         bool _online;
-        uint _bdSeq;
+        uint _bdSeq;        // the bdSeq in the will the adapter registers at its next connect
+        uint _sessionBdSeq; // the bdSeq of the session now up (its birth and its registered will)
         long _seq;
         long _lastTelemetryMs, _lastOfflineTelemetryMs;
         string _lastStateName;
@@ -65,8 +66,8 @@ namespace Station.Core.Cloud
         public Outbox Outbox { get { return _outbox; } }
         /// <summary>True between the birth and the loss of the session.</summary>
         public bool Online { get { return _online; } }
-        /// <summary>Birth/death sequence number of the current (or next) session.</summary>
-        public uint BdSeq { get { return _bdSeq; } }
+        /// <summary>Birth/death sequence number of the current session (of the next one while offline).</summary>
+        public uint BdSeq { get { return _online ? _sessionBdSeq : _bdSeq; } }
         /// <summary>Births published since start.</summary>
         public int Births { get { return _births; } }
         /// <summary>Commands accepted / rejected since start.</summary>
@@ -105,7 +106,7 @@ namespace Station.Core.Cloud
             int up, down;
             lock (_gate) { up = _pendingUp; down = _pendingDown; _pendingUp = 0; _pendingDown = 0; }
             if (down > 0 && up == 0) _online = false;
-            if (up > 0 && _link.IsConnected) Birth(now);
+            if (up > 0 && _link.IsConnected) Birth(now, true);
             else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
 
             while (true)
@@ -198,7 +199,7 @@ namespace Station.Core.Cloud
             w.Name("link");
             w.BeginObject();
             w.MemberBool("online", _online);
-            w.Member("bdSeq", _bdSeq);
+            w.Member("bdSeq", BdSeq);
             w.Member("births", _births);
             w.Member("cmdAccepted", _commandsAccepted);
             w.Member("cmdRejected", _commandsRejected);
@@ -293,7 +294,7 @@ namespace Station.Core.Cloud
                     if (_online) { PublishState("state"); PublishTelemetry(); }
                     return CloudResult.Ok(null);
                 case CommandKind.StationRebirth:
-                    if (_online) Birth(_clock.NowMs);
+                    if (_online) Birth(_clock.NowMs, false);
                     return CloudResult.Ok(null);
                 case CommandKind.ConfigGet: return _station.GetConfig(c.Key);
                 case CommandKind.ConfigSet: return _station.SetConfig(c.Key, c.Value);
@@ -306,16 +307,19 @@ namespace Station.Core.Cloud
 
         // ---- birth, state, telemetry ----
 
-        void Birth(long now)
+        void Birth(long now, bool newSession)
         {
-            // The will registered at this connect carries _bdSeq; the birth matches it (Sparkplug).
+            // A new session's will (registered at this connect) carries _bdSeq; its birth matches it (Sparkplug). A
+            // rebirth on request keeps the session's bdSeq and restarts seq.
+            if (newSession) _sessionBdSeq = _bdSeq;
             _seq = 0;
             _online = true;
             _births++;
             PublishState("birth");
             PublishTelemetry();
             _lastTelemetryMs = now;
-            _bdSeq++;
+            if (!newSession) return;
+            _bdSeq = _sessionBdSeq + 1;
             WriteBdSeq(_bdSeq);
             SetWill();
         }
@@ -324,7 +328,7 @@ namespace Station.Core.Cloud
         {
             BeginLive(type);
             _w.MemberBool("online", true);
-            _w.Member("bdSeq", _bdSeq);
+            _w.Member("bdSeq", _sessionBdSeq);
             if (type == "birth")
             {
                 _w.Member("fw", _config.Firmware);
@@ -364,7 +368,7 @@ namespace Station.Core.Cloud
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.IdString("b", _bdSeq, _seq);
+            _w.Name("mid"); _w.IdString("b", _sessionBdSeq, _seq);
             _w.Member("seq", _seq);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", type);

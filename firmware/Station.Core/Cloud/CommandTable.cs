@@ -42,7 +42,7 @@ namespace Station.Core.Cloud
             "authorise one swap: vehicle (required), pack (optional; the station chooses), exp (required)",
             "cancel the authorised or running swap; the station stops safely and holds",
             "publish state and telemetry now",
-            "publish a new birth certificate (bdSeq unchanged, seq restarts at 0)",
+            "publish the birth certificate again (the session's bdSeq, seq restarts at 0)",
             "read configuration key 'key'",
             "set configuration key 'key' to 'value' (refused while a swap runs)",
             "enter maintenance: no new swaps (refused while a swap runs)",
