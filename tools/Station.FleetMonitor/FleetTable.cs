@@ -48,6 +48,8 @@ namespace Station.FleetMonitor
                         if (j.TryGetProperty("bdSeq", out var bd) && bd.ValueKind == JsonValueKind.Number) row.BdSeq = bd.GetInt64();
                         break;
                     case "telemetry":
+                        // Samples kept while offline are journaled records and share the record counter.
+                        if (j.TryGetProperty("offline", out var off) && off.ValueKind == JsonValueKind.True) Record(row, j);
                         row.State = Str(j, "state") ?? row.State;
                         if (j.TryGetProperty("swapsToday", out var s2) && s2.ValueKind == JsonValueKind.Number) row.SwapsToday = s2.GetInt32();
                         if (j.TryGetProperty("lastFault", out var lf) && lf.ValueKind == JsonValueKind.Number && lf.GetInt32() != 0)
