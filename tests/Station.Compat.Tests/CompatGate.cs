@@ -38,6 +38,27 @@ public sealed class CompatGate
         _portable = new HashSet<string>(portableAssemblies, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Enums defined in the other portable assemblies (full names), so that formatting one as text is caught
+    /// across assembly boundaries; see <see cref="EnumsDefinedIn"/>.</summary>
+    public HashSet<string> KnownEnums { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Full names of the enums an assembly image defines.</summary>
+    public static IEnumerable<string> EnumsDefinedIn(byte[] image)
+    {
+        using var pe = new PEReader(System.Collections.Immutable.ImmutableArray.Create(image));
+        var md = pe.GetMetadataReader();
+        var list = new List<string>();
+        foreach (var h in md.TypeDefinitions)
+        {
+            var baseType = md.GetTypeDefinition(h).BaseType;
+            if (baseType.Kind == HandleKind.TypeReference && MetadataNames.FullName(md, (TypeReferenceHandle)baseType) == "System.Enum")
+            {
+                list.Add(MetadataNames.FullName(md, h));
+            }
+        }
+        return list;
+    }
+
     /// <summary>Checks one assembly image; returns the findings, sorted, empty when it may run on the device.</summary>
     public IReadOnlyList<string> Check(byte[] image)
     {
@@ -120,6 +141,7 @@ public sealed class CompatGate
                     }
                     var body = _pe.GetMethodBody(method.RelativeVirtualAddress);
                     string name = MetadataNames.MethodName(_md, methodHandle);
+                    CheckEnumAsText(body.GetILBytes(), name);
                     foreach (int token in ILTokens.Read(body.GetILBytes()))
                     {
                         var handle = MetadataTokens.EntityHandle(token);
@@ -160,6 +182,101 @@ public sealed class CompatGate
                 }
                 list.Add((assemblyLevel ? "the assembly" : DescribeParent(ca.Parent), assemblyLevel));
             }
+        }
+
+        // ---- enums turned into text: nanoFramework prints an enum's number, .NET its name
+
+        private const short Box = 0x8C;
+        private const short Constrained = unchecked((short)0xFE16);
+
+        private void CheckEnumAsText(byte[] il, string method)
+        {
+            var code = ILTokens.Instructions(il).ToList();
+            for (int i = 0; i < code.Count; i++)
+            {
+                var (op, token) = code[i];
+                string formatted = EnumFormattedByHandler(token);
+                if (formatted != null)
+                {
+                    // $"{e}" on .NET: DefaultInterpolatedStringHandler.AppendFormatted<E>(e), no box at all.
+                    Add($"turns enum {formatted} into text in {method} — nanoFramework prints its number, not its name: use the name table");
+                    continue;
+                }
+                if (op != Box && op != Constrained)
+                {
+                    continue;
+                }
+                string type = TypeNameOf(MetadataTokens.EntityHandle(token));
+                if (type == null || !IsEnum(type))
+                {
+                    continue;
+                }
+                // constrained. E callvirt Object::ToString — what `"x" + e` and e.ToString() compile to.
+                // box E, then (soon) String.Concat/Format or StringBuilder.Append(object) — Format and Append.
+                int window = op == Constrained ? 1 : 6;
+                for (int j = i + 1; j < code.Count && j <= i + window; j++)
+                {
+                    string callee = CalleeOf(code[j].Token);
+                    if (callee is "System.Object::ToString" or "System.Enum::ToString" or "System.String::Concat"
+                        or "System.String::Format" or "System.Text.StringBuilder::Append(object)")
+                    {
+                        Add($"turns enum {type} into text in {method} — nanoFramework prints its number, not its name: use the name table");
+                        break;
+                    }
+                }
+            }
+        }
+
+        private bool IsEnum(string fullName)
+        {
+            if (_gate.KnownEnums.Contains(fullName)) return true;
+            var listed = _gate._listing.Find(fullName);
+            if (listed != null) return listed.Kind == "enum";
+            foreach (var h in _md.TypeDefinitions)
+            {
+                if (MetadataNames.FullName(_md, h) == fullName)
+                {
+                    var b = _md.GetTypeDefinition(h).BaseType;
+                    return b.Kind == HandleKind.TypeReference && MetadataNames.FullName(_md, (TypeReferenceHandle)b) == "System.Enum";
+                }
+            }
+            return false;
+        }
+
+        private string TypeNameOf(EntityHandle handle) => handle.Kind switch
+        {
+            HandleKind.TypeDefinition => MetadataNames.FullName(_md, (TypeDefinitionHandle)handle),
+            HandleKind.TypeReference => MetadataNames.FullName(_md, (TypeReferenceHandle)handle),
+            _ => null,
+        };
+
+        /// <summary>The enum's name when <paramref name="token"/> is the interpolation handler's AppendFormatted&lt;E&gt; over an enum.</summary>
+        private string EnumFormattedByHandler(int token)
+        {
+            if (token == 0) return null;
+            var handle = MetadataTokens.EntityHandle(token);
+            if (handle.Kind != HandleKind.MethodSpecification) return null;
+            var spec = _md.GetMethodSpecification((MethodSpecificationHandle)handle);
+            if (!IsInterpolationHandler(spec.Method)) return null;
+            var args = spec.DecodeSignature(SigTypeProvider.Instance, null);
+            return args.Length == 1 && IsEnum(args[0].Display) ? args[0].Display : null;
+        }
+
+        private string CalleeOf(int token)
+        {
+            if (token == 0) return null;
+            var handle = MetadataTokens.EntityHandle(token);
+            if (handle.Kind != HandleKind.MemberReference) return null;
+            var mr = _md.GetMemberReference((MemberReferenceHandle)handle);
+            if (mr.Parent.Kind != HandleKind.TypeReference || mr.GetKind() != MemberReferenceKind.Method) return null;
+            string type = MetadataNames.FullName(_md, (TypeReferenceHandle)mr.Parent);
+            string name = _md.GetString(mr.Name);
+            if (type == "System.Text.StringBuilder" && name == "Append")
+            {
+                var sig = mr.DecodeMethodSignature(SigTypeProvider.Instance, null);
+                return sig.ParameterTypes.Length == 1 && sig.ParameterTypes[0].Short == "object" ? "System.Text.StringBuilder::Append(object)" : null;
+            }
+            return type + "::" + name;
         }
 
         private string DescribeParent(EntityHandle parent) => parent.Kind switch
