@@ -195,6 +195,11 @@ public sealed class CompatGate
             for (int i = 0; i < code.Count; i++)
             {
                 var (op, token) = code[i];
+                if (op == LdStr)
+                {
+                    CheckFormatLiteral(code, i, method);
+                    continue;
+                }
                 string formatted = EnumFormattedByHandler(token);
                 if (formatted != null)
                 {
@@ -225,6 +230,55 @@ public sealed class CompatGate
                     }
                 }
             }
+        }
+
+        private const short LdStr = 0x72;
+
+        /// <summary>Custom numeric format strings ("0.00", "#,##0") do not exist on nanoFramework: refuse a literal
+        /// used as one — a "{0:0.00}" placeholder anywhere, or a literal passed straight to ToString(string) or to
+        /// the interpolation handler's AppendFormatted(value, format).</summary>
+        private void CheckFormatLiteral(List<(short OpCode, int Token)> code, int i, string method)
+        {
+            string literal = _md.GetUserString(MetadataTokens.UserStringHandle(code[i].Token & 0xFFFFFF));
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(literal, @"\{\d+(,-?\d+)?:(?<f>[^}]*)\}"))
+            {
+                if (IsCustomNumericFormat(m.Groups["f"].Value))
+                {
+                    Add($"uses the custom numeric format \"{m.Groups["f"].Value}\" in {method} — nanoFramework has standard formats only (N2, D4, X2, F1…)");
+                    return;
+                }
+            }
+            if (!IsCustomNumericFormat(literal) || i + 1 >= code.Count)
+            {
+                return;
+            }
+            int next = code[i + 1].Token;
+            var handle = next == 0 || (next >> 24) == 0x70 ? default : MetadataTokens.EntityHandle(next);
+            bool formatCall = false;
+            if (handle.Kind == HandleKind.MemberReference)
+            {
+                formatCall = _md.GetString(_md.GetMemberReference((MemberReferenceHandle)handle).Name) == "ToString";
+            }
+            else if (handle.Kind == HandleKind.MethodSpecification)
+            {
+                formatCall = IsInterpolationHandler(_md.GetMethodSpecification((MethodSpecificationHandle)handle).Method);
+            }
+            if (formatCall)
+            {
+                Add($"uses the custom numeric format \"{literal}\" in {method} — nanoFramework has standard formats only (N2, D4, X2, F1…)");
+            }
+        }
+
+        private static bool IsCustomNumericFormat(string format)
+        {
+            if (format.Length == 0 || (format.IndexOf('0') < 0 && format.IndexOf('#') < 0)) return false;
+            if (System.Text.RegularExpressions.Regex.IsMatch(format, @"^[A-Za-z]\d{0,2}$")) return false; // standard: D2, X4, N0
+            foreach (char c in format)
+            {
+                // Letters other than an exponent mark mean a date/time pattern or text, not a number pattern.
+                if (char.IsLetter(c) && c != 'E' && c != 'e') return false;
+            }
+            return true;
         }
 
         private bool IsEnum(string fullName)

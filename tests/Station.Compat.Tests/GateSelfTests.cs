@@ -212,6 +212,28 @@ public class C { public string S(Mode m) { " + body + @" } }",
             "turns enum Mode into text in C.S()");
     }
 
+    [Theory]
+    [InlineData("return v.ToString(\"0.00\");", "0.00")]
+    [InlineData("return string.Format(\"{0:#,##0} mm\", v);", "#,##0")]
+    [InlineData("return $\"{v:0.0} mm\";", "0.0")]
+    public void Rejects_a_custom_numeric_format(string body, string format)
+    {
+        AssertRejected(@"
+public class C { public string S(double v) { " + body + @" } }",
+            "uses the custom numeric format \"" + format + "\" in C.S()");
+    }
+
+    [Fact]
+    public void Standard_numeric_formats_and_plain_literals_are_fine()
+    {
+        var findings = Gate(@"
+public class C
+{
+    public string S(double v, int n) { return v.ToString(""F1"") + "" "" + n.ToString(""D4"") + string.Format("" {0:X2} 100 {1}"", n, ""0.5""); }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     [Fact]
     public void An_enum_used_as_a_number_or_compared_is_fine()
     {

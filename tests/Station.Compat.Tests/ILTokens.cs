@@ -27,11 +27,11 @@ public static class ILTokens
     {
         foreach (var (_, token) in Instructions(il))
         {
-            if (token != 0) yield return token;
+            if (token != 0 && (token >> 24) != 0x70) yield return token; // user strings are not metadata entities
         }
     }
 
-    /// <summary>Every instruction: its opcode value and its metadata token operand (0 when it has none).</summary>
+    /// <summary>Every instruction: its opcode value and its token operand (0 when it has none; a 0x70 user-string token for ldstr).</summary>
     public static IEnumerable<(short OpCode, int Token)> Instructions(byte[] il)
     {
         int i = 0;
@@ -75,7 +75,11 @@ public static class ILTokens
                     token = BitConverter.ToInt32(il, i);
                     i += 4;
                     break;
-                default: // InlineBrTarget, InlineI, InlineString, ShortInlineR
+                case OperandType.InlineString:
+                    token = BitConverter.ToInt32(il, i); // 0x70xxxxxx: a user string (ldstr)
+                    i += 4;
+                    break;
+                default: // InlineBrTarget, InlineI, ShortInlineR
                     i += 4;
                     break;
             }
