@@ -33,6 +33,7 @@ namespace Station.Simulator
         private long _settledSinceMs = -1;
         private long _lastStatusMs;
         private int _vehicles;
+        private string _lastRefusal;
         private SwapResult _current;
 
         /// <summary>A run of <paramref name="swaps"/> swaps on a bay with <paramref name="plant"/> figures.</summary>
@@ -46,6 +47,7 @@ namespace Station.Simulator
             Clock = new SimClock();
             Storage = new MemoryStorage(Clock);
             Bay = new SimBay(plant, Clock, Storage);
+            PackCan = new SimPackCan(Bay); // issue 3: swaps go through the real GB/T session and BMS gate
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
             _maxMs = (long)((maxSeconds > 0 ? maxSeconds : defaultMax) * 1000);
         }
@@ -60,6 +62,8 @@ namespace Station.Simulator
         public MemoryStorage Storage { get; }
         /// <summary>The plant.</summary>
         public SimBay Bay { get; }
+        /// <summary>The pack CAN: virtual bus, simulated BMS, the station's BMS gate check.</summary>
+        public SimPackCan PackCan { get; }
         /// <summary>The controller now running (a new one after each simulated power loss).</summary>
         public StationController Controller { get; private set; }
         /// <summary>Swaps asked for.</summary>
@@ -125,7 +129,7 @@ namespace Station.Simulator
             {
                 Clock.Advance(tick);
                 Bay.Step(tick);
-                if (Controller != null) Controller.Tick();
+                if (Controller != null) { Controller.Tick(); PackCan.Tick(Clock.NowMs); }
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
                 Operate();
@@ -141,6 +145,7 @@ namespace Station.Simulator
         private void StartController()
         {
             Controller = new StationController(Bay.Io, Config);
+            Controller.PackCheck = PackCan.CreateCheck(Config);
             Controller.FaultChanged += OnFault;
             Controller.Start();
             if (Storage.Length(StationJournalName) <= 0 || InventoryEmpty()) SeedInventory();
@@ -268,7 +273,10 @@ namespace Station.Simulator
                     };
                     var r = Controller.Authorize(auth);
                     if (r.Accepted) _current.AuthorizedMs = now;
-                    Say(r.Accepted ? $"booking: authorise {_current.VehicleId} with pack {_current.PackIn}" : $"booking: authorisation refused: {r.Message}");
+                    // the booking retries every second; say a refusal once per reason
+                    if (r.Accepted) Say($"booking: authorise {_current.VehicleId} with pack {_current.PackIn}");
+                    else if (r.Message != _lastRefusal) Say($"booking: authorisation refused: {r.Message} (retrying every second)");
+                    _lastRefusal = r.Accepted ? null : r.Message;
                 }
                 if (s == SwapState.Released && _current.ReleasedMs < 0)
                 {
@@ -342,6 +350,10 @@ namespace Station.Simulator
             switch (e.Do)
             {
                 case "estop": Bay.EStopPressed = true; break;
+                case "bms_fault":
+                    try { result = ": " + PackCan.Apply((string)e.Args["kind"], e.Args.TryGetValue("serial", out var bs) ? (string)bs : null); }
+                    catch (ArgumentException x) { result = ": ignored, " + x.Message; }
+                    break;
                 case "estop_release": Bay.EStopPressed = false; break;
                 case "light_curtain_break": Bay.LightCurtainBroken = true; break;
                 case "light_curtain_clear": Bay.LightCurtainBroken = false; break;
@@ -373,6 +385,22 @@ namespace Station.Simulator
                     if (Controller != null) Controller.FaultChanged -= OnFault;
                     Controller = null; // the board is dead: its RAM is gone
                     _powerBackAtMs = now + (long)(off * 1000);
+                    break;
+                case "authorize":
+                    // The booking authorises the vehicle in the bay again (e.g. after a fault was cleared).
+                    if (_current == null || Bay.Vehicle == null) { result = " → no vehicle in the bay"; break; }
+                    string pack = e.Args.TryGetValue("pack", out var pk) ? (string)pk : null;
+                    var veh = Bay.Vehicle;
+                    result = Command(c => c.Authorize(new SwapAuthorization(_current.VehicleId, pack)
+                    {
+                        VehiclePackSerial = veh.Pack?.Serial,
+                        VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
+                    }));
+                    if (result == " → accepted")
+                    {
+                        _current.AuthorizedMs = now;
+                        if (pack != null) _current.PackIn = pack;
+                    }
                     break;
                 case "reset": result = Command(c => c.ResetFault()); break;
                 case "home": result = Command(c => c.Home()); break;

@@ -21,7 +21,9 @@ namespace Station.Core.Swap
                 return;
             }
 
-            if (SwapStates.IsIn(_state, SwapState.Motion))
+            // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
+            // be reported as itself, before the safety relay it also drops reads as a relay fault.
+            if (SwapStates.IsIn(_state, SwapState.Motion) || (Interlocks.PermitRequested && _state != SwapState.Recovery && _state != SwapState.Faulted))
             {
                 FaultCode open = Interlocks.MotionFault(SwapStates.IsIn(_state, SwapState.Swapping));
                 if (open != FaultCode.None)
@@ -42,6 +44,7 @@ namespace Station.Core.Swap
 
             Lift.Update(_now);
             if (Lift.Fault != FaultCode.None) { RaiseFault(Lift.Fault); return; }
+            Locks.MonitorHold = SwapStates.IsIn(_state, SwapState.Swapping);
             Locks.Update(_now);
             if (Locks.Fault != FaultCode.None) { RaiseFault(Locks.Fault); return; }
             StagingConveyor.Update(_now);

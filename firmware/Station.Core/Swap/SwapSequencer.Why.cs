@@ -18,6 +18,16 @@ namespace Station.Core.Swap
                     sb.Append(CurrentSwap != null ? CurrentSwap.SwapId : 0);
                     sb.Append(" at step ");
                     sb.Append(SwapStates.Name(InterruptedStep));
+                    if (LatchedFault != FaultCode.None)
+                    {
+                        sb.Append(" (fault ");
+                        sb.Append((int)LatchedFault);
+                        sb.Append(' ');
+                        sb.Append(FaultCatalogue.Name(LatchedFault));
+                        sb.Append(" latched during ");
+                        sb.Append(SwapStates.Name(CurrentSwap != null ? CurrentSwap.InterruptedStep : InterruptedStep));
+                        sb.Append(')');
+                    }
                     sb.Append(": check the bay and confirm recovery (the station will then home). Packs:\n");
                     sb.Append(Inventory.Describe());
                     return sb.ToString();
@@ -66,7 +76,7 @@ namespace Station.Core.Swap
             if (!Interlocks.EStopReleased) Sentence(sb, "the emergency stop is pressed");
             if (!Interlocks.LightCurtainClear) Sentence(sb, "the light curtain is interrupted");
             if (!Interlocks.DoorsClosed) Sentence(sb, "a door is open");
-            if (Interlocks.SafetyRelayOk && !Interlocks.PermitRequested) Sentence(sb, "the safety relay reads on without a permit");
+            if (Interlocks.RelayOnWithoutPermit(_io.Clock.NowMs)) Sentence(sb, "the safety relay reads on without a permit");
         }
 
         private string InterlockWords()
