@@ -103,7 +103,8 @@ public class DeviceCodeTests
         string root = DeviceProjects.RepoRoot;
         var folders = DeviceFolders().Where(f => ForBoard(f, board)).Append($"boards/{board}/Device").ToList();
         var trees = folders
-            .SelectMany(f => Directory.GetFiles(Path.Combine(root, f), "*.cs"))
+            .SelectMany(f => Directory.GetFiles(Path.Combine(root, f), "*.cs", SearchOption.AllDirectories))
+            .Where(f => !f.Contains("/bin/") && !f.Contains("/obj/"))
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), Options, f))
             .ToList();
         var portable = DeviceProjects.Portable.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p.Marker.Assembly.Location));
