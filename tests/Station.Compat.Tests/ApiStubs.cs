@@ -22,6 +22,7 @@ public static class ApiStubs
         var nestedByOuter = types.Where(t => t.FullName.Contains('+'))
             .GroupBy(t => t.FullName.Substring(0, t.FullName.LastIndexOf('+')))
             .ToDictionary(g => g.Key, g => g.ToList());
+        var stubbed = new HashSet<string>(types.Select(t => t.ShortName), StringComparer.Ordinal);
         var namespaces = listing.Types.Values.Select(t => t.Namespace).Where(n => n.Length > 0).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList();
 
         var sb = new StringBuilder();
@@ -41,14 +42,21 @@ public static class ApiStubs
             sb.AppendLine("{");
             foreach (var t in group.OrderBy(t => t.FullName, StringComparer.Ordinal))
             {
-                Emit(sb, t, nestedByOuter, "    ");
+                Emit(sb, t, nestedByOuter, "    ", stubbed);
             }
             sb.AppendLine("}");
         }
         return sb.ToString();
     }
 
-    private static void Emit(StringBuilder sb, ApiType t, Dictionary<string, List<ApiType>> nested, string indent)
+    /// <summary>A base type of a stub that is .NET's own is kept only when it matters for how the type is used and
+    /// asks nothing of the stub (exceptions, event and attribute bases, IDisposable); abstract .NET bases such as
+    /// Stream would demand overrides the listing does not spell out.</summary>
+    private static bool KeepBase(string name, HashSet<string> stubbed) =>
+        stubbed.Contains(name) || name.EndsWith("Exception", StringComparison.Ordinal)
+        || name is "EventArgs" or "Attribute" or "IDisposable" or "MarshalByRefObject";
+
+    private static void Emit(StringBuilder sb, ApiType t, Dictionary<string, List<ApiType>> nested, string indent, HashSet<string> stubbed)
     {
         string raw = t.RawLine;
         var words = raw.Split(' ').ToList();
@@ -79,7 +87,8 @@ public static class ApiStubs
         bool isStatic = modifiers.Contains("static");
         bool isInterface = t.Kind == "interface";
         bool isStruct = t.Kind == "struct";
-        string bases = t.Bases.Count == 0 || isStatic ? "" : " : " + string.Join(", ", t.Bases);
+        var kept = isStatic ? new List<string>() : t.Bases.Where(b => KeepBase(b, stubbed)).ToList();
+        string bases = kept.Count == 0 ? "" : " : " + string.Join(", ", kept);
         string mods = string.Join("", modifiers.Select(m => m + " "));
         sb.AppendLine($"{indent}public {mods}partial {t.Kind} {t.ShortName}{bases}");
         sb.AppendLine($"{indent}{{");
@@ -91,6 +100,10 @@ public static class ApiStubs
         // Interfaces are left empty: listed classes implement them with members whose delegate types the listing names
         // by short name only (IMqttClient+X and MqttClient+X), which cannot be matched up reliably. Calls made through
         // a listed interface are therefore not checked by the stubs (the gate still checks them).
+        if (kept.Contains("IDisposable") && !t.RawMembers.Contains("void Dispose()"))
+        {
+            sb.AppendLine($"{indent}    void IDisposable.Dispose() {{ }}"); // implemented explicitly, so not listed
+        }
         foreach (var member in isInterface ? new List<string>() : t.RawMembers)
         {
             string code = Member(member, t, isStatic, isInterface, isStruct);
@@ -103,7 +116,7 @@ public static class ApiStubs
         {
             foreach (var n in inner)
             {
-                Emit(sb, n, nested, indent + "    ");
+                Emit(sb, n, nested, indent + "    ", stubbed);
             }
         }
         sb.AppendLine($"{indent}}}");
@@ -191,10 +204,21 @@ public static class ApiStubs
             }
             var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
             words[^1] = Safe(words[^1]);
+            string type = words[^2];
+            if (defaultValue != null && defaultValue.Length > 0 && (char.IsDigit(defaultValue[0]) || defaultValue[0] == '-')
+                && !Numeric.Contains(type))
+            {
+                defaultValue = $"({type}){defaultValue}"; // an enum parameter listed with its numeric default
+            }
             result.Add(string.Join(' ', words) + (defaultValue != null ? " = " + defaultValue : ""));
         }
         return string.Join(", ", result);
     }
+
+    private static readonly HashSet<string> Numeric = new(StringComparer.Ordinal)
+    {
+        "int", "uint", "long", "ulong", "short", "ushort", "byte", "sbyte", "double", "float", "char", "decimal",
+    };
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {

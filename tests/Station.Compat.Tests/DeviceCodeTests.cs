@@ -42,8 +42,11 @@ public class DeviceCodeTests
 
     private static readonly Lazy<(ApiListing Listing, List<string> Sections, MetadataReference Stubs)> Setup = new(Build);
 
+    /// <summary>.NET's core library only (and the System.Runtime facade the portable assemblies were built against):
+    /// the counterpart of nanoFramework's mscorlib. Everything else the listing has (SerialPort, X509Certificate,
+    /// Socket, Queue, …) comes from the stubs with the listed signatures, never from .NET's own, different, API.</summary>
     private static string[] Tpa => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-        .Where(p => Path.GetFileName(p) is var f && (f.StartsWith("System.", StringComparison.Ordinal) || f is "netstandard.dll" or "mscorlib.dll"))
+        .Where(p => Path.GetFileName(p) is "System.Private.CoreLib.dll" or "System.Runtime.dll")
         .ToArray();
 
     private static (ApiListing, List<string>, MetadataReference) Build()
@@ -61,11 +64,13 @@ public class DeviceCodeTests
             using var pe = new PEReader(File.OpenRead(path));
             if (!pe.HasMetadata) continue;
             var md = pe.GetMetadataReader();
-            foreach (var h in md.TypeDefinitions) dotnetTypes.Add(MetadataNames.FullName(md, h));
-            foreach (var h in md.ExportedTypes)
+            // Definitions only: a forwarder to an assembly not referenced here does not make a type available.
+            foreach (var h in md.TypeDefinitions)
             {
-                var e = md.GetExportedType(h);
-                if (e.Implementation.Kind != HandleKind.ExportedType) dotnetTypes.Add(md.GetString(e.Namespace) + "." + md.GetString(e.Name));
+                if ((md.GetTypeDefinition(h).Attributes & System.Reflection.TypeAttributes.VisibilityMask) is System.Reflection.TypeAttributes.Public or System.Reflection.TypeAttributes.NestedPublic)
+                {
+                    dotnetTypes.Add(MetadataNames.FullName(md, h));
+                }
             }
         }
         string source = ApiStubs.Generate(listing, dotnetTypes.Contains);
