@@ -76,6 +76,9 @@ public sealed class CompatGate
         private readonly HashSet<MethodDefinitionHandle> _eventAccessors = new();
         private readonly Dictionary<EntityHandle, List<(string Where, bool AssemblyLevel)>> _attributeUses = new();
         private readonly string _self;
+        private readonly HashSet<string> _typesInSignatures = new(StringComparer.Ordinal);
+
+        private void Note(SigType t) => _typesInSignatures.Add(t.Display.TrimEnd('&', '*').Replace("[]", ""));
 
         public Run(CompatGate gate, PEReader pe)
         {
@@ -164,6 +167,7 @@ public sealed class CompatGate
                         var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(SigTypeProvider.Instance, null);
                         foreach (var local in locals)
                         {
+                            Note(local);
                             if (local.Problem != null)
                             {
                                 Add($"{name} has a local of {local.Problem}");
@@ -411,6 +415,7 @@ public sealed class CompatGate
                 {
                     var field = _md.GetFieldDefinition(fieldHandle);
                     var sig = field.DecodeSignature(SigTypeProvider.Instance, null);
+                    Note(sig);
                     if (sig.Problem != null)
                     {
                         Add($"field {typeName}.{_md.GetString(field.Name)} is of {sig.Problem}");
@@ -419,6 +424,8 @@ public sealed class CompatGate
                 foreach (var methodHandle in type.GetMethods())
                 {
                     var sig = _md.GetMethodDefinition(methodHandle).DecodeSignature(SigTypeProvider.Instance, null);
+                    Note(sig.ReturnType);
+                    foreach (var p in sig.ParameterTypes) Note(p);
                     string problem = SigTypeProvider.FirstProblem(sig);
                     if (problem != null)
                     {
@@ -429,6 +436,7 @@ public sealed class CompatGate
                 {
                     var property = _md.GetPropertyDefinition(propertyHandle);
                     var sig = property.DecodeSignature(SigTypeProvider.Instance, null);
+                    Note(sig.ReturnType);
                     string problem = SigTypeProvider.FirstProblem(sig);
                     if (problem != null)
                     {
@@ -557,7 +565,7 @@ public sealed class CompatGate
                 {
                     continue;
                 }
-                if (IsSynthesizedAttribute(handle, name) || name == GateAllowList.InterpolatedStringHandler)
+                if (IsSynthesizedAttribute(handle, name) || name == GateAllowList.InterpolatedStringHandler || IsBaseRebound(handle, name))
                 {
                     continue;
                 }
@@ -595,6 +603,33 @@ public sealed class CompatGate
             }
             var uses = AttributeCtorsOf(type).SelectMany(c => _attributeUses[c]).ToList();
             return uses.Count > 0 && (!entry.AssemblyLevelOnly || uses.All(u => u.AssemblyLevel));
+        }
+
+        /// <summary>See <see cref="GateAllowList.BaseRebindings"/>: every member used on the type is rebound, each
+        /// subclass it rebinds to is listed with that member, and no signature names the type.</summary>
+        private bool IsBaseRebound(TypeReferenceHandle type, string name)
+        {
+            var rules = GateAllowList.BaseRebindings.Where(r => r.Type == name).ToList();
+            if (rules.Count == 0 || _typesInSignatures.Contains(name)) return false;
+            bool any = false;
+            foreach (var mrHandle in _md.MemberReferences)
+            {
+                var mr = _md.GetMemberReference(mrHandle);
+                if (mr.Parent != type) continue;
+                if (mr.GetKind() != MemberReferenceKind.Method) return false;
+                var sig = mr.DecodeMethodSignature(SigTypeProvider.Instance, null);
+                string member = _md.GetString(mr.Name);
+                string signature = $"{sig.ReturnType.Short} {member}({string.Join(", ", sig.ParameterTypes.Select(p => p.Short))})";
+                var rule = rules.FirstOrDefault(r => r.Member == signature);
+                if (rule == null) return false;
+                foreach (var listedOn in rule.ListedOn)
+                {
+                    var t = _gate._listing.Find(listedOn);
+                    if (t == null || !t.Members.Any(m => m.Name == member && m.Signature == signature)) return false;
+                }
+                any = true;
+            }
+            return any;
         }
 
         private string Sections() => string.Join(", ", _gate._listing.Sections.OrderBy(s => s, StringComparer.Ordinal));

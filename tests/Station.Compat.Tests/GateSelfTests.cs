@@ -296,6 +296,25 @@ public class C { }",
     }
 
     [Fact]
+    public void Set_and_Reset_on_the_listed_events_pass_but_an_EventWaitHandle_variable_does_not()
+    {
+        var findings = Gate(@"
+using System.Threading;
+public class C
+{
+    private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+    private readonly ManualResetEvent _stop = new ManualResetEvent(false);
+    private volatile bool _running;
+    public void Poke() { _running = true; _wake.Set(); _stop.Reset(); }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+        AssertRejected(@"
+using System.Threading;
+public class C { public void Poke(EventWaitHandle h) { h.Set(); } }",
+            "type System.Threading.EventWaitHandle is not in the nanoFramework listing");
+    }
+
+    [Fact]
     public void A_section_not_referenced_by_the_device_project_is_not_available()
     {
         // StringBuilder lives in nanoFramework.System.Text: without that package the gate must refuse it.
