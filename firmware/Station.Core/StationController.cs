@@ -36,7 +36,16 @@ namespace Station.Core
         public void Tick() { _seq.Tick(); }
 
         /// <summary>Authorises a swap (vehicle id, charged pack serial or null = the station picks the highest-SOC ready pack).</summary>
-        public CommandResult Authorize(SwapAuthorization auth) { return _seq.Authorize(auth); }
+        public CommandResult Authorize(SwapAuthorization auth)
+        {
+            if (MaintenanceHold)
+                return CommandResult.Refuse(RejectReason.WrongState, "the station is in maintenance: the technician must leave it first");
+            return _seq.Authorize(auth);
+        }
+
+        /// <summary>True while a technician holds the station in maintenance (console): no swap is authorised, from
+        /// any source. Set and cleared by the console only.</summary>
+        public bool MaintenanceHold { get; set; }
 
         /// <summary>Cancels an authorised swap before anything has moved.</summary>
         public CommandResult Cancel() { return _seq.Cancel(); }
@@ -114,6 +123,10 @@ namespace Station.Core
         }
 
         /// <summary>Words for the console: which interlock, fault, gate condition or missing pack stops a swap.</summary>
-        public string WhyNotSwapping() { return _seq.WhyNotSwapping(); }
+        public string WhyNotSwapping()
+        {
+            string why = _seq.WhyNotSwapping();
+            return MaintenanceHold ? "the station is in maintenance (console): no swap starts until the technician leaves it\n" + why : why;
+        }
     }
 }

@@ -50,6 +50,24 @@ namespace Station.Simulator.Tests
             Assert.False(Sim.LastJson(stdout).GetProperty("scenario").GetProperty("passed").GetBoolean());
         }
 
+        [Theory]
+        [InlineData(@"""no_motion_in"": [""RaiseToPack""]", "was on in RaiseToPack")]
+        [InlineData(@"""inventory"": { ""vehicle"": ""PK0009"" }", "at vehicle, expected PK0009")]
+        [InlineData(@"""vehicle_pack"": ""VP0001""", "the vehicle holds none, expected VP0001")]
+        [InlineData(@"""latched_fault"": ""LiftStall""", "latched fault is None, expected LiftStall")]
+        [InlineData(@"""faults_raised"": [""EStopPressed""]", "fault EStopPressed was never raised")]
+        [InlineData(@"""states_seen"": [""Recovery""]", "never was in Recovery")]
+        [InlineData(@"""restarts"": 1", "0 restarts, expected 1")]
+        [InlineData(@"""lift_home"": false", "the lift is home")]
+        public void Each_expectation_can_fail(string expect, string message)
+        {
+            // one vehicle is swapped and leaves, so the bay ends empty and the new pack PK0001 left in the vehicle
+            string path = Sim.TempFile("fails.json", @"{ ""name"": ""x"", ""swaps"": 1, ""expect"": { " + expect + " } }");
+            var (exit, stdout, _) = Sim.Run("--scenario", path, "--quiet");
+            Assert.Equal(1, exit);
+            Assert.Contains(message, stdout);
+        }
+
         [Fact]
         public void Recovery_scenario_keeps_the_storage_and_restarts_the_controller()
         {
@@ -86,6 +104,7 @@ namespace Station.Simulator.Tests
         [InlineData(@"{""name"":""x"",""plant"":{""VehicleHeightMm"":99999},""expect"":{""final_state"":""Idle""}}", "VehicleHeightMm")]
         [InlineData(@"{""name"":""x"",""plant"":{""LockCount"":0},""expect"":{""final_state"":""Idle""}}", "LockCount")]
         [InlineData(@"{""name"":""x"",""expect"":{""inventory"":{""attic"":""PK1""}}}", "not a place")]
+        [InlineData(@"{""name"":""x"",""plant"":{""LiftMaxSpeedMmS"":2},""expect"":{""final_state"":""Idle""}}", "cannot be configured for this plant")]
         [InlineData(@"{""name"":""x"",""name"":""y"",""expect"":{""final_state"":""Idle""}}", "appears twice")]
         public void Malformed_scenarios_are_refused_with_exit_2_and_a_reason(string json, string reason)
         {

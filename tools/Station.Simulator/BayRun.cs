@@ -33,6 +33,7 @@ namespace Station.Simulator
         private long _settledSinceMs = -1;
         private long _lastStatusMs;
         private int _vehicles;
+        private string _lastRefusal;
         private SwapResult _current;
 
         /// <summary>A run of <paramref name="swaps"/> swaps on a bay with <paramref name="plant"/> figures.</summary>
@@ -272,7 +273,10 @@ namespace Station.Simulator
                     };
                     var r = Controller.Authorize(auth);
                     if (r.Accepted) _current.AuthorizedMs = now;
-                    Say(r.Accepted ? $"booking: authorise {_current.VehicleId} with pack {_current.PackIn}" : $"booking: authorisation refused: {r.Message}");
+                    // the booking retries every second; say a refusal once per reason
+                    if (r.Accepted) Say($"booking: authorise {_current.VehicleId} with pack {_current.PackIn}");
+                    else if (r.Message != _lastRefusal) Say($"booking: authorisation refused: {r.Message} (retrying every second)");
+                    _lastRefusal = r.Accepted ? null : r.Message;
                 }
                 if (s == SwapState.Released && _current.ReleasedMs < 0)
                 {
@@ -381,6 +385,22 @@ namespace Station.Simulator
                     if (Controller != null) Controller.FaultChanged -= OnFault;
                     Controller = null; // the board is dead: its RAM is gone
                     _powerBackAtMs = now + (long)(off * 1000);
+                    break;
+                case "authorize":
+                    // The booking authorises the vehicle in the bay again (e.g. after a fault was cleared).
+                    if (_current == null || Bay.Vehicle == null) { result = " → no vehicle in the bay"; break; }
+                    string pack = e.Args.TryGetValue("pack", out var pk) ? (string)pk : null;
+                    var veh = Bay.Vehicle;
+                    result = Command(c => c.Authorize(new SwapAuthorization(_current.VehicleId, pack)
+                    {
+                        VehiclePackSerial = veh.Pack?.Serial,
+                        VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
+                    }));
+                    if (result == " → accepted")
+                    {
+                        _current.AuthorizedMs = now;
+                        if (pack != null) _current.PackIn = pack;
+                    }
                     break;
                 case "reset": result = Command(c => c.ResetFault()); break;
                 case "home": result = Command(c => c.Home()); break;

@@ -36,6 +36,8 @@ namespace Station.Simulator
                 return 0;
             }
 
+            if (o.Console || o.Pty) return ConsoleRun.Run(o, stdout, stderr);
+
             Scenario scenario = null;
             if (o.ScenarioPath != null)
             {
@@ -50,6 +52,12 @@ namespace Station.Simulator
             PlantParameters plant = scenario?.Plant ?? new PlantParameters();
             int swaps = scenario != null && !o.SwapsGiven ? scenario.Swaps : o.Swaps;
             var run = new BayRun(plant, swaps, scenario?.MaxSeconds ?? 0, scenario?.Events, scenario?.AutoHome ?? true);
+            string configError = run.Config.Validate();
+            if (configError != null)
+            {
+                stderr.WriteLine($"Station.Simulator: bad scenario: the controller cannot be configured for this plant: {configError}");
+                return 2;
+            }
             if (!o.Quiet) run.Progress = line => stdout.WriteLine(line);
             if (o.Realtime)
             {
@@ -91,6 +99,15 @@ namespace Station.Simulator
                     else { from = 0; to = run.Clock.NowMs; }
                     string title = (scenario != null ? $"{scenario.Name}: " : "") + (w.Swap == o.TimelineSwap ? $"swap {o.TimelineSwap}" : "whole run")
                         + $" ({(to - from) / 1000.0:0.0} s simulated; critical path {critical.TotalSeconds:0.0} s)";
+                    var swap = run.Swaps.Find(x => x.Number == o.TimelineSwap);
+                    if (swap != null && swap.AuthorizedMs >= 0)
+                    {
+                        // The model's critical path laid from the authorisation, to compare with what the controller did.
+                        var model = run.Timeline.InsertRow(1, "critical path (model)", "model");
+                        foreach (var seg in critical.Segments)
+                            if (seg.OnPath) model.Bars.Add(new TimelineBar(swap.AuthorizedMs + (long)(seg.StartSeconds * 1000),
+                                swap.AuthorizedMs + (long)((seg.StartSeconds + seg.Seconds) * 1000), seg.Name, "model"));
+                    }
                     TimelineSvg.Write(run.Timeline, from, to, title, o.TimelinePath);
                     stdout.WriteLine($"timeline written to {o.TimelinePath}");
                 }

@@ -31,6 +31,7 @@ namespace Station.Simulator
             ["lock_fails_to_engage"] = new() { ["lock"] = "int" }, ["lock_heal"] = new() { ["lock"] = "int" },
             ["power_loss"] = new() { ["off_s"] = "number", ["tear_journal"] = "bool" },
             ["bms_fault"] = new() { ["kind"] = "string", ["serial"] = "string" },
+            ["authorize"] = new() { ["pack"] = "string" },
             ["reset"] = new(), ["home"] = new(), ["confirm_recovery"] = new(), ["cancel"] = new(), ["software_stop"] = new(),
         };
 

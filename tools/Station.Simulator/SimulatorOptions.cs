@@ -23,6 +23,10 @@ namespace Station.Simulator
         public int TimelineSwap = 1;
         /// <summary>No progress lines.</summary>
         public bool Quiet;
+        /// <summary>Technician console on this terminal while the station runs (ConsoleRun).</summary>
+        public bool Console;
+        /// <summary>Technician console on a pseudo-terminal for screen/minicom (ConsoleRun).</summary>
+        public bool Pty;
         /// <summary>Show the help text.</summary>
         public bool Help;
 
@@ -41,6 +45,9 @@ usage: dotnet run --project tools/Station.Simulator -c Release -- [options]
   --timeline FILE.svg draw one swap as a Gantt chart (rows per actuator and interlock)
   --timeline-swap N   which swap the timeline draws (default 1)
   --quiet             no progress lines (summary and JSON only)
+  --console           technician console on this terminal (raw mode) while the station runs in
+                      real time (--speed X to hurry it); no simulated operator; 'sim quit' ends it
+  --pty               the same console on a pseudo-terminal: attach with screen /dev/pts/N 115200
   --help              this text
 
 exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file";
@@ -84,6 +91,8 @@ exit codes: 0 success, 1 swaps not completed / scenario expectation not met / ha
                         { error = "--timeline-swap needs a swap number from 1"; return null; }
                         break;
                     case "--quiet": o.Quiet = true; break;
+                    case "--console": o.Console = true; break;
+                    case "--pty": o.Pty = true; break;
                     case "--help": case "-h": o.Help = true; break;
                     default: error = $"unknown option \"{a}\""; return null;
                 }

@@ -24,6 +24,14 @@ namespace Station.Simulator
             return row;
         }
 
+        /// <summary>Inserts a new row at <paramref name="index"/> (for rows added after the run, like the model's critical path).</summary>
+        public TimelineRow InsertRow(int index, string name, string group)
+        {
+            var row = new TimelineRow(name, group);
+            _rows.Insert(System.Math.Clamp(index, 0, _rows.Count), row);
+            return row;
+        }
+
         /// <summary>Adds a mark.</summary>
         public void Mark(long atMs, string label, string kind) => Marks.Add(new TimelineMark(atMs, label, kind));
 

@@ -51,7 +51,7 @@ namespace Station.Simulator
             foreach (var row in t.Rows)
             {
                 int y = Top + i * RowHeight;
-                string fillRow = row.Group == "interlock" ? "#fbf7ee" : row.Group == "sequencer" ? "#eef3fb" : "#f6f6f6";
+                string fillRow = row.Group == "interlock" ? "#fbf7ee" : row.Group == "sequencer" || row.Group == "model" ? "#eef3fb" : "#f6f6f6";
                 sb.Append(c, $"<g class=\"row\" data-row=\"{Esc(row.Name)}\" data-group=\"{row.Group}\">");
                 sb.Append(c, $"<rect x=\"{LabelWidth}\" y=\"{y + 1}\" width=\"{ChartWidth}\" height=\"{RowHeight - 2}\" fill=\"{fillRow}\"/>");
                 sb.Append(c, $"<text x=\"{LabelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\">{Esc(row.Name)}</text>");
@@ -98,6 +98,7 @@ namespace Station.Simulator
             "fault" => "#c53030",
             "state" => "#4a5568",
             "wait" => "#a0aec0",
+            "model" => "#805ad5",
             _ => "#4a5568",
         };
 

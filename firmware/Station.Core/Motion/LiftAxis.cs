@@ -24,6 +24,7 @@ namespace Station.Core.Motion
         private long _deadlineMs;
         private double _targetMm;
         private double _speedMmS;
+        private double _speedCapMmS;
         private bool _up;
         private bool _arrived;
 
@@ -70,9 +71,15 @@ namespace Station.Core.Motion
         public long DeadlineMs { get { return Mode == LiftMode.Moving || Mode == LiftMode.Homing ? _deadlineMs : 0; } }
 
         /// <summary>Starts a move to <paramref name="targetMm"/>; false (and no motion) when not homed, faulted, busy or outside the soft limits.</summary>
-        public bool MoveTo(double targetMm, long nowMs)
+        public bool MoveTo(double targetMm, long nowMs) { return MoveTo(targetMm, _c.MaxSpeedMmS, nowMs); }
+
+        /// <summary>As <see cref="MoveTo(double, long)"/> with the speed capped at <paramref name="speedCapMmS"/>
+        /// (maintenance jogs from the console); the cap never exceeds MaxSpeedMmS.</summary>
+        public bool MoveTo(double targetMm, double speedCapMmS, long nowMs)
         {
             if (!IsHomed || Mode != LiftMode.Idle) return false;
+            if (!(speedCapMmS > 0)) return false;
+            _speedCapMmS = Kinematics.Min(speedCapMmS, _c.MaxSpeedMmS);
             if (targetMm < _c.SoftLimitMinMm || targetMm > _c.SoftLimitMaxMm) return false;
             Sample(nowMs);
             double distance = Kinematics.Abs(targetMm - PositionMm);
@@ -83,7 +90,7 @@ namespace Station.Core.Motion
                 return true;
             }
             _up = targetMm > PositionMm;
-            long planned = Kinematics.MoveMs(distance, _c.MaxSpeedMmS, _c.AccelMmS2);
+            long planned = Kinematics.MoveMs(distance, _speedCapMmS, _c.AccelMmS2);
             Begin(LiftMode.Moving, nowMs, planned + planned / 2 + _c.MoveTimeoutMarginMs);
             return true;
         }
@@ -217,7 +224,7 @@ namespace Station.Core.Motion
             else
             {
                 double remaining = Kinematics.Abs(_targetMm - pos);
-                cap = Kinematics.Min(_c.MaxSpeedMmS, Kinematics.Sqrt(2 * _c.AccelMmS2 * remaining));
+                cap = Kinematics.Min(_speedCapMmS, Kinematics.Sqrt(2 * _c.AccelMmS2 * remaining));
             }
             double v = Kinematics.Min(_speedMmS + _c.AccelMmS2 * dt / 1000.0, cap);
             if (v < _c.CreepSpeedMmS) v = _c.CreepSpeedMmS;

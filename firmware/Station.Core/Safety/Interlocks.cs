@@ -95,6 +95,12 @@ namespace Station.Core.Safety
             return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
         }
 
+        /// <summary>True when the relay reads on although no motion has been permitted for longer than its response time.</summary>
+        public bool RelayOnWithoutPermit(long nowMs)
+        {
+            return _relay.Value && !_permit.State && nowMs - _permitChangedMs >= _relayResponseMs;
+        }
+
         /// <summary>True when the inputs allow a fault reset, a confirmation or homing: bay clear, no permit, and the relay
         /// off (or still inside its response time after the permit was withdrawn).</summary>
         public bool HealthyForReset(long nowMs)

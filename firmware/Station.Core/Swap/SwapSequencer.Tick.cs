@@ -21,7 +21,9 @@ namespace Station.Core.Swap
                 return;
             }
 
-            if (SwapStates.IsIn(_state, SwapState.Motion))
+            // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
+            // be reported as itself, before the safety relay it also drops reads as a relay fault.
+            if (SwapStates.IsIn(_state, SwapState.Motion) || (Interlocks.PermitRequested && _state != SwapState.Recovery && _state != SwapState.Faulted))
             {
                 FaultCode open = Interlocks.MotionFault(SwapStates.IsIn(_state, SwapState.Swapping));
                 if (open != FaultCode.None)

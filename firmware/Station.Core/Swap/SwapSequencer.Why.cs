@@ -66,7 +66,7 @@ namespace Station.Core.Swap
             if (!Interlocks.EStopReleased) Sentence(sb, "the emergency stop is pressed");
             if (!Interlocks.LightCurtainClear) Sentence(sb, "the light curtain is interrupted");
             if (!Interlocks.DoorsClosed) Sentence(sb, "a door is open");
-            if (Interlocks.SafetyRelayOk && !Interlocks.PermitRequested) Sentence(sb, "the safety relay reads on without a permit");
+            if (Interlocks.RelayOnWithoutPermit(_io.Clock.NowMs)) Sentence(sb, "the safety relay reads on without a permit");
         }
 
         private string InterlockWords()

@@ -46,10 +46,12 @@ namespace Station.Core.Tests.Bay
         public void Write(LogLevel level, string message) => Lines.Add(level + ": " + message);
     }
 
-    /// <summary>In-memory storage that survives a simulated power loss; can tear the next append or refuse writes.</summary>
+    /// <summary>In-memory storage that survives a simulated power loss; can tear the next append or refuse writes.
+    /// Files grow in preallocated 64 KB steps so that the core's own allocations can be measured.</summary>
     public sealed class TestStorage : IStorage
     {
-        private readonly Dictionary<string, byte[]> _files = new Dictionary<string, byte[]>();
+        private sealed class FileBuf { public byte[] Data = new byte[65536]; public int Length; }
+        private readonly Dictionary<string, FileBuf> _files = new Dictionary<string, FileBuf>();
         /// <summary>When &gt;= 0, the next append writes only this many bytes (a torn write), then resets.</summary>
         public int TearNextAppendAt = -1;
         public bool FailWrites;
@@ -62,7 +64,7 @@ namespace Station.Core.Tests.Bay
         {
             if (!_files.TryGetValue(name, out var b) || position >= b.Length) return 0;
             int n = Math.Min(count, b.Length - position);
-            Array.Copy(b, position, buffer, offset, n);
+            Array.Copy(b.Data, position, buffer, offset, n);
             return n;
         }
 
@@ -75,12 +77,10 @@ namespace Station.Core.Tests.Bay
                 count = Math.Min(count, TearNextAppendAt);
                 TearNextAppendAt = -1;
             }
-            _files.TryGetValue(name, out var old);
-            old ??= Array.Empty<byte>();
-            var n = new byte[old.Length + count];
-            Array.Copy(old, n, old.Length);
-            Array.Copy(buffer, offset, n, old.Length, count);
-            _files[name] = n;
+            if (!_files.TryGetValue(name, out var f)) _files[name] = f = new FileBuf();
+            if (f.Length + count > f.Data.Length) Array.Resize(ref f.Data, Math.Max(f.Data.Length * 2, f.Length + count));
+            Array.Copy(buffer, offset, f.Data, f.Length, count);
+            f.Length += count;
             return true;
         }
 
@@ -88,15 +88,30 @@ namespace Station.Core.Tests.Bay
         {
             if (FailWrites) return false;
             Replaces++;
-            var n = new byte[count];
-            Array.Copy(buffer, offset, n, 0, count);
-            _files[name] = n;
+            if (!_files.TryGetValue(name, out var f)) _files[name] = f = new FileBuf();
+            if (count > f.Data.Length) f.Data = new byte[count];
+            Array.Copy(buffer, offset, f.Data, 0, count);
+            f.Length = count;
             return true;
         }
 
         public void Delete(string name) => _files.Remove(name);
 
-        public byte[] Bytes(string name) => _files.TryGetValue(name, out var b) ? (byte[])b.Clone() : null;
-        public void Set(string name, byte[] bytes) => _files[name] = (byte[])bytes.Clone();
+        public byte[] Bytes(string name)
+        {
+            if (!_files.TryGetValue(name, out var f)) return null;
+            var b = new byte[f.Length];
+            Array.Copy(f.Data, b, f.Length);
+            return b;
+        }
+
+        public void Set(string name, byte[] bytes)
+        {
+            var f = new FileBuf();
+            if (bytes.Length > f.Data.Length) f.Data = new byte[bytes.Length];
+            Array.Copy(bytes, f.Data, bytes.Length);
+            f.Length = bytes.Length;
+            _files[name] = f;
+        }
     }
 }

@@ -1,0 +1,106 @@
+namespace Station.Core.Config
+{
+    /// <summary>The one table of configuration keys. Parsing, range checks, <c>config show</c>, help text, the stored
+    /// file and the tests all come from these rows; the index of a row is its identity in <see cref="ConfigValues"/>.</summary>
+    /// <remarks>Names follow <c>area.quantity_unit</c> so a technician sees the unit in the key itself.</remarks>
+    public static class ConfigTable
+    {
+        /// <summary>Row index of <c>station.id</c>.</summary>
+        public const int StationId = 0;
+        /// <summary>Row index of <c>lift.travel_mm</c>.</summary>
+        public const int LiftTravelMm = 1;
+        /// <summary>Row index of <c>lift.speed_mm_s</c>.</summary>
+        public const int LiftSpeedMmS = 2;
+        /// <summary>Row index of <c>lift.homing_speed_mm_s</c>.</summary>
+        public const int LiftHomingSpeedMmS = 3;
+        /// <summary>Row index of <c>lift.soft_min_mm</c>.</summary>
+        public const int LiftSoftMinMm = 4;
+        /// <summary>Row index of <c>lift.soft_max_mm</c>.</summary>
+        public const int LiftSoftMaxMm = 5;
+        /// <summary>Row index of <c>lift.vehicle_height_mm</c>.</summary>
+        public const int LiftVehicleHeightMm = 6;
+        /// <summary>Row index of <c>lift.jog_speed_mm_s</c>.</summary>
+        public const int LiftJogSpeedMmS = 7;
+        /// <summary>Row index of <c>lift.jog_step_mm</c>.</summary>
+        public const int LiftJogStepMm = 8;
+        /// <summary>Row index of <c>lift.move_timeout_margin_ms</c>.</summary>
+        public const int LiftMoveTimeoutMarginMs = 9;
+        /// <summary>Row index of <c>lock.count</c>.</summary>
+        public const int LockCount = 10;
+        /// <summary>Row index of <c>lock.travel_ms</c>.</summary>
+        public const int LockTravelMs = 11;
+        /// <summary>Row index of <c>conveyor.staging_timeout_ms</c>.</summary>
+        public const int StagingTimeoutMs = 12;
+        /// <summary>Row index of <c>conveyor.transfer_timeout_ms</c>.</summary>
+        public const int TransferTimeoutMs = 13;
+        /// <summary>Row index of <c>gate.min_soc_pct</c>.</summary>
+        public const int MinSocPct = 14;
+        /// <summary>Row index of <c>gate.bms_timeout_ms</c>.</summary>
+        public const int BmsTimeoutMs = 15;
+        /// <summary>Row index of <c>pack.types</c>.</summary>
+        public const int PackTypes = 16;
+        /// <summary>Row index of <c>mqtt.host</c>.</summary>
+        public const int MqttHost = 17;
+        /// <summary>Row index of <c>mqtt.port</c>.</summary>
+        public const int MqttPort = 18;
+        /// <summary>Row index of <c>mqtt.topic_prefix</c>.</summary>
+        public const int MqttTopicPrefix = 19;
+        /// <summary>Row index of <c>mqtt.keepalive_s</c>.</summary>
+        public const int MqttKeepAliveS = 20;
+        /// <summary>Row index of <c>maint.pin</c>.</summary>
+        public const int MaintPin = 21;
+        /// <summary>Row index of <c>maint.idle_timeout_s</c>.</summary>
+        public const int MaintIdleTimeoutS = 22;
+        /// <summary>Row index of <c>maint.lockout_s</c>.</summary>
+        public const int MaintLockoutS = 23;
+
+        /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
+        public static readonly ConfigKey[] Keys = new ConfigKey[]
+        {
+            new ConfigKey("station.id", ConfigKind.Word, 1, 16, "bay1", "name of this bay in prompts, logs and MQTT topics"),
+            new ConfigKey("lift.travel_mm", "mm", 200, 3000, 600, "usable lift travel from home to the top limit"),
+            new ConfigKey("lift.speed_mm_s", "mm/s", 10, 500, 200, "lift speed during a swap"),
+            new ConfigKey("lift.homing_speed_mm_s", "mm/s", 5, 200, 100, "lift speed while seeking the home switch"),
+            new ConfigKey("lift.soft_min_mm", "mm", 0, 500, 0, "lowest position a move or jog may target"),
+            new ConfigKey("lift.soft_max_mm", "mm", 100, 3000, 560, "highest position a move or jog may target (below the top limit)"),
+            new ConfigKey("lift.vehicle_height_mm", "mm", 100, 3000, 500, "lift position where it meets the vehicle's pack"),
+            new ConfigKey("lift.jog_speed_mm_s", "mm/s", 1, 100, 20, "speed cap for console jogs in maintenance"),
+            new ConfigKey("lift.jog_step_mm", "mm", 1, 200, 50, "largest single console jog"),
+            new ConfigKey("lift.move_timeout_margin_ms", "ms", 100, 30000, 2000, "time allowed beyond the planned move time before a stall fault"),
+            new ConfigKey("lock.count", "", 1, 8, 4, "number of pack locks fitted"),
+            new ConfigKey("lock.travel_ms", "ms", 100, 10000, 1500, "longest time a lock may take to reach its end position"),
+            new ConfigKey("conveyor.staging_timeout_ms", "ms", 1000, 120000, 30000, "longest time to stage the charged pack"),
+            new ConfigKey("conveyor.transfer_timeout_ms", "ms", 1000, 120000, 20000, "longest time for one transfer conveyor run"),
+            new ConfigKey("gate.min_soc_pct", "%", 0, 100, 80, "lowest state of charge a pack may leave the station with"),
+            new ConfigKey("gate.bms_timeout_ms", "ms", 100, 30000, 5000, "longest wait for the pack's BMS to answer"),
+            new ConfigKey("pack.types", ConfigKind.WordList, 1, 8, "choco20,choco25", "pack types this bay accepts"),
+            new ConfigKey("mqtt.host", ConfigKind.Host, 1, 63, "127.0.0.1", "MQTT broker host"),
+            new ConfigKey("mqtt.port", "", 1, 65535, 1883, "MQTT broker port"),
+            new ConfigKey("mqtt.topic_prefix", ConfigKind.Word, 1, 32, "stations", "first level of every MQTT topic"),
+            new ConfigKey("mqtt.keepalive_s", "s", 5, 600, 60, "MQTT keep-alive interval"),
+            new ConfigKey("maint.pin", ConfigKind.PinHash, 4, 8, "1234", "maintenance PIN (stored as a salted SHA-256 hash; default 1234: change it)"),
+            new ConfigKey("maint.idle_timeout_s", "s", 30, 3600, 600, "maintenance ends after this long without a key"),
+            new ConfigKey("maint.lockout_s", "s", 10, 3600, 300, "console lock after three wrong PINs"),
+        };
+
+        /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>
+        public static int IndexOf(string name)
+        {
+            if (name == null)
+            {
+                return -1;
+            }
+
+            string lower = name.ToLower();
+            for (int i = 0; i < Keys.Length; i++)
+            {
+                if (Keys[i].Name == lower)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}

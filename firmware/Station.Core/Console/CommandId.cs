@@ -1,0 +1,51 @@
+namespace Station.Core.Console
+{
+    /// <summary>Identity of a console command row; the console dispatches on it.</summary>
+    public enum CommandId
+    {
+        /// <summary><c>status</c></summary>
+        Status = 0,
+        /// <summary><c>why</c></summary>
+        Why,
+        /// <summary><c>faults</c></summary>
+        Faults,
+        /// <summary><c>fault reset N</c></summary>
+        FaultReset,
+        /// <summary><c>lift jog ±mm</c></summary>
+        LiftJog,
+        /// <summary><c>home</c></summary>
+        Home,
+        /// <summary><c>bms show</c></summary>
+        BmsShow,
+        /// <summary><c>rack show</c></summary>
+        RackShow,
+        /// <summary><c>config show</c></summary>
+        ConfigShow,
+        /// <summary><c>config get KEY</c></summary>
+        ConfigGet,
+        /// <summary><c>config set KEY VALUE</c></summary>
+        ConfigSet,
+        /// <summary><c>config save</c></summary>
+        ConfigSave,
+        /// <summary><c>config default</c></summary>
+        ConfigDefault,
+        /// <summary><c>maint enter PIN</c></summary>
+        MaintEnter,
+        /// <summary><c>maint exit</c></summary>
+        MaintExit,
+        /// <summary><c>selftest</c></summary>
+        SelfTest,
+        /// <summary><c>log tail [N]</c></summary>
+        LogTail,
+        /// <summary><c>recover confirm</c></summary>
+        RecoverConfirm,
+        /// <summary><c>swap authorize VEHICLE [PACK]</c></summary>
+        SwapAuthorize,
+        /// <summary><c>swap cancel</c></summary>
+        SwapCancel,
+        /// <summary><c>stop</c></summary>
+        Stop,
+        /// <summary><c>help [NOUN]</c></summary>
+        Help,
+    }
+}

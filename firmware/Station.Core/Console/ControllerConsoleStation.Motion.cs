@@ -1,0 +1,214 @@
+using Station.Core.Motion;
+
+namespace Station.Core.Console
+{
+    /// <summary>Maintenance motion: jogs, homing and stopping them.</summary>
+    public sealed partial class ControllerConsoleStation
+    {
+        /// <summary>Starts a capped maintenance move of the lift (Idle, homed, bay clear).</summary>
+        public ConsoleOutcome StartLiftMove(int targetMm, int speedMmS)
+        {
+            string refusal = RefuseMotion(true);
+            if (refusal != null)
+            {
+                return ConsoleOutcome.Refused(refusal);
+            }
+
+            StationConfig c = _controller.Config;
+            if (targetMm < c.SoftLimitMinMm || targetMm > c.SoftLimitMaxMm)
+            {
+                return ConsoleOutcome.Refused("target " + targetMm.ToString() + " mm is outside the station's soft limits ("
+                    + RoundMm(c.SoftLimitMinMm).ToString() + ".." + RoundMm(c.SoftLimitMaxMm).ToString() + " mm)");
+            }
+
+            _jogTargetMm = targetMm;
+            _jogSpeedMmS = speedMmS;
+            _jogMoving = false;
+            _op = OpJog;
+            _opStartMs = _io.Clock.NowMs;
+            _controller.Interlocks.SetPermit(true, _opStartMs);
+            return ConsoleOutcome.Done("");
+        }
+
+        /// <summary>Starts homing through the core.</summary>
+        public ConsoleOutcome StartHoming()
+        {
+            if (_op != OpNone)
+            {
+                return ConsoleOutcome.Refused("another console operation runs");
+            }
+
+            CommandResult r = _controller.Home();
+            if (!r.Accepted)
+            {
+                return ConsoleOutcome.Refused(r.Message);
+            }
+
+            _op = OpHoming;
+            _opStartMs = _io.Clock.NowMs;
+            return ConsoleOutcome.Done("");
+        }
+
+        /// <summary>Stops the console operation now.</summary>
+        public void StopMotion()
+        {
+            switch (_op)
+            {
+                case OpJog:
+                    _controller.Lift.Stop();
+                    _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
+                    EndOperation("jog stopped at " + LiftPositionMm.ToString() + " mm");
+                    break;
+                case OpHoming:
+                    // The core has no way to abandon homing without a fault: the software stop is the honest stop.
+                    _controller.EmergencyStop();
+                    EndOperation("homing stopped: the software stop latched a fault; 'fault reset' and 'home' again");
+                    break;
+                case OpSelfTest:
+                    AbortSelfTest("self-test stopped by key");
+                    break;
+            }
+        }
+
+        /// <summary>Advances the console operation; called after the controller's tick.</summary>
+        public void Update()
+        {
+            if (_op == OpNone)
+            {
+                return;
+            }
+
+            long now = _io.Clock.NowMs;
+            if (_controller.State == SwapState.Faulted)
+            {
+                if (_op == OpSelfTest)
+                {
+                    AbortSelfTest("self-test ended by fault " + FaultShort(FaultCode));
+                }
+                else
+                {
+                    EndOperation((_op == OpJog ? "jog" : "homing") + " ended by fault " + FaultShort(FaultCode)
+                        + " (lift at " + LiftPositionMm.ToString() + " mm)");
+                }
+
+                return;
+            }
+
+            switch (_op)
+            {
+                case OpJog:
+                    UpdateJog(now);
+                    break;
+                case OpHoming:
+                    if (_controller.State != SwapState.Homing)
+                    {
+                        EndOperation(_controller.Lift.IsHomed ? "homed: lift at " + LiftPositionMm.ToString() + " mm"
+                            : "homing ended in state " + StateName);
+                    }
+
+                    break;
+                case OpSelfTest:
+                    UpdateSelfTest(now);
+                    break;
+            }
+        }
+
+        private void UpdateJog(long now)
+        {
+            if (!GuardInterlocks())
+            {
+                return;
+            }
+
+            LiftAxis lift = _controller.Lift;
+            if (!_jogMoving)
+            {
+                if (!_controller.Interlocks.DrivesReady)
+                {
+                    // The core latches SafetyRelayNoResponse when the relay does not follow in time.
+                    return;
+                }
+
+                if (!lift.MoveTo(_jogTargetMm, _jogSpeedMmS, now))
+                {
+                    _controller.Interlocks.SetPermit(false, now);
+                    EndOperation("the lift refused the move (not homed, busy or outside its soft limits)");
+                    return;
+                }
+
+                _jogMoving = true;
+            }
+
+            if (lift.TakeArrived())
+            {
+                _controller.Interlocks.SetPermit(false, now);
+                EndOperation("jog done: lift at " + LiftPositionMm.ToString() + " mm");
+            }
+        }
+
+        // Outside the core's Motion states the sequencer does not watch the interlocks: a console motion does it here,
+        // after the controller sampled them this tick, and latches the interlock's fault (every output off now).
+        private bool GuardInterlocks()
+        {
+            Station.Core.FaultCode open = _controller.Interlocks.MotionFault(false);
+            if (open == Station.Core.FaultCode.None)
+            {
+                return true;
+            }
+
+            _controller.Sequencer.RaiseFault(open);
+            string what = _op == OpJog ? "jog" : "self-test";
+            _op = OpNone;
+            _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
+            Progress(what + " stopped by interlock: fault " + FaultShort((int)open) + " (lift at " + LiftPositionMm.ToString() + " mm)");
+            return false;
+        }
+
+        // Null when console motion may start, otherwise why not in words.
+        private string RefuseMotion(bool needsHome)
+        {
+            if (_op != OpNone)
+            {
+                return "another console operation runs";
+            }
+
+            switch (_controller.State)
+            {
+                case SwapState.Faulted:
+                    return "fault " + DescribeFault(FaultCode) + " is latched: 'fault reset " + FaultCode.ToString() + "' first";
+                case SwapState.Recovery:
+                    return "recovery after a power loss is pending: 'recover confirm' first";
+                case SwapState.NotHomed:
+                    if (needsHome)
+                    {
+                        return "the lift is not homed: 'home' first";
+                    }
+
+                    break;
+                case SwapState.Idle:
+                    break;
+                default:
+                    return "the station is busy (" + StateName + ")";
+            }
+
+            if (!_controller.Interlocks.BayClear)
+            {
+                return "the bay is not safe to move in: " + _controller.WhyNotSwapping();
+            }
+
+            if (_controller.Lift.Mode != LiftMode.Idle)
+            {
+                return "the lift is not idle";
+            }
+
+            return null;
+        }
+
+        private void EndOperation(string message)
+        {
+            _op = OpNone;
+            _jogMoving = false;
+            Progress(message);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text;
+
+namespace Station.Core.Console
+{
+    /// <summary>Reports in words for status, faults, bms show and rack show.</summary>
+    public sealed partial class ControllerConsoleStation
+    {
+        /// <summary>State, lift, locks, conveyors, pack sensors, interlocks and the swap in progress.</summary>
+        public string Status()
+        {
+            StringBuilder sb = new StringBuilder();
+            Station.Core.Motion.LiftAxis lift = _controller.Lift;
+            Station.Core.Safety.Interlocks il = _controller.Interlocks;
+            sb.Append("station ").Append(_controller.Config.StationId).Append(": state ").Append(SwapStates.Name(_controller.State));
+            sb.Append(", fault ").Append(FaultCode == 0 ? "none" : DescribeFault(FaultCode));
+            sb.Append("\nlift: ");
+            if (lift.IsHomed)
+            {
+                sb.Append(LiftPositionMm).Append(" mm");
+            }
+            else
+            {
+                sb.Append("not homed (position unknown)");
+            }
+
+            sb.Append(", ").Append(LiftModeName(lift.Mode));
+            sb.Append(", home switch ").Append(lift.AtHomeSwitch ? "made" : "free");
+            sb.Append(", top limit ").Append(lift.AtTopLimit ? "MADE" : "free");
+            sb.Append("\nlocks:");
+            for (int i = 0; i < _controller.Locks.Count; i++)
+            {
+                sb.Append(' ').Append(i + 1).Append('=')
+                    .Append(_controller.Locks.IsLocked(i) ? "locked" : _controller.Locks.IsUnlocked(i) ? "unlocked" : "between");
+            }
+
+            sb.Append("\nconveyors: staging ").Append(_controller.StagingConveyor.IsRunning ? "running" : "stopped");
+            sb.Append(", transfer ").Append(_controller.TransferConveyor.IsRunning ? "running" : "stopped");
+            sb.Append("\npack sensors: staging ").Append(Seen(_controller.Sequencer.PackAtStagingSensed));
+            sb.Append(", lift ").Append(Seen(_controller.Sequencer.PackOnLiftSensed));
+            sb.Append(", return point ").Append(Seen(_controller.Sequencer.PackAtReturnSensed));
+            sb.Append("\ninterlocks: e-stop ").Append(il.EStopReleased ? "released" : "PRESSED");
+            sb.Append(", light curtain ").Append(il.LightCurtainClear ? "clear" : "BROKEN");
+            sb.Append(", doors ").Append(il.DoorsClosed ? "closed" : "OPEN");
+            sb.Append(", vehicle ").Append(il.VehiclePositioned ? "positioned" : "absent");
+            sb.Append(", permit ").Append(il.PermitRequested ? "on" : "off");
+            sb.Append(", safety relay ").Append(il.SafetyRelayOk ? "on" : "off");
+            SwapRecord swap = _controller.CurrentSwap;
+            if (swap != null)
+            {
+                sb.Append("\nswap ").Append(swap.SwapId).Append(": vehicle ").Append(swap.VehicleId)
+                    .Append(", pack out ").Append(Text(swap.PackOutSerial)).Append(", pack in ").Append(Text(swap.PackInSerial));
+            }
+            else if (_controller.LastSwap != null)
+            {
+                SwapRecord last = _controller.LastSwap;
+                sb.Append("\nlast swap ").Append(last.SwapId).Append(": vehicle ").Append(last.VehicleId)
+                    .Append(", ").Append(OutcomeName(last.Outcome)).Append(", ").Append(last.DurationMs() / 1000).Append(" s");
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>The latched fault with meaning and action, and the recent fault events.</summary>
+        public string FaultReport()
+        {
+            StringBuilder sb = new StringBuilder();
+            Station.Core.FaultCode f = _controller.LatchedFault;
+            if (f == Station.Core.FaultCode.None)
+            {
+                sb.Append("no fault latched");
+            }
+            else
+            {
+                sb.Append("latched: ").Append(DescribeFault((int)f)).Append("\n  action: ").Append(FaultCatalogue.Action(f));
+                sb.Append("\n  reset with: fault reset ").Append((int)f);
+            }
+
+            if (_recentCount > 0)
+            {
+                sb.Append("\nrecent:");
+                for (int i = 0; i < _recentCount; i++)
+                {
+                    sb.Append("\n  ").Append(_recentFaults[i]);
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>What the release gate's pack check last said, and the packs of the current or last swap.</summary>
+        public string BmsReport()
+        {
+            StringBuilder sb = new StringBuilder();
+            IReleaseGateCheck check = _controller.PackCheck;
+            sb.Append("pack check: ").Append(check.VerifiesBms ? "talks to the BMS" : "inventory only (no BMS link)");
+            sb.Append("\nlast verdict: ").Append(Text(check.Reason));
+            sb.Append("\nmeasured SOC: ").Append(check.MeasuredSocPct < 0 ? "unknown" : check.MeasuredSocPct.ToString() + " %");
+            SwapRecord swap = _controller.CurrentSwap != null ? _controller.CurrentSwap : _controller.LastSwap;
+            if (swap != null)
+            {
+                sb.Append("\nswap ").Append(swap.SwapId).Append(": pack in ").Append(Text(swap.PackInSerial)).Append(" SOC ")
+                    .Append(Soc(swap.PackInSocPct)).Append(", pack out ").Append(Text(swap.PackOutSerial)).Append(" SOC ")
+                    .Append(Soc(swap.PackOutSocPct)).Append(", BMS verified ").Append(swap.BmsVerified ? "yes" : "no");
+            }
+
+            return sb.ToString();
+        }
+
+        /// <summary>Where every pack is: places and rack slots.</summary>
+        public string RackReport()
+        {
+            string text = _controller.Inventory.Describe();
+            return text.Length > 0 && text[text.Length - 1] == '\n' ? text.Substring(0, text.Length - 1) : text;
+        }
+
+        private static string LiftModeName(Station.Core.Motion.LiftMode mode)
+        {
+            switch (mode)
+            {
+                case Station.Core.Motion.LiftMode.Moving: return "moving";
+                case Station.Core.Motion.LiftMode.Homing: return "homing";
+                case Station.Core.Motion.LiftMode.Faulted: return "faulted";
+                default: return "stopped";
+            }
+        }
+
+        private static string OutcomeName(SwapOutcome outcome)
+        {
+            switch (outcome)
+            {
+                case SwapOutcome.Completed: return "completed";
+                case SwapOutcome.Cancelled: return "cancelled";
+                case SwapOutcome.Aborted: return "aborted";
+                case SwapOutcome.Interrupted: return "interrupted";
+                default: return "in progress";
+            }
+        }
+
+        private static string Text(string s)
+        {
+            return s == null || s.Length == 0 ? "-" : s;
+        }
+
+        private static string Soc(int pct)
+        {
+            return pct < 0 ? "unknown" : pct.ToString() + " %";
+        }
+    }
+}

@@ -1,0 +1,230 @@
+using System.Text;
+
+namespace Station.Core.Console
+{
+    /// <summary>The self-test: reads every sensor, toggles what can be exercised safely and reads it back, and reports
+    /// PASS / FAIL / SKIP per item.</summary>
+    /// <remarks>
+    /// Steps (one per update, each bounded in time):
+    /// <list type="table">
+    /// <item><term>Inputs</term><description>e-stop released, light curtain clear, doors closed, top limit free, safety
+    /// relay off without a permit, every lock reading exactly one end position; pack sensors are reported.</description></item>
+    /// <item><term>PermitOn</term><description>MotionPermit on; the safety relay must follow within RelayResponseMs.</description></item>
+    /// <item><term>LiftUp</term><description>(homed only) the lift rises 10 mm at the jog speed; the encoder must follow
+    /// upwards and a home switch made at the start must release.</description></item>
+    /// <item><term>LiftBack</term><description>back to the start position; the home switch must make again if it was made.</description></item>
+    /// <item><term>PermitOff</term><description>MotionPermit off; the relay must drop within RelayResponseMs.</description></item>
+    /// </list>
+    /// Skipped, because they cannot be exercised safely here: the locks (their tools only turn against a pack at the
+    /// vehicle; releasing one under a car drops its pack) and the conveyors (running one moves packs).
+    /// The interlocks are guarded throughout: one opening latches its fault and ends the test.
+    /// </remarks>
+    public sealed partial class ControllerConsoleStation
+    {
+        /// <summary>Lift travel used by the self-test, mm.</summary>
+        public const int SelfTestLiftMm = 10;
+
+        private const int StepPermitOn = 1;
+        private const int StepLiftUp = 2;
+        private const int StepLiftBack = 3;
+        private const int StepPermitOff = 4;
+
+        private int _step;
+        private long _stepStartMs;
+        private int _passed;
+        private int _failed;
+        private int _skipped;
+        private double _startMm;
+        private bool _startAtHome;
+        private int _selfTestSpeed;
+
+        /// <summary>Starts the self-test (Idle or NotHomed, no fault, bay clear).</summary>
+        public ConsoleOutcome StartSelfTest(int liftSpeedMmS)
+        {
+            _selfTestSpeed = liftSpeedMmS;
+            string refusal = RefuseMotion(false);
+            if (refusal != null)
+            {
+                return ConsoleOutcome.Refused(refusal);
+            }
+
+            _passed = 0;
+            _failed = 0;
+            _skipped = 0;
+            _op = OpSelfTest;
+            long now = _io.Clock.NowMs;
+            CheckInputs();
+            _controller.Interlocks.SetPermit(true, now);
+            _step = StepPermitOn;
+            _stepStartMs = now;
+            return ConsoleOutcome.Done("");
+        }
+
+        private void CheckInputs()
+        {
+            Station.Core.Safety.Interlocks il = _controller.Interlocks;
+            Item(il.EStopReleased, "e-stop circuit reads released");
+            Item(il.LightCurtainClear, "light curtain reads clear");
+            Item(il.DoorsClosed, "doors read closed");
+            Item(!_controller.Lift.AtTopLimit, "top limit switch reads free");
+            Item(!il.SafetyRelayOk, "safety relay reads off without a permit");
+            for (int i = 0; i < _controller.Locks.Count; i++)
+            {
+                bool one = _controller.Locks.IsLocked(i) != _controller.Locks.IsUnlocked(i);
+                Item(one, "lock " + (i + 1).ToString() + " sensors read exactly one end ("
+                    + (_controller.Locks.IsLocked(i) ? "locked" : _controller.Locks.IsUnlocked(i) ? "unlocked" : "neither or both") + ")");
+            }
+
+            Progress("INFO pack sensors: staging " + Seen(_controller.Sequencer.PackAtStagingSensed) + ", lift "
+                + Seen(_controller.Sequencer.PackOnLiftSensed) + ", return point " + Seen(_controller.Sequencer.PackAtReturnSensed)
+                + "; vehicle " + (il.VehiclePositioned ? "positioned" : "absent"));
+        }
+
+        private void UpdateSelfTest(long now)
+        {
+            if (!GuardInterlocks())
+            {
+                return;
+            }
+
+            int relayMs = _controller.Config.RelayResponseMs;
+            Station.Core.Motion.LiftAxis lift = _controller.Lift;
+            switch (_step)
+            {
+                case StepPermitOn:
+                    if (_controller.Interlocks.SafetyRelayOk)
+                    {
+                        Item(true, "safety relay follows the permit (" + (now - _stepStartMs).ToString() + " ms)");
+                        if (!lift.IsHomed)
+                        {
+                            Skip("lift move and encoder: the lift is not homed ('home' first)");
+                            NextStep(StepPermitOff, now);
+                        }
+                        else
+                        {
+                            _startMm = lift.PositionMm;
+                            _startAtHome = lift.AtHomeSwitch;
+                            double target = _startMm + SelfTestLiftMm;
+                            if (target > _controller.Config.SoftLimitMaxMm || !lift.MoveTo(target, _selfTestSpeed, now))
+                            {
+                                Skip("lift move and encoder: no room for a " + SelfTestLiftMm.ToString() + " mm move inside the soft limits");
+                                NextStep(StepPermitOff, now);
+                            }
+                            else
+                            {
+                                NextStep(StepLiftUp, now);
+                            }
+                        }
+                    }
+                    else if (now - _stepStartMs > relayMs)
+                    {
+                        // The core latches SafetyRelayNoResponse as well; report the item before the fault ends the test.
+                        Item(false, "safety relay follows the permit (no answer in " + relayMs.ToString() + " ms)");
+                        NextStep(StepPermitOff, now);
+                    }
+
+                    break;
+
+                case StepLiftUp:
+                    if (lift.TakeArrived())
+                    {
+                        double moved = lift.PositionMm - _startMm;
+                        Item(moved > SelfTestLiftMm / 2, "lift rises and the encoder follows (+" + RoundMm(moved).ToString() + " mm)");
+                        if (_startAtHome)
+                        {
+                            Item(!lift.AtHomeSwitch, "home switch releases when the lift leaves home");
+                        }
+
+                        lift.MoveTo(_startMm, _selfTestSpeed, now);
+                        NextStep(StepLiftBack, now);
+                    }
+
+                    break;
+
+                case StepLiftBack:
+                    if (lift.TakeArrived())
+                    {
+                        if (_startAtHome)
+                        {
+                            // A move to home ends where the home switch makes: the switch is the reference, not the count.
+                            Item(lift.AtHomeSwitch, "lift returns home and the home switch makes again");
+                        }
+                        else
+                        {
+                            double miss = lift.PositionMm - _startMm;
+                            Item(miss <= 2 && miss >= -2, "lift returns to " + RoundMm(_startMm).ToString() + " mm (within 2 mm: "
+                                + RoundMm(lift.PositionMm).ToString() + " mm)");
+                        }
+
+                        NextStep(StepPermitOff, now);
+                    }
+
+                    break;
+
+                case StepPermitOff:
+                    if (!_controller.Interlocks.SafetyRelayOk)
+                    {
+                        Item(true, "safety relay drops with the permit");
+                        Finish();
+                    }
+                    else if (now - _stepStartMs > relayMs)
+                    {
+                        Item(false, "safety relay drops with the permit (still on after " + relayMs.ToString() + " ms)");
+                        Finish();
+                    }
+
+                    break;
+            }
+        }
+
+        private void NextStep(int step, long now)
+        {
+            _step = step;
+            _stepStartMs = now;
+            if (step == StepPermitOff)
+            {
+                _controller.Interlocks.SetPermit(false, now);
+            }
+        }
+
+        private void Finish()
+        {
+            Skip("locks: their tools only turn against a pack at the vehicle; releasing one under a car would drop its pack");
+            Skip("conveyors: running one moves packs");
+            EndOperation("self-test done: " + _passed.ToString() + " passed, " + _failed.ToString() + " failed, "
+                + _skipped.ToString() + " skipped");
+        }
+
+        private void AbortSelfTest(string why)
+        {
+            _controller.Lift.Stop();
+            _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
+            EndOperation(why + " (" + _passed.ToString() + " passed, " + _failed.ToString() + " failed so far)");
+        }
+
+        private void Item(bool pass, string what)
+        {
+            if (pass)
+            {
+                _passed++;
+            }
+            else
+            {
+                _failed++;
+            }
+
+            Progress((pass ? "PASS " : "FAIL ") + what);
+        }
+
+        private void Skip(string what)
+        {
+            _skipped++;
+            Progress("SKIP " + what);
+        }
+
+        private static string Seen(bool seen)
+        {
+            return seen ? "sees a pack" : "empty";
+        }
+    }
+}

@@ -1,0 +1,229 @@
+using System.Text;
+using Station.Core.Config;
+
+namespace Station.Core.Console
+{
+    /// <summary>The console's view of a running <see cref="StationController"/>: reports in words, maintenance hold,
+    /// maintenance jogs with the jog speed cap, homing, the self-test, and every request passed to the core, which may
+    /// refuse it.</summary>
+    /// <remarks>
+    /// Console operations (one at a time):
+    /// <list type="table">
+    /// <item><term>None</term><description>nothing console-started runs.</description></item>
+    /// <item><term>Jog</term><description>from Idle only (lift homed): MotionPermit on, wait for the safety relay, then a
+    /// capped move; every update checks the interlocks and latches their fault (all outputs off in that tick) when one
+    /// opens. Ends on arrival (permit off), on a key (stop, permit off) or on any fault.</description></item>
+    /// <item><term>Homing</term><description>the core's own Home (its Homing state checks the interlocks). A key stops
+    /// it with the core's software stop, since the core has no "abort homing" without a fault.</description></item>
+    /// <item><term>SelfTest</term><description>see <c>ControllerConsoleStation.SelfTest.cs</c>.</description></item>
+    /// </list>
+    /// </remarks>
+    public sealed partial class ControllerConsoleStation : IConsoleStation
+    {
+        private const int OpNone = 0;
+        private const int OpJog = 1;
+        private const int OpHoming = 2;
+        private const int OpSelfTest = 3;
+
+        private readonly StationController _controller;
+        private readonly StationIo _io;
+        private readonly StringBuilder _progress = new StringBuilder();
+        private readonly string[] _recentFaults = new string[8];
+        private int _recentCount;
+        private int _op = OpNone;
+        private bool _jogMoving;
+        private double _jogTargetMm;
+        private double _jogSpeedMmS;
+        private long _opStartMs;
+
+        /// <summary>A console view of <paramref name="controller"/> running over <paramref name="io"/>.</summary>
+        public ControllerConsoleStation(StationController controller, StationIo io)
+        {
+            _controller = controller;
+            _io = io;
+            _controller.FaultChanged += OnFaultChanged;
+        }
+
+        /// <summary>Short lower-case state name for the prompt.</summary>
+        public string StateName
+        {
+            get { return SwapStates.Name(_controller.State).ToLower(); }
+        }
+
+        /// <summary>Latched fault number, 0 when none.</summary>
+        public int FaultCode
+        {
+            get { return (int)_controller.LatchedFault; }
+        }
+
+        /// <summary>True while a swap step runs or the swapped vehicle has not left yet.</summary>
+        public bool SwapRunning
+        {
+            get
+            {
+                SwapState s = _controller.State;
+                return SwapStates.IsIn(s, SwapState.Swapping) || s == SwapState.Released;
+            }
+        }
+
+        /// <summary>E-stop released, light curtain clear and doors closed.</summary>
+        public bool BayClear
+        {
+            get { return _controller.Interlocks.BayClear; }
+        }
+
+        /// <summary>True once the lift has been homed.</summary>
+        public bool LiftHomed
+        {
+            get { return _controller.Lift.IsHomed; }
+        }
+
+        /// <summary>Lift position in whole millimetres above home.</summary>
+        public int LiftPositionMm
+        {
+            get { return RoundMm(_controller.Lift.PositionMm); }
+        }
+
+        /// <summary>True while a console-started jog, homing or self-test runs.</summary>
+        public bool Busy
+        {
+            get { return _op != OpNone; }
+        }
+
+        /// <summary>Name, meaning and action of a fault number.</summary>
+        public string DescribeFault(int code)
+        {
+            Station.Core.FaultCode f = (Station.Core.FaultCode)code;
+            return code.ToString() + " " + FaultCatalogue.Name(f) + ": " + FaultCatalogue.Meaning(f);
+        }
+
+        private static string FaultShort(int code)
+        {
+            return code.ToString() + " " + FaultCatalogue.Name((Station.Core.FaultCode)code);
+        }
+
+        /// <summary>Holds or releases the sequencer (no swap is authorised while held).</summary>
+        public ConsoleOutcome SetMaintenance(bool on)
+        {
+            if (!on && _op != OpNone)
+            {
+                StopMotion();
+            }
+
+            _controller.MaintenanceHold = on;
+            return ConsoleOutcome.Done(on ? "sequencer held" : "sequencer released");
+        }
+
+        /// <summary>Applies the keys that may change at once; the rest take effect at the next start.</summary>
+        public ConsoleOutcome ApplyConfig(ConfigValues values)
+        {
+            StationConfig trial = ConfigMapping.ToStationConfig(values, _controller.Config);
+            string error = trial.Validate();
+            if (error != null)
+            {
+                return ConsoleOutcome.Refused("not applied to the running station: " + error);
+            }
+
+            ConfigMapping.ApplyLive(values, _controller.Config);
+            return ConsoleOutcome.Done("soft limits, vehicle height, homing speed and move margin apply now; the other keys at the next start");
+        }
+
+        /// <summary>Why the station is not swapping (the core's words).</summary>
+        public string WhyNotSwapping()
+        {
+            return _controller.WhyNotSwapping();
+        }
+
+        /// <summary>Confirms recovery after a power loss.</summary>
+        public ConsoleOutcome ConfirmRecovery()
+        {
+            CommandResult r = _controller.ConfirmRecovery();
+            if (r.Accepted)
+            {
+                _op = OpHoming;
+                _opStartMs = _io.Clock.NowMs;
+            }
+
+            return Outcome(r);
+        }
+
+        /// <summary>Clears the latched fault.</summary>
+        public ConsoleOutcome ResetFault(int code)
+        {
+            if (code != FaultCode)
+            {
+                return ConsoleOutcome.Refused("fault " + code.ToString() + " is not latched");
+            }
+
+            return Outcome(_controller.ResetFault());
+        }
+
+        /// <summary>Starts a swap.</summary>
+        public ConsoleOutcome AuthorizeSwap(string vehicleId, string packSerial)
+        {
+            SwapAuthorization auth = new SwapAuthorization(vehicleId, packSerial);
+            return Outcome(_controller.Authorize(auth));
+        }
+
+        /// <summary>Cancels a swap that has not moved yet.</summary>
+        public ConsoleOutcome CancelSwap()
+        {
+            return Outcome(_controller.Cancel());
+        }
+
+        /// <summary>Software emergency stop: every output off now, fault latched; ends any console operation.</summary>
+        public void EmergencyStop()
+        {
+            _controller.EmergencyStop();
+            if (_op != OpNone)
+            {
+                EndOperation("stopped by the emergency stop");
+            }
+        }
+
+        /// <summary>Lines of progress since the last call, or null.</summary>
+        public string TakeProgress()
+        {
+            if (_progress.Length == 0)
+            {
+                return null;
+            }
+
+            string text = _progress.ToString();
+            _progress.Clear();
+            return text;
+        }
+
+        private void Progress(string line)
+        {
+            if (_progress.Length > 0)
+            {
+                _progress.Append('\n');
+            }
+
+            _progress.Append(line);
+        }
+
+        private void OnFaultChanged(Station.Core.FaultCode code, bool raised)
+        {
+            string line = (raised ? "raised " : "cleared ") + DescribeFault((int)code) + " at " + _io.Clock.NowMs.ToString() + " ms";
+            if (_recentCount == _recentFaults.Length)
+            {
+                System.Array.Copy(_recentFaults, 1, _recentFaults, 0, _recentCount - 1);
+                _recentCount--;
+            }
+
+            _recentFaults[_recentCount++] = line;
+        }
+
+        private static ConsoleOutcome Outcome(CommandResult r)
+        {
+            return r.Accepted ? ConsoleOutcome.Done(r.Message) : ConsoleOutcome.Refused(r.Message);
+        }
+
+        private static int RoundMm(double mm)
+        {
+            return (int)(mm + (mm >= 0 ? 0.5 : -0.5));
+        }
+    }
+}

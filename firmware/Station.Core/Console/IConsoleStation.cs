@@ -1,0 +1,89 @@
+namespace Station.Core.Console
+{
+    /// <summary>What the technician console needs from the station. The console decides about words, permissions and
+    /// limits it owns (maintenance, PIN, jog step and soft limits); the station decides about motion and interlocks and
+    /// may refuse anything. <c>ControllerConsoleStation</c> maps this onto the StationController; tests use a fake.</summary>
+    public interface IConsoleStation
+    {
+        /// <summary>Called once per console poll, after the station's tick: advances console-started motions and the
+        /// self-test and stops them on any interlock.</summary>
+        void Update();
+
+        /// <summary>Short lower-case state name for the prompt ("idle", "lifting", "recovery").</summary>
+        string StateName { get; }
+
+        /// <summary>Latched fault number, 0 when none.</summary>
+        int FaultCode { get; }
+
+        /// <summary>Name and meaning of a fault number ("21 LightCurtainBroken: the bay light curtain was broken ...").</summary>
+        string DescribeFault(int code);
+
+        /// <summary>True while a swap is under way (maintenance may not start then).</summary>
+        bool SwapRunning { get; }
+
+        /// <summary>True when the bay's light curtain is clear (nobody in the bay).</summary>
+        bool BayClear { get; }
+
+        /// <summary>Multi-line station status (state, lift, locks, conveyors, interlocks, packs).</summary>
+        string Status();
+
+        /// <summary>Why the station is not swapping, or why motion would be refused, in words (one reason a line).</summary>
+        string WhyNotSwapping();
+
+        /// <summary>Latched fault and recent fault history, one a line.</summary>
+        string FaultReport();
+
+        /// <summary>Pack BMS data as last read (serial, SOC, fault bits), one item a line.</summary>
+        string BmsReport();
+
+        /// <summary>Rack slots and where every pack is, one a line.</summary>
+        string RackReport();
+
+        /// <summary>Holds (true) or releases (false) the swap sequencer for maintenance: while held it starts nothing.</summary>
+        ConsoleOutcome SetMaintenance(bool on);
+
+        /// <summary>True once the lift has been homed since power-up or the last fault reset (its position is known).</summary>
+        bool LiftHomed { get; }
+
+        /// <summary>Lift position in millimetres above home.</summary>
+        int LiftPositionMm { get; }
+
+        /// <summary>Starts a maintenance lift move to <paramref name="targetMm"/> at no more than <paramref name="speedMmS"/>.
+        /// The station stops it on any interlock.</summary>
+        ConsoleOutcome StartLiftMove(int targetMm, int speedMmS);
+
+        /// <summary>Starts homing the lift.</summary>
+        ConsoleOutcome StartHoming();
+
+        /// <summary>Starts the self-test of every actuator and sensor it can safely exercise; the lift moves at no more
+        /// than <paramref name="liftSpeedMmS"/>.</summary>
+        ConsoleOutcome StartSelfTest(int liftSpeedMmS);
+
+        /// <summary>True while a console-started motion or self-test runs.</summary>
+        bool Busy { get; }
+
+        /// <summary>Lines produced by the running or just-finished operation since the last call, or null.</summary>
+        string TakeProgress();
+
+        /// <summary>Stops a console-started motion or self-test now (outputs off this tick).</summary>
+        void StopMotion();
+
+        /// <summary>Emergency stop: every output off in the next tick, in any mode; latches a fault.</summary>
+        void EmergencyStop();
+
+        /// <summary>Clears latched fault <paramref name="code"/> when the inputs allow it; the lift must home next.</summary>
+        ConsoleOutcome ResetFault(int code);
+
+        /// <summary>Operator confirmation after a power loss or interrupted swap.</summary>
+        ConsoleOutcome ConfirmRecovery();
+
+        /// <summary>Authorises a swap for <paramref name="vehicleId"/> with a chosen charged pack (null: the station chooses).</summary>
+        ConsoleOutcome AuthorizeSwap(string vehicleId, string packSerial);
+
+        /// <summary>Cancels the running swap (the sequencer brings the bay to a safe state).</summary>
+        ConsoleOutcome CancelSwap();
+
+        /// <summary>Called after the configuration changed (set or default) so the station can take the new values.</summary>
+        ConsoleOutcome ApplyConfig(Station.Core.Config.ConfigValues values);
+    }
+}

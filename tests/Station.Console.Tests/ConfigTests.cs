@@ -1,0 +1,240 @@
+using System;
+using System.Text;
+using Station.Core.Config;
+using Xunit;
+
+namespace Station.Console.Tests
+{
+    public class ConfigTests
+    {
+        public static TheoryData<int> IntegerKeys()
+        {
+            var d = new TheoryData<int>();
+            for (int i = 0; i < ConfigTable.Keys.Length; i++)
+                if (ConfigTable.Keys[i].Kind == ConfigKind.Integer) d.Add(i);
+            return d;
+        }
+
+        [Fact]
+        public void Defaults_are_consistent_and_inside_their_ranges()
+        {
+            var v = new ConfigValues();
+            Assert.Null(v.CheckTogether());
+            for (int i = 0; i < ConfigTable.Keys.Length; i++)
+            {
+                ConfigKey k = ConfigTable.Keys[i];
+                Assert.False(string.IsNullOrEmpty(k.Help), k.Name);
+                Assert.Equal(i, ConfigTable.IndexOf(k.Name));
+                if (k.Kind == ConfigKind.Integer) Assert.InRange(k.DefaultNumber, k.Min, k.Max);
+                // Each default survives its own check.
+                var w = new ConfigValues();
+                string text = k.Kind == ConfigKind.PinHash ? k.DefaultText : w.Stored(i);
+                Assert.Null(w.TrySet(i, text, 5));
+            }
+
+            Assert.True(v.PinMatches("1234"));
+        }
+
+        [Theory]
+        [MemberData(nameof(IntegerKeys))]
+        public void Integer_keys_refuse_values_outside_the_range_and_say_the_range(int index)
+        {
+            ConfigKey k = ConfigTable.Keys[index];
+            var v = new ConfigValues();
+            string before = v.Stored(index);
+            string low = v.TrySet(index, (k.Min - 1).ToString(), 0);
+            string high = v.TrySet(index, (k.Max + 1).ToString(), 0);
+            string word = v.TrySet(index, "fast", 0);
+            foreach (string e in new[] { low, high, word })
+            {
+                Assert.NotNull(e);
+                Assert.Contains(k.Name, e);
+                Assert.Contains(k.RangeText(), e);
+            }
+
+            Assert.Equal(before, v.Stored(index));
+        }
+
+        [Fact]
+        public void A_change_that_breaks_a_relation_is_refused_and_nothing_changes()
+        {
+            var v = new ConfigValues();
+            string e = v.TrySet(ConfigTable.LiftSoftMaxMm, "600", 0);
+            Assert.Equal("lift.soft_max_mm: lift.soft_max_mm (600 mm) must be below lift.travel_mm (600 mm)", e);
+            Assert.Equal(560, v.Number(ConfigTable.LiftSoftMaxMm));
+            Assert.NotNull(v.TrySet(ConfigTable.LiftTravelMm, "550", 0));
+            Assert.Equal(600, v.Number(ConfigTable.LiftTravelMm));
+            Assert.Contains("must not exceed lift.speed_mm_s", v.TrySet(ConfigTable.LiftSpeedMmS, "50", 0));
+            Assert.Null(v.TrySet(ConfigTable.LiftSpeedMmS, "150", 0));
+            Assert.Equal("150 mm/s", v.Show(ConfigTable.LiftSpeedMmS));
+        }
+
+        [Theory]
+        [InlineData(ConfigTable.StationId, "bay-7", true)]
+        [InlineData(ConfigTable.StationId, "bay 7", false)]
+        [InlineData(ConfigTable.StationId, "abcdefghijklmnopq", false)]
+        [InlineData(ConfigTable.PackTypes, "choco20", true)]
+        [InlineData(ConfigTable.PackTypes, "choco20,#25", true)]
+        [InlineData(ConfigTable.PackTypes, "choco20,,x", false)]
+        [InlineData(ConfigTable.PackTypes, "a,b,c,d,e,f,g,h,i", false)]
+        [InlineData(ConfigTable.PackTypes, "choco20,", false)]
+        [InlineData(ConfigTable.MqttHost, "broker.example.org", true)]
+        [InlineData(ConfigTable.MqttHost, "broker_x", false)]
+        [InlineData(ConfigTable.MaintPin, "9876", true)]
+        [InlineData(ConfigTable.MaintPin, "98", false)]
+        public void Text_keys_check_their_characters(int index, string value, bool ok)
+        {
+            var v = new ConfigValues();
+            string e = v.TrySet(index, value, 7);
+            Assert.Equal(ok, e == null);
+            if (!ok) Assert.Contains(ConfigTable.Keys[index].Name, e);
+        }
+
+        [Fact]
+        public void The_pin_is_stored_hashed_and_never_shown()
+        {
+            var v = new ConfigValues();
+            Assert.Null(v.TrySet(ConfigTable.MaintPin, "24680", 99));
+            Assert.True(v.PinMatches("24680"));
+            Assert.False(v.PinMatches("1234"));
+            Assert.DoesNotContain("24680", v.Show(ConfigTable.MaintPin));
+            Assert.DoesNotContain("24680", v.Stored(ConfigTable.MaintPin));
+            Assert.DoesNotContain("24680", Encoding.ASCII.GetString(ConfigFile.Encode(v, 1)));
+        }
+
+        [Fact]
+        public void Save_and_load_round_trip_every_key()
+        {
+            var storage = new FakeStorage();
+            var v = new ConfigValues();
+            v.TrySet(ConfigTable.LiftSpeedMmS, "123", 0);
+            v.TrySet(ConfigTable.StationId, "bay9", 0);
+            v.TrySet(ConfigTable.MaintPin, "5555", 3);
+            Assert.True(new ConfigFile(storage).Save(v));
+            Assert.False(v.Unsaved);
+
+            var loaded = new ConfigValues();
+            string note = new ConfigFile(storage).Load(loaded);
+            Assert.Contains("generation 1", note);
+            for (int i = 0; i < ConfigTable.Keys.Length; i++) Assert.Equal(v.Stored(i), loaded.Stored(i));
+            Assert.True(loaded.PinMatches("5555"));
+            Assert.False(loaded.Unsaved);
+        }
+
+        [Fact]
+        public void Nothing_stored_means_defaults()
+        {
+            var v = new ConfigValues();
+            v.TrySet(ConfigTable.LiftSpeedMmS, "123", 0);
+            string note = new ConfigFile(new FakeStorage()).Load(v);
+            Assert.Contains("defaults", note);
+            Assert.Equal(200, v.Number(ConfigTable.LiftSpeedMmS));
+        }
+
+        [Fact]
+        public void Saves_alternate_slots_and_the_newest_generation_wins()
+        {
+            var storage = new FakeStorage();
+            var file = new ConfigFile(storage);
+            var v = new ConfigValues();
+            for (int speed = 100; speed <= 104; speed++)
+            {
+                v.TrySet(ConfigTable.LiftSpeedMmS, speed.ToString(), 0);
+                Assert.True(file.Save(v));
+            }
+
+            Assert.True(storage.Files.ContainsKey("config.0"));
+            Assert.True(storage.Files.ContainsKey("config.1"));
+            var loaded = new ConfigValues();
+            new ConfigFile(storage).Load(loaded);
+            Assert.Equal(104, loaded.Number(ConfigTable.LiftSpeedMmS));
+        }
+
+        [Fact]
+        public void A_power_cut_at_any_byte_of_a_save_keeps_the_old_or_the_new_configuration()
+        {
+            var reference = new ConfigValues();
+            reference.TrySet(ConfigTable.LiftSpeedMmS, "150", 0);
+            int length = ConfigFile.Encode(reference, 2).Length;
+            for (int cut = 0; cut <= length; cut++)
+            {
+                var storage = new FakeStorage();
+                var file = new ConfigFile(storage);
+                var v = new ConfigValues();
+                v.TrySet(ConfigTable.LiftSpeedMmS, "120", 0);
+                Assert.True(file.Save(v));                 // generation 1: the old configuration
+                v.TrySet(ConfigTable.LiftSpeedMmS, "150", 0);
+                storage.TearNextReplaceAt = cut;
+                Assert.Throws<PowerCut>(() => file.Save(v)); // generation 2 torn at byte `cut`
+
+                var after = new ConfigValues();
+                new ConfigFile(storage).Load(after);
+                int speed = after.Number(ConfigTable.LiftSpeedMmS);
+                Assert.True(speed == 120 || (speed == 150 && cut == length), "cut at " + cut + " gave " + speed);
+                Assert.Null(after.CheckTogether());
+            }
+        }
+
+        [Fact]
+        public void A_flipped_byte_in_the_newest_slot_falls_back_to_the_previous_save()
+        {
+            var storage = new FakeStorage();
+            var file = new ConfigFile(storage);
+            var v = new ConfigValues();
+            v.TrySet(ConfigTable.LiftSpeedMmS, "120", 0);
+            file.Save(v);
+            v.TrySet(ConfigTable.LiftSpeedMmS, "150", 0);
+            file.Save(v);
+            byte[] newest = storage.Files["config.1"];
+            newest[40] ^= 0x01;
+            var after = new ConfigValues();
+            new ConfigFile(storage).Load(after);
+            Assert.Equal(120, after.Number(ConfigTable.LiftSpeedMmS));
+        }
+
+        [Fact]
+        public void Oversized_or_garbage_files_are_ignored()
+        {
+            var storage = new FakeStorage();
+            storage.Files["config.0"] = new byte[ConfigFile.MaxFileBytes + 1];
+            var rng = new Random(5);
+            var junk = new byte[500];
+            rng.NextBytes(junk);
+            storage.Files["config.1"] = junk;
+            var v = new ConfigValues();
+            Assert.Contains("defaults", new ConfigFile(storage).Load(v));
+            Assert.Null(v.CheckTogether());
+        }
+
+        [Fact]
+        public void A_refused_write_reports_false_and_keeps_the_generation()
+        {
+            var storage = new FakeStorage();
+            var file = new ConfigFile(storage);
+            var v = new ConfigValues();
+            Assert.True(file.Save(v));
+            v.TrySet(ConfigTable.LiftSpeedMmS, "111", 0);
+            storage.FailNextReplace = true;
+            Assert.False(file.Save(v));
+            Assert.Equal(1, file.Generation);
+            Assert.True(v.Unsaved);
+        }
+
+        [Fact]
+        public void A_stored_value_out_of_range_keeps_the_default_and_says_so()
+        {
+            var storage = new FakeStorage();
+            string body = "stationfw-config 1\ngen=3\nlift.speed_mm_s=9999\nfuture.key=1\nlock.count=2\n";
+            byte[] b = Encoding.ASCII.GetBytes(body);
+            string text = body + "crc=" + HexText.FromUInt(Crc32.Compute(b, 0, b.Length)) + "\n";
+            storage.Files["config.0"] = Encoding.ASCII.GetBytes(text);
+            var v = new ConfigValues();
+            string note = new ConfigFile(storage).Load(v);
+            Assert.Contains("generation 3", note);
+            Assert.Contains("lift.speed_mm_s", note);
+            Assert.Contains("future.key", note);
+            Assert.Equal(200, v.Number(ConfigTable.LiftSpeedMmS));
+            Assert.Equal(2, v.Number(ConfigTable.LockCount));
+        }
+    }
+}

@@ -1,0 +1,272 @@
+using System;
+using System.Linq;
+using Station.Core;
+using Station.Core.Config;
+using Station.Hal.Sim;
+using Station.Simulator;
+using Xunit;
+
+namespace Station.Console.Tests
+{
+    /// <summary>The console on the real StationController and the simulated plant, text in and text out, in simulated time.</summary>
+    public class SimConsoleTests
+    {
+        private readonly FakeLine _line = new FakeLine();
+        private readonly ConsoleBay _bay;
+
+        public SimConsoleTests()
+        {
+            _bay = new ConsoleBay(_line);
+            _bay.Console.Start();
+            _bay.Run(200);
+            _line.TakeOutput();
+        }
+
+        /// <summary>Types a line, runs until the console's reply ends in a prompt (or the time passes); returns the output.</summary>
+        private string Type(string text, int maxMs = 2000)
+        {
+            _line.Type(text);
+            return RunFor(maxMs);
+        }
+
+        private string RunFor(int ms)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int t = 0; t < ms; t += 10)
+            {
+                _bay.Tick();
+                sb.Append(_line.TakeOutput());
+            }
+
+            return sb.ToString();
+        }
+
+        private string RunUntil(string expected, int maxMs)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int t = 0; t < maxMs && !sb.ToString().Contains(expected); t += 10)
+            {
+                _bay.Tick();
+                sb.Append(_line.TakeOutput());
+            }
+
+            Assert.Contains(expected, sb.ToString());
+            return sb.ToString();
+        }
+
+        private void EnterAndHome()
+        {
+            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
+            Type("home\r", 10);
+            RunUntil("homed: lift at 0 mm", 60000);
+            Assert.Equal(SwapState.Idle, _bay.Controller.State);
+        }
+
+        [Fact]
+        public void Boot_prompt_and_why_explain_the_unhomed_station()
+        {
+            Assert.Equal("bay1[nothomed]> ", _bay.Console.Prompt());
+            string why = Type("why\r");
+            Assert.Contains("the lift is not homed", why);
+            Assert.Contains("not homed (position unknown)", Type("status\r"));
+            Assert.Contains("lift jog: needs maintenance mode", Type("lift jog +10\r"));
+        }
+
+        [Fact]
+        public void Jog_moves_the_lift_at_the_jog_speed_and_stops_at_the_target()
+        {
+            EnterAndHome();
+            double start = _bay.Bay.LiftPositionMm;
+            Assert.Contains("jogging lift +20 mm to 20 mm at 20 mm/s", Type("lift jog +20\r", 10));
+            double maxSpeed = 0;
+            string output = "";
+            for (int t = 0; t < 10000 && !output.Contains("jog done"); t += 10)
+            {
+                _bay.Tick();
+                maxSpeed = Math.Max(maxSpeed, Math.Abs(_bay.Bay.LiftVelocityMmS));
+                output += _line.TakeOutput();
+            }
+
+            Assert.Matches("jog done: lift at (19|20|21) mm", output);
+            Assert.InRange(_bay.Bay.LiftPositionMm - start, 18.5, 21.5);
+            Assert.InRange(_bay.Station.LiftPositionMm, 19, 21);
+            Assert.True(maxSpeed <= 21, "jog speed cap held: " + maxSpeed);
+            Assert.False(_bay.Bay.MotionPermit.State);
+            Assert.Empty(_bay.Bay.Hazards);
+        }
+
+        [Fact]
+        public void Jog_into_the_soft_limit_is_refused_before_anything_moves()
+        {
+            EnterAndHome();
+            Type("config set lift.jog_step_mm 200\r");
+            int softMax = _bay.Values.Number(ConfigTable.LiftSoftMaxMm);
+            int pos = 0;
+            while (softMax - pos > 200)
+            {
+                Type("lift jog +200\r", 10);
+                RunUntil("jog done", 30000);
+                pos += 200;
+            }
+
+            double before = _bay.Bay.LiftPositionMm;
+            int at = _bay.Station.LiftPositionMm;
+            string refused = Type("lift jog +200\r");
+            Assert.Contains($"is above the soft limit lift.soft_max_mm = {softMax} mm (lift at {at} mm)", refused);
+            Assert.Contains($"at most +{softMax - at} mm up is possible", refused);
+            RunFor(500);
+            Assert.Equal(before, _bay.Bay.LiftPositionMm, 3);
+        }
+
+        [Fact]
+        public void Any_key_stops_a_jog_at_once()
+        {
+            EnterAndHome();
+            Type("lift jog +50\r", 10);
+            RunFor(1200);
+            double moving = _bay.Bay.LiftVelocityMmS;
+            Assert.True(moving > 5, "lift moving: " + moving);
+            string stopped = Type(" ", 300);
+            Assert.Contains("stopped by key", stopped);
+            Assert.Contains("jog stopped at", stopped);
+            Assert.Equal(0, _bay.Bay.LiftVelocityMmS, 3);
+            Assert.True(_bay.Bay.LiftPositionMm < 45);
+            Assert.True(_bay.Console.InMaintenance);
+        }
+
+        [Fact]
+        public void A_light_curtain_break_during_a_jog_latches_its_fault_and_ends_maintenance()
+        {
+            EnterAndHome();
+            Assert.Contains("in 1 s", Type("sim after 1 curtain break\r", 10));
+            Type("lift jog +50\r", 10);
+            string output = RunUntil("maintenance ended by fault 11", 5000);
+            output += RunFor(100);
+            Assert.Contains("jog ended by fault 11 LightCurtainBroken", output);
+            Assert.Equal(FaultCode.LightCurtainBroken, _bay.Controller.LatchedFault);
+            RunFor(200);
+            Assert.Equal(0, _bay.Bay.LiftVelocityMmS, 3);
+            Assert.False(_bay.Console.InMaintenance);
+            Assert.Equal("bay1[FAULT 11]> ", _bay.Console.Prompt());
+            Assert.Contains("latched: 11 LightCurtainBroken", Type("faults\r"));
+            // Entering maintenance needs a clear bay; the reset needs it too.
+            Assert.Contains("the bay is not clear", Type("maint enter 1234\r"));
+            Type("sim curtain clear\r");
+            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
+            Assert.Contains("fault cleared", Type("fault reset 11\r"));
+            Assert.True(_bay.Console.InMaintenance);
+            Type("home\r", 10);
+            RunUntil("homed: lift at 0 mm", 60000);
+        }
+
+        [Fact]
+        public void Emergency_key_stops_a_jog_and_latches_the_software_stop()
+        {
+            EnterAndHome();
+            Type("lift jog +50\r", 10);
+            RunFor(1000);
+            _line.TypeBytes(new byte[] { 0x18 });
+            string output = RunFor(100);
+            Assert.Contains("EMERGENCY STOP (Ctrl-X)", output);
+            Assert.Equal(FaultCode.SoftwareStop, _bay.Controller.LatchedFault);
+            Assert.False(_bay.Bay.LiftEnable.State);
+            Assert.False(_bay.Console.InMaintenance);
+        }
+
+        [Fact]
+        public void Self_test_passes_on_a_healthy_bay()
+        {
+            EnterAndHome();
+            Type("selftest\r", 10);
+            string output = RunUntil("self-test done", 30000);
+            Assert.DoesNotContain("FAIL", output);
+            Assert.Contains("PASS safety relay follows the permit", output);
+            Assert.Contains("PASS lift rises and the encoder follows", output);
+            Assert.Contains("PASS home switch releases when the lift leaves home", output);
+            Assert.Contains("PASS lift returns home and the home switch makes again", output);
+            Assert.Contains("PASS safety relay drops with the permit", output);
+            Assert.Contains("SKIP locks", output);
+            Assert.Contains("0 failed", output);
+            Assert.Empty(_bay.Bay.Hazards);
+        }
+
+        [Fact]
+        public void Self_test_reports_a_failed_safety_relay()
+        {
+            EnterAndHome();
+            _bay.Bay.SafetyRelayFailed = true;
+            Type("selftest\r", 10);
+            string output = RunUntil("self-test ended by fault 15 SafetyRelayNoResponse", 5000);
+            Assert.Equal(FaultCode.SafetyRelayNoResponse, _bay.Controller.LatchedFault);
+        }
+
+        [Fact]
+        public void Cloud_authorisation_is_refused_during_maintenance()
+        {
+            EnterAndHome();
+            var r = _bay.Controller.Authorize(new SwapAuthorization("CAR9", null));
+            Assert.False(r.Accepted);
+            Assert.Contains("maintenance", r.Message);
+            Assert.Contains("the station is in maintenance", Type("why\r"));
+        }
+
+        [Fact]
+        public void Config_set_reaches_the_running_station_where_it_can()
+        {
+            EnterAndHome();
+            string reply = Type("config set lift.soft_max_mm 830\r");
+            Assert.Contains("lift.soft_max_mm = 830 mm", reply);
+            Assert.Equal(830, _bay.Controller.Config.SoftLimitMaxMm);
+            int locks = _bay.Controller.Config.LockCount;
+            Assert.Contains("lock.count = 2", Type("config set lock.count 2\r"));
+            Assert.Equal(locks, _bay.Controller.Config.LockCount);   // captured at start: applies after a restart
+            Assert.Contains("is above the soft limit lift.soft_max_mm = 830 mm", Type("config set lift.jog_step_mm 200\r") + Type("lift jog +200\r") + Type("lift jog +200\r") + Type("lift jog +200\r") + RunFor(30000) + Type("lift jog +200\r") + RunFor(30000) + Type("lift jog +200\r") + RunFor(30000) + Type("lift jog +200\r") + RunFor(30000) + Type("lift jog +200\r"));
+        }
+
+        [Fact]
+        public void A_whole_swap_run_from_the_console()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            Assert.Contains("ready: waiting for an authorisation", Type("why\r"));
+            Assert.Contains("swap authorize: needs maintenance mode", Type("swap authorize CAR1\r"));
+            Type("maint enter 1234\r");
+            string started = Type("swap authorize CAR1\r");
+            Assert.Contains("maintenance ended, the sequencer runs the swap", started);
+            Assert.False(_bay.Console.InMaintenance);
+            Assert.Contains("maint enter: a swap is running", Type("maint enter 1234\r", 100));
+            for (int t = 0; t < 600000 && (_bay.Controller.LastSwap == null || _bay.Controller.State != SwapState.Idle); t += 10) _bay.Tick();
+            Assert.Equal(SwapOutcome.Completed, _bay.Controller.LastSwap.Outcome);
+            Assert.Equal(FaultCode.None, _bay.Controller.LatchedFault);
+            Assert.Empty(_bay.Bay.Hazards);
+            Assert.Contains("completed", Type("status\r"));
+            Assert.Contains("swap authorize CAR1 -> ok", string.Join("\n", _bay.Audit));
+        }
+
+        [Fact]
+        public void Hostile_bytes_on_the_real_station_move_nothing()
+        {
+            EnterAndHome();
+            var before = Enumerable.Range(0, ConfigTable.Keys.Length).Select(i => _bay.Values.Stored(i)).ToList();
+            var rng = new Random(3);
+            var bytes = new byte[16 * 1024];
+            rng.NextBytes(bytes);
+            for (int i = 0; i < bytes.Length; i++) if (bytes[i] == 0x18 || bytes[i] == 0x0D || bytes[i] == 0x0A) bytes[i] = 0x7E;
+            _line.TypeBytes(bytes);
+            double maxSpeed = 0;
+            for (int t = 0; t < 2000; t += 10)
+            {
+                _bay.Tick();
+                maxSpeed = Math.Max(maxSpeed, Math.Abs(_bay.Bay.LiftVelocityMmS));
+            }
+
+            _line.Type("\r");
+            RunFor(100);
+            Assert.Equal(0, maxSpeed);
+            Assert.Equal(before, Enumerable.Range(0, ConfigTable.Keys.Length).Select(i => _bay.Values.Stored(i)).ToList());
+            Assert.Equal(FaultCode.None, _bay.Controller.LatchedFault);
+        }
+    }
+}

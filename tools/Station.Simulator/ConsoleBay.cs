@@ -1,0 +1,190 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Station.Core;
+using Station.Core.Config;
+using Station.Core.Console;
+using Station.Hal;
+using Station.Hal.Sim;
+
+namespace Station.Simulator
+{
+    /// <summary>A simulated bay driven by a technician through the serial console (<c>--console</c>, <c>--pty</c>, and
+    /// the console tests): the real StationController and StationConsole on a <see cref="SimBay"/>, with no simulated
+    /// operator. The plant's rack handler follows the controller's pack choice and a released vehicle drives off by
+    /// itself; everything else (homing, maintenance, swaps) is the technician's. Hidden <c>sim ...</c> console commands
+    /// inject what a technician cannot type on a real board: break the light curtain, press the e-stop, bring a car.</summary>
+    public sealed class ConsoleBay
+    {
+        private readonly List<(long DueMs, string Line)> _scheduled = new List<(long, string)>();
+        private int _fetchedForSwap = -1;
+        private int _vehicles;
+
+        /// <summary>A bay with <paramref name="plant"/> figures whose console talks over <paramref name="line"/>.</summary>
+        public ConsoleBay(ISerialLine line, PlantParameters plant = null)
+        {
+            Plant = plant ?? new PlantParameters();
+            Clock = new SimClock();
+            Storage = new MemoryStorage();
+            Bay = new SimBay(Plant, Clock, Storage);
+            Config = BayRun.ConfigFor(Plant);
+            Log = new LogRing(64, Clock, Bay.Log);
+            Bay.Io.Log = Log;
+            Controller = new StationController(Bay.Io, Config);
+            Controller.Start();
+            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
+            {
+                var pack = Bay.Rack.Slots[i];
+                if (pack != null) Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
+            }
+
+            Values = new ConfigValues();
+            string mapped = ConfigMapping.FromStationConfig(Config, Values);
+            if (mapped != null) Log.Write(LogLevel.Warning, "console config: " + mapped);
+            Values.Unsaved = false;
+            Station = new ControllerConsoleStation(Controller, Bay.Io);
+            Console = new StationConsole(line, Station, Values, new ConfigFile(Storage), Clock, Log);
+            Console.SetExtension("sim", SimCommand);
+            Console.Audit += (at, command, accepted, result) => Audit.Add($"{at} {command} -> {(accepted ? "ok" : "refused")}");
+        }
+
+        /// <summary>Plant figures.</summary>
+        public PlantParameters Plant { get; }
+        /// <summary>Simulated time.</summary>
+        public SimClock Clock { get; }
+        /// <summary>Persistent storage (journal, configuration).</summary>
+        public MemoryStorage Storage { get; }
+        /// <summary>The plant.</summary>
+        public SimBay Bay { get; }
+        /// <summary>The controller's configuration.</summary>
+        public StationConfig Config { get; }
+        /// <summary>The controller.</summary>
+        public StationController Controller { get; }
+        /// <summary>The console's configuration values.</summary>
+        public ConfigValues Values { get; }
+        /// <summary>The console's view of the controller.</summary>
+        public ControllerConsoleStation Station { get; }
+        /// <summary>The console.</summary>
+        public StationConsole Console { get; }
+        /// <summary>Log lines (log tail).</summary>
+        public LogRing Log { get; }
+        /// <summary>Audit records of every console command.</summary>
+        public List<string> Audit { get; } = new List<string>();
+        /// <summary>Set by <c>sim quit</c>.</summary>
+        public bool QuitRequested { get; private set; }
+
+        /// <summary>One control period: plant, controller, rack handler and driver, console.</summary>
+        public void Tick()
+        {
+            int tick = Config.TickMs;
+            Clock.Advance(tick);
+            Bay.Step(tick);
+            Controller.Tick();
+            FollowController();
+            Console.Poll();
+        }
+
+        /// <summary>Runs <paramref name="ms"/> of simulated time.</summary>
+        public void Run(int ms)
+        {
+            for (int t = 0; t < ms; t += Config.TickMs) Tick();
+        }
+
+        // The rack handler fetches the pack the controller chose; the depleted pack goes to the slot the controller
+        // named; a released vehicle drives off (as BayRun's simulated people do).
+        private void FollowController()
+        {
+            SwapRecord swap = Controller.CurrentSwap;
+            if (swap != null && swap.SwapId != _fetchedForSwap && swap.PackInSerial != null && Bay.Rack.SlotOf(swap.PackInSerial) >= 0
+                && !Bay.Rack.HandlerBusy)
+            {
+                if (Bay.Rack.Fetch(swap.PackInSerial)) _fetchedForSwap = swap.SwapId;
+            }
+
+            for (int i = 0; i < _scheduled.Count; i++)
+            {
+                if (Clock.NowMs < _scheduled[i].DueMs) continue;
+                string line = _scheduled[i].Line;
+                _scheduled.RemoveAt(i--);
+                Log.Write(LogLevel.Info, "sim (scheduled): " + SimCommand(line));
+            }
+
+            if (Controller.State == SwapState.Transfer) Bay.Rack.ReturnSlot = Controller.Inventory.ReturnSlot;
+            if (Controller.State == SwapState.Released && Bay.Vehicle != null && Bay.Vehicle.State == VehicleState.Positioned)
+            {
+                Bay.DepartVehicle();
+            }
+        }
+
+        private const string SimHelp =
+            "sim commands (simulator only): sim after <seconds> <sim command>, sim curtain break|clear, sim estop press|release, sim doors open|close, "
+            + "sim vehicle arrive [id]|depart, sim stall [mm]|clear, sim plant, sim quit";
+
+        private string SimCommand(string line)
+        {
+            string[] w = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            string what = w.Length > 1 ? w[1].ToLowerInvariant() : "help";
+            string arg = w.Length > 2 ? w[2].ToLowerInvariant() : "";
+            switch (what)
+            {
+                case "after":
+                    if (w.Length < 4 || !double.TryParse(w[2], NumberStyles.Float, CultureInfo.InvariantCulture, out double s) || s < 0 || s > 3600)
+                        return "sim after: <seconds 0..3600> <sim command>, e.g. sim after 2 curtain break";
+                    string later = "sim " + string.Join(" ", w, 3, w.Length - 3);
+                    _scheduled.Add((Clock.NowMs + (long)(s * 1000), later));
+                    return $"sim: '{later}' in {s:0.###} s (simulated)";
+                case "curtain":
+                    if (arg != "break" && arg != "clear") return "sim curtain: break or clear";
+                    Bay.LightCurtainBroken = arg == "break";
+                    return "sim: light curtain " + (Bay.LightCurtainBroken ? "broken" : "clear");
+                case "estop":
+                    if (arg != "press" && arg != "release") return "sim estop: press or release";
+                    Bay.EStopPressed = arg == "press";
+                    return "sim: e-stop " + (Bay.EStopPressed ? "pressed" : "released");
+                case "doors":
+                    if (arg != "open" && arg != "close") return "sim doors: open or close";
+                    Bay.DoorsOpen = arg == "open";
+                    return "sim: doors " + (Bay.DoorsOpen ? "open" : "closed");
+                case "vehicle":
+                    if (arg == "arrive")
+                    {
+                        if (Bay.Vehicle != null) return "sim vehicle: a vehicle is already in the bay";
+                        _vehicles++;
+                        string id = w.Length > 3 ? w[3] : "CAR" + _vehicles.ToString("000", CultureInfo.InvariantCulture);
+                        var v = Bay.ArriveVehicle(id, "VP" + _vehicles.ToString("0000", CultureInfo.InvariantCulture));
+                        return $"sim: vehicle {id} drives in with pack {v.Pack.Serial} ({Plant.VehicleArriveMs / 1000} s to position)";
+                    }
+
+                    if (arg == "depart")
+                    {
+                        if (Bay.Vehicle == null) return "sim vehicle: no vehicle in the bay";
+                        Bay.DepartVehicle();
+                        return "sim: vehicle drives off";
+                    }
+
+                    return "sim vehicle: arrive [id] or depart";
+                case "stall":
+                    if (arg == "clear")
+                    {
+                        Bay.ClearLiftStall();
+                        return "sim: lift stall cleared";
+                    }
+
+                    double at = Bay.LiftPositionMm;
+                    if (arg.Length > 0 && !double.TryParse(arg, NumberStyles.Float, CultureInfo.InvariantCulture, out at)) return "sim stall: a position in mm or clear";
+                    Bay.StallLiftAt(at);
+                    return $"sim: lift will stall at {at:0} mm";
+                case "plant":
+                    return string.Format(CultureInfo.InvariantCulture,
+                        "sim: t={0:0.0} s, lift {1:0.0} mm, vehicle {2}, relay {3}, curtain {4}, hazards {5}",
+                        Clock.NowMs / 1000.0, Bay.LiftPositionMm, Bay.Vehicle == null ? "none" : Bay.Vehicle.Id + " " + Bay.Vehicle.State.ToString().ToLowerInvariant(),
+                        Bay.SafetyRelayEnergised ? "on" : "off", Bay.LightCurtainBroken ? "broken" : "clear", Bay.Hazards.Count);
+                case "quit":
+                    QuitRequested = true;
+                    return "sim: quitting";
+                default:
+                    return SimHelp;
+            }
+        }
+    }
+}
