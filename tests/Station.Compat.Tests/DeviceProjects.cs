@@ -31,6 +31,11 @@ public static class DeviceProjects
         ["nanoFramework.System.Threading"] = "System.Threading",
         ["nanoFramework.Runtime.Events"] = "nanoFramework.Runtime.Events",
         ["nanoFramework.TestFramework"] = "nanoFramework.TestFramework",
+        ["nanoFramework.System.Device.Gpio"] = "System.Device.Gpio",
+        ["nanoFramework.System.Device.Pwm"] = "System.Device.Pwm",
+        ["nanoFramework.System.Device.Spi"] = "System.Device.Spi",
+        ["nanoFramework.Hardware.Esp32"] = "nanoFramework.Hardware.Esp32",
+        ["nanoFramework.System.IO.FileSystem"] = "System.IO.FileSystem",
     };
 
     /// <summary>The repository root (the folder holding StationFirmware.sln).</summary>

@@ -197,6 +197,56 @@ public class C { public (int, int) Pair() { return (1, 2); } }",
             "generic type System.ValueTuple`2<int, int>");
     }
 
+    [Theory]
+    [InlineData("return \"mode \" + m;")]
+    [InlineData("return m.ToString();")]
+    [InlineData("return $\"mode {m}\";")]
+    [InlineData("return string.Format(\"mode {0}\", m);")]
+    [InlineData("return new System.Text.StringBuilder().Append(m).ToString();")]
+    public void Rejects_an_enum_turned_into_text(string body)
+    {
+        // .NET prints the name, nanoFramework the number: portable code keeps name tables instead.
+        AssertRejected(@"
+public enum Mode { Idle = 0, Run = 1 }
+public class C { public string S(Mode m) { " + body + @" } }",
+            "turns enum Mode into text in C.S()");
+    }
+
+    [Theory]
+    [InlineData("return v.ToString(\"0.00\");", "0.00")]
+    [InlineData("return string.Format(\"{0:#,##0} mm\", v);", "#,##0")]
+    [InlineData("return $\"{v:0.0} mm\";", "0.0")]
+    public void Rejects_a_custom_numeric_format(string body, string format)
+    {
+        AssertRejected(@"
+public class C { public string S(double v) { " + body + @" } }",
+            "uses the custom numeric format \"" + format + "\" in C.S()");
+    }
+
+    [Fact]
+    public void Standard_numeric_formats_and_plain_literals_are_fine()
+    {
+        var findings = Gate(@"
+public class C
+{
+    public string S(double v, int n) { return v.ToString(""F1"") + "" "" + n.ToString(""D4"") + string.Format("" {0:X2} 100 {1}"", n, ""0.5""); }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    [Fact]
+    public void An_enum_used_as_a_number_or_compared_is_fine()
+    {
+        var findings = Gate(@"
+public enum Mode { Idle = 0, Run = 1 }
+public class C
+{
+    private static readonly string[] Names = { ""idle"", ""run"" };
+    public string S(Mode m) { return m == Mode.Run ? ""mode "" + Names[(int)m] + "" "" + (int)m : Names[(int)m]; }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     [Fact]
     public void Generic_CompareExchange_outside_an_event_accessor_is_rejected()
     {
