@@ -75,6 +75,7 @@ namespace Station.Core.Tests
             yield return new object[] { SwapState.WaitStaged, "staging", FaultCode.StagingTimeout };
             yield return new object[] { SwapState.Transfer, "transfer", FaultCode.TransferTimeout };
             yield return new object[] { SwapState.RaiseCharged, "stall", FaultCode.LiftStall };
+            yield return new object[] { SwapState.RaiseCharged, "lockboth", FaultCode.LockSensorConflict }; // while held
             yield return new object[] { SwapState.Lock, "lock", FaultCode.LockEngageTimeout };
             yield return new object[] { SwapState.Lock, "lockboth", FaultCode.LockSensorConflict };
             yield return new object[] { SwapState.LowerEmpty, "stall", FaultCode.LiftStall };
@@ -101,6 +102,11 @@ namespace Station.Core.Tests
             }
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted, 120_000), "no fault, state " + s.C.State);
             AssertSafe(s, expected, step != SwapState.Homing);
+            // Found in the step itself, not later (e.g. a lock conflict while the locks are held, before Lock runs).
+            // Staging runs in parallel and the gate verdict is taken in ReleaseGate, so those may surface later.
+            bool sameStep = injection != "staging" && !injection.StartsWith("gate");
+            for (int later = (int)step + 1; later <= (int)SwapState.Released; later++)
+                Assert.True(!sameStep || s.C.CurrentSwap == null || s.C.CurrentSwap.StepStartMs[later] < 0, SwapStates.Name((SwapState)later) + " ran");
         }
 
         public static IEnumerable<object[]> JournalCases()

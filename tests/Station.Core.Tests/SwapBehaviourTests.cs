@@ -226,5 +226,25 @@ namespace Station.Core.Tests
             Assert.Equal(start, s.Bay.LiftMm);
             Assert.False(s.Bay.AnyOutputOn());
         }
+
+        [Fact]
+        public void A_stop_after_release_keeps_the_swap_completed_and_a_stop_during_a_swap_records_its_step()
+        {
+            var s = TestStation.WithRack();
+            s.DriveTo(SwapState.Released);
+            TestStation.Ok(s.C.EmergencyStop());
+            Assert.Equal(SwapState.Faulted, s.C.State);
+            s.Run(100);
+            TestStation.Ok(s.C.ResetFault());
+            Assert.Equal(SwapOutcome.Completed, s.C.LastSwap.Outcome);
+
+            var t = TestStation.WithRack();
+            t.DriveTo(SwapState.Transfer);
+            TestStation.Ok(t.C.EmergencyStop());
+            Assert.Equal(SwapState.Transfer, t.C.CurrentSwap.InterruptedStep);
+            t.Run(100);
+            TestStation.Ok(t.C.ResetFault());
+            Assert.Equal(SwapOutcome.Aborted, t.C.LastSwap.Outcome);
+        }
     }
 }
