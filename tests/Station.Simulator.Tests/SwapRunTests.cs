@@ -55,6 +55,14 @@ namespace Station.Simulator.Tests
         }
 
         [Fact]
+        public void Runs_are_deterministic()
+        {
+            var a = Sim.Run("--swaps", "2", "--json");
+            var b = Sim.Run("--swaps", "2", "--json");
+            Assert.Equal(a.Out, b.Out);
+        }
+
+        [Fact]
         public void Progress_shows_steps_positions_and_simulated_time()
         {
             var (exit, stdout, _) = Sim.Run("--swaps", "1");

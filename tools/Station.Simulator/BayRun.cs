@@ -50,7 +50,7 @@ namespace Station.Simulator
             Bay = new SimBay(plant, Clock, Storage);
             PackCan = new SimPackCan(Bay); // issue 3: swaps go through the real GB/T session and BMS gate
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
-            _maxMs = (long)((maxSeconds > 0 ? maxSeconds : defaultMax) * 1000);
+            _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : defaultMax, 86400) * 1000); // at most a simulated day
         }
 
         /// <summary>Plant figures.</summary>
@@ -475,8 +475,9 @@ namespace Station.Simulator
             string swap = _current == null ? "      " : $"swap {_current.Number}/{SwapsRequested}";
             string step = Controller == null ? "POWER OFF" : SwapStates.Name(Controller.State);
             string packs = $"staging {(Bay.PackAtStaging.Truth ? "■" : "·")} lift {(Bay.PackOnLift.Truth ? "■" : "·")} return {(Bay.PackAtReturn.Truth ? "■" : "·")}";
-            return string.Format(c, "{0,-10} {1,-13} lift {2,6:0.0} mm {3,6:+0;-0;0} mm/s  locks {4}L/{5}U  {6}",
-                swap, step, Bay.LiftPositionMm, Bay.LiftVelocityMmS, locked, unlocked, packs);
+            string vehicle = Bay.Vehicle == null ? "bay empty" : "vehicle " + Bay.Vehicle.State.ToString().ToLowerInvariant();
+            return string.Format(c, "{0,-10} {1,-13} lift {2,6:0.0} mm {3,6:+0;-0;0} mm/s  locks {4}L/{5}U  {6}  {7}",
+                swap, step, Bay.LiftPositionMm, Bay.LiftVelocityMmS, locked, unlocked, packs, vehicle);
         }
 
         private void Say(string text)

@@ -30,8 +30,8 @@ namespace Station.Simulator
             ["sensor"] = new() { ["name"] = "string", ["mode"] = "string", ["half_period_ms"] = "int" },
             ["lock_fails_to_engage"] = new() { ["lock"] = "int" }, ["lock_heal"] = new() { ["lock"] = "int" },
             ["power_loss"] = new() { ["off_s"] = "number", ["tear_journal"] = "bool" },
-            ["authorize"] = new() { ["pack"] = "string" },
             ["bms_fault"] = new() { ["kind"] = "string", ["serial"] = "string" },
+            ["authorize"] = new() { ["pack"] = "string" },
             ["reset"] = new(), ["home"] = new(), ["confirm_recovery"] = new(), ["cancel"] = new(), ["software_stop"] = new(),
         };
 
