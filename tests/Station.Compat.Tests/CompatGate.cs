@@ -357,6 +357,13 @@ public sealed class CompatGate
             {
                 var type = _md.GetTypeDefinition(typeHandle);
                 string typeName = MetadataNames.FullName(_md, typeHandle);
+                string ns = _md.GetString(type.Namespace);
+                if (ns == "Microsoft.CodeAnalysis" || ns == "System.Runtime.CompilerServices")
+                {
+                    // NullableAttribute, NullableContextAttribute, IsReadOnlyAttribute, EmbeddedAttribute…: the compiler
+                    // embeds these when a feature needs them (nullable annotations, readonly structs, in parameters).
+                    Add($"compiler-embedded type {typeName}: the source uses a feature whose attribute nanoFramework's mscorlib lacks (nullable annotations are off in portable code)");
+                }
                 if (type.GetGenericParameters().Count > 0)
                 {
                     Add($"generic type defined: {typeName} — nanoFramework 1.x has no generics; use object, arrays or a concrete type");

@@ -18,12 +18,27 @@ namespace Station.Compat.Tests;
 /// </summary>
 public class DeviceCodeTests
 {
-    private static readonly string[] PackageFiles =
+    /// <summary>The device code folders: firmware/Station.Device and every hal/Station.Hal.Nano* adapter project. A
+    /// folder whose name ends in .Esp32 or .Stm32 belongs to that chip's boards only.</summary>
+    private static List<string> DeviceFolders()
     {
-        "firmware/Station.Device/packages.config",
-        "hal/Station.Hal.Nano/packages.config",
-        "hal/Station.Hal.Nano.Esp32/packages.config",
-    };
+        string root = DeviceProjects.RepoRoot;
+        var folders = new List<string> { "firmware/Station.Device" };
+        folders.AddRange(Directory.GetDirectories(Path.Combine(root, "hal"), "Station.Hal.Nano*")
+            .Select(d => "hal/" + Path.GetFileName(d))
+            .Where(d => File.Exists(Path.Combine(root, d, "packages.config")))
+            .OrderBy(d => d, StringComparer.Ordinal));
+        return folders;
+    }
+
+    private static IEnumerable<string> PackageFiles => DeviceFolders().Select(f => f + "/packages.config");
+
+    private static bool ForBoard(string folder, string board)
+    {
+        if (folder.EndsWith(".Esp32", StringComparison.Ordinal)) return board.StartsWith("esp32", StringComparison.Ordinal);
+        if (folder.EndsWith(".Stm32", StringComparison.Ordinal)) return board.StartsWith("stm32", StringComparison.Ordinal);
+        return true;
+    }
 
     private static readonly Lazy<(ApiListing Listing, List<string> Sections, MetadataReference Stubs)> Setup = new(Build);
 
@@ -35,6 +50,11 @@ public class DeviceCodeTests
     {
         var sections = PackageFiles.SelectMany(DeviceProjects.SectionsFor).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToList();
         var listing = DeviceProjects.Listing(sections);
+        return (listing, sections, MetadataReference.CreateFromImage(StubsFor(listing)));
+    }
+
+    private static byte[] StubsFor(ApiListing listing)
+    {
         var dotnetTypes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var path in Tpa)
         {
@@ -49,8 +69,16 @@ public class DeviceCodeTests
             }
         }
         string source = ApiStubs.Generate(listing, dotnetTypes.Contains);
-        var stubs = Compile("nanoFramework.Stubs", new[] { CSharpSyntaxTree.ParseText(source, Options) }, Array.Empty<MetadataReference>());
-        return (listing, sections, MetadataReference.CreateFromImage(stubs));
+        return Compile("nanoFramework.Stubs", new[] { CSharpSyntaxTree.ParseText(source, Options) }, Array.Empty<MetadataReference>());
+    }
+
+    [Fact]
+    public void Stubs_of_every_section_with_a_package_compile()
+    {
+        // So that a device project adding CAN, MQTT, serial or network packages gets checked the same way.
+        var listing = DeviceProjects.Listing(DeviceProjects.PackageSections.Values.Where(v => v != "nanoFramework.TestFramework").Distinct().ToList());
+        Assert.NotNull(listing.Find("uPLibrary.Networking.M2Mqtt.MqttClient") ?? listing.Find("nanoFramework.M2Mqtt.MqttClient"));
+        Assert.True(StubsFor(listing).Length > 0);
     }
 
     private static readonly CSharpParseOptions Options = new(LanguageVersion.CSharp9);
@@ -73,8 +101,7 @@ public class DeviceCodeTests
     {
         var (listing, sections, stubs) = Setup.Value;
         string root = DeviceProjects.RepoRoot;
-        var folders = new List<string> { "hal/Station.Hal.Nano", "firmware/Station.Device", $"boards/{board}/Device" };
-        if (board == "esp32-devkitc") folders.Add("hal/Station.Hal.Nano.Esp32");
+        var folders = DeviceFolders().Where(f => ForBoard(f, board)).Append($"boards/{board}/Device").ToList();
         var trees = folders
             .SelectMany(f => Directory.GetFiles(Path.Combine(root, f), "*.cs"))
             .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), Options, f))
@@ -83,6 +110,7 @@ public class DeviceCodeTests
         byte[] device = Compile("Station.Device", trees, portable.Append(stubs));
 
         var gate = new CompatGate(listing, DeviceProjects.PortableNames.Append("Station.Device"));
+        Assert.Contains("hal/Station.Hal.Nano", folders);
         foreach (var p in DeviceProjects.Portable)
         {
             gate.KnownEnums.UnionWith(CompatGate.EnumsDefinedIn(File.ReadAllBytes(p.Marker.Assembly.Location)));

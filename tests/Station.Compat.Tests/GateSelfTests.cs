@@ -15,7 +15,7 @@ public class GateSelfTests
     private static readonly string[] DeviceSections = { "mscorlib", "nanoFramework.System.Text", "nanoFramework.System.Collections" };
     private static readonly Lazy<ApiListing> Listing = new(() => DeviceProjects.Listing(DeviceSections));
 
-    private static byte[] Compile(string source)
+    private static byte[] Compile(string source, bool nullable = false)
     {
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = tpa
@@ -26,7 +26,7 @@ public class GateSelfTests
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9)) },
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Disable,
+                nullableContextOptions: nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
                 optimizationLevel: OptimizationLevel.Release));
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
@@ -272,6 +272,27 @@ public class C { }",
 public class C { public System.Type T() { return typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute); } }",
             "type System.Runtime.CompilerServices.CompilerGeneratedAttribute is not in the nanoFramework listing",
             "C.T()");
+    }
+
+    [Fact]
+    public void Rejects_nullable_annotations()
+    {
+        var findings = new CompatGate(Listing.Value, new[] { "Snippet" })
+            .Check(Compile("public class C { public string Name(string? s) { return s ?? \"\"; } }", nullable: true));
+        // .NET 10 defines the nullable attributes, so they appear as references; a core library without them would
+        // make the compiler embed them, which the gate refuses as well.
+        Assert.Contains(findings, f => f.Contains("System.Runtime.CompilerServices.Nullable", StringComparison.Ordinal) && f.Contains("not in the nanoFramework listing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rejects_types_in_the_compilers_namespaces()
+    {
+        // What the compiler embeds when the core library lacks an attribute a feature needs (IsReadOnlyAttribute for a
+        // readonly struct, NullableAttribute, EmbeddedAttribute) lands in these namespaces.
+        AssertRejected(@"
+namespace System.Runtime.CompilerServices { internal sealed class IsReadOnlyAttribute : System.Attribute { } }
+public class C { }",
+            "compiler-embedded type System.Runtime.CompilerServices.IsReadOnlyAttribute");
     }
 
     [Fact]

@@ -39,6 +39,24 @@ public class PortableAssemblyTests
             + string.Join("\n  ", findings));
     }
 
+    [Fact]
+    public void Every_portable_project_is_gated()
+    {
+        // A project that builds with build/Portable.props is code for the device: it must be in the gate's list
+        // (the on-target tests are gated in DeviceTestsOnLinux).
+        string root = DeviceProjects.RepoRoot;
+        var gated = DeviceProjects.Portable.Select(p => p.Assembly).Append("NFUnitTest").ToHashSet();
+        foreach (var csproj in Directory.GetFiles(root, "*.csproj", SearchOption.AllDirectories))
+        {
+            if (csproj.Contains("/bin/") || csproj.Contains("/obj/")) continue;
+            string text = File.ReadAllText(csproj);
+            if (!text.Contains("Portable.props")) continue;
+            var name = System.Text.RegularExpressions.Regex.Match(text, "<AssemblyName>([^<]+)</AssemblyName>");
+            string assembly = name.Success ? name.Groups[1].Value : Path.GetFileNameWithoutExtension(csproj);
+            Assert.True(gated.Contains(assembly), $"{Path.GetRelativePath(root, csproj)} is portable but not in DeviceProjects.Portable: add it (with its Nano/packages.config) so the gate checks it");
+        }
+    }
+
     [Theory]
     [MemberData(nameof(PortableAssemblies))]
     public void Device_project_references_CoreLibrary_at_the_target_version(string assembly)
