@@ -1,3 +1,4 @@
+using System;
 using System.Device.Gpio;
 using System.Device.Spi;
 using System.Threading;
@@ -54,6 +55,16 @@ namespace Station.Hal.Nano
             _interrupt = interrupt;
             _crystalHz = crystalHz;
             _bitRate = bitRate;
+        }
+
+        /// <summary>Opens the SPI device of an MCP2515 (mode 0, 8 MHz; the chip allows 10 MHz).</summary>
+        public static SpiDevice OpenBus(int busId, int chipSelectPin)
+        {
+            var settings = new SpiConnectionSettings(busId, chipSelectPin);
+            settings.Mode = SpiMode.Mode0;
+            settings.ClockFrequency = 8000000;
+            settings.DataBitLength = 8;
+            return SpiDevice.Create(settings);
         }
 
         /// <summary>Transmit error counter at the last <see cref="Poll"/>.</summary>
