@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Station.Core;
+using Station.Core.Can;
 using Station.Hal;
 
 namespace Station.Device
@@ -21,6 +22,10 @@ namespace Station.Device
         private readonly int _periodMs;
         private int _overruns;
         private bool _led;
+
+        /// <summary>The BMS release-gate check, ticked after the controller (it runs the GB/T session between the
+        /// sequencer's Begin and its gate poll, and the clean end after the verdict); null without pack CAN.</summary>
+        public BmsPackCheck PackCheck;
 
         /// <summary>Prepares the loop; <see cref="Run"/> starts it.</summary>
         public ControlLoop(StationController controller, WiredBoard board, IClock clock, ILog log, int periodMs)
@@ -46,6 +51,9 @@ namespace Station.Device
                 {
                     _board.RefreshInputs();
                     _controller.Tick();
+                    long now = _clock.NowMs;
+                    if (PackCheck != null) PackCheck.Tick(now);
+                    if (_board.CanChip != null) _board.CanChip.Poll(now);
                     _board.FlushOutputs();
 
                     tickCount++;

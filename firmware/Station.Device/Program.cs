@@ -2,6 +2,7 @@ using System.Device.Gpio;
 using System.Threading;
 using Station.Boards;
 using Station.Core;
+using Station.Core.Can;
 using Station.Hal;
 
 namespace Station.Device
@@ -42,6 +43,16 @@ namespace Station.Device
             log.Write(LogLevel.Info, "station " + config.StationId + " on " + map.Name + ": " + started.Message);
 
             var loop = new ControlLoop(controller, board, clock, log, config.TickMs);
+            if (board.CanProblem != null) log.Write(LogLevel.Error, "pack CAN: " + board.CanProblem + "; the BMS gate will refuse releases");
+            if (board.PackCan != null)
+            {
+                // Issue 3: the release gate talks GB/T 27930 to the installed pack; without a CAN port the core keeps its
+                // inventory-only check (which says the BMS was not verified).
+                var session = new PackSession(board.PackCan, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
+                var check = new BmsPackCheck(session, new BmsCheckConfig(), config.MinSocPct, config.BmsTimeoutMs);
+                controller.PackCheck = check;
+                loop.PackCheck = check;
+            }
             var thread = new Thread(loop.Run);
             thread.Priority = ThreadPriority.Highest;
             thread.Start();
