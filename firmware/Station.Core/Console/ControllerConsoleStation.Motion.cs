@@ -193,7 +193,10 @@ namespace Station.Core.Console
 
             if (!_controller.Interlocks.BayClear)
             {
-                return "the bay is not safe to move in: " + _controller.WhyNotSwapping();
+                Station.Core.Safety.Interlocks il = _controller.Interlocks;
+                return "the bay is not safe to move in:" + (il.EStopReleased ? "" : " the e-stop is pressed;")
+                    + (il.LightCurtainClear ? "" : " the light curtain is interrupted;") + (il.DoorsClosed ? "" : " a door is open;")
+                    + " clear it first";
             }
 
             if (_controller.Lift.Mode != LiftMode.Idle)
