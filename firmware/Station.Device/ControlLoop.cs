@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using Station.Core;
+using Station.Core.Console;
 using Station.Hal;
 
 namespace Station.Device
@@ -32,6 +33,10 @@ namespace Station.Device
             _periodMs = periodMs;
         }
 
+        /// <summary>The technician console, polled in every period right after the core's tick (same thread, so a
+        /// console command and the sequencer never run at once), or null for none.</summary>
+        public StationConsole TechnicianConsole { get; set; }
+
         /// <summary>Ticks missed because one took longer than the period.</summary>
         public int Overruns { get { return _overruns; } }
 
@@ -46,6 +51,10 @@ namespace Station.Device
                 {
                     _board.RefreshInputs();
                     _controller.Tick();
+                    if (TechnicianConsole != null)
+                    {
+                        TechnicianConsole.Poll();
+                    }
                     _board.FlushOutputs();
 
                     tickCount++;
