@@ -71,6 +71,9 @@ namespace Station.Device
             // Technician console on the board's console UART (pins routed by the board wiring), 115200 8N1.
             var console = new StationConsole(new SerialConsoleLine(map.ConsolePort),
                 new ControllerConsoleStation(controller, board.Io), settings, settingsFile, clock, logRing);
+            // Every console command goes to the audit journal in flash (and, through the same event, to the cloud).
+            var audit = new AuditJournal(board.Io.Storage, clock);
+            console.Audit += audit.Record;
             console.Start();
             loop.TechnicianConsole = console;
             var thread = new Thread(loop.Run);

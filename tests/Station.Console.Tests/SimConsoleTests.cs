@@ -243,6 +243,8 @@ namespace Station.Console.Tests
             Assert.Empty(_bay.Bay.Hazards);
             Assert.Contains("completed", Type("status\r"));
             Assert.Contains("swap authorize CAR1 -> ok", string.Join("\n", _bay.Audit));
+            Assert.Contains(" ok swap authorize CAR1 -> swap started", _bay.AuditJournal.Tail(20));
+            Assert.Contains(" ok maint enter **** -> maintenance on", _bay.AuditJournal.Tail(20));
         }
 
         [Fact]

@@ -46,6 +46,8 @@ namespace Station.Simulator
             Console = new StationConsole(line, Station, Values, new ConfigFile(Storage), Clock, Log);
             Console.SetExtension("sim", SimCommand);
             Console.Audit += (at, command, accepted, result) => Audit.Add($"{at} {command} -> {(accepted ? "ok" : "refused")}");
+            AuditJournal = new AuditJournal(Storage, Clock);
+            Console.Audit += AuditJournal.Record;
         }
 
         /// <summary>Plant figures.</summary>
@@ -70,6 +72,8 @@ namespace Station.Simulator
         public LogRing Log { get; }
         /// <summary>Audit records of every console command.</summary>
         public List<string> Audit { get; } = new List<string>();
+        /// <summary>The persistent audit journal (audit.log in <see cref="Storage"/>).</summary>
+        public AuditJournal AuditJournal { get; }
         /// <summary>Set by <c>sim quit</c>.</summary>
         public bool QuitRequested { get; private set; }
 
