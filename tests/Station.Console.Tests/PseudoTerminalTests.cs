@@ -22,6 +22,9 @@ namespace Station.Console.Tests
             psi.ArgumentList.Add("--speed");
             psi.ArgumentList.Add("10");
             using var sim = Process.Start(psi);
+            var errors = new StringBuilder();
+            sim.ErrorDataReceived += (_, e) => { if (e.Data != null) lock (errors) errors.AppendLine(e.Data); };
+            sim.BeginErrorReadLine();
             try
             {
                 string first = sim.StandardOutput.ReadLine();
@@ -56,7 +59,7 @@ namespace Station.Console.Tests
 
                 string WaitFor(string expected)
                 {
-                    var deadline = DateTime.UtcNow.AddSeconds(30);
+                    var deadline = DateTime.UtcNow.AddSeconds(60);
                     while (DateTime.UtcNow < deadline)
                     {
                         lock (received)
@@ -64,7 +67,8 @@ namespace Station.Console.Tests
                         Thread.Sleep(50);
                     }
 
-                    lock (received) throw new Xunit.Sdk.XunitException($"no '{expected}' on the pty; received:\n{received}");
+                    lock (received) lock (errors)
+                        throw new Xunit.Sdk.XunitException($"no '{expected}' on the pty; received:\n{received}\nsimulator stderr:\n{errors}");
                 }
 
                 Send("why\r");

@@ -201,12 +201,16 @@ namespace Station.Console.Tests
         }
 
         [Fact]
-        public void Cloud_authorisation_is_refused_during_maintenance()
+        public void Cloud_commands_that_move_are_refused_during_maintenance_but_the_stop_works()
         {
             EnterAndHome();
             var r = _bay.Controller.Authorize(new SwapAuthorization("CAR9", null));
             Assert.False(r.Accepted);
             Assert.Contains("maintenance", r.Message);
+            Assert.False(_bay.Controller.Home().Accepted);
+            Assert.False(_bay.Controller.ResetFault().Accepted);
+            Assert.False(_bay.Controller.ConfirmRecovery().Accepted);
+            Assert.True(_bay.Controller.EmergencyStop().Accepted);
             Assert.Contains("the station is in maintenance", Type("why\r"));
         }
 

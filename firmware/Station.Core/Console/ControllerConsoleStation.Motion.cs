@@ -38,7 +38,7 @@ namespace Station.Core.Console
                 return ConsoleOutcome.Refused("another console operation runs");
             }
 
-            CommandResult r = _controller.Home();
+            CommandResult r = _controller.Sequencer.Home();
             if (!r.Accepted)
             {
                 return ConsoleOutcome.Refused(r.Message);

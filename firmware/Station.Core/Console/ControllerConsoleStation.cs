@@ -137,7 +137,7 @@ namespace Station.Core.Console
         /// <summary>Confirms recovery after a power loss.</summary>
         public ConsoleOutcome ConfirmRecovery()
         {
-            CommandResult r = _controller.ConfirmRecovery();
+            CommandResult r = _controller.Sequencer.ConfirmRecovery();
             if (r.Accepted)
             {
                 _op = OpHoming;
@@ -155,7 +155,7 @@ namespace Station.Core.Console
                 return ConsoleOutcome.Refused("fault " + code.ToString() + " is not latched");
             }
 
-            return Outcome(_controller.ResetFault());
+            return Outcome(_controller.Sequencer.ResetFault());
         }
 
         /// <summary>Starts a swap.</summary>
