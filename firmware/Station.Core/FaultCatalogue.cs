@@ -17,6 +17,8 @@ namespace Station.Core
             FaultCode.GateLocksNotLocked, FaultCode.GateLiftNotHome, FaultCode.GateBayNotClear, FaultCode.GatePackRejected,
             FaultCode.GatePackCheckTimeout, FaultCode.BmsNoAnswer, FaultCode.PackSerialMismatch, FaultCode.PackSocTooLow,
             FaultCode.PackBmsFault, FaultCode.PackInsulationFault, FaultCode.PackConnectorNotMated,
+            FaultCode.PackTypeNotAccepted, FaultCode.PackTemperatureOutOfRange, FaultCode.PackCellVoltageFault,
+            FaultCode.PackOverTemperature, FaultCode.PackOverCurrent, FaultCode.BmsProtocolError,
             FaultCode.JournalWriteFailed,
         };
 
@@ -31,6 +33,8 @@ namespace Station.Core
             "GateLocksNotLocked", "GateLiftNotHome", "GateBayNotClear", "GatePackRejected",
             "GatePackCheckTimeout", "BmsNoAnswer", "PackSerialMismatch", "PackSocTooLow",
             "PackBmsFault", "PackInsulationFault", "PackConnectorNotMated",
+            "PackTypeNotAccepted", "PackTemperatureOutOfRange", "PackCellVoltageFault",
+            "PackOverTemperature", "PackOverCurrent", "BmsProtocolError",
             "JournalWriteFailed",
         };
 
@@ -68,6 +72,12 @@ namespace Station.Core
             "Release gate refused: the installed pack's BMS reports a fault (cell voltage, temperature).",
             "Release gate refused: the installed pack reports an insulation fault.",
             "Release gate refused: the pack connector is not mated.",
+            "Release gate refused: the installed pack's battery type (BRM) is not in the accepted types.",
+            "Release gate refused: the installed pack's lowest or highest temperature (BSM) is outside the configured range.",
+            "Release gate refused: the installed pack's BMS reports a cell voltage too high or too low (BSM).",
+            "Release gate refused: the installed pack's BMS reports over-temperature (BSM).",
+            "Release gate refused: the installed pack's BMS reports over-current (BSM).",
+            "Release gate refused: the installed pack's BMS broke the GB/T 27930 exchange (BEM, BST or aborted transfers).",
             "The journal could not be written to storage; the station will not act without a record.",
         };
 
@@ -105,6 +115,12 @@ namespace Station.Core
             "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
             "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
             "Keep the vehicle in the bay; inspect the connector; reset; retry.",
+            "Keep the vehicle in the bay; swap again with a pack of an accepted type; check the rack inventory.",
+            "Keep the vehicle in the bay; let the pack reach its temperature range or swap again with another pack.",
+            "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
+            "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
+            "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
+            "Keep the vehicle in the bay; decode the CAN log (Station.CanTool); check the pack connector and CAN wiring; reset; retry.",
             "Check the storage medium (flash or SD card); replace it if it keeps failing; reset; home.",
         };
 
@@ -119,6 +135,7 @@ namespace Station.Core
             false, false, true, true,
             true, true, true, true,
             true, true, true,
+            true, true, true, true, true, true,
             false,
         };
 

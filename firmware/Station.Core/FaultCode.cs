@@ -75,6 +75,18 @@ namespace Station.Core
         PackInsulationFault = 59,
         /// <summary>Installed pack's connector is not mated.</summary>
         PackConnectorNotMated = 60,
+        /// <summary>Installed pack's battery type is not accepted by the configuration.</summary>
+        PackTypeNotAccepted = 61,
+        /// <summary>Installed pack's temperatures are outside the configured range.</summary>
+        PackTemperatureOutOfRange = 62,
+        /// <summary>Installed pack's BMS reports a cell voltage too high or too low.</summary>
+        PackCellVoltageFault = 63,
+        /// <summary>Installed pack's BMS reports over-temperature.</summary>
+        PackOverTemperature = 64,
+        /// <summary>Installed pack's BMS reports over-current.</summary>
+        PackOverCurrent = 65,
+        /// <summary>Installed pack's BMS broke the GB/T 27930 exchange (BEM timeout report, stop, aborted transfers).</summary>
+        BmsProtocolError = 66,
 
         /// <summary>The journal could not be written; the station will not act without it.</summary>
         JournalWriteFailed = 70,

@@ -75,12 +75,14 @@ namespace Station.Core.Tests
             yield return new object[] { SwapState.WaitStaged, "staging", FaultCode.StagingTimeout };
             yield return new object[] { SwapState.Transfer, "transfer", FaultCode.TransferTimeout };
             yield return new object[] { SwapState.RaiseCharged, "stall", FaultCode.LiftStall };
+            yield return new object[] { SwapState.RaiseCharged, "lockboth", FaultCode.LockSensorConflict }; // while held
             yield return new object[] { SwapState.Lock, "lock", FaultCode.LockEngageTimeout };
             yield return new object[] { SwapState.Lock, "lockboth", FaultCode.LockSensorConflict };
             yield return new object[] { SwapState.LowerEmpty, "stall", FaultCode.LiftStall };
             yield return new object[] { SwapState.LowerEmpty, "gate", FaultCode.PackSocTooLow };
             yield return new object[] { SwapState.LowerEmpty, "gatesilent", FaultCode.GatePackCheckTimeout };
             yield return new object[] { SwapState.LowerEmpty, "gatenone", FaultCode.GatePackRejected };
+            yield return new object[] { SwapState.ReleaseGate, "homeoff", FaultCode.GateLiftNotHome };
         }
 
         [Theory]
@@ -96,9 +98,50 @@ namespace Station.Core.Tests
                 case "lock": s.Bay.StuckLock = 1; break;
                 case "lockboth": s.Bay.LockedSensor[2].Forced = true; s.Bay.UnlockedSensor[2].Forced = true; break;
                 case "nopack": s.Bay.LiftHasPack = false; s.Bay.PackOnLift.Forced = false; break;
+                case "homeoff": s.Bay.HomeLimit.Forced = false; break;
             }
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted, 120_000), "no fault, state " + s.C.State);
             AssertSafe(s, expected, step != SwapState.Homing);
+            // Found in the step itself, not later (e.g. a lock conflict while the locks are held, before Lock runs).
+            // Staging runs in parallel and the gate verdict is taken in ReleaseGate, so those may surface later.
+            bool sameStep = injection != "staging" && !injection.StartsWith("gate");
+            for (int later = (int)step + 1; later <= (int)SwapState.Released; later++)
+                Assert.True(!sameStep || s.C.CurrentSwap == null || s.C.CurrentSwap.StepStartMs[later] < 0, SwapStates.Name((SwapState)later) + " ran");
+        }
+
+        public static IEnumerable<object[]> JournalCases()
+        {
+            var steps = new[] { SwapState.Arming, SwapState.RaiseToPack, SwapState.Unlock, SwapState.LowerDepleted,
+                SwapState.Transfer, SwapState.RaiseCharged, SwapState.Lock, SwapState.LowerEmpty, SwapState.ReleaseGate };
+            for (int i = 1; i < steps.Length; i++) yield return new object[] { steps[i - 1], steps[i] };
+        }
+
+        [Theory]
+        [MemberData(nameof(JournalCases))]
+        public void A_step_whose_journal_record_cannot_be_written_does_not_act(SwapState before, SwapState step)
+        {
+            var s = Arrange(before, before == SwapState.LowerEmpty ? "gatewait" : null);
+            if (before == SwapState.LowerEmpty) s.C.PackCheck = new ScriptedCheck(GateVerdict.Pending, FaultCode.None);
+            s.Bay.Storage.FailWrites = true;
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted, 60_000), "no fault, state " + s.C.State);
+            Assert.Equal(FaultCode.JournalWriteFailed, s.C.LatchedFault);
+            Assert.False(s.Bay.AnyOutputOn());
+            // Evidence that the step's action was skipped: commands it would have given are absent.
+            double h = s.Bay.Config.VehicleHeightMm;
+            switch (step)
+            {
+                case SwapState.RaiseToPack: Assert.Equal(0, s.C.Lift.TargetMm); Assert.Equal(0, s.C.StagingConveyor.StartedMs); break;
+                case SwapState.LowerDepleted: Assert.Equal(h, s.C.Lift.TargetMm); break;
+                case SwapState.Transfer: Assert.Equal(0, s.C.TransferConveyor.StartedMs); break;
+                case SwapState.RaiseCharged: Assert.Equal(0, s.C.Lift.TargetMm); break;
+                case SwapState.LowerEmpty: Assert.Equal(h, s.C.Lift.TargetMm); break;
+            }
+            // The last record on the medium is the step before: that is what recovery reports.
+            s.Bay.Storage.FailWrites = false;
+            s.PowerCycle();
+            Assert.Equal(SwapState.Recovery, s.C.State);
+            Assert.True(s.C.InterruptedStep == before || s.C.InterruptedStep == SwapState.Arming,
+                "recovery reports " + s.C.InterruptedStep + " for a failed write entering " + step);
         }
 
         private static TestStation Arrange(SwapState step, string injection = null)
@@ -110,7 +153,7 @@ namespace Station.Core.Tests
                 if (injection == "slowrelay") b.RelayDelayMs = 100;
             });
             if (injection == "gate") s.C.PackCheck = new ScriptedCheck(GateVerdict.Failed, FaultCode.PackSocTooLow);
-            if (injection == "gatesilent" || injection == "gatewait") s.C.PackCheck = new ScriptedCheck(GateVerdict.Pending, FaultCode.None);
+            if (injection == "gatesilent" || injection == "gatewait" || injection == "homeoff") s.C.PackCheck = new ScriptedCheck(GateVerdict.Pending, FaultCode.None);
             if (injection == "gatenone") s.C.PackCheck = new ScriptedCheck(GateVerdict.Failed, FaultCode.None);
             if (step == SwapState.Homing)
             {

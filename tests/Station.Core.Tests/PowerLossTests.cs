@@ -87,6 +87,8 @@ namespace Station.Core.Tests
             Assert.Equal(SwapState.Recovery, s.C.State);
             Assert.Equal(FaultCode.LiftStall, s.C.LatchedFault);
             Assert.Equal(SwapState.Faulted, s.C.InterruptedStep);
+            Assert.Equal(SwapState.RaiseToPack, s.C.CurrentSwap.InterruptedStep);
+            Assert.Contains("LiftStall latched during RaiseToPack", s.C.WhyNotSwapping());
 
             var idle = TestStation.WithRack();
             idle.HomeToIdle();

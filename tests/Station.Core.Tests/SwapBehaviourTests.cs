@@ -196,5 +196,55 @@ namespace Station.Core.Tests
             TestStation.Ok(s.C.ResetFault());
             Assert.Equal(new[] { (FaultCode.SoftwareStop, true), (FaultCode.SoftwareStop, false) }, seen.ToArray());
         }
+
+        [Fact]
+        public void A_welded_safety_relay_is_a_fault_even_at_rest_and_blocks_reset_until_it_drops()
+        {
+            var s = TestStation.WithRack();
+            s.HomeToIdle();
+            s.Bay.RelayWelded = true;
+            s.Run(s.Bay.Config.RelayResponseMs + 50);
+            Assert.Equal(SwapState.Faulted, s.C.State);
+            Assert.Equal(FaultCode.SafetyRelayWelded, s.C.LatchedFault);
+            Assert.False(s.Bay.AnyOutputOn());
+            Assert.False(s.Bay.Permit.State);
+            Assert.Equal(RejectReason.InterlockOpen, s.C.ResetFault().Reason);
+            s.Bay.RelayWelded = false;
+            s.Run(50);
+            TestStation.Ok(s.C.ResetFault());
+            Assert.Equal(SwapState.NotHomed, s.C.State);
+        }
+
+        [Fact]
+        public void A_relay_that_never_picks_up_stops_homing_before_the_lift_moves()
+        {
+            var s = TestStation.WithRack(b => b.RelayDead = true);
+            double start = s.Bay.LiftMm;
+            TestStation.Ok(s.C.Home());
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted, 2000));
+            Assert.Equal(FaultCode.SafetyRelayNoResponse, s.C.LatchedFault);
+            Assert.Equal(start, s.Bay.LiftMm);
+            Assert.False(s.Bay.AnyOutputOn());
+        }
+
+        [Fact]
+        public void A_stop_after_release_keeps_the_swap_completed_and_a_stop_during_a_swap_records_its_step()
+        {
+            var s = TestStation.WithRack();
+            s.DriveTo(SwapState.Released);
+            TestStation.Ok(s.C.EmergencyStop());
+            Assert.Equal(SwapState.Faulted, s.C.State);
+            s.Run(100);
+            TestStation.Ok(s.C.ResetFault());
+            Assert.Equal(SwapOutcome.Completed, s.C.LastSwap.Outcome);
+
+            var t = TestStation.WithRack();
+            t.DriveTo(SwapState.Transfer);
+            TestStation.Ok(t.C.EmergencyStop());
+            Assert.Equal(SwapState.Transfer, t.C.CurrentSwap.InterruptedStep);
+            t.Run(100);
+            TestStation.Ok(t.C.ResetFault());
+            Assert.Equal(SwapOutcome.Aborted, t.C.LastSwap.Outcome);
+        }
     }
 }

@@ -47,6 +47,7 @@ namespace Station.Simulator
             Clock = new SimClock();
             Storage = new MemoryStorage(Clock);
             Bay = new SimBay(plant, Clock, Storage);
+            PackCan = new SimPackCan(Bay); // issue 3: swaps go through the real GB/T session and BMS gate
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
             _maxMs = (long)((maxSeconds > 0 ? maxSeconds : defaultMax) * 1000);
         }
@@ -61,6 +62,8 @@ namespace Station.Simulator
         public MemoryStorage Storage { get; }
         /// <summary>The plant.</summary>
         public SimBay Bay { get; }
+        /// <summary>The pack CAN: virtual bus, simulated BMS, the station's BMS gate check.</summary>
+        public SimPackCan PackCan { get; }
         /// <summary>The controller now running (a new one after each simulated power loss).</summary>
         public StationController Controller { get; private set; }
         /// <summary>Swaps asked for.</summary>
@@ -126,7 +129,7 @@ namespace Station.Simulator
             {
                 Clock.Advance(tick);
                 Bay.Step(tick);
-                if (Controller != null) Controller.Tick();
+                if (Controller != null) { Controller.Tick(); PackCan.Tick(Clock.NowMs); }
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
                 Operate();
@@ -142,6 +145,7 @@ namespace Station.Simulator
         private void StartController()
         {
             Controller = new StationController(Bay.Io, Config);
+            Controller.PackCheck = PackCan.CreateCheck(Config);
             Controller.FaultChanged += OnFault;
             Controller.Start();
             if (Storage.Length(StationJournalName) <= 0 || InventoryEmpty()) SeedInventory();
@@ -346,6 +350,10 @@ namespace Station.Simulator
             switch (e.Do)
             {
                 case "estop": Bay.EStopPressed = true; break;
+                case "bms_fault":
+                    try { result = ": " + PackCan.Apply((string)e.Args["kind"], e.Args.TryGetValue("serial", out var bs) ? (string)bs : null); }
+                    catch (ArgumentException x) { result = ": ignored, " + x.Message; }
+                    break;
                 case "estop_release": Bay.EStopPressed = false; break;
                 case "light_curtain_break": Bay.LightCurtainBroken = true; break;
                 case "light_curtain_clear": Bay.LightCurtainBroken = false; break;

@@ -30,6 +30,7 @@ namespace Station.Simulator
             ["sensor"] = new() { ["name"] = "string", ["mode"] = "string", ["half_period_ms"] = "int" },
             ["lock_fails_to_engage"] = new() { ["lock"] = "int" }, ["lock_heal"] = new() { ["lock"] = "int" },
             ["power_loss"] = new() { ["off_s"] = "number", ["tear_journal"] = "bool" },
+            ["bms_fault"] = new() { ["kind"] = "string", ["serial"] = "string" },
             ["authorize"] = new() { ["pack"] = "string" },
             ["reset"] = new(), ["home"] = new(), ["confirm_recovery"] = new(), ["cancel"] = new(), ["software_stop"] = new(),
         };
@@ -239,6 +240,10 @@ namespace Station.Simulator
                 case "stall":
                     if (ev.Args.TryGetValue("position_mm", out var pos) && ((double)pos < -p.LiftOvertravelMm || (double)pos > p.LiftTravelMm + p.LiftOvertravelMm))
                         throw new ScenarioException($"{where}.position_mm: {pos} lies outside the lift's travel");
+                    break;
+                case "bms_fault":
+                    if (!ev.Args.TryGetValue("kind", out var k) || System.Array.IndexOf(SimPackCan.FaultKinds, (string)k) < 0)
+                        throw new ScenarioException($"{where}: \"bms_fault\" needs \"kind\" (one of: {string.Join(", ", SimPackCan.FaultKinds)})");
                     break;
                 case "power_loss":
                     if (ev.Args.TryGetValue("off_s", out var off) && ((double)off < 0 || (double)off > 3600))

@@ -17,6 +17,8 @@ namespace Station.Core.Motion
         private readonly DebouncedInput[] _unlocked;
         private long _deadlineMs;
         private bool _done;
+        private LockCommand _held;
+        private long _conflictSinceMs = -1;
 
         /// <summary>Builds the lock set over the bay's lock ports (all arrays of length <c>config.LockCount</c>).</summary>
         public LockSet(StationIo io, StationConfig config)
@@ -44,6 +46,10 @@ namespace Station.Core.Motion
 
         /// <summary>Index of the lock that caused <see cref="Fault"/>, or -1.</summary>
         public int FaultLock { get; private set; }
+
+        /// <summary>While true (the sequencer sets it during a swap), a lock that reads both end positions for longer than
+        /// the travel time after its last completed command is a LockSensorConflict, not only during a command.</summary>
+        public bool MonitorHold { get; set; }
 
         /// <summary>Deadline of the current command, 0 when none.</summary>
         public long DeadlineMs { get { return Command == LockCommand.None ? 0 : _deadlineMs; } }
@@ -107,6 +113,8 @@ namespace Station.Core.Motion
             Fault = FaultCode.None;
             FaultLock = -1;
             _done = false;
+            _held = LockCommand.None;
+            _conflictSinceMs = -1;
         }
 
         /// <summary>One control period: sample every sensor, complete or time out the command, drive the outputs.</summary>
@@ -120,6 +128,7 @@ namespace Station.Core.Motion
             if (Command == LockCommand.None)
             {
                 OutputsOff();
+                if (MonitorHold && _held != LockCommand.None) CheckHold(nowMs);
                 return;
             }
             bool engage = Command == LockCommand.Engage;
@@ -131,6 +140,8 @@ namespace Station.Core.Motion
             }
             if (firstBad < 0)
             {
+                _held = Command;
+                _conflictSinceMs = -1;
                 Stop();
                 _done = true;
                 return;
@@ -147,6 +158,22 @@ namespace Station.Core.Motion
                 _io.LockEngage[i].Write(engage);
                 _io.LockRelease[i].Write(!engage);
             }
+        }
+
+        private void CheckHold(long nowMs)
+        {
+            int both = -1;
+            for (int i = 0; i < Count; i++)
+            {
+                if (_locked[i].Value && _unlocked[i].Value) { both = i; break; }
+            }
+            if (both < 0)
+            {
+                _conflictSinceMs = -1;
+                return;
+            }
+            if (_conflictSinceMs < 0) _conflictSinceMs = nowMs;
+            if (nowMs - _conflictSinceMs > _travelMs) Trip(FaultCode.LockSensorConflict, both);
         }
 
         private void Begin(LockCommand command, long nowMs)

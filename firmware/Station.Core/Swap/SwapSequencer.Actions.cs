@@ -163,11 +163,16 @@ namespace Station.Core.Swap
             TransferConveyor.ClearFault();
             if (CurrentSwap != null)
             {
-                CurrentSwap.Outcome = SwapOutcome.Aborted;
-                CurrentSwap.EndUtc = _io.Clock.UtcNow;
+                // A swap already completed (fault latched in Released) stays completed.
+                bool wasRunning = CurrentSwap.Outcome == SwapOutcome.InProgress;
+                if (wasRunning)
+                {
+                    CurrentSwap.Outcome = SwapOutcome.Aborted;
+                    CurrentSwap.EndUtc = _io.Clock.UtcNow;
+                }
                 LastSwap = CurrentSwap;
                 CurrentSwap = null;
-                RaiseSwapEvent(SwapEventKind.Aborted);
+                if (wasRunning) RaiseSwapEvent(SwapEventKind.Aborted);
             }
             RaiseFaultChanged(cleared, false);
         }

@@ -22,7 +22,8 @@ namespace Station.Core.Swap
                 if (snap.Swap != null && snap.Swap.Outcome == SwapOutcome.InProgress)
                 {
                     CurrentSwap = snap.Swap;
-                    CurrentSwap.InterruptedStep = snap.State;
+                    // A swap held by a fault already names the step the fault stopped; keep it.
+                    if (snap.State != SwapState.Faulted || CurrentSwap.InterruptedStep == SwapState.Off) CurrentSwap.InterruptedStep = snap.State;
                     InterruptedStep = snap.State;
                     _interruptedAtStart = true;
                 }

@@ -44,6 +44,10 @@ namespace Station.Core.Swap
         {
             _inTransition = true;
             SwapState from = _state;
+            if (target == SwapState.Faulted && CurrentSwap != null && CurrentSwap.Outcome == SwapOutcome.InProgress)
+            {
+                CurrentSwap.InterruptedStep = from;
+            }
             SwapState lca = SwapState.Off;
             if (from != target)
             {

@@ -44,6 +44,7 @@ namespace Station.Core.Swap
 
             Lift.Update(_now);
             if (Lift.Fault != FaultCode.None) { RaiseFault(Lift.Fault); return; }
+            Locks.MonitorHold = SwapStates.IsIn(_state, SwapState.Swapping);
             Locks.Update(_now);
             if (Locks.Fault != FaultCode.None) { RaiseFault(Locks.Fault); return; }
             StagingConveyor.Update(_now);

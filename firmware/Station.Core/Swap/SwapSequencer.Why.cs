@@ -18,6 +18,16 @@ namespace Station.Core.Swap
                     sb.Append(CurrentSwap != null ? CurrentSwap.SwapId : 0);
                     sb.Append(" at step ");
                     sb.Append(SwapStates.Name(InterruptedStep));
+                    if (LatchedFault != FaultCode.None)
+                    {
+                        sb.Append(" (fault ");
+                        sb.Append((int)LatchedFault);
+                        sb.Append(' ');
+                        sb.Append(FaultCatalogue.Name(LatchedFault));
+                        sb.Append(" latched during ");
+                        sb.Append(SwapStates.Name(CurrentSwap != null ? CurrentSwap.InterruptedStep : InterruptedStep));
+                        sb.Append(')');
+                    }
                     sb.Append(": check the bay and confirm recovery (the station will then home). Packs:\n");
                     sb.Append(Inventory.Describe());
                     return sb.ToString();

@@ -1,0 +1,148 @@
+namespace Station.Core.Can
+{
+    /// <summary>The release gate's BMS check (issue 3 §2): talks GB/T 27930 to the pack just installed in the vehicle
+    /// and refuses the release with a specific fault unless everything the BMS says is acceptable.</summary>
+    /// <remarks>
+    /// Order of the refusals (the first that applies is latched): BMS silent or broke the exchange → BmsNoAnswer /
+    /// BmsProtocolError; serial not the chosen pack → PackSerialMismatch; battery type not accepted →
+    /// PackTypeNotAccepted; SOC (BCS) below MinSocPct → PackSocTooLow; BSM temperatures outside the range →
+    /// PackTemperatureOutOfRange; BSM fault codes (any non-00): insulation → PackInsulationFault, connector →
+    /// PackConnectorNotMated, cell voltage → PackCellVoltageFault, over-temperature → PackOverTemperature, over-current
+    /// → PackOverCurrent. The verdict waits for BRM, BCP, one BCS and one BSM. After any verdict the session is ended
+    /// cleanly (CST/BST, BSD/CSD) by further polls.
+    /// </remarks>
+    public sealed class BmsPackCheck : IReleaseGateCheck
+    {
+        private readonly PackSession _session;
+        private readonly BmsCheckConfig _config;
+        private readonly int _minSocPct;
+        private readonly int _answerTimeoutMs;
+        private GateVerdict _verdict;
+        private string _expected;
+        private long _startMs;
+        private bool _stopSent;
+        private long _lastPollMs;
+        private bool _begun;
+
+        /// <summary>Builds the check over a pack session (which owns the CAN port).</summary>
+        public BmsPackCheck(PackSession session, BmsCheckConfig config, int minSocPct, int bmsTimeoutMs)
+        {
+            _session = session;
+            _config = config == null ? new BmsCheckConfig() : config;
+            _minSocPct = minSocPct;
+            _answerTimeoutMs = _config.AnswerTimeoutMs > 0 ? _config.AnswerTimeoutMs : bmsTimeoutMs - 500;
+            if (_answerTimeoutMs < 1) _answerTimeoutMs = 1;
+            Reason = "not started";
+        }
+
+        /// <summary>The GB/T session (identity and live state of the pack).</summary>
+        public PackSession Session { get { return _session; } }
+
+        /// <inheritdoc />
+        public FaultCode FailureFault { get; private set; }
+
+        /// <inheritdoc />
+        public bool VerifiesBms { get { return true; } }
+
+        /// <inheritdoc />
+        public int MeasuredSocPct { get { return _session.Status.BcsMs >= 0 ? _session.Status.SocPct : -1; } }
+
+        /// <inheritdoc />
+        public string Reason { get; private set; }
+
+        /// <inheritdoc />
+        public void Begin(SwapRecord swap, long nowMs)
+        {
+            _expected = swap == null ? null : swap.PackInSerial;
+            _startMs = nowMs;
+            _verdict = GateVerdict.Pending;
+            _stopSent = false;
+            _begun = true;
+            FailureFault = FaultCode.None;
+            Reason = "waiting for the BMS";
+            _session.Start(nowMs);
+        }
+
+        /// <inheritdoc />
+        public GateVerdict Poll(long nowMs)
+        {
+            return Step(nowMs);
+        }
+
+        /// <summary>Runs the GB/T session between <see cref="Begin"/> and the gate (the sequencer starts the check while
+        /// the lift returns home but polls it only at the gate), and after the verdict for the clean end (CST/BST,
+        /// BSD/CSD). Call every control tick; cheap and allocation-free.</summary>
+        public void Tick(long nowMs)
+        {
+            if (!_begun) return;
+            Step(nowMs);
+        }
+
+        private GateVerdict Step(long nowMs)
+        {
+            _lastPollMs = nowMs;
+            _session.Tick(nowMs);
+            if (_verdict != GateVerdict.Pending) return _verdict;
+            if (_session.State == PackSessionState.Failed)
+            {
+                PackSessionFailure f = _session.Failure;
+                bool silent = f == PackSessionFailure.NoBhm && _session.Decoder.TotalDrops == 0;
+                return Refuse(silent ? FaultCode.BmsNoAnswer : FaultCode.BmsProtocolError,
+                              silent ? "the BMS did not answer" : "the BMS broke the GB/T exchange");
+            }
+            if (!_session.HasFullPicture)
+            {
+                if (nowMs - _startMs > _answerTimeoutMs)
+                {
+                    // Frames that came but broke (aborted or disordered transfers, impossible sizes) are not silence.
+                    if (_session.Decoder.TotalDrops > 0)
+                        return Refuse(FaultCode.BmsProtocolError, "the BMS's transfers were broken (see the CAN log)");
+                    return Refuse(FaultCode.BmsNoAnswer, "the BMS did not give identity, parameters and status in time");
+                }
+                return GateVerdict.Pending;
+            }
+            return Evaluate();
+        }
+
+        private GateVerdict Evaluate()
+        {
+            PackIdentity id = _session.Identity;
+            PackStatus st = _session.Status;
+            string serial = id.SerialText;
+            if (serial == null || _expected == null || serial != _expected)
+                return Refuse(FaultCode.PackSerialMismatch, "the pack's BMS reports another serial than the chosen pack");
+            bool typeOk = false;
+            for (int i = 0; i < _config.AcceptedBatteryTypes.Length; i++)
+                if (_config.AcceptedBatteryTypes[i] == id.BatteryTypeCode) typeOk = true;
+            if (!typeOk) return Refuse(FaultCode.PackTypeNotAccepted, "the pack's battery type is not accepted");
+            if (st.SocPct < _minSocPct) return Refuse(FaultCode.PackSocTooLow, "the pack's state of charge is below the minimum");
+            if (st.MinTempC < _config.MinTempC || st.MaxTempC > _config.MaxTempC)
+                return Refuse(FaultCode.PackTemperatureOutOfRange, "the pack's temperature is outside the accepted range");
+            if (st.InsulationState != 0) return Refuse(FaultCode.PackInsulationFault, "the BMS reports an insulation fault");
+            if (st.ConnectorState != 0) return Refuse(FaultCode.PackConnectorNotMated, "the BMS reports a connector fault");
+            if (st.CellVoltageState != 0) return Refuse(FaultCode.PackCellVoltageFault, "the BMS reports a cell voltage fault");
+            if (st.OvertempState != 0) return Refuse(FaultCode.PackOverTemperature, "the BMS reports over-temperature");
+            if (st.OvercurrentState != 0) return Refuse(FaultCode.PackOverCurrent, "the BMS reports over-current");
+            _verdict = GateVerdict.Passed;
+            Reason = "BMS verified: serial, type, SOC, temperatures and fault bits accepted";
+            End();
+            return _verdict;
+        }
+
+        private void End()
+        {
+            if (_stopSent) return;
+            _stopSent = true;
+            _session.Stop(_lastPollMs);
+        }
+
+        private GateVerdict Refuse(FaultCode fault, string reason)
+        {
+            _verdict = GateVerdict.Failed;
+            FailureFault = fault;
+            Reason = reason;
+            End();
+            return _verdict;
+        }
+    }
+}

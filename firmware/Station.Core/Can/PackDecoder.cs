@@ -1,0 +1,196 @@
+using Station.Hal;
+
+namespace Station.Core.Can
+{
+    /// <summary>Walks a <see cref="PackProfile"/> table over received frames: single frames and J1939 transported
+    /// messages between the station and the pack BMS become <see cref="DecodedMessage"/>s. No allocation per frame.</summary>
+    /// <remarks>
+    /// Filtering (GBT27930.md §5.8): a frame is a profile message only when its PF is in the table AND its addresses
+    /// are station → known BMS or known BMS → station (or a BMS's BAM). Anything else is unrelated traffic and is only
+    /// counted as ignored. A profile message in the wrong direction or shorter than the table allows is rejected with a
+    /// <see cref="DropReason"/>; so is a broken transport session (through <see cref="TpReceiver"/>).
+    /// </remarks>
+    public sealed class PackDecoder
+    {
+        private readonly PackProfile _profile;
+        private readonly TpReceiver _tp;
+        private readonly DecodedMessage _out;
+        private readonly int _station;
+
+        /// <summary>Source addresses treated as pack BMSs.</summary>
+        public readonly bool[] BmsAddress = new bool[256];
+
+        /// <summary>Drops and rejections per reason (transport and frame level), indexed by <see cref="DropReason"/>.</summary>
+        public readonly int[] DropCounts = new int[DropReasons.Count];
+
+        /// <summary>Frames given to <see cref="Receive"/>.</summary>
+        public long FramesSeen;
+        /// <summary>Frames that were not profile traffic.</summary>
+        public long FramesIgnored;
+        /// <summary>Messages decoded.</summary>
+        public long MessagesDecoded;
+
+        /// <summary>Called for each decoded message.</summary>
+        public PackMessageHandler MessageDecoded;
+        /// <summary>Called for each dropped session or rejected frame.</summary>
+        public CanDropHandler Dropped;
+
+        /// <summary>Creates a decoder for <paramref name="profile"/>. With an <paramref name="answerPort"/> the station
+        /// answers transport sessions (CTS/ACK/Abort); without one it is a passive monitor (log tool).</summary>
+        public PackDecoder(PackProfile profile, ICanPort answerPort, int sessions, TpTimings timings)
+        {
+            _profile = profile;
+            _station = profile.StationAddress;
+            _tp = new TpReceiver(_station, sessions, profile.MaxLength, answerPort, timings);
+            _tp.MessageReceived = OnTransported;
+            _tp.Dropped = OnTpDropped;
+            _out = new DecodedMessage(profile.MaxLength, profile.MaxSignals);
+            for (int i = 0; i < profile.Messages.Length; i++)
+                if (profile.Messages[i].FromBms) _tp.AcceptPf[profile.Messages[i].Pf] = true;
+            AddBms(profile.DefaultBmsAddress);
+        }
+
+        /// <summary>The transport layer (for its counters and timers).</summary>
+        public TpReceiver Transport { get { return _tp; } }
+
+        /// <summary>The profile being decoded.</summary>
+        public PackProfile Profile { get { return _profile; } }
+
+        /// <summary>Accepts <paramref name="address"/> as a pack BMS.</summary>
+        public void AddBms(int address)
+        {
+            if (address < 0 || address > 0xFD || address == _station) return;
+            BmsAddress[address] = true;
+            _tp.AcceptSender[address] = true;
+        }
+
+        /// <summary>Total drops and rejections.</summary>
+        public long TotalDrops
+        {
+            get
+            {
+                long n = 0;
+                for (int i = 0; i < DropCounts.Length; i++) n += DropCounts[i];
+                return n;
+            }
+        }
+
+        /// <summary>Handles one received frame at <paramref name="nowMs"/>.</summary>
+        public void Receive(ref CanFrame frame, long nowMs)
+        {
+            FramesSeen++;
+            if (_tp.Receive(ref frame, nowMs)) return;
+            if (!frame.Extended || J1939.PageBits(frame.Id) != 0) { FramesIgnored++; return; }
+            PackMessage m = _profile.ByPf(J1939.Pf(frame.Id));
+            if (m == null) { FramesIgnored++; return; }
+            int sa = J1939.Source(frame.Id);
+            int da = J1939.Ps(frame.Id);
+            bool fromBms = BmsAddress[sa] && da == _station;
+            bool toBms = sa == _station && BmsAddress[da];
+            if (!fromBms && !toBms) { FramesIgnored++; return; }
+            if (fromBms != m.FromBms) { Reject(DropReason.WrongAddressing, sa, da, m.Pgn, nowMs); return; }
+            int length = frame.Length > 8 ? 8 : frame.Length;
+            if (length < m.MinLength) { Reject(DropReason.ShortFrame, sa, da, m.Pgn, nowMs); return; }
+            if (length > m.Length) length = m.Length;
+            ulong data = frame.Data;
+            for (int i = 0; i < length; i++) _out.Data[i] = (byte)(data >> (i * 8));
+            Deliver(m, sa, da, length, false, nowMs);
+        }
+
+        /// <summary>Applies the transport timers at <paramref name="nowMs"/>; call every tick.</summary>
+        public void Poll(long nowMs)
+        {
+            _tp.Poll(nowMs);
+        }
+
+        /// <summary>Drops every open transport session as unfinished (end of input).</summary>
+        public void Flush(long nowMs)
+        {
+            _tp.Flush(nowMs);
+        }
+
+        /// <summary>Counts a rejected input that never reached the decoder (a bad log line).</summary>
+        public void Reject(DropReason reason, int sender, int receiver, int pgn, long nowMs)
+        {
+            DropCounts[(int)reason]++;
+            CanDropHandler handler = Dropped;
+            if (handler != null) handler(reason, sender, receiver, pgn, nowMs);
+        }
+
+        private void OnTpDropped(DropReason reason, int sender, int receiver, int pgn, long nowMs)
+        {
+            Reject(reason, sender, receiver, pgn, nowMs);
+        }
+
+        private void OnTransported(TpSession s, long nowMs)
+        {
+            PackMessage m = _profile.ByPf((s.Pgn >> 8) & 0xFF);
+            if (m == null) { Reject(DropReason.UnknownPgn, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
+            if (s.Size < m.MinLength) { Reject(DropReason.ShortMessage, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
+            int length = s.Size > m.Length ? m.Length : s.Size;
+            System.Array.Copy(s.Buffer, _out.Data, length);
+            Deliver(m, s.Sender, s.Receiver, length, true, nowMs);
+        }
+
+        private void Deliver(PackMessage m, int sa, int da, int length, bool transported, long nowMs)
+        {
+            DecodedMessage o = _out;
+            o.Message = m;
+            o.Source = sa;
+            o.Destination = da;
+            o.TimeMs = nowMs;
+            o.Transported = transported;
+            o.Length = length;
+            o.RangeErrors = 0;
+            PackSignal[] signals = m.Signals;
+            for (int i = 0; i < signals.Length; i++) DecodeSignal(o, i, signals[i], length);
+            MessagesDecoded++;
+            PackMessageHandler handler = MessageDecoded;
+            if (handler != null) handler(o);
+        }
+
+        private static void DecodeSignal(DecodedMessage o, int index, PackSignal s, int length)
+        {
+            o.Raw[index] = 0;
+            int first = s.Byte - 1;
+            int span = s.ByteSpan;
+            if (first + span > length) { o.States[index] = SignalState.Absent; return; }
+            byte[] d = o.Data;
+            switch (s.Kind)
+            {
+                case SignalKind.Number:
+                case SignalKind.Enumeration:
+                {
+                    ulong word = 0;
+                    for (int i = 0; i < span; i++) word |= (ulong)d[first + i] << (i * 8);
+                    ulong mask = (1UL << s.Width) - 1;
+                    long raw = (long)((word >> (s.Bit - 1)) & mask);
+                    o.Raw[index] = raw;
+                    if (s.NullWhenAllOnes && (ulong)raw == mask) { o.States[index] = SignalState.NotAvailable; return; }
+                    if (s.HasRange)
+                    {
+                        double v = o.Value(index);
+                        if (v < s.Min || v > s.Max)
+                        {
+                            o.States[index] = SignalState.OutOfRange;
+                            o.RangeErrors++;
+                            return;
+                        }
+                    }
+                    o.States[index] = SignalState.Value;
+                    return;
+                }
+                default:
+                {
+                    // Text-like kinds: "not available" when every byte is 0xFF (the date and version blocks check
+                    // only their meaningful bytes, the reserved tail of the software version may be anything).
+                    int check = s.Kind == SignalKind.SoftwareVersion ? 5 : span;
+                    bool allOnes = true;
+                    for (int i = 0; i < check; i++) if (d[first + i] != 0xFF) { allOnes = false; break; }
+                    o.States[index] = s.NullWhenAllOnes && allOnes ? SignalState.NotAvailable : SignalState.Value;
+                    return;
+                }
+            }
+        }
+    }
+}

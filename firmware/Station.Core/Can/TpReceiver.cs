@@ -1,0 +1,397 @@
+using Station.Hal;
+
+namespace Station.Core.Can
+{
+    /// <summary>SAE J1939-21 transport protocol, receive side, with the station's answers (GBT27930.md §3).</summary>
+    /// <remarks>
+    /// Two modes. Station mode (an answer port is given): the station is the receiver of RTS sessions addressed to it
+    /// and sends CTS, EndOfMsgACK and Abort itself. Monitor mode (no port): a passive reader of a bus or a log sees both
+    /// sides and follows the receiver's CTS frames.
+    ///
+    /// Per session (key: sender SA, receiver DA; BAM has DA 0xFF):
+    ///
+    /// | wait          | entered by                                   | leaves on                           | timer |
+    /// |---------------|----------------------------------------------|-------------------------------------|-------|
+    /// | Idle          | completion, drop                             | RTS to the station / BAM            | –     |
+    /// | Data          | BAM; a data packet with more to come in window | next data packet                  | T1    |
+    /// | DataAfterCts  | the station's CTS (or the CTS seen, monitor)  | data packet                         | T2    |
+    /// | Cts           | RTS / end of window (monitor)                | CTS seen                            | T3    |
+    /// | CtsAfterHold  | CTS with 0 packets (monitor)                 | CTS seen                            | T4    |
+    /// | Answer        | the station's CTS/ACK could not be queued    | the retry succeeds                  | Tr    |
+    ///
+    /// A broken session is dropped with a <see cref="DropReason"/>, counted, reported through <see cref="Dropped"/>, and
+    /// never delivers a partial message; later data packets of it are ignored until a new RTS/BAM. A new RTS/BAM from
+    /// the same sender replaces an open session (dropped as Restarted). Abort from either side drops the session.
+    /// Nothing is allocated after construction.
+    /// </remarks>
+    public sealed class TpReceiver
+    {
+        private const int CtrlRts = 16;
+        private const int CtrlCts = 17;
+        private const int CtrlAck = 19;
+        private const int CtrlBam = 32;
+        private const int CtrlAbort = 255;
+
+        private readonly TpSession[] _sessions;
+        private readonly int _station;
+        private readonly ICanPort _port;
+        private readonly TpTimings _timings;
+        private int _open;
+        private CanFrame _tx;
+
+        /// <summary>Sessions are opened only for senders marked here (indexed by source address).</summary>
+        public readonly bool[] AcceptSender = new bool[256];
+
+        /// <summary>Sessions are opened only for PGNs whose PF is marked here (PDU1, PS = 0).</summary>
+        public readonly bool[] AcceptPf = new bool[256];
+
+        /// <summary>Drops per reason, indexed by <see cref="DropReason"/>.</summary>
+        public readonly int[] DropCounts = new int[DropReasons.Count];
+
+        /// <summary>Messages completed.</summary>
+        public int Completed;
+
+        /// <summary>Most packets the station grants in one CTS.</summary>
+        public int StationWindow = 255;
+
+        /// <summary>Called for every completed message.</summary>
+        public TpMessageHandler MessageReceived;
+
+        /// <summary>Called for every dropped session.</summary>
+        public CanDropHandler Dropped;
+
+        /// <summary>Creates a receiver for the station at <paramref name="stationAddress"/>; <paramref name="answerPort"/>
+        /// null makes it a passive monitor.</summary>
+        public TpReceiver(int stationAddress, int sessionCount, int maxMessageSize, ICanPort answerPort, TpTimings timings)
+        {
+            _station = stationAddress;
+            _port = answerPort;
+            _timings = timings == null ? new TpTimings() : timings;
+            if (maxMessageSize > J1939.MaxMessageSize) maxMessageSize = J1939.MaxMessageSize;
+            _sessions = new TpSession[sessionCount];
+            for (int i = 0; i < sessionCount; i++) _sessions[i] = new TpSession(maxMessageSize);
+        }
+
+        /// <summary>Sessions currently open.</summary>
+        public int OpenSessions { get { return _open; } }
+
+        /// <summary>True when the receiver answers (station mode), false for a passive monitor.</summary>
+        public bool Answers { get { return _port != null; } }
+
+        /// <summary>Handles one frame. Returns true when it was a TP.CM/TP.DT frame (used or deliberately ignored).</summary>
+        public bool Receive(ref CanFrame frame, long nowMs)
+        {
+            if (!frame.Extended) return false;
+            int pf = J1939.Pf(frame.Id);
+            if (pf != J1939.PfTpCm && pf != J1939.PfTpDt) return false;
+            if (J1939.PageBits(frame.Id) != 0) return false;
+            if (_open > 0) Poll(nowMs);
+            int sa = J1939.Source(frame.Id);
+            int da = J1939.Ps(frame.Id);
+            if (pf == J1939.PfTpDt) OnData(ref frame, sa, da, nowMs);
+            else OnControl(ref frame, sa, da, nowMs);
+            return true;
+        }
+
+        /// <summary>Applies the timers: drops sessions whose wait expired, retries queued answers.</summary>
+        public void Poll(long nowMs)
+        {
+            for (int i = 0; i < _sessions.Length; i++)
+            {
+                TpSession s = _sessions[i];
+                if (s.Wait == TpWait.Idle) continue;
+                if (s.Wait == TpWait.Answer && RetryAnswer(s, nowMs)) continue;
+                if (nowMs <= s.DeadlineMs) continue;
+                if (s.Delivered) { Free(s); continue; }
+                DropReason reason;
+                switch (s.Wait)
+                {
+                    case TpWait.Data: reason = DropReason.TimeoutT1; break;
+                    case TpWait.DataAfterCts: reason = DropReason.TimeoutT2; break;
+                    case TpWait.Cts: reason = DropReason.TimeoutT3; break;
+                    case TpWait.CtsAfterHold: reason = DropReason.TimeoutT4; break;
+                    default: reason = DropReason.TimeoutTr; break;
+                }
+                Drop(s, reason, 3, nowMs);
+            }
+        }
+
+        /// <summary>Drops every open session as Unfinished (end of a log, port closed).</summary>
+        public void Flush(long nowMs)
+        {
+            for (int i = 0; i < _sessions.Length; i++)
+            {
+                TpSession s = _sessions[i];
+                if (s.Wait == TpWait.Idle) continue;
+                if (s.Delivered) Free(s);
+                else Drop(s, DropReason.Unfinished, 0, nowMs);
+            }
+        }
+
+        private void OnControl(ref CanFrame frame, int sa, int da, long nowMs)
+        {
+            int control = frame[0];
+            int pgn = frame[5] | (frame[6] << 8) | (frame[7] << 16);
+            if (frame.Length != 8)
+            {
+                // Only count it when it concerns a session we would track.
+                if (AcceptSender[sa] || FindOpen(sa, da) != null || FindOpen(da, sa) != null)
+                    Count(DropReason.BadControlFrame, sa, da, -1, nowMs);
+                return;
+            }
+            switch (control)
+            {
+                case CtrlRts:
+                case CtrlBam:
+                    OnAnnouncement(ref frame, control == CtrlBam, sa, da, pgn, nowMs);
+                    break;
+                case CtrlCts:
+                    OnCts(ref frame, sa, da, nowMs);
+                    break;
+                case CtrlAbort:
+                    TpSession bySender = FindOpen(sa, da);
+                    if (bySender != null) { Drop(bySender, DropReason.AbortedBySender, 0, nowMs); break; }
+                    TpSession byReceiver = FindOpen(da, sa);
+                    if (byReceiver != null) Drop(byReceiver, DropReason.AbortedByReceiver, 0, nowMs);
+                    break;
+                default:
+                    // EndOfMsgACK (the message was delivered at its last packet already) and unknown control bytes.
+                    break;
+            }
+        }
+
+        private void OnAnnouncement(ref CanFrame frame, bool broadcast, int sa, int da, int pgn, long nowMs)
+        {
+            if (!AcceptSender[sa]) return;
+            if (broadcast ? da != J1939.GlobalAddress : da != _station) return;
+            int size = frame[1] | (frame[2] << 8);
+            int packets = frame[3];
+            TpSession old = Find(sa, da);
+            if (old != null)
+            {
+                if (old.Delivered) Free(old);
+                else Drop(old, DropReason.Restarted, -1, nowMs);
+            }
+            if ((pgn & 0xFF00FF) != 0 || !AcceptPf[(pgn >> 8) & 0xFF])
+            {
+                // A BAM of some other PGN (a DM1, say) is not ours to judge; an RTS to the station is refused.
+                if (!broadcast) { Count(DropReason.UnknownPgn, sa, da, pgn, nowMs); SendAbort(sa, pgn, 2); }
+                return;
+            }
+            if (size < 9 || size > J1939.MaxMessageSize || packets != (size + 6) / 7)
+            {
+                Count(DropReason.BadAnnouncement, sa, da, pgn, nowMs);
+                if (!broadcast) SendAbort(sa, pgn, size > J1939.MaxMessageSize ? 9 : 2);
+                return;
+            }
+            TpSession s = FindFree();
+            if (s == null || size > s.Buffer.Length)
+            {
+                Count(DropReason.NoResources, sa, da, pgn, nowMs);
+                if (!broadcast) SendAbort(sa, pgn, 2);
+                return;
+            }
+            _open++;
+            s.Broadcast = broadcast;
+            s.Sender = sa;
+            s.Receiver = da;
+            s.Pgn = pgn;
+            s.Size = size;
+            s.Packets = packets;
+            s.NextSeq = 1;
+            s.WindowLeft = 0;
+            s.MaxPerCts = broadcast ? 255 : frame[4];
+            s.PendingAnswer = 0;
+            s.Delivered = false;
+            if (broadcast) Await(s, TpWait.Data, nowMs);
+            else if (_port != null) GrantWindow(s, nowMs);
+            else Await(s, TpWait.Cts, nowMs);
+        }
+
+        private void OnCts(ref CanFrame frame, int sa, int da, long nowMs)
+        {
+            // A CTS goes from the receiver (sa) to the sender (da). The station sends its own; it only follows others'.
+            if (_port != null) return;
+            TpSession s = FindOpen(da, sa);
+            if (s == null || s.Broadcast) return;
+            int count = frame[1];
+            int next = frame[2];
+            if (count == 0)
+            {
+                s.WindowLeft = 0;
+                Await(s, TpWait.CtsAfterHold, nowMs);
+                return;
+            }
+            if (next < 1 || next > s.NextSeq || next + count - 1 > s.Packets)
+            {
+                // Asking for a packet beyond the next one, or past the end: no consistent message can follow.
+                Drop(s, DropReason.WrongSequence, -1, nowMs);
+                return;
+            }
+            s.NextSeq = next; // next below NextSeq is a retransmission request: the packets are received again
+            s.WindowLeft = count;
+            Await(s, TpWait.DataAfterCts, nowMs);
+        }
+
+        private void OnData(ref CanFrame frame, int sa, int da, long nowMs)
+        {
+            TpSession s = FindOpen(sa, da);
+            if (s == null || s.Delivered) return;
+            if (frame.Length < 1) { Drop(s, DropReason.ShortPacket, -1, nowMs); return; }
+            if (!s.Broadcast && (s.WindowLeft <= 0 || s.Wait == TpWait.Answer))
+            {
+                Drop(s, DropReason.UnexpectedPacket, 6, nowMs);
+                return;
+            }
+            int seq = frame[0];
+            if (seq != s.NextSeq)
+            {
+                if (seq >= 1 && seq == s.NextSeq - 1) Drop(s, DropReason.DuplicateSequence, 8, nowMs);
+                else Drop(s, DropReason.WrongSequence, 7, nowMs);
+                return;
+            }
+            int offset = (seq - 1) * 7;
+            int needed = s.Size - offset;
+            if (needed > 7) needed = 7;
+            if (frame.Length - 1 < needed) { Drop(s, DropReason.ShortPacket, -1, nowMs); return; }
+            ulong data = frame.Data >> 8;
+            for (int i = 0; i < needed; i++) s.Buffer[offset + i] = (byte)(data >> (i * 8));
+            s.NextSeq++;
+            s.WindowLeft--;
+            if (seq == s.Packets)
+            {
+                Completed++;
+                s.Delivered = true;
+                TpMessageHandler handler = MessageReceived;
+                if (handler != null) handler(s, nowMs);
+                if (!s.Broadcast && _port != null)
+                {
+                    s.PendingAnswer = CtrlAck;
+                    s.DeadlineMs = nowMs + _timings.TrMs;
+                    s.Wait = TpWait.Answer;
+                    if (!RetryAnswer(s, nowMs)) return;
+                }
+                if (s.Wait != TpWait.Idle) Free(s);
+                return;
+            }
+            if (s.Broadcast || s.WindowLeft > 0) Await(s, TpWait.Data, nowMs);
+            else if (_port != null) GrantWindow(s, nowMs);
+            else Await(s, TpWait.Cts, nowMs);
+        }
+
+        private void GrantWindow(TpSession s, long nowMs)
+        {
+            int count = s.Packets - s.NextSeq + 1;
+            int limit = s.MaxPerCts == 0 ? 255 : s.MaxPerCts;
+            if (count > limit) count = limit;
+            if (count > StationWindow) count = StationWindow;
+            if (count < 1) count = 1;
+            s.WindowLeft = count;
+            s.PendingAnswer = CtrlCts;
+            s.Wait = TpWait.Answer;
+            s.DeadlineMs = nowMs + _timings.TrMs;
+            RetryAnswer(s, nowMs);
+        }
+
+        /// <summary>Tries to send the queued answer; true when sent (the session moved on).</summary>
+        private bool RetryAnswer(TpSession s, long nowMs)
+        {
+            if (s.PendingAnswer == CtrlCts)
+            {
+                ulong d = CtrlCts | ((ulong)(uint)s.WindowLeft << 8) | ((ulong)(uint)s.NextSeq << 16) | 0xFFFF000000UL
+                          | ((ulong)(uint)s.Pgn << 40);
+                if (!Send(s.Sender, d)) return false;
+                s.PendingAnswer = 0;
+                Await(s, TpWait.DataAfterCts, nowMs);
+                return true;
+            }
+            if (s.PendingAnswer == CtrlAck)
+            {
+                ulong d = CtrlAck | ((ulong)(uint)s.Size << 8) | ((ulong)(uint)s.Packets << 24) | 0xFF00000000UL
+                          | ((ulong)(uint)s.Pgn << 40);
+                if (!Send(s.Sender, d)) return false;
+                Free(s);
+                return true;
+            }
+            return false;
+        }
+
+        private void SendAbort(int destination, int pgn, int reason)
+        {
+            if (_port == null || reason <= 0) return;
+            ulong d = CtrlAbort | ((ulong)(uint)reason << 8) | 0xFFFFFF0000UL | ((ulong)(uint)(pgn & 0xFFFFFF) << 40);
+            Send(destination, d);
+        }
+
+        private bool Send(int destination, ulong data)
+        {
+            J1939.Make(ref _tx, J1939.Id(7, J1939.PfTpCm, destination, _station), 8, data);
+            return _port.TrySend(ref _tx);
+        }
+
+        private void Await(TpSession s, TpWait wait, long nowMs)
+        {
+            s.Wait = wait;
+            int ms;
+            switch (wait)
+            {
+                case TpWait.Data: ms = _timings.T1Ms; break;
+                case TpWait.DataAfterCts: ms = _timings.T2Ms; break;
+                case TpWait.Cts: ms = _timings.T3Ms; break;
+                case TpWait.CtsAfterHold: ms = _timings.T4Ms; break;
+                default: ms = _timings.TrMs; break;
+            }
+            s.DeadlineMs = nowMs + ms;
+        }
+
+        private void Drop(TpSession s, DropReason reason, int abortCode, long nowMs)
+        {
+            int sender = s.Sender, receiver = s.Receiver, pgn = s.Pgn;
+            bool answerable = !s.Broadcast;
+            Free(s);
+            Count(reason, sender, receiver, pgn, nowMs);
+            // The station tells the sender it gave up (J1939-21 abort reasons: 3 timeout, 6 unexpected packet,
+            // 7 bad sequence, 8 duplicate sequence). Drops caused by the sender's own Abort are not answered.
+            if (answerable && receiver == _station) SendAbort(sender, pgn, abortCode);
+        }
+
+        private void Count(DropReason reason, int sender, int receiver, int pgn, long nowMs)
+        {
+            DropCounts[(int)reason]++;
+            CanDropHandler handler = Dropped;
+            if (handler != null) handler(reason, sender, receiver, pgn, nowMs);
+        }
+
+        private void Free(TpSession s)
+        {
+            if (s.Wait == TpWait.Idle) return;
+            s.Wait = TpWait.Idle;
+            s.PendingAnswer = 0;
+            s.Delivered = false;
+            _open--;
+        }
+
+        private TpSession Find(int sender, int receiver)
+        {
+            for (int i = 0; i < _sessions.Length; i++)
+            {
+                TpSession s = _sessions[i];
+                if (s.Wait != TpWait.Idle && s.Sender == sender && s.Receiver == receiver) return s;
+            }
+            return null;
+        }
+
+        private TpSession FindOpen(int sender, int receiver)
+        {
+            TpSession s = Find(sender, receiver);
+            return s != null && !s.Delivered ? s : null;
+        }
+
+        private TpSession FindFree()
+        {
+            for (int i = 0; i < _sessions.Length; i++)
+                if (_sessions[i].Wait == TpWait.Idle) return _sessions[i];
+            return null;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+using Station.CanTool;
+using Xunit;
+
+namespace Station.Can.Tests;
+
+/// <summary>The CAN log tool's decode command, in process (the same code path as the executable).</summary>
+public class CanToolTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("cantool").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, true);
+
+    private (int Code, string[] Lines, string Err) Decode(string content, params string[] extra)
+    {
+        string path = Path.Combine(_dir, "log.txt");
+        File.WriteAllText(path, content);
+        return DecodeFile(path, extra);
+    }
+
+    private static (int Code, string[] Lines, string Err) DecodeFile(string path, params string[] extra)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        int code = Program.Run(new[] { "decode", path }.Concat(extra).ToArray(), o, e);
+        return (code, o.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries), e.ToString());
+    }
+
+    private const string Session =
+        "(1700000000.100000) can0 1826F456#010100\n" +
+        "(1700000000.110000) can0 182756F4#A510\n" +
+        "(1700000000.200000) can0 1CEC56F4#10090002FF001100\n" +
+        "(1700000000.201000) can0 1CECF456#110201FFFF001100\n" +
+        "(1700000000.202000) can0 1CEB56F4#01C50EA00F4C614D\n" +
+        "(1700000000.203000) can0 1CEB56F4#020000FFFFFFFFFF\n" +
+        "(1700000000.204000) can0 1CECF456#13090002FF001100\n" +
+        "(1700000000.210000) can0 0CF00400#FFFFFF0000FFFFFF\n";
+
+    [Fact]
+    public void Decode_prints_one_json_line_per_message_then_counts()
+    {
+        var (code, lines, err) = Decode(Session);
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        Assert.Equal(4, lines.Length);
+        var docs = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal("CHM", docs[0].GetProperty("msg").GetString());
+        Assert.Equal("1700000000.100000", docs[0].GetProperty("t").GetRawText());
+        Assert.Equal(86, docs[0].GetProperty("sa").GetInt32());
+        var bcs = docs[2];
+        Assert.Equal("BCS", bcs.GetProperty("msg").GetString());
+        Assert.Equal("1700000000.203000", bcs.GetProperty("t").GetRawText()); // the last DT, not the ACK
+        Assert.Equal(244, bcs.GetProperty("sa").GetInt32());
+        Assert.Equal(378.1, bcs.GetProperty("voltage_v").GetDouble());
+        Assert.Equal(3.32, bcs.GetProperty("max_cell_v").GetDouble());
+        Assert.Equal(6, bcs.GetProperty("max_cell_group").GetInt32());
+        Assert.Equal(77, bcs.GetProperty("soc_pct").GetInt32());
+        var counts = docs[3].GetProperty("counts");
+        Assert.Equal(8, counts.GetProperty("frames").GetInt32());
+        Assert.Equal(3, counts.GetProperty("messages").GetInt32());
+        Assert.Equal(1, counts.GetProperty("ignored").GetInt32());
+        Assert.Equal(0, counts.GetProperty("dropped").GetInt32());
+    }
+
+    [Fact]
+    public void Dropped_sessions_and_bad_lines_are_reported_and_the_exit_code_stays_0()
+    {
+        string log = Session.Replace("1CEB56F4#020000FFFFFFFFFF", "1CEB56F4#030000FFFFFFFFFF") +
+                     "this is not a frame\n" +
+                     "(1700000001.000000) can0 181056F4#A510\n" +
+                     "(1700000001.100000) can0 1CEC56F4#10310007FF000200\n";
+        var (code, lines, _) = Decode(log);
+        Assert.Equal(0, code);
+        var docs = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var dropped = docs.Where(d => d.TryGetProperty("dropped", out _)).Select(d => d.GetProperty("dropped").GetString()).ToArray();
+        Assert.Equal(new[] { "wrong_sequence", "bad_log_line", "short_frame", "unfinished" }, dropped);
+        Assert.Equal(9, docs.Single(d => d.TryGetProperty("line", out _)).GetProperty("line").GetInt32());
+        Assert.DoesNotContain(docs, d => d.TryGetProperty("msg", out var m) && m.GetString() == "BCS" && !d.TryGetProperty("dropped", out _));
+        var counts = docs.Last().GetProperty("counts");
+        Assert.Equal(4, counts.GetProperty("dropped").GetInt32());
+        Assert.Equal(1, counts.GetProperty("by_reason").GetProperty("wrong_sequence").GetInt32());
+    }
+
+    [Fact]
+    public void Unreadable_files_give_a_clear_message_and_a_non_zero_exit()
+    {
+        var (code, lines, err) = DecodeFile(Path.Combine(_dir, "missing.log"));
+        Assert.Equal(1, code);
+        Assert.Empty(lines);
+        Assert.Contains("cannot read", err);
+        Assert.Contains("missing.log", err);
+        (code, _, err) = DecodeFile(_dir);
+        Assert.Equal(1, code);
+        Assert.Contains("directory", err);
+    }
+
+    [Fact]
+    public void Usage_errors_exit_2()
+    {
+        var e = new StringWriter();
+        Assert.Equal(2, Program.Run(Array.Empty<string>(), new StringWriter(), e));
+        Assert.Contains("usage", e.ToString());
+        Assert.Equal(2, Program.Run(new[] { "frobnicate" }, new StringWriter(), new StringWriter()));
+        Assert.Equal(2, Program.Run(new[] { "decode", "x", "--bms", "ZZ" }, new StringWriter(), new StringWriter()));
+    }
+
+    [Fact]
+    public void Bms_option_adds_addresses()
+    {
+        string log = "(1.000000) can0 181056F5#A510D80E02\n";
+        Assert.Single(Decode(log).Lines);
+        var lines = Decode(log, "--bms", "F5").Lines;
+        Assert.Equal(2, lines.Length);
+        Assert.Equal(0xF5, JsonDocument.Parse(lines[0]).RootElement.GetProperty("sa").GetInt32());
+    }
+
+    [Fact]
+    public void Hostile_files_binary_huge_lines_and_nul_bytes_never_crash()
+    {
+        string path = Path.Combine(_dir, "hostile.bin");
+        var r = new Random(5);
+        using (var f = File.Create(path))
+        {
+            var junk = new byte[200_000];
+            r.NextBytes(junk);
+            f.Write(junk);
+            f.WriteByte((byte)'\n');
+            var huge = Encoding.ASCII.GetBytes("(1.0) can0 1826F456#" + new string('A', 5_000_000));
+            f.Write(huge);
+            f.WriteByte((byte)'\n');
+            f.Write(new byte[10_000]); // NUL bytes, no newline at the end
+            f.Write(Encoding.ASCII.GetBytes("\n(2.000000) can0 181056F4#A510D80E02"));
+        }
+        var (code, lines, err) = DecodeFile(path);
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        var docs = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Contains(docs, d => d.TryGetProperty("detail", out var x) && x.GetString()!.StartsWith("line longer than"));
+        Assert.Contains(docs, d => d.TryGetProperty("msg", out var m) && m.GetString() == "BCL");
+        Assert.True(docs.Last().GetProperty("counts").GetProperty("dropped").GetInt32() >= 3);
+    }
+}
