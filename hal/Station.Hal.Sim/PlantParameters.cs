@@ -70,7 +70,7 @@ namespace Station.Hal.Sim
         /// <summary>The handler lifts a returned pack only after the transfer conveyor has stood still this long, ms.</summary>
         public int HandlerSettleMs = 500;
         /// <summary>Charging rate of packs in the rack, % state of charge per minute.</summary>
-        public double ChargePctPerMin = 1.0;
+        public double ChargePctPerMin = 2.0;
         /// <summary>State of charge of the rack's packs at start, %.</summary>
         public double RackInitialSocPct = 95;
         /// <summary>Battery type of the packs (the label a BMS reports).</summary>

@@ -75,7 +75,16 @@ namespace Station.Hal.Sim
             _scheduled.Add(new ScheduledEvent(atMs, description, action));
         }
 
-        /// <summary>Events scheduled with <see cref="At"/> that have not run yet.</summary>
+        /// <summary>Runs <paramref name="action"/> at the first step where <paramref name="condition"/> holds — e.g.
+        /// <c>bay.When(() =&gt; controller.State == SwapState.Unlock, "e-stop in Unlock", () =&gt; bay.EStopPressed = true)</c>
+        /// for a fault at a swap step. The condition is checked at the start of each step, before the physics.</summary>
+        public void When(Func<bool> condition, string description, Action action)
+        {
+            if (condition == null) throw new ArgumentNullException(nameof(condition));
+            _scheduled.Add(new ScheduledEvent(long.MaxValue, description, action, condition));
+        }
+
+        /// <summary>Events scheduled with <see cref="At"/> or <see cref="When"/> that have not run yet.</summary>
         public int PendingEvents => _scheduled.Count;
 
         private void RunScheduled()
@@ -83,13 +92,14 @@ namespace Station.Hal.Sim
             for (int i = 0; i < _scheduled.Count; i++)
             {
                 var e = _scheduled[i];
-                if (e.AtMs > Clock.NowMs) continue;
+                bool due = e.Condition != null ? e.Condition() : e.AtMs <= Clock.NowMs;
+                if (!due) continue;
                 _scheduled.RemoveAt(i--);
                 Log.Write(Station.Hal.LogLevel.Info, "plant: injected " + e.Description);
                 e.Action();
             }
         }
 
-        private sealed record ScheduledEvent(long AtMs, string Description, Action Action);
+        private sealed record ScheduledEvent(long AtMs, string Description, Action Action, Func<bool> Condition = null);
     }
 }

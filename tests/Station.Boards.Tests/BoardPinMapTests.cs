@@ -86,6 +86,13 @@ public class BoardPinMapTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void Board_wires_as_many_locks_as_the_default_config(string board)
+    {
+        Assert.Equal(new StationConfig().LockCount, Map(board).LockCount);
+    }
+
     [Fact]
     public void A_pin_used_twice_is_refused()
     {

@@ -181,6 +181,23 @@ public class C { public int[,] Grid = new int[2, 2]; }",
     }
 
     [Fact]
+    public void Rejects_an_iterator()
+    {
+        // Even a non-generic IEnumerable iterator compiles to a class implementing IEnumerator<object>.
+        AssertRejected(@"
+public class C { public System.Collections.IEnumerable Items() { yield return 1; } }",
+            "generic type System.Collections.Generic.IEnumerator`1<object>");
+    }
+
+    [Fact]
+    public void Rejects_a_tuple()
+    {
+        AssertRejected(@"
+public class C { public (int, int) Pair() { return (1, 2); } }",
+            "generic type System.ValueTuple`2<int, int>");
+    }
+
+    [Fact]
     public void Generic_CompareExchange_outside_an_event_accessor_is_rejected()
     {
         AssertRejected(@"

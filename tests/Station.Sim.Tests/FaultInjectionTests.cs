@@ -166,6 +166,19 @@ namespace Station.Sim.Tests
         }
 
         [Fact]
+        public void Conditional_event_fires_at_the_first_step_its_condition_holds()
+        {
+            var r = new Rig();
+            r.Bay.When(() => r.Bay.LiftPositionMm >= 200, "e-stop at 200 mm", () => r.Bay.EStopPressed = true);
+            r.Permit();
+            r.DriveLift(true, 1.0);
+            r.Run(6000);
+            Assert.True(r.Bay.EStopPressed);
+            Assert.Equal(0, r.Bay.PendingEvents);
+            Assert.InRange(r.Bay.LiftPositionMm, 200, 205); // braked right after the step that crossed 200 mm
+        }
+
+        [Fact]
         public void Scheduled_power_loss_fires_at_its_time()
         {
             var r = new Rig();

@@ -134,6 +134,28 @@ namespace Station.Sim.Tests
         }
 
         [Fact]
+        public void Vehicle_leaving_with_its_pack_not_fully_locked_is_a_hazard()
+        {
+            var r = PositionedVehicleWithLiftAtPack();
+            r.Bay.Locks[1] = 0.5; // one latch half open (e.g. a jammed lock the controller ignored)
+            r.LiftTo(0);
+            Assert.Empty(r.Bay.Hazards);
+            r.Bay.DepartVehicle();
+            Assert.Contains(r.Bay.Hazards, h => h.What.Contains("not fully locked"));
+        }
+
+        [Fact]
+        public void Vehicle_driving_in_over_a_raised_lift_is_a_hazard()
+        {
+            var r = new Rig();
+            r.Permit();
+            r.LiftTo(300);
+            r.Bay.ArriveVehicle("CAR1");
+            Assert.Contains(r.Bay.Hazards, h => h.What.Contains("raised lift"));
+            Assert.Throws<System.InvalidOperationException>(() => r.Bay.ArriveVehicle("CAR2"));
+        }
+
+        [Fact]
         public void Vehicle_leaving_with_the_lift_up_or_pack_unlocked_is_a_hazard()
         {
             var r = PositionedVehicleWithLiftAtPack();

@@ -38,6 +38,31 @@ namespace Station.Simulator.Tests
         }
 
         [Fact]
+        public void When_the_rack_runs_out_of_charged_packs_the_next_vehicle_waits_for_the_chargers()
+        {
+            string path = Sim.TempFile("small-rack.json", @"{
+                ""name"": ""two packs in the rack"",
+                ""swaps"": 3,
+                ""plant"": { ""RackSlots"": 3, ""RackPacks"": 2, ""ChargePctPerMin"": 20 },
+                ""expect"": { ""swaps_completed"": 3, ""final_state"": ""Idle"", ""no_hazards"": true }
+            }");
+            var (exit, stdout, stderr) = Sim.Run("--scenario", path, "--json");
+            Assert.True(exit == 0, stderr + stdout);
+            Assert.Contains("none ready yet: waiting for the chargers", stdout);
+            Assert.Contains("charger: VP0001 in slot", stdout);
+            var swaps = Sim.LastJson(stdout).GetProperty("swaps").EnumerateArray().ToArray();
+            Assert.Equal("VP0001", swaps[2].GetProperty("pack_in").GetString()); // the first returned pack, recharged
+        }
+
+        [Fact]
+        public void Runs_are_deterministic()
+        {
+            var a = Sim.Run("--swaps", "2", "--json");
+            var b = Sim.Run("--swaps", "2", "--json");
+            Assert.Equal(a.Out, b.Out);
+        }
+
+        [Fact]
         public void Progress_shows_steps_positions_and_simulated_time()
         {
             var (exit, stdout, _) = Sim.Run("--swaps", "1");

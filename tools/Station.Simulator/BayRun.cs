@@ -34,6 +34,7 @@ namespace Station.Simulator
         private long _lastStatusMs;
         private int _vehicles;
         private string _lastRefusal;
+        private long _chargeReportMs = -100000;
         private SwapResult _current;
 
         /// <summary>A run of <paramref name="swaps"/> swaps on a bay with <paramref name="plant"/> figures.</summary>
@@ -49,7 +50,7 @@ namespace Station.Simulator
             Bay = new SimBay(plant, Clock, Storage);
             PackCan = new SimPackCan(Bay); // issue 3: swaps go through the real GB/T session and BMS gate
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
-            _maxMs = (long)((maxSeconds > 0 ? maxSeconds : defaultMax) * 1000);
+            _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : defaultMax, 86400) * 1000); // at most a simulated day
         }
 
         /// <summary>Plant figures.</summary>
@@ -148,17 +149,7 @@ namespace Station.Simulator
             Controller.PackCheck = PackCan.CreateCheck(Config);
             Controller.FaultChanged += OnFault;
             Controller.Start();
-            if (Storage.Length(StationJournalName) <= 0 || InventoryEmpty()) SeedInventory();
-        }
-
-        // The file the core journals into: any file the core created counts (the name is the core's choice).
-        private string StationJournalName => Storage.Names.Count > 0 ? System.Linq.Enumerable.First(Storage.Names) : "journal.bin";
-
-        private bool InventoryEmpty()
-        {
-            var inv = Controller.Inventory;
-            for (int i = 0; i < inv.SlotCount; i++) if (!inv.Slot(i).IsEmpty) return false;
-            return true;
+            if (Restarts == 0) SeedInventory(); // first boot; after a power loss the inventory comes from the journal
         }
 
         // First boot of a new station: the commissioning technician enters what stands in the rack.
@@ -246,6 +237,8 @@ namespace Station.Simulator
                 Say(r.Accepted ? "operator: home" : $"operator: home refused: {r.Message}");
             }
 
+            if (s == SwapState.Idle || s == SwapState.NotHomed) ReportCharging(now);
+
             if (Bay.Vehicle == null && _vehicles < SwapsRequested && (_current == null || _current.LeftMs >= 0)
                 && (s == SwapState.Idle || s == SwapState.NotHomed || s == SwapState.Homing))
             {
@@ -257,13 +250,24 @@ namespace Station.Simulator
                 Swaps.Add(_current);
                 Timeline.Swaps.Add((_vehicles, now, -1));
                 if (packIn != null) Bay.Rack.Fetch(packIn); // the booking is known at drive-in: the handler fetches meanwhile
-                Say($"vehicle {id} drives in with pack {v.Pack.Serial} ({v.Pack.SocPct:0}%); chosen pack {packIn ?? "none available"}");
+                Say($"vehicle {id} drives in with pack {v.Pack.Serial} ({v.Pack.SocPct:0}%); chosen pack {packIn ?? "none ready yet: waiting for the chargers"}");
+            }
+
+            // No ready pack when the vehicle came: the booking waits for the chargers and fetches one once it is ready.
+            if (_current != null && _current.PackIn == null && _current.AuthorizedMs < 0 && Bay.Vehicle != null)
+            {
+                _current.PackIn = ChoosePack();
+                if (_current.PackIn != null)
+                {
+                    Bay.Rack.Fetch(_current.PackIn);
+                    Say($"booking: pack {_current.PackIn} is ready for {_current.VehicleId}");
+                }
             }
 
             var veh = Bay.Vehicle;
             if (_current != null && veh != null && veh.State == VehicleState.Positioned)
             {
-                if (_current.AuthorizedMs < 0 && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
+                if (_current.AuthorizedMs < 0 && _current.PackIn != null && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
                 {
                     _authorizeTriedMs = now;
                     var auth = new SwapAuthorization(_current.VehicleId, _current.PackIn)
@@ -295,6 +299,27 @@ namespace Station.Simulator
             }
         }
 
+        // The rack's chargers tell the controller how far each pack has charged (between swaps: the controller takes
+        // inventory changes only outside motion). A pack becomes ready once it reaches the minimum SOC for a swap.
+        // Reported on a change of state or every 5 points, so the journal is not flooded.
+        private void ReportCharging(long now)
+        {
+            if (now - _chargeReportMs < 10000) return;
+            _chargeReportMs = now;
+            var inv = Controller.Inventory;
+            for (int i = 0; i < Bay.Rack.Slots.Length && i < inv.SlotCount; i++)
+            {
+                var pack = Bay.Rack.Slots[i];
+                var rec = inv.Slot(i);
+                if (pack == null || rec.IsEmpty || rec.Serial != pack.Serial || rec.State == PackState.Faulty) continue;
+                int soc = (int)pack.SocPct;
+                var state = soc >= Config.MinSocPct ? PackState.Ready : PackState.Charging;
+                if (state == rec.State && soc - rec.SocPct < 5) continue;
+                var r = Controller.SetRackSlot(i, pack.Serial, soc, state);
+                if (r.Accepted && state != rec.State) Say($"charger: {pack.Serial} in slot {i} is {(state == PackState.Ready ? "ready" : "charging")} at {soc}%");
+            }
+        }
+
         private void CloseSwapWindow(SwapResult r, long now)
         {
             for (int i = 0; i < Timeline.Swaps.Count; i++)
@@ -303,13 +328,11 @@ namespace Station.Simulator
 
         private string ChoosePack()
         {
+            // Only a pack the controller holds ready: fetching one still charging would take it off its charger.
             int slot = Controller.Inventory.ChooseReady(Config.MinSocPct);
-            if (slot >= 0)
-            {
-                string serial = Controller.Inventory.Slot(slot).Serial;
-                if (Bay.Rack.SlotOf(serial) >= 0) return serial;
-            }
-            return Bay.Rack.BestCharged()?.Serial;
+            if (slot < 0) return null;
+            string serial = Controller.Inventory.Slot(slot).Serial;
+            return Bay.Rack.SlotOf(serial) >= 0 ? serial : null;
         }
 
         private void RunEvents()
@@ -452,8 +475,9 @@ namespace Station.Simulator
             string swap = _current == null ? "      " : $"swap {_current.Number}/{SwapsRequested}";
             string step = Controller == null ? "POWER OFF" : SwapStates.Name(Controller.State);
             string packs = $"staging {(Bay.PackAtStaging.Truth ? "■" : "·")} lift {(Bay.PackOnLift.Truth ? "■" : "·")} return {(Bay.PackAtReturn.Truth ? "■" : "·")}";
-            return string.Format(c, "{0,-10} {1,-13} lift {2,6:0.0} mm {3,6:+0;-0;0} mm/s  locks {4}L/{5}U  {6}",
-                swap, step, Bay.LiftPositionMm, Bay.LiftVelocityMmS, locked, unlocked, packs);
+            string vehicle = Bay.Vehicle == null ? "bay empty" : "vehicle " + Bay.Vehicle.State.ToString().ToLowerInvariant();
+            return string.Format(c, "{0,-10} {1,-13} lift {2,6:0.0} mm {3,6:+0;-0;0} mm/s  locks {4}L/{5}U  {6}  {7}",
+                swap, step, Bay.LiftPositionMm, Bay.LiftVelocityMmS, locked, unlocked, packs, vehicle);
         }
 
         private void Say(string text)

@@ -145,6 +145,12 @@ namespace Station.Simulator
             if (run.Faults.Count == 0) w.WriteLine("faults: none");
             foreach (var f in run.Faults) w.WriteLine(string.Format(c, "fault {0} {1} in {2} at {3:0.00} s", f.Code, f.Name, f.Step, f.AtMs / 1000.0));
             if (run.Restarts > 0) w.WriteLine($"controller restarts after power loss: {run.Restarts}");
+            if (run.Controller != null && (run.State != SwapState.Idle || run.SwapsCompleted < run.SwapsRequested || run.Restarts > 0))
+            {
+                w.WriteLine("the controller says why it is not swapping: " + run.Controller.WhyNotSwapping());
+                w.WriteLine("its pack inventory:");
+                foreach (var line in run.Controller.Inventory.Describe().TrimEnd('\n').Split('\n')) w.WriteLine("    " + line);
+            }
             foreach (var h in run.Bay.Hazards) w.WriteLine(string.Format(c, "PLANT HAZARD at {0:0.00} s: {1}", h.TimeMs / 1000.0, h.What));
             if (scenario != null)
             {
