@@ -86,9 +86,16 @@ namespace Station.Device
             }
             catch (Exception e)
             {
-                _board.AllOff();
-                _board.StatusLed.Write(true);
-                _log.Write(LogLevel.Error, "control loop stopped, all outputs off: " + e.Message);
+                try
+                {
+                    _board.AllOff();
+                    _board.StatusLed.Write(true);
+                }
+                finally
+                {
+                    // Even if switching off failed (an SPI fault), say why the loop stopped.
+                    _log.Write(LogLevel.Error, "control loop stopped, all outputs off: " + e.Message);
+                }
             }
         }
     }
