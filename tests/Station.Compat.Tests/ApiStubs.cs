@@ -190,11 +190,22 @@ public static class ApiStubs
                 else if (defaultValue == "null") defaultValue = "default"; // also right for struct parameters (CancellationToken)
             }
             var words = p.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            // An enum parameter's default prints as its number ("StopBits stopBits = 1"): C# needs the cast.
+            if (defaultValue != null && words.Count >= 2 && defaultValue != "0" && long.TryParse(defaultValue, out _)
+                && !NumericTypes.Contains(words[^2]))
+            {
+                defaultValue = "(" + words[^2] + ")" + defaultValue;
+            }
             words[^1] = Safe(words[^1]);
             result.Add(string.Join(' ', words) + (defaultValue != null ? " = " + defaultValue : ""));
         }
         return string.Join(", ", result);
     }
+
+    private static readonly HashSet<string> NumericTypes = new(StringComparer.Ordinal)
+    {
+        "int", "uint", "long", "ulong", "short", "ushort", "byte", "sbyte", "double", "float", "char", "decimal", "object",
+    };
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {

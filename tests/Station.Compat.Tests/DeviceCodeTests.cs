@@ -56,6 +56,9 @@ public class DeviceCodeTests
     private static byte[] StubsFor(ApiListing listing)
     {
         var dotnetTypes = new HashSet<string>(StringComparer.Ordinal);
+        // A facade may forward a type to an assembly the shared framework does not ship (System.IO.Ports.SerialPort
+        // is forwarded to System.IO.Ports, a separate NuGet package): such a type is not available, so it gets a stub.
+        var shipped = new HashSet<string>(Tpa.Select(Path.GetFileNameWithoutExtension), StringComparer.OrdinalIgnoreCase);
         foreach (var path in Tpa)
         {
             using var pe = new PEReader(File.OpenRead(path));
@@ -65,7 +68,10 @@ public class DeviceCodeTests
             foreach (var h in md.ExportedTypes)
             {
                 var e = md.GetExportedType(h);
-                if (e.Implementation.Kind != HandleKind.ExportedType) dotnetTypes.Add(md.GetString(e.Namespace) + "." + md.GetString(e.Name));
+                if (e.Implementation.Kind == HandleKind.ExportedType) continue;
+                if (e.Implementation.Kind == HandleKind.AssemblyReference
+                    && !shipped.Contains(md.GetString(md.GetAssemblyReference((AssemblyReferenceHandle)e.Implementation).Name))) continue;
+                dotnetTypes.Add(md.GetString(e.Namespace) + "." + md.GetString(e.Name));
             }
         }
         string source = ApiStubs.Generate(listing, dotnetTypes.Contains);
