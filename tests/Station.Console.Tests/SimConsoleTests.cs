@@ -283,6 +283,17 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void An_idle_console_poll_allocates_nothing()
+        {
+            EnterAndHome();
+            for (int i = 0; i < 10; i++) _bay.Console.Poll();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++) _bay.Console.Poll();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(0, allocated);
+        }
+
+        [Fact]
         public void Bms_and_rack_reports_come_from_the_controller()
         {
             string rack = Type("rack show\r");
