@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using Station.Core;
 using Station.Core.Can;
+using Station.Core.Console;
 using Station.Hal;
 
 namespace Station.Device
@@ -37,6 +38,10 @@ namespace Station.Device
             _periodMs = periodMs;
         }
 
+        /// <summary>The technician console, polled in every period right after the core's tick (same thread, so a
+        /// console command and the sequencer never run at once), or null for none.</summary>
+        public StationConsole TechnicianConsole { get; set; }
+
         /// <summary>Ticks missed because one took longer than the period.</summary>
         public int Overruns { get { return _overruns; } }
 
@@ -54,6 +59,10 @@ namespace Station.Device
                     long now = _clock.NowMs;
                     if (PackCheck != null) PackCheck.Tick(now);
                     if (_board.CanChip != null) _board.CanChip.Poll(now);
+                    if (TechnicianConsole != null)
+                    {
+                        TechnicianConsole.Poll();
+                    }
                     _board.FlushOutputs();
 
                     tickCount++;
