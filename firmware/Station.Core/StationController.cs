@@ -38,8 +38,7 @@ namespace Station.Core
         /// <summary>Authorises a swap (vehicle id, charged pack serial or null = the station picks the highest-SOC ready pack).</summary>
         public CommandResult Authorize(SwapAuthorization auth)
         {
-            if (MaintenanceHold)
-                return CommandResult.Refuse(RejectReason.WrongState, "the station is in maintenance: the technician must leave it first");
+            if (MaintenanceHold) return Held();
             string refused = Admission != null ? Admission.WhyNoSwaps() : null;
             if (refused != null) return CommandResult.Refuse(RejectReason.StorageFailed, refused);
             return _seq.Authorize(auth);
@@ -48,21 +47,27 @@ namespace Station.Core
         /// <summary>Asked before every authorisation (the cloud outbox plugs in here); null = no extra condition.</summary>
         public ISwapAdmission Admission { get; set; }
 
-        /// <summary>True while a technician holds the station in maintenance (console): no swap is authorised, from
-        /// any source. Set and cleared by the console only.</summary>
+        /// <summary>True while a technician holds the station in maintenance (console): Authorize, Home, ResetFault and
+        /// ConfirmRecovery through this façade (cloud, operator) are refused; the console acts on the Sequencer itself.
+        /// Cancel and EmergencyStop always work. Set and cleared by the console only.</summary>
         public bool MaintenanceHold { get; set; }
+
+        private static CommandResult Held()
+        {
+            return CommandResult.Refuse(RejectReason.WrongState, "the station is in maintenance (console): the technician must leave it first");
+        }
 
         /// <summary>Cancels an authorised swap before anything has moved.</summary>
         public CommandResult Cancel() { return _seq.Cancel(); }
 
         /// <summary>Clears a latched fault when the interlocks allow; the station must home next.</summary>
-        public CommandResult ResetFault() { return _seq.ResetFault(); }
+        public CommandResult ResetFault() { return MaintenanceHold ? Held() : _seq.ResetFault(); }
 
         /// <summary>After a power loss during a swap: the operator confirms; the station then homes.</summary>
-        public CommandResult ConfirmRecovery() { return _seq.ConfirmRecovery(); }
+        public CommandResult ConfirmRecovery() { return MaintenanceHold ? Held() : _seq.ConfirmRecovery(); }
 
         /// <summary>Homes the lift.</summary>
-        public CommandResult Home() { return _seq.Home(); }
+        public CommandResult Home() { return MaintenanceHold ? Held() : _seq.Home(); }
 
         /// <summary>Software emergency stop: all outputs off now, fault SoftwareStop latched.</summary>
         public CommandResult EmergencyStop() { return _seq.EmergencyStop(); }

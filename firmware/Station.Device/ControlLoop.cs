@@ -1,6 +1,8 @@
 using System;
 using System.Threading;
 using Station.Core;
+using Station.Core.Can;
+using Station.Core.Console;
 using Station.Hal;
 
 namespace Station.Device
@@ -22,6 +24,10 @@ namespace Station.Device
         private int _overruns;
         private bool _led;
 
+        /// <summary>The BMS release-gate check, ticked after the controller (it runs the GB/T session between the
+        /// sequencer's Begin and its gate poll, and the clean end after the verdict); null without pack CAN.</summary>
+        public BmsPackCheck PackCheck;
+
         /// <summary>Prepares the loop; <see cref="Run"/> starts it.</summary>
         public ControlLoop(StationController controller, WiredBoard board, IClock clock, ILog log, int periodMs)
         {
@@ -31,6 +37,10 @@ namespace Station.Device
             _log = log;
             _periodMs = periodMs;
         }
+
+        /// <summary>The technician console, polled in every period right after the core's tick (same thread, so a
+        /// console command and the sequencer never run at once), or null for none.</summary>
+        public StationConsole TechnicianConsole { get; set; }
 
         /// <summary>Ticks missed because one took longer than the period.</summary>
         public int Overruns { get { return _overruns; } }
@@ -46,6 +56,13 @@ namespace Station.Device
                 {
                     _board.RefreshInputs();
                     _controller.Tick();
+                    long now = _clock.NowMs;
+                    if (PackCheck != null) PackCheck.Tick(now);
+                    if (_board.CanChip != null) _board.CanChip.Poll(now);
+                    if (TechnicianConsole != null)
+                    {
+                        TechnicianConsole.Poll();
+                    }
                     _board.FlushOutputs();
 
                     tickCount++;
@@ -77,9 +94,16 @@ namespace Station.Device
             }
             catch (Exception e)
             {
-                _board.AllOff();
-                _board.StatusLed.Write(true);
-                _log.Write(LogLevel.Error, "control loop stopped, all outputs off: " + e.Message);
+                try
+                {
+                    _board.AllOff();
+                    _board.StatusLed.Write(true);
+                }
+                finally
+                {
+                    // Even if switching off failed (an SPI fault), say why the loop stopped.
+                    _log.Write(LogLevel.Error, "control loop stopped, all outputs off: " + e.Message);
+                }
             }
         }
     }

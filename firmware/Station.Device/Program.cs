@@ -2,7 +2,11 @@ using System.Device.Gpio;
 using System.Threading;
 using Station.Boards;
 using Station.Core;
+using Station.Core.Can;
+using Station.Core.Config;
+using Station.Core.Console;
 using Station.Hal;
+using Station.Hal.Nano;
 
 namespace Station.Device
 {
@@ -35,13 +39,54 @@ namespace Station.Device
             var clock = new DeviceClock();
             board.Io.Clock = clock;
             board.Io.Storage = new FlashStorage(board.StorageFolder, log);
-            board.Io.Log = log;
+            // The console's log ring keeps the last lines for 'log tail' and passes everything on to the debug log.
+            var logRing = new LogRing(64, clock, log);
+            board.Io.Log = logRing;
+
+            // The stored configuration (console 'config save'), mapped onto the core's figures; a stored set the core
+            // refuses, or one for another lock count than the board wires, is not used.
+            var settings = new ConfigValues();
+            var settingsFile = new ConfigFile(board.Io.Storage);
+            logRing.Write(LogLevel.Info, settingsFile.Load(settings));
+            StationConfig stored = ConfigMapping.ToStationConfig(settings, config);
+            string storedProblem = stored.Validate();
+            if (storedProblem == null && stored.LockCount != map.LockCount)
+            {
+                storedProblem = "lock.count does not match the board";
+            }
+            if (storedProblem == null)
+            {
+                config = stored;
+            }
+            else
+            {
+                logRing.Write(LogLevel.Error, "stored configuration not used: " + storedProblem + "; built-in defaults apply");
+                ConfigMapping.FromStationConfig(config, settings);
+            }
 
             var controller = new StationController(board.Io, config);
             CommandResult started = controller.Start();
-            log.Write(LogLevel.Info, "station " + config.StationId + " on " + map.Name + ": " + started.Message);
+            logRing.Write(LogLevel.Info, "station " + config.StationId + " on " + map.Name + ": " + started.Message);
 
-            var loop = new ControlLoop(controller, board, clock, log, config.TickMs);
+            var loop = new ControlLoop(controller, board, clock, logRing, config.TickMs);
+            if (board.CanProblem != null) logRing.Write(LogLevel.Error, "pack CAN: " + board.CanProblem + "; the BMS gate will refuse releases");
+            if (board.PackCan != null)
+            {
+                // Issue 3: the release gate talks GB/T 27930 to the installed pack; without a CAN port the core keeps its
+                // inventory-only check (which says the BMS was not verified).
+                var session = new PackSession(board.PackCan, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
+                var check = new BmsPackCheck(session, new BmsCheckConfig(), config.MinSocPct, config.BmsTimeoutMs);
+                controller.PackCheck = check;
+                loop.PackCheck = check;
+            }
+            // Technician console on the board's console UART (pins routed by the board wiring), 115200 8N1.
+            var console = new StationConsole(new SerialConsoleLine(map.ConsolePort),
+                new ControllerConsoleStation(controller, board.Io), settings, settingsFile, clock, logRing);
+            // Every console command goes to the audit journal in flash (and, through the same event, to the cloud).
+            var audit = new AuditJournal(board.Io.Storage, clock);
+            console.Audit += audit.Record;
+            console.Start();
+            loop.TechnicianConsole = console;
             var thread = new Thread(loop.Run);
             thread.Priority = ThreadPriority.Highest;
             thread.Start();

@@ -14,6 +14,12 @@ namespace Station.Device
         public Mcp23s17[] Expanders;
         /// <summary>Status LED (not a bay port: the loop shows health on it).</summary>
         public IDigitalOutput StatusLed;
+        /// <summary>The pack BMS's CAN port (GB/T 27930 at 250 kbit/s), or null when the board has none.</summary>
+        public ICanPort PackCan;
+        /// <summary>The MCP2515 behind <see cref="PackCan"/> on boards that have one (error counters, bus-off recovery).</summary>
+        public Mcp2515CanPort CanChip;
+        /// <summary>Why the CAN controller did not start, or null.</summary>
+        public string CanProblem;
         /// <summary>Folder of the station's files (journal, configuration).</summary>
         public string StorageFolder;
 

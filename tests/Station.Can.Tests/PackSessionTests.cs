@@ -144,6 +144,56 @@ public class PackSessionTests
     }
 
     [Fact]
+    public void Aborted_brm_transfers_end_in_no_brm_with_cem_brm_timeout()
+    {
+        var r = new Rig();
+        r.Bms.Faults.AbortTransfers = true;
+        r.Session.Start(r.Clock.NowMs);
+        Assert.True(r.RunUntil(() => r.Session.State == PackSessionState.Failed, 7000, r.Session.Tick));
+        Assert.Equal(PackSessionFailure.NoBrm, r.Session.Failure);
+        Assert.True(r.Session.Decoder.DropCounts[(int)DropReason.AbortedBySender] > 0);
+        var cem = r.StationFrames.FindLast(f => J1939.Pf(f.Id) == 0x1F);
+        Assert.Equal(new byte[] { 0xFD, 0xF0, 0xC0, 0xF0 }, new[] { cem[0], cem[1], cem[2], cem[3] });
+        Assert.False(r.Session.Identity.Known);
+    }
+
+    [Fact]
+    public void A_bms_that_never_answers_cst_ends_in_no_bst()
+    {
+        var r = new Rig();
+        r.Session.Start(r.Clock.NowMs);
+        Assert.True(r.RunUntil(() => r.Session.HasFullPicture, 5000, r.Session.Tick));
+        r.Bms.Faults.Silent = true;
+        r.Session.Stop(r.Clock.NowMs);
+        Assert.True(r.RunUntil(() => r.Session.State == PackSessionState.Failed, 6000, r.Session.Tick));
+        Assert.Equal(PackSessionFailure.NoBst, r.Session.Failure);
+        Assert.Equal(0xD0, r.StationFrames.FindLast(f => J1939.Pf(f.Id) == 0x1F)[2]); // 3.5 BST timeout = 01
+    }
+
+    [Fact]
+    public void A_bst_the_station_did_not_ask_for_is_answered_and_fails_the_session_as_bms_stopped()
+    {
+        var r = new Rig();
+        r.Session.Start(r.Clock.NowMs);
+        Assert.True(r.RunUntil(() => r.Session.HasFullPicture, 5000, r.Session.Tick));
+        r.Bms.Faults.Silent = true; // from here the test plays the BMS by hand
+        var other = r.Bus.Connect("bms-side");
+        var bst = Bus.Frame(Bus.Id(4, 0x19, Bus.Station, Bus.Bms), 0x01, 0x00, 0x00, 0xF0); // SOC target reached
+        other.TrySend(ref bst);
+        r.Run(20, r.Session.Tick);
+        Assert.Equal(PackSessionState.Statistics, r.Session.State);
+        Assert.Contains(r.StationFrames, f => J1939.Pf(f.Id) == 0x1A && f[0] == 0x40); // CST "BMS stopped"
+        var bsd = Bus.Frame(Bus.Id(6, 0x1C, Bus.Station, Bus.Bms), 90, 0x4C, 0x01, 0x60, 0x01, 72, 75);
+        other.TrySend(ref bsd);
+        r.Run(20, r.Session.Tick);
+        Assert.Equal(PackSessionState.Failed, r.Session.State);
+        Assert.Equal(PackSessionFailure.BmsStopped, r.Session.Failure);
+        Assert.Equal(90, r.Session.Status.EndSocPct);
+        Assert.Equal(0xF0000001u, r.Session.Status.BstWord);
+        Assert.Contains(r.StationFrames, f => J1939.Pf(f.Id) == 0x1D); // CSD sent
+    }
+
+    [Fact]
     public void Gate_passes_a_healthy_chosen_pack_and_reports_its_soc()
     {
         var r = new Rig();

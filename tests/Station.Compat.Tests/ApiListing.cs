@@ -112,6 +112,7 @@ public sealed class ApiListing
                 }
                 else
                 {
+                    current.RawMembers.Add(line.Trim());
                     ParseMemberLine(current, line.Trim());
                 }
             }
@@ -163,7 +164,7 @@ public sealed class ApiListing
 
         if (!_types.TryGetValue(fullName, out var type))
         {
-            type = new ApiType(fullName, kind, section);
+            type = new ApiType(fullName, kind, section) { RawLine = line };
             _types.Add(fullName, type);
             if (!_byShortName.TryGetValue(type.ShortName, out var same))
             {
@@ -400,6 +401,10 @@ public sealed class ApiType
     public string Section { get; }
     public List<string> Bases { get; } = new();
     public List<ApiMember> Members { get; } = new();
+    /// <summary>The type's line as listed (first listing that names it).</summary>
+    public string RawLine { get; init; }
+    /// <summary>The member lines as listed, trimmed (used to generate reference stubs).</summary>
+    public List<string> RawMembers { get; } = new();
 
     public void Add(ApiMember member)
     {

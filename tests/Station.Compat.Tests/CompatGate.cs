@@ -38,6 +38,27 @@ public sealed class CompatGate
         _portable = new HashSet<string>(portableAssemblies, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>Enums defined in the other portable assemblies (full names), so that formatting one as text is caught
+    /// across assembly boundaries; see <see cref="EnumsDefinedIn"/>.</summary>
+    public HashSet<string> KnownEnums { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Full names of the enums an assembly image defines.</summary>
+    public static IEnumerable<string> EnumsDefinedIn(byte[] image)
+    {
+        using var pe = new PEReader(System.Collections.Immutable.ImmutableArray.Create(image));
+        var md = pe.GetMetadataReader();
+        var list = new List<string>();
+        foreach (var h in md.TypeDefinitions)
+        {
+            var baseType = md.GetTypeDefinition(h).BaseType;
+            if (baseType.Kind == HandleKind.TypeReference && MetadataNames.FullName(md, (TypeReferenceHandle)baseType) == "System.Enum")
+            {
+                list.Add(MetadataNames.FullName(md, h));
+            }
+        }
+        return list;
+    }
+
     /// <summary>Checks one assembly image; returns the findings, sorted, empty when it may run on the device.</summary>
     public IReadOnlyList<string> Check(byte[] image)
     {
@@ -55,6 +76,9 @@ public sealed class CompatGate
         private readonly HashSet<MethodDefinitionHandle> _eventAccessors = new();
         private readonly Dictionary<EntityHandle, List<(string Where, bool AssemblyLevel)>> _attributeUses = new();
         private readonly string _self;
+        private readonly HashSet<string> _typesInSignatures = new(StringComparer.Ordinal);
+
+        private void Note(SigType t) => _typesInSignatures.Add(t.Display.TrimEnd('&', '*').Replace("[]", ""));
 
         public Run(CompatGate gate, PEReader pe)
         {
@@ -120,6 +144,7 @@ public sealed class CompatGate
                     }
                     var body = _pe.GetMethodBody(method.RelativeVirtualAddress);
                     string name = MetadataNames.MethodName(_md, methodHandle);
+                    CheckEnumAsText(body.GetILBytes(), name);
                     foreach (int token in ILTokens.Read(body.GetILBytes()))
                     {
                         var handle = MetadataTokens.EntityHandle(token);
@@ -142,6 +167,7 @@ public sealed class CompatGate
                         var locals = _md.GetStandaloneSignature(body.LocalSignature).DecodeLocalSignature(SigTypeProvider.Instance, null);
                         foreach (var local in locals)
                         {
+                            Note(local);
                             if (local.Problem != null)
                             {
                                 Add($"{name} has a local of {local.Problem}");
@@ -160,6 +186,155 @@ public sealed class CompatGate
                 }
                 list.Add((assemblyLevel ? "the assembly" : DescribeParent(ca.Parent), assemblyLevel));
             }
+        }
+
+        // ---- enums turned into text: nanoFramework prints an enum's number, .NET its name
+
+        private const short Box = 0x8C;
+        private const short Constrained = unchecked((short)0xFE16);
+
+        private void CheckEnumAsText(byte[] il, string method)
+        {
+            var code = ILTokens.Instructions(il).ToList();
+            for (int i = 0; i < code.Count; i++)
+            {
+                var (op, token) = code[i];
+                if (op == LdStr)
+                {
+                    CheckFormatLiteral(code, i, method);
+                    continue;
+                }
+                string formatted = EnumFormattedByHandler(token);
+                if (formatted != null)
+                {
+                    // $"{e}" on .NET: DefaultInterpolatedStringHandler.AppendFormatted<E>(e), no box at all.
+                    Add($"turns enum {formatted} into text in {method} — nanoFramework prints its number, not its name: use the name table");
+                    continue;
+                }
+                if (op != Box && op != Constrained)
+                {
+                    continue;
+                }
+                string type = TypeNameOf(MetadataTokens.EntityHandle(token));
+                if (type == null || !IsEnum(type))
+                {
+                    continue;
+                }
+                // constrained. E callvirt Object::ToString — what `"x" + e` and e.ToString() compile to.
+                // box E, then (soon) String.Concat/Format or StringBuilder.Append(object) — Format and Append.
+                int window = op == Constrained ? 1 : 6;
+                for (int j = i + 1; j < code.Count && j <= i + window; j++)
+                {
+                    string callee = CalleeOf(code[j].Token);
+                    if (callee is "System.Object::ToString" or "System.Enum::ToString" or "System.String::Concat"
+                        or "System.String::Format" or "System.Text.StringBuilder::Append(object)")
+                    {
+                        Add($"turns enum {type} into text in {method} — nanoFramework prints its number, not its name: use the name table");
+                        break;
+                    }
+                }
+            }
+        }
+
+        private const short LdStr = 0x72;
+
+        /// <summary>Custom numeric format strings ("0.00", "#,##0") do not exist on nanoFramework: refuse a literal
+        /// used as one — a "{0:0.00}" placeholder anywhere, or a literal passed straight to ToString(string) or to
+        /// the interpolation handler's AppendFormatted(value, format).</summary>
+        private void CheckFormatLiteral(List<(short OpCode, int Token)> code, int i, string method)
+        {
+            string literal = _md.GetUserString(MetadataTokens.UserStringHandle(code[i].Token & 0xFFFFFF));
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(literal, @"\{\d+(,-?\d+)?:(?<f>[^}]*)\}"))
+            {
+                if (IsCustomNumericFormat(m.Groups["f"].Value))
+                {
+                    Add($"uses the custom numeric format \"{m.Groups["f"].Value}\" in {method} — nanoFramework has standard formats only (N2, D4, X2, F1…)");
+                    return;
+                }
+            }
+            if (!IsCustomNumericFormat(literal) || i + 1 >= code.Count)
+            {
+                return;
+            }
+            int next = code[i + 1].Token;
+            var handle = next == 0 || (next >> 24) == 0x70 ? default : MetadataTokens.EntityHandle(next);
+            bool formatCall = false;
+            if (handle.Kind == HandleKind.MemberReference)
+            {
+                formatCall = _md.GetString(_md.GetMemberReference((MemberReferenceHandle)handle).Name) == "ToString";
+            }
+            else if (handle.Kind == HandleKind.MethodSpecification)
+            {
+                formatCall = IsInterpolationHandler(_md.GetMethodSpecification((MethodSpecificationHandle)handle).Method);
+            }
+            if (formatCall)
+            {
+                Add($"uses the custom numeric format \"{literal}\" in {method} — nanoFramework has standard formats only (N2, D4, X2, F1…)");
+            }
+        }
+
+        private static bool IsCustomNumericFormat(string format)
+        {
+            if (format.Length == 0 || (format.IndexOf('0') < 0 && format.IndexOf('#') < 0)) return false;
+            if (System.Text.RegularExpressions.Regex.IsMatch(format, @"^[A-Za-z]\d{0,2}$")) return false; // standard: D2, X4, N0
+            foreach (char c in format)
+            {
+                // Letters other than an exponent mark mean a date/time pattern or text, not a number pattern.
+                if (char.IsLetter(c) && c != 'E' && c != 'e') return false;
+            }
+            return true;
+        }
+
+        private bool IsEnum(string fullName)
+        {
+            if (_gate.KnownEnums.Contains(fullName)) return true;
+            var listed = _gate._listing.Find(fullName);
+            if (listed != null) return listed.Kind == "enum";
+            foreach (var h in _md.TypeDefinitions)
+            {
+                if (MetadataNames.FullName(_md, h) == fullName)
+                {
+                    var b = _md.GetTypeDefinition(h).BaseType;
+                    return b.Kind == HandleKind.TypeReference && MetadataNames.FullName(_md, (TypeReferenceHandle)b) == "System.Enum";
+                }
+            }
+            return false;
+        }
+
+        private string TypeNameOf(EntityHandle handle) => handle.Kind switch
+        {
+            HandleKind.TypeDefinition => MetadataNames.FullName(_md, (TypeDefinitionHandle)handle),
+            HandleKind.TypeReference => MetadataNames.FullName(_md, (TypeReferenceHandle)handle),
+            _ => null,
+        };
+
+        /// <summary>The enum's name when <paramref name="token"/> is the interpolation handler's AppendFormatted&lt;E&gt; over an enum.</summary>
+        private string EnumFormattedByHandler(int token)
+        {
+            if (token == 0) return null;
+            var handle = MetadataTokens.EntityHandle(token);
+            if (handle.Kind != HandleKind.MethodSpecification) return null;
+            var spec = _md.GetMethodSpecification((MethodSpecificationHandle)handle);
+            if (!IsInterpolationHandler(spec.Method)) return null;
+            var args = spec.DecodeSignature(SigTypeProvider.Instance, null);
+            return args.Length == 1 && IsEnum(args[0].Display) ? args[0].Display : null;
+        }
+
+        private string CalleeOf(int token)
+        {
+            if (token == 0) return null;
+            var handle = MetadataTokens.EntityHandle(token);
+            if (handle.Kind != HandleKind.MemberReference) return null;
+            var mr = _md.GetMemberReference((MemberReferenceHandle)handle);
+            if (mr.Parent.Kind != HandleKind.TypeReference || mr.GetKind() != MemberReferenceKind.Method) return null;
+            string type = MetadataNames.FullName(_md, (TypeReferenceHandle)mr.Parent);
+            string name = _md.GetString(mr.Name);
+            if (type == "System.Text.StringBuilder" && name == "Append")
+            {
+                var sig = mr.DecodeMethodSignature(SigTypeProvider.Instance, null);
+                return sig.ParameterTypes.Length == 1 && sig.ParameterTypes[0].Short == "object" ? "System.Text.StringBuilder::Append(object)" : null;
+            }
+            return type + "::" + name;
         }
 
         private string DescribeParent(EntityHandle parent) => parent.Kind switch
@@ -186,6 +361,13 @@ public sealed class CompatGate
             {
                 var type = _md.GetTypeDefinition(typeHandle);
                 string typeName = MetadataNames.FullName(_md, typeHandle);
+                string ns = _md.GetString(type.Namespace);
+                if (ns == "Microsoft.CodeAnalysis" || ns == "System.Runtime.CompilerServices")
+                {
+                    // NullableAttribute, NullableContextAttribute, IsReadOnlyAttribute, EmbeddedAttribute…: the compiler
+                    // embeds these when a feature needs them (nullable annotations, readonly structs, in parameters).
+                    Add($"compiler-embedded type {typeName}: the source uses a feature whose attribute nanoFramework's mscorlib lacks (nullable annotations are off in portable code)");
+                }
                 if (type.GetGenericParameters().Count > 0)
                 {
                     Add($"generic type defined: {typeName} — nanoFramework 1.x has no generics; use object, arrays or a concrete type");
@@ -233,6 +415,7 @@ public sealed class CompatGate
                 {
                     var field = _md.GetFieldDefinition(fieldHandle);
                     var sig = field.DecodeSignature(SigTypeProvider.Instance, null);
+                    Note(sig);
                     if (sig.Problem != null)
                     {
                         Add($"field {typeName}.{_md.GetString(field.Name)} is of {sig.Problem}");
@@ -241,6 +424,8 @@ public sealed class CompatGate
                 foreach (var methodHandle in type.GetMethods())
                 {
                     var sig = _md.GetMethodDefinition(methodHandle).DecodeSignature(SigTypeProvider.Instance, null);
+                    Note(sig.ReturnType);
+                    foreach (var p in sig.ParameterTypes) Note(p);
                     string problem = SigTypeProvider.FirstProblem(sig);
                     if (problem != null)
                     {
@@ -251,6 +436,7 @@ public sealed class CompatGate
                 {
                     var property = _md.GetPropertyDefinition(propertyHandle);
                     var sig = property.DecodeSignature(SigTypeProvider.Instance, null);
+                    Note(sig.ReturnType);
                     string problem = SigTypeProvider.FirstProblem(sig);
                     if (problem != null)
                     {
@@ -379,7 +565,7 @@ public sealed class CompatGate
                 {
                     continue;
                 }
-                if (IsSynthesizedAttribute(handle, name) || name == GateAllowList.InterpolatedStringHandler)
+                if (IsSynthesizedAttribute(handle, name) || name == GateAllowList.InterpolatedStringHandler || IsBaseRebound(handle, name))
                 {
                     continue;
                 }
@@ -417,6 +603,33 @@ public sealed class CompatGate
             }
             var uses = AttributeCtorsOf(type).SelectMany(c => _attributeUses[c]).ToList();
             return uses.Count > 0 && (!entry.AssemblyLevelOnly || uses.All(u => u.AssemblyLevel));
+        }
+
+        /// <summary>See <see cref="GateAllowList.BaseRebindings"/>: every member used on the type is rebound, each
+        /// subclass it rebinds to is listed with that member, and no signature names the type.</summary>
+        private bool IsBaseRebound(TypeReferenceHandle type, string name)
+        {
+            var rules = GateAllowList.BaseRebindings.Where(r => r.Type == name).ToList();
+            if (rules.Count == 0 || _typesInSignatures.Contains(name)) return false;
+            bool any = false;
+            foreach (var mrHandle in _md.MemberReferences)
+            {
+                var mr = _md.GetMemberReference(mrHandle);
+                if (mr.Parent != type) continue;
+                if (mr.GetKind() != MemberReferenceKind.Method) return false;
+                var sig = mr.DecodeMethodSignature(SigTypeProvider.Instance, null);
+                string member = _md.GetString(mr.Name);
+                string signature = $"{sig.ReturnType.Short} {member}({string.Join(", ", sig.ParameterTypes.Select(p => p.Short))})";
+                var rule = rules.FirstOrDefault(r => r.Member == signature);
+                if (rule == null) return false;
+                foreach (var listedOn in rule.ListedOn)
+                {
+                    var t = _gate._listing.Find(listedOn);
+                    if (t == null || !t.Members.Any(m => m.Name == member && m.Signature == signature)) return false;
+                }
+                any = true;
+            }
+            return any;
         }
 
         private string Sections() => string.Join(", ", _gate._listing.Sections.OrderBy(s => s, StringComparer.Ordinal));

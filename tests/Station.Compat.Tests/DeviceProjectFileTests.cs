@@ -15,7 +15,8 @@ namespace Station.Compat.Tests;
 /// </summary>
 public class DeviceProjectFileTests
 {
-    /// <summary>Versions from ../shared/nanoframework/TARGET.md (System.IO.Streams is not in it: see the report).</summary>
+    /// <summary>Versions from ../shared/nanoframework/TARGET.md. System.IO.Streams is not in it (1.1.96 is the version used
+    /// next to System.Text 1.3.42 in public nanoFramework projects); M2Mqtt.Core ships with M2Mqtt.</summary>
     private static readonly Dictionary<string, string> TargetVersions = new()
     {
         ["nanoFramework.CoreLibrary"] = "1.17.11",
@@ -39,6 +40,10 @@ public class DeviceProjectFileTests
         ["nanoFramework.System.Collections"] = "1.5.75",
         ["nanoFramework.System.Text"] = "1.3.42",
         ["nanoFramework.System.IO.Streams"] = "1.1.96",
+        // Released together with nanoFramework.M2Mqtt, which brings it (TARGET.md names no version of its own).
+        ["nanoFramework.M2Mqtt.Core"] = "5.1.220",
+        ["nanoFramework.System.Net"] = "1.11.60",
+        ["nanoFramework.System.Device.Wifi"] = "1.5.149",
     };
 
     private static readonly XNamespace Ms = "http://schemas.microsoft.com/developer/msbuild/2003";

@@ -31,6 +31,18 @@ public static class DeviceProjects
         ["nanoFramework.System.Threading"] = "System.Threading",
         ["nanoFramework.Runtime.Events"] = "nanoFramework.Runtime.Events",
         ["nanoFramework.TestFramework"] = "nanoFramework.TestFramework",
+        ["nanoFramework.System.Device.Gpio"] = "System.Device.Gpio",
+        ["nanoFramework.System.Device.Pwm"] = "System.Device.Pwm",
+        ["nanoFramework.System.Device.Spi"] = "System.Device.Spi",
+        ["nanoFramework.Hardware.Esp32"] = "nanoFramework.Hardware.Esp32",
+        ["nanoFramework.System.IO.FileSystem"] = "System.IO.FileSystem",
+        ["nanoFramework.System.IO.Ports"] = "System.IO.Ports",
+        ["nanoFramework.Device.Can"] = "nanoFramework.Device.Can",
+        ["nanoFramework.Iot.Device.Mcp25xxx"] = "Iot.Device.Mcp25xxx",
+        ["nanoFramework.M2Mqtt"] = "nanoFramework.M2Mqtt",
+        ["nanoFramework.M2Mqtt.Core"] = "nanoFramework.M2Mqtt.Core",
+        ["nanoFramework.System.Net"] = "System.Net",
+        ["nanoFramework.System.Device.Wifi"] = "System.Device.Wifi",
     };
 
     /// <summary>The repository root (the folder holding StationFirmware.sln).</summary>

@@ -45,6 +45,14 @@ public static class GateAllowList
     /// <summary>The generic method name of <see cref="EventAccessorCompareExchangeType"/>.</summary>
     public const string EventAccessorCompareExchangeMethod = "CompareExchange";
 
+    /// <summary>.NET declares Set/Reset on EventWaitHandle, the base of AutoResetEvent and ManualResetEvent; nanoFramework
+    /// has no EventWaitHandle and declares them on both events.</summary>
+    public static readonly BaseRebinding[] BaseRebindings =
+    {
+        new("System.Threading.EventWaitHandle", "bool Set()", new[] { "System.Threading.AutoResetEvent", "System.Threading.ManualResetEvent" }),
+        new("System.Threading.EventWaitHandle", "bool Reset()", new[] { "System.Threading.AutoResetEvent", "System.Threading.ManualResetEvent" }),
+    };
+
     /// <summary>
     /// Calls the compiler binds to a .NET-only overload that the same source binds, on nanoFramework, to a listed
     /// one: (type, member signature as .NET has it, the listed member nanoFramework's compiler picks, why).
@@ -64,6 +72,12 @@ public static class GateAllowList
             "lock statement lowering; nanoFramework's Monitor has Enter(object) only"),
     };
 }
+
+/// <summary>A member .NET declares on a base class that nanoFramework lacks, where nanoFramework declares it on the
+/// listed subclasses: calls bind to <paramref name="Type"/> on .NET and to one of <paramref name="ListedOn"/> on the
+/// device. Allowed only while no signature in the assembly names <paramref name="Type"/> itself (a field, local or
+/// parameter of that type would not compile on the device).</summary>
+public sealed record BaseRebinding(string Type, string Member, string[] ListedOn);
 
 /// <summary>An attribute the compiler synthesizes; <paramref name="AssemblyLevelOnly"/> when it belongs on the assembly or module only.</summary>
 public sealed record SynthesizedAttribute(string Type, bool AssemblyLevelOnly);

@@ -15,7 +15,7 @@ public class GateSelfTests
     private static readonly string[] DeviceSections = { "mscorlib", "nanoFramework.System.Text", "nanoFramework.System.Collections" };
     private static readonly Lazy<ApiListing> Listing = new(() => DeviceProjects.Listing(DeviceSections));
 
-    private static byte[] Compile(string source)
+    private static byte[] Compile(string source, bool nullable = false)
     {
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = tpa
@@ -26,7 +26,7 @@ public class GateSelfTests
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp9)) },
             references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Disable,
+                nullableContextOptions: nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable,
                 optimizationLevel: OptimizationLevel.Release));
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
@@ -197,6 +197,56 @@ public class C { public (int, int) Pair() { return (1, 2); } }",
             "generic type System.ValueTuple`2<int, int>");
     }
 
+    [Theory]
+    [InlineData("return \"mode \" + m;")]
+    [InlineData("return m.ToString();")]
+    [InlineData("return $\"mode {m}\";")]
+    [InlineData("return string.Format(\"mode {0}\", m);")]
+    [InlineData("return new System.Text.StringBuilder().Append(m).ToString();")]
+    public void Rejects_an_enum_turned_into_text(string body)
+    {
+        // .NET prints the name, nanoFramework the number: portable code keeps name tables instead.
+        AssertRejected(@"
+public enum Mode { Idle = 0, Run = 1 }
+public class C { public string S(Mode m) { " + body + @" } }",
+            "turns enum Mode into text in C.S()");
+    }
+
+    [Theory]
+    [InlineData("return v.ToString(\"0.00\");", "0.00")]
+    [InlineData("return string.Format(\"{0:#,##0} mm\", v);", "#,##0")]
+    [InlineData("return $\"{v:0.0} mm\";", "0.0")]
+    public void Rejects_a_custom_numeric_format(string body, string format)
+    {
+        AssertRejected(@"
+public class C { public string S(double v) { " + body + @" } }",
+            "uses the custom numeric format \"" + format + "\" in C.S()");
+    }
+
+    [Fact]
+    public void Standard_numeric_formats_and_plain_literals_are_fine()
+    {
+        var findings = Gate(@"
+public class C
+{
+    public string S(double v, int n) { return v.ToString(""F1"") + "" "" + n.ToString(""D4"") + string.Format("" {0:X2} 100 {1}"", n, ""0.5""); }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    [Fact]
+    public void An_enum_used_as_a_number_or_compared_is_fine()
+    {
+        var findings = Gate(@"
+public enum Mode { Idle = 0, Run = 1 }
+public class C
+{
+    private static readonly string[] Names = { ""idle"", ""run"" };
+    public string S(Mode m) { return m == Mode.Run ? ""mode "" + Names[(int)m] + "" "" + (int)m : Names[(int)m]; }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
     [Fact]
     public void Generic_CompareExchange_outside_an_event_accessor_is_rejected()
     {
@@ -222,6 +272,46 @@ public class C { }",
 public class C { public System.Type T() { return typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute); } }",
             "type System.Runtime.CompilerServices.CompilerGeneratedAttribute is not in the nanoFramework listing",
             "C.T()");
+    }
+
+    [Fact]
+    public void Rejects_nullable_annotations()
+    {
+        var findings = new CompatGate(Listing.Value, new[] { "Snippet" })
+            .Check(Compile("public class C { public string Name(string? s) { return s ?? \"\"; } }", nullable: true));
+        // .NET 10 defines the nullable attributes, so they appear as references; a core library without them would
+        // make the compiler embed them, which the gate refuses as well.
+        Assert.Contains(findings, f => f.Contains("System.Runtime.CompilerServices.Nullable", StringComparison.Ordinal) && f.Contains("not in the nanoFramework listing", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Rejects_types_in_the_compilers_namespaces()
+    {
+        // What the compiler embeds when the core library lacks an attribute a feature needs (IsReadOnlyAttribute for a
+        // readonly struct, NullableAttribute, EmbeddedAttribute) lands in these namespaces.
+        AssertRejected(@"
+namespace System.Runtime.CompilerServices { internal sealed class IsReadOnlyAttribute : System.Attribute { } }
+public class C { }",
+            "compiler-embedded type System.Runtime.CompilerServices.IsReadOnlyAttribute");
+    }
+
+    [Fact]
+    public void Set_and_Reset_on_the_listed_events_pass_but_an_EventWaitHandle_variable_does_not()
+    {
+        var findings = Gate(@"
+using System.Threading;
+public class C
+{
+    private readonly AutoResetEvent _wake = new AutoResetEvent(false);
+    private readonly ManualResetEvent _stop = new ManualResetEvent(false);
+    private volatile bool _running;
+    public void Poke() { _running = true; _wake.Set(); _stop.Reset(); }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+        AssertRejected(@"
+using System.Threading;
+public class C { public void Poke(EventWaitHandle h) { h.Set(); } }",
+            "type System.Threading.EventWaitHandle is not in the nanoFramework listing");
     }
 
     [Fact]

@@ -25,6 +25,15 @@ public static class ILTokens
 
     public static IEnumerable<int> Read(byte[] il)
     {
+        foreach (var (_, token) in Instructions(il))
+        {
+            if (token != 0 && (token >> 24) != 0x70) yield return token; // user strings are not metadata entities
+        }
+    }
+
+    /// <summary>Every instruction: its opcode value and its token operand (0 when it has none; a 0x70 user-string token for ldstr).</summary>
+    public static IEnumerable<(short OpCode, int Token)> Instructions(byte[] il)
+    {
         int i = 0;
         while (i < il.Length)
         {
@@ -37,6 +46,7 @@ public static class ILTokens
             {
                 throw new InvalidOperationException($"unknown IL opcode 0x{code:X} at {i}");
             }
+            int token = 0;
             switch (operand)
             {
                 case OperandType.InlineNone:
@@ -62,13 +72,18 @@ public static class ILTokens
                 case OperandType.InlineSig:
                 case OperandType.InlineTok:
                 case OperandType.InlineType:
-                    yield return BitConverter.ToInt32(il, i);
+                    token = BitConverter.ToInt32(il, i);
                     i += 4;
                     break;
-                default: // InlineBrTarget, InlineI, InlineString, ShortInlineR
+                case OperandType.InlineString:
+                    token = BitConverter.ToInt32(il, i); // 0x70xxxxxx: a user string (ldstr)
+                    i += 4;
+                    break;
+                default: // InlineBrTarget, InlineI, ShortInlineR
                     i += 4;
                     break;
             }
+            yield return (code, token);
         }
     }
 }

@@ -28,11 +28,33 @@ public class PortableAssemblyTests
 
         var sections = DeviceProjects.SectionsFor(project.PackagesConfig);
         var gate = new CompatGate(DeviceProjects.Listing(sections), DeviceProjects.PortableNames);
+        foreach (var other in DeviceProjects.Portable)
+        {
+            gate.KnownEnums.UnionWith(CompatGate.EnumsDefinedIn(File.ReadAllBytes(other.Marker.Assembly.Location)));
+        }
         var findings = gate.Check(File.ReadAllBytes(dll));
 
         Assert.True(findings.Count == 0,
             $"{assembly} ({dll}) uses what nanoFramework 1.x cannot run (listing sections: {string.Join(", ", sections)}):\n  "
             + string.Join("\n  ", findings));
+    }
+
+    [Fact]
+    public void Every_portable_project_is_gated()
+    {
+        // A project that builds with build/Portable.props is code for the device: it must be in the gate's list
+        // (the on-target tests are gated in DeviceTestsOnLinux).
+        string root = DeviceProjects.RepoRoot;
+        var gated = DeviceProjects.Portable.Select(p => p.Assembly).Append("NFUnitTest").ToHashSet();
+        foreach (var csproj in Directory.GetFiles(root, "*.csproj", SearchOption.AllDirectories))
+        {
+            if (csproj.Contains("/bin/") || csproj.Contains("/obj/")) continue;
+            string text = File.ReadAllText(csproj);
+            if (!text.Contains("Portable.props")) continue;
+            var name = System.Text.RegularExpressions.Regex.Match(text, "<AssemblyName>([^<]+)</AssemblyName>");
+            string assembly = name.Success ? name.Groups[1].Value : Path.GetFileNameWithoutExtension(csproj);
+            Assert.True(gated.Contains(assembly), $"{Path.GetRelativePath(root, csproj)} is portable but not in DeviceProjects.Portable: add it (with its Nano/packages.config) so the gate checks it");
+        }
     }
 
     [Theory]

@@ -238,3 +238,57 @@ namespace Station.Console.Tests
         }
     }
 }
+
+namespace Station.Console.Tests
+{
+    public class ConfigMappingTests
+    {
+        [Fact]
+        public void Copy_carries_every_StationConfig_field()
+        {
+            var source = new Station.Core.StationConfig();
+            int n = 1;
+            foreach (var f in typeof(Station.Core.StationConfig).GetFields())
+            {
+                if (f.FieldType == typeof(int)) f.SetValue(source, 1000 + n++);
+                else if (f.FieldType == typeof(double)) f.SetValue(source, 2000.5 + n++);
+                else if (f.FieldType == typeof(string)) f.SetValue(source, "s" + n++);
+                else Assert.Fail("StationConfig field of a type the test does not know: " + f.Name);
+            }
+
+            var copy = Station.Core.Config.ConfigMapping.Copy(source);
+            foreach (var f in typeof(Station.Core.StationConfig).GetFields())
+                Assert.True(Equals(f.GetValue(source), f.GetValue(copy)), "ConfigMapping.Copy misses " + f.Name);
+        }
+
+        [Fact]
+        public void Keys_map_onto_StationConfig_and_back()
+        {
+            var values = new Station.Core.Config.ConfigValues();
+            Assert.Null(values.TrySet(Station.Core.Config.ConfigTable.LiftSoftMaxMm, "540", 0));
+            Assert.Null(values.TrySet(Station.Core.Config.ConfigTable.MinSocPct, "85", 0));
+            Assert.Null(values.TrySet(Station.Core.Config.ConfigTable.StationId, "bay9", 0));
+            var c = Station.Core.Config.ConfigMapping.ToStationConfig(values, new Station.Core.StationConfig());
+            Assert.Null(c.Validate());
+            Assert.Equal(540, c.SoftLimitMaxMm);
+            Assert.Equal(85, c.MinSocPct);
+            Assert.Equal("bay9", c.StationId);
+            var back = new Station.Core.Config.ConfigValues();
+            Assert.Null(Station.Core.Config.ConfigMapping.FromStationConfig(c, back));
+            for (int i = 0; i < Station.Core.Config.ConfigTable.Keys.Length; i++)
+                if (i != Station.Core.Config.ConfigTable.MaintPin) Assert.Equal(values.Stored(i), back.Stored(i));
+        }
+
+        [Fact]
+        public void Console_defaults_describe_the_core_defaults()
+        {
+            var fromCore = new Station.Core.Config.ConfigValues();
+            Station.Core.Config.ConfigMapping.FromStationConfig(new Station.Core.StationConfig(), fromCore);
+            var defaults = new Station.Core.Config.ConfigValues();
+            for (int i = 0; i < Station.Core.Config.ConfigTable.Keys.Length; i++)
+                if (i != Station.Core.Config.ConfigTable.MaintPin)
+                    Assert.True(defaults.Stored(i) == fromCore.Stored(i), Station.Core.Config.ConfigTable.Keys[i].Name + ": console default "
+                        + defaults.Stored(i) + ", core default " + fromCore.Stored(i));
+        }
+    }
+}

@@ -201,12 +201,16 @@ namespace Station.Console.Tests
         }
 
         [Fact]
-        public void Cloud_authorisation_is_refused_during_maintenance()
+        public void Cloud_commands_that_move_are_refused_during_maintenance_but_the_stop_works()
         {
             EnterAndHome();
             var r = _bay.Controller.Authorize(new SwapAuthorization("CAR9", null));
             Assert.False(r.Accepted);
             Assert.Contains("maintenance", r.Message);
+            Assert.False(_bay.Controller.Home().Accepted);
+            Assert.False(_bay.Controller.ResetFault().Accepted);
+            Assert.False(_bay.Controller.ConfirmRecovery().Accepted);
+            Assert.True(_bay.Controller.EmergencyStop().Accepted);
             Assert.Contains("the station is in maintenance", Type("why\r"));
         }
 
@@ -243,6 +247,61 @@ namespace Station.Console.Tests
             Assert.Empty(_bay.Bay.Hazards);
             Assert.Contains("completed", Type("status\r"));
             Assert.Contains("swap authorize CAR1 -> ok", string.Join("\n", _bay.Audit));
+            Assert.Contains(" ok swap authorize CAR1 -> swap started", _bay.AuditJournal.Tail(20));
+            Assert.Contains(" ok maint enter **** -> maintenance on", _bay.AuditJournal.Tail(20));
+        }
+
+        [Fact]
+        public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            Type("maint enter 1234\r");
+            Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1\r"));
+            for (int t = 0; t < 60000 && _bay.Controller.State != SwapState.Unlock; t += 10) _bay.Tick();
+            Assert.Equal(SwapState.Unlock, _bay.Controller.State);
+            Assert.Contains("sim: power cut for 2 s", Type("sim power loss 2\r", 10));
+            string boot = RunFor(3000);
+            Assert.False(_bay.PoweredOff);
+            Assert.Contains("StationFirmware console on bay1", boot);
+            Assert.Equal("bay1[recovery]> ", _bay.Console.Prompt());
+            string why = Type("why\r");
+            Assert.Contains("power was lost during swap", why);
+            Assert.Contains("confirm recovery", why);
+            Assert.Contains("recover confirm: needs maintenance mode", Type("recover confirm\r"));
+            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
+            Assert.Contains("recovery confirmed: the station homes", Type("recover confirm\r", 10));
+            RunUntil("homed: lift at 0 mm", 120000);
+            Assert.Equal(SwapState.Idle, _bay.Controller.State);
+            Assert.Equal(SwapOutcome.Interrupted, _bay.Controller.LastSwap.Outcome);
+            // The audit journal survived the power cut.
+            string audit = _bay.AuditJournal.Tail(30);
+            Assert.Contains("ok swap authorize CAR1", audit);
+            Assert.Contains("ok recover confirm", audit);
+        }
+
+        [Fact]
+        public void An_idle_console_poll_allocates_nothing()
+        {
+            EnterAndHome();
+            for (int i = 0; i < 10; i++) _bay.Console.Poll();
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 1000; i++) _bay.Console.Poll();
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.Equal(0, allocated);
+        }
+
+        [Fact]
+        public void Bms_and_rack_reports_come_from_the_controller()
+        {
+            string rack = Type("rack show\r");
+            Assert.Contains("slot 0: PK0001", rack);
+            Assert.Contains("lift: ", rack);
+            string bms = Type("bms show\r");
+            Assert.Contains("pack check: inventory only (no BMS link)", bms);
+            Assert.Contains("no fault latched", Type("faults\r"));
         }
 
         [Fact]

@@ -95,8 +95,8 @@ namespace Station.Console.Tests
             Assert.Matches(@"at most \+\d+ mm up is possible", limit);
 
             // Someone walks into the bay while the lift comes down.
-            RunAndWait("sim after 1 curtain break", "curtain break' in 1 s");
-            Type("lift jog -200");
+            // Both lines in one burst, so the jog is under way when the curtain breaks a simulated second later.
+            Tmux("send-keys", "-t", _session, "sim after 1 curtain break", "Enter", "lift jog -200", "Enter");
             WaitFor("jog ended by fault 11 LightCurtainBroken");
             WaitFor(@"maintenance ended by fault 11 LightCurtainBroken");
             WaitFor(@"bay1\[FAULT 11\]>");

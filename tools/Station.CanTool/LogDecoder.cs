@@ -40,8 +40,10 @@ public sealed class LogDecoder
         {
             Lines++;
             if (!tooLong && line.Trim().Length == 0) continue;
+            long us = 0;
+            int start = 0, length = 0;
             string? error = tooLong ? "line longer than " + reader.MaxLength + " bytes"
-                : CandumpLine.TryParse(line, ref frame, out long micros, out int ts, out int tl);
+                : CandumpLine.TryParse(line, ref frame, out us, out start, out length);
             if (error != null)
             {
                 BadLines++;
@@ -54,7 +56,6 @@ public sealed class LogDecoder
                 _out.WriteLine(_sb.ToString());
                 continue;
             }
-            CandumpLine.TryParse(line, ref frame, out long us, out int start, out int length);
             _time = line.Substring(start, length);
             lastMs = us / 1000;
             _decoder.Poll(lastMs);

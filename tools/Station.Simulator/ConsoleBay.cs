@@ -17,7 +17,11 @@ namespace Station.Simulator
     public sealed class ConsoleBay
     {
         private readonly List<(long DueMs, string Line)> _scheduled = new List<(long, string)>();
+        private readonly ISerialLine _line;
+        private readonly byte[] _discard = new byte[256];
         private int _fetchedForSwap = -1;
+        private long _powerCutPendingMs = -1;
+        private long _powerBackAtMs = -1;
         private int _vehicles;
 
         /// <summary>A bay with <paramref name="plant"/> figures whose console talks over <paramref name="line"/>.</summary>
@@ -30,22 +34,40 @@ namespace Station.Simulator
             Config = BayRun.ConfigFor(Plant);
             Log = new LogRing(64, Clock, Bay.Log);
             Bay.Io.Log = Log;
-            Controller = new StationController(Bay.Io, Config);
-            Controller.Start();
+            AuditJournal = new AuditJournal(Storage, Clock);
+            _line = line;
+            Boot();
             for (int i = 0; i < Bay.Rack.Slots.Length; i++)
             {
                 var pack = Bay.Rack.Slots[i];
                 if (pack != null) Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
             }
+        }
 
+        // What a board does at power-up: a new controller on the same storage (it reads the journal and never moves
+        // by itself), the stored console configuration when there is one, and a new console on the same cable.
+        private void Boot()
+        {
+            Controller = new StationController(Bay.Io, Config);
+            Controller.Start();
             Values = new ConfigValues();
-            string mapped = ConfigMapping.FromStationConfig(Config, Values);
-            if (mapped != null) Log.Write(LogLevel.Warning, "console config: " + mapped);
-            Values.Unsaved = false;
+            var file = new ConfigFile(Storage);
+            if (Storage.Length(ConfigFile.SlotNames[0]) > 0 || Storage.Length(ConfigFile.SlotNames[1]) > 0)
+            {
+                Log.Write(LogLevel.Info, file.Load(Values));
+            }
+            else
+            {
+                string mapped = ConfigMapping.FromStationConfig(Config, Values);
+                if (mapped != null) Log.Write(LogLevel.Warning, "console config: " + mapped);
+                Values.Unsaved = false;
+            }
+
             Station = new ControllerConsoleStation(Controller, Bay.Io);
-            Console = new StationConsole(line, Station, Values, new ConfigFile(Storage), Clock, Log);
+            Console = new StationConsole(_line, Station, Values, file, Clock, Log);
             Console.SetExtension("sim", SimCommand);
             Console.Audit += (at, command, accepted, result) => Audit.Add($"{at} {command} -> {(accepted ? "ok" : "refused")}");
+            Console.Audit += AuditJournal.Record;
         }
 
         /// <summary>Plant figures.</summary>
@@ -59,17 +81,19 @@ namespace Station.Simulator
         /// <summary>The controller's configuration.</summary>
         public StationConfig Config { get; }
         /// <summary>The controller.</summary>
-        public StationController Controller { get; }
+        public StationController Controller { get; private set; }
         /// <summary>The console's configuration values.</summary>
-        public ConfigValues Values { get; }
+        public ConfigValues Values { get; private set; }
         /// <summary>The console's view of the controller.</summary>
-        public ControllerConsoleStation Station { get; }
+        public ControllerConsoleStation Station { get; private set; }
         /// <summary>The console.</summary>
-        public StationConsole Console { get; }
+        public StationConsole Console { get; private set; }
         /// <summary>Log lines (log tail).</summary>
         public LogRing Log { get; }
         /// <summary>Audit records of every console command.</summary>
         public List<string> Audit { get; } = new List<string>();
+        /// <summary>The persistent audit journal (audit.log in <see cref="Storage"/>).</summary>
+        public AuditJournal AuditJournal { get; }
         /// <summary>Set by <c>sim quit</c>.</summary>
         public bool QuitRequested { get; private set; }
 
@@ -79,10 +103,40 @@ namespace Station.Simulator
             int tick = Config.TickMs;
             Clock.Advance(tick);
             Bay.Step(tick);
+            if (_powerCutPendingMs >= 0)
+            {
+                // The board dies: outputs drop with the supply, RAM (controller, console) is gone; the storage stays.
+                Bay.PowerLoss();
+                _powerBackAtMs = Clock.NowMs + _powerCutPendingMs;
+                _powerCutPendingMs = -1;
+                Controller = null;
+            }
+
+            if (Controller == null)
+            {
+                while (_line.Read(_discard, 0, _discard.Length) > 0)
+                {
+                    // Bytes sent to a board without power are lost.
+                }
+
+                if (Clock.NowMs >= _powerBackAtMs)
+                {
+                    _powerBackAtMs = -1;
+                    Bay.PowerRestore();
+                    Boot();
+                    Console.Start();
+                }
+
+                return;
+            }
+
             Controller.Tick();
             FollowController();
             Console.Poll();
         }
+
+        /// <summary>True while the simulated board has no power.</summary>
+        public bool PoweredOff => Controller == null;
 
         /// <summary>Runs <paramref name="ms"/> of simulated time.</summary>
         public void Run(int ms)
@@ -118,7 +172,7 @@ namespace Station.Simulator
 
         private const string SimHelp =
             "sim commands (simulator only): sim after <seconds> <sim command>, sim curtain break|clear, sim estop press|release, sim doors open|close, "
-            + "sim vehicle arrive [id]|depart, sim stall [mm]|clear, sim plant, sim quit";
+            + "sim vehicle arrive [id]|depart, sim stall [mm]|clear, sim power loss [s], sim plant, sim quit";
 
         private string SimCommand(string line)
         {
@@ -179,6 +233,12 @@ namespace Station.Simulator
                         "sim: t={0:0.0} s, lift {1:0.0} mm, vehicle {2}, relay {3}, curtain {4}, hazards {5}",
                         Clock.NowMs / 1000.0, Bay.LiftPositionMm, Bay.Vehicle == null ? "none" : Bay.Vehicle.Id + " " + Bay.Vehicle.State.ToString().ToLowerInvariant(),
                         Bay.SafetyRelayEnergised ? "on" : "off", Bay.LightCurtainBroken ? "broken" : "clear", Bay.Hazards.Count);
+                case "power":
+                    double off = 3;
+                    if (arg != "loss" || (w.Length > 3 && (!double.TryParse(w[3], NumberStyles.Float, CultureInfo.InvariantCulture, out off) || off < 0.1 || off > 600)))
+                        return "sim power: loss [seconds off, 0.1..600]";
+                    _powerCutPendingMs = (long)(off * 1000);
+                    return $"sim: power cut for {off:0.#} s (the board restarts on the same storage)";
                 case "quit":
                     QuitRequested = true;
                     return "sim: quitting";

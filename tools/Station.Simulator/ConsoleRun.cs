@@ -59,6 +59,7 @@ namespace Station.Simulator
 
                 // Let the console flush its last reply.
                 bay.Tick();
+                line.Drain(1000);
                 return 0;
             }
             finally

@@ -14,6 +14,8 @@ namespace Station.Simulator
         private readonly Stream _out;
         private readonly ConcurrentQueue<byte> _received = new ConcurrentQueue<byte>();
         private readonly Thread _reader;
+        private readonly Thread _writer;
+        private readonly BlockingCollection<byte[]> _outgoing = new BlockingCollection<byte[]>(256);
 
         /// <summary>A line reading <paramref name="input"/> and writing <paramref name="output"/>.</summary>
         public TerminalLine(Stream input, Stream output)
@@ -22,7 +24,12 @@ namespace Station.Simulator
             _out = output;
             _reader = new Thread(ReadLoop) { IsBackground = true, Name = "console input" };
             _reader.Start();
+            _writer = new Thread(WriteLoop) { IsBackground = true, Name = "console output" };
+            _writer.Start();
         }
+
+        /// <summary>Chunks dropped because the terminal did not take them (nobody attached to a pty).</summary>
+        public int Dropped { get; private set; }
 
         /// <summary>True once the input has ended (end of file, or the terminal went away).</summary>
         public bool Ended { get; private set; }
@@ -35,18 +42,39 @@ namespace Station.Simulator
             return n;
         }
 
-        /// <summary>Sends bytes to the terminal.</summary>
+        /// <summary>Queues bytes for the terminal. Never blocks the control loop: a writer thread sends them, and when
+        /// the terminal does not take them (a pty nobody reads) the queue fills and further output is dropped, as a
+        /// UART's output with no cable.</summary>
         public void Write(byte[] buffer, int offset, int count)
+        {
+            var chunk = new byte[count];
+            Array.Copy(buffer, offset, chunk, 0, count);
+            if (!_outgoing.TryAdd(chunk)) Dropped++;
+        }
+
+        private void WriteLoop()
         {
             try
             {
-                _out.Write(buffer, offset, count);
-                _out.Flush();
+                foreach (byte[] chunk in _outgoing.GetConsumingEnumerable())
+                {
+                    _out.Write(chunk, 0, chunk.Length);
+                    _out.Flush();
+                }
             }
             catch (IOException)
             {
-                // Nobody attached (a pty with no reader): the bytes go where a UART's go with no cable.
             }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        /// <summary>Waits up to <paramref name="ms"/> for the queued output to be written.</summary>
+        public void Drain(int ms)
+        {
+            var deadline = DateTime.UtcNow.AddMilliseconds(ms);
+            while (_outgoing.Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
         }
 
         private void ReadLoop()

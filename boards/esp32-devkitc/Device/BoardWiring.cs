@@ -30,6 +30,13 @@ namespace Station.Device
             WiredBoard board = PortWiring.Wire(map, gpio, expanders, "I:\\station");
             board.Io.LiftDrive = new PwmSpeedOutput(map.LiftDrive, map.LiftDriveFrequencyHz);
             board.Io.LiftEncoder = new PulseCounterEncoder(map.LiftEncoderA, map.LiftEncoderB, false);
+
+            // Pack CAN: MCP2515 on the same SPI bus (own chip select), INT active low with an external pull-up.
+            var can = new Mcp2515CanPort(Mcp2515CanPort.OpenBus(map.SpiBus, map.CanChipSelect),
+                                         gpio.OpenPin(map.CanInterrupt, PinMode.Input), map.CanCrystalHz, 250000);
+            if (!can.Start()) board.CanProblem = "the MCP2515 did not answer on SPI (or cannot make 250 kbit/s with its crystal)";
+            board.PackCan = can;
+            board.CanChip = can;
             return board;
         }
     }

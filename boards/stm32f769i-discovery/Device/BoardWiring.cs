@@ -1,6 +1,7 @@
 using System.Device.Gpio;
 using Station.Boards;
 using Station.Hal.Nano;
+using Station.Hal.Nano.Stm32;
 
 namespace Station.Device
 {
@@ -25,6 +26,9 @@ namespace Station.Device
             WiredBoard board = PortWiring.Wire(map, gpio, expanders, "D:\\station");
             board.Io.LiftDrive = new PwmSpeedOutput(map.LiftDrive, map.LiftDriveFrequencyHz);
             board.Io.LiftEncoder = new InterruptQuadratureEncoder(gpio, map.LiftEncoderA, map.LiftEncoderB, false);
+
+            // Pack CAN: native CAN1 at 250 kbit/s from the 54 MHz APB1 (timing arithmetic in NativeCanPort).
+            board.PackCan = new NativeCanPort(map.CanController, 54000000, 250000);
             return board;
         }
     }

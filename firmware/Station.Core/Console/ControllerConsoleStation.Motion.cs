@@ -38,7 +38,7 @@ namespace Station.Core.Console
                 return ConsoleOutcome.Refused("another console operation runs");
             }
 
-            CommandResult r = _controller.Home();
+            CommandResult r = _controller.Sequencer.Home();
             if (!r.Accepted)
             {
                 return ConsoleOutcome.Refused(r.Message);
@@ -193,7 +193,10 @@ namespace Station.Core.Console
 
             if (!_controller.Interlocks.BayClear)
             {
-                return "the bay is not safe to move in: " + _controller.WhyNotSwapping();
+                Station.Core.Safety.Interlocks il = _controller.Interlocks;
+                return "the bay is not safe to move in:" + (il.EStopReleased ? "" : " the e-stop is pressed;")
+                    + (il.LightCurtainClear ? "" : " the light curtain is interrupted;") + (il.DoorsClosed ? "" : " a door is open;")
+                    + " clear it first";
             }
 
             if (_controller.Lift.Mode != LiftMode.Idle)

@@ -35,6 +35,8 @@ namespace Station.Core.Console
         private double _jogTargetMm;
         private double _jogSpeedMmS;
         private long _opStartMs;
+        private SwapState _namedState;
+        private string _stateName;
 
         /// <summary>A console view of <paramref name="controller"/> running over <paramref name="io"/>.</summary>
         public ControllerConsoleStation(StationController controller, StationIo io)
@@ -44,10 +46,20 @@ namespace Station.Core.Console
             _controller.FaultChanged += OnFaultChanged;
         }
 
-        /// <summary>Short lower-case state name for the prompt.</summary>
+        /// <summary>Short lower-case state name for the prompt (cached: the console reads it every poll).</summary>
         public string StateName
         {
-            get { return SwapStates.Name(_controller.State).ToLower(); }
+            get
+            {
+                SwapState s = _controller.State;
+                if (s != _namedState || _stateName == null)
+                {
+                    _namedState = s;
+                    _stateName = SwapStates.Name(s).ToLower();
+                }
+
+                return _stateName;
+            }
         }
 
         /// <summary>Latched fault number, 0 when none.</summary>
@@ -137,7 +149,7 @@ namespace Station.Core.Console
         /// <summary>Confirms recovery after a power loss.</summary>
         public ConsoleOutcome ConfirmRecovery()
         {
-            CommandResult r = _controller.ConfirmRecovery();
+            CommandResult r = _controller.Sequencer.ConfirmRecovery();
             if (r.Accepted)
             {
                 _op = OpHoming;
@@ -155,7 +167,7 @@ namespace Station.Core.Console
                 return ConsoleOutcome.Refused("fault " + code.ToString() + " is not latched");
             }
 
-            return Outcome(_controller.ResetFault());
+            return Outcome(_controller.Sequencer.ResetFault());
         }
 
         /// <summary>Starts a swap.</summary>

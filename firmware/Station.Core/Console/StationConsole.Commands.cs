@@ -59,7 +59,7 @@ namespace Station.Core.Console
                 case CommandId.MaintExit: MaintExit(audited); break;
                 case CommandId.SelfTest: StartMotion(audited, _station.StartSelfTest(_config.Number(ConfigTable.LiftJogSpeedMmS)), "self-test running; any key stops it"); break;
                 case CommandId.LogTail: LogTail(audited, parsed.Arg(0)); break;
-                case CommandId.RecoverConfirm: Outcome(audited, "recover confirm", _station.ConfirmRecovery()); break;
+                case CommandId.RecoverConfirm: StartMotion(audited, _station.ConfirmRecovery(), "recovery confirmed: the station homes; any key stops it"); break;
                 case CommandId.SwapAuthorize: SwapAuthorize(audited, parsed.Arg(0), parsed.Arg(1)); break;
                 case CommandId.SwapCancel: Outcome(audited, "swap cancel", _station.CancelSwap()); break;
                 case CommandId.Stop: EmergencyStop("stop command"); break;

@@ -51,6 +51,11 @@ namespace Station.Core.Console
         private bool _watchingMotion;
         private string _shownPrompt = "";
         private long _saltCounter;
+        private string _prompt;
+        private int _promptFault;
+        private bool _promptMaintenance;
+        private string _promptState;
+        private string _promptId;
         private string _extensionNoun;
         private ConsoleExtensionHandler _extension;
 
@@ -92,10 +97,29 @@ namespace Station.Core.Console
             get { return _clock.NowMs < _lockedUntilMs; }
         }
 
-        /// <summary>The prompt for the current state: <c>bay1[idle]&gt; </c>, <c>bay1[MAINT]&gt; </c>, <c>bay1[FAULT 21]&gt; </c>.</summary>
+        /// <summary>The prompt for the current state: <c>bay1[idle]&gt; </c>, <c>bay1[MAINT]&gt; </c>, <c>bay1[FAULT 21]&gt; </c>.
+        /// Built again only when one of its parts changed (it is checked every poll, which must not allocate).</summary>
         public string Prompt()
         {
             int fault = _station.FaultCode;
+            string stateName = _station.StateName;
+            string id = _config.Text(ConfigTable.StationId);
+            if (_prompt != null && fault == _promptFault && _maintenance == _promptMaintenance
+                && (object)stateName == (object)_promptState && (object)id == (object)_promptId)
+            {
+                return _prompt;
+            }
+
+            _promptFault = fault;
+            _promptMaintenance = _maintenance;
+            _promptState = stateName;
+            _promptId = id;
+            _prompt = BuildPrompt(fault, stateName, id);
+            return _prompt;
+        }
+
+        private string BuildPrompt(int fault, string stateName, string id)
+        {
             string state;
             if (fault != 0)
             {
@@ -107,10 +131,10 @@ namespace Station.Core.Console
             }
             else
             {
-                state = _station.StateName;
+                state = stateName;
             }
 
-            return _config.Text(ConfigTable.StationId) + "[" + state + "]> ";
+            return id + "[" + state + "]> ";
         }
 
         /// <summary>Greets the technician and shows the first prompt.</summary>
