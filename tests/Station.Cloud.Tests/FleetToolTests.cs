@@ -153,3 +153,36 @@ namespace Station.Cloud.Tests
         }
     }
 }
+
+namespace Station.Cloud.Tests
+{
+    public class ConsoleCloudTests
+    {
+        sealed class NullLine : Station.Hal.ISerialLine
+        {
+            public int Read(byte[] buffer, int offset, int count) => 0;
+            public void Write(byte[] buffer, int offset, int count) { }
+        }
+
+        [Fact]
+        public void Console_commands_on_the_simulated_bay_reach_the_cloud_audit_trail()
+        {
+            using var broker = Mosquitto.Start();
+            using var consumer = new Consumer(broker.Port);
+            var bay = new Station.Simulator.ConsoleBay(new NullLine());
+            bay.Console.Start();
+            using (var cloud = new Station.Simulator.ConsoleCloud(bay, $"mqtt://127.0.0.1:{broker.Port}", "cons1", new System.IO.StringWriter()))
+            {
+                for (int i = 0; i < 50; i++) { bay.Tick(); cloud.Tick(); }
+                bay.Console.Execute("status");
+                bay.Console.Execute("swap authorize NOBODY");
+                var deadline = DateTime.UtcNow.AddSeconds(10);
+                while (consumer.RecordsOfType("audit").Length < 2 && DateTime.UtcNow < deadline) { bay.Tick(); cloud.Tick(); Thread.Sleep(1); }
+            }
+            var audit = consumer.RecordsOfType("audit");
+            Assert.True(audit.Length >= 2, string.Join("\n", consumer.All.Select(a => a.topic + " " + a.json.GetRawText())));
+            Assert.All(audit, a => Assert.Equal("console", a.GetProperty("src").GetString()));
+            Assert.Contains(audit, a => a.GetProperty("what").GetString() == "status");
+        }
+    }
+}

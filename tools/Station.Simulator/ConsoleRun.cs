@@ -46,9 +46,11 @@ namespace Station.Simulator
                 bay.Clock.Speed = o.Speed;
                 bay.Clock.PacedToWallTime = true;
                 bay.Console.Start();
+                using var cloud = o.Broker != null ? new ConsoleCloud(bay, o.Broker, o.StationId, stdout) : null;
                 while (!bay.QuitRequested)
                 {
                     bay.Tick();
+                    cloud?.Tick();
                     if (line.Ended && !o.Pty)
                     {
                         // End of a piped script: let what it started finish for a moment, then stop.
