@@ -24,10 +24,6 @@ namespace Station.Device
         private int _overruns;
         private bool _led;
 
-        /// <summary>The BMS release-gate check, ticked after the controller (it runs the GB/T session between the
-        /// sequencer's Begin and its gate poll, and the clean end after the verdict); null without pack CAN.</summary>
-        public BmsPackCheck PackCheck;
-
         /// <summary>Prepares the loop; <see cref="Run"/> starts it.</summary>
         public ControlLoop(StationController controller, WiredBoard board, IClock clock, ILog log, int periodMs)
         {
@@ -57,7 +53,6 @@ namespace Station.Device
                     _board.RefreshInputs();
                     _controller.Tick();
                     long now = _clock.NowMs;
-                    if (PackCheck != null) PackCheck.Tick(now);
                     if (_board.CanChip != null) _board.CanChip.Poll(now);
                     if (TechnicianConsole != null)
                     {

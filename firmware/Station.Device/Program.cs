@@ -76,8 +76,7 @@ namespace Station.Device
                 // inventory-only check (which says the BMS was not verified).
                 var session = new PackSession(board.PackCan, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
                 var check = new BmsPackCheck(session, new BmsCheckConfig(), config.MinSocPct, config.BmsTimeoutMs);
-                controller.PackCheck = check;
-                loop.PackCheck = check;
+                controller.PackCheck = check; // the sequencer polls it every tick from Begin on
             }
             // Technician console on the board's console UART (pins routed by the board wiring), 115200 8N1.
             var console = new StationConsole(new SerialConsoleLine(map.ConsolePort),

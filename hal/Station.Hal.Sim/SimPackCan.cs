@@ -46,9 +46,6 @@ namespace Station.Hal.Sim
             return _check;
         }
 
-        /// <summary>Runs the session's clean end after a verdict; call every tick after the controller's.</summary>
-        public void Tick(long nowMs) => _check?.Tick(nowMs);
-
         /// <summary>The recorded pack in use instead of the simulated BMS, or null.</summary>
         public CandumpReplay Replay { get; private set; }
 

@@ -134,7 +134,7 @@ namespace Station.Simulator
             {
                 Clock.Advance(tick);
                 Bay.Step(tick);
-                if (Controller != null) { Controller.Tick(); PackCan.Tick(Clock.NowMs); AfterTick?.Invoke(); }
+                if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); }
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
                 Operate();

@@ -9,7 +9,7 @@ namespace Station.Core.Can
     /// PackTemperatureOutOfRange; BSM fault codes (any non-00): insulation → PackInsulationFault, connector →
     /// PackConnectorNotMated, cell voltage → PackCellVoltageFault, over-temperature → PackOverTemperature, over-current
     /// → PackOverCurrent. The verdict waits for BRM, BCP, one BCS and one BSM. After any verdict the session is ended
-    /// cleanly (CST/BST, BSD/CSD) by further polls.
+    /// cleanly (CST/BST, BSD/CSD) by further polls; the sequencer polls every tick, nothing else ticks this check.
     /// </remarks>
     public sealed class BmsPackCheck : IReleaseGateCheck
     {
@@ -63,23 +63,12 @@ namespace Station.Core.Can
             _session.Start(nowMs);
         }
 
-        /// <inheritdoc />
+        /// <summary>Runs the GB/T session: the sequencer polls this every control tick from <see cref="Begin"/> on, so the
+        /// session runs while the lift returns home and, after the verdict, ends cleanly (CST/BST, BSD/CSD).
+        /// Allocation-free.</summary>
         public GateVerdict Poll(long nowMs)
         {
-            return Step(nowMs);
-        }
-
-        /// <summary>Runs the GB/T session between <see cref="Begin"/> and the gate (the sequencer starts the check while
-        /// the lift returns home but polls it only at the gate), and after the verdict for the clean end (CST/BST,
-        /// BSD/CSD). Call every control tick; cheap and allocation-free.</summary>
-        public void Tick(long nowMs)
-        {
-            if (!_begun) return;
-            Step(nowMs);
-        }
-
-        private GateVerdict Step(long nowMs)
-        {
+            if (!_begun) return GateVerdict.Pending;
             _lastPollMs = nowMs;
             _session.Tick(nowMs);
             if (_verdict != GateVerdict.Pending) return _verdict;

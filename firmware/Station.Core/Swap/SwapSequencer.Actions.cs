@@ -73,8 +73,7 @@ namespace Station.Core.Swap
                 case SwapState.LowerEmpty:
                     if (!StepJournal()) return;
                     Lift.MoveTo(0, _now);
-                    _gateStartMs = _now;
-                    _check.Begin(CurrentSwap, _now);
+                    StartPackCheck();
                     break;
                 case SwapState.ReleaseGate:
                     StepJournal();

@@ -12,6 +12,7 @@ namespace Station.Core.Swap
             _packAtStaging.Sample(_now);
             _packOnLift.Sample(_now);
             _packAtReturn.Sample(_now);
+            PollPackCheck();
             if (_state == SwapState.Off) return;
             if (_state == SwapState.Recovery)
             {
@@ -138,6 +139,27 @@ namespace Station.Core.Swap
             WriteJournal();
         }
 
+        // Starts the pack check on the pack just installed (while the empty lift returns home). The check begun here is
+        // the one the gate decides on, even if PackCheck is replaced before the gate.
+        private void StartPackCheck()
+        {
+            _gateStartMs = _now;
+            _runningCheck = _check;
+            _checkVerdict = GateVerdict.Pending;
+            _runningCheck.Begin(CurrentSwap, _now);
+            _checkVerdict = _runningCheck.Poll(_now);
+        }
+
+        // Every tick, in every state, from the first Begin on: the sequencer alone drives the check (nobody outside has
+        // to tick it). The first Passed/Failed is kept for the gate; later polls let the check finish its own exchange
+        // (the BMS session's clean end) and change nothing here. Allocation-free.
+        private void PollPackCheck()
+        {
+            if (_runningCheck == null) return;
+            GateVerdict v = _runningCheck.Poll(_now);
+            if (_checkVerdict == GateVerdict.Pending) _checkVerdict = v;
+        }
+
         private void EvaluateGate()
         {
             FaultCode refusal = FaultCode.None;
@@ -149,7 +171,8 @@ namespace Station.Core.Swap
                 RaiseFault(refusal);
                 return;
             }
-            GateVerdict v = _check.Poll(_now);
+            if (_runningCheck == null) StartPackCheck(); // not begun on the way down (cannot happen in the table; never skip it)
+            GateVerdict v = _checkVerdict;
             if (v == GateVerdict.Pending)
             {
                 if (_now - _gateStartMs > _c.BmsTimeoutMs) RaiseFault(FaultCode.GatePackCheckTimeout);
@@ -157,12 +180,12 @@ namespace Station.Core.Swap
             }
             if (v == GateVerdict.Failed)
             {
-                FaultCode f = _check.FailureFault;
+                FaultCode f = _runningCheck.FailureFault;
                 RaiseFault(f == FaultCode.None ? FaultCode.GatePackRejected : f);
                 return;
             }
-            CurrentSwap.BmsVerified = _check.VerifiesBms;
-            if (_check.MeasuredSocPct >= 0) CurrentSwap.PackInSocPct = _check.MeasuredSocPct;
+            CurrentSwap.BmsVerified = _runningCheck.VerifiesBms;
+            if (_runningCheck.MeasuredSocPct >= 0) CurrentSwap.PackInSocPct = _runningCheck.MeasuredSocPct;
             Dispatch(SwapSignal.GatePassed);
         }
     }

@@ -41,6 +41,8 @@ namespace Station.Core.Swap
         private readonly DebouncedInput _packOnLift;
         private readonly DebouncedInput _packAtReturn;
         private IReleaseGateCheck _check;
+        private IReleaseGateCheck _runningCheck;
+        private GateVerdict _checkVerdict;
         private SwapState _state = SwapState.Off;
         private FaultCode _pendingFault;
         private FaultCode _deferredFault;
@@ -101,7 +103,8 @@ namespace Station.Core.Swap
         /// <summary>In Recovery: the step the power loss interrupted.</summary>
         public SwapState InterruptedStep { get; private set; }
 
-        /// <summary>The release gate's pack check. Setting null restores the inventory-only default: the gate cannot be removed.</summary>
+        /// <summary>The release gate's pack check. Setting null restores the inventory-only default: the gate cannot be removed.
+        /// A check set during a swap applies from the next swap: the gate always decides on the check it started.</summary>
         public IReleaseGateCheck PackCheck
         {
             get { return _check; }

@@ -1,0 +1,92 @@
+using Station.Core.Tests.Bay;
+using Xunit;
+
+namespace Station.Core.Tests
+{
+    /// <summary>The sequencer drives the release gate's pack check itself: polled every tick from Begin on, with no
+    /// outside Tick, and the gate decides on the check it started.</summary>
+    public class PackCheckPollingTests
+    {
+        /// <summary>Answers Pending until <see cref="AnswerAfterPolls"/> polls, then its verdict; counts every call.</summary>
+        private sealed class CountingCheck : IReleaseGateCheck
+        {
+            private readonly GateVerdict _verdict;
+            public int AnswerAfterPolls = int.MaxValue;
+            public int Begins, Polls;
+            public long BeganMs = -1, LastPollMs = -1;
+            public int MissedTicks;
+            public CountingCheck(GateVerdict verdict, FaultCode fault) { _verdict = verdict; FailureFault = fault; }
+            public void Begin(SwapRecord swap, long nowMs) { Begins++; Polls = 0; BeganMs = nowMs; LastPollMs = nowMs; }
+            public GateVerdict Poll(long nowMs)
+            {
+                if (Begins == 0) return GateVerdict.Pending;
+                if (nowMs - LastPollMs > 10) MissedTicks++;
+                LastPollMs = nowMs;
+                Polls++;
+                return Polls >= AnswerAfterPolls ? _verdict : GateVerdict.Pending;
+            }
+            public FaultCode FailureFault { get; }
+            public bool VerifiesBms => true;
+            public int MeasuredSocPct => -1;
+            public string Reason => "counting";
+        }
+
+        [Fact]
+        public void The_check_is_polled_every_tick_from_Begin_while_the_lift_returns_home_and_after_the_verdict()
+        {
+            var s = TestStation.WithRack();
+            var check = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 20 };
+            s.C.PackCheck = check;
+            s.DriveTo(SwapState.LowerEmpty);
+            Assert.Equal(1, check.Begins);
+            int before = check.Polls;
+            s.Run(200); // still lowering: 20 ticks of 10 ms
+            Assert.Equal(SwapState.LowerEmpty, s.C.State);
+            Assert.Equal(before + 20, check.Polls); // polled every tick before the gate, by the sequencer alone
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Released));
+            int atRelease = check.Polls;
+            s.Run(100);
+            Assert.Equal(atRelease + 10, check.Polls); // and after the verdict (the check's clean end)
+            Assert.Equal(0, check.MissedTicks);
+        }
+
+        [Fact]
+        public void A_verdict_reached_before_the_gate_is_acted_on_at_the_gate_after_its_own_conditions()
+        {
+            var s = TestStation.WithRack();
+            var check = new CountingCheck(GateVerdict.Failed, FaultCode.PackOverCurrent) { AnswerAfterPolls = 2 };
+            s.C.PackCheck = check;
+            s.DriveTo(SwapState.LowerEmpty);
+            s.Run(50);
+            Assert.Equal(SwapState.LowerEmpty, s.C.State); // failed already, but the lift is still lowering: no early act
+            s.Bay.LockedSensor[0].Forced = false;
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted));
+            Assert.Equal(FaultCode.GateLocksNotLocked, s.C.LatchedFault); // the core's gate conditions come first
+        }
+
+        [Fact]
+        public void A_check_replaced_during_the_swap_does_not_replace_the_started_one_at_the_gate()
+        {
+            var s = TestStation.WithRack();
+            var refusing = new CountingCheck(GateVerdict.Failed, FaultCode.PackInsulationFault) { AnswerAfterPolls = 1 };
+            s.C.PackCheck = refusing;
+            s.DriveTo(SwapState.LowerEmpty);
+            s.C.PackCheck = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 1 }; // not begun
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted || s.C.State == SwapState.Released));
+            Assert.Equal(SwapState.Faulted, s.C.State);
+            Assert.Equal(FaultCode.PackInsulationFault, s.C.LatchedFault);
+        }
+
+        [Fact]
+        public void A_check_that_never_answers_times_out_at_the_gate()
+        {
+            var s = TestStation.WithRack();
+            var check = new CountingCheck(GateVerdict.Passed, FaultCode.None);
+            s.C.PackCheck = check;
+            s.DriveTo(SwapState.LowerEmpty);
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted));
+            Assert.Equal(FaultCode.GatePackCheckTimeout, s.C.LatchedFault);
+            Assert.True(check.Polls > s.Bay.Config.BmsTimeoutMs / s.Bay.Config.TickMs);
+        }
+    }
+}
