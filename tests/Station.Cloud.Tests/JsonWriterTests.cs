@@ -2,6 +2,7 @@ using System;
 using System.Text;
 using System.Text.Json;
 using Station.Core.Cloud;
+using Station.Core.Journal;
 using Xunit;
 
 namespace Station.Cloud.Tests

@@ -1,6 +1,7 @@
 using System;
 using System.Text;
 using Station.Core.Config;
+using Station.Core.Journal;
 using Xunit;
 
 namespace Station.Console.Tests

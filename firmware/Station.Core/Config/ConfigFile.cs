@@ -1,3 +1,4 @@
+using Station.Core.Journal;
 using Station.Hal;
 
 namespace Station.Core.Config

@@ -1,6 +1,7 @@
 namespace Station.Core.Journal
 {
-    /// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320) over a byte range, table-driven.</summary>
+    /// <summary>CRC-32 (IEEE 802.3, reflected, polynomial 0xEDB88320, as zlib computes it) over a byte range, table-driven:
+    /// the one CRC of the firmware, shared by the swap journal, the cloud outbox and the stored configuration.</summary>
     public static class Crc32
     {
         private static readonly uint[] Table = BuildTable();
