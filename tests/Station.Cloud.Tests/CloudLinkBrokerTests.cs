@@ -74,7 +74,7 @@ namespace Station.Cloud.Tests
                 ($"{{\"v\":1,\"mid\":\"c2\",\"cmd\":\"swap.authorize\",\"exp\":\"{exp}\",\"vehicle\":\"LSV2\"}}", "c2", "busy"),
                 ("{\"v\":1,\"mid\":\"c3\",\"cmd\":\"swap.authorize\",\"exp\":\"2020-01-01T00:00:00Z\",\"vehicle\":\"LSV3\"}", "c3", "expired"),
                 ("{\"v\":1,\"mid\":\"c4\",\"cmd\":\"swap.cancel\",\"force\":1}", "c4", "unknown_field"),
-                ("{\"v\":1,\"mid\":\"c5\",\"cmd\":\"config.get\",\"key\":\"gate.minSocPct\"}", "c5", "accepted"),
+                ("{\"v\":1,\"mid\":\"c5\",\"cmd\":\"config.get\",\"key\":\"gate.min_soc_pct\"}", "c5", "accepted"),
                 ("{\"v\":1,\"mid\":\"c1\",\"cmd\":\"swap.cancel\"}", "c1", "replayed"),
                 ("{\"v\":1,\"mid\":\"c6\",\"cmd\":\"fault.reset\",\"code\":\"12\"}", "c6", "wrong_type"),
             };

@@ -40,7 +40,7 @@ namespace Station.Cloud.Tests
                 int req = CommandTable.Required[row];
                 if ((req & CommandField.Vehicle) != 0) sb.Append(",\"vehicle\":\"V1\"");
                 if ((req & CommandField.Exp) != 0) sb.Append(",\"exp\":\"" + Exp + "\"");
-                if ((req & CommandField.Key) != 0) sb.Append(",\"key\":\"gate.minSocPct\"");
+                if ((req & CommandField.Key) != 0) sb.Append(",\"key\":\"gate.min_soc_pct\"");
                 if ((req & CommandField.Value) != 0) sb.Append(",\"value\":80");
                 if ((req & CommandField.Code) != 0) sb.Append(",\"code\":12");
                 sb.Append('}');

@@ -11,7 +11,7 @@ namespace Station.Cloud.Tests
         public bool Safe = true;
         public int LatchedFault;
         public bool Maintenance;
-        public readonly Dictionary<string, string> Config = new() { ["gate.minSocPct"] = "80" };
+        public readonly Dictionary<string, string> Config = new() { ["gate.min_soc_pct"] = "80" };
         public int SwapsToday;
 
         public string StateName => State;

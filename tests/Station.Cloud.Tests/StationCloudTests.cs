@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text.Json;
 using Station.Core;
 using Station.Core.Cloud;
+using Station.Core.Config;
 using Station.Fleet;
 using Station.Hal.Host;
 using Xunit;
@@ -139,17 +140,102 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
-        public void Config_keys_read_set_range_checked_and_refused_when_unknown_or_read_only()
+        public void Config_get_reads_every_console_key_from_the_one_table_and_never_shows_the_pin()
         {
             var (st, _, _, sc) = Build();
             Assert.Equal("unit", sc.GetConfig("station.id").Message);
-            Assert.True(sc.SetConfig("gate.minSocPct", "85").Accepted);
-            Assert.Equal(85, st.Controller.Config.MinSocPct);
-            Assert.Equal(CloudReason.OutOfRange, sc.SetConfig("gate.minSocPct", "150").Reason);
-            Assert.Equal(CloudReason.OutOfRange, sc.SetConfig("gate.minSocPct", "true").Reason);
+            Assert.Equal(st.Controller.Config.MinSocPct.ToString(), sc.GetConfig("gate.min_soc_pct").Message);
+            Assert.Equal("lifepo4,ternary", sc.GetConfig("pack.types").Message);
+            Assert.Equal("-20", sc.GetConfig("gate.pack_min_temp_c").Message);
+            foreach (ConfigKey k in ConfigTable.Keys) Assert.True(sc.GetConfig(k.Name).Accepted, k.Name);
+            string pin = sc.GetConfig("maint.pin").Message;
+            Assert.DoesNotContain(":", pin); // never the salt:hash
+            var unknown = sc.GetConfig("gate.minSocPct"); // the old private cloud names are gone
+            Assert.Equal(CloudReason.UnknownKey, unknown.Reason);
+        }
+
+        [Fact]
+        public void Config_set_needs_remote_maintenance_and_refuses_with_the_consoles_range_text()
+        {
+            var (st, _, _, sc) = Build();
+            Assert.Equal(CloudReason.NotInMaintenance, sc.SetConfig("gate.min_soc_pct", "85").Reason);
+            Assert.True(sc.EnterMaintenance().Accepted);
+            var ok = sc.SetConfig("gate.min_soc_pct", "85");
+            Assert.True(ok.Accepted, ok.Message);
+            Assert.Equal(85, sc.Values.Number(ConfigTable.MinSocPct));
+            Assert.Equal("85", sc.GetConfig("gate.min_soc_pct").Message);
+
+            // Same parsing, same ranges and the same words as the console's config set.
+            var console = new ConfigValues();
+            foreach (var (key, value) in new[] { ("gate.min_soc_pct", "150"), ("gate.min_soc_pct", "true"), ("lift.speed_mm_s", "900"),
+                         ("pack.types", "lifepo4,choco20"), ("gate.pack_min_temp_c", "-60") })
+            {
+                var r = sc.SetConfig(key, value);
+                Assert.Equal(CloudReason.OutOfRange, r.Reason);
+                Assert.Equal(console.TrySet(ConfigTable.IndexOf(key), value, 1), r.Message);
+            }
+            Assert.Contains("expected 0..100 %", sc.SetConfig("gate.min_soc_pct", "101").Message);
+            // The relations between keys too: a refused change changes nothing.
+            Assert.True(sc.SetConfig("gate.pack_max_temp_c", "40").Accepted);
+            var hot = sc.SetConfig("gate.pack_min_temp_c", "45");
+            Assert.Equal(CloudReason.OutOfRange, hot.Reason);
+            Assert.Contains("must be below gate.pack_max_temp_c", hot.Message);
+            Assert.Equal(-20, sc.Values.Number(ConfigTable.PackMinTempC));
+            // Live keys reach the running controller at once, as from the console.
+            Assert.True(sc.SetConfig("lift.vehicle_height_mm", "480").Accepted);
+            Assert.Equal(480, st.Controller.Config.VehicleHeightMm);
             Assert.Equal(CloudReason.UnknownKey, sc.SetConfig("lift.speed", "1").Reason);
-            Assert.Equal(CloudReason.UnknownKey, sc.GetConfig("nope").Reason);
-            Assert.Equal(CloudReason.Refused, sc.SetConfig("rack.slots", "20").Reason);
+            Assert.Equal(CloudReason.UnknownKey, sc.SetConfig("rack.slots", "20").Reason);
+        }
+
+        [Theory]
+        [InlineData("maint.pin", "9999")]
+        [InlineData("station.id", "other")]
+        [InlineData("mqtt.host", "evil.example")]
+        [InlineData("maint.lockout_s", "10")]
+        public void Site_only_keys_are_refused_with_their_reason_code_even_in_maintenance(string key, string value)
+        {
+            var (_, _, _, sc) = Build();
+            sc.EnterMaintenance();
+            string before = sc.Values.Stored(ConfigTable.IndexOf(key));
+            var r = sc.SetConfig(key, value);
+            Assert.Equal(CloudReason.NotRemotelySettable, r.Reason);
+            Assert.Equal("not_remotely_settable", CloudReasons.Name(r.Reason));
+            Assert.Contains(key + ": set on site only", r.Message);
+            Assert.Equal(before, sc.Values.Stored(ConfigTable.IndexOf(key)));
+        }
+
+        [Fact]
+        public void Config_set_is_refused_while_a_technician_holds_the_console()
+        {
+            var (st, _, _, sc) = Build();
+            sc.EnterMaintenance();
+            st.Controller.MaintenanceHold = true;
+            Assert.Equal(CloudReason.Refused, sc.SetConfig("gate.min_soc_pct", "85").Reason);
+            Assert.Equal(80, sc.Values.Number(ConfigTable.MinSocPct));
+        }
+
+        [Fact]
+        public void With_the_consoles_values_and_file_a_cloud_set_is_shared_and_stored_at_once()
+        {
+            var (st, _, _, _) = Build();
+            var storage = new TestStorage();
+            var file = new ConfigFile(storage);
+            var values = new ConfigValues();
+            Assert.True(file.Save(values));
+            var sc = new StationCloud(st.Controller, st.Clock, values, file);
+            sc.EnterMaintenance();
+            var r = sc.SetConfig("pack.types", "lifepo4");
+            Assert.True(r.Accepted, r.Message);
+            Assert.Equal("lifepo4", values.Text(ConfigTable.PackTypes)); // the console sees it
+            Assert.False(values.Unsaved);
+            var loaded = new ConfigValues();
+            file.Load(loaded);
+            Assert.Equal("lifepo4", loaded.Text(ConfigTable.PackTypes));
+            Assert.Equal(new[] { 3 }, ConfigMapping.ToBmsCheckConfig(loaded).AcceptedBatteryTypes);
+            // Unsaved console edits are not swept into the cloud's save.
+            values.TrySet(ConfigTable.LiftJogStepMm, "20", 1);
+            Assert.Equal(CloudReason.Refused, sc.SetConfig("gate.min_soc_pct", "85").Reason);
         }
     }
 }

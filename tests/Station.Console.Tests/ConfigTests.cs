@@ -74,11 +74,13 @@ namespace Station.Console.Tests
         [InlineData(ConfigTable.StationId, "bay-7", true)]
         [InlineData(ConfigTable.StationId, "bay 7", false)]
         [InlineData(ConfigTable.StationId, "abcdefghijklmnopq", false)]
-        [InlineData(ConfigTable.PackTypes, "choco20", true)]
-        [InlineData(ConfigTable.PackTypes, "choco20,#25", true)]
-        [InlineData(ConfigTable.PackTypes, "choco20,,x", false)]
-        [InlineData(ConfigTable.PackTypes, "a,b,c,d,e,f,g,h,i", false)]
-        [InlineData(ConfigTable.PackTypes, "choco20,", false)]
+        [InlineData(ConfigTable.PackTypes, "lifepo4", true)]
+        [InlineData(ConfigTable.PackTypes, "lifepo4,ternary,li_titanate", true)]
+        [InlineData(ConfigTable.PackTypes, "choco20", false)]
+        [InlineData(ConfigTable.PackTypes, "lifepo4,#25", false)]
+        [InlineData(ConfigTable.PackTypes, "lifepo4,,ternary", false)]
+        [InlineData(ConfigTable.PackTypes, "lead_acid,nimh,lifepo4,limn2o4,licoo2,ternary,li_polymer,li_titanate,other,other", false)]
+        [InlineData(ConfigTable.PackTypes, "lifepo4,", false)]
         [InlineData(ConfigTable.MqttHost, "broker.example.org", true)]
         [InlineData(ConfigTable.MqttHost, "broker_x", false)]
         [InlineData(ConfigTable.MaintPin, "9876", true)]
@@ -278,6 +280,45 @@ namespace Station.Console.Tests
             Assert.Null(Station.Core.Config.ConfigMapping.FromStationConfig(c, back));
             for (int i = 0; i < Station.Core.Config.ConfigTable.Keys.Length; i++)
                 if (i != Station.Core.Config.ConfigTable.MaintPin) Assert.Equal(values.Stored(i), back.Stored(i));
+        }
+
+        [Fact]
+        public void Pack_types_and_temperature_keys_map_onto_the_BMS_check_and_their_defaults_are_the_checks()
+        {
+            var values = new ConfigValues();
+            var fromTable = ConfigMapping.ToBmsCheckConfig(values);
+            var builtIn = new Station.Core.Can.BmsCheckConfig();
+            Assert.Equal(builtIn.AcceptedBatteryTypes, fromTable.AcceptedBatteryTypes);
+            Assert.Equal(builtIn.MinTempC, fromTable.MinTempC);
+            Assert.Equal(builtIn.MaxTempC, fromTable.MaxTempC);
+            Assert.Null(values.TrySet(ConfigTable.PackTypes, "li_titanate,other", 0));
+            Assert.Null(values.TrySet(ConfigTable.PackMinTempC, "-5", 0));
+            Assert.Null(values.TrySet(ConfigTable.PackMaxTempC, "45", 0));
+            var b = ConfigMapping.ToBmsCheckConfig(values);
+            Assert.Equal(new[] { 8, 0xFF }, b.AcceptedBatteryTypes);
+            Assert.Equal(-5, b.MinTempC);
+            Assert.Equal(45, b.MaxTempC);
+            Assert.Null(b.Validate());
+            Assert.Equal("gate.pack_min_temp_c: 51 is out of range; expected -50..50 C", values.TrySet(ConfigTable.PackMinTempC, "51", 0));
+            Assert.Equal("gate.pack_min_temp_c: gate.pack_min_temp_c (45 C) must be below gate.pack_max_temp_c (45 C)",
+                values.TrySet(ConfigTable.PackMinTempC, "45", 0));
+            Assert.Equal(-5, values.Number(ConfigTable.PackMinTempC));
+        }
+
+        [Fact]
+        public void A_stored_file_with_an_old_pack_type_word_keeps_the_default_and_says_so()
+        {
+            // A file saved before pack.types named GB/T battery types: the old word is refused, the default kept, the rest loads.
+            var storage = new FakeStorage();
+            string body = "stationfw-config 1\ngen=2\npack.types=choco20,choco25\ngate.min_soc_pct=85\n";
+            byte[] b = Encoding.ASCII.GetBytes(body);
+            storage.Files["config.0"] = Encoding.ASCII.GetBytes(body + "crc=" + HexText.FromUInt(Crc32.Compute(b, 0, b.Length)) + "\n");
+            var v = new ConfigValues();
+            string note = new ConfigFile(storage).Load(v);
+            Assert.Contains("pack.types: 'choco20' is not one of the choices", note);
+            Assert.Contains("(default kept)", note);
+            Assert.Equal("lifepo4,ternary", v.Text(ConfigTable.PackTypes));
+            Assert.Equal(85, v.Number(ConfigTable.MinSocPct));
         }
 
         [Fact]

@@ -24,11 +24,12 @@ namespace Station.Console.Tests
         public static string KeyReference()
         {
             var sb = new StringBuilder();
-            sb.Append("| key | allowed | default | meaning |\n|---|---|---|---|\n");
+            sb.Append("| key | allowed | default | meaning | cloud config.set |\n|---|---|---|---|---|\n");
             foreach (ConfigKey k in ConfigTable.Keys)
             {
                 string def = k.Kind == ConfigKind.Integer ? (k.Unit.Length == 0 ? k.DefaultNumber.ToString() : k.DefaultNumber + " " + k.Unit) : k.DefaultText;
-                sb.Append("| `").Append(k.Name).Append("` | ").Append(k.RangeText()).Append(" | ").Append(def).Append(" | ").Append(k.Help).Append(" |\n");
+                sb.Append("| `").Append(k.Name).Append("` | ").Append(k.RangeText()).Append(" | ").Append(def).Append(" | ").Append(k.Help)
+                  .Append(" | ").Append(k.RemotelySettable ? "yes (in remote maintenance)" : "no: " + k.SiteOnlyReason).Append(" |\n");
             }
 
             return sb.ToString();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Station.Core;
+using Station.Core.Config;
 using Station.Hal;
 using Station.Hal.Sim;
 
@@ -150,7 +151,10 @@ namespace Station.Simulator
         private void StartController()
         {
             Controller = new StationController(Bay.Io, Config);
-            Controller.PackCheck = PackCan.CreateCheck(Config);
+            // The gate's pack types and temperature range come from the configuration table, as on a board.
+            var values = new ConfigValues();
+            ConfigMapping.FromStationConfig(Config, values);
+            Controller.PackCheck = PackCan.CreateCheck(Config, ConfigMapping.ToBmsCheckConfig(values));
             Controller.FaultChanged += OnFault;
             Controller.Start();
             if (Restarts == 0) SeedInventory(); // first boot; after a power loss the inventory comes from the journal

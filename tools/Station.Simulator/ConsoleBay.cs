@@ -52,6 +52,7 @@ namespace Station.Simulator
             Controller.Start();
             Values = new ConfigValues();
             var file = new ConfigFile(Storage);
+            SettingsFile = file;
             if (Storage.Length(ConfigFile.SlotNames[0]) > 0 || Storage.Length(ConfigFile.SlotNames[1]) > 0)
             {
                 Log.Write(LogLevel.Info, file.Load(Values));
@@ -84,6 +85,8 @@ namespace Station.Simulator
         public StationController Controller { get; private set; }
         /// <summary>The console's configuration values.</summary>
         public ConfigValues Values { get; private set; }
+        /// <summary>The console's configuration file (config save).</summary>
+        public ConfigFile SettingsFile { get; private set; }
         /// <summary>The console's view of the controller.</summary>
         public ControllerConsoleStation Station { get; private set; }
         /// <summary>The console.</summary>

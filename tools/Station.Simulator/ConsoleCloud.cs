@@ -29,7 +29,7 @@ namespace Station.Simulator
             o.CleanSession = false;
             _client = new MqttClient(o);
             _controller = bay.Controller;
-            _station = new StationCloud(_controller, bay.Clock);
+            _station = new StationCloud(_controller, bay.Clock, bay.Values, bay.SettingsFile); // one configuration table with the console
             _link = new CloudLink(_client, bay.Storage, bay.Clock, _station, new CloudLinkConfig { StationId = stationId });
             _station.Attach(_link);
             Follow();
@@ -55,7 +55,7 @@ namespace Station.Simulator
             if (_bay.Controller != null && _bay.Controller != _controller)
             {
                 _controller = _bay.Controller;
-                _station.Bind(_controller);
+                _station.Bind(_controller, _bay.Values, _bay.SettingsFile);
             }
             if (_bay.Console != null && _bay.Console != _console)
             {

@@ -55,9 +55,7 @@ namespace Station.Core.Can
                 new PackMessage("BRM", 0x02, 7, 8, 49, true, new PackSignal[]
                 {
                     PackSignal.Version("protocol_version", 1),
-                    PackSignal.Enumeration("battery_type_code", "battery_type", 4,
-                        new int[] { 1, 2, 3, 4, 5, 6, 7, 8, 0xFF },
-                        new string[] { "lead_acid", "nimh", "lifepo4", "limn2o4", "licoo2", "ternary", "li_polymer", "li_titanate", "other" }),
+                    PackSignal.Enumeration("battery_type_code", "battery_type", 4, BatteryTypes.Codes, BatteryTypes.Names),
                     PackSignal.Bytes("rated_capacity_ah", 5, 2, 0.1, 0),
                     PackSignal.Bytes("rated_voltage_v", 7, 2, 0.1, 0),
                     PackSignal.Text("manufacturer", 9, 4),

@@ -44,5 +44,10 @@ namespace Station.Core.Cloud
         Refused = 18,
         /// <summary>The fault named is not the one latched.</summary>
         NoSuchFault = 19,
+        /// <summary>The configuration key is set on site only (console), never by the cloud (e.g. the PIN hash); the
+        /// message says why.</summary>
+        NotRemotelySettable = 20,
+        /// <summary>config.set needs remote maintenance (maintenance.enter) first, as the console needs maint enter.</summary>
+        NotInMaintenance = 21,
     }
 }

@@ -44,7 +44,7 @@ namespace Station.Core.Cloud
             "publish state and telemetry now",
             "publish the birth certificate again (the session's bdSeq, seq restarts at 0)",
             "read configuration key 'key'",
-            "set configuration key 'key' to 'value' (refused while a swap runs)",
+            "set configuration key 'key' to 'value' (needs remote maintenance; site-only keys refused)",
             "enter maintenance: no new swaps (refused while a swap runs)",
             "leave maintenance",
             "reset latched fault 'code' when the catalogue marks it remotely resettable; the station re-homes",

@@ -1,4 +1,5 @@
 using System;
+using Station.Core.Config;
 using Station.Hal;
 
 namespace Station.Core.Cloud
@@ -16,10 +17,13 @@ namespace Station.Core.Cloud
     {
         static readonly string[] EventTypes = { "swap.started", "swap.step", "swap.completed", "swap.held", "swap.aborted" };
         static readonly string[] OutcomeNames = { "in_progress", "completed", "cancelled", "aborted", "interrupted" };
-        static readonly string[] ConfigKeys = { "station.id", "gate.minSocPct", "gate.bmsTimeoutMs", "rack.slots", "lift.travelMm" };
 
         StationController _controller;
         readonly IClock _clock;
+        ConfigValues _values;
+        readonly ConfigValues _before;
+        ConfigFile _file;
+        long _saltCounter;
         CloudLink _link;
         SwapRecord _eventRecord;
         bool _maintenance;
@@ -28,12 +32,32 @@ namespace Station.Core.Cloud
         int _lastFault;
         string _lastFaultName = "None";
 
-        /// <summary>Wraps <paramref name="controller"/>; call <see cref="Attach"/> with the link.</summary>
-        public StationCloud(StationController controller, IClock clock)
+        /// <summary>Wraps <paramref name="controller"/> with a configuration of its own, built from the controller's
+        /// (nothing stored: a station without a console); call <see cref="Attach"/> with the link.</summary>
+        public StationCloud(StationController controller, IClock clock) : this(controller, clock, null, null)
+        {
+        }
+
+        /// <summary>Wraps <paramref name="controller"/>; config.get/set read and change <paramref name="values"/> — the
+        /// console's own ConfigValues, so both see one table — and a set is saved at once to <paramref name="file"/>
+        /// when given. Null values: a configuration of its own, built from the controller's.</summary>
+        public StationCloud(StationController controller, IClock clock, ConfigValues values, ConfigFile file)
         {
             _controller = controller;
             _clock = clock;
+            if (values == null)
+            {
+                values = new ConfigValues();
+                ConfigMapping.FromStationConfig(controller.Config, values);
+                values.Unsaved = false;
+            }
+            _values = values;
+            _before = new ConfigValues();
+            _file = file;
         }
+
+        /// <summary>The configuration keys config.get/set work on (ConfigTable).</summary>
+        public ConfigValues Values { get { return _values; } }
 
         /// <summary>Subscribes to the controller's events and journals them through <paramref name="link"/>.</summary>
         public void Attach(CloudLink link)
@@ -60,6 +84,14 @@ namespace Station.Core.Cloud
                 _controller.SwapEvent += OnSwapEvent;
                 _controller.FaultChanged += OnFaultChanged;
             }
+        }
+
+        /// <summary>Moves to a new controller and the console's new configuration (after a reboot).</summary>
+        public void Bind(StationController controller, ConfigValues values, ConfigFile file)
+        {
+            Bind(controller);
+            if (values != null) _values = values;
+            _file = file;
         }
 
         /// <summary>True while remote maintenance is on.</summary>
@@ -137,39 +169,62 @@ namespace Station.Core.Cloud
         }
 
         /// <inheritdoc />
+        /// <remarks>Any ConfigTable key; the value in its stored form (numbers bare, in the key's unit); the PIN is never
+        /// shown.</remarks>
         public CloudResult GetConfig(string key)
         {
-            StationConfig c = _controller.Config;
-            if (key == "station.id") return CloudResult.Ok(c.StationId);
-            if (key == "gate.minSocPct") return CloudResult.Ok(c.MinSocPct.ToString());
-            if (key == "gate.bmsTimeoutMs") return CloudResult.Ok(c.BmsTimeoutMs.ToString());
-            if (key == "rack.slots") return CloudResult.Ok(c.RackSlots.ToString());
-            if (key == "lift.travelMm") return CloudResult.Ok(((int)c.TravelMm).ToString());
-            return CloudResult.Refuse(CloudReason.UnknownKey, key);
+            int index = ConfigTable.IndexOf(key);
+            if (index < 0) return UnknownKey(key);
+            ConfigKey k = ConfigTable.Keys[index];
+            return CloudResult.Ok(k.Kind == ConfigKind.PinHash ? _values.Show(index) : _values.Stored(index));
         }
 
         /// <inheritdoc />
+        /// <remarks>
+        /// The console's rules, through the same table: same keys, parsing, ranges and refusal texts (with the range);
+        /// like the console's <c>maint enter</c>, a change needs remote maintenance (no swap runs then) and is refused
+        /// while a technician holds the station in console maintenance. Keys marked site-only (station id, broker,
+        /// console security, the PIN hash) are refused with not_remotely_settable. An accepted value is applied like a
+        /// console set (live keys now, the others at the next start) and, with a file, saved at once; if the save fails
+        /// the change is undone: never half-applied.
+        /// </remarks>
         public CloudResult SetConfig(string key, string value)
         {
-            bool known = false;
-            for (int i = 0; i < ConfigKeys.Length; i++) if (ConfigKeys[i] == key) known = true;
-            if (!known) return CloudResult.Refuse(CloudReason.UnknownKey, key);
+            int index = ConfigTable.IndexOf(key);
+            if (index < 0) return UnknownKey(key);
+            ConfigKey k = ConfigTable.Keys[index];
+            if (!k.RemotelySettable) return CloudResult.Refuse(CloudReason.NotRemotelySettable, k.Name + ": set on site only: " + k.SiteOnlyReason);
+            if (_controller.MaintenanceHold) return CloudResult.Refuse(CloudReason.Refused, "a technician holds the station in maintenance (console)");
             if (SwapStates.IsIn(_controller.State, SwapState.Swapping)) return CloudResult.Refuse(CloudReason.Busy, "a swap is under way");
-            StationConfig c = _controller.Config;
-            int v;
-            if (key == "gate.minSocPct")
+            if (!_maintenance) return CloudResult.Refuse(CloudReason.NotInMaintenance, "configuration changes need maintenance: send maintenance.enter first");
+            if (_file != null && _values.Unsaved) return CloudResult.Refuse(CloudReason.Refused, "the console has unsaved configuration changes: save or discard them on site first");
+            _before.CopyFrom(_values);
+            _saltCounter++;
+            string error = _values.TrySet(index, value, _clock.NowMs ^ (_saltCounter << 20));
+            if (error != null) return CloudResult.Refuse(CloudReason.OutOfRange, error);
+            string applied = ConfigMapping.Apply(_values, _controller.Config);
+            if (applied != null)
             {
-                if (!TryInt(value, 0, 100, out v)) return CloudResult.Refuse(CloudReason.OutOfRange, "gate.minSocPct: 0..100");
-                c.MinSocPct = v;
-                return CloudResult.Ok(null);
+                _values.CopyFrom(_before);
+                return CloudResult.Refuse(CloudReason.OutOfRange, k.Name + ": " + applied);
             }
-            if (key == "gate.bmsTimeoutMs")
+            if (_file != null)
             {
-                if (!TryInt(value, 500, 60000, out v)) return CloudResult.Refuse(CloudReason.OutOfRange, "gate.bmsTimeoutMs: 500..60000");
-                c.BmsTimeoutMs = v;
-                return CloudResult.Ok(null);
+                if (!_file.Save(_values))
+                {
+                    _values.CopyFrom(_before);
+                    _values.Unsaved = false;
+                    ConfigMapping.ApplyLive(_values, _controller.Config);
+                    return CloudResult.Refuse(CloudReason.Refused, "the storage refused the write; nothing changed");
+                }
             }
-            return CloudResult.Refuse(CloudReason.Refused, key + " is read-only (set it on site)");
+            return CloudResult.Ok(k.Name + " = " + _values.Show(index) + " (" + ConfigMapping.AppliedText
+                + (_file != null ? "; stored)" : "; not stored: this station keeps no configuration file)"));
+        }
+
+        static CloudResult UnknownKey(string key)
+        {
+            return CloudResult.Refuse(CloudReason.UnknownKey, "unknown key '" + key + "'; the keys are ConfigTable's (docs/console.md)");
         }
 
         /// <inheritdoc />
@@ -313,18 +368,6 @@ namespace Station.Core.Cloud
                     break;
             }
             return CloudResult.Refuse(reason, r.Message);
-        }
-
-        static bool TryInt(string s, int min, int max, out int value)
-        {
-            value = 0;
-            if (s == null || s.Length == 0 || s.Length > 9) return false;
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (s[i] < '0' || s[i] > '9') return false;
-                value = value * 10 + (s[i] - '0');
-            }
-            return value >= min && value <= max;
         }
     }
 }

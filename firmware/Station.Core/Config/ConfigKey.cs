@@ -19,6 +19,11 @@ namespace Station.Core.Config
         public readonly string DefaultText;
         /// <summary>One line of help.</summary>
         public readonly string Help;
+        /// <summary>For a WordList: the only words allowed as entries, or null for any word.</summary>
+        public string[] Choices;
+        /// <summary>Why the cloud may never set this key (set on site only), or null when <c>config.set</c> from the cloud
+        /// may change it.</summary>
+        public string SiteOnlyReason;
 
         /// <summary>An Integer key.</summary>
         public ConfigKey(string name, string unit, int min, int max, int defaultNumber, string help)
@@ -46,6 +51,24 @@ namespace Station.Core.Config
             Help = help;
         }
 
+        /// <summary>Restricts a WordList's entries to <paramref name="choices"/>; returns this row.</summary>
+        public ConfigKey OneOf(string[] choices)
+        {
+            Choices = choices;
+            return this;
+        }
+
+        /// <summary>Marks the key as settable on site only (console), never by the cloud, for <paramref name="reason"/>;
+        /// returns this row.</summary>
+        public ConfigKey SiteOnly(string reason)
+        {
+            SiteOnlyReason = reason;
+            return this;
+        }
+
+        /// <summary>True when the cloud's <c>config.set</c> may change this key.</summary>
+        public bool RemotelySettable { get { return SiteOnlyReason == null; } }
+
         /// <summary>The allowed values in words, for help and error messages ("10..500 mm/s").</summary>
         public string RangeText()
         {
@@ -57,6 +80,13 @@ namespace Station.Core.Config
                 case ConfigKind.Word:
                     return Min.ToString() + " to " + Max.ToString() + " characters of a-z A-Z 0-9 . _ -";
                 case ConfigKind.WordList:
+                    if (Choices != null)
+                    {
+                        string list = "";
+                        for (int i = 0; i < Choices.Length; i++) list = i == 0 ? Choices[i] : list + ", " + Choices[i];
+                        return Min.ToString() + " to " + Max.ToString() + " comma-separated of: " + list;
+                    }
+
                     return Min.ToString() + " to " + Max.ToString() + " comma-separated words of a-z A-Z 0-9 . _ - #";
                 case ConfigKind.Host:
                     return "a host name or IPv4 address, " + Min.ToString() + " to " + Max.ToString() + " characters";

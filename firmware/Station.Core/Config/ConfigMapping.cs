@@ -1,3 +1,5 @@
+using Station.Core.Can;
+
 namespace Station.Core.Config
 {
     /// <summary>Maps the console's configuration keys onto the core's <see cref="StationConfig"/> fields and back.</summary>
@@ -14,9 +16,11 @@ namespace Station.Core.Config
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
+    /// | pack.types | BmsCheckConfig.AcceptedBatteryTypes (GB/T codes) | restart (built with the BMS check) |
+    /// | gate.pack_min_temp_c / gate.pack_max_temp_c | BmsCheckConfig.MinTempC / MaxTempC | restart |
     /// The "at once" fields are read by the lift axis and the sequencer each time they act, so changing them while the
-    /// station is held in maintenance is safe; the others are captured when the controller is built. Keys with no
-    /// field here (lift.jog_*, maint.*, pack.types, mqtt.*) are read by the console or the cloud link directly.
+    /// station is held in maintenance is safe; the others are captured when the controller (or its BMS check) is built.
+    /// Keys with no field here (lift.jog_*, maint.*, mqtt.*) are read by the console or the cloud link directly.
     /// </remarks>
     public static class ConfigMapping
     {
@@ -36,6 +40,34 @@ namespace Station.Core.Config
             ApplyLive(values, c);
             return c;
         }
+
+        /// <summary>The BMS release-gate check's figures from the keys (pack.types, gate.pack_*_temp_c).</summary>
+        public static BmsCheckConfig ToBmsCheckConfig(ConfigValues values)
+        {
+            BmsCheckConfig b = new BmsCheckConfig();
+            string[] names = values.Text(ConfigTable.PackTypes).Split(new char[] { ',' });
+            int[] codes = new int[names.Length];
+            for (int i = 0; i < names.Length; i++) codes[i] = BatteryTypes.CodeOf(names[i]);
+            b.AcceptedBatteryTypes = codes;
+            b.MinTempC = values.Number(ConfigTable.PackMinTempC);
+            b.MaxTempC = values.Number(ConfigTable.PackMaxTempC);
+            return b;
+        }
+
+        /// <summary>Applies changed keys to the running configuration <paramref name="running"/> (console and cloud
+        /// alike): the whole mapped set must validate, then the "at once" fields are copied; the rest wait for the next
+        /// start. Returns null when applied, otherwise why not (the running configuration is then unchanged).</summary>
+        public static string Apply(ConfigValues values, StationConfig running)
+        {
+            StationConfig trial = ToStationConfig(values, running);
+            string error = trial.Validate();
+            if (error != null) return "not applied to the running station: " + error;
+            ApplyLive(values, running);
+            return null;
+        }
+
+        /// <summary>What <see cref="Apply"/> changes at once, in words.</summary>
+        public const string AppliedText = "soft limits, vehicle height, homing speed and move margin apply now; the other keys at the next start";
 
         /// <summary>Copies the fields that may change while the controller runs (see the table above).</summary>
         public static void ApplyLive(ConfigValues values, StationConfig c)

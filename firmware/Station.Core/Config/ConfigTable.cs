@@ -1,3 +1,5 @@
+using Station.Core.Can;
+
 namespace Station.Core.Config
 {
     /// <summary>The one table of configuration keys. Parsing, range checks, <c>config show</c>, help text, the stored
@@ -39,25 +41,30 @@ namespace Station.Core.Config
         public const int BmsTimeoutMs = 15;
         /// <summary>Row index of <c>pack.types</c>.</summary>
         public const int PackTypes = 16;
+        /// <summary>Row index of <c>gate.pack_min_temp_c</c>.</summary>
+        public const int PackMinTempC = 17;
+        /// <summary>Row index of <c>gate.pack_max_temp_c</c>.</summary>
+        public const int PackMaxTempC = 18;
         /// <summary>Row index of <c>mqtt.host</c>.</summary>
-        public const int MqttHost = 17;
+        public const int MqttHost = 19;
         /// <summary>Row index of <c>mqtt.port</c>.</summary>
-        public const int MqttPort = 18;
+        public const int MqttPort = 20;
         /// <summary>Row index of <c>mqtt.topic_prefix</c>.</summary>
-        public const int MqttTopicPrefix = 19;
+        public const int MqttTopicPrefix = 21;
         /// <summary>Row index of <c>mqtt.keepalive_s</c>.</summary>
-        public const int MqttKeepAliveS = 20;
+        public const int MqttKeepAliveS = 22;
         /// <summary>Row index of <c>maint.pin</c>.</summary>
-        public const int MaintPin = 21;
+        public const int MaintPin = 23;
         /// <summary>Row index of <c>maint.idle_timeout_s</c>.</summary>
-        public const int MaintIdleTimeoutS = 22;
+        public const int MaintIdleTimeoutS = 24;
         /// <summary>Row index of <c>maint.lockout_s</c>.</summary>
-        public const int MaintLockoutS = 23;
+        public const int MaintLockoutS = 25;
 
         /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
         public static readonly ConfigKey[] Keys = new ConfigKey[]
         {
-            new ConfigKey("station.id", ConfigKind.Word, 1, 16, "bay1", "name of this bay in prompts, logs and MQTT topics"),
+            new ConfigKey("station.id", ConfigKind.Word, 1, 16, "bay1", "name of this bay in prompts, logs and MQTT topics")
+                .SiteOnly("the station's identity and topic tree are provisioned on site"),
             new ConfigKey("lift.travel_mm", "mm", 200, 3000, 600, "usable lift travel from home to the top limit"),
             new ConfigKey("lift.speed_mm_s", "mm/s", 10, 500, 200, "lift speed during a swap"),
             new ConfigKey("lift.homing_speed_mm_s", "mm/s", 5, 200, 100, "lift speed while seeking the home switch"),
@@ -73,14 +80,24 @@ namespace Station.Core.Config
             new ConfigKey("conveyor.transfer_timeout_ms", "ms", 1000, 120000, 20000, "longest time for one transfer conveyor run"),
             new ConfigKey("gate.min_soc_pct", "%", 0, 100, 80, "lowest state of charge a pack may leave the station with"),
             new ConfigKey("gate.bms_timeout_ms", "ms", 100, 30000, 5000, "longest wait for the pack's BMS to answer"),
-            new ConfigKey("pack.types", ConfigKind.WordList, 1, 8, "choco20,choco25", "pack types this bay accepts"),
-            new ConfigKey("mqtt.host", ConfigKind.Host, 1, 63, "127.0.0.1", "MQTT broker host"),
-            new ConfigKey("mqtt.port", "", 1, 65535, 1883, "MQTT broker port"),
-            new ConfigKey("mqtt.topic_prefix", ConfigKind.Word, 1, 32, "stations", "first level of every MQTT topic"),
-            new ConfigKey("mqtt.keepalive_s", "s", 5, 600, 60, "MQTT keep-alive interval"),
-            new ConfigKey("maint.pin", ConfigKind.PinHash, 4, 8, "1234", "maintenance PIN (stored as a salted SHA-256 hash; default 1234: change it)"),
-            new ConfigKey("maint.idle_timeout_s", "s", 30, 3600, 600, "maintenance ends after this long without a key"),
-            new ConfigKey("maint.lockout_s", "s", 10, 3600, 300, "console lock after three wrong PINs"),
+            new ConfigKey("pack.types", ConfigKind.WordList, 1, 9, "lifepo4,ternary", "GB/T battery types (BMS BRM) the release gate accepts")
+                .OneOf(BatteryTypes.Names),
+            new ConfigKey("gate.pack_min_temp_c", "C", -50, 50, -20, "lowest pack temperature (BMS BSM) the release gate accepts"),
+            new ConfigKey("gate.pack_max_temp_c", "C", 0, 100, 55, "highest pack temperature (BMS BSM) the release gate accepts"),
+            new ConfigKey("mqtt.host", ConfigKind.Host, 1, 63, "127.0.0.1", "MQTT broker host")
+                .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
+            new ConfigKey("mqtt.port", "", 1, 65535, 1883, "MQTT broker port")
+                .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
+            new ConfigKey("mqtt.topic_prefix", ConfigKind.Word, 1, 32, "stations", "first level of every MQTT topic")
+                .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
+            new ConfigKey("mqtt.keepalive_s", "s", 5, 600, 60, "MQTT keep-alive interval")
+                .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
+            new ConfigKey("maint.pin", ConfigKind.PinHash, 4, 8, "1234", "maintenance PIN (stored as a salted SHA-256 hash; default 1234: change it)")
+                .SiteOnly("the maintenance PIN hash is never set remotely"),
+            new ConfigKey("maint.idle_timeout_s", "s", 30, 3600, 600, "maintenance ends after this long without a key")
+                .SiteOnly("console security is set on site"),
+            new ConfigKey("maint.lockout_s", "s", 10, 3600, 300, "console lock after three wrong PINs")
+                .SiteOnly("console security is set on site"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>

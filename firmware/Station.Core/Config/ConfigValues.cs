@@ -181,6 +181,13 @@ namespace Station.Core.Config
                     + softMin.ToString() + ".." + softMax.ToString() + " mm)";
             }
 
+            int coldest = _numbers[ConfigTable.PackMinTempC];
+            int hottest = _numbers[ConfigTable.PackMaxTempC];
+            if (coldest >= hottest)
+            {
+                return "gate.pack_min_temp_c (" + coldest.ToString() + " C) must be below gate.pack_max_temp_c (" + hottest.ToString() + " C)";
+            }
+
             int speed = _numbers[ConfigTable.LiftSpeedMmS];
             int homing = _numbers[ConfigTable.LiftHomingSpeedMmS];
             int jog = _numbers[ConfigTable.LiftJogSpeedMmS];
@@ -250,7 +257,7 @@ namespace Station.Core.Config
                     entries++;
                     length = 0;
                 }
-                else if (IsWordChar(c, false) || c == '#')
+                else if (IsWordChar(c, false) || (c == '#' && key.Choices == null))
                 {
                     length++;
                     if (length > 16)
@@ -274,7 +281,33 @@ namespace Station.Core.Config
                 return key.Name + ": " + entries.ToString() + " entries; expected " + key.RangeText();
             }
 
+            if (key.Choices != null)
+            {
+                string[] words = text.Split(new char[] { ',' });
+                for (int w = 0; w < words.Length; w++)
+                {
+                    if (IndexOfChoice(key.Choices, words[w]) < 0)
+                    {
+                        return key.Name + ": '" + words[w] + "' is not one of the choices; expected " + key.RangeText();
+                    }
+                }
+            }
+
             return null;
+        }
+
+        /// <summary>Index of <paramref name="word"/> in <paramref name="choices"/>, or -1.</summary>
+        public static int IndexOfChoice(string[] choices, string word)
+        {
+            for (int i = 0; i < choices.Length; i++)
+            {
+                if (choices[i] == word)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private static bool AllWordChars(string text, bool host)

@@ -129,15 +129,8 @@ namespace Station.Core.Console
         /// <summary>Applies the keys that may change at once; the rest take effect at the next start.</summary>
         public ConsoleOutcome ApplyConfig(ConfigValues values)
         {
-            StationConfig trial = ConfigMapping.ToStationConfig(values, _controller.Config);
-            string error = trial.Validate();
-            if (error != null)
-            {
-                return ConsoleOutcome.Refused("not applied to the running station: " + error);
-            }
-
-            ConfigMapping.ApplyLive(values, _controller.Config);
-            return ConsoleOutcome.Done("soft limits, vehicle height, homing speed and move margin apply now; the other keys at the next start");
+            string error = ConfigMapping.Apply(values, _controller.Config);
+            return error != null ? ConsoleOutcome.Refused(error) : ConsoleOutcome.Done(ConfigMapping.AppliedText);
         }
 
         /// <summary>Why the station is not swapping (the core's words).</summary>
