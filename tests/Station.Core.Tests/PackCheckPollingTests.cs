@@ -31,13 +31,20 @@ namespace Station.Core.Tests
             public string Reason => "counting";
         }
 
+        // A swap with this pack check, driven to LowerEmpty (the check has just been begun).
+        private static TestStation LoweringEmptyWith(IReleaseGateCheck check)
+        {
+            var s = TestStation.WithRack();
+            s.C.PackCheck = check;
+            s.DriveTo(SwapState.LowerEmpty);
+            return s;
+        }
+
         [Fact]
         public void The_check_is_polled_every_tick_from_Begin_while_the_lift_returns_home_and_after_the_verdict()
         {
-            var s = TestStation.WithRack();
             var check = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 20 };
-            s.C.PackCheck = check;
-            s.DriveTo(SwapState.LowerEmpty);
+            var s = LoweringEmptyWith(check);
             Assert.Equal(1, check.Begins);
             int before = check.Polls;
             s.Run(200); // still lowering: 20 ticks of 10 ms
@@ -53,10 +60,8 @@ namespace Station.Core.Tests
         [Fact]
         public void A_verdict_reached_before_the_gate_is_acted_on_at_the_gate_after_its_own_conditions()
         {
-            var s = TestStation.WithRack();
             var check = new CountingCheck(GateVerdict.Failed, FaultCode.PackOverCurrent) { AnswerAfterPolls = 2 };
-            s.C.PackCheck = check;
-            s.DriveTo(SwapState.LowerEmpty);
+            var s = LoweringEmptyWith(check);
             s.Run(50);
             Assert.Equal(SwapState.LowerEmpty, s.C.State); // failed already, but the lift is still lowering: no early act
             s.Bay.LockedSensor[0].Forced = false;
@@ -67,10 +72,8 @@ namespace Station.Core.Tests
         [Fact]
         public void A_check_replaced_during_the_swap_does_not_replace_the_started_one_at_the_gate()
         {
-            var s = TestStation.WithRack();
             var refusing = new CountingCheck(GateVerdict.Failed, FaultCode.PackInsulationFault) { AnswerAfterPolls = 1 };
-            s.C.PackCheck = refusing;
-            s.DriveTo(SwapState.LowerEmpty);
+            var s = LoweringEmptyWith(refusing);
             s.C.PackCheck = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 1 }; // not begun
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted || s.C.State == SwapState.Released));
             Assert.Equal(SwapState.Faulted, s.C.State);
@@ -80,10 +83,8 @@ namespace Station.Core.Tests
         [Fact]
         public void A_check_that_never_answers_times_out_at_the_gate()
         {
-            var s = TestStation.WithRack();
             var check = new CountingCheck(GateVerdict.Passed, FaultCode.None);
-            s.C.PackCheck = check;
-            s.DriveTo(SwapState.LowerEmpty);
+            var s = LoweringEmptyWith(check);
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted));
             Assert.Equal(FaultCode.GatePackCheckTimeout, s.C.LatchedFault);
             Assert.True(check.Polls > s.Bay.Config.BmsTimeoutMs / s.Bay.Config.TickMs);
