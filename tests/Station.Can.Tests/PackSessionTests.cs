@@ -11,7 +11,7 @@ namespace Station.Can.Tests;
 /// every refusal reason.</summary>
 public class PackSessionTests
 {
-    private sealed class Rig
+    internal sealed class Rig
     {
         public readonly SimClock Clock = new();
         public readonly VirtualCanBus Bus;
@@ -285,5 +285,25 @@ public class PackSessionTests
         Assert.Equal(3, SimBms.TypeCode("LFP-75kWh"));
         Assert.Equal(6, SimBms.TypeCode("NCM811"));
         Assert.Equal(0xFF, SimBms.TypeCode("mystery"));
+    }
+}
+
+/// <summary>The BMS check's accepted types and temperature range come from the configuration table's keys.</summary>
+public class BmsCheckFromConfigTableTests
+{
+    [Theory]
+    [InlineData("lifepo4,ternary", 55, GateVerdict.Passed, FaultCode.None)]
+    [InlineData("lead_acid,nimh", 55, GateVerdict.Failed, FaultCode.PackTypeNotAccepted)]
+    [InlineData("lifepo4,ternary", 20, GateVerdict.Failed, FaultCode.PackTemperatureOutOfRange)]
+    public void Pack_types_and_temperature_keys_decide_the_gate(string types, int maxTempC, GateVerdict verdict, FaultCode fault)
+    {
+        var values = new Station.Core.Config.ConfigValues();
+        Assert.Null(values.TrySet(Station.Core.Config.ConfigTable.PackTypes, types, 0));
+        Assert.Null(values.TrySet(Station.Core.Config.ConfigTable.PackMaxTempC, maxTempC.ToString(), 0));
+        var r = new PackSessionTests.Rig();
+        var check = r.Check(Station.Core.Config.ConfigMapping.ToBmsCheckConfig(values));
+        var (v, f, _) = r.Gate(check);
+        Assert.Equal(verdict, v);
+        Assert.Equal(fault, f);
     }
 }
