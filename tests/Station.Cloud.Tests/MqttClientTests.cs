@@ -229,9 +229,11 @@ namespace Station.Cloud.Tests
                 }
                 FakeBroker.Serve(s);
             });
-            using var c = Client(fake.Port, "ka", o => o.KeepAliveSeconds = 1);
+            // 2 s keep-alive: the client pings after 1 s idle and gives up after 3 s silent. The 2 s between the two
+            // leaves room for a timer delayed by a loaded machine; with 1 s the drop could come before any ping.
+            using var c = Client(fake.Port, "ka", o => o.KeepAliveSeconds = 2);
             c.Start();
-            Wait.Until(() => fake.Connections >= 2 && c.IsConnected, "reconnect after keep-alive timeout");
+            Wait.Until(() => fake.Connections >= 2 && c.IsConnected, "reconnect after keep-alive timeout", 30000);
             Assert.True(pings >= 1);
             Assert.Contains("keep-alive", c.LastError);
         }
