@@ -200,6 +200,36 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void A_reboot_with_wiped_storage_restarts_seq_and_bdseq_but_gives_no_duplicate_message_id_at_the_consumer()
+        {
+            using var broker = Mosquitto.Start();
+            int port = broker.Port;
+            using var consumer = new Consumer(port);
+            var swap = new SampleSwap { Outcome = "completed", Steps = 10 };
+            var mids = new System.Collections.Generic.List<string>();
+            for (int boot = 0; boot < 2; boot++)
+            {
+                // Each boot on fresh storage (a wiped flash, a replaced SD card): seq and bdSeq start again from the beginning.
+                using var st = new StationHarness(port, "bay15", new TestStorage());
+                st.RunUntil(() => st.Link.Online, "online");
+                for (int i = 0; i < 5; i++) st.Link.RecordEvent("swap.completed", swap);
+                st.RunUntil(() => consumer.Records.Length >= 5 * (boot + 1) && st.Link.Outbox.Pending == 0, "records of boot " + boot);
+                st.Reboot(startAgain: false);
+            }
+            var recs = consumer.Records;
+            Assert.Equal(0, consumer.Duplicates);
+            Assert.Equal(10, recs.Length); // a de-duplicating consumer kept every record of both boots
+            Assert.Equal(new long[] { 1, 2, 3, 4, 5, 1, 2, 3, 4, 5 }, recs.Select(r => r.GetProperty("seq").GetInt64()));
+            // Births and deaths (bdSeq 0 on both boots) and the live messages carry distinct ids too.
+            var all = consumer.All.Where(m => m.topic.StartsWith("stations/bay15/")).Select(m => Get(m.json, "mid")).ToArray();
+            var births = consumer.On("bay15/state").Where(s => Get(s, "type") == "birth").ToArray();
+            Assert.Equal(2, births.Length);
+            Assert.Equal(new[] { 0, 0 }, births.Select(b => b.GetProperty("bdSeq").GetInt32()));
+            Assert.NotEqual(Get(births[0], "mid"), Get(births[1], "mid"));
+            Assert.Equal(all.Length, all.Distinct().Count());
+        }
+
+        [Fact]
         public void A_qos1_command_sent_while_the_station_was_offline_is_delivered_when_it_comes_back()
         {
             using var broker = Mosquitto.Start();

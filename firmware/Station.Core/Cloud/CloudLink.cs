@@ -352,7 +352,7 @@ namespace Station.Core.Cloud
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.IdString("d", _bdSeq, -1);
+            _w.Name("mid"); _w.MessageId("d", _config.BootNonce, _bdSeq, -1);
             _w.Member("seq", 0);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", "death");
@@ -368,7 +368,7 @@ namespace Station.Core.Cloud
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.IdString("b", _sessionBdSeq, _seq);
+            _w.Name("mid"); _w.MessageId("b", _config.BootNonce, _sessionBdSeq, _seq);
             _w.Member("seq", _seq);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", type);
@@ -388,7 +388,7 @@ namespace Station.Core.Cloud
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.IdString("r", seq, -1);
+            _w.Name("mid"); _w.MessageId("r", _config.BootNonce, seq, -1);
             _w.Member("seq", seq);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", type);
