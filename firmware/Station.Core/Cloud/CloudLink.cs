@@ -50,12 +50,13 @@ namespace Station.Core.Cloud
         public CloudLink(IMqttLink link, IStorage storage, IClock clock, ICloudStation station, CloudLinkConfig config)
         {
             if (!CloudTopics.IsValidStationId(config.StationId)) throw new ArgumentException("station id: 1..32 of A-Z a-z 0-9 - _");
+            if (!CloudTopics.IsValidStationId(config.TopicPrefix)) throw new ArgumentException("topic prefix: 1..32 of A-Z a-z 0-9 - _");
             _link = link;
             _storage = storage;
             _clock = clock;
             _station = station;
             _config = config;
-            _topics = new CloudTopics(config.StationId);
+            _topics = new CloudTopics(config.TopicPrefix, config.StationId);
             _outbox = new Outbox(storage, config.OutboxPrefix, config.OutboxSegmentBytes, config.OutboxMaxSegments);
             _parser = new CommandParser(_topics.Command);
         }

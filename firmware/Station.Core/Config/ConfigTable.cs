@@ -53,6 +53,10 @@ namespace Station.Core.Config
         public const int MaintIdleTimeoutS = 22;
         /// <summary>Row index of <c>maint.lockout_s</c>.</summary>
         public const int MaintLockoutS = 23;
+        /// <summary>Row index of <c>mqtt.enabled</c>.</summary>
+        public const int MqttEnabled = 24;
+        /// <summary>Row index of <c>mqtt.tls</c>.</summary>
+        public const int MqttTls = 25;
 
         /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
         public static readonly ConfigKey[] Keys = new ConfigKey[]
@@ -75,12 +79,14 @@ namespace Station.Core.Config
             new ConfigKey("gate.bms_timeout_ms", "ms", 100, 30000, 5000, "longest wait for the pack's BMS to answer"),
             new ConfigKey("pack.types", ConfigKind.WordList, 1, 8, "choco20,choco25", "pack types this bay accepts"),
             new ConfigKey("mqtt.host", ConfigKind.Host, 1, 63, "127.0.0.1", "MQTT broker host"),
-            new ConfigKey("mqtt.port", "", 1, 65535, 1883, "MQTT broker port"),
+            new ConfigKey("mqtt.port", "", 1, 65535, 8883, "MQTT broker port (8883 with TLS, 1883 without)"),
             new ConfigKey("mqtt.topic_prefix", ConfigKind.Word, 1, 32, "stations", "first level of every MQTT topic"),
             new ConfigKey("mqtt.keepalive_s", "s", 5, 600, 60, "MQTT keep-alive interval"),
             new ConfigKey("maint.pin", ConfigKind.PinHash, 4, 8, "1234", "maintenance PIN (stored as a salted SHA-256 hash; default 1234: change it)"),
             new ConfigKey("maint.idle_timeout_s", "s", 30, 3600, 600, "maintenance ends after this long without a key"),
             new ConfigKey("maint.lockout_s", "s", 10, 3600, 300, "console lock after three wrong PINs"),
+            new ConfigKey("mqtt.enabled", "", 0, 1, 0, "1: start the cloud link at boot (provisioning: docs/cloud.md)"),
+            new ConfigKey("mqtt.tls", "", 0, 1, 1, "1: TLS 1.2 with the provisioned CA certificate (0 only for a lab broker)"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>
