@@ -3,6 +3,7 @@ using System.Threading;
 using Station.Boards;
 using Station.Core;
 using Station.Core.Can;
+using Station.Core.Cloud;
 using Station.Core.Config;
 using Station.Core.Console;
 using Station.Hal;
@@ -85,6 +86,17 @@ namespace Station.Device
             // Every console command goes to the audit journal in flash (and, through the same event, to the cloud).
             var audit = new AuditJournal(board.Io.Storage, clock);
             console.Audit += audit.Record;
+
+            // Issue 4: the cloud link, from the stored mqtt.* keys and the files provisioned beside them (docs/cloud.md,
+            // "Provisioning a station"). Missing or bad provisioning leaves the station offline with the reason logged.
+            CloudProvision provision = CloudProvisioning.Load(settings, board.Io.Storage, map.Chip == BoardChip.Esp32);
+            DeviceCloud cloud = DeviceCloud.Start(provision, map.Chip == BoardChip.Esp32, controller, board.Io.Storage, clock, logRing);
+            if (cloud != null)
+            {
+                console.Audit += cloud.Station.AuditConsole;
+                loop.Cloud = cloud.Link;
+            }
+
             console.Start();
             loop.TechnicianConsole = console;
             var thread = new Thread(loop.Run);
