@@ -113,5 +113,21 @@ namespace Station.Cloud.Tests
             Assert.Equal(("lab", ""), (p.WifiSsid, p.WifiPassword));
             Assert.Null(p.CaCertificatePem);
         }
+    
+        [Fact]
+        public void The_topic_prefix_key_names_the_first_topic_level_and_must_be_usable_in_a_topic()
+        {
+            var v = Values();
+            Assert.Null(v.TrySet(ConfigTable.MqttTopicPrefix, "fleet-eu", 0));
+            var p = CloudProvisioning.Load(v, Files((CloudProvisioning.CaFile, Ca)), needsWifi: false);
+            Assert.True(p.Usable, p.Problem);
+            var link = new FakeLink { IsConnected = false };
+            var cl = new CloudLink(link, new TestStorage(), new TestClock(), new FakeStation(), p.LinkConfig(1));
+            cl.Start();
+            Assert.Equal(("fleet-eu/CN-SH-0001-bay1/state", "fleet-eu/CN-SH-0001-bay1/cmd"), (link.WillTopic, cl.Topics.Command));
+
+            Assert.Null(v.TrySet(ConfigTable.MqttTopicPrefix, "fleet.eu", 0));
+            Assert.StartsWith("mqtt.topic_prefix 'fleet.eu' must be", CloudProvisioning.Load(v, Files((CloudProvisioning.CaFile, Ca)), needsWifi: false).Problem);
+        }
     }
 }
