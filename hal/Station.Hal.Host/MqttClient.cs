@@ -143,7 +143,7 @@ namespace Station.Hal.Host
                     entry.Packet = MqttPacket.EncodePublish(topic, payload, offset, count, 1, retain, entry.PacketId);
                     _inflight.Add(entry);
                 }
-                // A failed write leaves the entry in flight: it is resent after the reconnect.
+                // A failed write leaves the entry in flight: resent after the reconnect, or forgotten (ResendAfterReconnect).
                 TryWrite(entry.Packet);
                 return entry.Token;
             }
@@ -301,6 +301,8 @@ namespace Station.Hal.Host
                 KeyValuePair<string, int>[] subs;
                 lock (_gate)
                 {
+                    // Without ResendAfterReconnect the tokens of the old session are forgotten (IMqttLink contract).
+                    if (!_o.ResendAfterReconnect) _inflight.Clear();
                     resend = _inflight.ToArray();
                     subs = _subscriptions.ToArray();
                     _pendingSubscribe.Clear();

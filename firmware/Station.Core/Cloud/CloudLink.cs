@@ -106,10 +106,9 @@ namespace Station.Core.Cloud
             long now = _clock.NowMs;
             int up, down;
             lock (_gate) { up = _pendingUp; down = _pendingDown; _pendingUp = 0; _pendingDown = 0; }
-            if (down > 0 && up == 0) _online = false;
-            if (up > 0 && _link.IsConnected) Birth(now, true);
-            else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
 
+            // Acknowledgements first: those that came in before a drop still count; nothing of a new session can be
+            // among them, since the core publishes only below, in this tick.
             while (true)
             {
                 int token;
@@ -122,6 +121,12 @@ namespace Station.Core.Cloud
                 }
                 _outbox.Acknowledge(token);
             }
+
+            // A drop (even one already followed by a reconnect) means the adapter forgot what was in flight.
+            if (down > 0) _outbox.Rewind();
+            if (down > 0 && up == 0) _online = false;
+            if (up > 0 && _link.IsConnected) Birth(now, true);
+            else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
 
             for (int i = 0; i < _config.CommandsPerTick; i++)
             {
