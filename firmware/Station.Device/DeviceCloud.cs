@@ -68,6 +68,8 @@ namespace Station.Device
                 settings.StationId = provision.StationId;
                 settings.Password = provision.Password;
                 settings.KeepAliveSeconds = (ushort)provision.KeepAliveSeconds;
+                // Room for the outbox's whole window plus the birth and command replies (QoS 1 too).
+                settings.MaxInflight = Outbox.Window + 8;
                 // The certificates are parsed here: a PEM that has the right shape but bad content throws.
                 var mqtt = new M2MqttLink(settings);
                 var station = new StationCloud(controller, clock);
