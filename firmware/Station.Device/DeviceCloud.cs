@@ -46,8 +46,8 @@ namespace Station.Device
 
         /// <summary>Builds the link for <paramref name="controller"/> when <paramref name="provision"/> is usable and
         /// starts bringing the network up on its own thread; null (the station runs offline, the reason logged) when it
-        /// is not. Never throws.</summary>
-        public static DeviceCloud Start(CloudProvision provision, bool wifi, StationController controller, IStorage storage, IClock clock, ILog log)
+        /// is not. <paramref name="outboxSegments"/> sizes the outbox to the storage medium (64 KiB each). Never throws.</summary>
+        public static DeviceCloud Start(CloudProvision provision, bool wifi, int outboxSegments, StationController controller, IStorage storage, IClock clock, ILog log)
         {
             log.Write(LogLevel.Info, provision.Summary);
             if (!provision.Enabled) return null;
@@ -73,7 +73,9 @@ namespace Station.Device
                 // The certificates are parsed here: a PEM that has the right shape but bad content throws.
                 var mqtt = new M2MqttLink(settings);
                 var station = new StationCloud(controller, clock);
-                var link = new CloudLink(mqtt, storage, clock, station, provision.LinkConfig(BootNonce(clock)));
+                CloudLinkConfig config = provision.LinkConfig(BootNonce(clock));
+                config.OutboxMaxSegments = outboxSegments;
+                var link = new CloudLink(mqtt, storage, clock, station, config);
                 station.Attach(link);
                 link.Start(); // recovers the outbox and registers the will before the adapter first connects
                 var cloud = new DeviceCloud(provision, wifi, mqtt, link, station, log);

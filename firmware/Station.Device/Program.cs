@@ -89,8 +89,14 @@ namespace Station.Device
 
             // Issue 4: the cloud link, from the stored mqtt.* keys and the files provisioned beside them (docs/cloud.md,
             // "Provisioning a station"). Missing or bad provisioning leaves the station offline with the reason logged.
-            CloudProvision provision = CloudProvisioning.Load(settings, board.Io.Storage, map.Chip == BoardChip.Esp32);
-            DeviceCloud cloud = DeviceCloud.Start(provision, map.Chip == BoardChip.Esp32, controller, board.Io.Storage, clock, logRing);
+            // The ESP32 joins Wi-Fi and keeps its storage in internal flash, a small partition shared with the configuration
+            // and the journals: an outbox of 2 × 64 KiB there, so the station refuses new swaps at 90 % instead of the flash
+            // filling up under it. The STM32F769I's Ethernet and SD card take the default 64 MiB (7 days at 800 swaps a
+            // day). docs/cloud.md, "Sizing".
+            bool esp32 = map.Chip == BoardChip.Esp32;
+            CloudProvision provision = CloudProvisioning.Load(settings, board.Io.Storage, esp32);
+            DeviceCloud cloud = DeviceCloud.Start(provision, esp32, esp32 ? 2 : new CloudLinkConfig().OutboxMaxSegments,
+                controller, board.Io.Storage, clock, logRing);
             if (cloud != null)
             {
                 console.Audit += cloud.Station.AuditConsole;
