@@ -76,8 +76,9 @@ namespace Station.Device
                 CloudLinkConfig config = provision.LinkConfig(BootNonce(clock));
                 config.OutboxMaxSegments = outboxSegments;
                 var link = new CloudLink(mqtt, storage, clock, station, config);
-                station.Attach(link);
                 link.Start(); // recovers the outbox and registers the will before the adapter first connects
+                // Only now is the controller touched (events, admission): a failure above leaves it as it was.
+                station.Attach(link);
                 var cloud = new DeviceCloud(provision, wifi, mqtt, link, station, log);
                 var thread = new Thread(cloud.BringUp);
                 thread.Start();
