@@ -17,9 +17,11 @@ namespace Station.Hal.Host
     /// <remarks>
     /// Connection states: Stopped → (Start) Connecting → Up → (socket error, keep-alive timeout, protocol error)
     /// Waiting (back-off) → Connecting … ; Disconnect/Abort from any state → Stopped.
-    /// QoS 1 publishes stay in flight (in order) until their PUBACK; after a reconnect they are resent first, with DUP
-    /// set when the broker kept the session, so a token handed out is either delivered or still pending — never lost
-    /// while this object lives. Everything the broker sends is checked; anything malformed drops the connection.
+    /// QoS 1 publishes stay in flight (in order) until their PUBACK or the session drops. With
+    /// <see cref="MqttClientOptions.ResendAfterReconnect"/> they are resent first after a reconnect, with DUP set when
+    /// the broker kept the session, so a token handed out is either delivered or still pending; without it (the
+    /// IMqttLink contract a station's outbox relies on) the tokens of a dropped session are forgotten and the caller
+    /// sends again. Everything the broker sends is checked; anything malformed drops the connection.
     /// </remarks>
     public sealed class MqttClient : IMqttLink, IDisposable
     {
