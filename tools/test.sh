@@ -21,4 +21,16 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 dotnet build StationFirmware.sln -c Release -nologo -clp:ErrorsOnly
-dotnet test StationFirmware.sln -c Release --no-build -nologo "$@"
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test StationFirmware.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# One plain closing line over every test assembly, so a reader (or CI) sees the totals at a glance.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+echo "tests: $passed passed, $failed failed"
+if [ "$passed" -eq 0 ] && [ "$status" -eq 0 ]; then
+  echo "tools/test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"

@@ -42,7 +42,7 @@ public class PortableAssemblyTests
     [Fact]
     public void Every_portable_project_is_gated()
     {
-        // A project that builds with build/Portable.props is code for the device: it must be in the gate's list
+        // A project that builds with firmware/Portable.props is code for the device: it must be in the gate's list
         // (the on-target tests are gated in DeviceTestsOnLinux).
         string root = DeviceProjects.RepoRoot;
         var gated = DeviceProjects.Portable.Select(p => p.Assembly).Append("NFUnitTest").ToHashSet();
