@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using Station.Core;
 using Station.Core.Can;
+using Station.Core.Cloud;
 using Station.Core.Console;
 using Station.Hal;
 
@@ -24,6 +25,11 @@ namespace Station.Device
         private int _overruns;
         private bool _led;
 
+        /// <summary>The cloud link, ticked in every period after the console, or null when the station runs offline. On
+        /// this thread because the outbox is fed from it (swap and fault events, console audit); its tick never blocks
+        /// (see DeviceCloud). An exception from it stops the cloud link only, never the station.</summary>
+        public CloudLink Cloud;
+
         /// <summary>Prepares the loop; <see cref="Run"/> starts it.</summary>
         public ControlLoop(StationController controller, WiredBoard board, IClock clock, ILog log, int periodMs)
         {
@@ -40,6 +46,20 @@ namespace Station.Device
 
         /// <summary>Ticks missed because one took longer than the period.</summary>
         public int Overruns { get { return _overruns; } }
+
+        void TickCloud()
+        {
+            try
+            {
+                Cloud.Tick();
+            }
+            catch (Exception e)
+            {
+                // The cloud link is not needed to swap safely: drop it, keep the station running, say why.
+                Cloud = null;
+                _log.Write(LogLevel.Error, "cloud link stopped, the station runs offline: " + e.Message);
+            }
+        }
 
         /// <summary>The thread body.</summary>
         public void Run()
@@ -58,6 +78,7 @@ namespace Station.Device
                     {
                         TechnicianConsole.Poll();
                     }
+                    if (Cloud != null) TickCloud();
                     _board.FlushOutputs();
 
                     tickCount++;

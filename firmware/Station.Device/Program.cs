@@ -3,6 +3,7 @@ using System.Threading;
 using Station.Boards;
 using Station.Core;
 using Station.Core.Can;
+using Station.Core.Cloud;
 using Station.Core.Config;
 using Station.Core.Console;
 using Station.Hal;
@@ -84,6 +85,23 @@ namespace Station.Device
             // Every console command goes to the audit journal in flash (and, through the same event, to the cloud).
             var audit = new AuditJournal(board.Io.Storage, clock);
             console.Audit += audit.Record;
+
+            // Issue 4: the cloud link, from the stored mqtt.* keys and the files provisioned beside them (docs/cloud.md,
+            // "Provisioning a station"). Missing or bad provisioning leaves the station offline with the reason logged.
+            // The ESP32 joins Wi-Fi and keeps its storage in internal flash, a small partition shared with the configuration
+            // and the journals: an outbox of 2 × 64 KiB there, so the station refuses new swaps at 90 % instead of the flash
+            // filling up under it. The STM32F769I's Ethernet and SD card take the default 64 MiB (7 days at 800 swaps a
+            // day). docs/cloud.md, "Sizing".
+            bool esp32 = map.Chip == BoardChip.Esp32;
+            CloudProvision provision = CloudProvisioning.Load(settings, board.Io.Storage, esp32);
+            DeviceCloud cloud = DeviceCloud.Start(provision, esp32, esp32 ? 2 : new CloudLinkConfig().OutboxMaxSegments,
+                controller, settings, settingsFile, board.Io.Storage, clock, logRing);
+            if (cloud != null)
+            {
+                console.Audit += cloud.Station.AuditConsole;
+                loop.Cloud = cloud.Link;
+            }
+
             console.Start();
             loop.TechnicianConsole = console;
             var thread = new Thread(loop.Run);

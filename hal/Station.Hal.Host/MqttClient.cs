@@ -17,9 +17,11 @@ namespace Station.Hal.Host
     /// <remarks>
     /// Connection states: Stopped → (Start) Connecting → Up → (socket error, keep-alive timeout, protocol error)
     /// Waiting (back-off) → Connecting … ; Disconnect/Abort from any state → Stopped.
-    /// QoS 1 publishes stay in flight (in order) until their PUBACK; after a reconnect they are resent first, with DUP
-    /// set when the broker kept the session, so a token handed out is either delivered or still pending — never lost
-    /// while this object lives. Everything the broker sends is checked; anything malformed drops the connection.
+    /// QoS 1 publishes stay in flight (in order) until their PUBACK or the session drops. With
+    /// <see cref="MqttClientOptions.ResendAfterReconnect"/> they are resent first after a reconnect, with DUP set when
+    /// the broker kept the session, so a token handed out is either delivered or still pending; without it (the
+    /// IMqttLink contract a station's outbox relies on) the tokens of a dropped session are forgotten and the caller
+    /// sends again. Everything the broker sends is checked; anything malformed drops the connection.
     /// </remarks>
     public sealed class MqttClient : IMqttLink, IDisposable
     {
@@ -143,7 +145,7 @@ namespace Station.Hal.Host
                     entry.Packet = MqttPacket.EncodePublish(topic, payload, offset, count, 1, retain, entry.PacketId);
                     _inflight.Add(entry);
                 }
-                // A failed write leaves the entry in flight: it is resent after the reconnect.
+                // A failed write leaves the entry in flight: resent after the reconnect, or forgotten (ResendAfterReconnect).
                 TryWrite(entry.Packet);
                 return entry.Token;
             }
@@ -301,6 +303,8 @@ namespace Station.Hal.Host
                 KeyValuePair<string, int>[] subs;
                 lock (_gate)
                 {
+                    // Without ResendAfterReconnect the tokens of the old session are forgotten (IMqttLink contract).
+                    if (!_o.ResendAfterReconnect) _inflight.Clear();
                     resend = _inflight.ToArray();
                     subs = _subscriptions.ToArray();
                     _pendingSubscribe.Clear();

@@ -38,6 +38,10 @@ namespace Station.Hal.Host
         public int MaxInflight = 64;
         /// <summary>Largest packet accepted from the broker; a bigger one is treated as a protocol error.</summary>
         public int MaxIncomingPacketBytes = 256 * 1024;
+        /// <summary>Resend unacknowledged QoS 1 publishes after a reconnect (MQTT 3.1.1 §4.4, DUP set when the broker kept
+        /// the session). Off by default, as the <see cref="Station.Hal.IMqttLink"/> contract wants: a station's outbox
+        /// resends its records itself, flagged late. Turn it on for a general-purpose client (monitor, consumer).</summary>
+        public bool ResendAfterReconnect;
         /// <summary>Seed for the reconnect jitter (tests); 0 = from the client id and time.</summary>
         public int RandomSeed;
 

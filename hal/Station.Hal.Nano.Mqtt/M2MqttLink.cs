@@ -8,12 +8,12 @@ namespace Station.Hal.Nano.Mqtt
 {
     /// <summary><see cref="IMqttLink"/> over nanoFramework.M2Mqtt: TLS 1.2 with the provisioned CA and optional client
     /// certificate, MQTT 3.1.1, clean session off (so QoS 1 commands queue on the broker while offline), the will
-    /// registered at every connect, subscriptions restored and unacknowledged QoS 1 publishes resent after each
-    /// reconnect, and a reconnect loop with exponential back-off and jitter driven by <c>ConnectionClosed</c>.</summary>
+    /// registered at every connect, subscriptions restored after each reconnect (unacknowledged QoS 1 publishes
+    /// of the old session are forgotten: the core resends its records), and a reconnect loop with exponential back-off and jitter driven by <c>ConnectionClosed</c>.</summary>
     /// <remarks>
     /// States: Down → (loop) Connecting → Up → (ConnectionClosed or a failed publish) Down, back-off, Connecting …
     /// Each connect builds a new MqttClient: the adapter, not M2Mqtt's session, keeps what must survive a reconnect
-    /// (subscriptions, the will, the in-flight table), which is what the IMqttLink contract promises the core.
+    /// (subscriptions, the will), which is what the IMqttLink contract promises the core.
     /// Nothing here decides anything about records; the core's outbox does.
     /// </remarks>
     public sealed class M2MqttLink : IMqttLink
@@ -143,7 +143,7 @@ namespace Station.Hal.Nano.Mqtt
                 _retain[slot] = retain;
                 _inflight++;
                 try { _messageId[slot] = c.Publish(topic, copy, null, null, MqttQoSLevel.AtLeastOnce, retain); }
-                catch (Exception) { _messageId[slot] = 0; Lost(); } // stays in flight: resent after the reconnect
+                catch (Exception) { _messageId[slot] = 0; Lost(); } // the core sends it again after the reconnect
                 return _token[slot];
             }
         }
@@ -188,9 +188,10 @@ namespace Station.Hal.Nano.Mqtt
                 {
                     for (int i = 0; i < _filterCount; i++)
                         c.Subscribe(new string[] { _filters[i] }, new MqttQoSLevel[] { Qos(_filterQos[i]) });
-                    // Resend what the broker never acknowledged, in order, under new message ids.
-                    for (int i = 0; i < _inflight; i++)
-                        _messageId[i] = c.Publish(_topic[i], _payload[i], null, null, MqttQoSLevel.AtLeastOnce, _retain[i]);
+                    // What the old session never acknowledged is forgotten (IMqttLink contract): the core's outbox sends
+                    // those records again itself, flagged late.
+                    for (int i = 0; i < _inflight; i++) _payload[i] = null;
+                    _inflight = 0;
                 }
                 _connected = true;
                 MqttConnectionHandler h = ConnectionChanged;

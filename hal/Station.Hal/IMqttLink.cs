@@ -9,8 +9,9 @@ namespace Station.Hal
         bool IsConnected { get; }
 
         /// <summary>Publishes a message. Returns a delivery token (&gt; 0) for QoS 1, 0 for QoS 0, or -1 when it could not be sent.</summary>
-        /// <remarks>A QoS 1 message that got a token stays the adapter's until <see cref="Delivered"/> reports it, also
-        /// across a reconnect (the adapter resends it). The payload is copied before the call returns.</remarks>
+        /// <remarks>A QoS 1 message that got a token stays the adapter's until <see cref="Delivered"/> reports it or the
+        /// session drops. After a drop the adapter forgets it (no resend, no Delivered): the core sends again what was
+        /// not acknowledged, flagged late (docs/cloud.md, "Reconnect"). The payload is copied before the call returns.</remarks>
         int Publish(string topic, byte[] payload, int offset, int count, int qos, bool retain);
 
         /// <summary>Subscribes to a topic filter (restored by the adapter after a reconnect).</summary>

@@ -149,6 +149,33 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void Records_in_flight_at_a_disconnect_are_sent_again_after_the_reconnect_flagged_offline()
+        {
+            using var broker = Mosquitto.Start();
+            int port = broker.Port;
+            using var st = new StationHarness(port, "bay16");
+            st.RunUntil(() => st.Link.Online, "online");
+            st.RunUntil(() => st.Client.InflightCount == 0, "birth acknowledged");
+            var swap = new SampleSwap { Outcome = "completed", Steps = 10 };
+            for (int i = 0; i < 5; i++) { swap.Number = i; st.Link.RecordEvent("swap.completed", swap); }
+            broker.Pause();                // the broker takes the publishes into its socket but never acknowledges them
+            st.Link.Tick();                // published while online: offline:false on the wire
+            Assert.Equal(5, st.Link.Outbox.InFlight);
+            broker.Restart();              // the hung broker dies (its unread input with it) and comes back
+            using var consumer = new Consumer(port);
+            st.RunUntil(() => consumer.Records.Length >= 5 && st.Link.Outbox.Pending == 0, "records after the reconnect", 30000);
+            var recs = consumer.Records;
+            Assert.Equal(Enumerable.Range(0, 5), recs.Select(r => r.GetProperty("swap").GetProperty("no").GetInt32()));
+            Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, recs.Select(r => r.GetProperty("seq").GetInt64()));
+            Assert.All(recs, r => Assert.True(r.GetProperty("offline").GetBoolean(), "a record resent after the reconnect is flagged late"));
+            Assert.Equal(0, consumer.Duplicates);
+            // New records after the reconnect are live again.
+            st.Link.RecordEvent("swap.started", swap);
+            st.RunUntil(() => consumer.Records.Length >= 6, "a live record");
+            Assert.False(consumer.Records[5].GetProperty("offline").GetBoolean());
+        }
+
+        [Fact]
         public void A_broker_restart_in_the_middle_of_a_swap_loses_and_duplicates_nothing_at_the_consumer()
         {
             // The cloud consumer keeps a persistent session (fixed id, clean session off) on a broker with persistence,
@@ -197,6 +224,36 @@ namespace Station.Cloud.Tests
             Assert.Equal(new[] { "swap.completed", "fault.cleared" }, recs.Select(r => Get(r, "type")));
             Assert.All(recs, r => Assert.True(r.GetProperty("offline").GetBoolean()));
             st.RunUntil(() => consumer.On("/state").Any(s => Get(s, "type") == "birth"), "birth after reboot");
+        }
+
+        [Fact]
+        public void A_reboot_with_wiped_storage_restarts_seq_and_bdseq_but_gives_no_duplicate_message_id_at_the_consumer()
+        {
+            using var broker = Mosquitto.Start();
+            int port = broker.Port;
+            using var consumer = new Consumer(port);
+            var swap = new SampleSwap { Outcome = "completed", Steps = 10 };
+            var mids = new System.Collections.Generic.List<string>();
+            for (int boot = 0; boot < 2; boot++)
+            {
+                // Each boot on fresh storage (a wiped flash, a replaced SD card): seq and bdSeq start again from the beginning.
+                using var st = new StationHarness(port, "bay15", new TestStorage());
+                st.RunUntil(() => st.Link.Online, "online");
+                for (int i = 0; i < 5; i++) st.Link.RecordEvent("swap.completed", swap);
+                st.RunUntil(() => consumer.Records.Length >= 5 * (boot + 1) && st.Link.Outbox.Pending == 0, "records of boot " + boot);
+                st.Reboot(startAgain: false);
+            }
+            var recs = consumer.Records;
+            Assert.Equal(0, consumer.Duplicates);
+            Assert.Equal(10, recs.Length); // a de-duplicating consumer kept every record of both boots
+            Assert.Equal(new long[] { 1, 2, 3, 4, 5, 1, 2, 3, 4, 5 }, recs.Select(r => r.GetProperty("seq").GetInt64()));
+            // Births and deaths (bdSeq 0 on both boots) and the live messages carry distinct ids too.
+            var all = consumer.All.Where(m => m.topic.StartsWith("stations/bay15/")).Select(m => Get(m.json, "mid")).ToArray();
+            var births = consumer.On("bay15/state").Where(s => Get(s, "type") == "birth").ToArray();
+            Assert.Equal(2, births.Length);
+            Assert.Equal(new[] { 0, 0 }, births.Select(b => b.GetProperty("bdSeq").GetInt32()));
+            Assert.NotEqual(Get(births[0], "mid"), Get(births[1], "mid"));
+            Assert.Equal(all.Length, all.Distinct().Count());
         }
 
         [Fact]

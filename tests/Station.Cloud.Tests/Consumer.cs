@@ -20,7 +20,7 @@ namespace Station.Cloud.Tests
 
         public Consumer(int port, string filter = "stations/#", string id = null)
         {
-            Client = new MqttClient(new MqttClientOptions { Port = port, ClientId = id ?? "consumer" + Guid.NewGuid().ToString("N").Substring(0, 6), CleanSession = id == null, ReconnectMinMs = 50, ReconnectMaxMs = 200 });
+            Client = new MqttClient(new MqttClientOptions { Port = port, ClientId = id ?? "consumer" + Guid.NewGuid().ToString("N").Substring(0, 6), CleanSession = id == null, ReconnectMinMs = 50, ReconnectMaxMs = 200, ResendAfterReconnect = true });
             Client.MessageReceived += (topic, payload) =>
             {
                 JsonElement json;

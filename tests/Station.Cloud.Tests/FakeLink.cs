@@ -45,6 +45,7 @@ namespace Station.Cloud.Tests
 
         public void Receive(string topic, string payload) => MessageReceived?.Invoke(topic, Encoding.UTF8.GetBytes(payload));
         public void Receive(string topic, byte[] payload) => MessageReceived?.Invoke(topic, payload);
-        public void SetConnected(bool up) { IsConnected = up; ConnectionChanged?.Invoke(up); }
+        /// <summary>Session up or down; a drop forgets what was in flight (IMqttLink contract: the core resends).</summary>
+        public void SetConnected(bool up) { IsConnected = up; if (!up) Unacked.Clear(); ConnectionChanged?.Invoke(up); }
     }
 }

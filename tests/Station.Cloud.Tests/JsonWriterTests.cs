@@ -22,12 +22,13 @@ namespace Station.Cloud.Tests
             w.MemberBool("t", true);
             w.Name("arr"); w.BeginArray(); w.Number(1); w.String(null); w.BeginObject(); w.EndObject(); w.EndArray();
             w.MemberUtc("ts", new DateTime(2026, 1, 2, 3, 4, 5, 67, DateTimeKind.Utc));
-            w.Name("id"); w.IdString("b", 3, 17);
+            w.Name("id"); w.MessageId("b", 0x0A1B2C3Du, 3, 17);
+            w.Name("rid"); w.MessageId("r", 0xFFFFFFFFu, 42, -1);
             w.EndObject();
             Assert.False(w.Overflow);
             string json = Text(w);
             Assert.Equal("{\"s\":\"a\\\"b\\\\c\\u000a\\u0001é€😀\",\"n\":-42,\"big\":-9223372036854775808,\"t\":true," +
-                         "\"arr\":[1,null,{}],\"ts\":\"2026-01-02T03:04:05.067Z\",\"id\":\"b3-17\"}", json);
+                         "\"arr\":[1,null,{}],\"ts\":\"2026-01-02T03:04:05.067Z\",\"id\":\"b0a1b2c3d-3-17\",\"rid\":\"rffffffff-42\"}", json);
             using var doc = JsonDocument.Parse(json); // and it is valid JSON
             Assert.Equal("a\"b\\c\n\u0001é€😀", doc.RootElement.GetProperty("s").GetString());
         }

@@ -125,6 +125,13 @@ namespace Station.Cloud.Tests
             _process = null;
         }
 
+        /// <summary>Freezes the broker (SIGSTOP): it still holds its connections but reads and acknowledges nothing, as a
+        /// hung broker or a dead network path would. <see cref="Kill"/> or <see cref="Restart"/> ends it.</summary>
+        public void Pause()
+        {
+            using (var k = Process.Start("kill", "-STOP " + _process.Id)) k.WaitForExit();
+        }
+
         /// <summary>Stops the broker with SIGTERM (it saves its persistent sessions first).</summary>
         public void Stop()
         {

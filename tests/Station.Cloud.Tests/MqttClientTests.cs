@@ -152,7 +152,7 @@ namespace Station.Cloud.Tests
                 FakeBroker.Send(s, 0x40, 2, (byte)(id >> 8), (byte)id);
                 FakeBroker.Serve(s);
             });
-            using var c = Client(fake.Port, "dup");
+            using var c = Client(fake.Port, "dup", o => o.ResendAfterReconnect = true);
             var delivered = new ConcurrentQueue<int>();
             c.Delivered += delivered.Enqueue;
             c.Start();

@@ -83,6 +83,34 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void After_a_drop_unacknowledged_records_are_resent_from_the_oldest_flagged_offline_and_stale_acks_are_ignored()
+        {
+            var st = new TestStorage();
+            var o = new Outbox(st, "obx", 8192, 8);
+            o.Open();
+            var link = new FakeLink();
+            for (int i = 0; i < 4; i++) Add(o, RecordKind.Event, "e" + i);
+            o.Pump(link, Topics, 0);
+            int[] old = link.Sent.Select(s => s.token).ToArray();
+            o.Acknowledge(old[0]);                     // 1 made it; 2..4 were in flight when the session dropped
+            link.SetConnected(false);
+            o.Rewind();
+            Add(o, RecordKind.Event, "late", offline: true);
+            link.SetConnected(true);
+            o.Pump(link, Topics, 0);
+            var resent = link.Sent.Skip(4).ToArray();
+            Assert.Equal(new[] { 2, 3, 4, 5 }, resent.Select(s => SeqOf(s.payload)));
+            Assert.All(resent, s => Assert.True(JsonDocument.Parse(s.payload).RootElement.GetProperty("offline").GetBoolean()));
+            o.Acknowledge(old[1]);                     // a PUBACK token of the dead session means nothing now
+            Assert.Equal(4, o.Pending);
+            foreach (var s in resent) o.Acknowledge(s.token);
+            Assert.Equal(0, o.Pending);
+            Add(o, RecordKind.Event, "live");
+            o.Pump(link, Topics, 0);
+            Assert.False(JsonDocument.Parse(link.Sent.Last().payload).RootElement.GetProperty("offline").GetBoolean());
+        }
+
+        [Fact]
         public void A_torn_last_record_is_dropped_the_rest_survive_and_appends_continue()
         {
             var st = new TestStorage();

@@ -18,6 +18,7 @@ namespace Station.Cloud.Tests
         public CloudLink Link;
         readonly int _port;
         readonly Action<MqttClientOptions> _tweak;
+        static int s_boots;
 
         public StationHarness(int port, string id, TestStorage storage = null, Action<MqttClientOptions> tweak = null)
         {
@@ -33,10 +34,13 @@ namespace Station.Cloud.Tests
             var o = new MqttClientOptions { Port = _port, ClientId = Id, CleanSession = false, KeepAliveSeconds = 5, ReconnectMinMs = 50, ReconnectMaxMs = 300, RandomSeed = 3 };
             _tweak?.Invoke(o);
             Client = new MqttClient(o);
-            Link = new CloudLink(Client, Storage, Clock, Station, new CloudLinkConfig { StationId = Id, TelemetryPeriodMs = 1000, OfflineTelemetryPeriodMs = 60000 });
+            Link = new CloudLink(Client, Storage, Clock, Station, new CloudLinkConfig { StationId = Id, TelemetryPeriodMs = 1000, OfflineTelemetryPeriodMs = 60000, BootNonce = NextNonce() });
             Link.Start();
             Client.Start();
         }
+
+        /// <summary>A different nonce at every boot, as the device draws one from its random source.</summary>
+        static uint NextNonce() => (uint)Interlocked.Increment(ref s_boots) * 2654435761u;
 
         /// <summary>Power cut: the connection dies without DISCONNECT; storage survives; a new link boots on it.</summary>
         public void Reboot(bool startAgain = true)

@@ -57,7 +57,7 @@ namespace Station.Fleet
             Controller = new StationController(Bay.Io, config);
             Client = new MqttClient(mqtt);
             Cloud = new StationCloud(Controller, Clock);
-            Link = new CloudLink(Client, Storage, Clock, Cloud, new CloudLinkConfig { StationId = id, TelemetryPeriodMs = telemetryPeriodMs });
+            Link = new CloudLink(Client, Storage, Clock, Cloud, new CloudLinkConfig { StationId = id, TelemetryPeriodMs = telemetryPeriodMs, BootNonce = (uint)Random.Shared.Next() });
             Cloud.Attach(Link);
             Controller.SwapEvent += (kind, state, record) =>
             {

@@ -63,6 +63,7 @@ namespace Station.FleetMonitor
                 return 2;
             }
             var o = MqttClientOptions.FromUri(broker, "monitor-" + Environment.ProcessId + "-" + Environment.TickCount64 % 100000);
+            o.ResendAfterReconnect = true; // a general-purpose client: a command in flight at a drop is sent again
             o.CleanSession = true;
             if (user != null) { o.Username = user; o.Password = password; }
             switch (args[0])

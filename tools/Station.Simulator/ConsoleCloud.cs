@@ -30,7 +30,7 @@ namespace Station.Simulator
             _client = new MqttClient(o);
             _controller = bay.Controller;
             _station = new StationCloud(_controller, bay.Clock, bay.Values, bay.SettingsFile); // one configuration table with the console
-            _link = new CloudLink(_client, bay.Storage, bay.Clock, _station, new CloudLinkConfig { StationId = stationId });
+            _link = new CloudLink(_client, bay.Storage, bay.Clock, _station, new CloudLinkConfig { StationId = stationId, BootNonce = (uint)Random.Shared.Next() });
             _station.Attach(_link);
             Follow();
             _link.Start();

@@ -38,7 +38,7 @@ namespace Station.Simulator
             if (_link == null)
             {
                 _station = new StationCloud(controller, _run.Clock);
-                _link = new CloudLink(_client, _run.Storage, _run.Clock, _station, new CloudLinkConfig { StationId = _run.Config.StationId });
+                _link = new CloudLink(_client, _run.Storage, _run.Clock, _station, new CloudLinkConfig { StationId = _run.Config.StationId, BootNonce = (uint)Random.Shared.Next() });
                 _station.Attach(_link);
                 _link.Start();
                 _client.Start();

@@ -50,12 +50,13 @@ namespace Station.Core.Cloud
         public CloudLink(IMqttLink link, IStorage storage, IClock clock, ICloudStation station, CloudLinkConfig config)
         {
             if (!CloudTopics.IsValidStationId(config.StationId)) throw new ArgumentException("station id: 1..32 of A-Z a-z 0-9 - _");
+            if (!CloudTopics.IsValidStationId(config.TopicPrefix)) throw new ArgumentException("topic prefix: 1..32 of A-Z a-z 0-9 - _");
             _link = link;
             _storage = storage;
             _clock = clock;
             _station = station;
             _config = config;
-            _topics = new CloudTopics(config.StationId);
+            _topics = new CloudTopics(config.TopicPrefix, config.StationId);
             _outbox = new Outbox(storage, config.OutboxPrefix, config.OutboxSegmentBytes, config.OutboxMaxSegments);
             _parser = new CommandParser(_topics.Command);
         }
@@ -105,10 +106,9 @@ namespace Station.Core.Cloud
             long now = _clock.NowMs;
             int up, down;
             lock (_gate) { up = _pendingUp; down = _pendingDown; _pendingUp = 0; _pendingDown = 0; }
-            if (down > 0 && up == 0) _online = false;
-            if (up > 0 && _link.IsConnected) Birth(now, true);
-            else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
 
+            // Acknowledgements first: those that came in before a drop still count; nothing of a new session can be
+            // among them, since the core publishes only below, in this tick.
             while (true)
             {
                 int token;
@@ -121,6 +121,12 @@ namespace Station.Core.Cloud
                 }
                 _outbox.Acknowledge(token);
             }
+
+            // A drop (even one already followed by a reconnect) means the adapter forgot what was in flight.
+            if (down > 0) _outbox.Rewind();
+            if (down > 0 && up == 0) _online = false;
+            if (up > 0 && _link.IsConnected) Birth(now, true);
+            else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
 
             for (int i = 0; i < _config.CommandsPerTick; i++)
             {
@@ -352,7 +358,7 @@ namespace Station.Core.Cloud
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.IdString("d", _bdSeq, -1);
+            _w.Name("mid"); _w.MessageId("d", _config.BootNonce, _bdSeq, -1);
             _w.Member("seq", 0);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", "death");
@@ -368,7 +374,7 @@ namespace Station.Core.Cloud
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.IdString("b", _sessionBdSeq, _seq);
+            _w.Name("mid"); _w.MessageId("b", _config.BootNonce, _sessionBdSeq, _seq);
             _w.Member("seq", _seq);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", type);
@@ -388,7 +394,7 @@ namespace Station.Core.Cloud
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.IdString("r", seq, -1);
+            _w.Name("mid"); _w.MessageId("r", _config.BootNonce, seq, -1);
             _w.Member("seq", seq);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", type);

@@ -5,6 +5,12 @@ namespace Station.Core.Cloud
     {
         /// <summary>Station id: the MQTT client id and the second topic level.</summary>
         public string StationId = "bay1";
+        /// <summary>First topic level (<c>mqtt.topic_prefix</c>).</summary>
+        public string TopicPrefix = CloudTopics.DefaultPrefix;
+        /// <summary>A number drawn afresh at every boot by the adapter (random source, or the UTC boot time). It is
+        /// part of every message id, so ids stay unique per station when a storage wipe restarts seq and bdSeq; a record
+        /// keeps the id it was journaled with, also when it is resent after a reboot (docs/cloud.md, "Message ids").</summary>
+        public uint BootNonce;
         /// <summary>Firmware version reported in the birth certificate.</summary>
         public string Firmware = "0.1.0";
         /// <summary>Telemetry period while connected.</summary>

@@ -1,10 +1,10 @@
 namespace Station.Core.Cloud
 {
-    /// <summary>The MQTT topic tree of one station, built once: <c>stations/{station_id}/…</c> (docs/cloud.md).</summary>
+    /// <summary>The MQTT topic tree of one station, built once: <c>{prefix}/{station_id}/…</c>, prefix <c>stations</c> by default (docs/cloud.md).</summary>
     public sealed class CloudTopics
     {
-        /// <summary>Root prefix shared by every station.</summary>
-        public const string RootPrefix = "stations/";
+        /// <summary>Default first topic level shared by every station (<c>mqtt.topic_prefix</c>).</summary>
+        public const string DefaultPrefix = "stations";
 
         /// <summary>The station id the topics belong to.</summary>
         public readonly string StationId;
@@ -25,11 +25,11 @@ namespace Station.Core.Cloud
         /// <summary>Topic per <see cref="RecordKind"/> value (index 0 unused).</summary>
         public readonly string[] ByKind;
 
-        /// <summary>Topics for <paramref name="stationId"/> (must pass <see cref="IsValidStationId"/>).</summary>
-        public CloudTopics(string stationId)
+        /// <summary>Topics <c>{prefix}/{stationId}/…</c>; both must pass <see cref="IsValidStationId"/>.</summary>
+        public CloudTopics(string prefix, string stationId)
         {
             StationId = stationId;
-            string root = RootPrefix + stationId + "/";
+            string root = prefix + "/" + stationId + "/";
             State = root + "state";
             Telemetry = root + "telemetry";
             Events = root + "events";

@@ -109,13 +109,20 @@ namespace Station.Core.Cloud
             Put((byte)'Z'); Put((byte)'"');
         }
 
-        /// <summary>Writes a string made of a prefix and one or two numbers ("r42", "b3-17") without building it first.
-        /// <paramref name="second"/> below 0 leaves the second part out.</summary>
-        public void IdString(string prefix, long first, long second)
+        /// <summary>Writes a message id: a prefix, the boot nonce as 8 hex digits, then one or two numbers
+        /// ("r0a1b2c3d-42", "b0a1b2c3d-3-17") without building it first. <paramref name="second"/> below 0 leaves the
+        /// second number out. The nonce keeps ids unique when the numbers restart after a storage wipe (docs/cloud.md).</summary>
+        public void MessageId(string prefix, uint nonce, long first, long second)
         {
             BeginValue();
             Put((byte)'"');
             for (int i = 0; i < prefix.Length; i++) Put((byte)prefix[i]);
+            for (int shift = 28; shift >= 0; shift -= 4)
+            {
+                int d = (int)((nonce >> shift) & 0xF);
+                Put((byte)(d < 10 ? '0' + d : 'a' + d - 10));
+            }
+            Put((byte)'-');
             PutDigits((ulong)(first < 0 ? 0 : first), 1);
             if (second >= 0) { Put((byte)'-'); PutDigits((ulong)second, 1); }
             Put((byte)'"');

@@ -4,8 +4,10 @@ using Station.Hal;
 namespace Station.Core.Cloud
 {
     /// <summary>The cloud outbox: every event, fault and audit record is appended to persistent storage BEFORE it is
-    /// published, and leaves only when the broker acknowledged it (PUBACK). After a reconnect the link resends what it
-    /// had in flight; after a reboot everything unacknowledged is sent again, in order, flagged <c>"offline":true</c>.</summary>
+    /// published, and leaves only when the broker acknowledged it (PUBACK). After a reconnect (<see cref="Rewind"/>) or a
+    /// reboot everything unacknowledged is sent again, in order, flagged <c>"offline":true</c>: the adapter forgets what
+    /// it had in flight when the session dropped (IMqttLink contract), so the only copies sent after the outage are the
+    /// outbox's, and they say they are late.</summary>
     /// <remarks>
     /// Storage layout (over <see cref="IStorage"/>): numbered segment files "{prefix}{n}.bin" of at most
     /// <see cref="SegmentBytes"/> each, appended in order, plus a small cursor file "{prefix}.cur" (replaced atomically)
@@ -62,7 +64,7 @@ namespace Station.Core.Cloud
 
         uint _tailSeg, _sendSeg, _headSeg, _oldestPresentSeg;
         int _tailPos, _sendPos, _headLen;
-        uint _nextSeq = 1, _firstSeqThisBoot = 1, _ackedThrough;
+        uint _nextSeq = 1, _lateBelowSeq = 1, _ackedThrough;
         bool _cursorDirty;
         long _cursorWrittenMs;
         int _droppedTelemetry, _droppedRecords, _corruptFrames;
@@ -150,7 +152,7 @@ namespace Station.Core.Cloud
             _sendSeg = _tailSeg;
             _sendPos = _tailPos;
             _winCount = 0;
-            _firstSeqThisBoot = _nextSeq;
+            _lateBelowSeq = _nextSeq;
         }
 
         /// <summary>Appends one record (payload already carries <see cref="NextSeq"/>) and flushes it to storage.
@@ -235,7 +237,7 @@ namespace Station.Core.Cloud
                 int count = n - HeaderBytes - CrcBytes;
                 uint seq = U32(_frame, 4);
                 int kind = _frame[1];
-                if ((_frame[2] & 1) != 0 || seq < _firstSeqThisBoot) MarkOffline(count);
+                if ((_frame[2] & 1) != 0 || seq < _lateBelowSeq) MarkOffline(count);
                 string topic = kind > 0 && kind < topics.Length ? topics[kind] : null;
                 if (topic == null)
                 {
@@ -254,6 +256,19 @@ namespace Station.Core.Cloud
                 _winCount++;
                 _sendPos += n;
             }
+        }
+
+        /// <summary>The session with the broker dropped: forgets the send window (the adapter forgot those publishes, and
+        /// their acknowledgements will not come) and sends again from the oldest unacknowledged record. Every record that
+        /// existed at the drop goes out flagged <c>"offline":true</c>, as after a reboot: whether or not a copy reached the
+        /// broker before the drop, the one a consumer gets now is late. A consumer that already had the first copy drops
+        /// this one by its message id.</summary>
+        public void Rewind()
+        {
+            _winCount = 0;
+            _sendSeg = _tailSeg;
+            _sendPos = _tailPos;
+            _lateBelowSeq = _nextSeq;
         }
 
         /// <summary>Writes the cursor now (before a planned shutdown, or from tests).</summary>

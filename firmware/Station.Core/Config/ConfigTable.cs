@@ -59,6 +59,10 @@ namespace Station.Core.Config
         public const int MaintIdleTimeoutS = 24;
         /// <summary>Row index of <c>maint.lockout_s</c>.</summary>
         public const int MaintLockoutS = 25;
+        /// <summary>Row index of <c>mqtt.enabled</c>.</summary>
+        public const int MqttEnabled = 26;
+        /// <summary>Row index of <c>mqtt.tls</c>.</summary>
+        public const int MqttTls = 27;
 
         /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
         public static readonly ConfigKey[] Keys = new ConfigKey[]
@@ -86,7 +90,7 @@ namespace Station.Core.Config
             new ConfigKey("gate.pack_max_temp_c", "C", 0, 100, 55, "highest pack temperature (BMS BSM) the release gate accepts"),
             new ConfigKey("mqtt.host", ConfigKind.Host, 1, 63, "127.0.0.1", "MQTT broker host")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
-            new ConfigKey("mqtt.port", "", 1, 65535, 1883, "MQTT broker port")
+            new ConfigKey("mqtt.port", "", 1, 65535, 8883, "MQTT broker port (8883 with TLS, 1883 without)")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
             new ConfigKey("mqtt.topic_prefix", ConfigKind.Word, 1, 32, "stations", "first level of every MQTT topic")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
@@ -98,6 +102,10 @@ namespace Station.Core.Config
                 .SiteOnly("console security is set on site"),
             new ConfigKey("maint.lockout_s", "s", 10, 3600, 300, "console lock after three wrong PINs")
                 .SiteOnly("console security is set on site"),
+            new ConfigKey("mqtt.enabled", "", 0, 1, 0, "1: start the cloud link at boot (provisioning: docs/cloud.md)")
+                .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
+            new ConfigKey("mqtt.tls", "", 0, 1, 1, "1: TLS 1.2 with the provisioned CA certificate (0 only for a lab broker)")
+                .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>
