@@ -113,6 +113,40 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void A_small_outbox_without_the_SD_card_names_the_card_in_refusals_and_telemetry()
+        {
+            var layout = StorageLayout.Decide(true, false, "no card in the slot", 0, 1024, 64 * 1024);
+            var (st, link, cl, sc) = Build(new CloudLinkConfig { StationId = "unit", OutboxSegmentBytes = 4200, OutboxMaxSegments = 4, StorageWarning = layout.Warning });
+            Home(st);
+            cl.Tick();
+            st.Clock.Advance(new CloudLinkConfig().TelemetryPeriodMs + 1);
+            cl.Tick();
+            var telemetry = link.Sent.Where(s => s.topic == "stations/unit/telemetry").Select(s => JsonDocument.Parse(s.payload).RootElement).First();
+            var outbox = telemetry.GetProperty("outbox");
+            Assert.Equal(layout.Warning, outbox.GetProperty("storageWarning").GetString());
+            Assert.Equal(4 * 4200, outbox.GetProperty("capacityBytes").GetInt64());
+
+            link.IsConnected = false;
+            while (cl.SwapsAllowed) Assert.True(cl.RecordAudit("console", "tech", new string('x', 900), true, CloudReason.Accepted, null));
+            Assert.Contains("SD card not mounted (no card in the slot)", st.Controller.WhyNotSwapping());
+            var local = sc.AuthorizeLocal(new SwapAuthorization("V1", null), "tech");
+            Assert.Equal(CloudReason.OutboxFull, local.Reason);
+            Assert.Contains("Insert a FAT32 microSD card", local.Message);
+        }
+
+        [Fact]
+        public void With_the_full_outbox_telemetry_has_no_storage_warning()
+        {
+            var (st, link, cl, _) = Build();
+            cl.Tick();
+            st.Clock.Advance(new CloudLinkConfig().TelemetryPeriodMs + 1);
+            cl.Tick();
+            var outbox = link.Sent.Where(s => s.topic == "stations/unit/telemetry").Select(s => JsonDocument.Parse(s.payload).RootElement).First().GetProperty("outbox");
+            Assert.False(outbox.TryGetProperty("storageWarning", out _));
+            Assert.Equal(1024L * 64 * 1024, outbox.GetProperty("capacityBytes").GetInt64());
+        }
+
+        [Fact]
         public void Console_commands_are_audited_through_the_consoles_audit_event()
         {
             var (st, link, cl, sc) = Build();

@@ -82,7 +82,12 @@ namespace Station.Core.Cloud
         /// <summary>False when the outbox is too full for new swaps; the controller must then refuse them.</summary>
         public bool SwapsAllowed { get { return _outbox.SwapsAllowed; } }
         /// <summary>Why new swaps are refused by the cloud side, or null.</summary>
-        public string WhyNoSwaps() { return _outbox.WhyNoSwaps(); }
+        public string WhyNoSwaps()
+        {
+            string why = _outbox.WhyNoSwaps();
+            if (why != null && _config.StorageWarning != null) why = why + "; " + _config.StorageWarning;
+            return why;
+        }
 
         /// <summary>Recovers the outbox and bdSeq, registers the death certificate as the will and subscribes to the
         /// command topic. Call once, before the adapter first connects.</summary>
@@ -220,6 +225,8 @@ namespace Station.Core.Cloud
             w.Member("droppedRecords", _outbox.DroppedRecords);
             w.Member("corrupt", _outbox.CorruptFrames);
             w.MemberBool("swapsAllowed", _outbox.SwapsAllowed);
+            w.Member("capacityBytes", _outbox.CapacityBytes);
+            if (_config.StorageWarning != null) w.Member("storageWarning", _config.StorageWarning);
             w.EndObject();
         }
 
@@ -291,7 +298,7 @@ namespace Station.Core.Cloud
             switch (c.Kind)
             {
                 case CommandKind.SwapAuthorize:
-                    if (!_outbox.SwapsAllowed) return CloudResult.Refuse(CloudReason.OutboxFull, _outbox.WhyNoSwaps());
+                    if (!_outbox.SwapsAllowed) return CloudResult.Refuse(CloudReason.OutboxFull, WhyNoSwaps());
                     long validForMs = 0;
                     if (c.HasExpiry) validForMs = (c.Expiry.Ticks - _clock.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
                     return _station.Authorize(c.Vehicle, c.Pack, validForMs);

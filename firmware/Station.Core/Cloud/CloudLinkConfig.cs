@@ -22,6 +22,9 @@ namespace Station.Core.Cloud
         /// <summary>Most outbox segment files (capacity = segment bytes × this): 1024 × 64 KiB = 64 MiB, 7 days at 800 swaps/day
         /// need about 44 MB (docs/cloud.md), so the device keeps its outbox on an SD card.</summary>
         public int OutboxMaxSegments = 1024;
+        /// <summary>Null, or why the outbox is smaller than the default (<see cref="StorageLayout.Warning"/>, e.g. no SD
+        /// card): added to every refused swap's reason and to telemetry, so the technician and the fleet see the cause.</summary>
+        public string StorageWarning;
         /// <summary>File name prefix of the outbox in the station's storage.</summary>
         public string OutboxPrefix = "obx";
         /// <summary>Most commands handled per tick (the rest wait for the next one).</summary>
