@@ -99,6 +99,10 @@ namespace Station.Boards
         /// <summary>Chip select shared by the expanders (addressed by their A0..A2 pins).</summary>
         public int ExpanderChipSelect = NoPin;
 
+        /// <summary>Chip select of the microSD card on the SPI bus (<see cref="SpiBus"/>, shared with the expanders), or
+        /// <see cref="NoPin"/> when the board keeps its storage elsewhere (internal flash, a native SD slot).</summary>
+        public int SdCardChipSelect = NoPin;
+
         /// <summary>Native CAN controller name ("CAN1") or null when CAN runs through an MCP2515 on SPI.</summary>
         public string CanController;
         /// <summary>Native CAN TX pin (documentation and checks; the firmware routes it).</summary>
@@ -183,7 +187,7 @@ namespace Station.Boards
             pins.Add("StatusLed", StatusLed, PinRole.Output);
             pins.Add("ConsoleTx", ConsoleTx, PinRole.Output);
             pins.Add("ConsoleRx", ConsoleRx, PinRole.Input);
-            if (ExpanderCount > 0 || CanController == null)
+            if (ExpanderCount > 0 || CanController == null || SdCardChipSelect != NoPin)
             {
                 pins.Add("SpiMosi", SpiMosi, PinRole.Output);
                 pins.Add("SpiMiso", SpiMiso, PinRole.Input);
@@ -191,11 +195,15 @@ namespace Station.Boards
             }
             if (ExpanderCount > 0)
             {
-                pins.Add("ExpanderChipSelect", ExpanderChipSelect, PinRole.Output);
+                pins.Add("ExpanderChipSelect", ExpanderChipSelect, PinRole.ChipSelect);
+            }
+            if (SdCardChipSelect != NoPin)
+            {
+                pins.Add("SdCardChipSelect", SdCardChipSelect, PinRole.ChipSelect);
             }
             if (CanController == null)
             {
-                pins.Add("CanChipSelect", CanChipSelect, PinRole.Output);
+                pins.Add("CanChipSelect", CanChipSelect, PinRole.ChipSelect);
                 pins.Add("CanInterrupt", CanInterrupt, PinRole.Input);
                 if (CanCrystalHz != 8000000 && CanCrystalHz != 16000000 && CanCrystalHz != 20000000)
                 {
@@ -234,6 +242,10 @@ namespace Station.Boards
             {
                 return "PWM and encoder channels need a native pin, not an expander pin";
             }
+            if (role == PinRole.ChipSelect)
+            {
+                return "an SPI chip select needs a native pin (the expanders themselves sit on the SPI bus)";
+            }
             return null;
         }
 
@@ -258,6 +270,9 @@ namespace Station.Boards
             if (pin < 0 || pin > 39 || pin == 20 || pin == 24 || (pin >= 28 && pin <= 31)) return "GPIO" + pin + " does not exist on the ESP32";
             if (pin >= 6 && pin <= 11) return "GPIO" + pin + " is wired to the module's SPI flash";
             if (pin == 1 || pin == 3) return "GPIO" + pin + " is UART0, nanoFramework's debug and deploy link";
+            // GPIO5's strap only picks the SDIO slave timing and is sampled high (internal pull-up): a chip select with
+            // its external pull-up holds exactly that level at reset, so it is the one strapping pin a chip select may use.
+            if (pin == 5 && role == PinRole.ChipSelect) return null;
             if (pin == 0 || pin == 2 || pin == 5 || pin == 12 || pin == 15) return "GPIO" + pin + " is a strapping pin (boot mode, flash voltage): avoided";
             if (pin == 37 || pin == 38) return "GPIO" + pin + " is not brought out on a WROOM-32 module";
             if (pin >= 34 && role != PinRole.Input && role != PinRole.Encoder) return "GPIO" + pin + " is input-only";

@@ -11,5 +11,8 @@ namespace Station.Boards
         Pwm = 2,
         /// <summary>Encoder channel: a native input (counted by hardware or an interrupt, never on an expander).</summary>
         Encoder = 3,
+        /// <summary>SPI chip select: a native output, idle high through an external pull-up (the only role GPIO5 of
+        /// an ESP32 may take: its strap is sampled high, the level an idle chip select has).</summary>
+        ChipSelect = 4,
     }
 }

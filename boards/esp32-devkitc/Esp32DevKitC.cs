@@ -37,6 +37,9 @@ namespace Station.Boards
             map.SpiClock = 18;
             map.CanChipSelect = 21;
             map.ExpanderChipSelect = 22;
+            // microSD card on the same bus (the cloud outbox, 64 MiB): every other usable pin is taken, so no second
+            // bus and no card-detect pin; GPIO5 is allowed for a chip select only (README, "SD card").
+            map.SdCardChipSelect = 5;
             map.CanController = null;
             map.CanCrystalHz = 8000000;
 

@@ -168,6 +168,64 @@ public class BoardPinMapTests
     }
 
     [Fact]
+    public void Esp32_has_its_sd_card_on_the_shared_spi_bus_with_its_own_chip_select()
+    {
+        var map = Esp32DevKitC.PinMap();
+        Assert.Equal(5, map.SdCardChipSelect);
+        Assert.DoesNotContain(map.SdCardChipSelect, new[] { map.CanChipSelect, map.ExpanderChipSelect });
+        Assert.Null(map.Validate());
+        // The STM32F769I-DISCOVERY has a native SD slot: no SPI chip select.
+        Assert.Equal(BoardPinMap.NoPin, Stm32F769IDiscovery.PinMap().SdCardChipSelect);
+    }
+
+    [Theory]
+    [InlineData(0, "SdCardChipSelect: GPIO0 is a strapping pin")]
+    [InlineData(2, "SdCardChipSelect: GPIO2 is a strapping pin")]
+    [InlineData(12, "SdCardChipSelect: GPIO12 is a strapping pin")]
+    [InlineData(15, "SdCardChipSelect: GPIO15 is a strapping pin")]
+    [InlineData(6, "SdCardChipSelect: GPIO6 is wired to the module's SPI flash")]
+    [InlineData(21, "CanChipSelect uses pin 21, already used by SdCardChipSelect")]
+    [InlineData(22, "SdCardChipSelect uses pin 22, already used by ExpanderChipSelect")]
+    [InlineData(18, "SdCardChipSelect uses pin 18, already used by SpiClock")]
+    public void Esp32_sd_card_chip_select_must_be_a_free_usable_pin(int pin, string problem)
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.SdCardChipSelect = pin;
+        Assert.StartsWith(problem, map.Validate());
+    }
+
+    [Fact]
+    public void Esp32_sd_card_chip_select_cannot_be_an_input_only_pin()
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.CanInterrupt = map.SdCardChipSelect; // free GPIO39 ... and put the interrupt where the card was
+        map.SdCardChipSelect = 39;
+        Assert.Equal("SdCardChipSelect: GPIO39 is input-only", map.Validate());
+    }
+
+    [Fact]
+    public void Gpio5_is_a_chip_select_or_nothing()
+    {
+        // Its strap is sampled high: fine for an idle chip select, not for an output or input whose level is not ours.
+        var map = Esp32DevKitC.PinMap();
+        map.SdCardChipSelect = BoardPinMap.NoPin;
+        map.LiftEnable = 5;
+        Assert.Equal("LiftEnable: GPIO5 is a strapping pin (boot mode, flash voltage): avoided", map.Validate());
+        map = Esp32DevKitC.PinMap();
+        map.SdCardChipSelect = map.CanChipSelect;
+        map.CanChipSelect = 5;
+        Assert.Null(map.Validate());
+    }
+
+    [Fact]
+    public void A_chip_select_cannot_sit_on_an_expander()
+    {
+        var map = Esp32DevKitC.PinMap();
+        map.SdCardChipSelect = BoardPinMap.ExpanderPin(1, false, 7);
+        Assert.Equal("SdCardChipSelect: an SPI chip select needs a native pin (the expanders themselves sit on the SPI bus)", map.Validate());
+    }
+
+    [Fact]
     public void Pwm_and_encoder_need_native_pins()
     {
         var map = Esp32DevKitC.PinMap();
