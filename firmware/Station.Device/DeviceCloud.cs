@@ -48,9 +48,11 @@ namespace Station.Device
         /// <summary>Builds the link for <paramref name="controller"/> when <paramref name="provision"/> is usable and
         /// starts bringing the network up on its own thread; <paramref name="values"/> and <paramref name="file"/> are the console's
         /// configuration, shared so the cloud sets the same keys; null (the station runs offline, the reason logged) when it
-        /// is not. <paramref name="outboxSegments"/> sizes the outbox to the storage medium (64 KiB each). Never throws.</summary>
-        public static DeviceCloud Start(CloudProvision provision, bool wifi, int outboxSegments, StationController controller,
-            ConfigValues values, ConfigFile file, IStorage storage, IClock clock, ILog log)
+        /// is not. <paramref name="layout"/> sizes the outbox to its medium and carries the warning when it is the small one;
+        /// the outbox and the link's sequence state live in <paramref name="outboxStorage"/> (the SD card, or the
+        /// station's own storage). Never throws.</summary>
+        public static DeviceCloud Start(CloudProvision provision, bool wifi, StorageLayout layout, IStorage outboxStorage, StationController controller,
+            ConfigValues values, ConfigFile file, IClock clock, ILog log)
         {
             log.Write(LogLevel.Info, provision.Summary);
             if (!provision.Enabled) return null;
@@ -78,8 +80,9 @@ namespace Station.Device
                 // One configuration table with the console: cloud config.set is checked, applied and saved like a console one.
                 var station = new StationCloud(controller, clock, values, file);
                 CloudLinkConfig config = provision.LinkConfig(BootNonce(clock));
-                config.OutboxMaxSegments = outboxSegments;
-                var link = new CloudLink(mqtt, storage, clock, station, config);
+                config.OutboxMaxSegments = layout.OutboxSegments;
+                config.StorageWarning = layout.Warning;
+                var link = new CloudLink(mqtt, outboxStorage, clock, station, config);
                 link.Start(); // recovers the outbox and registers the will before the adapter first connects
                 // Only now is the controller touched (events, admission): a failure above leaves it as it was.
                 station.Attach(link);

@@ -36,7 +36,7 @@ namespace Station.Device
             }
 
             var gpio = new GpioController();
-            WiredBoard board = BoardWiring.Wire(map, gpio);
+            WiredBoard board = BoardWiring.Wire(map, gpio, log);
             var clock = new DeviceClock();
             board.Io.Clock = clock;
             board.Io.Storage = new FlashStorage(board.StorageFolder, log);
@@ -88,14 +88,23 @@ namespace Station.Device
 
             // Issue 4: the cloud link, from the stored mqtt.* keys and the files provisioned beside them (docs/cloud.md,
             // "Provisioning a station"). Missing or bad provisioning leaves the station offline with the reason logged.
-            // The ESP32 joins Wi-Fi and keeps its storage in internal flash, a small partition shared with the configuration
-            // and the journals: an outbox of 2 × 64 KiB there, so the station refuses new swaps at 90 % instead of the flash
-            // filling up under it. The STM32F769I's Ethernet and SD card take the default 64 MiB (7 days at 800 swaps a
-            // day). docs/cloud.md, "Sizing".
+            // Its outbox must hold 7 days offline at 800 swaps a day (docs/cloud.md, "Sizing"): StorageLayout puts it on
+            // the SD card with the default 64 MiB when the card mounted, else in internal flash at 2 × 64 KiB — and then
+            // says so at boot, in telemetry and in every refused swap. Records left in a flash outbox by a boot without
+            // the card are sent from there first.
+            var linkDefaults = new CloudLinkConfig();
+            bool separateCard = board.OutboxCardFolder != board.StorageFolder;
+            int flashPending = board.OutboxCardSlot && separateCard ? StorageLayout.PendingIn(board.Io.Storage, linkDefaults) : 0;
+            StorageLayout layout = StorageLayout.Decide(board.OutboxCardSlot, board.OutboxCardFolder != null, board.OutboxCardProblem,
+                flashPending, linkDefaults.OutboxMaxSegments, linkDefaults.OutboxSegmentBytes);
+            IStorage outboxStorage = board.Io.Storage;
+            if (layout.OutboxOnCard && separateCard) outboxStorage = new FlashStorage(board.OutboxCardFolder, logRing);
+            logRing.Write(layout.Warning != null ? LogLevel.Error : LogLevel.Info, layout.Summary);
+
             bool esp32 = map.Chip == BoardChip.Esp32;
             CloudProvision provision = CloudProvisioning.Load(settings, board.Io.Storage, esp32);
-            DeviceCloud cloud = DeviceCloud.Start(provision, esp32, esp32 ? 2 : new CloudLinkConfig().OutboxMaxSegments,
-                controller, settings, settingsFile, board.Io.Storage, clock, logRing);
+            DeviceCloud cloud = DeviceCloud.Start(provision, esp32, layout, outboxStorage,
+                controller, settings, settingsFile, clock, logRing);
             if (cloud != null)
             {
                 console.Audit += cloud.Station.AuditConsole;

@@ -22,6 +22,13 @@ namespace Station.Device
         public string CanProblem;
         /// <summary>Folder of the station's files (journal, configuration).</summary>
         public string StorageFolder;
+        /// <summary>True when the board wires an SD card for the cloud outbox (docs/cloud.md, "Sizing").</summary>
+        public bool OutboxCardSlot;
+        /// <summary>Folder for the cloud outbox on the mounted card (may equal <see cref="StorageFolder"/>), or null when
+        /// the card did not mount.</summary>
+        public string OutboxCardFolder;
+        /// <summary>Why the card did not mount, or null.</summary>
+        public string OutboxCardProblem;
 
         /// <summary>Reads every expander's inputs (start of a tick).</summary>
         public void RefreshInputs()

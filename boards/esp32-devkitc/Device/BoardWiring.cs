@@ -1,12 +1,13 @@
 using System.Device.Gpio;
 using Station.Boards;
+using Station.Hal;
 using Station.Hal.Nano;
 using Station.Hal.Nano.Esp32;
 
 namespace Station.Device
 {
     /// <summary>Device wiring of the ESP32-DevKitC: pin routing through the GPIO matrix, the lift encoder on the
-    /// pulse-count hardware, two MCP23S17 on SPI1, storage on the internal flash. Compiled into Station.Device only
+    /// pulse-count hardware, two MCP23S17 and the microSD card on SPI1, storage on the internal flash, the cloud outbox on the card. Compiled into Station.Device only
     /// when its Board property is esp32-devkitc.</summary>
     internal static class BoardWiring
     {
@@ -17,7 +18,7 @@ namespace Station.Device
         }
 
         /// <summary>Routes the pins and opens every adapter.</summary>
-        public static WiredBoard Wire(BoardPinMap map, GpioController gpio)
+        public static WiredBoard Wire(BoardPinMap map, GpioController gpio, ILog log)
         {
             Esp32Routing.Spi1(map.SpiMosi, map.SpiMiso, map.SpiClock);
             Esp32Routing.Com2(map.ConsoleTx, map.ConsoleRx);
@@ -37,6 +38,16 @@ namespace Station.Device
             if (!can.Start()) board.CanProblem = "the MCP2515 did not answer on SPI (or cannot make 250 kbit/s with its crystal)";
             board.PackCan = can;
             board.CanChip = can;
+
+            // The cloud outbox's microSD card, last on the shared bus: the MCP2515 and the expanders are set up and
+            // deselected. Configuration and journals stay in internal flash (Program decides with StorageLayout).
+            if (map.SdCardChipSelect != BoardPinMap.NoPin)
+            {
+                board.OutboxCardSlot = true;
+                SpiSdCard card = SpiSdCard.Mount(map.SpiBus, map.SdCardChipSelect, log);
+                if (card.Mounted) board.OutboxCardFolder = SpiSdCard.Root + "station";
+                else board.OutboxCardProblem = card.Problem;
+            }
             return board;
         }
     }

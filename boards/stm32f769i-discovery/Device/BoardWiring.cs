@@ -1,5 +1,6 @@
 using System.Device.Gpio;
 using Station.Boards;
+using Station.Hal;
 using Station.Hal.Nano;
 using Station.Hal.Nano.Stm32;
 
@@ -17,7 +18,7 @@ namespace Station.Device
         }
 
         /// <summary>Opens every adapter.</summary>
-        public static WiredBoard Wire(BoardPinMap map, GpioController gpio)
+        public static WiredBoard Wire(BoardPinMap map, GpioController gpio, ILog log)
         {
             var bus = Mcp23s17.OpenBus(map.SpiBus, map.ExpanderChipSelect);
             var expanders = new Mcp23s17[map.ExpanderCount];
@@ -29,6 +30,10 @@ namespace Station.Device
 
             // Pack CAN: native CAN1 at 250 kbit/s from the 54 MHz APB1 (timing arithmetic in NativeCanPort).
             board.PackCan = new NativeCanPort(map.CanController, 54000000, 250000);
+
+            // The firmware mounts the board's own SD slot as D:\ and every file lives there, the cloud outbox too.
+            board.OutboxCardSlot = true;
+            board.OutboxCardFolder = board.StorageFolder;
             return board;
         }
     }
