@@ -7,8 +7,8 @@ using Station.Hal.Nano.Esp32;
 namespace Station.Device
 {
     /// <summary>Device wiring of the ESP32-DevKitC: pin routing through the GPIO matrix, the lift encoder on the
-    /// pulse-count hardware, two MCP23S17 and the microSD card on SPI1, storage on the internal flash, the cloud outbox on the card. Compiled into Station.Device only
-    /// when its Board property is esp32-devkitc.</summary>
+    /// pulse-count hardware, two MCP23S17 and the microSD card on SPI1; the station's files in internal flash, the
+    /// cloud outbox on the card. Compiled into Station.Device only when its Board property is esp32-devkitc.</summary>
     internal static class BoardWiring
     {
         /// <summary>The board's pin map.</summary>
