@@ -37,11 +37,7 @@ namespace Station.Simulator
             AuditJournal = new AuditJournal(Storage, Clock);
             _line = line;
             Boot();
-            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
-            {
-                var pack = Bay.Rack.Slots[i];
-                if (pack != null) Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
-            }
+            Bay.SeedInventory(Controller);
         }
 
         // What a board does at power-up: a new controller on the same storage (it reads the journal and never moves
