@@ -234,7 +234,7 @@ namespace Station.Cloud.Tests
             });
             using var c = Client(fake.Port, "ka", o => o.KeepAliveSeconds = 1);
             c.Start();
-            Wait.Until(() => fake.Connections >= 2 && c.IsConnected, "reconnect after keep-alive timeout");
+            Wait.Until(() => fake.Connections >= 2 && c.IsConnected, "reconnect after keep-alive timeout", 30000); // generous: a loaded machine
             Assert.True(pings >= 1);
             Assert.Contains("keep-alive", c.LastError);
         }

@@ -251,8 +251,9 @@ namespace Station.Console.Tests
             Assert.Contains(" ok maint enter **** -> maintenance on", _bay.AuditJournal.Tail(20));
         }
 
-        [Fact]
-        public void After_an_estop_while_the_pack_is_on_the_staging_conveyor_the_technician_settles_it_and_the_next_swap_completes()
+        /// <summary>A swap is authorised, the charged pack rides the staging conveyor, the e-stop is hit part-way; then
+        /// the technician releases it, resets the fault and homes. Returns the charged pack's serial (maintenance on).</summary>
+        private string EstopWithThePackPartWayAlongStaging()
         {
             EnterAndHome();
             Type("maint exit\r");
@@ -285,6 +286,34 @@ namespace Station.Console.Tests
             Type("home\r", 10);
             RunUntil("homed: lift at 0 mm", 60000);
             Assert.Equal(SwapState.Idle, _bay.Controller.State);
+            return packIn;
+        }
+
+        [Fact]
+        public void The_staging_run_stops_on_any_key_and_on_an_interlock()
+        {
+            string packIn = EstopWithThePackPartWayAlongStaging();
+            Assert.Contains("staging conveyor running; any key stops it", Type("conveyor stage\r", 300));
+            Assert.True(_bay.Bay.StagingRunning, "the staging conveyor should turn");
+            string stopped = Type(" ", 100);
+            Assert.Contains("staging stopped by key: the pack is still not at the staging sensor", stopped);
+            Assert.False(_bay.Bay.StagingRunning);
+            Assert.True(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
+
+            Type("sim after 0.3 curtain break\r", 10);
+            Type("conveyor stage\r", 10);
+            string tripped = RunFor(1000);
+            Assert.Contains("staging ended by fault 11 LightCurtainBroken", tripped);
+            Assert.False(_bay.Bay.StagingRunning);
+            Assert.Equal(FaultCode.LightCurtainBroken, _bay.Controller.LatchedFault);
+            Assert.True(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
+            Assert.Empty(_bay.Bay.Hazards);
+        }
+
+        [Fact]
+        public void After_an_estop_while_the_pack_is_on_the_staging_conveyor_the_technician_settles_it_and_the_next_swap_completes()
+        {
+            string packIn = EstopWithThePackPartWayAlongStaging();
 
             // The station explains exactly what blocks the swap and which command settles it.
             string why = Type("why\r");
@@ -301,6 +330,10 @@ namespace Station.Console.Tests
             RunUntil("staged: pack " + packIn + " is at the staging sensor", 60000);
             Assert.False(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
             Assert.DoesNotContain("to settle it", Type("why\r"));
+            string again = Type("conveyor stage\r", 100);
+            Assert.Contains("pack " + packIn + " is already at the staging sensor: recorded as arrived", again);
+            Assert.DoesNotContain("running", again);
+            Assert.False(_bay.Bay.StagingRunning);
 
             // The next swap uses the staged pack and completes.
             Assert.Contains("swap started with pack " + packIn, Type("swap authorize CAR1\r"));

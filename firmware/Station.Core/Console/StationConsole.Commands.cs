@@ -53,7 +53,7 @@ namespace Station.Core.Console
                 case CommandId.RackSet: RackSet(audited, parsed.Arg(0), parsed.Arg(1), parsed.Arg(2), parsed.Arg(3)); break;
                 case CommandId.RackClear: RackClear(audited, parsed.Arg(0)); break;
                 case CommandId.PackPlace: PackPlaceSet(audited, parsed.Arg(0), parsed.Arg(1), parsed.Arg(2)); break;
-                case CommandId.ConveyorStage: StartMotion(audited, _station.StartStaging(), "staging conveyor running; any key stops it"); break;
+                case CommandId.ConveyorStage: ConveyorStage(audited); break;
                 case CommandId.ConfigShow: Reply(audited, true, ConfigShowText()); break;
                 case CommandId.ConfigGet: ConfigGet(audited, parsed.Arg(0)); break;
                 case CommandId.ConfigSet: ConfigSet(audited, parsed.Arg(0), parsed.Arg(1)); break;

@@ -90,6 +90,19 @@ namespace Station.Core.Console
             Outcome(audited, "pack place", _station.SetPackPlace((PackPlace)place, serial, soc));
         }
 
+        private void ConveyorStage(string audited)
+        {
+            ConsoleOutcome outcome = _station.StartStaging();
+            if (outcome.Accepted && !_station.Busy)
+            {
+                // The pack was already at the staging sensor: recorded as arrived, nothing moved.
+                Reply(audited, true, outcome.Message);
+                return;
+            }
+
+            StartMotion(audited, outcome, "staging conveyor running; any key stops it");
+        }
+
         private int SlotOrReply(string audited, string words, string text)
         {
             int count = _station.RackSlotCount;
