@@ -18,8 +18,7 @@ namespace Station.Cloud.Tests
             // SimStation builds its own MqttClient; here the controller is wrapped again over a FakeLink.
             var st = new SimStation("unit", new MqttClientOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0);
             st.Controller.Start();
-            for (int i = 0; i < st.Bay.Rack.Slots.Length; i++)
-                if (st.Bay.Rack.Slots[i] != null) st.Controller.SetRackSlot(i, st.Bay.Rack.Slots[i].Serial, (int)st.Bay.Rack.Slots[i].SocPct, PackState.Ready);
+            Assert.True(st.Bay.SeedInventory(st.Controller).Accepted);
             var link = new FakeLink();
             var sc = new StationCloud(st.Controller, st.Clock);
             var cl = new CloudLink(link, new TestStorage(), st.Clock, sc, config ?? new CloudLinkConfig { StationId = "unit" });

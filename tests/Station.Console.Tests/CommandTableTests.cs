@@ -83,7 +83,9 @@ namespace Station.Console.Tests
         [InlineData("config get lift.so", "config get lift.soft_m", null)]
         [InlineData("config set maint.p", "config set maint.pin ", null)]
         [InlineData("config s", "config s", "save set show")]
-        [InlineData("help co", "help config ", null)]
+        [InlineData("help co", "help con", null)]
+        [InlineData("help con", "help con", "config conveyor")]
+        [InlineData("help conf", "help config ", null)]
         [InlineData("xyz", "xyz", null)]
         [InlineData("status ", "status ", null)]
         public void Tab_completes_from_the_table(string line, string expected, string listed)

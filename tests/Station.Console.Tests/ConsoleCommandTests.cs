@@ -349,5 +349,71 @@ namespace Station.Console.Tests
             Assert.Equal("mant ... refused", rig.Audit.Last());
             Assert.DoesNotContain("4711", rig.Log.Tail(10));
         }
+
+        [Theory]
+        [InlineData("rack set x P1 90 ready", "rack set: slot 'x' does not exist; the slots are 0..5")]
+        [InlineData("rack set -1 P1 90 ready", "rack set: slot '-1' does not exist; the slots are 0..5")]
+        [InlineData("rack set 6 P1 90 ready", "rack set: slot '6' does not exist; the slots are 0..5")]
+        [InlineData("rack set 1 P/1 90 ready", "rack set: 'P/1' is not a pack serial; expected 1 to 24 characters")]
+        [InlineData("rack set 1 none 90 ready", "(to empty a slot: 'rack clear 1')")]
+        [InlineData("rack set 1 P1 abc ready", "rack set: SOC 'abc' must be a whole percent between 0 and 100")]
+        [InlineData("rack set 1 P1 101 ready", "rack set: SOC '101' must be a whole percent between 0 and 100")]
+        [InlineData("rack set 1 P1 -1 ready", "rack set: SOC '-1' must be a whole percent between 0 and 100")]
+        [InlineData("rack set 1 P1 90 full", "rack set: state 'full' is not one of charging, ready or faulty")]
+        [InlineData("rack set 1 P1 90", "rack set: missing <slot> <serial> <soc> <state>; usage: rack set <slot> <serial> <soc> <state>")]
+        [InlineData("rack clear 9", "rack clear: slot '9' does not exist; the slots are 0..5")]
+        [InlineData("rack clear", "rack clear: missing <slot>")]
+        [InlineData("pack place shelf P1", "pack place: place 'shelf' is not one of staging, lift, vehicle or return")]
+        [InlineData("pack place lift none 50", "pack place: an empty place has no SOC; usage: 'pack place lift none'")]
+        [InlineData("pack place lift P#1", "pack place: 'P#1' is not a pack serial")]
+        [InlineData("pack place lift P1 200", "pack place: SOC '200' must be a whole percent between 0 and 100")]
+        [InlineData("pack place lift", "pack place: missing <place> <serial>|none [soc]")]
+        [InlineData("conveyor stage now", "conveyor stage: unexpected 'now'")]
+        public void Inventory_commands_refuse_bad_words_before_asking_the_station(string line, string error)
+        {
+            var rig = new Rig();
+            rig.EnterMaintenance();
+            rig.Station.Requests.Clear();
+            rig.Audit.Clear();
+            Assert.Contains(error, rig.Run(line));
+            Assert.Empty(rig.Station.Requests);
+            Assert.Single(rig.Audit);
+            Assert.EndsWith(" refused", rig.Audit[0]);
+        }
+
+        [Theory]
+        [InlineData("rack set 5 P1 90 ready", "rack 5 P1 90 Ready")]
+        [InlineData("rack set 0 P2 10 CHARGING", "rack 0 P2 10 Charging")]
+        [InlineData("rack set 0 P3 0 faulty", "rack 0 P3 0 Faulty")]
+        [InlineData("rack clear 2", "rack 2 none -1 Empty")]
+        [InlineData("pack place staging P1 95", "place Staging P1 95")]
+        [InlineData("pack place return P1", "place ReturnPoint P1 -1")]
+        [InlineData("pack place vehicle NONE", "place Vehicle none -1")]
+        [InlineData("conveyor stage", "stage")]
+        public void Inventory_commands_reach_the_station_and_its_refusal_is_shown(string line, string request)
+        {
+            var rig = new Rig();
+            rig.EnterMaintenance();
+            rig.Station.Requests.Clear();
+            rig.Audit.Clear();
+            rig.Run(line);
+            Assert.Equal(new[] { request }, rig.Station.Requests);
+            Assert.Equal(new[] { line + " ok" }, rig.Audit);
+
+            rig.Station.AcceptRequests = false;
+            rig.Station.Busy = false;
+            string refused = rig.Run(line);
+            Assert.Contains("test refusal", refused);
+            Assert.Equal(line + " refused", rig.Audit[^1]);
+        }
+
+        [Fact]
+        public void Inventory_commands_need_maintenance()
+        {
+            var rig = new Rig();
+            foreach (string line in new[] { "rack set 1 P1 90 ready", "rack clear 1", "pack place lift none", "conveyor stage" })
+                Assert.Contains(": needs maintenance mode", rig.Run(line));
+            Assert.Empty(rig.Station.Requests);
+        }
     }
 }

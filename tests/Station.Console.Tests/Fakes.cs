@@ -198,6 +198,17 @@ namespace Station.Console.Tests
         public ConsoleOutcome ConfirmRecovery() => Answer("recover", "recovery confirmed");
         public ConsoleOutcome AuthorizeSwap(string vehicleId, string packSerial) => Held ? ConsoleOutcome.Refused("held") : Answer("authorize " + vehicleId + " " + packSerial, "swap authorized");
         public ConsoleOutcome CancelSwap() => Answer("cancel", "swap cancelled");
+        public int RackSlotCount { get; set; } = 6;
+        public ConsoleOutcome SetRackSlot(int slot, string serial, int socPct, Station.Core.PackState state) =>
+            Answer("rack " + slot + " " + (serial ?? "none") + " " + socPct + " " + state, "slot set");
+        public ConsoleOutcome SetPackPlace(Station.Core.PackPlace place, string serial, int socPct) =>
+            Answer("place " + place + " " + (serial ?? "none") + " " + socPct, "place set");
+        public ConsoleOutcome StartStaging()
+        {
+            var o = Answer("stage", "");
+            if (o.Accepted) Busy = true;
+            return o;
+        }
         public ConsoleOutcome ApplyConfig(ConfigValues values)
         {
             Requests.Add("apply");

@@ -78,7 +78,7 @@ namespace Station.Console.Tests
                 WaitFor("bay1[MAINT]>");
                 Send("sim quit\r");
                 WaitFor("sim: quitting");
-                Assert.True(sim.WaitForExit(20000), "the simulator did not stop on 'sim quit'");
+                Assert.True(sim.WaitForExit(60000), "the simulator did not stop on 'sim quit'");
                 Assert.Equal(0, sim.ExitCode);
             }
             finally

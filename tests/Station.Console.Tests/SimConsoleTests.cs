@@ -251,6 +251,130 @@ namespace Station.Console.Tests
             Assert.Contains(" ok maint enter **** -> maintenance on", _bay.AuditJournal.Tail(20));
         }
 
+        /// <summary>A swap is authorised, the charged pack rides the staging conveyor, the e-stop is hit part-way; then
+        /// the technician releases it, resets the fault and homes. Returns the charged pack's serial (maintenance on).</summary>
+        private string EstopWithThePackPartWayAlongStaging()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            // The rack handler brings the booked pack to the feed point while the car drives in (as the simulated operator does).
+            string packIn = _bay.Bay.Rack.Slots[_bay.Controller.Inventory.ChooseReady(_bay.Config.MinSocPct)].Serial;
+            Assert.True(_bay.Bay.Rack.Fetch(packIn));
+            for (int t = 0; t < 60000 && !_bay.Bay.PacksOnConveyor.Any(p => p.Serial == packIn); t += 10) _bay.Tick();
+            Type("maint enter 1234\r");
+            Assert.Contains("swap started with pack " + packIn, Type("swap authorize CAR1 " + packIn + "\r", 10));
+            // Run until the charged pack is part-way along the staging conveyor, then someone hits the e-stop.
+            double staging = _bay.Bay.StagingPointMm;
+            bool partWay = false;
+            for (int t = 0; t < 120000 && !partWay; t += 10)
+            {
+                _bay.Tick();
+                // Before the vehicle's pack is unlocked, so the pack on the staging conveyor is the only thing to settle.
+                partWay = _bay.Controller.State == SwapState.RaiseToPack
+                    && _bay.Bay.PacksOnConveyor.Any(p => p.Serial == packIn && p.TrackMm > staging * 0.1 && p.TrackMm < staging * 0.9);
+            }
+
+            Assert.True(partWay, "the charged pack was not on the staging conveyor while the lift rose: " + _bay.Controller.State);
+            Type("sim estop press\r", 500);
+            Assert.Equal(SwapState.Faulted, _bay.Controller.State);
+            int fault = (int)_bay.Controller.LatchedFault;
+            Type("sim estop release\r", 500);
+            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
+            Assert.Contains("fault cleared", Type("fault reset " + fault + "\r"));
+            Type("home\r", 10);
+            RunUntil("homed: lift at 0 mm", 60000);
+            Assert.Equal(SwapState.Idle, _bay.Controller.State);
+            return packIn;
+        }
+
+        [Fact]
+        public void The_staging_run_stops_on_any_key_and_on_an_interlock()
+        {
+            string packIn = EstopWithThePackPartWayAlongStaging();
+            Assert.Contains("staging conveyor running; any key stops it", Type("conveyor stage\r", 300));
+            Assert.True(_bay.Bay.StagingRunning, "the staging conveyor should turn");
+            string stopped = Type(" ", 100);
+            Assert.Contains("staging stopped by key: the pack is still not at the staging sensor", stopped);
+            Assert.False(_bay.Bay.StagingRunning);
+            Assert.True(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
+
+            Type("sim after 0.3 curtain break\r", 10);
+            Type("conveyor stage\r", 10);
+            string tripped = RunFor(1000);
+            Assert.Contains("staging ended by fault 11 LightCurtainBroken", tripped);
+            Assert.False(_bay.Bay.StagingRunning);
+            Assert.Equal(FaultCode.LightCurtainBroken, _bay.Controller.LatchedFault);
+            Assert.True(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
+            Assert.Empty(_bay.Bay.Hazards);
+        }
+
+        [Fact]
+        public void After_an_estop_while_the_pack_is_on_the_staging_conveyor_the_technician_settles_it_and_the_next_swap_completes()
+        {
+            string packIn = EstopWithThePackPartWayAlongStaging();
+
+            // The station explains exactly what blocks the swap and which command settles it.
+            string why = Type("why\r");
+            Assert.Contains("the inventory has pack " + packIn + " at staging (in transit: not confirmed) but the staging sensor sees no pack there", why);
+            Assert.Contains("to settle it: 'conveyor stage' runs the staging conveyor until pack " + packIn, why);
+            string status = Type("status\r");
+            Assert.Contains("inventory conflict (swaps are refused until it is settled): the inventory has pack " + packIn, status);
+            string refused = Type("swap authorize CAR1\r");
+            Assert.Contains("the staging sensor and the inventory disagree", refused);
+            Assert.True(_bay.Console.InMaintenance);
+
+            // The technician finishes staging by motion; the core records the pack as arrived.
+            Assert.Contains("staging conveyor running; any key stops it", Type("conveyor stage\r", 10));
+            RunUntil("staged: pack " + packIn + " is at the staging sensor", 60000);
+            Assert.False(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
+            Assert.DoesNotContain("to settle it", Type("why\r"));
+            string again = Type("conveyor stage\r", 100);
+            Assert.Contains("pack " + packIn + " is already at the staging sensor: recorded as arrived", again);
+            Assert.DoesNotContain("running", again);
+            Assert.False(_bay.Bay.StagingRunning);
+
+            // The next swap uses the staged pack and completes.
+            Assert.Contains("swap started with pack " + packIn, Type("swap authorize CAR1\r"));
+            for (int t = 0; t < 600000 && (_bay.Controller.LastSwap == null || _bay.Controller.LastSwap.Outcome != SwapOutcome.Completed); t += 10) _bay.Tick();
+            Assert.Equal(SwapOutcome.Completed, _bay.Controller.LastSwap.Outcome);
+            Assert.Equal(packIn, _bay.Controller.LastSwap.PackInSerial);
+            Assert.Equal(2, _bay.Controller.LastSwap.SwapId);
+            Assert.Equal(FaultCode.None, _bay.Controller.LatchedFault);
+            Assert.Empty(_bay.Bay.Hazards);
+            string audit = _bay.AuditJournal.Tail(40);
+            Assert.Contains("ok conveyor stage", audit);
+        }
+
+        [Fact]
+        public void A_technician_corrects_rack_slots_and_places_and_every_change_is_journaled_and_audited()
+        {
+            EnterAndHome();
+            PackRecord before = _bay.Controller.Inventory.Slot(0);
+            string cleared = Type("rack clear 0\r");
+            Assert.Contains("staging: empty", cleared);
+            Assert.DoesNotContain("slot 0:", cleared);
+            Assert.True(_bay.Controller.Inventory.Slot(0).IsEmpty);
+            Assert.Contains("slot 0: " + before.Serial + " (80% charging)", Type("rack set 0 " + before.Serial + " 80 charging\r"));
+            Assert.Equal(PackState.Charging, _bay.Controller.Inventory.Slot(0).State);
+            Assert.Contains("that serial is already elsewhere", Type("rack set 1 " + before.Serial + " 80 ready\r"));
+            Assert.Contains("lift: P9 (", Type("pack place lift P9 50\r"));
+            Assert.Contains("the inventory has pack P9 on the lift but its sensor sees no pack there", Type("why\r"));
+            Assert.Contains("lift: empty", Type("pack place lift none\r"));
+            Assert.Contains("conveyor stage: refused: the inventory has no pack at staging; if one stands on the staging conveyor, record it first: 'pack place staging <serial> [soc]'",
+                Type("conveyor stage\r"));
+            // A restart reads the corrections back from the journal.
+            Type("sim power loss 1\r", 10);
+            RunFor(2000);
+            Assert.Equal(PackState.Charging, _bay.Controller.Inventory.Slot(0).State);
+            Assert.Equal(80, _bay.Controller.Inventory.Slot(0).SocPct);
+            string audit = _bay.AuditJournal.Tail(40);
+            Assert.Contains("ok rack clear 0", audit);
+            Assert.Contains("ok rack set 0 " + before.Serial + " 80 charging", audit);
+            Assert.Contains("refused rack set 1", audit);
+        }
+
         [Fact]
         public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
         {

@@ -79,7 +79,7 @@ namespace Station.Console.Tests
             Tmux("new-session", "-d", "-s", _session, "-x", "200", "-y", "60", command);
             _started = true;
             WaitFor("Ctrl-X is the emergency stop", 1, 60);
-            WaitFor(@"bay1\[nothomed\]> $|bay1\[nothomed\]>\s*\n", 1, 10);
+            WaitFor(@"bay1\[nothomed\]> $|bay1\[nothomed\]>\s*\n", 1, 60);
 
             // Maintenance, homing, a jog.
             RunAndWait("maint enter 1234", "maintenance on");
@@ -94,9 +94,10 @@ namespace Station.Console.Tests
             string limit = RunAndWait("lift jog +200", "is above the soft limit lift.soft_max_mm");
             Assert.Matches(@"at most \+\d+ mm up is possible", limit);
 
-            // Someone walks into the bay while the lift comes down.
-            // Both lines in one burst, so the jog is under way when the curtain breaks a simulated second later.
-            Tmux("send-keys", "-t", _session, "sim after 1 curtain break", "Enter", "lift jog -200", "Enter");
+            // Someone walks into the bay while the lift comes down. The break is armed on the plant's lift motion, not on
+            // a time: however late the jog line arrives (a loaded machine), the curtain breaks while the jog is under way.
+            RunAndWait("sim when moving curtain break", "sim: 'sim curtain break' when the lift next moves");
+            Type("lift jog -200");
             WaitFor("jog ended by fault 11 LightCurtainBroken");
             WaitFor(@"maintenance ended by fault 11 LightCurtainBroken");
             WaitFor(@"bay1\[FAULT 11\]>");

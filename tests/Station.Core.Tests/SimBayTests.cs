@@ -39,11 +39,7 @@ namespace Station.Core.Tests
                 };
                 C = new StationController(Bay.Io, Config);
                 C.Start();
-                for (int i = 0; i < Bay.Rack.Slots.Length; i++)
-                {
-                    var pack = Bay.Rack.Slots[i];
-                    if (pack != null) Ok(C.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready));
-                }
+                Ok(Bay.SeedInventory(C));
             }
 
             public void Tick()

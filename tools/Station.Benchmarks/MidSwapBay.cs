@@ -33,11 +33,7 @@ namespace Station.Benchmarks
             };
             Controller = new StationController(Bay.Io, c);
             Controller.Start();
-            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
-            {
-                var pack = Bay.Rack.Slots[i];
-                if (pack != null) Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
-            }
+            Require(Bay.SeedInventory(Controller));
             Require(Controller.Home());
             RunUntil(() => Controller.State == SwapState.Idle);
             Bay.ArriveVehicle("CAR001", "VP0001");

@@ -72,11 +72,7 @@ namespace Station.Fleet
         public void Start()
         {
             Controller.Start();
-            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
-            {
-                var pack = Bay.Rack.Slots[i];
-                if (pack != null) Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
-            }
+            Bay.SeedInventory(Controller);
             Link.Start();
             Client.Start();
         }

@@ -157,19 +157,8 @@ namespace Station.Simulator
             Controller.PackCheck = PackCan.CreateCheck(Config, ConfigMapping.ToBmsCheckConfig(values));
             Controller.FaultChanged += OnFault;
             Controller.Start();
-            if (Restarts == 0) SeedInventory(); // first boot; after a power loss the inventory comes from the journal
+            if (Restarts == 0) Bay.SeedInventory(Controller); // first boot; after a power loss the inventory comes from the journal
             ControllerStarted?.Invoke(Controller);
-        }
-
-        // First boot of a new station: the commissioning technician enters what stands in the rack.
-        private void SeedInventory()
-        {
-            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
-            {
-                var pack = Bay.Rack.Slots[i];
-                if (pack == null) continue;
-                Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
-            }
         }
 
         private void OnFault(FaultCode code, bool raised)

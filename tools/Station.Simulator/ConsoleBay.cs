@@ -17,6 +17,7 @@ namespace Station.Simulator
     public sealed class ConsoleBay
     {
         private readonly List<(long DueMs, string Line)> _scheduled = new List<(long, string)>();
+        private readonly List<string> _onLiftMotion = new List<string>();
         private readonly ISerialLine _line;
         private readonly byte[] _discard = new byte[256];
         private int _fetchedForSwap = -1;
@@ -37,11 +38,7 @@ namespace Station.Simulator
             AuditJournal = new AuditJournal(Storage, Clock);
             _line = line;
             Boot();
-            for (int i = 0; i < Bay.Rack.Slots.Length; i++)
-            {
-                var pack = Bay.Rack.Slots[i];
-                if (pack != null) Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
-            }
+            Bay.SeedInventory(Controller);
         }
 
         // What a board does at power-up: a new controller on the same storage (it reads the journal and never moves
@@ -166,6 +163,14 @@ namespace Station.Simulator
                 Log.Write(LogLevel.Info, "sim (scheduled): " + SimCommand(line));
             }
 
+            // Armed by 'sim when moving': fires in the first tick the lift moves, whatever the wall clock does.
+            if (_onLiftMotion.Count > 0 && Math.Abs(Bay.LiftVelocityMmS) > 0)
+            {
+                var due = _onLiftMotion.ToArray();
+                _onLiftMotion.Clear();
+                foreach (string line in due) Log.Write(LogLevel.Info, "sim (lift moving): " + SimCommand(line));
+            }
+
             if (Controller.State == SwapState.Transfer) Bay.Rack.ReturnSlot = Controller.Inventory.ReturnSlot;
             if (Controller.State == SwapState.Released && Bay.Vehicle != null && Bay.Vehicle.State == VehicleState.Positioned)
             {
@@ -174,7 +179,7 @@ namespace Station.Simulator
         }
 
         private const string SimHelp =
-            "sim commands (simulator only): sim after <seconds> <sim command>, sim curtain break|clear, sim estop press|release, sim doors open|close, "
+            "sim commands (simulator only): sim after <seconds> <sim command>, sim when moving <sim command>, sim curtain break|clear, sim estop press|release, sim doors open|close, "
             + "sim vehicle arrive [id]|depart, sim stall [mm]|clear, sim power loss [s], sim plant, sim quit";
 
         private string SimCommand(string line)
@@ -190,6 +195,12 @@ namespace Station.Simulator
                     string later = "sim " + string.Join(" ", w, 3, w.Length - 3);
                     _scheduled.Add((Clock.NowMs + (long)(s * 1000), later));
                     return $"sim: '{later}' in {s:0.###} s (simulated)";
+                case "when":
+                    if (w.Length < 4 || arg != "moving")
+                        return "sim when: moving <sim command>, e.g. sim when moving curtain break";
+                    string armed = "sim " + string.Join(" ", w, 3, w.Length - 3);
+                    _onLiftMotion.Add(armed);
+                    return $"sim: '{armed}' when the lift next moves";
                 case "curtain":
                     if (arg != "break" && arg != "clear") return "sim curtain: break or clear";
                     Bay.LightCurtainBroken = arg == "break";

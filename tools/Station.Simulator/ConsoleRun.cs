@@ -61,7 +61,7 @@ namespace Station.Simulator
 
                 // Let the console flush its last reply.
                 bay.Tick();
-                line.Drain(1000);
+                line.Drain(5000);
                 return 0;
             }
             finally

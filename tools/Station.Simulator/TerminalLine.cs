@@ -16,6 +16,7 @@ namespace Station.Simulator
         private readonly Thread _reader;
         private readonly Thread _writer;
         private readonly BlockingCollection<byte[]> _outgoing = new BlockingCollection<byte[]>(256);
+        private int _unwritten; // chunks queued or being written: Drain waits for this, not for the queue, to empty
 
         /// <summary>A line reading <paramref name="input"/> and writing <paramref name="output"/>.</summary>
         public TerminalLine(Stream input, Stream output)
@@ -49,7 +50,12 @@ namespace Station.Simulator
         {
             var chunk = new byte[count];
             Array.Copy(buffer, offset, chunk, 0, count);
-            if (!_outgoing.TryAdd(chunk)) Dropped++;
+            Interlocked.Increment(ref _unwritten);
+            if (!_outgoing.TryAdd(chunk))
+            {
+                Interlocked.Decrement(ref _unwritten);
+                Dropped++;
+            }
         }
 
         private void WriteLoop()
@@ -58,8 +64,15 @@ namespace Station.Simulator
             {
                 foreach (byte[] chunk in _outgoing.GetConsumingEnumerable())
                 {
-                    _out.Write(chunk, 0, chunk.Length);
-                    _out.Flush();
+                    try
+                    {
+                        _out.Write(chunk, 0, chunk.Length);
+                        _out.Flush();
+                    }
+                    finally
+                    {
+                        Interlocked.Decrement(ref _unwritten);
+                    }
                 }
             }
             catch (IOException)
@@ -70,11 +83,12 @@ namespace Station.Simulator
             }
         }
 
-        /// <summary>Waits up to <paramref name="ms"/> for the queued output to be written.</summary>
+        /// <summary>Waits up to <paramref name="ms"/> for the queued output to be written, the chunk the writer thread
+        /// holds included (on a loaded machine the last reply would otherwise die with the process).</summary>
         public void Drain(int ms)
         {
             var deadline = DateTime.UtcNow.AddMilliseconds(ms);
-            while (_outgoing.Count > 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
+            while (Volatile.Read(ref _unwritten) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(5);
         }
 
         private void ReadLoop()

@@ -19,6 +19,14 @@ namespace Station.Core.Console
         BmsShow,
         /// <summary><c>rack show</c></summary>
         RackShow,
+        /// <summary><c>rack set SLOT SERIAL SOC STATE</c></summary>
+        RackSet,
+        /// <summary><c>rack clear SLOT</c></summary>
+        RackClear,
+        /// <summary><c>pack place PLACE SERIAL|none [SOC]</c></summary>
+        PackPlace,
+        /// <summary><c>conveyor stage</c></summary>
+        ConveyorStage,
         /// <summary><c>config show</c></summary>
         ConfigShow,
         /// <summary><c>config get KEY</c></summary>

@@ -67,6 +67,11 @@ namespace Station.Core.Console
                 case OpSelfTest:
                     AbortSelfTest("self-test stopped by key");
                     break;
+                case OpStage:
+                    _controller.StagingConveyor.Stop();
+                    _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
+                    EndOperation("staging stopped by key: the pack is still not at the staging sensor");
+                    break;
             }
         }
 
@@ -87,7 +92,7 @@ namespace Station.Core.Console
                 }
                 else
                 {
-                    EndOperation((_op == OpJog ? "jog" : "homing") + " ended by fault " + FaultShort(FaultCode)
+                    EndOperation(OpName() + " ended by fault " + FaultShort(FaultCode)
                         + " (lift at " + LiftPositionMm.ToString() + " mm)");
                 }
 
@@ -110,6 +115,20 @@ namespace Station.Core.Console
                 case OpSelfTest:
                     UpdateSelfTest(now);
                     break;
+                case OpStage:
+                    UpdateStaging(now);
+                    break;
+            }
+        }
+
+        private string OpName()
+        {
+            switch (_op)
+            {
+                case OpJog: return "jog";
+                case OpHoming: return "homing";
+                case OpStage: return "staging";
+                default: return "self-test";
             }
         }
 
@@ -157,7 +176,12 @@ namespace Station.Core.Console
             }
 
             _controller.Sequencer.RaiseFault(open);
-            string what = _op == OpJog ? "jog" : "self-test";
+            string what = OpName();
+            if (_op == OpStage)
+            {
+                _controller.StagingConveyor.Stop();
+            }
+
             _op = OpNone;
             _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
             Progress(what + " stopped by interlock: fault " + FaultShort((int)open) + " (lift at " + LiftPositionMm.ToString() + " mm)");

@@ -57,6 +57,12 @@ namespace Station.Core.Console
                     .Append(", ").Append(OutcomeName(last.Outcome)).Append(", ").Append(last.DurationMs() / 1000).Append(" s");
             }
 
+            string conflicts = _controller.Sequencer.InventoryConflicts();
+            if (conflicts.Length > 0)
+            {
+                sb.Append("\ninventory conflict (swaps are refused until it is settled): ").Append(conflicts).Append(SettleHints());
+            }
+
             return sb.ToString();
         }
 

@@ -15,6 +15,9 @@ namespace Station.Core.Console
     /// opens. Ends on arrival (permit off), on a key (stop, permit off) or on any fault.</description></item>
     /// <item><term>Homing</term><description>the core's own Home (its Homing state checks the interlocks). A key stops
     /// it with the core's software stop, since the core has no "abort homing" without a fault.</description></item>
+    /// <item><term>Stage</term><description>maintenance staging run (Idle or NotHomed): MotionPermit on, wait for the
+    /// safety relay, the staging conveyor until the staging sensor (its own deadline); interlocks as for a jog. See
+    /// <c>ControllerConsoleStation.Inventory.cs</c>.</description></item>
     /// <item><term>SelfTest</term><description>see <c>ControllerConsoleStation.SelfTest.cs</c>.</description></item>
     /// </list>
     /// </remarks>
@@ -24,6 +27,7 @@ namespace Station.Core.Console
         private const int OpJog = 1;
         private const int OpHoming = 2;
         private const int OpSelfTest = 3;
+        private const int OpStage = 4;
 
         private readonly StationController _controller;
         private readonly StationIo _io;
@@ -136,7 +140,7 @@ namespace Station.Core.Console
         /// <summary>Why the station is not swapping (the core's words).</summary>
         public string WhyNotSwapping()
         {
-            return _controller.WhyNotSwapping();
+            return _controller.WhyNotSwapping() + SettleHints();
         }
 
         /// <summary>Confirms recovery after a power loss.</summary>

@@ -83,6 +83,20 @@ namespace Station.Core.Console
         /// <summary>Cancels the running swap (the sequencer brings the bay to a safe state).</summary>
         ConsoleOutcome CancelSwap();
 
+        /// <summary>Number of rack slots (slot numbers are 0 .. count-1).</summary>
+        int RackSlotCount { get; }
+
+        /// <summary>Technician correction of rack slot <paramref name="slot"/>: a pack (serial, SOC -1..100, state) or empty
+        /// (serial null). The station journals it and may refuse (during a swap, a serial already elsewhere).</summary>
+        ConsoleOutcome SetRackSlot(int slot, string serial, int socPct, PackState state);
+
+        /// <summary>Technician correction of a place outside the rack: a pack (confirmed there) or empty (serial null).</summary>
+        ConsoleOutcome SetPackPlace(PackPlace place, string serial, int socPct);
+
+        /// <summary>Starts the maintenance staging run: the staging conveyor until the staging sensor sees the pack the
+        /// inventory has at staging.</summary>
+        ConsoleOutcome StartStaging();
+
         /// <summary>Called after the configuration changed (set or default) so the station can take the new values.</summary>
         ConsoleOutcome ApplyConfig(Station.Core.Config.ConfigValues values);
     }

@@ -49,6 +49,7 @@ namespace Station.Core.Swap
                 case SwapState.NotHomed:
                     sb.Append("the lift is not homed: send Home");
                     AppendInterlocks(sb);
+                    AppendInventoryConflicts(sb);
                     return sb.ToString();
                 case SwapState.Homing:
                     return "homing";
@@ -63,12 +64,57 @@ namespace Station.Core.Swap
             }
             AppendInterlocks(sb);
             if (!Interlocks.VehiclePositioned) Sentence(sb, "no vehicle at the swap position");
-            if (Inventory.At(PackPlace.Staging).IsEmpty && Inventory.ChooseReady(_c.MinSocPct) < 0)
+            if (Inventory.At(PackPlace.Staging).IsEmpty && !_packAtStaging.Value && Inventory.ChooseReady(_c.MinSocPct) < 0)
                 Sentence(sb, "no ready pack at or above the minimum state of charge");
-            if (!Inventory.At(PackPlace.Lift).IsEmpty || _packOnLift.Value) Sentence(sb, "a pack is on the lift");
-            if (!Inventory.At(PackPlace.ReturnPoint).IsEmpty || _packAtReturn.Value) Sentence(sb, "a pack waits at the return point");
+            AppendInventoryConflicts(sb);
             if (sb.Length == 0) return "ready: waiting for an authorisation";
             return sb.ToString();
+        }
+
+        /// <summary>The disagreements between the inventory and the pack sensors that make Authorize refuse, in words
+        /// ("" when none). Allocates; console and cloud only.</summary>
+        public string InventoryConflicts()
+        {
+            StringBuilder sb = new StringBuilder();
+            AppendInventoryConflicts(sb);
+            return sb.ToString();
+        }
+
+        // Every disagreement between the inventory and the pack sensors that makes Authorize refuse, named by place and
+        // pack, so the technician knows what to settle (the console adds the command that settles it).
+        private void AppendInventoryConflicts(StringBuilder sb)
+        {
+            PackRecord staged = Inventory.At(PackPlace.Staging);
+            if (!staged.IsEmpty && !_packAtStaging.Value)
+                Place(sb, "the inventory has pack ", staged.Serial, " at staging", staged.InTransit
+                    ? " (in transit: not confirmed) but the staging sensor sees no pack there" : " but the staging sensor sees no pack there");
+            else if (staged.IsEmpty && _packAtStaging.Value)
+                Sentence(sb, "the staging sensor sees a pack the inventory does not know");
+            else if (!staged.IsEmpty && staged.InTransit)
+                Place(sb, "pack ", staged.Serial, " at staging is marked in transit (not confirmed)", "");
+            AppendOccupied(sb, PackPlace.Lift, _packOnLift.Value, "lift");
+            AppendOccupied(sb, PackPlace.ReturnPoint, _packAtReturn.Value, "return point");
+            PackRecord vehicle = Inventory.At(PackPlace.Vehicle);
+            if (!vehicle.IsEmpty && vehicle.InTransit)
+                Place(sb, "pack ", vehicle.Serial, " in the vehicle is marked in transit (not confirmed)", "");
+        }
+
+        private void AppendOccupied(StringBuilder sb, PackPlace place, bool sensed, string name)
+        {
+            PackRecord r = Inventory.At(place);
+            if (!r.IsEmpty)
+                Place(sb, "the inventory has pack ", r.Serial, string.Concat(" on the ", name),
+                    sensed ? (r.InTransit ? " (in transit: not confirmed)" : "") : " but its sensor sees no pack there");
+            else if (sensed)
+                Sentence(sb, string.Concat("the ", name, " sensor sees a pack the inventory does not know"));
+        }
+
+        private static void Place(StringBuilder sb, string before, string serial, string after, string tail)
+        {
+            Sentence(sb, before);
+            sb.Append(serial);
+            sb.Append(after);
+            sb.Append(tail);
         }
 
         private void AppendInterlocks(StringBuilder sb)

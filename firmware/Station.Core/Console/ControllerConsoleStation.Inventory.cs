@@ -1,0 +1,160 @@
+using System.Text;
+
+namespace Station.Core.Console
+{
+    /// <summary>Settling the pack inventory after a fault: the technician's corrections (journaled by the core) and the
+    /// maintenance staging run that finishes bringing a pack left on the staging conveyor to the staging sensor.</summary>
+    public sealed partial class ControllerConsoleStation
+    {
+        private bool _stagingStarted;
+
+        /// <summary>Number of rack slots.</summary>
+        public int RackSlotCount
+        {
+            get { return _controller.Inventory.SlotCount; }
+        }
+
+        /// <summary>Sets (serial not null) or empties rack slot <paramref name="slot"/>; the core journals it.</summary>
+        public ConsoleOutcome SetRackSlot(int slot, string serial, int socPct, PackState state)
+        {
+            if (_op != OpNone)
+            {
+                return ConsoleOutcome.Refused("another console operation runs");
+            }
+
+            CommandResult r = _controller.SetRackSlot(slot, serial, socPct, serial == null ? PackState.Empty : state);
+            return r.Accepted ? ConsoleOutcome.Done(RackReport()) : ConsoleOutcome.Refused(r.Message);
+        }
+
+        /// <summary>Sets (serial not null) or empties a place outside the rack; the core journals it.</summary>
+        public ConsoleOutcome SetPackPlace(PackPlace place, string serial, int socPct)
+        {
+            if (_op != OpNone)
+            {
+                return ConsoleOutcome.Refused("another console operation runs");
+            }
+
+            CommandResult r = _controller.SetPlace(place, serial, socPct);
+            return r.Accepted ? ConsoleOutcome.Done(RackReport()) : ConsoleOutcome.Refused(r.Message);
+        }
+
+        /// <summary>Runs the staging conveyor until the staging sensor sees the pack the inventory has at staging (the
+        /// core then records it as arrived); the conveyor's own deadline and the interlocks bound it.</summary>
+        public ConsoleOutcome StartStaging()
+        {
+            string refusal = RefuseMotion(false);
+            if (refusal != null)
+            {
+                return ConsoleOutcome.Refused(refusal);
+            }
+
+            PackRecord staged = _controller.Inventory.At(PackPlace.Staging);
+            if (staged.IsEmpty)
+            {
+                return ConsoleOutcome.Refused("the inventory has no pack at staging; if one stands on the staging conveyor, record it first: 'pack place staging <serial> [soc]'");
+            }
+
+            if (_controller.Sequencer.PackAtStagingSensed)
+            {
+                CommandResult settled = _controller.SetPlace(PackPlace.Staging, staged.Serial, staged.SocPct);
+                return settled.Accepted ? ConsoleOutcome.Done("pack " + staged.Serial + " is already at the staging sensor: recorded as arrived")
+                    : ConsoleOutcome.Refused(settled.Message);
+            }
+
+            _stagingStarted = false;
+            _op = OpStage;
+            _opStartMs = _io.Clock.NowMs;
+            _controller.Interlocks.SetPermit(true, _opStartMs);
+            return ConsoleOutcome.Done("");
+        }
+
+        private void UpdateStaging(long now)
+        {
+            if (!GuardInterlocks())
+            {
+                return;
+            }
+
+            Station.Core.Motion.Conveyor conveyor = _controller.StagingConveyor;
+            if (!_stagingStarted)
+            {
+                if (!_controller.Interlocks.DrivesReady)
+                {
+                    return;
+                }
+
+                conveyor.Reset();
+                conveyor.Start(now);
+                _stagingStarted = true;
+                return;
+            }
+
+            if (!conveyor.IsRunning)
+            {
+                _controller.Interlocks.SetPermit(false, now);
+                PackRecord staged = _controller.Inventory.At(PackPlace.Staging);
+                EndOperation(conveyor.HasArrived && !staged.InTransit
+                    ? "staged: pack " + staged.Serial + " is at the staging sensor"
+                    : "staging conveyor stopped without the pack at the staging sensor");
+            }
+        }
+
+        // The console command that settles each conflict WhyNotSwapping names (the core names the conflict).
+        private string SettleHints()
+        {
+            PackInventory inv = _controller.Inventory;
+            SwapState s = _controller.State;
+            if (s != SwapState.Idle && s != SwapState.NotHomed)
+            {
+                return "";
+            }
+
+            StringBuilder text = new StringBuilder();
+            PackRecord staged = inv.At(PackPlace.Staging);
+            bool atStaging = _controller.Sequencer.PackAtStagingSensed;
+            if (!staged.IsEmpty && !atStaging)
+            {
+                Hint(text, "'conveyor stage' runs the staging conveyor until pack " + staged.Serial
+                    + " reaches the staging sensor; or, if it is not on the conveyor, 'pack place staging none' and put it back with 'rack set <slot> "
+                    + staged.Serial + " <soc> <state>'");
+            }
+            else if (staged.IsEmpty && atStaging)
+            {
+                Hint(text, "'pack place staging <serial> [soc]' records the pack standing at staging");
+            }
+            else if (!staged.IsEmpty && staged.InTransit)
+            {
+                Hint(text, "'conveyor stage' confirms pack " + staged.Serial + " at staging (or 'pack place staging " + staged.Serial + " <soc>')");
+            }
+
+            PlaceHint(text, inv, PackPlace.Lift, _controller.Sequencer.PackOnLiftSensed, "lift");
+            PlaceHint(text, inv, PackPlace.ReturnPoint, _controller.Sequencer.PackAtReturnSensed, "return");
+            PackRecord vehicle = inv.At(PackPlace.Vehicle);
+            if (!vehicle.IsEmpty && vehicle.InTransit)
+            {
+                Hint(text, "'pack place vehicle " + vehicle.Serial + " <soc>' confirms it, or 'pack place vehicle none'");
+            }
+
+            return text.ToString();
+        }
+
+        private static void PlaceHint(StringBuilder text, PackInventory inv, PackPlace place, bool sensed, string word)
+        {
+            PackRecord r = inv.At(place);
+            if (!r.IsEmpty)
+            {
+                Hint(text, "once pack " + r.Serial + " is taken off the " + word + ": 'pack place " + word
+                    + " none', and 'rack set <slot> " + r.Serial + " <soc> <state>' if it went into the rack");
+            }
+            else if (sensed)
+            {
+                Hint(text, "take the unknown pack off the " + word + " (the station never moves a pack it does not know)");
+            }
+        }
+
+        private static void Hint(StringBuilder text, string line)
+        {
+            text.Append("\nto settle it: ").Append(line);
+        }
+    }
+}
