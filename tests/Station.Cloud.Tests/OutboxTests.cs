@@ -19,6 +19,28 @@ namespace Station.Cloud.Tests
         static int SeqOf(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("seq").GetInt32();
 
         [Fact]
+        public void A_failing_medium_stops_new_swaps_and_says_why_until_an_append_works_again()
+        {
+            // An SD card pulled from a running station: appends fail; swap records must not be lost silently.
+            var st = new TestStorage();
+            var o = new Outbox(st, "obx", 8192, 8);
+            o.Open();
+            Assert.True(Add(o, RecordKind.Event, "before"));
+            st.FailAppends = true;
+            Assert.False(Add(o, RecordKind.Fault, "lost"));
+            Assert.True(o.MediumFailed);
+            Assert.False(o.SwapsAllowed);
+            Assert.Equal(1, o.DroppedRecords);
+            Assert.Equal("cloud outbox storage failed (the last record could not be written; 1 records lost): new swaps refused "
+                + "until a record is written again; check the storage medium (SD card)", o.WhyNoSwaps());
+            st.FailAppends = false;
+            Assert.True(Add(o, RecordKind.Audit, "card back"));
+            Assert.False(o.MediumFailed);
+            Assert.True(o.SwapsAllowed);
+            Assert.Null(o.WhyNoSwaps());
+        }
+
+        [Fact]
         public void Records_are_sent_in_order_and_leave_only_when_acknowledged()
         {
             var st = new TestStorage();

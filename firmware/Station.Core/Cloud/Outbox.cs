@@ -68,6 +68,7 @@ namespace Station.Core.Cloud
         bool _cursorDirty;
         long _cursorWrittenMs;
         int _droppedTelemetry, _droppedRecords, _corruptFrames;
+        bool _mediumFailed; // the last append to storage failed (an SD card pulled or dead): no new swaps until one works
 
         /// <summary>An outbox in <paramref name="storage"/> with files named from <paramref name="prefix"/>.</summary>
         public Outbox(IStorage storage, string prefix, int segmentBytes, int maxSegments)
@@ -101,12 +102,20 @@ namespace Station.Core.Cloud
         /// <summary>Frames found damaged (torn tail or bad CRC) and skipped.</summary>
         public int CorruptFrames { get { return _corruptFrames; } }
         /// <summary>False once the outbox is past <see cref="SwapLimitPercent"/>: the station must refuse new swaps.</summary>
-        public bool SwapsAllowed { get { return FillPercent < SwapLimitPercent; } }
+        public bool SwapsAllowed { get { return FillPercent < SwapLimitPercent && !_mediumFailed; } }
+
+        /// <summary>True while the storage medium refuses appends (the last one failed); cleared by the next one that works.</summary>
+        public bool MediumFailed { get { return _mediumFailed; } }
 
         /// <summary>Words for the console and the cloud when <see cref="SwapsAllowed"/> is false, else null.</summary>
         public string WhyNoSwaps()
         {
             if (SwapsAllowed) return null;
+            if (_mediumFailed)
+            {
+                return "cloud outbox storage failed (the last record could not be written; " + _droppedRecords.ToString()
+                    + " records lost): new swaps refused until a record is written again; check the storage medium (SD card)";
+            }
             return "cloud outbox " + FillPercent.ToString() + "% full (" + Pending.ToString()
                 + " records unsent): new swaps refused until the broker takes them";
         }
@@ -182,14 +191,17 @@ namespace Station.Core.Cloud
             if (newSegment) { _headSeg++; _headLen = 0; }
             if (!_storage.Append(SegmentName(_headSeg), _frame, 0, frameLength))
             {
-                // The medium failed: the record is not kept. Start clean in a new segment next time.
+                // The medium failed: the record is not kept. Start clean in a new segment next time, and refuse new swaps
+                // (their records would be lost too) until an append works again.
                 _droppedRecords++;
+                _mediumFailed = true;
                 _headSeg++;
                 _headLen = 0;
                 return false;
             }
             _headLen += frameLength;
             _nextSeq++;
+            _mediumFailed = false;
             return true;
         }
 
