@@ -62,7 +62,7 @@ namespace Station.Core.Swap
                     if (_homingPending && Interlocks.DrivesReady)
                     {
                         _homingPending = false;
-                        Lift.StartHoming(_now);
+                        if (!Lift.StartHoming(_now)) RaiseFault(FaultCode.LiftMoveRefused);
                     }
                     if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
                     break;
