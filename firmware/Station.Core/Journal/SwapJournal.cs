@@ -113,10 +113,12 @@ namespace Station.Core.Journal
             int lastStart = -1;
             int lastLength = 0;
             JournalSnapshot last = null;
+            int lastRejected = -1;
             while (pos + HeaderBytes + CrcBytes <= got)
             {
                 int frameLength = FrameAt(data, pos, got);
                 JournalSnapshot s = frameLength > 0 ? Decode(data, pos + HeaderBytes, frameLength - HeaderBytes - CrcBytes, slotCount) : null;
+                if (frameLength > 0 && s == null) lastRejected = pos; // whole frame, valid CRC, impossible content
                 if (s == null)
                 {
                     pos++; // resynchronise: the next valid frame may start anywhere
@@ -130,7 +132,8 @@ namespace Station.Core.Journal
                 validEnd = pos;
             }
             DiscardedBytes = got - validEnd;
-            if (last == null) CorruptBytes = got;
+            // A tail holding a whole frame with impossible content was not torn by a power cut: it is damage too.
+            if (last == null || lastRejected >= validEnd) CorruptBytes += got - validEnd;
             if (DiscardedBytes > 0 || CorruptBytes > 0)
             {
                 // Damage before a valid record is evidence: copy the file aside before rewriting it. A torn tail alone is
@@ -222,75 +225,133 @@ namespace Station.Core.Journal
 
         private static int Signed16(int v) { return v >= 0x8000 ? v - 0x10000 : v; }
 
+        // DateTime.MaxValue.Ticks: a larger (or negative) count makes new DateTime throw.
+        private const long MaxTicks = 3155378975999999999L;
+
+        // Every decoded value is checked against what Encode can have written: a record that passes its CRC but holds
+        // anything else was crafted or damaged, and is treated as corrupt (null) rather than trusted or thrown on.
         private static JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
         {
             ByteReader r = new ByteReader(data, offset, count);
             if (r.U8() != Version) return null;
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
-            s.State = (SwapState)r.U8();
-            s.LatchedFault = (FaultCode)r.U16();
+            int state = r.U8();
+            int fault = r.U16();
             s.SwapCounter = r.I32();
-            if (r.U8() == 1)
+            if (state >= SwapStates.Count || !ValidFault(fault) || s.SwapCounter < 0) return null;
+            s.State = (SwapState)state;
+            s.LatchedFault = (FaultCode)fault;
+            int hasSwap = r.U8();
+            if (hasSwap > 1) return null;
+            if (hasSwap == 1)
             {
-                SwapRecord sw = new SwapRecord();
-                sw.SwapId = r.I32();
-                sw.VehicleId = r.Str();
-                sw.PackOutSerial = r.Str();
-                sw.PackInSerial = r.Str();
-                sw.PackOutSocPct = Signed16(r.U16());
-                sw.PackInSocPct = Signed16(r.U16());
-                sw.SourceSlot = Signed16(r.U16());
-                sw.StartUtc = new DateTime(r.I64(), DateTimeKind.Utc);
-                sw.StartMs = r.I64();
-                sw.Outcome = (SwapOutcome)r.U8();
-                sw.BmsVerified = r.U8() == 1;
-                sw.InterruptedStep = (SwapState)r.U8();
-                int faults = r.U8();
-                int stored = faults < SwapRecord.MaxFaults ? faults : SwapRecord.MaxFaults;
-                for (int i = 0; i < stored; i++) sw.Faults[i] = (FaultCode)r.U16();
-                sw.FaultCount = faults;
-                int steps = r.U8();
-                for (int i = 0; i < steps; i++)
-                {
-                    int a = r.I32();
-                    int b = r.I32();
-                    if (i < SwapStates.Count)
-                    {
-                        sw.StepStartMs[i] = a;
-                        sw.StepEndMs[i] = b;
-                    }
-                }
+                SwapRecord sw = DecodeSwap(r, slotCount);
+                if (sw == null) return null;
                 s.Swap = sw;
             }
             int slots = r.U8();
             PackInventory inv = new PackInventory(slotCount);
             for (int i = 0; i < slots; i++)
             {
-                PackRecord p = ReadPack(r);
+                PackRecord p;
+                if (!ReadPack(r, out p)) return null;
                 if (i < slotCount) inv.SetSlot(i, p);
             }
-            for (int i = 0; i < PackInventory.PlaceCount; i++) inv.Set((PackPlace)i, ReadPack(r));
+            for (int i = 0; i < PackInventory.PlaceCount; i++)
+            {
+                PackRecord p;
+                if (!ReadPack(r, out p)) return null;
+                inv.Set((PackPlace)i, p);
+            }
             int ret = Signed16(r.U16());
+            if (ret < -1) return null;
             inv.ReturnSlot = ret < slotCount ? ret : -1;
             s.Inventory = inv;
-            if (r.Overrun || (int)s.State >= SwapStates.Count) return null;
+            if (r.Overrun) return null;
             return s;
         }
 
-        private static PackRecord ReadPack(ByteReader r)
+        private static SwapRecord DecodeSwap(ByteReader r, int slotCount)
         {
-            PackRecord p = new PackRecord();
+            SwapRecord sw = new SwapRecord();
+            sw.SwapId = r.I32();
+            sw.VehicleId = r.Str();
+            sw.PackOutSerial = r.Str();
+            sw.PackInSerial = r.Str();
+            sw.PackOutSocPct = Signed16(r.U16());
+            sw.PackInSocPct = Signed16(r.U16());
+            sw.SourceSlot = Signed16(r.U16());
+            long ticks = r.I64();
+            sw.StartMs = r.I64();
+            int outcome = r.U8();
+            int bms = r.U8();
+            int interrupted = r.U8();
+            if (r.Overrun || sw.SwapId < 0 || !ValidText(sw.VehicleId, false) || !ValidText(sw.PackOutSerial, true)
+                || !ValidText(sw.PackInSerial, true) || !ValidSoc(sw.PackOutSocPct) || !ValidSoc(sw.PackInSocPct)
+                || sw.SourceSlot < -1 || sw.SourceSlot >= slotCount || ticks < 0 || ticks > MaxTicks || sw.StartMs < 0
+                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || interrupted >= SwapStates.Count)
+            {
+                return null;
+            }
+            sw.StartUtc = new DateTime(ticks, DateTimeKind.Utc);
+            sw.Outcome = (SwapOutcome)outcome;
+            sw.BmsVerified = bms == 1;
+            sw.InterruptedStep = (SwapState)interrupted;
+            int faults = r.U8();
+            int stored = faults < SwapRecord.MaxFaults ? faults : SwapRecord.MaxFaults;
+            for (int i = 0; i < stored; i++)
+            {
+                int f = r.U16();
+                if (f == 0 || !ValidFault(f)) return null;
+                sw.Faults[i] = (FaultCode)f;
+            }
+            sw.FaultCount = faults;
+            int steps = r.U8();
+            if (steps > SwapStates.Count) return null;
+            for (int i = 0; i < steps; i++)
+            {
+                int a = r.I32();
+                int b = r.I32();
+                if (a < -1 || b < -1) return null;
+                sw.StepStartMs[i] = a;
+                sw.StepEndMs[i] = b;
+            }
+            return r.Overrun ? null : sw;
+        }
+
+        private static bool ValidFault(int code) { return code == 0 || FaultCatalogue.IsKnown((FaultCode)code); }
+
+        // -1 (unknown) or a percentage as a BMS may report it (one byte): anything else was never written.
+        private static bool ValidSoc(int pct) { return pct >= -1 && pct <= 255; }
+
+        // ByteWriter.Str writes ASCII only; null only where absence is allowed.
+        private static bool ValidText(string s, bool mayBeNull)
+        {
+            if (s == null) return mayBeNull;
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] > (char)127) return false;
+            }
+            return true;
+        }
+
+        private static bool ReadPack(ByteReader r, out PackRecord p)
+        {
+            p = new PackRecord();
             p.Serial = r.Str();
             p.SocPct = Signed16(r.U16());
-            p.State = (PackState)r.U8();
-            p.InTransit = r.U8() == 1;
+            int state = r.U8();
+            int transit = r.U8();
+            if (r.Overrun || !ValidText(p.Serial, true) || !ValidSoc(p.SocPct) || state > (int)PackState.InUse || transit > 1) return false;
+            p.State = (PackState)state;
+            p.InTransit = transit == 1;
             if (p.Serial == null)
             {
                 p.State = PackState.Empty;
                 p.InTransit = false;
             }
-            return p;
+            return true;
         }
     }
 }
