@@ -116,7 +116,7 @@ namespace Station.Core.Journal
             int lastRejected = -1;
             while (pos + HeaderBytes + CrcBytes <= got)
             {
-                int frameLength = FrameAt(data, pos, got);
+                int frameLength = FrameAt(data, pos, got, _frame.Length);
                 JournalSnapshot s = frameLength > 0 ? Decode(data, pos + HeaderBytes, frameLength - HeaderBytes - CrcBytes, slotCount) : null;
                 if (frameLength > 0 && s == null) lastRejected = pos; // whole frame, valid CRC, impossible content
                 if (s == null)
@@ -154,13 +154,14 @@ namespace Station.Core.Journal
             return last;
         }
 
-        // Length of the frame starting at pos when magic, length and CRC hold, else 0.
-        private static int FrameAt(byte[] data, int pos, int got)
+        // Length of the frame starting at pos when magic, length and CRC hold, else 0. A frame longer than Encode can
+        // write is refused before its CRC is computed, which bounds the resynchronising scan over a damaged file.
+        private static int FrameAt(byte[] data, int pos, int got, int maxFrame)
         {
             if (data[pos] != Magic0 || data[pos + 1] != Magic1) return 0;
             int payload = data[pos + 2] | (data[pos + 3] << 8);
             int frameLength = HeaderBytes + payload + CrcBytes;
-            if (pos + frameLength > got) return 0;
+            if (frameLength > maxFrame || pos + frameLength > got) return 0;
             int c = pos + HeaderBytes + payload;
             uint crc = (uint)(data[c] | (data[c + 1] << 8) | (data[c + 2] << 16) | (data[c + 3] << 24));
             return crc == Crc32.Compute(data, pos + 2, payload + 2) ? frameLength : 0;
