@@ -36,6 +36,8 @@ namespace Station.Core
         LiftSoftLimit = 24,
         /// <summary>Homing did not find the home switch in time.</summary>
         LiftHomingFailed = 25,
+        /// <summary>The lift refused a commanded move (target outside the soft limits, not homed or busy).</summary>
+        LiftMoveRefused = 26,
 
         /// <summary>A lock did not reach the locked position within its travel time.</summary>
         LockEngageTimeout = 30,

@@ -21,7 +21,7 @@ namespace Station.Core
         public double AccelMmS2 = 400;
         /// <summary>Lift height at which the platform meets the vehicle's pack, mm above home.</summary>
         public double VehicleHeightMm = 500;
-        /// <summary>Lowest commandable lift position, mm.</summary>
+        /// <summary>Lowest commandable lift position, mm; home (0) stays a valid target below it.</summary>
         public double SoftLimitMinMm = 0;
         /// <summary>Highest commandable lift position, mm (below the top limit switch).</summary>
         public double SoftLimitMaxMm = 560;

@@ -8,8 +8,10 @@ namespace Station.Core.Config
     /// <remarks>
     /// Two layers, because a wrong configuration can move a two-tonne lift: each save goes through the adapter's
     /// atomic <see cref="IStorage.Replace"/>, and it alternates between two slots (<c>config.0</c>, <c>config.1</c>),
-    /// each ending in a CRC-32 line and carrying a generation number. Loading takes the valid slot with the higher
-    /// generation, so even an adapter whose replace tears a file falls back to the previous save.
+    /// each ending in a CRC-32 line and carrying a generation number. Loading takes the valid slot with the newer
+    /// generation, so even an adapter whose replace tears a file falls back to the previous save. Generations run
+    /// 1..<see cref="MaxGeneration"/> (what the reader parses) and wrap to 1; "newer" is judged across the wrap, so no
+    /// stored generation, however large, can make the next save unreadable.
     /// File text (ASCII): <c>stationfw-config 1</c>, <c>gen=N</c>, one <c>key=value</c> per line, <c>crc=XXXXXXXX</c>
     /// over every byte before that line.
     /// </remarks>
@@ -20,6 +22,9 @@ namespace Station.Core.Config
 
         /// <summary>Largest file accepted when loading; anything longer is treated as damaged.</summary>
         public const int MaxFileBytes = 4096;
+
+        /// <summary>Highest generation written; the one after it is 1 again.</summary>
+        public const int MaxGeneration = 999999999;
 
         private const string Header = "stationfw-config 1";
 
@@ -52,7 +57,7 @@ namespace Station.Core.Config
                 ConfigValues candidate = new ConfigValues();
                 int generation;
                 string notes;
-                if (TryReadSlot(slot, candidate, out generation, out notes) && generation > bestGeneration)
+                if (TryReadSlot(slot, candidate, out generation, out notes) && (best == null || Newer(generation, bestGeneration)))
                 {
                     bestSlot = slot;
                     bestGeneration = generation;
@@ -81,7 +86,7 @@ namespace Station.Core.Config
         /// <summary>Writes <paramref name="values"/> to the slot not holding the current configuration. True when stored.</summary>
         public bool Save(ConfigValues values)
         {
-            int generation = _generation + 1;
+            int generation = _generation >= MaxGeneration || _generation < 0 ? 1 : _generation + 1;
             byte[] data = Encode(values, generation);
             int slot = _slot == 0 ? 1 : 0;
             if (!_storage.Replace(SlotNames[slot], data, 0, data.Length))
@@ -193,6 +198,14 @@ namespace Station.Core.Config
 
             generation = gen;
             return true;
+        }
+
+        // True when generation a follows b (a - b is 1..half the cycle, counted across the wrap from MaxGeneration to 1).
+        private static bool Newer(int a, int b)
+        {
+            int d = a - b;
+            if (d < 0) d += MaxGeneration;
+            return d > 0 && d <= MaxGeneration / 2;
         }
 
         private static string Append(string notes, string note)

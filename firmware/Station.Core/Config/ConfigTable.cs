@@ -72,7 +72,7 @@ namespace Station.Core.Config
             new ConfigKey("lift.travel_mm", "mm", 200, 3000, 600, "usable lift travel from home to the top limit"),
             new ConfigKey("lift.speed_mm_s", "mm/s", 10, 500, 200, "lift speed during a swap"),
             new ConfigKey("lift.homing_speed_mm_s", "mm/s", 5, 200, 100, "lift speed while seeking the home switch"),
-            new ConfigKey("lift.soft_min_mm", "mm", 0, 500, 0, "lowest position a move or jog may target"),
+            new ConfigKey("lift.soft_min_mm", "mm", 0, 500, 0, "lowest position a move or jog may target (home is always allowed)"),
             new ConfigKey("lift.soft_max_mm", "mm", 100, 3000, 560, "highest position a move or jog may target (below the top limit)"),
             new ConfigKey("lift.vehicle_height_mm", "mm", 100, 3000, 500, "lift position where it meets the vehicle's pack"),
             new ConfigKey("lift.jog_speed_mm_s", "mm/s", 1, 100, 20, "speed cap for console jogs in maintenance"),

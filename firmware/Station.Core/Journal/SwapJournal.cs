@@ -9,7 +9,11 @@ namespace Station.Core.Journal
     /// <remarks>
     /// Frame: 0x5A 0xA5, payload length (u16 LE), payload, CRC-32 (u32 LE) over length and payload.
     /// A torn last append (short frame or bad CRC) is detected on <see cref="Load"/>, ignored, and cut off by
-    /// rewriting the file with the last good record (so later appends are not hidden behind the garbage).
+    /// rewriting the file with the last good record. A bad frame anywhere else does not hide what follows it: Load
+    /// resynchronises at the next frame that passes magic, length, CRC and decoding, and takes the newest valid snapshot;
+    /// the damaged file is first copied aside to <see cref="EvidenceFileName"/> and the damage reported
+    /// (<see cref="CorruptBytes"/>), never deleted because it does not parse. An append that fails part-way is repaired at
+    /// once by replacing the file with the new snapshot alone.
     /// Bounded: when an append would pass the size limit, the file is replaced (atomically, IStorage.Replace) by the new
     /// record alone — every record is a full snapshot, so nothing is lost. Writing allocates nothing.
     /// </remarks>
@@ -17,6 +21,9 @@ namespace Station.Core.Journal
     {
         /// <summary>Name of the journal file in IStorage.</summary>
         public const string FileName = "swap.journal";
+
+        /// <summary>Where a damaged journal is copied before it is rewritten (evidence for the technician).</summary>
+        public const string EvidenceFileName = "swap.journal.bad";
 
         private const int Magic0 = 0x5A;
         private const int Magic1 = 0xA5;
@@ -42,11 +49,21 @@ namespace Station.Core.Journal
         /// <summary>Records written since start (plus the sequence found on load).</summary>
         public int Sequence { get { return _sequence; } }
 
-        /// <summary>Bytes discarded by the last <see cref="Load"/> (a torn or corrupt tail), 0 when the file was clean.</summary>
+        /// <summary>Bytes after the last valid record found by the last <see cref="Load"/> (a torn or corrupt tail), 0 when none.</summary>
         public int DiscardedBytes { get; private set; }
+
+        /// <summary>Bytes of damage found by the last <see cref="Load"/> before or between valid records (or the whole
+        /// file when no record was valid); 0 when at most the last append was torn.</summary>
+        public int CorruptBytes { get; private set; }
+
+        /// <summary>True when the last <see cref="Load"/> copied a damaged file to <see cref="EvidenceFileName"/>.</summary>
+        public bool EvidenceKept { get; private set; }
 
         /// <summary>Number of compactions (file rewrites) since start.</summary>
         public int Compactions { get; private set; }
+
+        /// <summary>Appends that failed and were repaired by replacing the file with their snapshot alone.</summary>
+        public int Repairs { get; private set; }
 
         /// <summary>Appends one snapshot; false when storage refused (the caller latches JournalWriteFailed).</summary>
         public bool Write(SwapState state, FaultCode fault, int swapCounter, SwapRecord swap, PackInventory inventory)
@@ -62,15 +79,25 @@ namespace Station.Core.Journal
             else
             {
                 ok = _storage.Append(FileName, _frame, 0, length);
+                if (!ok)
+                {
+                    // The append may have left part of a frame behind: every record is a full snapshot, so this one
+                    // alone replaces the file and nothing written later lands behind the garbage.
+                    ok = _storage.Replace(FileName, _frame, 0, length);
+                    if (ok) Repairs++;
+                }
             }
             if (ok) _sequence++;
             return ok;
         }
 
-        /// <summary>Reads the journal and returns the last valid snapshot, or null when there is none. Cuts a torn tail.</summary>
+        /// <summary>Reads the journal and returns the newest valid snapshot, or null when there is none. Skips damage,
+        /// cuts a torn tail, keeps a damaged file as evidence.</summary>
         public JournalSnapshot Load(int slotCount)
         {
             DiscardedBytes = 0;
+            CorruptBytes = 0;
+            EvidenceKept = false;
             int length = _storage.Length(FileName);
             if (length <= 0) return null;
             byte[] data = new byte[length];
@@ -82,42 +109,62 @@ namespace Station.Core.Journal
                 got += n;
             }
             int pos = 0;
+            int validEnd = 0;
             int lastStart = -1;
             int lastLength = 0;
             JournalSnapshot last = null;
+            int lastRejected = -1;
             while (pos + HeaderBytes + CrcBytes <= got)
             {
-                if (data[pos] != Magic0 || data[pos + 1] != Magic1) break;
-                int payload = data[pos + 2] | (data[pos + 3] << 8);
-                int frameLength = HeaderBytes + payload + CrcBytes;
-                if (pos + frameLength > got) break;
-                uint crc = (uint)(data[pos + HeaderBytes + payload] | (data[pos + HeaderBytes + payload + 1] << 8)
-                    | (data[pos + HeaderBytes + payload + 2] << 16) | (data[pos + HeaderBytes + payload + 3] << 24));
-                if (crc != Crc32.Compute(data, pos + 2, payload + 2)) break;
-                JournalSnapshot s = Decode(data, pos + HeaderBytes, payload, slotCount);
-                if (s == null) break;
+                int frameLength = FrameAt(data, pos, got, _frame.Length);
+                JournalSnapshot s = frameLength > 0 ? Decode(data, pos + HeaderBytes, frameLength - HeaderBytes - CrcBytes, slotCount) : null;
+                if (frameLength > 0 && s == null) lastRejected = pos; // whole frame, valid CRC, impossible content
+                if (s == null)
+                {
+                    pos++; // resynchronise: the next valid frame may start anywhere
+                    continue;
+                }
+                CorruptBytes += pos - validEnd;
                 last = s;
                 lastStart = pos;
                 lastLength = frameLength;
                 pos += frameLength;
+                validEnd = pos;
             }
-            DiscardedBytes = got - pos;
-            if (DiscardedBytes > 0)
+            DiscardedBytes = got - validEnd;
+            // A tail holding a whole frame with impossible content was not torn by a power cut: it is damage too.
+            if (last == null || lastRejected >= validEnd) CorruptBytes += got - validEnd;
+            if (DiscardedBytes > 0 || CorruptBytes > 0)
             {
-                // A torn or corrupt tail would hide every later append: keep only the last good record.
-                if (last != null)
+                // Damage before a valid record is evidence: copy the file aside before rewriting it. A torn tail alone is
+                // the normal trace of a power cut during an append.
+                bool rewrite = true;
+                if (CorruptBytes > 0)
                 {
-                    byte[] keep = new byte[lastLength];
-                    Array.Copy(data, lastStart, keep, 0, lastLength);
-                    _storage.Replace(FileName, keep, 0, lastLength);
+                    EvidenceKept = _storage.Replace(EvidenceFileName, data, 0, got);
+                    rewrite = EvidenceKept;
                 }
-                else
+                if (rewrite)
                 {
-                    _storage.Delete(FileName);
+                    if (last != null) _storage.Replace(FileName, data, lastStart, lastLength);
+                    else _storage.Delete(FileName);
                 }
             }
             if (last != null) _sequence = last.Sequence;
             return last;
+        }
+
+        // Length of the frame starting at pos when magic, length and CRC hold, else 0. A frame longer than Encode can
+        // write is refused before its CRC is computed, which bounds the resynchronising scan over a damaged file.
+        private static int FrameAt(byte[] data, int pos, int got, int maxFrame)
+        {
+            if (data[pos] != Magic0 || data[pos + 1] != Magic1) return 0;
+            int payload = data[pos + 2] | (data[pos + 3] << 8);
+            int frameLength = HeaderBytes + payload + CrcBytes;
+            if (frameLength > maxFrame || pos + frameLength > got) return 0;
+            int c = pos + HeaderBytes + payload;
+            uint crc = (uint)(data[c] | (data[c + 1] << 8) | (data[c + 2] << 16) | (data[c + 3] << 24));
+            return crc == Crc32.Compute(data, pos + 2, payload + 2) ? frameLength : 0;
         }
 
         private int Encode(SwapState state, FaultCode fault, int swapCounter, SwapRecord swap, PackInventory inv)
@@ -179,75 +226,133 @@ namespace Station.Core.Journal
 
         private static int Signed16(int v) { return v >= 0x8000 ? v - 0x10000 : v; }
 
+        // DateTime.MaxValue.Ticks: a larger (or negative) count makes new DateTime throw.
+        private const long MaxTicks = 3155378975999999999L;
+
+        // Every decoded value is checked against what Encode can have written: a record that passes its CRC but holds
+        // anything else was crafted or damaged, and is treated as corrupt (null) rather than trusted or thrown on.
         private static JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
         {
             ByteReader r = new ByteReader(data, offset, count);
             if (r.U8() != Version) return null;
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
-            s.State = (SwapState)r.U8();
-            s.LatchedFault = (FaultCode)r.U16();
+            int state = r.U8();
+            int fault = r.U16();
             s.SwapCounter = r.I32();
-            if (r.U8() == 1)
+            if (state >= SwapStates.Count || !ValidFault(fault) || s.SwapCounter < 0) return null;
+            s.State = (SwapState)state;
+            s.LatchedFault = (FaultCode)fault;
+            int hasSwap = r.U8();
+            if (hasSwap > 1) return null;
+            if (hasSwap == 1)
             {
-                SwapRecord sw = new SwapRecord();
-                sw.SwapId = r.I32();
-                sw.VehicleId = r.Str();
-                sw.PackOutSerial = r.Str();
-                sw.PackInSerial = r.Str();
-                sw.PackOutSocPct = Signed16(r.U16());
-                sw.PackInSocPct = Signed16(r.U16());
-                sw.SourceSlot = Signed16(r.U16());
-                sw.StartUtc = new DateTime(r.I64(), DateTimeKind.Utc);
-                sw.StartMs = r.I64();
-                sw.Outcome = (SwapOutcome)r.U8();
-                sw.BmsVerified = r.U8() == 1;
-                sw.InterruptedStep = (SwapState)r.U8();
-                int faults = r.U8();
-                int stored = faults < SwapRecord.MaxFaults ? faults : SwapRecord.MaxFaults;
-                for (int i = 0; i < stored; i++) sw.Faults[i] = (FaultCode)r.U16();
-                sw.FaultCount = faults;
-                int steps = r.U8();
-                for (int i = 0; i < steps; i++)
-                {
-                    int a = r.I32();
-                    int b = r.I32();
-                    if (i < SwapStates.Count)
-                    {
-                        sw.StepStartMs[i] = a;
-                        sw.StepEndMs[i] = b;
-                    }
-                }
+                SwapRecord sw = DecodeSwap(r, slotCount);
+                if (sw == null) return null;
                 s.Swap = sw;
             }
             int slots = r.U8();
             PackInventory inv = new PackInventory(slotCount);
             for (int i = 0; i < slots; i++)
             {
-                PackRecord p = ReadPack(r);
+                PackRecord p;
+                if (!ReadPack(r, out p)) return null;
                 if (i < slotCount) inv.SetSlot(i, p);
             }
-            for (int i = 0; i < PackInventory.PlaceCount; i++) inv.Set((PackPlace)i, ReadPack(r));
+            for (int i = 0; i < PackInventory.PlaceCount; i++)
+            {
+                PackRecord p;
+                if (!ReadPack(r, out p)) return null;
+                inv.Set((PackPlace)i, p);
+            }
             int ret = Signed16(r.U16());
+            if (ret < -1) return null;
             inv.ReturnSlot = ret < slotCount ? ret : -1;
             s.Inventory = inv;
-            if (r.Overrun || (int)s.State >= SwapStates.Count) return null;
+            if (r.Overrun) return null;
             return s;
         }
 
-        private static PackRecord ReadPack(ByteReader r)
+        private static SwapRecord DecodeSwap(ByteReader r, int slotCount)
         {
-            PackRecord p = new PackRecord();
+            SwapRecord sw = new SwapRecord();
+            sw.SwapId = r.I32();
+            sw.VehicleId = r.Str();
+            sw.PackOutSerial = r.Str();
+            sw.PackInSerial = r.Str();
+            sw.PackOutSocPct = Signed16(r.U16());
+            sw.PackInSocPct = Signed16(r.U16());
+            sw.SourceSlot = Signed16(r.U16());
+            long ticks = r.I64();
+            sw.StartMs = r.I64();
+            int outcome = r.U8();
+            int bms = r.U8();
+            int interrupted = r.U8();
+            if (r.Overrun || sw.SwapId < 0 || !ValidText(sw.VehicleId, false) || !ValidText(sw.PackOutSerial, true)
+                || !ValidText(sw.PackInSerial, true) || !ValidSoc(sw.PackOutSocPct) || !ValidSoc(sw.PackInSocPct)
+                || sw.SourceSlot < -1 || sw.SourceSlot >= slotCount || ticks < 0 || ticks > MaxTicks || sw.StartMs < 0
+                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || interrupted >= SwapStates.Count)
+            {
+                return null;
+            }
+            sw.StartUtc = new DateTime(ticks, DateTimeKind.Utc);
+            sw.Outcome = (SwapOutcome)outcome;
+            sw.BmsVerified = bms == 1;
+            sw.InterruptedStep = (SwapState)interrupted;
+            int faults = r.U8();
+            int stored = faults < SwapRecord.MaxFaults ? faults : SwapRecord.MaxFaults;
+            for (int i = 0; i < stored; i++)
+            {
+                int f = r.U16();
+                if (f == 0 || !ValidFault(f)) return null;
+                sw.Faults[i] = (FaultCode)f;
+            }
+            sw.FaultCount = faults;
+            int steps = r.U8();
+            if (steps > SwapStates.Count) return null;
+            for (int i = 0; i < steps; i++)
+            {
+                int a = r.I32();
+                int b = r.I32();
+                if (a < -1 || b < -1) return null;
+                sw.StepStartMs[i] = a;
+                sw.StepEndMs[i] = b;
+            }
+            return r.Overrun ? null : sw;
+        }
+
+        private static bool ValidFault(int code) { return code == 0 || FaultCatalogue.IsKnown((FaultCode)code); }
+
+        // -1 (unknown) or a percentage as a BMS may report it (one byte): anything else was never written.
+        private static bool ValidSoc(int pct) { return pct >= -1 && pct <= 255; }
+
+        // ByteWriter.Str writes ASCII only; null only where absence is allowed.
+        private static bool ValidText(string s, bool mayBeNull)
+        {
+            if (s == null) return mayBeNull;
+            for (int i = 0; i < s.Length; i++)
+            {
+                if (s[i] > (char)127) return false;
+            }
+            return true;
+        }
+
+        private static bool ReadPack(ByteReader r, out PackRecord p)
+        {
+            p = new PackRecord();
             p.Serial = r.Str();
             p.SocPct = Signed16(r.U16());
-            p.State = (PackState)r.U8();
-            p.InTransit = r.U8() == 1;
+            int state = r.U8();
+            int transit = r.U8();
+            if (r.Overrun || !ValidText(p.Serial, true) || !ValidSoc(p.SocPct) || state > (int)PackState.InUse || transit > 1) return false;
+            p.State = (PackState)state;
+            p.InTransit = transit == 1;
             if (p.Serial == null)
             {
                 p.State = PackState.Empty;
                 p.InTransit = false;
             }
-            return p;
+            return true;
         }
     }
 }

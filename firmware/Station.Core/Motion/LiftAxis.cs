@@ -70,7 +70,8 @@ namespace Station.Core.Motion
         /// <summary>Deadline of the current move (Clock.NowMs), 0 when idle.</summary>
         public long DeadlineMs { get { return Mode == LiftMode.Moving || Mode == LiftMode.Homing ? _deadlineMs : 0; } }
 
-        /// <summary>Starts a move to <paramref name="targetMm"/>; false (and no motion) when not homed, faulted, busy or outside the soft limits.</summary>
+        /// <summary>Starts a move to <paramref name="targetMm"/>; false (and no motion) when not homed, faulted, busy or outside the
+        /// soft limits. Home (0) is always a valid target: the home switch, not the soft minimum, bounds the way down.</summary>
         public bool MoveTo(double targetMm, long nowMs) { return MoveTo(targetMm, _c.MaxSpeedMmS, nowMs); }
 
         /// <summary>As <see cref="MoveTo(double, long)"/> with the speed capped at <paramref name="speedCapMmS"/>
@@ -80,7 +81,7 @@ namespace Station.Core.Motion
             if (!IsHomed || Mode != LiftMode.Idle) return false;
             if (!(speedCapMmS > 0)) return false;
             _speedCapMmS = Kinematics.Min(speedCapMmS, _c.MaxSpeedMmS);
-            if (targetMm < _c.SoftLimitMinMm || targetMm > _c.SoftLimitMaxMm) return false;
+            if ((targetMm != 0 && targetMm < _c.SoftLimitMinMm) || targetMm > _c.SoftLimitMaxMm) return false;
             Sample(nowMs);
             double distance = Kinematics.Abs(targetMm - PositionMm);
             _targetMm = targetMm;
@@ -183,7 +184,9 @@ namespace Station.Core.Motion
                     Trip(FaultCode.LiftHomeLimitUnexpected);
                     return;
                 }
-                if (pos > _c.SoftLimitMaxMm + SoftLimitSlackMm || pos < _c.SoftLimitMinMm - SoftLimitSlackMm)
+                // Below the soft minimum only a move down that is not going home is out of bounds: a move up from home
+                // starts there, and the move home ends at the switch below it.
+                if (pos > _c.SoftLimitMaxMm + SoftLimitSlackMm || (!_up && !towardsHome && pos < _c.SoftLimitMinMm - SoftLimitSlackMm))
                 {
                     Trip(FaultCode.LiftSoftLimit);
                     return;

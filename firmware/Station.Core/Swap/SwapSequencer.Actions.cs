@@ -39,8 +39,7 @@ namespace Station.Core.Swap
                         Inventory.MoveFromSlot(CurrentSwap.SourceSlot, PackPlace.Staging);
                     }
                     StagingConveyor.Reset();
-                    if (!StepJournal()) return;
-                    Lift.MoveTo(_c.VehicleHeightMm, _now);
+                    if (!StepJournal() || !StartLift(_c.VehicleHeightMm)) return;
                     if (!IsStaged()) StagingConveyor.Start(_now);
                     break;
                 case SwapState.Unlock:
@@ -50,7 +49,7 @@ namespace Station.Core.Swap
                 case SwapState.LowerDepleted:
                     Inventory.Move(PackPlace.Vehicle, PackPlace.Lift);
                     if (!StepJournal()) return;
-                    Lift.MoveTo(0, _now);
+                    StartLift(0);
                     break;
                 case SwapState.WaitStaged:
                     StepJournal();
@@ -63,7 +62,7 @@ namespace Station.Core.Swap
                     break;
                 case SwapState.RaiseCharged:
                     if (!StepJournal()) return;
-                    Lift.MoveTo(_c.VehicleHeightMm, _now);
+                    StartLift(_c.VehicleHeightMm);
                     break;
                 case SwapState.Lock:
                     Inventory.Move(PackPlace.Lift, PackPlace.Vehicle);
@@ -71,8 +70,7 @@ namespace Station.Core.Swap
                     Locks.EngageAll(_now);
                     break;
                 case SwapState.LowerEmpty:
-                    if (!StepJournal()) return;
-                    Lift.MoveTo(0, _now);
+                    if (!StepJournal() || !StartLift(0)) return;
                     StartPackCheck();
                     break;
                 case SwapState.ReleaseGate:
@@ -221,6 +219,15 @@ namespace Station.Core.Swap
             {
                 Inventory.Arrived(PackPlace.Vehicle);
             }
+        }
+
+        // A move the axis refuses must never leave the step waiting with the permit on and no deadline running.
+        private bool StartLift(double targetMm)
+        {
+            if (Lift.MoveTo(targetMm, _now)) return true;
+            Log(Station.Hal.LogLevel.Error, "lift refused the move");
+            RaiseFault(FaultCode.LiftMoveRefused);
+            return false;
         }
 
         private bool StepJournal()

@@ -32,7 +32,13 @@ namespace Station.Core.Swap
                     LastSwap = snap.Swap;
                 }
             }
-            if (_journal.DiscardedBytes > 0) Log(Station.Hal.LogLevel.Warning, "journal: torn last record ignored");
+            if (_journal.CorruptBytes > 0)
+            {
+                Log(Station.Hal.LogLevel.Error, string.Concat("journal: ", _journal.CorruptBytes.ToString(),
+                    _journal.EvidenceKept ? " damaged bytes skipped, file kept in " : " damaged bytes skipped, could not copy to ",
+                    Station.Core.Journal.SwapJournal.EvidenceFileName));
+            }
+            else if (_journal.DiscardedBytes > 0) Log(Station.Hal.LogLevel.Warning, "journal: torn last record ignored");
             Dispatch(SwapSignal.PowerUp);
             return CommandResult.Ok(SwapStates.Name(_state));
         }

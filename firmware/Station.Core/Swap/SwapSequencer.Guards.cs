@@ -1,3 +1,5 @@
+using Station.Core.Motion;
+
 namespace Station.Core.Swap
 {
     /// <summary>Guard evaluation: plain conditions on inputs, inventory and journal, no side effects.</summary>
@@ -19,6 +21,12 @@ namespace Station.Core.Swap
                         && LatchedFault == FaultCode.None && Lift.IsHomed;
                 default: return false;
             }
+        }
+
+        // A pack sensor sees a pack where the inventory has none.
+        private bool StraySensed(PackPlace place, DebouncedInput sensor)
+        {
+            return sensor.Value && Inventory.At(place).IsEmpty;
         }
 
         private bool IsStaged()

@@ -63,7 +63,7 @@ namespace Station.Core.Swap
                     if (_homingPending && Interlocks.DrivesReady)
                     {
                         _homingPending = false;
-                        Lift.StartHoming(_now);
+                        if (!Lift.StartHoming(_now)) RaiseFault(FaultCode.LiftMoveRefused);
                     }
                     if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
                     break;
@@ -72,8 +72,18 @@ namespace Station.Core.Swap
                     break;
                 case SwapState.RaiseToPack:
                 case SwapState.RaiseCharged:
-                case SwapState.LowerEmpty:
                     if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
+                    break;
+                case SwapState.LowerEmpty:
+                    if (!Lift.TakeArrived()) break;
+                    // The locks reached their end position, but if the lift came home still carrying a pack the charged
+                    // pack never went into the vehicle: hold the vehicle.
+                    if (StraySensed(PackPlace.Lift, _packOnLift))
+                    {
+                        RaiseFault(FaultCode.UnexpectedPack);
+                        break;
+                    }
+                    Dispatch(SwapSignal.LiftArrived);
                     break;
                 case SwapState.LowerDepleted:
                     if (Lift.TakeArrived()) OnDepletedLowered();
@@ -89,7 +99,7 @@ namespace Station.Core.Swap
                     }
                     break;
                 case SwapState.WaitStaged:
-                    if (IsStaged()) Dispatch(SwapSignal.StagingDone);
+                    if (IsStaged() && !ReturnBlocked()) Dispatch(SwapSignal.StagingDone);
                     break;
                 case SwapState.Transfer:
                     if (TransferConveyor.TakeDone())
@@ -123,7 +133,17 @@ namespace Station.Core.Swap
                 return;
             }
             Inventory.Arrived(PackPlace.Lift);
+            if (ReturnBlocked()) return;
             Dispatch(SwapSignal.LiftArrived);
+        }
+
+        // The transfer would push the depleted pack into a return point the sensor says is taken by a pack the inventory
+        // does not know about.
+        private bool ReturnBlocked()
+        {
+            if (!StraySensed(PackPlace.ReturnPoint, _packAtReturn)) return false;
+            RaiseFault(FaultCode.UnexpectedPack);
+            return true;
         }
 
         // The rack handler takes the depleted pack from the return point into the slot the charged pack left.
@@ -166,12 +186,15 @@ namespace Station.Core.Swap
             if (!Locks.AllLocked()) refusal = FaultCode.GateLocksNotLocked;
             else if (!Lift.IsHome) refusal = FaultCode.GateLiftNotHome;
             else if (!Interlocks.BayClear) refusal = FaultCode.GateBayNotClear;
+            else if (_packOnLift.Value) refusal = FaultCode.UnexpectedPack;
             if (refusal != FaultCode.None)
             {
                 RaiseFault(refusal);
                 return;
             }
             if (_runningCheck == null) StartPackCheck(); // not begun on the way down (cannot happen in the table; never skip it)
+            // The lift's pack sensor must be settled empty: a reading still inside its debounce time waits.
+            if (_packOnLift.Raw) return;
             GateVerdict v = _checkVerdict;
             if (v == GateVerdict.Pending)
             {

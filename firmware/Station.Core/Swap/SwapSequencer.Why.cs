@@ -8,6 +8,20 @@ namespace Station.Core.Swap
         /// <summary>One or more sentences naming every reason the station cannot start (or is not running) a swap.</summary>
         public string WhyNotSwapping()
         {
+            string why = WhyNotSwappingNow();
+            if (_journal.CorruptBytes == 0) return why;
+            // Damage found at start-up is said with every answer until the next restart: the inventory may be older.
+            StringBuilder sb = new StringBuilder(why);
+            sb.Append("\njournal: ");
+            sb.Append(_journal.CorruptBytes);
+            sb.Append(" damaged bytes were skipped at start-up (copy in ");
+            sb.Append(Station.Core.Journal.SwapJournal.EvidenceFileName);
+            sb.Append("): check the packs.");
+            return sb.ToString();
+        }
+
+        private string WhyNotSwappingNow()
+        {
             StringBuilder sb = new StringBuilder();
             switch (_state)
             {

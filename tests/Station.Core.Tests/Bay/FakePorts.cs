@@ -55,6 +55,9 @@ namespace Station.Core.Tests.Bay
         /// <summary>When &gt;= 0, the next append writes only this many bytes (a torn write), then resets.</summary>
         public int TearNextAppendAt = -1;
         public bool FailWrites;
+        /// <summary>When &gt;= 0, the next append writes only this many bytes and reports failure (as FlashStorage does
+        /// when the write throws part-way), then resets.</summary>
+        public int FailNextAppendAfter = -1;
         public int Appends;
         public int Replaces;
 
@@ -72,6 +75,12 @@ namespace Station.Core.Tests.Bay
         {
             if (FailWrites) return false;
             Appends++;
+            bool fail = FailNextAppendAfter >= 0;
+            if (fail)
+            {
+                count = Math.Min(count, FailNextAppendAfter);
+                FailNextAppendAfter = -1;
+            }
             if (TearNextAppendAt >= 0)
             {
                 count = Math.Min(count, TearNextAppendAt);
@@ -81,7 +90,7 @@ namespace Station.Core.Tests.Bay
             if (f.Length + count > f.Data.Length) Array.Resize(ref f.Data, Math.Max(f.Data.Length * 2, f.Length + count));
             Array.Copy(buffer, offset, f.Data, f.Length, count);
             f.Length += count;
-            return true;
+            return !fail;
         }
 
         public bool Replace(string name, byte[] buffer, int offset, int count)
