@@ -4,7 +4,7 @@ namespace Station.Hal.Sim
 {
     /// <summary>The physical figures of one simulated car bay (bottom swap). Defaults and the reasons for them are in
     /// docs/simulator.md; every figure can be changed for another bay.</summary>
-    public sealed class PlantParameters
+    public sealed partial class PlantParameters
     {
         // Lift (scissor/screw lift in the pit, carrying a ~500 kg pack plus platform).
 

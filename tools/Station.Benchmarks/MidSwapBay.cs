@@ -16,21 +16,7 @@ namespace Station.Benchmarks
         {
             var p = new PlantParameters();
             Bay = new SimBay(p, Clock, new MemoryStorage());
-            var c = new StationConfig
-            {
-                TravelMm = p.LiftTravelMm,
-                CountsPerMm = p.EncoderCountsPerMm,
-                MaxSpeedMmS = p.LiftMaxSpeedMmS,
-                AccelMmS2 = p.LiftAccelMmS2 * 0.8,
-                VehicleHeightMm = p.VehicleHeightMm,
-                SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 10, p.VehicleHeightMm + p.ContactComplianceMm + 50),
-                HomingSpeedMmS = Math.Min(50, p.LiftMaxSpeedMmS),
-                LockCount = p.LockCount,
-                LockTravelMs = (int)(p.LockTravelMs * 1.25) + 100,
-                StagingTimeoutMs = (int)(p.StagingLengthMm / p.StagingSpeedMmS * 1000) + p.HandlerFetchMs + 5000,
-                TransferTimeoutMs = (int)(p.TransferPitchMm / p.TransferSpeedMmS * 1000 * 1.5) + 2000,
-                RackSlots = p.RackSlots,
-            };
+            var c = p.ControllerConfig();
             Controller = new StationController(Bay.Io, c);
             Controller.Start();
             Require(Bay.SeedInventory(Controller));

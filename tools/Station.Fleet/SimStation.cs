@@ -52,7 +52,7 @@ namespace Station.Fleet
             Clock = new SimClock(epochUtc);
             Storage = new MemoryStorage(Clock);
             Bay = new SimBay(_plant, Clock, Storage);
-            var config = BayRun.ConfigFor(_plant);
+            var config = _plant.ControllerConfig();
             config.StationId = id;
             Controller = new StationController(Bay.Io, config);
             Client = new MqttClient(mqtt);

@@ -45,7 +45,7 @@ namespace Station.Simulator
             SwapsRequested = swaps;
             _events = events ?? new List<ScenarioEvent>();
             _autoHome = autoHome;
-            Config = ConfigFor(plant);
+            Config = plant.ControllerConfig();
             Clock = new SimClock();
             Storage = new MemoryStorage(Clock);
             Bay = new SimBay(plant, Clock, Storage);
@@ -101,29 +101,6 @@ namespace Station.Simulator
         /// <summary>The controller's state now (Off while the power is off).</summary>
         public SwapState State => Controller == null ? SwapState.Off : Controller.State;
 
-        /// <summary>A controller configuration that describes this plant truthfully (travel, encoder, speeds, lock time
-        /// with margin, conveyor deadlines with margin, rack size).</summary>
-        public static StationConfig ConfigFor(PlantParameters p)
-        {
-            var c = new StationConfig
-            {
-                TravelMm = p.LiftTravelMm,
-                CountsPerMm = p.EncoderCountsPerMm,
-                MaxSpeedMmS = p.LiftMaxSpeedMmS,
-                AccelMmS2 = p.LiftAccelMmS2 * 0.8, // ramp below what the drive can do, so the drive can follow it
-                VehicleHeightMm = p.VehicleHeightMm,
-                SoftLimitMinMm = 0,
-                SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 10, p.VehicleHeightMm + p.ContactComplianceMm + 50),
-                HomingSpeedMmS = Math.Min(50, p.LiftMaxSpeedMmS),
-                LockCount = p.LockCount,
-                LockTravelMs = (int)(p.LockTravelMs * 1.25) + 100,
-                StagingTimeoutMs = (int)(p.StagingLengthMm / p.StagingSpeedMmS * 1000) + p.HandlerFetchMs + 5000,
-                TransferTimeoutMs = (int)(p.TransferPitchMm / p.TransferSpeedMmS * 1000 * 1.5) + 2000,
-                RackSlots = p.RackSlots,
-            };
-            if (c.SoftLimitMaxMm <= c.VehicleHeightMm) c.SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 1, c.VehicleHeightMm + 1);
-            return c;
-        }
 
         /// <summary>Runs to the end: every swap done and the station idle, or the station stuck (faulted, waiting for
         /// recovery) with no scenario event left, or the time limit.</summary>

@@ -32,7 +32,7 @@ namespace Station.Simulator
             Clock = new SimClock();
             Storage = new MemoryStorage();
             Bay = new SimBay(Plant, Clock, Storage);
-            Config = BayRun.ConfigFor(Plant);
+            Config = Plant.ControllerConfig();
             Log = new LogRing(64, Clock, Bay.Log);
             Bay.Io.Log = Log;
             AuditJournal = new AuditJournal(Storage, Clock);

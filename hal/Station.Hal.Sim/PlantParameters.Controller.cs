@@ -1,0 +1,33 @@
+using System;
+using Station.Core;
+
+namespace Station.Hal.Sim
+{
+    public sealed partial class PlantParameters
+    {
+        /// <summary>A controller configuration that describes this plant truthfully (travel, encoder, speeds, lock time
+        /// with margin, conveyor deadlines with margin, rack size).</summary>
+        public StationConfig ControllerConfig()
+        {
+            PlantParameters p = this;
+            var c = new StationConfig
+            {
+                TravelMm = p.LiftTravelMm,
+                CountsPerMm = p.EncoderCountsPerMm,
+                MaxSpeedMmS = p.LiftMaxSpeedMmS,
+                AccelMmS2 = p.LiftAccelMmS2 * 0.8, // ramp below what the drive can do, so the drive can follow it
+                VehicleHeightMm = p.VehicleHeightMm,
+                SoftLimitMinMm = 0,
+                SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 10, p.VehicleHeightMm + p.ContactComplianceMm + 50),
+                HomingSpeedMmS = Math.Min(50, p.LiftMaxSpeedMmS),
+                LockCount = p.LockCount,
+                LockTravelMs = (int)(p.LockTravelMs * 1.25) + 100,
+                StagingTimeoutMs = (int)(p.StagingLengthMm / p.StagingSpeedMmS * 1000) + p.HandlerFetchMs + 5000,
+                TransferTimeoutMs = (int)(p.TransferPitchMm / p.TransferSpeedMmS * 1000 * 1.5) + 2000,
+                RackSlots = p.RackSlots,
+            };
+            if (c.SoftLimitMaxMm <= c.VehicleHeightMm) c.SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 1, c.VehicleHeightMm + 1);
+            return c;
+        }
+    }
+}
