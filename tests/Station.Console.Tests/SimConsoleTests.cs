@@ -191,6 +191,51 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void Self_test_reports_a_refused_move_back_as_a_failure_with_every_output_off()
+        {
+            EnterAndHome();
+            Type("selftest\r", 10);
+            // While the lift rises, it loses its home: the move back to the start is refused.
+            for (int t = 0; t < 5000 && _bay.Controller.Lift.Mode != Station.Core.Motion.LiftMode.Moving; t += 10)
+            {
+                _bay.Tick();
+            }
+
+            Assert.Equal(Station.Core.Motion.LiftMode.Moving, _bay.Controller.Lift.Mode);
+            _bay.Controller.Lift.ForgetHome();
+            string output = RunUntil("self-test done", 30000);
+            Assert.Contains("FAIL lift returns to 0 mm (the lift refused the move back: no longer homed", output);
+            Assert.DoesNotContain("PASS lift returns", output);
+            Assert.Contains("1 failed", output);
+            Assert.False(_bay.Bay.LiftEnable.State);
+            Assert.False(_bay.Bay.LiftBrakeRelease.State);
+            Assert.False(_bay.Bay.MotionPermit.State);
+            Assert.Empty(_bay.Bay.Hazards);
+        }
+
+        [Fact]
+        public void Self_test_reports_a_move_back_that_ends_in_a_fault_as_a_failure()
+        {
+            EnterAndHome();
+            Type("selftest\r", 10);
+            for (int t = 0; t < 10000 && _bay.Bay.LiftPositionMm < 8.5; t += 10)
+            {
+                _bay.Tick();
+            }
+
+            // Above 7 mm on the way up (and clear of the home switch's cam): the lift jams there on the way back down.
+            Assert.True(_bay.Bay.LiftPositionMm >= 8.5);
+            _bay.Bay.StallLiftAt(7);
+            string output = RunUntil("self-test ended by fault", 30000);
+            Assert.Contains("PASS lift rises", output);
+            Assert.Contains("FAIL lift returns to 0 mm (the move ended by fault", output);
+            Assert.Contains("1 failed so far", output);
+            Assert.Equal(SwapState.Faulted, _bay.Controller.State);
+            Assert.False(_bay.Bay.LiftEnable.State);
+            Assert.False(_bay.Bay.MotionPermit.State);
+        }
+
+        [Fact]
         public void Self_test_reports_a_failed_safety_relay()
         {
             EnterAndHome();
