@@ -67,7 +67,8 @@ namespace Station.Console.Tests
         {
             Assert.Equal("bay1[nothomed]> ", _bay.Console.Prompt());
             string why = Type("why\r");
-            Assert.Contains("the lift is not homed", why);
+            Assert.Contains("the lift is not homed: home it at the bay console (maint enter <pin>, then home;", why);
+            Assert.DoesNotContain("send Home", why);
             Assert.Contains("not homed (position unknown)", Type("status\r"));
             Assert.Contains("lift jog: needs maintenance mode", Type("lift jog +10\r"));
         }
@@ -438,7 +439,7 @@ namespace Station.Console.Tests
             Assert.Equal("bay1[recovery]> ", _bay.Console.Prompt());
             string why = Type("why\r");
             Assert.Contains("power was lost during swap", why);
-            Assert.Contains("confirm recovery", why);
+            Assert.Contains("confirm recovery at the bay console (maint enter <pin>, then recover confirm;", why);
             Assert.Contains("recover confirm: needs maintenance mode", Type("recover confirm\r"));
             Assert.Contains("maintenance on", Type("maint enter 1234\r"));
             Assert.Contains("recovery confirmed: the station homes", Type("recover confirm\r", 10));
