@@ -422,6 +422,24 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void Swap_cancel_during_motion_is_refused_and_names_the_stop_that_halts_it()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            Type("maint enter 1234\r");
+            Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1\r", 10));
+            for (int t = 0; t < 60000 && _bay.Controller.State != SwapState.RaiseToPack; t += 10) _bay.Tick();
+            Assert.Equal(SwapState.RaiseToPack, _bay.Controller.State);
+            string answer = Type("swap cancel\r", 10);
+            Assert.Contains("the swap is already moving and cannot be cancelled: press Ctrl-X (or type 'stop')", answer);
+            Assert.Equal(SwapState.RaiseToPack, _bay.Controller.State);
+            // The help says the same: cancel only before anything moves.
+            Assert.Contains("once anything moves only the emergency stop halts it: Ctrl-X or 'stop'", Type("help swap\r"));
+        }
+
+        [Fact]
         public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
         {
             EnterAndHome();
