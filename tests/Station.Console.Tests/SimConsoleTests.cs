@@ -67,7 +67,8 @@ namespace Station.Console.Tests
         {
             Assert.Equal("bay1[nothomed]> ", _bay.Console.Prompt());
             string why = Type("why\r");
-            Assert.Contains("the lift is not homed", why);
+            Assert.Contains("the lift is not homed: home it at the bay console (maint enter <pin>, then home;", why);
+            Assert.DoesNotContain("send Home", why);
             Assert.Contains("not homed (position unknown)", Type("status\r"));
             Assert.Contains("lift jog: needs maintenance mode", Type("lift jog +10\r"));
         }
@@ -188,6 +189,51 @@ namespace Station.Console.Tests
             Assert.Contains("SKIP locks", output);
             Assert.Contains("0 failed", output);
             Assert.Empty(_bay.Bay.Hazards);
+        }
+
+        [Fact]
+        public void Self_test_reports_a_refused_move_back_as_a_failure_with_every_output_off()
+        {
+            EnterAndHome();
+            Type("selftest\r", 10);
+            // While the lift rises, it loses its home: the move back to the start is refused.
+            for (int t = 0; t < 5000 && _bay.Controller.Lift.Mode != Station.Core.Motion.LiftMode.Moving; t += 10)
+            {
+                _bay.Tick();
+            }
+
+            Assert.Equal(Station.Core.Motion.LiftMode.Moving, _bay.Controller.Lift.Mode);
+            _bay.Controller.Lift.ForgetHome();
+            string output = RunUntil("self-test done", 30000);
+            Assert.Contains("FAIL lift returns to 0 mm (the lift refused the move back: no longer homed", output);
+            Assert.DoesNotContain("PASS lift returns", output);
+            Assert.Contains("1 failed", output);
+            Assert.False(_bay.Bay.LiftEnable.State);
+            Assert.False(_bay.Bay.LiftBrakeRelease.State);
+            Assert.False(_bay.Bay.MotionPermit.State);
+            Assert.Empty(_bay.Bay.Hazards);
+        }
+
+        [Fact]
+        public void Self_test_reports_a_move_back_that_ends_in_a_fault_as_a_failure()
+        {
+            EnterAndHome();
+            Type("selftest\r", 10);
+            for (int t = 0; t < 10000 && _bay.Bay.LiftPositionMm < 8.5; t += 10)
+            {
+                _bay.Tick();
+            }
+
+            // Above 7 mm on the way up (and clear of the home switch's cam): the lift jams there on the way back down.
+            Assert.True(_bay.Bay.LiftPositionMm >= 8.5);
+            _bay.Bay.StallLiftAt(7);
+            string output = RunUntil("self-test ended by fault", 30000);
+            Assert.Contains("PASS lift rises", output);
+            Assert.Contains("FAIL lift returns to 0 mm (the move ended by fault", output);
+            Assert.Contains("1 failed so far", output);
+            Assert.Equal(SwapState.Faulted, _bay.Controller.State);
+            Assert.False(_bay.Bay.LiftEnable.State);
+            Assert.False(_bay.Bay.MotionPermit.State);
         }
 
         [Fact]
@@ -376,6 +422,24 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void Swap_cancel_during_motion_is_refused_and_names_the_stop_that_halts_it()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            Type("maint enter 1234\r");
+            Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1\r", 10));
+            for (int t = 0; t < 60000 && _bay.Controller.State != SwapState.RaiseToPack; t += 10) _bay.Tick();
+            Assert.Equal(SwapState.RaiseToPack, _bay.Controller.State);
+            string answer = Type("swap cancel\r", 10);
+            Assert.Contains("the swap is already moving and cannot be cancelled: press Ctrl-X (or type 'stop')", answer);
+            Assert.Equal(SwapState.RaiseToPack, _bay.Controller.State);
+            // The help says the same: cancel only before anything moves.
+            Assert.Contains("once anything moves only the emergency stop halts it: Ctrl-X or 'stop'", Type("help swap\r"));
+        }
+
+        [Fact]
         public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
         {
             EnterAndHome();
@@ -393,7 +457,7 @@ namespace Station.Console.Tests
             Assert.Equal("bay1[recovery]> ", _bay.Console.Prompt());
             string why = Type("why\r");
             Assert.Contains("power was lost during swap", why);
-            Assert.Contains("confirm recovery", why);
+            Assert.Contains("confirm recovery at the bay console (maint enter <pin>, then recover confirm;", why);
             Assert.Contains("recover confirm: needs maintenance mode", Type("recover confirm\r"));
             Assert.Contains("maintenance on", Type("maint enter 1234\r"));
             Assert.Contains("recovery confirmed: the station homes", Type("recover confirm\r", 10));

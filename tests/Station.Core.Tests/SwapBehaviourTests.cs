@@ -109,7 +109,10 @@ namespace Station.Core.Tests
             Assert.False(s.Bay.AnyOutputOn());
             var r = s.C.Authorize(new SwapAuthorization("VIN1", null));
             Assert.Equal(RejectReason.NotHomed, r.Reason);
-            Assert.Contains("not homed", s.C.WhyNotSwapping());
+            // Console and cloud show the same words: they name the commands a person types, not API methods.
+            Assert.Contains("the lift is not homed: home it at the bay console (maint enter <pin>, then home; the cloud has no home command)",
+                s.C.WhyNotSwapping());
+            Assert.DoesNotContain("send Home", s.C.WhyNotSwapping());
         }
 
         [Fact]

@@ -60,7 +60,7 @@ namespace Station.Core.Console
             new ConsoleCommand(CommandId.SwapAuthorize, "swap", "authorize", "<vehicle> [pack]", 1, 2, true, "swap authorize CAR42",
                 "leave maintenance and start a swap for <vehicle> (with [pack] or a pack the station chooses)"),
             new ConsoleCommand(CommandId.SwapCancel, "swap", "cancel", "", 0, 0, false, "swap cancel",
-                "cancel the running swap; the sequencer brings the bay to a safe state"),
+                "cancel a swap that has not moved yet (still arming); once anything moves only the emergency stop halts it: Ctrl-X or 'stop'"),
             new ConsoleCommand(CommandId.Stop, "stop", "", "", 0, 0, false, "stop",
                 "emergency stop: all motion off in the next tick and a fault latched (Ctrl-X does the same at once)"),
             new ConsoleCommand(CommandId.Help, "help", "", "[noun]", 0, 1, false, "help lift",

@@ -88,6 +88,7 @@ namespace Station.Core.Console
             {
                 if (_op == OpSelfTest)
                 {
+                    FailLiftMoveByFault(FaultShort(FaultCode));
                     AbortSelfTest("self-test ended by fault " + FaultShort(FaultCode));
                 }
                 else

@@ -135,8 +135,19 @@ namespace Station.Core.Console
                             Item(!lift.AtHomeSwitch, "home switch releases when the lift leaves home");
                         }
 
-                        lift.MoveTo(_startMm, _selfTestSpeed, now);
-                        NextStep(StepLiftBack, now);
+                        if (lift.MoveTo(_startMm, _selfTestSpeed, now))
+                        {
+                            NextStep(StepLiftBack, now);
+                        }
+                        else
+                        {
+                            // A refused move starts nothing; Stop makes sure the drive is off before the permit drops.
+                            lift.Stop();
+                            Item(false, "lift returns to " + RoundMm(_startMm).ToString() + " mm (the lift refused the move back: "
+                                + (lift.IsHomed ? "faulted or busy" : "no longer homed") + "; lift at "
+                                + RoundMm(lift.PositionMm).ToString() + " mm)");
+                            NextStep(StepPermitOff, now);
+                        }
                     }
 
                     break;
@@ -193,6 +204,16 @@ namespace Station.Core.Console
             Skip("conveyors: running one moves packs");
             EndOperation("self-test done: " + _passed.ToString() + " passed, " + _failed.ToString() + " failed, "
                 + _skipped.ToString() + " skipped");
+        }
+
+        // A lift move that ends in a fault is a failed item, not only the end of the test.
+        private void FailLiftMoveByFault(string fault)
+        {
+            if (_step == StepLiftUp || _step == StepLiftBack)
+            {
+                Item(false, (_step == StepLiftUp ? "lift rises" : "lift returns to " + RoundMm(_startMm).ToString() + " mm")
+                    + " (the move ended by fault " + fault + "; lift at " + RoundMm(_controller.Lift.PositionMm).ToString() + " mm)");
+            }
         }
 
         private void AbortSelfTest(string why)

@@ -177,7 +177,15 @@ namespace Station.Core.Console
         /// <summary>Cancels a swap that has not moved yet.</summary>
         public ConsoleOutcome CancelSwap()
         {
-            return Outcome(_controller.Cancel());
+            CommandResult r = _controller.Cancel();
+            if (r.Reason == RejectReason.TooLateToCancel)
+            {
+                // The core's words are shared with the cloud; at the console the technician has a stop under the hand.
+                return ConsoleOutcome.Refused("the swap is already moving and cannot be cancelled: press Ctrl-X (or type 'stop')"
+                    + " to halt it at once; that latches a fault and 'why' then says what to do");
+            }
+
+            return Outcome(r);
         }
 
         /// <summary>Software emergency stop: every output off now, fault latched; ends any console operation.</summary>

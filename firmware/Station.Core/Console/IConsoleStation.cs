@@ -80,7 +80,7 @@ namespace Station.Core.Console
         /// <summary>Authorises a swap for <paramref name="vehicleId"/> with a chosen charged pack (null: the station chooses).</summary>
         ConsoleOutcome AuthorizeSwap(string vehicleId, string packSerial);
 
-        /// <summary>Cancels the running swap (the sequencer brings the bay to a safe state).</summary>
+        /// <summary>Cancels a swap that has not moved yet (Arming); once it moves, only the emergency stop halts it.</summary>
         ConsoleOutcome CancelSwap();
 
         /// <summary>Number of rack slots (slot numbers are 0 .. count-1).</summary>

@@ -42,7 +42,9 @@ namespace Station.Core.Swap
                         sb.Append(SwapStates.Name(CurrentSwap != null ? CurrentSwap.InterruptedStep : InterruptedStep));
                         sb.Append(')');
                     }
-                    sb.Append(": check the bay and confirm recovery (the station will then home). Packs:\n");
+                    // Console and cloud share these words: name the commands a person types (only the console can confirm).
+                    sb.Append(": check the bay, then confirm recovery at the bay console (maint enter <pin>, then recover confirm;"
+                        + " the cloud has no such command); the station then homes. Packs:\n");
                     sb.Append(Inventory.Describe());
                     return sb.ToString();
                 case SwapState.Faulted:
@@ -61,7 +63,7 @@ namespace Station.Core.Swap
                     }
                     return sb.ToString();
                 case SwapState.NotHomed:
-                    sb.Append("the lift is not homed: send Home");
+                    sb.Append("the lift is not homed: home it at the bay console (maint enter <pin>, then home; the cloud has no home command)");
                     AppendInterlocks(sb);
                     AppendInventoryConflicts(sb);
                     return sb.ToString();
