@@ -40,7 +40,7 @@ namespace Station.Core.Cloud
         public static readonly string[] Help =
         {
             "authorise one swap: vehicle (required), pack (optional; the station chooses), exp (required)",
-            "cancel the authorised or running swap; the station stops safely and holds",
+            "cancel an authorised swap before anything moves (arming); a swap already moving is refused with the reason: only an emergency stop at the bay halts it",
             "publish state and telemetry now",
             "publish the birth certificate again (the session's bdSeq, seq restarts at 0)",
             "read configuration key 'key'",
