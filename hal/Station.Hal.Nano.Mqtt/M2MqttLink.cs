@@ -76,6 +76,24 @@ namespace Station.Hal.Nano.Mqtt
             _loop.Start();
         }
 
+        /// <summary>Longest <see cref="Disconnect"/> waits for QoS 1 publishes (the core's clean-stop death) to be acknowledged.</summary>
+        const int DisconnectDrainMs = 2000;
+
+        /// <inheritdoc />
+        /// <remarks>M2Mqtt queues a QoS 1 publish for its own sending thread but writes DISCONNECT at once, so the death
+        /// the core published just before could be lost: wait (bounded) until the broker acknowledged what is in flight.</remarks>
+        public void Disconnect()
+        {
+            for (int waited = 0; waited < DisconnectDrainMs && _connected; waited += 20)
+            {
+                int inflight;
+                lock (_gate) inflight = _inflight;
+                if (inflight == 0) break;
+                Thread.Sleep(20);
+            }
+            Stop();
+        }
+
         /// <summary>Sends DISCONNECT (the broker then drops the will) and stops reconnecting.</summary>
         public void Stop()
         {

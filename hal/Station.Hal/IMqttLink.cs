@@ -21,6 +21,10 @@ namespace Station.Hal
         /// (Sparkplug-style death certificate). The payload is copied.</summary>
         void SetWill(string topic, byte[] payload, int offset, int count, int qos, bool retain);
 
+        /// <summary>Clean disconnect: sends DISCONNECT (the broker then discards the will) after what was published
+        /// before it, and stops reconnecting. Safe to call when not connected.</summary>
+        void Disconnect();
+
         /// <summary>Raised for each message received.</summary>
         event MqttMessageHandler MessageReceived;
 

@@ -39,6 +39,31 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void A_clean_stop_leaves_the_retained_state_offline_with_the_sessions_bdseq()
+        {
+            using var broker = Mosquitto.Start();
+            using var sub = new OutsideSubscriber(broker.Port, "stations/+/state");
+            sub.WaitSubscribed(broker.Port);
+            using var st = new StationHarness(broker.Port, "bay6");
+            st.RunUntil(() => st.Link.Online, "birth");
+            int bd0 = (int)st.Link.BdSeq;
+            st.Client.DropConnection("test: network blip"); // the session after it has the next bdSeq
+            st.RunUntil(() => st.Link.Online && st.Link.BdSeq == (uint)(bd0 + 1), "second session");
+            sub.WaitFor(l => l.Contains("\"type\":\"birth\"") && l.Contains($"\"bdSeq\":{bd0 + 1}"));
+
+            st.Link.Stop(); // clean: the station says goodbye itself, then DISCONNECT (the broker discards the will)
+            Assert.False(st.Client.IsConnected);
+            string retained = Mosquitto.Run("mosquitto_sub", $"-h 127.0.0.1 -p {broker.Port} -t stations/bay6/state -C 1 -W 5");
+            var death = JsonDocument.Parse(retained).RootElement;
+            Assert.Equal(("death", "bay6", false, bd0 + 1), (Get(death, "type"), Get(death, "sid"), death.GetProperty("online").GetBoolean(), death.GetProperty("bdSeq").GetInt32()));
+            Assert.EndsWith($"-{bd0 + 1}", Get(death, "mid"));
+            Assert.StartsWith("d", Get(death, "mid"));
+            // Exactly one death for the session: the one the station sent (a will would be a second copy).
+            sub.WaitFor(l => l.Contains("\"type\":\"death\"") && l.Contains($"\"bdSeq\":{bd0 + 1}"));
+            Assert.Single(sub.Lines, l => l.Contains("\"type\":\"death\"") && l.Contains($"\"bdSeq\":{bd0 + 1}"));
+        }
+
+        [Fact]
         public void A_reconnect_gives_a_new_birth_with_the_next_bdseq_and_state_changes_update_the_retained_state()
         {
             using var broker = Mosquitto.Start();

@@ -47,5 +47,46 @@ namespace Station.Cloud.Tests
             cl2.Start();
             Assert.Contains("\"bdSeq\":2", link2.Will);
         }
-    }
+    
+        [Fact]
+        public void A_clean_stop_publishes_the_sessions_death_retained_then_disconnects_and_stays_silent()
+        {
+            var link = new FakeLink { IsConnected = false };
+            var clock = new TestClock();
+            var cl = new CloudLink(link, new TestStorage(), clock, new FakeStation(), new CloudLinkConfig { StationId = "bay1", TelemetryPeriodMs = 1000, BootNonce = 0xA1B2C3D4 });
+            cl.Start();
+            link.SetConnected(true);
+            cl.Tick();
+            link.SetConnected(false); cl.Tick();
+            link.SetConnected(true); cl.Tick(); // second session: bdSeq 1, the will registered for the next connect says 2
+            Assert.Contains("\"bdSeq\":2", link.Will);
+
+            cl.Stop();
+            var last = link.Sent.Last();
+            Assert.Equal(("stations/bay1/state", 1, true), (last.topic, last.qos, last.retain));
+            var death = JsonDocument.Parse(last.payload).RootElement;
+            Assert.Equal(("death", false, 1, "da1b2c3d4-1"), (death.GetProperty("type").GetString(), death.GetProperty("online").GetBoolean(), death.GetProperty("bdSeq").GetInt32(), death.GetProperty("mid").GetString()));
+            Assert.Equal(1, link.Disconnects);
+            Assert.False(cl.Online);
+
+            int sent = link.Sent.Count;
+            link.IsConnected = true; // even if the adapter were still up: a stopped link publishes nothing more
+            for (int i = 0; i < 300; i++) { clock.Advance(10); cl.Tick(); }
+            cl.Stop();
+            Assert.Equal(sent, link.Sent.Count);
+            Assert.Equal(1, link.Disconnects);
+        }
+
+        [Fact]
+        public void A_clean_stop_while_offline_publishes_nothing_and_still_disconnects()
+        {
+            var link = new FakeLink { IsConnected = false };
+            var cl = new CloudLink(link, new TestStorage(), new TestClock(), new FakeStation(), new CloudLinkConfig { StationId = "bay1" });
+            cl.Start();
+            cl.Tick();
+            cl.Stop();
+            Assert.Empty(link.Sent);
+            Assert.Equal(1, link.Disconnects);
+        }
+}
 }

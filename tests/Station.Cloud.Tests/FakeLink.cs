@@ -29,6 +29,10 @@ namespace Station.Cloud.Tests
 
         public bool Subscribe(string topicFilter, int qos) => true;
 
+        /// <summary>Clean disconnects requested.</summary>
+        public int Disconnects;
+        public void Disconnect() { Disconnects++; IsConnected = false; Unacked.Clear(); }
+
         public void SetWill(string topic, byte[] payload, int offset, int count, int qos, bool retain)
         {
             WillTopic = topic;

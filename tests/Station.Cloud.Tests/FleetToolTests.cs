@@ -118,6 +118,12 @@ namespace Station.Cloud.Tests
             Assert.Equal(0, report.Faulted);
             Assert.True(report.EventsMeasured > 40, report.ToText());
             Assert.True(report.LatencyP99Ms >= report.LatencyMedianMs);
+
+            // The end of the run is a clean stop: every station published its death, so none is listed online.
+            string retained = Mosquitto.Run("mosquitto_sub", $"-h 127.0.0.1 -p {broker.Port} -t stations/+/state -C 4 -W 5");
+            var states = retained.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToArray();
+            Assert.Equal(4, states.Length);
+            Assert.All(states, st => Assert.Equal(("death", false), (st.GetProperty("type").GetString(), st.GetProperty("online").GetBoolean())));
         }
     }
 }
@@ -139,6 +145,10 @@ namespace Station.Cloud.Tests
             Wait.Until(() => consumer.RecordsOfType("swap.completed").Length == 2, "two completed swaps at the consumer");
             Assert.All(consumer.Records, r => Assert.Equal("simA", r.GetProperty("sid").GetString()));
             Assert.Contains(consumer.On("/state"), s => s.GetProperty("type").GetString() == "birth");
+            // The simulator's exit is a clean stop: the retained state says offline, with the session's bdSeq.
+            int bd = consumer.On("/state").Last(s => s.GetProperty("type").GetString() == "birth").GetProperty("bdSeq").GetInt32();
+            var retained = System.Text.Json.JsonDocument.Parse(Mosquitto.Run("mosquitto_sub", $"-h 127.0.0.1 -p {broker.Port} -t stations/simA/state -C 1 -W 5")).RootElement;
+            Assert.Equal(("death", false, bd), (retained.GetProperty("type").GetString(), retained.GetProperty("online").GetBoolean(), retained.GetProperty("bdSeq").GetInt32()));
         }
 
         [Fact]

@@ -137,7 +137,11 @@ namespace Station.Fleet
             }
         }
 
-        /// <inheritdoc />
-        public void Dispose() => Client.Dispose();
+        /// <summary>End of the run: the station publishes its death (retained state online:false) and disconnects cleanly.</summary>
+        public void Dispose()
+        {
+            Link.Stop();
+            Client.Dispose();
+        }
     }
 }

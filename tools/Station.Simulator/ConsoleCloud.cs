@@ -64,12 +64,14 @@ namespace Station.Simulator
             }
         }
 
-        /// <summary>Lets the outbox drain (up to 5 s) and disconnects.</summary>
+        /// <summary>Lets the outbox drain (up to 5 s), publishes the death and disconnects cleanly; a bay that is
+        /// powered off cannot say goodbye, so its connection is cut and the broker publishes the will.</summary>
         public void Dispose()
         {
+            if (_bay.PoweredOff) { _client.Abort(); return; }
             var sw = Stopwatch.StartNew();
-            while (!_bay.PoweredOff && _link.Outbox.Pending > 0 && sw.ElapsedMilliseconds < 5000) { _link.Tick(); Thread.Sleep(5); }
-            _client.Disconnect();
+            while (_link.Outbox.Pending > 0 && sw.ElapsedMilliseconds < 5000) { _link.Tick(); Thread.Sleep(5); }
+            _link.Stop();
         }
     }
 }

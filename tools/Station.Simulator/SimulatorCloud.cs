@@ -62,7 +62,11 @@ namespace Station.Simulator
             _out.WriteLine($"cloud: {(_link.Outbox.Pending == 0 ? "every record delivered" : _link.Outbox.Pending + " records still in the outbox")}, bdSeq {_link.BdSeq}");
         }
 
-        /// <inheritdoc />
-        public void Dispose() => _client.Disconnect();
+        /// <summary>Clean stop: the station publishes its death (retained state online:false) and disconnects.</summary>
+        public void Dispose()
+        {
+            if (_link != null) _link.Stop();
+            else _client.Disconnect();
+        }
     }
 }

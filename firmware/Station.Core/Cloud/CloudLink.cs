@@ -11,7 +11,8 @@ namespace Station.Core.Cloud
     /// Link states as the core sees them: Offline (records accumulate in the outbox, telemetry sampled sparsely) →
     /// Online on the adapter's ConnectionChanged(true): birth published (bdSeq = the one in the will registered at
     /// this connect, seq restarts at 0), the will for the next connect gets bdSeq+1, the outbox drains in order →
-    /// Offline again on ConnectionChanged(false); the broker publishes the death.
+    /// Offline again on ConnectionChanged(false); the broker publishes the death. <see cref="Stop"/> (clean shutdown):
+    /// the station publishes the death itself, then disconnects cleanly (the broker discards the will) → Stopped.
     /// </remarks>
     public sealed class CloudLink : ICloudPayload, ISwapAdmission
     {
@@ -37,7 +38,7 @@ namespace Station.Core.Cloud
         readonly byte[] _seqBuffer = new byte[8];
         int _tokenHead, _tokenCount;
         int _pendingUp, _pendingDown;
-        bool _online;
+        bool _online, _stopped;
         uint _bdSeq;        // the bdSeq in the will the adapter registers at its next connect
         uint _sessionBdSeq; // the bdSeq of the session now up (its birth and its registered will)
         long _seq;
@@ -104,10 +105,33 @@ namespace Station.Core.Cloud
             if (_link.IsConnected) lock (_gate) _pendingUp++;
         }
 
+        /// <summary>Clean shutdown: publishes the death of the session now up (the same mid and bdSeq as the will the
+        /// broker holds, retained, QoS 1) and then disconnects cleanly, which makes the broker discard the will. Without
+        /// this a clean DISCONNECT would leave the retained state saying online. Call once, last; idempotent.</summary>
+        public void Stop()
+        {
+            if (_stopped) return;
+            _stopped = true;
+            if (_online && _link.IsConnected)
+            {
+                WriteDeath(_sessionBdSeq);
+                if (!_w.Overflow) _link.Publish(_topics.State, _w.Buffer, 0, _w.Length, 1, true);
+            }
+            _online = false;
+            _link.MessageReceived -= OnMessage;
+            _link.Delivered -= OnDelivered;
+            _link.ConnectionChanged -= OnConnectionChanged;
+            _link.Disconnect();
+        }
+
+        /// <summary>True once <see cref="Stop"/> ran.</summary>
+        public bool Stopped { get { return _stopped; } }
+
         /// <summary>One period of the link: connection changes, acknowledgements, commands, state changes,
         /// telemetry, outbox draining. Never blocks.</summary>
         public void Tick()
         {
+            if (_stopped) return;
             long now = _clock.NowMs;
             int up, down;
             lock (_gate) { up = _pendingUp; down = _pendingDown; _pendingUp = 0; _pendingDown = 0; }
@@ -361,18 +385,23 @@ namespace Station.Core.Cloud
 
         void SetWill()
         {
+            WriteDeath(_bdSeq);
+            if (!_w.Overflow) _link.SetWill(_topics.State, _w.Buffer, 0, _w.Length, 1, true);
+        }
+
+        void WriteDeath(uint bdSeq)
+        {
             _w.Reset();
             _w.BeginObject();
             _w.Member("v", CommandParser.SchemaVersion);
             _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.MessageId("d", _config.BootNonce, _bdSeq, -1);
+            _w.Name("mid"); _w.MessageId("d", _config.BootNonce, bdSeq, -1);
             _w.Member("seq", 0);
             _w.MemberUtc("ts", _clock.UtcNow);
             _w.Member("type", "death");
             _w.MemberBool("online", false);
-            _w.Member("bdSeq", _bdSeq);
+            _w.Member("bdSeq", bdSeq);
             _w.EndObject();
-            if (!_w.Overflow) _link.SetWill(_topics.State, _w.Buffer, 0, _w.Length, 1, true);
         }
 
         void BeginLive(string type)
