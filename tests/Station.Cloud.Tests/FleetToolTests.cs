@@ -39,6 +39,25 @@ namespace Station.Cloud.Tests
             string text = t.Render();
             Assert.Contains("OFFLINE", text);
             Assert.Contains("2 stations, 1 online", text);
+            Assert.DoesNotContain("last replies", text);
+        }
+
+        [Fact]
+        public void Command_replies_are_shown_under_the_table_newest_first_and_hostile_ones_are_harmless()
+        {
+            var t = new FleetTable();
+            var now = new DateTime(2026, 11, 22, 1, 0, 0, DateTimeKind.Utc);
+            t.Take("stations/a/reply", B("{\"type\":\"reply\",\"re\":\"m1\",\"cmd\":\"swap.authorize\",\"ok\":true,\"reason\":\"accepted\",\"code\":0}"), now);
+            t.Take("stations/b/reply", B("{\"type\":\"reply\",\"re\":\"m2\",\"cmd\":\"swap.authorize\",\"ok\":false,\"reason\":\"unsafe_state\",\"code\":13,\"msg\":\"light curtain interrupted\"}"), now.AddSeconds(5));
+            t.Take("stations/c/reply", B("{\"type\":\"reply\",\"ok\":\"yes\",\"msg\":\"\\u001b[2Jboo\"}"), now.AddSeconds(1));
+            string text = t.Render();
+            var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+            int at = Array.IndexOf(lines, "last replies:");
+            Assert.True(at > 0, text);
+            Assert.Equal("  01:00:05 b: swap.authorize rejected: unsafe_state (light curtain interrupted)", lines[at + 1]);
+            Assert.Equal("  01:00:01 c: ? rejected: ? (?[2Jboo)", lines[at + 2]);
+            Assert.Equal("  01:00:00 a: swap.authorize accepted", lines[at + 3]);
+            Assert.DoesNotContain('\u001b', text);
         }
 
         [Fact]
@@ -82,11 +101,15 @@ namespace Station.Cloud.Tests
                 Wait.Until(() => stations[1].Controller.State != SwapState.Idle, "swap started");
                 Assert.Equal(SwapState.Idle, stations[0].Controller.State); // only the station addressed
 
+                // A command typed in watch mode gets its reply shown under the table (here refused: the swap is busy).
                 var watch = new StringWriter();
-                Station.FleetMonitor.Program.Run(new[] { "watch", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--seconds", "1.5", "--plain" }, watch, new StringWriter(), new StringReader(""));
+                Station.FleetMonitor.Program.Run(new[] { "watch", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--seconds", "2.5", "--plain" }, watch, new StringWriter(), new StringReader("authorize mon-1 LSV999\n"));
                 string text = watch.ToString();
                 foreach (var s in stations) Assert.Contains(s.Id, text);
                 Assert.Contains("3 stations, 3 online", text);
+                Assert.Contains("sent authorize to mon-1", text);
+                Assert.Contains("last replies:", text);
+                Assert.Matches(@"\d\d:\d\d:\d\d mon-1: swap\.authorize rejected: unsafe_state", text);
 
                 // A rejected authorisation comes back with exit code 1 and the reason.
                 outw = new StringWriter();

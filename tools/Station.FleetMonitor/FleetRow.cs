@@ -16,6 +16,9 @@ namespace Station.FleetMonitor
         public int RecordGaps;
         public int Duplicates;
         public DateTime LastSeenUtc;
+        /// <summary>The station's last command reply as shown: "swap.authorize rejected: unsafe_state (light curtain interrupted)".</summary>
         public string LastReply;
+        /// <summary>When <see cref="LastReply"/> arrived (newest replies are listed first).</summary>
+        public DateTime LastReplyUtc;
     }
 }

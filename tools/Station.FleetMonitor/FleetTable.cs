@@ -66,7 +66,8 @@ namespace Station.FleetMonitor
                         Record(row, j);
                         break;
                     case "reply":
-                        row.LastReply = Str(j, "re") + " " + Str(j, "reason");
+                        row.LastReply = ReplyText(j);
+                        row.LastReplyUtc = nowUtc;
                         break;
                 }
             }
@@ -84,6 +85,18 @@ namespace Station.FleetMonitor
             return true;
         }
 
+        // "swap.authorize accepted" or "swap.authorize rejected: unsafe_state (light curtain interrupted)"; any member
+        // may be missing or of the wrong type in a hostile reply, which then reads "?" rather than failing.
+        static string ReplyText(JsonElement j)
+        {
+            string cmd = Str(j, "cmd") ?? "?";
+            bool ok = j.TryGetProperty("ok", out var o) && o.ValueKind == JsonValueKind.True;
+            if (ok) return cmd + " accepted";
+            string text = cmd + " rejected: " + (Str(j, "reason") ?? "?");
+            string msg = Str(j, "msg");
+            return string.IsNullOrEmpty(msg) ? text : text + " (" + msg + ")";
+        }
+
         static string Str(JsonElement j, string name) =>
             j.TryGetProperty(name, out var v) ? (v.ValueKind == JsonValueKind.String ? v.GetString() : v.ToString()) : null;
 
@@ -99,8 +112,23 @@ namespace Station.FleetMonitor
             foreach (var r in rows.Take(maxRows))
                 sb.AppendLine($"{Cut(r.Station, 20),-20} {Cut(r.State, 14),-14} {r.SwapsToday,6} {Cut(r.LastFault, 26),-26} {(r.Online ? "online" : "OFFLINE"),-8} {r.BdSeq,6} {r.RecordGaps,5} {r.Duplicates,5}");
             if (rows.Length > maxRows) sb.AppendLine($"… {rows.Length - maxRows} more");
+            // Replies to the commands typed in watch mode, newest first, so an operator sees what became of them.
+            var replies = rows.Where(r => r.LastReply != null).OrderByDescending(r => r.LastReplyUtc).Take(5).ToArray();
+            if (replies.Length > 0)
+            {
+                sb.AppendLine("last replies:");
+                foreach (var r in replies) sb.AppendLine($"  {r.LastReplyUtc:HH:mm:ss} {Clean(r.Station, 32)}: {Clean(r.LastReply, 100)}");
+            }
             sb.Append($"{rows.Length} stations, {rows.Count(r => r.Online)} online, {rows.Sum(r => r.SwapsToday)} swaps today, {rows.Count(r => r.LastFault != "-")} with faults, {rows.Sum(r => r.RecordGaps)} record gaps; {Messages} messages");
             return sb.ToString();
+        }
+
+        // A reply's text comes from the network: no control characters (terminal escapes) reach the screen.
+        static string Clean(string s, int n)
+        {
+            var sb = new StringBuilder(s.Length);
+            foreach (char c in s) sb.Append(char.IsControl(c) ? '?' : c);
+            return Cut(sb.ToString(), n);
         }
 
         static string Cut(string s, int n) => s == null ? "" : s.Length <= n ? s : s.Substring(0, n - 1) + "…";
@@ -112,7 +140,7 @@ namespace Station.FleetMonitor
         {
             Station = r.Station, State = r.State, SwapsToday = r.SwapsToday, LastFault = r.LastFault, Online = r.Online,
             BdSeq = r.BdSeq, Births = r.Births, LastRecordSeq = r.LastRecordSeq, RecordGaps = r.RecordGaps,
-            Duplicates = r.Duplicates, LastSeenUtc = r.LastSeenUtc, LastReply = r.LastReply,
+            Duplicates = r.Duplicates, LastSeenUtc = r.LastSeenUtc, LastReply = r.LastReply, LastReplyUtc = r.LastReplyUtc,
         };
     }
 }

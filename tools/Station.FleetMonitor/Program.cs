@@ -78,6 +78,7 @@ namespace Station.FleetMonitor
 
         static int Watch(MqttClientOptions o, double seconds, bool plain, TextWriter stdout, TextReader stdin)
         {
+            stdout = TextWriter.Synchronized(stdout); // the input thread writes too
             var table = new FleetTable();
             using var client = new MqttClient(o);
             client.MessageReceived += (t, p) => table.Take(t, p, DateTime.UtcNow);
@@ -104,6 +105,7 @@ namespace Station.FleetMonitor
                     if (json == null) { stdout.WriteLine("commands: authorize STATION VEHICLE [PACK] | cancel STATION | status STATION | quit"); continue; }
                     var b = Encoding.UTF8.GetBytes(json);
                     client.Publish("stations/" + w[1] + "/cmd", b, 0, b.Length, 1, false);
+                    stdout.WriteLine($"sent {w[0]} to {w[1]}; the reply shows under the table");
                 }
             }) { IsBackground = true };
             input.Start();
