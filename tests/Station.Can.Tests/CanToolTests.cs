@@ -82,7 +82,48 @@ public class CanToolTests : IDisposable
         Assert.DoesNotContain(docs, d => d.TryGetProperty("msg", out var m) && m.GetString() == "BCS" && !d.TryGetProperty("dropped", out _));
         var counts = docs.Last().GetProperty("counts");
         Assert.Equal(4, counts.GetProperty("dropped").GetInt32());
+        // the ACK after the broken session stays with it: RTS, CTS, DT1, DT3, ACK, plus the short frame and the open RTS
+        Assert.Equal(7, counts.GetProperty("dropped_frames").GetInt32());
         Assert.Equal(1, counts.GetProperty("by_reason").GetProperty("wrong_sequence").GetInt32());
+    }
+
+    [Fact]
+    public void Every_frame_lands_in_exactly_one_bucket_and_stray_data_packets_get_their_own_line()
+    {
+        string log =
+            // two stray data packets BMS -> station with no session
+            "(1700000000.000000) can0 1CEB56F4#01C50EA00F4C614D\n" +
+            "(1700000000.001000) can0 1CEB56F4#020000FFFFFFFFFF\n" +
+            // unrelated traffic: an engine controller, a TP.DT between two other nodes, a standard id
+            "(1700000000.002000) can0 0CF00400#FFFFFF0000FFFFFF\n" +
+            "(1700000000.003000) can0 1CEB2001#0102030405060708\n" +
+            "(1700000000.004000) can0 123#00\n" +
+            // CHM and BHM single frames, a complete transported BCS (RTS, CTS, 2 DT, ACK), an engine frame
+            Session.Substring(Session.IndexOf("(1700000000.100000)")) +
+            // a broken session: RTS, CTS, a data packet out of sequence, then its late packet (no second report)
+            "(1700000002.000000) can0 1CEC56F4#10090002FF001100\n" +
+            "(1700000002.001000) can0 1CECF456#110201FFFF001100\n" +
+            "(1700000002.002000) can0 1CEB56F4#020000FFFFFFFFFF\n" +
+            "(1700000002.003000) can0 1CEB56F4#01C50EA00F4C614D\n";
+        int frames = log.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+        var (code, lines, _) = Decode(log);
+        Assert.Equal(0, code);
+        var docs = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        var dropped = docs.Where(d => d.TryGetProperty("dropped", out var v) && v.ValueKind == JsonValueKind.String)
+                          .Select(d => d.GetProperty("dropped").GetString()).ToArray();
+        Assert.Equal(new[] { "no_session", "no_session", "wrong_sequence" }, dropped);
+        var counts = docs.Last().GetProperty("counts");
+        long Get(string name) => counts.GetProperty(name).GetInt64();
+        Assert.Equal(frames, Get("lines"));
+        Assert.Equal(frames, Get("frames"));
+        Assert.Equal(Get("frames"), Get("message_frames") + Get("ignored") + Get("dropped_frames"));
+        // CHM, BHM and the 5 frames of the BCS session
+        Assert.Equal(7, Get("message_frames"));
+        Assert.Equal(3 + 1, Get("ignored")); // the three unrelated frames and the engine frame of Session
+        // 2 stray DTs, the broken session's 3 frames, its late packet
+        Assert.Equal(6, Get("dropped_frames"));
+        Assert.Equal(3, Get("dropped"));
+        Assert.Equal(3, Get("messages"));
     }
 
     [Fact]

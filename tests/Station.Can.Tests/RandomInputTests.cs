@@ -105,6 +105,8 @@ public class RandomInputTests
             Assert.Equal(0, allocated);
             Assert.InRange(station.Transport.OpenSessions, 0, 4);
             Assert.InRange(monitor.Transport.OpenSessions, 0, 4);
+            foreach (var d in new[] { station, monitor })
+                Assert.Equal(d.FramesSeen, d.FramesInMessages + d.FramesDropped + d.FramesIgnored + d.FramesPending);
         }
         Assert.True(station.MessagesDecoded > 1000, "the random mix should decode messages: " + station.MessagesDecoded);
         int sessionDrops = 0;

@@ -88,6 +88,8 @@ public sealed class LogDecoder
            .Append(",\"messages\":").Append(_decoder.MessagesDecoded)
            .Append(",\"ignored\":").Append(_decoder.FramesIgnored)
            .Append(",\"dropped\":").Append(_decoder.TotalDrops)
+           .Append(",\"message_frames\":").Append(_decoder.FramesInMessages)
+           .Append(",\"dropped_frames\":").Append(_decoder.FramesDropped)
            .Append(",\"by_message\":{");
         bool first = true;
         foreach (var kv in _byMessage)

@@ -94,6 +94,29 @@ namespace Station.Simulator
         public Action<string> Progress { get; set; }
         /// <summary>Seconds of simulated time between status lines (0 = only on changes).</summary>
         public double StatusEverySeconds { get; set; }
+        /// <summary>Vehicle id of the first swap (--vehicle), or null for CAR001.</summary>
+        public string FirstVehicleId { get; set; }
+        /// <summary>Rack pack the first swap is authorised with (--pack), or null for the readiest pack.</summary>
+        public string FirstPackSerial { get; set; }
+
+        /// <summary>Why <see cref="FirstPackSerial"/> cannot be booked (not in the rack, not charged to the ready
+        /// threshold), or null when it can (or none is asked for). Call before <see cref="Run"/>.</summary>
+        public string BookingProblem()
+        {
+            if (FirstPackSerial == null) return null;
+            int slot = Bay.Rack.SlotOf(FirstPackSerial);
+            if (slot < 0)
+            {
+                var serials = new List<string>();
+                foreach (var p in Bay.Rack.Slots) if (p != null) serials.Add(p.Serial);
+                return $"pack {FirstPackSerial} is not in the rack (it holds {(serials.Count == 0 ? "no packs" : string.Join(", ", serials))})";
+            }
+            double soc = Bay.Rack.Slots[slot].SocPct;
+            if (soc < Config.MinSocPct)
+                return $"pack {FirstPackSerial} in slot {slot} is not ready: charged to {soc:0} %, a ready pack needs {Config.MinSocPct} %";
+            return null;
+        }
+
         /// <summary>Why the run stopped.</summary>
         public string EndReason { get; private set; }
         /// <summary>Completed swaps.</summary>
@@ -218,8 +241,9 @@ namespace Station.Simulator
                 && (s == SwapState.Idle || s == SwapState.NotHomed || s == SwapState.Homing))
             {
                 _vehicles++;
-                string id = $"CAR{_vehicles:000}";
-                string packIn = ChoosePack();
+                string id = _vehicles == 1 && FirstVehicleId != null ? FirstVehicleId : $"CAR{_vehicles:000}";
+                // The first swap's booking may name its pack (--pack, checked by BookingProblem before the run).
+                string packIn = _vehicles == 1 && FirstPackSerial != null && Bay.Rack.SlotOf(FirstPackSerial) >= 0 ? FirstPackSerial : ChoosePack();
                 var v = Bay.ArriveVehicle(id, $"VP{_vehicles:0000}");
                 _current = new SwapResult { Number = _vehicles, VehicleId = id, PackOut = v.Pack.Serial, PackIn = packIn, ArriveMs = now };
                 Swaps.Add(_current);

@@ -58,6 +58,14 @@ namespace Station.Simulator
                 stderr.WriteLine($"Station.Simulator: bad scenario: the controller cannot be configured for this plant: {configError}");
                 return 2;
             }
+            run.FirstVehicleId = o.Vehicle;
+            run.FirstPackSerial = o.Pack;
+            string bookingError = run.BookingProblem();
+            if (bookingError != null)
+            {
+                stderr.WriteLine($"Station.Simulator: --pack refused: {bookingError}");
+                return 2;
+            }
             if (!o.Quiet) run.Progress = line => stdout.WriteLine(line);
             if (o.Realtime)
             {

@@ -33,6 +33,10 @@ namespace Station.Simulator
         public string Broker;
         /// <summary>Station id for the cloud link and the controller.</summary>
         public string StationId = "bay1";
+        /// <summary>Vehicle id the first swap is authorised for (--vehicle), or null for CAR001.</summary>
+        public string Vehicle;
+        /// <summary>Rack pack the first swap is authorised with (--pack), or null for the readiest pack.</summary>
+        public string Pack;
 
         /// <summary>The help text.</summary>
         public const string Usage =
@@ -55,9 +59,16 @@ usage: dotnet run --project tools/Station.Simulator -c Release -- [options]
   --broker URI        also run the cloud link: mqtt://127.0.0.1:1883 or mqtts://user:pass@host:8883
                       (docs/cloud.md); without it the simulator runs as before
   --station-id ID     station id for the cloud link and the controller (default bay1)
+  --vehicle ID        the FIRST swap is authorised for vehicle ID (default CAR001; later vehicles
+                      are CAR002, CAR003, ...); 1..32 of A-Z a-z 0-9 - _ .
+  --pack SERIAL       the FIRST swap is authorised with rack pack SERIAL (default: the readiest
+                      pack; later swaps choose as usual, the booked pack leaves in the first car);
+                      refused with exit 2 when SERIAL is not in the rack or not charged to the
+                      ready threshold. Not with --console/--pty (there the technician authorises)
   --help              this text
 
-exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file";
+exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file
+or a --pack that cannot be booked";
 
         /// <summary>Parses <paramref name="args"/>; returns null and sets <paramref name="error"/> when they are wrong.</summary>
         public static SimulatorOptions Parse(string[] args, out string error)
@@ -110,11 +121,32 @@ exit codes: 0 success, 1 swaps not completed / scenario expectation not met / ha
                         if (!Station.Core.Cloud.CloudTopics.IsValidStationId(o.StationId))
                         { error = "--station-id needs 1..32 of A-Z a-z 0-9 - _"; return null; }
                         break;
+                    case "--vehicle":
+                        o.Vehicle = Next();
+                        if (!IsBookingId(o.Vehicle)) { error = "--vehicle needs an id of 1..32 of A-Z a-z 0-9 - _ ."; return null; }
+                        break;
+                    case "--pack":
+                        o.Pack = Next();
+                        if (!IsBookingId(o.Pack)) { error = "--pack needs a pack serial of 1..32 of A-Z a-z 0-9 - _ ."; return null; }
+                        break;
                     case "--help": case "-h": o.Help = true; break;
                     default: error = $"unknown option \"{a}\""; return null;
                 }
             }
+            if ((o.Vehicle != null || o.Pack != null) && (o.Console || o.Pty))
+            {
+                error = "--vehicle and --pack authorise through the simulated operator; with --console/--pty authorise at the console";
+                return null;
+            }
             return o;
+        }
+
+        private static bool IsBookingId(string s)
+        {
+            if (s == null || s.Length == 0 || s.Length > 32) return false;
+            foreach (char c in s)
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_' || c == '.')) return false;
+            return true;
         }
     }
 }

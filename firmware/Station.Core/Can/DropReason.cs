@@ -47,5 +47,8 @@ namespace Station.Core.Can
         BadLogLine = 20,
         /// <summary>The announced PGN is not a profile message carried by the transport protocol.</summary>
         UnknownPgn = 21,
+        /// <summary>A transport frame between the station and a BMS (data packet, CTS, EndOfMsgACK, Abort) that belongs to
+        /// no open session: a stray packet, or a late one of a session already dropped or delivered.</summary>
+        NoSession = 22,
     }
 }

@@ -4,7 +4,7 @@ namespace Station.Core.Can
     public static class DropReasons
     {
         /// <summary>Number of reasons, for count arrays indexed by reason.</summary>
-        public const int Count = 22;
+        public const int Count = 23;
 
         private static readonly string[] Names =
         {
@@ -12,6 +12,7 @@ namespace Station.Core.Can
             "aborted_by_sender", "aborted_by_receiver", "wrong_sequence", "duplicate_sequence", "unexpected_packet",
             "bad_announcement", "short_packet", "no_resources", "restarted", "bad_control_frame",
             "short_frame", "short_message", "wrong_addressing", "unfinished", "bad_log_line", "unknown_pgn",
+            "no_session",
         };
 
         /// <summary>snake_case name of a reason, "unknown" outside the table.</summary>

@@ -3,8 +3,9 @@ using Station.Hal;
 namespace Station.Core.Can
 {
     /// <summary>MCP2515 register-level decisions, portable so they are tested on Linux (Microchip DS20001801): bit timing
-    /// registers, identifier packing of the TX/RX buffer images, the error flags. The ESP32 adapter only moves these
-    /// bytes over SPI (Iot.Device.Mcp25xxx).</summary>
+    /// registers, identifier packing of the TX/RX buffer images, the error flags. The ESP32 adapter
+    /// (hal/Station.Hal.Nano/Mcp2515CanPort.cs) only moves these bytes over SPI with its own SpiDevice commands and
+    /// preallocated buffers, not Iot.Device.Mcp25xxx, whose ReadRxBuffer allocates per frame (docs/can.md).</summary>
     public static class Mcp2515
     {
         /// <summary>CANCTRL value requesting configuration mode (REQOP = 100), CLKOUT off.</summary>

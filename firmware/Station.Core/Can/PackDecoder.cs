@@ -27,6 +27,10 @@ namespace Station.Core.Can
         public long FramesSeen;
         /// <summary>Frames that were not profile traffic.</summary>
         public long FramesIgnored;
+        // Single frames decoded / rejected, and frames of transported messages the profile then rejected.
+        private long _singleMessages;
+        private long _singleRejected;
+        private long _transportedRejected;
         /// <summary>Messages decoded.</summary>
         public long MessagesDecoded;
 
@@ -75,11 +79,25 @@ namespace Station.Core.Can
             }
         }
 
+        /// <summary>Frames that were part of a decoded message (single frames and every frame of a transported one).</summary>
+        public long FramesInMessages { get { return _singleMessages + _tp.FramesInMessages - _transportedRejected; } }
+
+        /// <summary>Frames rejected on their own or belonging to a dropped session or rejected transported message.</summary>
+        public long FramesDropped
+        {
+            get { return _singleRejected + _tp.FramesRejected + _tp.FramesInDrops + _transportedRejected; }
+        }
+
+        /// <summary>Frames held by transport sessions still open. FramesSeen = FramesInMessages + FramesDropped +
+        /// FramesIgnored + FramesPending, always; after <see cref="Flush"/> nothing is pending.</summary>
+        public long FramesPending { get { return _tp.FramesPending; } }
+
         /// <summary>Handles one received frame at <paramref name="nowMs"/>.</summary>
         public void Receive(ref CanFrame frame, long nowMs)
         {
             FramesSeen++;
-            if (_tp.Receive(ref frame, nowMs)) return;
+            long ignoredBefore = _tp.FramesIgnored;
+            if (_tp.Receive(ref frame, nowMs)) { FramesIgnored += _tp.FramesIgnored - ignoredBefore; return; }
             if (!frame.Extended || J1939.PageBits(frame.Id) != 0) { FramesIgnored++; return; }
             PackMessage m = _profile.ByPf(J1939.Pf(frame.Id));
             if (m == null) { FramesIgnored++; return; }
@@ -88,12 +106,13 @@ namespace Station.Core.Can
             bool fromBms = BmsAddress[sa] && da == _station;
             bool toBms = sa == _station && BmsAddress[da];
             if (!fromBms && !toBms) { FramesIgnored++; return; }
-            if (fromBms != m.FromBms) { Reject(DropReason.WrongAddressing, sa, da, m.Pgn, nowMs); return; }
+            if (fromBms != m.FromBms) { _singleRejected++; Reject(DropReason.WrongAddressing, sa, da, m.Pgn, nowMs); return; }
             int length = frame.Length > 8 ? 8 : frame.Length;
-            if (length < m.MinLength) { Reject(DropReason.ShortFrame, sa, da, m.Pgn, nowMs); return; }
+            if (length < m.MinLength) { _singleRejected++; Reject(DropReason.ShortFrame, sa, da, m.Pgn, nowMs); return; }
             if (length > m.Length) length = m.Length;
             ulong data = frame.Data;
             for (int i = 0; i < length; i++) _out.Data[i] = (byte)(data >> (i * 8));
+            _singleMessages++;
             Deliver(m, sa, da, length, false, nowMs);
         }
 
@@ -125,8 +144,8 @@ namespace Station.Core.Can
         private void OnTransported(TpSession s, long nowMs)
         {
             PackMessage m = _profile.ByPf((s.Pgn >> 8) & 0xFF);
-            if (m == null) { Reject(DropReason.UnknownPgn, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
-            if (s.Size < m.MinLength) { Reject(DropReason.ShortMessage, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
+            if (m == null) { _transportedRejected += s.Frames; Reject(DropReason.UnknownPgn, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
+            if (s.Size < m.MinLength) { _transportedRejected += s.Frames; Reject(DropReason.ShortMessage, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
             int length = s.Size > m.Length ? m.Length : s.Size;
             System.Array.Copy(s.Buffer, _out.Data, length);
             Deliver(m, s.Sender, s.Receiver, length, true, nowMs);

@@ -20,7 +20,9 @@ namespace Station.Core.Can
     /// | Answer        | the station's CTS/ACK could not be queued    | the retry succeeds                  | Tr    |
     ///
     /// A broken session is dropped with a <see cref="DropReason"/>, counted, reported through <see cref="Dropped"/>, and
-    /// never delivers a partial message; later data packets of it are ignored until a new RTS/BAM. A new RTS/BAM from
+    /// never delivers a partial message; its later frames (data, CTS, ACK, Abort of the same pair) are counted as frames of
+    /// the dropped session without another report until a new RTS/BAM. Any other transport frame between the station and
+    /// a BMS with no open session (a stray data packet, say) is rejected on its own as NoSession. A new RTS/BAM from
     /// the same sender replaces an open session (dropped as Restarted). Abort from either side drops the session.
     /// Nothing is allocated after construction.
     /// </remarks>
@@ -51,6 +53,23 @@ namespace Station.Core.Can
         /// <summary>Messages completed.</summary>
         public int Completed;
 
+        /// <summary>Transport frames that belonged to a completed message (announcement, CTSs, data, EndOfMsgACK).</summary>
+        public long FramesInMessages;
+        /// <summary>Transport frames that belonged to a dropped session.</summary>
+        public long FramesInDrops;
+        /// <summary>Transport frames rejected on their own (each reported through <see cref="Dropped"/>).</summary>
+        public long FramesRejected;
+        /// <summary>Transport frames of other nodes' traffic, not ours to judge.</summary>
+        public long FramesIgnored;
+
+        // The pair of the last RTS/CTS message completed in monitor mode: its EndOfMsgACK is part of it.
+        private int _ackSender = -1;
+        private int _ackReceiver = -1;
+        // Pairs (sender, receiver) of recently dropped sessions, so their late frames stay with the drop.
+        private readonly int[] _droppedSender;
+        private readonly int[] _droppedReceiver;
+        private int _droppedNext;
+
         /// <summary>Most packets the station grants in one CTS.</summary>
         public int StationWindow = 255;
 
@@ -70,15 +89,31 @@ namespace Station.Core.Can
             if (maxMessageSize > J1939.MaxMessageSize) maxMessageSize = J1939.MaxMessageSize;
             _sessions = new TpSession[sessionCount];
             for (int i = 0; i < sessionCount; i++) _sessions[i] = new TpSession(maxMessageSize);
+            _droppedSender = new int[sessionCount];
+            _droppedReceiver = new int[sessionCount];
+            for (int i = 0; i < sessionCount; i++) { _droppedSender[i] = -1; _droppedReceiver[i] = -1; }
         }
 
         /// <summary>Sessions currently open.</summary>
         public int OpenSessions { get { return _open; } }
 
+        /// <summary>Frames held by sessions still open (counted into a bucket when the session completes or drops).</summary>
+        public long FramesPending
+        {
+            get
+            {
+                long n = 0;
+                for (int i = 0; i < _sessions.Length; i++) if (_sessions[i].Wait != TpWait.Idle && !_sessions[i].Delivered) n += _sessions[i].Frames;
+                return n;
+            }
+        }
+
         /// <summary>True when the receiver answers (station mode), false for a passive monitor.</summary>
         public bool Answers { get { return _port != null; } }
 
-        /// <summary>Handles one frame. Returns true when it was a TP.CM/TP.DT frame (used or deliberately ignored).</summary>
+        /// <summary>Handles one frame. Returns true when it was a TP.CM/TP.DT frame; it then lands in exactly one of
+        /// <see cref="FramesInMessages"/>, <see cref="FramesInDrops"/>, <see cref="FramesRejected"/>,
+        /// <see cref="FramesIgnored"/> (or <see cref="FramesPending"/> while its session is open).</summary>
         public bool Receive(ref CanFrame frame, long nowMs)
         {
             if (!frame.Extended) return false;
@@ -136,7 +171,8 @@ namespace Station.Core.Can
             {
                 // Only count it when it concerns a session we would track.
                 if (AcceptSender[sa] || FindOpen(sa, da) != null || FindOpen(da, sa) != null)
-                    Count(DropReason.BadControlFrame, sa, da, -1, nowMs);
+                    Reject(DropReason.BadControlFrame, sa, da, -1, nowMs);
+                else FramesIgnored++;
                 return;
             }
             switch (control)
@@ -150,20 +186,31 @@ namespace Station.Core.Can
                     break;
                 case CtrlAbort:
                     TpSession bySender = FindOpen(sa, da);
-                    if (bySender != null) { Drop(bySender, DropReason.AbortedBySender, 0, nowMs); break; }
+                    if (bySender != null) { bySender.Frames++; Drop(bySender, DropReason.AbortedBySender, 0, nowMs); break; }
                     TpSession byReceiver = FindOpen(da, sa);
-                    if (byReceiver != null) Drop(byReceiver, DropReason.AbortedByReceiver, 0, nowMs);
+                    if (byReceiver != null) { byReceiver.Frames++; Drop(byReceiver, DropReason.AbortedByReceiver, 0, nowMs); break; }
+                    Stray(sa, da, DropReason.NoSession, nowMs);
+                    break;
+                case CtrlAck:
+                    // The message was delivered at its last packet already; its ACK completes it.
+                    if (sa == _ackReceiver && da == _ackSender)
+                    {
+                        FramesInMessages++;
+                        _ackSender = -1;
+                        _ackReceiver = -1;
+                    }
+                    else Stray(sa, da, DropReason.NoSession, nowMs);
                     break;
                 default:
-                    // EndOfMsgACK (the message was delivered at its last packet already) and unknown control bytes.
+                    Stray(sa, da, DropReason.BadControlFrame, nowMs);
                     break;
             }
         }
 
         private void OnAnnouncement(ref CanFrame frame, bool broadcast, int sa, int da, int pgn, long nowMs)
         {
-            if (!AcceptSender[sa]) return;
-            if (broadcast ? da != J1939.GlobalAddress : da != _station) return;
+            if (!AcceptSender[sa] || (broadcast ? da != J1939.GlobalAddress : da != _station)) { FramesIgnored++; return; }
+            ForgetDropped(sa, da);
             int size = frame[1] | (frame[2] << 8);
             int packets = frame[3];
             TpSession old = Find(sa, da);
@@ -175,19 +222,20 @@ namespace Station.Core.Can
             if ((pgn & 0xFF00FF) != 0 || !AcceptPf[(pgn >> 8) & 0xFF])
             {
                 // A BAM of some other PGN (a DM1, say) is not ours to judge; an RTS to the station is refused.
-                if (!broadcast) { Count(DropReason.UnknownPgn, sa, da, pgn, nowMs); SendAbort(sa, pgn, 2); }
+                if (!broadcast) { Reject(DropReason.UnknownPgn, sa, da, pgn, nowMs); SendAbort(sa, pgn, 2); }
+                else FramesIgnored++;
                 return;
             }
             if (size < 9 || size > J1939.MaxMessageSize || packets != (size + 6) / 7)
             {
-                Count(DropReason.BadAnnouncement, sa, da, pgn, nowMs);
+                Reject(DropReason.BadAnnouncement, sa, da, pgn, nowMs);
                 if (!broadcast) SendAbort(sa, pgn, size > J1939.MaxMessageSize ? 9 : 2);
                 return;
             }
             TpSession s = FindFree();
             if (s == null || size > s.Buffer.Length)
             {
-                Count(DropReason.NoResources, sa, da, pgn, nowMs);
+                Reject(DropReason.NoResources, sa, da, pgn, nowMs);
                 if (!broadcast) SendAbort(sa, pgn, 2);
                 return;
             }
@@ -203,6 +251,7 @@ namespace Station.Core.Can
             s.MaxPerCts = broadcast ? 255 : frame[4];
             s.PendingAnswer = 0;
             s.Delivered = false;
+            s.Frames = 1;
             if (broadcast) Await(s, TpWait.Data, nowMs);
             else if (_port != null) GrantWindow(s, nowMs);
             else Await(s, TpWait.Cts, nowMs);
@@ -211,9 +260,10 @@ namespace Station.Core.Can
         private void OnCts(ref CanFrame frame, int sa, int da, long nowMs)
         {
             // A CTS goes from the receiver (sa) to the sender (da). The station sends its own; it only follows others'.
-            if (_port != null) return;
+            if (_port != null) { FramesIgnored++; return; }
             TpSession s = FindOpen(da, sa);
-            if (s == null || s.Broadcast) return;
+            if (s == null || s.Broadcast) { Stray(sa, da, DropReason.NoSession, nowMs); return; }
+            s.Frames++;
             int count = frame[1];
             int next = frame[2];
             if (count == 0)
@@ -236,7 +286,8 @@ namespace Station.Core.Can
         private void OnData(ref CanFrame frame, int sa, int da, long nowMs)
         {
             TpSession s = FindOpen(sa, da);
-            if (s == null || s.Delivered) return;
+            if (s == null) { Stray(sa, da, DropReason.NoSession, nowMs); return; }
+            s.Frames++;
             if (frame.Length < 1) { Drop(s, DropReason.ShortPacket, -1, nowMs); return; }
             if (!s.Broadcast && (s.WindowLeft <= 0 || s.Wait == TpWait.Answer))
             {
@@ -262,6 +313,8 @@ namespace Station.Core.Can
             {
                 Completed++;
                 s.Delivered = true;
+                FramesInMessages += s.Frames; // s.Frames stays readable by the handler; Free clears it
+                if (!s.Broadcast) { _ackSender = s.Sender; _ackReceiver = s.Receiver; }
                 TpMessageHandler handler = MessageReceived;
                 if (handler != null) handler(s, nowMs);
                 if (!s.Broadcast && _port != null)
@@ -348,11 +401,44 @@ namespace Station.Core.Can
         {
             int sender = s.Sender, receiver = s.Receiver, pgn = s.Pgn;
             bool answerable = !s.Broadcast;
+            FramesInDrops += s.Frames;
+            _droppedSender[_droppedNext] = sender;
+            _droppedReceiver[_droppedNext] = receiver;
+            _droppedNext = (_droppedNext + 1) % _droppedSender.Length;
             Free(s);
             Count(reason, sender, receiver, pgn, nowMs);
             // The station tells the sender it gave up (J1939-21 abort reasons: 3 timeout, 6 unexpected packet,
             // 7 bad sequence, 8 duplicate sequence). Drops caused by the sender's own Abort are not answered.
             if (answerable && receiver == _station) SendAbort(sender, pgn, abortCode);
+        }
+
+        /// <summary>A frame with no session: rejected when it is between the station and a BMS, else other nodes'
+        /// traffic.</summary>
+        private void Stray(int sa, int da, DropReason reason, long nowMs)
+        {
+            for (int i = 0; i < _droppedSender.Length; i++)
+            {
+                if ((_droppedSender[i] == sa && _droppedReceiver[i] == da) || (_droppedSender[i] == da && _droppedReceiver[i] == sa))
+                {
+                    FramesInDrops++; // a late frame of a session already reported dropped
+                    return;
+                }
+            }
+            bool ours = (AcceptSender[sa] && (da == _station || da == J1939.GlobalAddress)) || (sa == _station && AcceptSender[da]);
+            if (ours) Reject(reason, sa, da, -1, nowMs);
+            else FramesIgnored++;
+        }
+
+        private void ForgetDropped(int sender, int receiver)
+        {
+            for (int i = 0; i < _droppedSender.Length; i++)
+                if (_droppedSender[i] == sender && _droppedReceiver[i] == receiver) { _droppedSender[i] = -1; _droppedReceiver[i] = -1; }
+        }
+
+        private void Reject(DropReason reason, int sender, int receiver, int pgn, long nowMs)
+        {
+            FramesRejected++;
+            Count(reason, sender, receiver, pgn, nowMs);
         }
 
         private void Count(DropReason reason, int sender, int receiver, int pgn, long nowMs)
@@ -368,6 +454,7 @@ namespace Station.Core.Can
             s.Wait = TpWait.Idle;
             s.PendingAnswer = 0;
             s.Delivered = false;
+            s.Frames = 0;
             _open--;
         }
 

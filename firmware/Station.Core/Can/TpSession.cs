@@ -31,6 +31,9 @@ namespace Station.Core.Can
         public int PendingAnswer;
         /// <summary>The message was delivered; only the EndOfMsgACK is still queued.</summary>
         public bool Delivered;
+        /// <summary>Frames received for this session so far (announcement, CTSs, data packets, Abort), so that each
+        /// frame is counted once as part of a message or of a drop.</summary>
+        public int Frames;
 
         /// <summary>Creates a free slot with a buffer for messages up to <paramref name="capacity"/> bytes.</summary>
         public TpSession(int capacity)
