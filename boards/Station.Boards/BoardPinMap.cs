@@ -141,6 +141,31 @@ namespace Station.Boards
             return ExpanderPinBase + expander * ExpanderPinsEach + (portB ? 8 : 0) + bit;
         }
 
+        /// <summary>Wires the bay I/O board both controller boards share: two MCP23S17 expanders on SPI, expander 0 carrying
+        /// the four locks (port A: engage 0-3, release 4-7; port B: locked sensors 0-3, unlocked sensors 4-7), expander 1
+        /// the conveyors (port A 0-1) and the pack and bay sensors (port B: staging, lift, return, doors, vehicle).</summary>
+        public void WireSharedIoBoard()
+        {
+            LockEngage = new int[4];
+            LockRelease = new int[4];
+            LockLockedSensor = new int[4];
+            LockUnlockedSensor = new int[4];
+            for (int i = 0; i < 4; i++)
+            {
+                LockEngage[i] = ExpanderPin(0, false, i);
+                LockRelease[i] = ExpanderPin(0, false, 4 + i);
+                LockLockedSensor[i] = ExpanderPin(0, true, i);
+                LockUnlockedSensor[i] = ExpanderPin(0, true, 4 + i);
+            }
+            StagingConveyorRun = ExpanderPin(1, false, 0);
+            TransferConveyorRun = ExpanderPin(1, false, 1);
+            PackAtStaging = ExpanderPin(1, true, 0);
+            PackOnLift = ExpanderPin(1, true, 1);
+            PackAtReturn = ExpanderPin(1, true, 2);
+            DoorsClosed = ExpanderPin(1, true, 3);
+            VehiclePositioned = ExpanderPin(1, true, 4);
+        }
+
         /// <summary>Checks the map: every port wired, no pin used twice, every pin valid for the chip and its role.
         /// Returns null when the map is sound, otherwise a sentence naming the first problem.</summary>
         public string Validate()

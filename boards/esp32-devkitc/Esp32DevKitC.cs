@@ -48,29 +48,11 @@ namespace Station.Boards
             map.ConsoleTx = 17;
             map.ConsoleRx = 16;
 
-            // Expander 0: the four locks (port A drives the solenoids, port B reads the end-position sensors).
-            map.LockEngage = new int[4];
-            map.LockRelease = new int[4];
-            map.LockLockedSensor = new int[4];
-            map.LockUnlockedSensor = new int[4];
-            for (int i = 0; i < 4; i++)
-            {
-                map.LockEngage[i] = BoardPinMap.ExpanderPin(0, false, i);
-                map.LockRelease[i] = BoardPinMap.ExpanderPin(0, false, 4 + i);
-                map.LockLockedSensor[i] = BoardPinMap.ExpanderPin(0, true, i);
-                map.LockUnlockedSensor[i] = BoardPinMap.ExpanderPin(0, true, 4 + i);
-            }
-
-            // Expander 1: conveyors, motion permit, status lamp (port A); pack and bay sensors (port B).
-            map.StagingConveyorRun = BoardPinMap.ExpanderPin(1, false, 0);
-            map.TransferConveyorRun = BoardPinMap.ExpanderPin(1, false, 1);
+            // Locks, conveyors, pack and bay sensors: the shared I/O board (two MCP23S17 expanders on SPI).
+            map.WireSharedIoBoard();
+            // On this board expander 1 also carries the motion permit and the status lamp (no native pins left).
             map.MotionPermit = BoardPinMap.ExpanderPin(1, false, 2);
             map.StatusLed = BoardPinMap.ExpanderPin(1, false, 3);
-            map.PackAtStaging = BoardPinMap.ExpanderPin(1, true, 0);
-            map.PackOnLift = BoardPinMap.ExpanderPin(1, true, 1);
-            map.PackAtReturn = BoardPinMap.ExpanderPin(1, true, 2);
-            map.DoorsClosed = BoardPinMap.ExpanderPin(1, true, 3);
-            map.VehiclePositioned = BoardPinMap.ExpanderPin(1, true, 4);
             return map;
         }
     }

@@ -58,25 +58,8 @@ namespace Station.Boards
             map.ConsoleTx = BoardPinMap.Stm32Pin('C', 6);
             map.ConsoleRx = BoardPinMap.Stm32Pin('C', 7);
 
-            // Expander 0: the four locks; expander 1: conveyors (port A) and pack and bay sensors (port B).
-            map.LockEngage = new int[4];
-            map.LockRelease = new int[4];
-            map.LockLockedSensor = new int[4];
-            map.LockUnlockedSensor = new int[4];
-            for (int i = 0; i < 4; i++)
-            {
-                map.LockEngage[i] = BoardPinMap.ExpanderPin(0, false, i);
-                map.LockRelease[i] = BoardPinMap.ExpanderPin(0, false, 4 + i);
-                map.LockLockedSensor[i] = BoardPinMap.ExpanderPin(0, true, i);
-                map.LockUnlockedSensor[i] = BoardPinMap.ExpanderPin(0, true, 4 + i);
-            }
-            map.StagingConveyorRun = BoardPinMap.ExpanderPin(1, false, 0);
-            map.TransferConveyorRun = BoardPinMap.ExpanderPin(1, false, 1);
-            map.PackAtStaging = BoardPinMap.ExpanderPin(1, true, 0);
-            map.PackOnLift = BoardPinMap.ExpanderPin(1, true, 1);
-            map.PackAtReturn = BoardPinMap.ExpanderPin(1, true, 2);
-            map.DoorsClosed = BoardPinMap.ExpanderPin(1, true, 3);
-            map.VehiclePositioned = BoardPinMap.ExpanderPin(1, true, 4);
+            // Locks, conveyors, pack and bay sensors: the shared I/O board (two MCP23S17 expanders on SPI).
+            map.WireSharedIoBoard();
             return map;
         }
     }
