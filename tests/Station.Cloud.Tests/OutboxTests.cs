@@ -17,6 +17,7 @@ namespace Station.Cloud.Tests
         }
 
         static int SeqOf(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("seq").GetInt32();
+        static bool IsOffline(string payload) => JsonDocument.Parse(payload).RootElement.GetProperty("offline").GetBoolean();
 
         [Fact]
         public void A_failing_medium_stops_new_swaps_and_says_why_until_an_append_works_again()
@@ -74,7 +75,7 @@ namespace Station.Cloud.Tests
             o.Pump(link, Topics, 0);
             var sent = Assert.Single(link.Sent);
             Assert.Equal("s/faults", sent.topic);
-            Assert.True(JsonDocument.Parse(sent.payload).RootElement.GetProperty("offline").GetBoolean());
+            Assert.True(IsOffline(sent.payload));
         }
 
         [Fact]
@@ -98,10 +99,10 @@ namespace Station.Cloud.Tests
             var link2 = new FakeLink();
             o2.Pump(link2, Topics, 0);
             Assert.Equal(new[] { 3, 4, 5, 6 }, link2.Sent.Select(s => SeqOf(s.payload)));
-            Assert.All(link2.Sent, s => Assert.True(JsonDocument.Parse(s.payload).RootElement.GetProperty("offline").GetBoolean()));
+            Assert.All(link2.Sent, s => Assert.True(IsOffline(s.payload)));
             Add(o2, RecordKind.Event, "new");
             o2.Pump(link2, Topics, 0);
-            Assert.False(JsonDocument.Parse(link2.Sent.Last().payload).RootElement.GetProperty("offline").GetBoolean());
+            Assert.False(IsOffline(link2.Sent.Last().payload));
         }
 
         [Fact]
@@ -122,14 +123,14 @@ namespace Station.Cloud.Tests
             o.Pump(link, Topics, 0);
             var resent = link.Sent.Skip(4).ToArray();
             Assert.Equal(new[] { 2, 3, 4, 5 }, resent.Select(s => SeqOf(s.payload)));
-            Assert.All(resent, s => Assert.True(JsonDocument.Parse(s.payload).RootElement.GetProperty("offline").GetBoolean()));
+            Assert.All(resent, s => Assert.True(IsOffline(s.payload)));
             o.Acknowledge(old[1]);                     // a PUBACK token of the dead session means nothing now
             Assert.Equal(4, o.Pending);
             foreach (var s in resent) o.Acknowledge(s.token);
             Assert.Equal(0, o.Pending);
             Add(o, RecordKind.Event, "live");
             o.Pump(link, Topics, 0);
-            Assert.False(JsonDocument.Parse(link.Sent.Last().payload).RootElement.GetProperty("offline").GetBoolean());
+            Assert.False(IsOffline(link.Sent.Last().payload));
         }
 
         [Fact]
