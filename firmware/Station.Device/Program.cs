@@ -76,7 +76,7 @@ namespace Station.Device
                 // Issue 3: the release gate talks GB/T 27930 to the installed pack; without a CAN port the core keeps its
                 // inventory-only check (which says the BMS was not verified).
                 var session = new PackSession(board.PackCan, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
-                var check = new BmsPackCheck(session, ConfigMapping.ToBmsCheckConfig(settings), config.MinSocPct, config.BmsTimeoutMs);
+                var check = new BmsPackCheck(session, BmsCheckConfig.From(settings), config.MinSocPct, config.BmsTimeoutMs);
                 controller.PackCheck = check; // the sequencer polls it every tick from Begin on
             }
             // Technician console on the board's console UART (pins routed by the board wiring), 115200 8N1.

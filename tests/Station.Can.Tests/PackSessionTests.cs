@@ -301,7 +301,7 @@ public class BmsCheckFromConfigTableTests
         Assert.Null(values.TrySet(Station.Core.Config.ConfigTable.PackTypes, types, 0));
         Assert.Null(values.TrySet(Station.Core.Config.ConfigTable.PackMaxTempC, maxTempC.ToString(), 0));
         var r = new PackSessionTests.Rig();
-        var check = r.Check(Station.Core.Config.ConfigMapping.ToBmsCheckConfig(values));
+        var check = r.Check(Station.Core.Can.BmsCheckConfig.From(values));
         var (v, f, _) = r.Gate(check);
         Assert.Equal(verdict, v);
         Assert.Equal(fault, f);

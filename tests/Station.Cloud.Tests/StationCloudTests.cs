@@ -265,7 +265,7 @@ namespace Station.Cloud.Tests
             var loaded = new ConfigValues();
             file.Load(loaded);
             Assert.Equal("lifepo4", loaded.Text(ConfigTable.PackTypes));
-            Assert.Equal(new[] { 3 }, ConfigMapping.ToBmsCheckConfig(loaded).AcceptedBatteryTypes);
+            Assert.Equal(new[] { 3 }, Station.Core.Can.BmsCheckConfig.From(loaded).AcceptedBatteryTypes);
             // Unsaved console edits are not swept into the cloud's save.
             values.TrySet(ConfigTable.LiftJogStepMm, "20", 1);
             Assert.Equal(CloudReason.Refused, sc.SetConfig("gate.min_soc_pct", "85").Reason);

@@ -74,6 +74,9 @@ public class DeviceProjectFileTests
         {
             "boards/Station.Boards/Nano/Station.Boards.nfproj",
             "firmware/Station.Core/Nano/Station.Core.nfproj",
+            "firmware/Station.Core.Can/Nano/Station.Core.Can.nfproj",
+            "firmware/Station.Core.Cloud/Nano/Station.Core.Cloud.nfproj",
+            "firmware/Station.Core.Console/Nano/Station.Core.Console.nfproj",
             "firmware/Station.Device/Station.Device.nfproj",
             "hal/Station.Hal.Nano.Esp32/Station.Hal.Nano.Esp32.nfproj",
             "hal/Station.Hal.Nano/Station.Hal.Nano.nfproj",

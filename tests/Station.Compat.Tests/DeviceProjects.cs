@@ -16,6 +16,9 @@ public static class DeviceProjects
     {
         ("Station.Hal", typeof(Station.Hal.IClock), "hal/Station.Hal/Nano/packages.config"),
         ("Station.Core", typeof(Station.Core.StationIo), "firmware/Station.Core/Nano/packages.config"),
+        ("Station.Core.Can", typeof(Station.Core.Can.PackSession), "firmware/Station.Core.Can/Nano/packages.config"),
+        ("Station.Core.Cloud", typeof(Station.Core.Cloud.CloudLink), "firmware/Station.Core.Cloud/Nano/packages.config"),
+        ("Station.Core.Console", typeof(Station.Core.Console.StationConsole), "firmware/Station.Core.Console/Nano/packages.config"),
         ("Station.Boards", typeof(Station.Boards.BoardPinMap), "boards/Station.Boards/Nano/packages.config"),
     };
 

@@ -286,7 +286,7 @@ namespace Station.Console.Tests
         public void Pack_types_and_temperature_keys_map_onto_the_BMS_check_and_their_defaults_are_the_checks()
         {
             var values = new ConfigValues();
-            var fromTable = ConfigMapping.ToBmsCheckConfig(values);
+            var fromTable = Station.Core.Can.BmsCheckConfig.From(values);
             var builtIn = new Station.Core.Can.BmsCheckConfig();
             Assert.Equal(builtIn.AcceptedBatteryTypes, fromTable.AcceptedBatteryTypes);
             Assert.Equal(builtIn.MinTempC, fromTable.MinTempC);
@@ -294,7 +294,7 @@ namespace Station.Console.Tests
             Assert.Null(values.TrySet(ConfigTable.PackTypes, "li_titanate,other", 0));
             Assert.Null(values.TrySet(ConfigTable.PackMinTempC, "-5", 0));
             Assert.Null(values.TrySet(ConfigTable.PackMaxTempC, "45", 0));
-            var b = ConfigMapping.ToBmsCheckConfig(values);
+            var b = Station.Core.Can.BmsCheckConfig.From(values);
             Assert.Equal(new[] { 8, 0xFF }, b.AcceptedBatteryTypes);
             Assert.Equal(-5, b.MinTempC);
             Assert.Equal(45, b.MaxTempC);

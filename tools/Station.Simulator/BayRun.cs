@@ -154,7 +154,7 @@ namespace Station.Simulator
             // The gate's pack types and temperature range come from the configuration table, as on a board.
             var values = new ConfigValues();
             ConfigMapping.FromStationConfig(Config, values);
-            Controller.PackCheck = PackCan.CreateCheck(Config, ConfigMapping.ToBmsCheckConfig(values));
+            Controller.PackCheck = PackCan.CreateCheck(Config, Station.Core.Can.BmsCheckConfig.From(values));
             Controller.FaultChanged += OnFault;
             Controller.Start();
             if (Restarts == 0) Bay.SeedInventory(Controller); // first boot; after a power loss the inventory comes from the journal

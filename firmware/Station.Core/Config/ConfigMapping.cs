@@ -1,4 +1,3 @@
-using Station.Core.Can;
 
 namespace Station.Core.Config
 {
@@ -39,19 +38,6 @@ namespace Station.Core.Config
             c.BmsTimeoutMs = values.Number(ConfigTable.BmsTimeoutMs);
             ApplyLive(values, c);
             return c;
-        }
-
-        /// <summary>The BMS release-gate check's figures from the keys (pack.types, gate.pack_*_temp_c).</summary>
-        public static BmsCheckConfig ToBmsCheckConfig(ConfigValues values)
-        {
-            BmsCheckConfig b = new BmsCheckConfig();
-            string[] names = values.Text(ConfigTable.PackTypes).Split(new char[] { ',' });
-            int[] codes = new int[names.Length];
-            for (int i = 0; i < names.Length; i++) codes[i] = BatteryTypes.CodeOf(names[i]);
-            b.AcceptedBatteryTypes = codes;
-            b.MinTempC = values.Number(ConfigTable.PackMinTempC);
-            b.MaxTempC = values.Number(ConfigTable.PackMaxTempC);
-            return b;
         }
 
         /// <summary>Applies changed keys to the running configuration <paramref name="running"/> (console and cloud

@@ -1,4 +1,3 @@
-using Station.Core.Can;
 
 namespace Station.Core.Config
 {

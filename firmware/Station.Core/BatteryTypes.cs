@@ -1,4 +1,4 @@
-namespace Station.Core.Can
+namespace Station.Core
 {
     /// <summary>GB/T 27930 battery type codes (BRM byte 4) and their names: one table for the decoder's enumeration and
     /// the configuration key <c>pack.types</c>.</summary>
