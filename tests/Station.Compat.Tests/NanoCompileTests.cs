@@ -71,9 +71,7 @@ public class NanoCompileTests
         Assert.Contains("'string' does not contain a definition for 'Join'", error.GetMessage());
 
         // The same source compiles against .NET: only the real mscorlib catches it.
-        var dotnet = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            .Where(p => Path.GetFileName(p) is "System.Private.CoreLib.dll" or "System.Runtime.dll")
-            .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
+        var dotnet = DeviceCodeTests.Tpa.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p));
         var (dotnetImage, dotnetDiagnostics) = NanoCompilation.Compile("Planted", new[] { tree }, dotnet, OptimizationLevel.Debug);
         Assert.True(dotnetImage != null, NanoCompilation.Describe(dotnetDiagnostics));
     }
