@@ -13,8 +13,10 @@ namespace Station.Compat.Tests;
 /// </summary>
 public static class ApiStubs
 {
-    /// <summary>Generates one C# source holding stubs for every listed type whose full name <paramref name="exists"/> rejects.</summary>
-    public static string Generate(ApiListing listing, Func<string, bool> exists)
+    /// <summary>Generates one C# source holding stubs for every listed type whose full name <paramref name="exists"/> rejects.
+    /// <paramref name="baseNamespaces"/> are opened besides the listing's own (default: those of .NET's core library the
+    /// listing's signatures name; nanoFramework's mscorlib has fewer).</summary>
+    public static string Generate(ApiListing listing, Func<string, bool> exists, IEnumerable<string> baseNamespaces = null)
     {
         var types = listing.Types.Values
             .Where(t => !t.FullName.Contains('`') && !exists(t.FullName))
@@ -27,7 +29,7 @@ public static class ApiStubs
 
         var sb = new StringBuilder();
         sb.AppendLine("#pragma warning disable");
-        foreach (var n in namespaces.Concat(new[] { "System", "System.Collections", "System.IO", "System.Threading", "System.Text" }).Distinct())
+        foreach (var n in namespaces.Concat(baseNamespaces ?? new[] { "System", "System.Collections", "System.IO", "System.Threading", "System.Text" }).Distinct())
         {
             sb.AppendLine($"using {n};");
         }

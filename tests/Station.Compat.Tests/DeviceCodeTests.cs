@@ -45,7 +45,7 @@ public class DeviceCodeTests
     /// <summary>.NET's core library only (and the System.Runtime facade the portable assemblies were built against):
     /// the counterpart of nanoFramework's mscorlib. Everything else the listing has (SerialPort, X509Certificate,
     /// Socket, Queue, …) comes from the stubs with the listed signatures, never from .NET's own, different, API.</summary>
-    private static string[] Tpa => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    internal static string[] Tpa => ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
         .Where(p => Path.GetFileName(p) is "System.Private.CoreLib.dll" or "System.Runtime.dll")
         .ToArray();
 

@@ -43,18 +43,18 @@ namespace Station.Simulator
         /// <summary>Names of every action a scenario may use.</summary>
         public static IEnumerable<string> ActionNames => Actions.Keys;
 
-        /// <summary>Reads the scenario at <paramref name="path"/>.</summary>
+        /// <summary>Reads the scenario at <paramref name="path"/>: a regular file of at most <see cref="MaxBytes"/>
+        /// (see <see cref="ScenarioFile"/>).</summary>
         public static Scenario Load(string path)
         {
             if (string.IsNullOrEmpty(path)) throw new ScenarioException("no scenario file given");
-            FileInfo info;
-            try { info = new FileInfo(path); }
-            catch (Exception e) { throw new ScenarioException($"scenario {path}: {e.Message}"); }
-            if (!info.Exists) throw new ScenarioException($"scenario {path}: file not found");
-            if (info.Length > MaxBytes) throw new ScenarioException($"scenario {path}: {info.Length} bytes is larger than the {MaxBytes} allowed");
             string text;
-            try { text = File.ReadAllText(path); }
-            catch (Exception e) { throw new ScenarioException($"scenario {path}: cannot read: {e.Message}"); }
+            try { text = ScenarioFile.ReadText(path, MaxBytes); }
+            catch (ScenarioException) { throw; }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
+            {
+                throw new ScenarioException($"scenario {path}: {e.Message}");
+            }
             try { return Parse(text); }
             catch (ScenarioException e) { throw new ScenarioException($"scenario {path}: {e.Message}"); }
         }
@@ -76,11 +76,10 @@ namespace Station.Simulator
             {
                 var root = doc.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("the top level must be a JSON object");
+                ScenarioText.Check(root, "");
                 var s = new Scenario();
-                var seen = new HashSet<string>();
                 foreach (var prop in root.EnumerateObject())
                 {
-                    if (!seen.Add(prop.Name)) throw new ScenarioException($"key \"{prop.Name}\" appears twice");
                     switch (prop.Name)
                     {
                         case "name": s.Name = Str(prop.Value, "name", 200); break;
@@ -111,8 +110,9 @@ namespace Station.Simulator
                 FieldInfo f = typeof(PlantParameters).GetField(prop.Name, BindingFlags.Public | BindingFlags.Instance);
                 if (f == null) throw new ScenarioException($"plant: unknown figure \"{prop.Name}\" (see docs/simulator.md for the list)");
                 string where = "plant." + prop.Name;
-                if (f.FieldType == typeof(double)) f.SetValue(p, Num(prop.Value, where, -1e6, 1e7));
-                else if (f.FieldType == typeof(int)) f.SetValue(p, Int(prop.Value, where, 0, 100_000_000));
+                var (min, max) = PlantFigureLimits.For(f);
+                if (f.FieldType == typeof(double)) f.SetValue(p, Num(prop.Value, where, min, max));
+                else if (f.FieldType == typeof(int)) f.SetValue(p, Int(prop.Value, where, (int)min, (int)max));
                 else if (f.FieldType == typeof(string)) f.SetValue(p, Str(prop.Value, where, 64));
                 else throw new ScenarioException($"{where}: cannot be set from a scenario");
             }
