@@ -128,7 +128,7 @@ namespace Station.Console.Tests
             double moving = _bay.Bay.LiftVelocityMmS;
             Assert.True(moving > 5, "lift moving: " + moving);
             string stopped = Type(" ", 300);
-            Assert.Contains("stopped by key", stopped);
+            Assert.Contains("stopped by the operator (key); no fault", stopped);
             Assert.Contains("jog stopped at", stopped);
             Assert.Equal(0, _bay.Bay.LiftVelocityMmS, 3);
             Assert.True(_bay.Bay.LiftPositionMm < 45);
@@ -436,7 +436,8 @@ namespace Station.Console.Tests
             Assert.Contains("the swap is already moving and cannot be cancelled: press Ctrl-X (or type 'stop')", answer);
             Assert.Equal(SwapState.RaiseToPack, _bay.Controller.State);
             // The help says the same: cancel only before anything moves.
-            Assert.Contains("once anything moves only the emergency stop halts it: Ctrl-X or 'stop'", Type("help swap\r"));
+            Assert.Contains("once anything moves only the emergency stop halts it: Ctrl-X or 'stop'",
+                System.Text.RegularExpressions.Regex.Replace(Type("help swap\r"), @"\s+", " "));
         }
 
         [Fact]
