@@ -122,5 +122,21 @@ namespace Station.Console.Tests
             Assert.DoesNotContain("on the lift", Type("status\r"));
         }
 
+
+        [Fact]
+        public void Fault_texts_name_the_configuration_key_and_its_value_now()
+        {
+            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
+            Type("home\r", 10);
+            RunUntil("homed: lift at 0 mm", 60000);
+            Type("sim stall 5\r");
+            Type("lift jog +20\r", 10);
+            RunUntil("maintenance ended by fault", 30000);
+            string faults = Type("faults\r");
+            Assert.Matches(@"lift\.stall_window_ms \(= \d+ ms\)|lift\.move_timeout_margin_ms \(= \d+ ms\)", faults);
+            Assert.DoesNotMatch(@"StallWindowMs|MoveTimeoutMarginMs|LockTravelMs|MinSocPct", faults);
+            // The recent-fault lines carry the time as UTC (the simulated clock is set), not ms since boot.
+            Assert.Matches(@"raised \d+ \w+: .* at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", faults);
+        }
     }
 }
