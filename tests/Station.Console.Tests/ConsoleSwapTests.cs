@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Text;
 using System.Text.RegularExpressions;
 using Station.Core;
 using Station.Simulator;
@@ -9,50 +8,11 @@ namespace Station.Console.Tests
 {
     /// <summary>The console during and after a swap on the simulated bay, in simulated time (every step, exactly): what
     /// <c>status</c> says in each step, and the way back after an emergency stop with the depleted pack on the lift.</summary>
-    public class ConsoleSwapTests
+    public class ConsoleSwapTests : SimConsoleFixture
     {
-        private readonly FakeLine _line = new FakeLine();
-        private readonly ConsoleBay _bay;
-
-        public ConsoleSwapTests()
-        {
-            _bay = new ConsoleBay(_line);
-            _bay.Console.Start();
-            _bay.Run(200);
-            _line.TakeOutput();
-        }
-
-        private string Type(string text, int ms = 300)
-        {
-            _line.Type(text);
-            var sb = new StringBuilder();
-            for (int t = 0; t < ms; t += 10)
-            {
-                _bay.Tick();
-                sb.Append(_line.TakeOutput());
-            }
-
-            return sb.ToString();
-        }
-
-        private string RunUntil(string expected, int maxMs)
-        {
-            var sb = new StringBuilder();
-            for (int t = 0; t < maxMs && !sb.ToString().Contains(expected); t += 10)
-            {
-                _bay.Tick();
-                sb.Append(_line.TakeOutput());
-            }
-
-            Assert.Contains(expected, sb.ToString());
-            return sb.ToString();
-        }
-
         private void ReadyForASwap()
         {
-            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
-            Type("home\r", 10);
-            RunUntil("homed: lift at 0 mm", 60000);
+            EnterAndHome();
             Type("sim vehicle arrive CAR1\r");
             _bay.Run(_bay.Plant.VehicleArriveMs + 500);
             Assert.Contains("ready: waiting for an authorisation", Type("why\r"));
@@ -126,9 +86,7 @@ namespace Station.Console.Tests
         [Fact]
         public void Fault_texts_name_the_configuration_key_and_its_value_now()
         {
-            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
-            Type("home\r", 10);
-            RunUntil("homed: lift at 0 mm", 60000);
+            EnterAndHome();
             Type("sim stall 5\r");
             Type("lift jog +20\r", 10);
             RunUntil("maintenance ended by fault", 30000);

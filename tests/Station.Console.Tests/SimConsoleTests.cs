@@ -9,59 +9,8 @@ using Xunit;
 namespace Station.Console.Tests
 {
     /// <summary>The console on the real StationController and the simulated plant, text in and text out, in simulated time.</summary>
-    public class SimConsoleTests
+    public class SimConsoleTests : SimConsoleFixture
     {
-        private readonly FakeLine _line = new FakeLine();
-        private readonly ConsoleBay _bay;
-
-        public SimConsoleTests()
-        {
-            _bay = new ConsoleBay(_line);
-            _bay.Console.Start();
-            _bay.Run(200);
-            _line.TakeOutput();
-        }
-
-        /// <summary>Types a line, runs until the console's reply ends in a prompt (or the time passes); returns the output.</summary>
-        private string Type(string text, int maxMs = 2000)
-        {
-            _line.Type(text);
-            return RunFor(maxMs);
-        }
-
-        private string RunFor(int ms)
-        {
-            var sb = new System.Text.StringBuilder();
-            for (int t = 0; t < ms; t += 10)
-            {
-                _bay.Tick();
-                sb.Append(_line.TakeOutput());
-            }
-
-            return sb.ToString();
-        }
-
-        private string RunUntil(string expected, int maxMs)
-        {
-            var sb = new System.Text.StringBuilder();
-            for (int t = 0; t < maxMs && !sb.ToString().Contains(expected); t += 10)
-            {
-                _bay.Tick();
-                sb.Append(_line.TakeOutput());
-            }
-
-            Assert.Contains(expected, sb.ToString());
-            return sb.ToString();
-        }
-
-        private void EnterAndHome()
-        {
-            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
-            Type("home\r", 10);
-            RunUntil("homed: lift at 0 mm", 60000);
-            Assert.Equal(SwapState.Idle, _bay.Controller.State);
-        }
-
         [Fact]
         public void Boot_prompt_and_why_explain_the_unhomed_station()
         {
