@@ -96,5 +96,30 @@ namespace Station.Console.Tests
             // The recent-fault lines carry the time as UTC (the simulated clock is set), not ms since boot.
             Assert.Matches(@"raised \d+ \w+: .* at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", faults);
         }
+
+        [Fact]
+        public void A_key_during_homing_stops_the_lift_at_once_without_a_fault()
+        {
+            EnterAndHome();
+            Type("config set lift.jog_speed_mm_s 100\r");
+            Type("config set lift.jog_step_mm 200\r");
+            Type("lift jog +200\r", 10);
+            RunUntil("jog done", 30000);
+            Type("home\r", 10);
+            string progress = RunUntil("homing: 1 s, lift at about", 5000);
+            Assert.True(_bay.Bay.LiftVelocityMmS < -1, "homing moves the lift down");
+            _line.Type("q");
+            _bay.Tick();
+            // Outputs off in the tick that read the key; the plant's brake then brings the lift to rest.
+            Assert.False(_bay.Bay.MotionPermit.State);
+            Assert.False(_bay.Bay.LiftEnable.State);
+            string stopped = _line.TakeOutput() + RunFor(300);
+            Assert.Contains("homing stopped by the operator", stopped);
+            Assert.Equal(0, _bay.Bay.LiftVelocityMmS, 3);
+            Assert.Equal(FaultCode.None, _bay.Controller.LatchedFault);
+            Assert.Equal(SwapState.NotHomed, _bay.Controller.State);
+            Assert.True(_bay.Console.InMaintenance);
+            Assert.Contains("homed: lift at 0 mm", Type("home\r", 30000));
+        }
     }
 }
