@@ -1,6 +1,6 @@
 namespace Station.Core.Can
 {
-    /// <summary>The release gate's BMS check (issue 3 §2): talks GB/T 27930 to the pack just installed in the vehicle
+    /// <summary>The release gate's BMS check (docs/can.md, "The BMS release gate"): talks GB/T 27930 to the pack just installed in the vehicle
     /// and refuses the release with a specific fault unless everything the BMS says is acceptable.</summary>
     /// <remarks>
     /// Order of the refusals (the first that applies is latched): BMS silent or broke the exchange → BmsNoAnswer /

@@ -1,7 +1,7 @@
 namespace Station.Core.Can
 {
     /// <summary>GB/T 27930-2015 as a pack-protocol table: every message of the project's reading
-    /// (/shared/domain/GBT27930.md §4), with its "Chosen" rules.</summary>
+    /// (GB/T 27930-2015), with its "Chosen" rules.</summary>
     /// <remarks>
     /// Rules carried by the rows: currents are raw × 0.1 − 400 A with the sign kept (negative = charging, §2.2);
     /// 2-bit fields are counted from the least-significant bit (§2.4) and keep their raw code 0..3; optional fields that

@@ -5,7 +5,7 @@ namespace Station.Core.Can
     /// <summary>Walks a <see cref="PackProfile"/> table over received frames: single frames and J1939 transported
     /// messages between the station and the pack BMS become <see cref="DecodedMessage"/>s. No allocation per frame.</summary>
     /// <remarks>
-    /// Filtering (GBT27930.md §5.8): a frame is a profile message only when its PF is in the table AND its addresses
+    /// Filtering (GB/T 27930-2015 addresses on SAE J1939): a frame is a profile message only when its PF is in the table AND its addresses
     /// are station → known BMS or known BMS → station (or a BMS's BAM). Anything else is unrelated traffic and is only
     /// counted as ignored. A profile message in the wrong direction or shorter than the table allows is rejected with a
     /// <see cref="DropReason"/>; so is a broken transport session (through <see cref="TpReceiver"/>).

@@ -17,7 +17,7 @@ namespace Station.Core.Can
     /// | Ended/Failed  | – (Failed sent CEM once)            | –                  | –                                     |
     ///
     /// A BEM from the BMS at any time fails the session (BmsTimeoutReport); a BST before the station asked fails it
-    /// as BmsStopped, answered by CST "BMS stopped" and the BSD/CSD exchange. Timeouts from GBT27930.md §4 ("5 s in
+    /// as BmsStopped, answered by CST "BMS stopped" and the BSD/CSD exchange. Timeouts from GB/T 27930-2015 ("5 s in
     /// general; BCL 1 s; BRO/CRO readiness 60 s"). Transport sessions (BRM, BCP, BCS) are answered by the decoder.
     /// After construction nothing is allocated.
     /// </remarks>
@@ -329,7 +329,7 @@ namespace Station.Core.Can
         private void Fail(PackSessionFailure failure, long nowMs)
         {
             Failure = failure;
-            // CEM: one 2-bit field set to 01 (timeout), every other field 00, fill bits 1 (GBT27930.md §4.18).
+            // CEM: one 2-bit field set to 01 (timeout), every other field 00, fill bits 1 (GB/T 27930-2015, CEM).
             ulong cem = 0xF0C0F0FCUL;
             switch (failure)
             {

@@ -3,7 +3,7 @@ namespace Station.Core.Can
     /// <summary>One row of a pack-protocol table: where a value sits in a message and how it becomes a physical value.</summary>
     /// <remarks>
     /// Positions are written the way the standards print them: <see cref="Byte"/> is 1-based, <see cref="Bit"/> is
-    /// 1-based with bit 1 = least significant (GB/T 27930 "bit n.m", GBT27930.md §2.4). A field may span bytes; the
+    /// 1-based with bit 1 = least significant (GB/T 27930-2015 "bit n.m"). A field may span bytes; the
     /// bytes from <see cref="Byte"/> on are read as one little-endian word. Resolution and offset are exact decimals:
     /// the constructor turns them into integer units of 10^-<see cref="Decimals"/> so decoding never needs floating point
     /// and prints exactly what the standard's arithmetic gives (378.1, not 378.09999).

@@ -2,7 +2,7 @@ using Station.Hal;
 
 namespace Station.Core.Can
 {
-    /// <summary>SAE J1939-21 transport protocol, receive side, with the station's answers (GBT27930.md §3).</summary>
+    /// <summary>SAE J1939-21 transport protocol, receive side, with the station's answers (as GB/T 27930-2015 uses it).</summary>
     /// <remarks>
     /// Two modes. Station mode (an answer port is given): the station is the receiver of RTS sessions addressed to it
     /// and sends CTS, EndOfMsgACK and Abort itself. Monitor mode (no port): a passive reader of a bus or a log sees both

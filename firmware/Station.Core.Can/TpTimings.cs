@@ -1,6 +1,6 @@
 namespace Station.Core.Can
 {
-    /// <summary>SAE J1939-21 transport protocol timers, in milliseconds (values quoted in GBT27930.md §3 sources).</summary>
+    /// <summary>SAE J1939-21 transport protocol timers, in milliseconds (values of SAE J1939-21).</summary>
     /// <remarks>
     /// Tr: a node must answer (CTS, EndOfMsgACK) within Tr. The station answers in the same call that received the
     ///     frame; Tr bounds how long it keeps retrying when its transmit queue is full.

@@ -14,6 +14,9 @@ namespace Station.Core.Cloud
         public CommandKind Kind;
         /// <summary>Command name as sent (when it was readable).</summary>
         public string Name;
+        /// <summary>The "cmd" text as sent when it names no command, sanitised for the audit trail (printable ASCII, at
+        /// most 32 characters, anything else '?'), or null.</summary>
+        public string TypedName;
         /// <summary>Message id (when it was readable), echoed in the reply as "re".</summary>
         public string Mid;
         /// <summary>True when "exp" was given.</summary>
@@ -40,6 +43,7 @@ namespace Station.Core.Cloud
             Detail = null;
             Kind = CommandKind.None;
             Name = null;
+            TypedName = null;
             Mid = null;
             HasExpiry = false;
             Expiry = DateTime.MinValue;

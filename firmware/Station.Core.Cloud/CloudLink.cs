@@ -32,6 +32,7 @@ namespace Station.Core.Cloud
         readonly CloudCommand _command = new CloudCommand();
         readonly JsonWriter _w = new JsonWriter(Outbox.MaxPayloadBytes);
         readonly object _gate = new object();
+        bool _loggedOnline;
         readonly int[] _tokens = new int[TokenRing];
         readonly ArrayList _inTopics = new ArrayList();
         readonly ArrayList _inPayloads = new ArrayList();
@@ -50,8 +51,8 @@ namespace Station.Core.Cloud
         /// <summary>Builds the link; call <see cref="Start"/> before the adapter connects.</summary>
         public CloudLink(IMqttLink link, IStorage storage, IClock clock, ICloudStation station, CloudLinkConfig config)
         {
-            if (!CloudTopics.IsValidStationId(config.StationId)) throw new ArgumentException("station id: 1..32 of A-Z a-z 0-9 - _");
-            if (!CloudTopics.IsValidStationId(config.TopicPrefix)) throw new ArgumentException("topic prefix: 1..32 of A-Z a-z 0-9 - _");
+            if (!CloudTopics.IsValidStationId(config.StationId)) throw new ArgumentException("station id: " + Station.Core.Config.StationName.RuleText);
+            if (!CloudTopics.IsValidStationId(config.TopicPrefix)) throw new ArgumentException("topic prefix: " + Station.Core.Config.StationName.RuleText);
             _link = link;
             _storage = storage;
             _clock = clock;
@@ -82,6 +83,18 @@ namespace Station.Core.Cloud
         public CloudResult LastResult { get { return _lastResult; } }
         /// <summary>False when the outbox is too full for new swaps; the controller must then refuse them.</summary>
         public bool SwapsAllowed { get { return _outbox.SwapsAllowed; } }
+        /// <summary>Where the link logs going online and offline (the console's log ring), or null.</summary>
+        public ILog Log;
+
+        /// <summary>The link and outbox state in words, for the console's <c>status</c>.</summary>
+        public string Describe()
+        {
+            string text = (_online ? "online as " : "offline (records wait in the outbox) as ") + _config.StationId
+                + "; outbox " + _outbox.Pending.ToString() + " record(s) not yet acknowledged, " + _outbox.FillPercent.ToString()
+                + " % full; commands " + _commandsAccepted.ToString() + " accepted, " + _commandsRejected.ToString() + " refused";
+            string why = WhyNoSwaps();
+            return why == null ? text : text + "; " + why;
+        }
         /// <summary>Why new swaps are refused by the cloud side, or null.</summary>
         public string WhyNoSwaps()
         {
@@ -156,6 +169,13 @@ namespace Station.Core.Cloud
             if (down > 0 && up == 0) _online = false;
             if (up > 0 && _link.IsConnected) Birth(now, true);
             else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
+            if (_online != _loggedOnline && Log != null)
+            {
+                _loggedOnline = _online;
+                Log.Write(_online ? LogLevel.Info : LogLevel.Warning, _online
+                    ? "cloud: online; outbox " + _outbox.Pending.ToString() + " record(s) to send"
+                    : "cloud: offline; records wait in the outbox (" + _outbox.Pending.ToString() + " not yet acknowledged)");
+            }
 
             for (int i = 0; i < _config.CommandsPerTick; i++)
             {
@@ -296,7 +316,7 @@ namespace Station.Core.Cloud
             if (result.Accepted) _commandsAccepted++;
             else _commandsRejected++;
 
-            string what = _command.Name != null ? _command.Name : "?";
+            string what = _command.Name != null ? _command.Name : _command.TypedName != null ? "unknown:" + _command.TypedName : "(unparsed)";
             if (_command.Vehicle != null) what = what + " vehicle=" + _command.Vehicle;
             if (_command.Pack != null) what = what + " pack=" + _command.Pack;
             if (_command.Key != null) what = what + " key=" + _command.Key;

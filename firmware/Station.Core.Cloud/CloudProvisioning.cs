@@ -59,9 +59,9 @@ namespace Station.Core.Cloud
         static string Check(CloudProvision p, IStorage storage, bool needsWifi)
         {
             if (!CloudTopics.IsValidStationId(p.StationId))
-                return "station.id '" + p.StationId + "' cannot be an MQTT client id: use 1..32 of A-Z a-z 0-9 - _ (no '.')";
+                return "station.id '" + p.StationId + "' cannot be an MQTT client id: use " + Station.Core.Config.StationName.RuleText;
             if (!CloudTopics.IsValidStationId(p.TopicPrefix))
-                return "mqtt.topic_prefix '" + p.TopicPrefix + "' must be 1..32 of A-Z a-z 0-9 - _";
+                return "mqtt.topic_prefix '" + p.TopicPrefix + "' must be " + Station.Core.Config.StationName.RuleText;
 
             string problem;
             string cert = ReadText(storage, ClientCertificateFile, MaxPemBytes, out problem);

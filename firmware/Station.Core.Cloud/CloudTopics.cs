@@ -40,17 +40,11 @@ namespace Station.Core.Cloud
             ByKind = new string[] { null, Events, Faults, Audit, Telemetry };
         }
 
-        /// <summary>True for 1..32 characters of A-Z a-z 0-9 - _ (no MQTT wildcards or separators, so ACL patterns
-        /// with %c/%u confine a station exactly).</summary>
+        /// <summary>True for a name following <see cref="Station.Core.Config.StationName"/> (no MQTT wildcards or
+        /// separators, so ACL patterns with %c/%u confine a station exactly).</summary>
         public static bool IsValidStationId(string id)
         {
-            if (id == null || id.Length < 1 || id.Length > 32) return false;
-            for (int i = 0; i < id.Length; i++)
-            {
-                char c = id[i];
-                if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_')) return false;
-            }
-            return true;
+            return Station.Core.Config.StationName.IsValid(id);
         }
     }
 }

@@ -88,7 +88,11 @@ namespace Station.Core.Cloud
             if (_valueKind[c] != KindString) return Fail(into, CloudReason.WrongType, "cmd");
             string name = StringValue(c);
             int row = name == null ? -1 : CommandTable.Find(name);
-            if (row < 0) return Fail(into, CloudReason.UnknownCommand, name);
+            if (row < 0)
+            {
+                into.TypedName = Sanitised(name);
+                return Fail(into, CloudReason.UnknownCommand, into.TypedName);
+            }
             into.Name = name;
             into.Kind = CommandTable.Kinds[row];
 
@@ -210,6 +214,16 @@ namespace Station.Core.Cloud
                 if (same) return 1 << f;
             }
             return 0;
+        }
+
+        // An unknown verb goes into the audit trail and the reply: keep it printable and bounded.
+        static string Sanitised(string text)
+        {
+            if (text == null) return "(not UTF-8)";
+            int n = text.Length < 32 ? text.Length : 32;
+            char[] chars = new char[n];
+            for (int i = 0; i < n; i++) chars[i] = text[i] >= ' ' && text[i] < (char)127 ? text[i] : '?';
+            return new string(chars);
         }
 
         bool SameName(int a, int b)

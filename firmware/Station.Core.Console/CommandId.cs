@@ -55,5 +55,11 @@ namespace Station.Core.Console
         Stop,
         /// <summary><c>help [NOUN]</c></summary>
         Help,
+        /// <summary><c>version</c></summary>
+        Version,
+        /// <summary><c>exit</c></summary>
+        Exit,
+        /// <summary><c>quit</c> (the same as exit)</summary>
+        Quit,
     }
 }

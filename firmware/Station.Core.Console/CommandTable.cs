@@ -65,6 +65,12 @@ namespace Station.Core.Console
                 "emergency stop: all motion off in the next tick and a fault latched (Ctrl-X does the same at once)"),
             new ConsoleCommand(CommandId.Help, "help", "", "[noun]", 0, 1, false, "help lift",
                 "the command list, or the commands of one noun"),
+            new ConsoleCommand(CommandId.Version, "version", "", "", 0, 0, false, "version",
+                "the firmware version and the station's name"),
+            new ConsoleCommand(CommandId.Exit, "exit", "", "", 0, 0, false, "exit",
+                "end this console session (maintenance ends; Ctrl-D on an empty line too)"),
+            new ConsoleCommand(CommandId.Quit, "quit", "", "", 0, 0, false, "quit",
+                "the same as exit"),
         };
 
         /// <summary>Splits a line into words at spaces. Null when there are more than <see cref="MaxWords"/>.</summary>

@@ -54,6 +54,13 @@ namespace Station.Core.Console
             }
         }
 
+        /// <summary>Queues a bare carriage return (CR without LF): the cursor goes back to the start of the line, so the
+        /// line can be rewritten in place (the prompt). <see cref="Write"/> drops a CR inside text on purpose.</summary>
+        public void CarriageReturn()
+        {
+            WriteByte((byte)'\r');
+        }
+
         /// <summary>Queues text and a line end.</summary>
         public void WriteLine(string text)
         {

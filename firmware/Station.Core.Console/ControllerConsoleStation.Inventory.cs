@@ -144,12 +144,24 @@ namespace Station.Core.Console
             if (!r.IsEmpty)
             {
                 Hint(text, "once pack " + r.Serial + " is taken off the " + word + ": 'pack place " + word
-                    + " none', and 'rack set <slot> " + r.Serial + " <soc> <state>' if it went into the rack");
+                    + " none', and 'rack set <slot> " + TypedSerial(r.Serial) + " <soc> <state>' if it went into the rack"
+                    + (IsUnknownSerial(r.Serial) ? " (its serial was never reported: use the one on the pack's label)" : ""));
             }
             else if (sensed)
             {
                 Hint(text, "take the unknown pack off the " + word + " (the station never moves a pack it does not know)");
             }
+        }
+
+        private static bool IsUnknownSerial(string serial)
+        {
+            return serial.StartsWith(SwapAuthorization.UnknownPackPrefix);
+        }
+
+        // The serial a technician types: a placeholder for an unreported serial is not one.
+        private static string TypedSerial(string serial)
+        {
+            return IsUnknownSerial(serial) ? "<serial on its label>" : serial;
         }
 
         private static void Hint(StringBuilder text, string line)

@@ -46,6 +46,7 @@ namespace Station.Core.Console
 
             _op = OpHoming;
             _opStartMs = _io.Clock.NowMs;
+            _progressAtMs = _opStartMs;
             return ConsoleOutcome.Done("");
         }
 
@@ -60,9 +61,10 @@ namespace Station.Core.Console
                     EndOperation("jog stopped at " + LiftPositionMm.ToString() + " mm");
                     break;
                 case OpHoming:
-                    // The core has no way to abandon homing without a fault: the software stop is the honest stop.
-                    _controller.EmergencyStop();
-                    EndOperation("homing stopped: the software stop latched a fault; 'fault reset' and 'home' again");
+                    // A person asked for the stop: outputs off at once, no fault; the position is unknown again.
+                    _controller.StopHoming();
+                    EndOperation("homing stopped by the operator (lift at about " + LiftPositionMm.ToString()
+                        + " mm, not homed; 'home' starts again)");
                     break;
                 case OpSelfTest:
                     AbortSelfTest("self-test stopped by key");
@@ -110,6 +112,13 @@ namespace Station.Core.Console
                     {
                         EndOperation(_controller.Lift.IsHomed ? "homed: lift at " + LiftPositionMm.ToString() + " mm"
                             : "homing ended in state " + StateName);
+                    }
+                    else if (now - _progressAtMs >= ProgressPeriodMs)
+                    {
+                        // A homing takes many seconds: say that it moves, once a second.
+                        _progressAtMs = now;
+                        Progress("homing: " + ((now - _opStartMs) / 1000).ToString() + " s, lift at about "
+                            + LiftPositionMm.ToString() + " mm, seeking the home switch; any key stops it");
                     }
 
                     break;

@@ -13,8 +13,8 @@ namespace Station.Core.Console
     /// <item><term>Jog</term><description>from Idle only (lift homed): MotionPermit on, wait for the safety relay, then a
     /// capped move; every update checks the interlocks and latches their fault (all outputs off in that tick) when one
     /// opens. Ends on arrival (permit off), on a key (stop, permit off) or on any fault.</description></item>
-    /// <item><term>Homing</term><description>the core's own Home (its Homing state checks the interlocks). A key stops
-    /// it with the core's software stop, since the core has no "abort homing" without a fault.</description></item>
+    /// <item><term>Homing</term><description>the core's own Home (its Homing state checks the interlocks); progress once
+    /// a second. A key stops it with the core's StopHoming: outputs off, no fault, the lift not homed.</description></item>
     /// <item><term>Stage</term><description>maintenance staging run (Idle or NotHomed): MotionPermit on, wait for the
     /// safety relay, the staging conveyor until the staging sensor (its own deadline); interlocks as for a jog. See
     /// <c>ControllerConsoleStation.Inventory.cs</c>.</description></item>
@@ -29,6 +29,9 @@ namespace Station.Core.Console
         private const int OpSelfTest = 3;
         private const int OpStage = 4;
 
+        /// <summary>How often a long console operation (homing) reports its progress, in ms.</summary>
+        public const int ProgressPeriodMs = 1000;
+
         private readonly StationController _controller;
         private readonly StationIo _io;
         private readonly StringBuilder _progress = new StringBuilder();
@@ -39,6 +42,7 @@ namespace Station.Core.Console
         private double _jogTargetMm;
         private double _jogSpeedMmS;
         private long _opStartMs;
+        private long _progressAtMs;
         private SwapState _namedState;
         private string _stateName;
 
@@ -151,6 +155,7 @@ namespace Station.Core.Console
             {
                 _op = OpHoming;
                 _opStartMs = _io.Clock.NowMs;
+                _progressAtMs = _opStartMs;
             }
 
             return Outcome(r);
@@ -223,7 +228,7 @@ namespace Station.Core.Console
 
         private void OnFaultChanged(Station.Core.FaultCode code, bool raised)
         {
-            string line = (raised ? "raised " : "cleared ") + DescribeFault((int)code) + " at " + _io.Clock.NowMs.ToString() + " ms";
+            string line = (raised ? "raised " : "cleared ") + DescribeFault((int)code) + " at " + WallClockText.Now(_io.Clock);
             if (_recentCount == _recentFaults.Length)
             {
                 System.Array.Copy(_recentFaults, 1, _recentFaults, 0, _recentCount - 1);

@@ -6,7 +6,8 @@ namespace Station.Core.Console
     /// Input states (one byte at a time, nothing allocated per byte):
     /// <list type="table">
     /// <item><term>Text</term><description>printable ASCII is appended and echoed; CR or LF submits; BS/DEL erase;
-    /// ^C cancels; ^U clears; ^X reports the emergency key; TAB asks for completion; ESC goes to Escape.</description></item>
+    /// ^C cancels; ^U clears; ^X reports the emergency key; ^D on an empty line ends the session; ^L asks for a redraw;
+    /// TAB asks for completion; ESC goes to Escape.</description></item>
     /// <item><term>Escape</term><description>after ESC: '[' or 'O' starts a sequence (Sequence); anything else ends it
     /// (Alt-key combinations are dropped).</description></item>
     /// <item><term>Sequence</term><description>parameter bytes are skipped up to a bound; the final byte ends it:
@@ -155,6 +156,11 @@ namespace Station.Core.Console
                     return LineEvent.Emergency;
                 case 0x09:
                     return LineEvent.Complete;
+                case 0x04:
+                    // Ctrl-D ends the session on an empty line (as in a shell); inside a line it does nothing.
+                    return _length == 0 ? LineEvent.EndSession : LineEvent.None;
+                case 0x0C:
+                    return LineEvent.Redraw;
                 case 0x1B:
                     _state = Escape;
                     return LineEvent.None;

@@ -13,5 +13,9 @@ namespace Station.Core.Console
         Emergency = 3,
         /// <summary>Tab: the console should complete the word at the end of the line.</summary>
         Complete = 4,
+        /// <summary>Ctrl-D on an empty line: the technician ends the session.</summary>
+        EndSession = 5,
+        /// <summary>Ctrl-L: clear the screen and draw the prompt and line again.</summary>
+        Redraw = 6,
     }
 }

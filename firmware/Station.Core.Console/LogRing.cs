@@ -2,7 +2,8 @@ using Station.Hal;
 
 namespace Station.Core.Console
 {
-    /// <summary>A log sink that keeps the last lines for <c>log tail</c> and passes every line on to another sink.</summary>
+    /// <summary>A log sink that keeps the last lines for <c>log tail</c> and passes every line on to another sink. Lines
+    /// are stamped with UTC wall-clock time once the clock is set, else with the time since boot.</summary>
     public sealed class LogRing : ILog
     {
         private static readonly string[] LevelTags = new string[] { "D", "I", "W", "E" };
@@ -38,7 +39,7 @@ namespace Station.Core.Console
         public void Write(LogLevel level, string message)
         {
             int tag = (int)level;
-            string stamp = _clock == null ? "" : _clock.NowMs.ToString() + " ";
+            string stamp = _clock == null ? "" : WallClockText.Now(_clock) + " ";
             string line = stamp + (tag >= 0 && tag < LevelTags.Length ? LevelTags[tag] : "?") + " " + message;
             int slot = (_start + _count) % _lines.Length;
             _lines[slot] = line;

@@ -42,9 +42,9 @@ namespace Station.Core.Console
 
             switch (command.Id)
             {
-                case CommandId.Status: Reply(audited, true, StatusText()); break;
-                case CommandId.Why: Reply(audited, true, WhyText()); break;
-                case CommandId.Faults: Reply(audited, true, _station.FaultReport()); break;
+                case CommandId.Status: Reply(audited, true, WithValues(StatusText())); break;
+                case CommandId.Why: Reply(audited, true, WithValues(WhyText())); break;
+                case CommandId.Faults: Reply(audited, true, WithValues(_station.FaultReport())); break;
                 case CommandId.FaultReset: FaultReset(audited, parsed.Arg(0)); break;
                 case CommandId.LiftJog: LiftJog(audited, parsed.Arg(0)); break;
                 case CommandId.Home: StartMotion(audited, _station.StartHoming(), "homing the lift; any key stops it"); break;
@@ -68,6 +68,9 @@ namespace Station.Core.Console
                 case CommandId.SwapCancel: Outcome(audited, "swap cancel", _station.CancelSwap()); break;
                 case CommandId.Stop: EmergencyStop("stop command"); break;
                 case CommandId.Help: Help(audited, parsed.Arg(0)); break;
+                case CommandId.Version: Reply(audited, true, VersionText()); break;
+                case CommandId.Exit:
+                case CommandId.Quit: Record(audited, true, "session ended"); EndSession(FirstWords(audited)); break;
             }
         }
 
@@ -101,6 +104,7 @@ namespace Station.Core.Console
                 text.Append("\nconfig: unsaved changes ('config save' stores them)");
             }
 
+            text.Append("\ncloud: ").Append(_cloudReport == null ? "no link (mqtt.enabled = 0 or not provisioned)" : _cloudReport());
             string state = _station.StateName;
             if (_station.FaultCode != 0 || state.IndexOf("held") >= 0 || state == "recovery")
             {
@@ -423,50 +427,6 @@ namespace Station.Core.Console
                 _station.SetMaintenance(true);
                 Reply(audited, false, "swap authorize: refused: " + outcome.Message + "; maintenance continues");
             }
-        }
-
-        private void Help(string audited, string noun)
-        {
-            StringBuilder text = new StringBuilder();
-            string wanted = noun == null ? null : noun.ToLower();
-            if (wanted != null && !CommandTable.IsNoun(wanted))
-            {
-                Reply(audited, false, "help: no command '" + noun + "'; the commands are: " + JoinNouns());
-                return;
-            }
-
-            for (int i = 0; i < CommandTable.Commands.Length; i++)
-            {
-                ConsoleCommand c = CommandTable.Commands[i];
-                if (wanted != null && c.Noun != wanted)
-                {
-                    continue;
-                }
-
-                if (text.Length > 0)
-                {
-                    text.Append('\n');
-                }
-
-                string usage = c.Usage;
-                text.Append(usage).Append(new string(' ', usage.Length < 32 ? 32 - usage.Length : 1)).Append(c.Help);
-                if (c.NeedsMaintenance)
-                {
-                    text.Append(" [maint]");
-                }
-
-                if (wanted != null)
-                {
-                    text.Append("\n    e.g. ").Append(c.Example);
-                }
-            }
-
-            if (wanted == null)
-            {
-                text.Append("\nKeys: Enter runs, Backspace erases, Ctrl-C cancels the line, Up/Down recall, Tab completes, Ctrl-X emergency stop.");
-            }
-
-            Reply(audited, true, text.ToString());
         }
 
         private int LockoutSecondsLeft()

@@ -20,7 +20,7 @@ namespace Station.Core.Console
     /// Emergency: a Ctrl-X byte anywhere in the bytes read in one poll stops the station before any other byte of that
     /// read is handled, and the input queued ahead of it is thrown away (a queued jog must not run after a stop).
     /// <c>stop</c> typed as a command does the same in line order. While a console-started motion runs, any byte
-    /// stops it and is not typed.
+    /// stops it (outputs off at once, no fault: the operator asked) and is not typed.
     /// </remarks>
     public sealed partial class StationConsole
     {
@@ -182,7 +182,7 @@ namespace Station.Core.Console
                 {
                     // Any key stops a console-started motion; the key itself is not typed.
                     _station.StopMotion();
-                    Announce("stopped by key");
+                    Announce("stopped by the operator (key); no fault");
                     Record("(key during motion)", true, "motion stopped");
                     from = count;
                 }
@@ -217,7 +217,15 @@ namespace Station.Core.Console
                     ShowPrompt();
                     break;
                 case LineEvent.Cancel:
+                    CancelHint();
                     ShowPrompt();
+                    break;
+                case LineEvent.EndSession:
+                    _output.Write("\n");
+                    EndSession("Ctrl-D");
+                    break;
+                case LineEvent.Redraw:
+                    RedrawScreen();
                     break;
                 case LineEvent.Emergency:
                     EmergencyStop("Ctrl-X");
@@ -269,7 +277,7 @@ namespace Station.Core.Console
             string progress = _station.TakeProgress();
             if (progress != null)
             {
-                Announce(progress);
+                Announce(WithValues(progress));
             }
 
             if (!_station.Busy)
@@ -278,7 +286,7 @@ namespace Station.Core.Console
                 string last = _station.TakeProgress();
                 if (last != null)
                 {
-                    Announce(last);
+                    Announce(WithValues(last));
                 }
             }
         }
@@ -300,7 +308,7 @@ namespace Station.Core.Console
             if (fault != 0 && fault != _faultAtEntry)
             {
                 EndMaintenanceQuietly();
-                Announce("*** maintenance ended by fault " + _station.DescribeFault(fault) + " ***");
+                Announce("*** maintenance ended by fault " + WithValues(_station.DescribeFault(fault)) + " ***");
                 return;
             }
 
@@ -361,10 +369,10 @@ namespace Station.Core.Console
             _editor.Prompt = prompt;
             if (_editor.Length == 0 && !_watchingMotion)
             {
-                // Overwrite the old prompt in place (plain CR and spaces: works on any terminal).
-                _output.Write("\r");
+                // Overwrite the old prompt in place (plain CR and spaces, no escape sequences: works on any terminal).
+                _output.CarriageReturn();
                 _output.Write(new string(' ', _shownPrompt.Length));
-                _output.Write("\r");
+                _output.CarriageReturn();
                 _output.Write(prompt);
                 _shownPrompt = prompt;
             }

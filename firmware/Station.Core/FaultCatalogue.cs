@@ -1,7 +1,7 @@
 namespace Station.Core
 {
     /// <summary>The one fault catalogue: code, name, meaning, what the technician does, and whether an authorised
-    /// remote operator may reset it (issue 4). docs/faults.md is generated from this table (tools/Station.Docs).</summary>
+    /// remote operator may reset it (docs/cloud.md). docs/faults.md is generated from this table (tools/Station.Docs).</summary>
     /// <remarks>Remote reset is allowed only where nobody needs to look at the bay: a person pressed the e-stop or walked
     /// into the curtain, a mechanism stalled, or a sensor disagrees — all of those want a technician on site.</remarks>
     public static class FaultCatalogue
@@ -45,31 +45,31 @@ namespace Station.Core
             "A bay door opened while the station was moving.",
             "The vehicle-position sensor lost the vehicle during a swap.",
             "The safety relay / STO feedback dropped while motion was permitted.",
-            "The safety relay did not confirm the MotionPermit request within RelayResponseMs.",
+            "The safety relay did not confirm the MotionPermit request within safety.relay_response_ms.",
             "The safety relay reports OK although no motion is permitted: welded contact or wiring fault.",
             "An emergency stop was requested in software (console, cloud or API).",
-            "The lift encoder stopped changing for StallWindowMs while the drive was commanded.",
-            "A lift move took longer than its computed duration plus MoveTimeoutMarginMs.",
+            "The lift encoder stopped changing for lift.stall_window_ms while the drive was commanded.",
+            "A lift move took longer than its computed duration plus lift.move_timeout_margin_ms.",
             "The lift reached the top overtravel switch.",
             "The home switch is active while the encoder says the lift is well above home.",
             "The lift position left its soft limits.",
             "Homing did not reach the home switch in time.",
             "The lift refused a move the swap needed (target outside the soft limits, not homed or busy): nothing moved.",
-            "A lock did not read locked (and only locked) within LockTravelMs.",
-            "A lock did not read unlocked (and only unlocked) within LockTravelMs.",
+            "A lock did not read locked (and only locked) within lock.travel_ms.",
+            "A lock did not read unlocked (and only unlocked) within lock.travel_ms.",
             "A lock reads both locked and unlocked at once.",
-            "The charged pack did not reach the staging point within StagingTimeoutMs.",
-            "The transfer conveyor did not put the depleted pack at the return point and the charged pack on the lift within TransferTimeoutMs.",
+            "The charged pack did not reach the staging point within conveyor.staging_timeout_ms.",
+            "The transfer conveyor did not put the depleted pack at the return point and the charged pack on the lift within conveyor.transfer_timeout_ms.",
             "After lowering the depleted pack, the lift's pack sensor sees no pack.",
             "A pack sensor sees a pack where the inventory has none.",
             "Release gate refused: at least one lock does not read locked.",
             "Release gate refused: the lift is not at home.",
             "Release gate refused: the bay is not clear (light curtain, doors or e-stop).",
             "Release gate refused: the pack check rejected the installed pack.",
-            "Release gate refused: the pack check gave no verdict within BmsTimeoutMs.",
+            "Release gate refused: the pack check gave no verdict within gate.bms_timeout_ms.",
             "Release gate refused: the installed pack's BMS does not answer.",
             "Release gate refused: the installed pack's serial is not the pack that was chosen.",
-            "Release gate refused: the installed pack's state of charge is below MinSocPct.",
+            "Release gate refused: the installed pack's state of charge is below gate.min_soc_pct.",
             "Release gate refused: the installed pack's BMS reports a fault (cell voltage, temperature).",
             "Release gate refused: the installed pack reports an insulation fault.",
             "Release gate refused: the pack connector is not mated.",

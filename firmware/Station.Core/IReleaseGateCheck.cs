@@ -1,6 +1,6 @@
 namespace Station.Core
 {
-    /// <summary>The pack check inside the release gate (issue 3's BMS verification plugs in here).</summary>
+    /// <summary>The pack check inside the release gate (the BMS check, BmsPackCheck, plugs in here).</summary>
     /// <remarks>
     /// The gate itself — every lock locked, lift home, bay clear — is checked by the core and cannot be switched off.
     /// The check only adds conditions: it can refuse a release, never grant one the core refuses. It is started while

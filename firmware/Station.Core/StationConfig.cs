@@ -61,7 +61,7 @@ namespace Station.Core
         /// <summary>Checks the figures; returns null when valid, otherwise a sentence naming the first bad field.</summary>
         public string Validate()
         {
-            if (StationId == null || StationId.Length == 0 || StationId.Length > 32) return "StationId must be 1..32 characters";
+            if (!Station.Core.Config.StationName.IsValid(StationId)) return "station.id must be " + Station.Core.Config.StationName.RuleText;
             if (TickMs < 1 || TickMs > 100) return "TickMs must be 1..100";
             if (InputDebounceMs < 0 || InputDebounceMs > 1000) return "InputDebounceMs must be 0..1000";
             if (!(TravelMm > 0)) return "TravelMm must be > 0";
@@ -73,12 +73,12 @@ namespace Station.Core
             if (!(PositionToleranceMm > 0)) return "PositionToleranceMm must be > 0";
             if (SoftLimitMinMm < 0 || !(SoftLimitMaxMm > SoftLimitMinMm) || SoftLimitMaxMm >= TravelMm) return "soft limits must satisfy 0 <= SoftLimitMinMm < SoftLimitMaxMm < TravelMm";
             if (VehicleHeightMm < SoftLimitMinMm || VehicleHeightMm > SoftLimitMaxMm) return "VehicleHeightMm must lie inside the soft limits";
-            if (MoveTimeoutMarginMs < 0 || StallWindowMs < 2 * TickMs) return "MoveTimeoutMarginMs must be >= 0 and StallWindowMs >= 2 ticks";
+            if (MoveTimeoutMarginMs < 0 || StallWindowMs < 2 * TickMs) return "lift.move_timeout_margin_ms must be >= 0 and lift.stall_window_ms at least 2 ticks";
             if (LockCount < 1 || LockCount > 16) return "LockCount must be 1..16";
             if (LockTravelMs < TickMs) return "LockTravelMs must be at least one tick";
             if (StagingTimeoutMs < TickMs || TransferTimeoutMs < TickMs) return "conveyor timeouts must be at least one tick";
             if (MinSocPct < 0 || MinSocPct > 100) return "MinSocPct must be 0..100";
-            if (BmsTimeoutMs < TickMs || RelayResponseMs < TickMs) return "BmsTimeoutMs and RelayResponseMs must be at least one tick";
+            if (BmsTimeoutMs < TickMs || RelayResponseMs < TickMs) return "gate.bms_timeout_ms and safety.relay_response_ms must be at least one tick";
             if (RackSlots < 1 || RackSlots > 64) return "RackSlots must be 1..64";
             if (JournalMaxBytes < 4096) return "JournalMaxBytes must be >= 4096";
             return null;

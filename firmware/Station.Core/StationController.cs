@@ -69,6 +69,9 @@ namespace Station.Core
         /// <summary>Homes the lift.</summary>
         public CommandResult Home() { return MaintenanceHold ? Held() : _seq.Home(); }
 
+        /// <summary>Stops homing without a fault (a person asked); the lift must home again.</summary>
+        public CommandResult StopHoming() { return _seq.StopHoming(); }
+
         /// <summary>Software emergency stop: all outputs off now, fault SoftwareStop latched.</summary>
         public CommandResult EmergencyStop() { return _seq.EmergencyStop(); }
 
@@ -111,7 +114,7 @@ namespace Station.Core
         /// <summary>E-stop, curtain, doors, vehicle position, safety relay.</summary>
         public Interlocks Interlocks { get { return _seq.Interlocks; } }
 
-        /// <summary>The release gate's pack check (issue 3's BMS check plugs in here). Null restores the inventory-only default; the gate cannot be bypassed.</summary>
+        /// <summary>The release gate's pack check (the BMS check, BmsPackCheck, plugs in here). Null restores the inventory-only default; the gate cannot be bypassed.</summary>
         public IReleaseGateCheck PackCheck
         {
             get { return _seq.PackCheck; }

@@ -3,6 +3,10 @@ namespace Station.Core
     /// <summary>Permission to swap one vehicle's pack, from the cloud, the console or the simulator.</summary>
     public sealed class SwapAuthorization
     {
+        /// <summary>Start of the placeholder the inventory uses for a vehicle's pack whose serial nobody told the station
+        /// ("unknown@" + vehicle id): not a serial a person can type; the serial on the pack's label replaces it.</summary>
+        public const string UnknownPackPrefix = "unknown@";
+
         /// <summary>Vehicle identifier (VIN or fleet id), 1..32 characters.</summary>
         public string VehicleId;
         /// <summary>Serial of the charged pack to install, or null to let the station pick the ready pack with the highest SOC.</summary>

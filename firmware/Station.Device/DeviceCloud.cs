@@ -83,6 +83,7 @@ namespace Station.Device
                 config.OutboxMaxSegments = layout.OutboxSegments;
                 config.StorageWarning = layout.Warning;
                 var link = new CloudLink(mqtt, outboxStorage, clock, station, config);
+                link.Log = log; // online/offline in 'log tail'
                 link.Start(); // recovers the outbox and registers the will before the adapter first connects
                 // Only now is the controller touched (events, admission): a failure above leaves it as it was.
                 station.Attach(link);

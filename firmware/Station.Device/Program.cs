@@ -73,7 +73,7 @@ namespace Station.Device
             if (board.CanProblem != null) logRing.Write(LogLevel.Error, "pack CAN: " + board.CanProblem + "; the BMS gate will refuse releases");
             if (board.PackCan != null)
             {
-                // Issue 3: the release gate talks GB/T 27930 to the installed pack; without a CAN port the core keeps its
+                // The release gate talks GB/T 27930 to the installed pack; without a CAN port the core keeps its
                 // inventory-only check (which says the BMS was not verified).
                 var session = new PackSession(board.PackCan, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
                 var check = new BmsPackCheck(session, BmsCheckConfig.From(settings), config.MinSocPct, config.BmsTimeoutMs);
@@ -86,7 +86,7 @@ namespace Station.Device
             var audit = new AuditJournal(board.Io.Storage, clock);
             console.Audit += audit.Record;
 
-            // Issue 4: the cloud link, from the stored mqtt.* keys and the files provisioned beside them (docs/cloud.md,
+            // The cloud link, from the stored mqtt.* keys and the files provisioned beside them (docs/cloud.md,
             // "Provisioning a station"). Missing or bad provisioning leaves the station offline with the reason logged.
             // Its outbox must hold 7 days offline at 800 swaps a day (docs/cloud.md, "Sizing"): StorageLayout puts it on
             // the SD card with the default 64 MiB when the card mounted, else in internal flash at 2 × 64 KiB — and then
@@ -108,6 +108,7 @@ namespace Station.Device
             if (cloud != null)
             {
                 console.Audit += cloud.Station.AuditConsole;
+                console.SetCloudReport(cloud.Link.Describe); // link and outbox state in 'status'
                 loop.Cloud = cloud.Link;
             }
 

@@ -6,7 +6,7 @@ namespace Station.Hal.Sim
     /// <summary>The time of the physically necessary motions of one swap, computed from the plant's figures (not measured):
     /// lift up to the pack, unlock, lower, transfer, raise, lock, lift home, with the charged pack's staging in parallel
     /// with the first three. The rack handler is assumed to have put the chosen pack at the feed point while the vehicle
-    /// drove in, and the BMS check (issue 3) is not a motion, so neither is counted. Every move is a rest-to-rest
+    /// drove in, and the BMS check is not a motion, so neither is counted. Every move is a rest-to-rest
     /// trapezoid at the plant's top speed and acceleration.</summary>
     public sealed class CriticalPath
     {

@@ -1,6 +1,6 @@
 namespace Station.Hal.Sim
 {
-    /// <summary>Faults a simulated BMS can be told to show (issue 3 §3).</summary>
+    /// <summary>Faults a simulated BMS can be told to show (the release gate refuses each with its own fault).</summary>
     public sealed class SimBmsFaults
     {
         /// <summary>The BMS says nothing at all.</summary>

@@ -7,7 +7,7 @@ using Xunit;
 namespace Station.Can.Tests;
 
 /// <summary>Every message of the GB/T 27930-2015 profile decoded from frames built byte by byte from the layout in
-/// /shared/domain/GBT27930.md §4, with the edge values (offsets, maxima, 0xFF fill).</summary>
+/// GB/T 27930-2015, with the edge values (offsets, maxima, 0xFF fill).</summary>
 public class ProfileDecodeTests
 {
     private static JsonElement One(params Station.Hal.CanFrame[] frames)
@@ -44,7 +44,7 @@ public class ProfileDecodeTests
     public void Bhm_max_charge_voltage_at_0_1_v_per_bit_up_to_the_maximum()
     {
         Assert.Equal(426.1, D(One(Bus.FromBms(0x27, 0xA5, 0x10)), "max_charge_voltage_v"));
-        // GBT27930.md §4.2 quotes `8E 17` as 604.6 V, but 0x178E = 6030 → 603.0 V (the text's arithmetic slip).
+        // A widely quoted worked example gives `8E 17` as 604.6 V, but 0x178E = 6030 → 603.0 V (the text's arithmetic slip).
         Assert.Equal(603.0, D(One(Bus.FromBms(0x27, 0x8E, 0x17)), "max_charge_voltage_v"));
         Assert.Equal("6553.5", Raw(One(Bus.FromBms(0x27, 0xFF, 0xFF)), "max_charge_voltage_v"));
     }

@@ -9,7 +9,7 @@ namespace Station.Compat.Tests;
 /// The nanoFramework API listing (api/*.txt) parsed into types and member signatures.
 /// </summary>
 /// <remarks>
-/// Format, one item a line (see ../shared/nanoframework/api/):
+/// Format, one item a line (see tests/Station.Compat.Tests/api/):
 /// <code>
 /// ##### mscorlib                                   section = one assembly
 /// sealed class System.String : IComparable, ...    type: modifiers, kind, full name (nested as Outer+Inner), bases by short name

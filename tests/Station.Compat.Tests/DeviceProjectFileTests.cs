@@ -15,7 +15,7 @@ namespace Station.Compat.Tests;
 /// </summary>
 public class DeviceProjectFileTests
 {
-    /// <summary>Versions from ../shared/nanoframework/TARGET.md. System.IO.Streams is not in it (1.1.96 is the version used
+    /// <summary>The nanoFramework 1.x package versions the device projects are written against. System.IO.Streams is not in it (1.1.96 is the version used
     /// next to System.Text 1.3.42 in public nanoFramework projects); M2Mqtt.Core ships with M2Mqtt.</summary>
     private static readonly Dictionary<string, string> TargetVersions = new()
     {

@@ -80,7 +80,7 @@ public static class DeviceProjects
         {
             if (!PackageSections.TryGetValue(id, out var section))
             {
-                throw new InvalidOperationException($"{packagesConfig} references {id}, which has no API listing in tests/Station.Compat.Tests/api: copy its section from ../shared/nanoframework/api/ and add it to DeviceProjects.PackageSections");
+                throw new InvalidOperationException($"{packagesConfig} references {id}, which has no API listing in tests/Station.Compat.Tests/api: add the package's public API to the listing and add it to DeviceProjects.PackageSections");
             }
             sections.Add(section);
         }

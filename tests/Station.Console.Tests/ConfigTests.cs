@@ -73,7 +73,10 @@ namespace Station.Console.Tests
         [Theory]
         [InlineData(ConfigTable.StationId, "bay-7", true)]
         [InlineData(ConfigTable.StationId, "bay 7", false)]
-        [InlineData(ConfigTable.StationId, "abcdefghijklmnopq", false)]
+        [InlineData(ConfigTable.StationId, "CN-SH-0001-bay_7-abcdefghijklmno", true)]   // 32: the one rule
+        [InlineData(ConfigTable.StationId, "CN-SH-0001-bay_7-abcdefghijklmnop", false)] // 33
+        [InlineData(ConfigTable.StationId, "bay.7", false)]                               // '.' is no MQTT client id
+        [InlineData(ConfigTable.MqttTopicPrefix, "sites/eu", false)]
         [InlineData(ConfigTable.PackTypes, "lifepo4", true)]
         [InlineData(ConfigTable.PackTypes, "lifepo4,ternary,li_titanate", true)]
         [InlineData(ConfigTable.PackTypes, "choco20", false)]

@@ -158,7 +158,7 @@ namespace Station.Console.Tests
             Assert.Equal("move 510 20", rig.Station.Requests.Last());
             Assert.True(rig.Station.Busy);
             string stopped = rig.Send("x");
-            Assert.Contains("stopped by key", stopped);
+            Assert.Contains("stopped by the operator (key); no fault", stopped);
             Assert.False(rig.Station.Busy);
             Assert.Equal(1, rig.Station.StopMotions);
             // The key that stopped the jog is not typed into the next line.

@@ -10,74 +10,20 @@ namespace Station.Console.Tests
     /// <summary>The simulator with <c>--console</c> in a real terminal (tmux), driven by keystrokes the way a technician
     /// would: maintenance, jogs, a jog into the soft limit, a light-curtain break, the fault, reset, homing and a whole
     /// swap. Needs tmux (Debian package "tmux"; tools/test.sh installs it).</summary>
+    [Collection("tmux")]
     public sealed class TerminalEndToEndTests : IDisposable
     {
-        private readonly string _session = "stationfw-console-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
-        private bool _started;
+        private TmuxTerminal _terminal;
 
-        private static string Tmux(params string[] args)
-        {
-            var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (string a in args) psi.ArgumentList.Add(a);
-            Process p;
-            try
-            {
-                p = Process.Start(psi);
-            }
-            catch (System.ComponentModel.Win32Exception)
-            {
-                throw new InvalidOperationException("tmux is not installed: install the Debian package 'tmux' (apt-get install tmux) or run tools/test.sh");
-            }
-
-            string output = p.StandardOutput.ReadToEnd();
-            string error = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            if (p.ExitCode != 0) throw new InvalidOperationException("tmux " + string.Join(" ", args) + " failed: " + error);
-            return output;
-        }
-
-        private string Screen() => Tmux("capture-pane", "-p", "-J", "-S", "-3000", "-t", _session);
-
-        /// <summary>Types text literally (tmux would read "home" as the Home key otherwise) and presses Enter.</summary>
-        private void Type(string text)
-        {
-            Tmux("send-keys", "-t", _session, "-l", text);
-            Tmux("send-keys", "-t", _session, "Enter");
-        }
-
-        /// <summary>Waits until the screen holds <paramref name="pattern"/> <paramref name="times"/> times.</summary>
-        private string WaitFor(string pattern, int times = 1, int seconds = 60)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(seconds);
-            string screen = "";
-            while (DateTime.UtcNow < deadline)
-            {
-                screen = Screen();
-                if (Regex.Matches(screen, pattern).Count >= times) return screen;
-                Thread.Sleep(100);
-            }
-
-            throw new Xunit.Sdk.XunitException($"waited {seconds} s for '{pattern}' x{times}; the terminal shows:\n{screen}");
-        }
-
-        private int Count(string pattern) => Regex.Matches(Screen(), pattern).Count;
-
-        private string RunAndWait(string line, string pattern, int seconds = 60)
-        {
-            int before = Count(pattern);
-            Type(line);
-            return WaitFor(pattern, before + 1, seconds);
-        }
+        private string Screen() => _terminal.Screen();
+        private void Type(string text) => _terminal.Type(text);
+        private string WaitFor(string pattern, int times = 1, int seconds = 60) => _terminal.WaitFor(pattern, times, seconds);
+        private string RunAndWait(string line, string pattern, int seconds = 60) => _terminal.RunAndWait(line, pattern, seconds);
 
         [Fact]
         public void A_technician_session_on_the_simulator_terminal()
         {
-            string dll = Path.Combine(AppContext.BaseDirectory, "Station.Simulator.dll");
-            Assert.True(File.Exists(dll), "simulator not built next to the tests: " + dll);
-            string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-            string command = $"'{dotnet}' '{dll}' --console --speed 25; echo SIMULATOR-EXITED $?; sleep 600";
-            Tmux("new-session", "-d", "-s", _session, "-x", "200", "-y", "60", command);
-            _started = true;
+            _terminal = new TmuxTerminal("--console --speed 25");
             WaitFor("Ctrl-X is the emergency stop", 1, 60);
             WaitFor(@"bay1\[nothomed\]> $|bay1\[nothomed\]>\s*\n", 1, 60);
 
@@ -137,10 +83,6 @@ namespace Station.Console.Tests
             WaitFor("SIMULATOR-EXITED 0", 1, 30);
         }
 
-        public void Dispose()
-        {
-            if (!_started) return;
-            try { Tmux("kill-session", "-t", _session); } catch (InvalidOperationException) { }
-        }
+        public void Dispose() => _terminal?.Dispose();
     }
 }

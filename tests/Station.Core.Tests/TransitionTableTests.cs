@@ -129,6 +129,7 @@ namespace Station.Core.Tests
                 case SwapSignal.ResetFault: TestStation.Ok(s.C.ResetFault()); return;
                 case SwapSignal.ConfirmRecovery: TestStation.Ok(s.C.ConfirmRecovery()); return;
                 case SwapSignal.Fault: TestStation.Ok(s.C.EmergencyStop()); return;
+                case SwapSignal.StopHoming: TestStation.Ok(s.C.StopHoming()); return;
                 case SwapSignal.VehicleLeft: s.Bay.VehiclePositioned = false; break;
             }
             // Completion signals come from the plant: run until the state changes.

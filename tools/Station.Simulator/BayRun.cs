@@ -49,7 +49,7 @@ namespace Station.Simulator
             Clock = new SimClock();
             Storage = new MemoryStorage(Clock);
             Bay = new SimBay(plant, Clock, Storage);
-            PackCan = new SimPackCan(Bay); // issue 3: swaps go through the real GB/T session and BMS gate
+            PackCan = new SimPackCan(Bay); // swaps go through the real GB/T session and BMS gate
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
             _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : defaultMax, 86400) * 1000); // at most a simulated day
         }

@@ -25,14 +25,16 @@ namespace Station.Simulator
         private long _powerBackAtMs = -1;
         private int _vehicles;
 
-        /// <summary>A bay with <paramref name="plant"/> figures whose console talks over <paramref name="line"/>.</summary>
-        public ConsoleBay(ISerialLine line, PlantParameters plant = null)
+        /// <summary>A bay with <paramref name="plant"/> figures whose console talks over <paramref name="line"/>, named
+        /// <paramref name="stationId"/> everywhere (banner, prompt, <c>config get station.id</c>, MQTT).</summary>
+        public ConsoleBay(ISerialLine line, PlantParameters plant = null, string stationId = "bay1")
         {
             Plant = plant ?? new PlantParameters();
             Clock = new SimClock();
             Storage = new MemoryStorage();
             Bay = new SimBay(Plant, Clock, Storage);
             Config = Plant.ControllerConfig();
+            Config.StationId = stationId;
             Log = new LogRing(64, Clock, Bay.Log);
             Bay.Io.Log = Log;
             AuditJournal = new AuditJournal(Storage, Clock);
@@ -64,6 +66,8 @@ namespace Station.Simulator
             Station = new ControllerConsoleStation(Controller, Bay.Io);
             Console = new StationConsole(_line, Station, Values, file, Clock, Log);
             Console.SetExtension("sim", SimCommand);
+            Console.SetExtensionHelp(SimHelp);
+            Console.SessionEnded += () => QuitRequested = true;
             Console.Audit += (at, command, accepted, result) => Audit.Add($"{at} {command} -> {(accepted ? "ok" : "refused")}");
             Console.Audit += AuditJournal.Record;
         }
@@ -94,7 +98,8 @@ namespace Station.Simulator
         public List<string> Audit { get; } = new List<string>();
         /// <summary>The persistent audit journal (audit.log in <see cref="Storage"/>).</summary>
         public AuditJournal AuditJournal { get; }
-        /// <summary>Set by <c>sim quit</c>.</summary>
+        /// <summary>Set by <c>sim quit</c>, <c>exit</c>, <c>quit</c> and Ctrl-D on an empty line (the simulator's session
+        /// is the simulator).</summary>
         public bool QuitRequested { get; private set; }
 
         /// <summary>One control period: plant, controller, rack handler and driver, console.</summary>
@@ -178,9 +183,40 @@ namespace Station.Simulator
             }
         }
 
-        private const string SimHelp =
-            "sim commands (simulator only): sim after <seconds> <sim command>, sim when moving <sim command>, sim curtain break|clear, sim estop press|release, sim doors open|close, "
-            + "sim vehicle arrive [id]|depart, sim stall [mm]|clear, sim power loss [s], sim plant, sim quit";
+        /// <summary>The simulator's own commands, one a line (each under 80 columns); shown by <c>sim</c> and <c>help</c>.</summary>
+        public const string SimHelp =
+            "sim commands (simulator only: what a technician cannot type on a board):\n"
+            + "  sim vehicle arrive [id] | depart     a car drives in or off\n"
+            + "  sim curtain break|clear              someone walks into the bay, or leaves it\n"
+            + "  sim estop press|release              the bay's e-stop button\n"
+            + "  sim doors open|close                 the bay doors\n"
+            + "  sim stall [mm] | clear               the lift jams (at mm), or frees\n"
+            + "  sim lift unload [slot]               a person carries the pack on the lift\n"
+            + "                                       (at home) into a rack slot\n"
+            + "  sim power loss [s]                   the board loses power for s seconds\n"
+            + "  sim after <s> <sim command>          run a sim command s seconds later\n"
+            + "  sim when moving <sim command>        run it when the lift next moves\n"
+            + "  sim plant                            the plant's state\n"
+            + "  sim quit                             stop the simulator";
+
+        // A person lifts the pack off the platform into an empty rack slot (after a stop mid-swap left it on the lift);
+        // the technician then records it with the console's own commands.
+        private string UnloadLift(string verb, string slotText)
+        {
+            int slot = Array.IndexOf(Bay.Rack.Slots, null);
+            if (verb != "unload" || (slotText.Length > 0 && !int.TryParse(slotText, NumberStyles.None, CultureInfo.InvariantCulture, out slot)))
+                return "sim lift: unload [slot], e.g. sim lift unload 12 (default: the first empty slot; 'rack show' lists them)";
+            if (slot < 0) return "sim lift: the rack has no empty slot";
+            SimPack pack = Bay.PackOnPlatform;
+            if (pack == null) return "sim lift: no pack on the lift platform";
+            if (!Bay.LiftAligned) return $"sim lift: the lift is at {Bay.LiftPositionMm:0} mm; nobody reaches a raised platform: home it first";
+            if (slot >= Bay.Rack.Slots.Length) return $"sim lift: no slot {slot}; slots are 0..{Bay.Rack.Slots.Length - 1}";
+            if (Bay.Rack.Slots[slot] != null) return $"sim lift: slot {slot} holds pack {Bay.Rack.Slots[slot].Serial}; choose an empty one";
+            Bay.Rack.Place(slot, pack);
+            int soc = (int)Math.Round(pack.SocPct);
+            return $"sim: pack {pack.Serial} ({soc} %) carried from the lift into rack slot {slot}; record it: "
+                + $"'pack place lift none', then 'rack set {slot} {pack.Serial} {soc} charging'";
+        }
 
         private string SimCommand(string line)
         {
@@ -242,6 +278,8 @@ namespace Station.Simulator
                     if (arg.Length > 0 && !double.TryParse(arg, NumberStyles.Float, CultureInfo.InvariantCulture, out at)) return "sim stall: a position in mm or clear";
                     Bay.StallLiftAt(at);
                     return $"sim: lift will stall at {at:0} mm";
+                case "lift":
+                    return UnloadLift(arg, w.Length > 3 ? w[3] : "");
                 case "plant":
                     return string.Format(CultureInfo.InvariantCulture,
                         "sim: t={0:0.0} s, lift {1:0.0} mm, vehicle {2}, relay {3}, curtain {4}, hazards {5}",

@@ -32,6 +32,7 @@ namespace Station.Simulator
             _station = new StationCloud(_controller, bay.Clock, bay.Values, bay.SettingsFile); // one configuration table with the console
             _link = new CloudLink(_client, bay.Storage, bay.Clock, _station, new CloudLinkConfig { StationId = stationId, BootNonce = (uint)Random.Shared.Next() });
             _station.Attach(_link);
+            _link.Log = bay.Log;
             Follow();
             _link.Start();
             _client.Start();
@@ -61,6 +62,7 @@ namespace Station.Simulator
             {
                 _console = _bay.Console;
                 _console.Audit += _station.AuditConsole;
+                _console.SetCloudReport(_link.Describe);
             }
         }
 

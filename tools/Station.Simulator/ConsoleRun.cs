@@ -42,7 +42,7 @@ namespace Station.Simulator
 
             try
             {
-                var bay = new ConsoleBay(line, new PlantParameters());
+                var bay = new ConsoleBay(line, new PlantParameters(), o.StationId);
                 bay.Clock.Speed = o.Speed;
                 bay.Clock.PacedToWallTime = true;
                 bay.Console.Start();

@@ -29,7 +29,7 @@ namespace Station.Simulator
         public bool Pty;
         /// <summary>Show the help text.</summary>
         public bool Help;
-        /// <summary>MQTT broker URI for the cloud link (issue 4), or null for none.</summary>
+        /// <summary>MQTT broker URI for the cloud link (docs/cloud.md), or null for none.</summary>
         public string Broker;
         /// <summary>Station id for the cloud link and the controller.</summary>
         public string StationId = "bay1";

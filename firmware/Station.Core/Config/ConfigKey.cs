@@ -78,7 +78,7 @@ namespace Station.Core.Config
                     return Unit.Length == 0 ? Min.ToString() + ".." + Max.ToString()
                         : Min.ToString() + ".." + Max.ToString() + " " + Unit;
                 case ConfigKind.Word:
-                    return Min.ToString() + " to " + Max.ToString() + " characters of a-z A-Z 0-9 . _ -";
+                    return StationName.RuleText;
                 case ConfigKind.WordList:
                     if (Choices != null)
                     {

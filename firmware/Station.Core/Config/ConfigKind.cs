@@ -5,7 +5,7 @@ namespace Station.Core.Config
     {
         /// <summary>A whole number with a unit and an inclusive range.</summary>
         Integer = 0,
-        /// <summary>A word of letters, digits, '.', '_' and '-', with a length range.</summary>
+        /// <summary>A name that becomes an MQTT client id or topic level: <see cref="StationName"/>'s rule.</summary>
         Word = 1,
         /// <summary>A comma-separated list of words (no spaces), with a bound on the number of entries.</summary>
         WordList = 2,

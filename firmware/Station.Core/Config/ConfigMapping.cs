@@ -12,6 +12,8 @@ namespace Station.Core.Config
     /// | lift.soft_min_mm / soft_max_mm | SoftLimitMinMm / SoftLimitMaxMm | at once |
     /// | lift.vehicle_height_mm | VehicleHeightMm | at once (next swap) |
     /// | lift.move_timeout_margin_ms | MoveTimeoutMarginMs | at once (next move) |
+    /// | lift.stall_window_ms | StallWindowMs | at once |
+    /// | safety.relay_response_ms | RelayResponseMs | restart |
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
@@ -36,6 +38,7 @@ namespace Station.Core.Config
             c.TransferTimeoutMs = values.Number(ConfigTable.TransferTimeoutMs);
             c.MinSocPct = values.Number(ConfigTable.MinSocPct);
             c.BmsTimeoutMs = values.Number(ConfigTable.BmsTimeoutMs);
+            c.RelayResponseMs = values.Number(ConfigTable.SafetyRelayResponseMs);
             ApplyLive(values, c);
             return c;
         }
@@ -53,7 +56,7 @@ namespace Station.Core.Config
         }
 
         /// <summary>What <see cref="Apply"/> changes at once, in words.</summary>
-        public const string AppliedText = "soft limits, vehicle height, homing speed and move margin apply now; the other keys at the next start";
+        public const string AppliedText = "soft limits, vehicle height, homing speed, move margin and stall window apply now; the other keys at the next start";
 
         /// <summary>Copies the fields that may change while the controller runs (see the table above).</summary>
         public static void ApplyLive(ConfigValues values, StationConfig c)
@@ -63,6 +66,7 @@ namespace Station.Core.Config
             c.SoftLimitMaxMm = values.Number(ConfigTable.LiftSoftMaxMm);
             c.VehicleHeightMm = values.Number(ConfigTable.LiftVehicleHeightMm);
             c.MoveTimeoutMarginMs = values.Number(ConfigTable.LiftMoveTimeoutMarginMs);
+            c.StallWindowMs = values.Number(ConfigTable.LiftStallWindowMs);
         }
 
         /// <summary>Sets the mapped keys of <paramref name="values"/> from a StationConfig (the simulator's bay, a
@@ -84,6 +88,8 @@ namespace Station.Core.Config
             error = First(error, values.TrySetStored(ConfigTable.TransferTimeoutMs, c.TransferTimeoutMs.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.MinSocPct, c.MinSocPct.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.BmsTimeoutMs, c.BmsTimeoutMs.ToString()));
+            error = First(error, values.TrySetStored(ConfigTable.LiftStallWindowMs, c.StallWindowMs.ToString()));
+            error = First(error, values.TrySetStored(ConfigTable.SafetyRelayResponseMs, c.RelayResponseMs.ToString()));
             int speed = values.Number(ConfigTable.LiftSpeedMmS);
             if (values.Number(ConfigTable.LiftJogSpeedMmS) > speed)
             {

@@ -62,11 +62,15 @@ namespace Station.Core.Config
         public const int MqttEnabled = 26;
         /// <summary>Row index of <c>mqtt.tls</c>.</summary>
         public const int MqttTls = 27;
+        /// <summary>Row index of <c>lift.stall_window_ms</c>.</summary>
+        public const int LiftStallWindowMs = 28;
+        /// <summary>Row index of <c>safety.relay_response_ms</c>.</summary>
+        public const int SafetyRelayResponseMs = 29;
 
         /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
         public static readonly ConfigKey[] Keys = new ConfigKey[]
         {
-            new ConfigKey("station.id", ConfigKind.Word, 1, 16, "bay1", "name of this bay in prompts, logs and MQTT topics")
+            new ConfigKey("station.id", ConfigKind.Word, 1, StationName.MaxLength, "bay1", "name of this bay in prompts, logs and MQTT topics")
                 .SiteOnly("the station's identity and topic tree are provisioned on site"),
             new ConfigKey("lift.travel_mm", "mm", 200, 3000, 600, "usable lift travel from home to the top limit"),
             new ConfigKey("lift.speed_mm_s", "mm/s", 10, 500, 200, "lift speed during a swap"),
@@ -91,7 +95,7 @@ namespace Station.Core.Config
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
             new ConfigKey("mqtt.port", "", 1, 65535, 8883, "MQTT broker port (8883 with TLS, 1883 without)")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
-            new ConfigKey("mqtt.topic_prefix", ConfigKind.Word, 1, 32, "stations", "first level of every MQTT topic")
+            new ConfigKey("mqtt.topic_prefix", ConfigKind.Word, 1, StationName.MaxLength, "stations", "first level of every MQTT topic")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
             new ConfigKey("mqtt.keepalive_s", "s", 5, 600, 60, "MQTT keep-alive interval")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
@@ -105,6 +109,8 @@ namespace Station.Core.Config
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
             new ConfigKey("mqtt.tls", "", 0, 1, 1, "1: TLS 1.2 with the provisioned CA certificate (0 only for a lab broker)")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
+            new ConfigKey("lift.stall_window_ms", "ms", 50, 5000, 300, "a driven lift whose encoder does not change for this long has stalled"),
+            new ConfigKey("safety.relay_response_ms", "ms", 50, 5000, 200, "longest time the safety relay may take to follow the motion permit"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>

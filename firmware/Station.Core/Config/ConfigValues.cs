@@ -230,6 +230,10 @@ namespace Station.Core.Config
                 case ConfigKind.WordList:
                     return CheckList(key, text);
 
+                case ConfigKind.Word:
+                    return StationName.IsValid(text) ? null
+                        : key.Name + ": '" + text + "' is not valid; expected " + key.RangeText() + " (it is an MQTT client id or topic level)";
+
                 default:
                     if (text.Length < key.Min || text.Length > key.Max || !AllWordChars(text, key.Kind == ConfigKind.Host))
                     {

@@ -3,7 +3,7 @@ namespace Station.Core.Safety
     /// <summary>The release gate's pack check when no BMS check is installed: it verifies what the station itself
     /// knows — the pack now in the vehicle is the chosen one, was ready and at or above MinSocPct in the inventory.</summary>
     /// <remarks>
-    /// Decision (issue 2 §3): without issue 3's BMS check the gate still runs and still refuses a wrong pack; it cannot
+    /// Decision: without the BMS check (BmsPackCheck, GB/T 27930) the gate still runs and still refuses a wrong pack; it cannot
     /// see insulation, connector or live cell data, so it says so: <see cref="VerifiesBms"/> is false, every swap
     /// record carries BmsVerified = false and <see cref="Reason"/> states that the BMS was not verified. Removing a
     /// check (setting PackCheck to null) falls back to this class: the gate cannot be bypassed.

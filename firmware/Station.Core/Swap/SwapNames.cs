@@ -7,6 +7,7 @@ namespace Station.Core.Swap
         {
             "PowerUp", "Home", "Authorize", "Cancel", "ResetFault", "ConfirmRecovery", "Fault", "DrivesReady",
             "LiftArrived", "LocksDone", "StagingDone", "TransferDone", "GatePassed", "VehicleLeft",
+            "StopHoming",
         };
 
         private static readonly string[] Guards =
@@ -15,7 +16,7 @@ namespace Station.Core.Swap
         };
 
         /// <summary>Number of signals.</summary>
-        public const int SignalCount = 14;
+        public const int SignalCount = 15;
 
         /// <summary>Number of guards.</summary>
         public const int GuardCount = 7;

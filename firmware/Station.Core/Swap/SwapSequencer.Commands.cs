@@ -105,7 +105,7 @@ namespace Station.Core.Swap
             PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle);
             int returnSlot = Inventory.ReturnSlot;
             Inventory.Set(PackPlace.Vehicle, PackRecord.Of(
-                auth.VehiclePackSerial != null ? auth.VehiclePackSerial : string.Concat("unknown@", auth.VehicleId),
+                auth.VehiclePackSerial != null ? auth.VehiclePackSerial : string.Concat(SwapAuthorization.UnknownPackPrefix, auth.VehicleId),
                 auth.VehiclePackSocPct, PackState.InUse));
             Inventory.ReturnSlot = slot >= 0 ? slot : Inventory.FirstEmptySlot();
             CurrentSwap = rec;
@@ -166,6 +166,16 @@ namespace Station.Core.Swap
             if (!Interlocks.HealthyForReset(_now)) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
             Dispatch(SwapSignal.Home);
             return CommandResult.Ok("homing");
+        }
+
+        /// <summary>Stops homing at a person's request: every output off in this call, the lift's position forgotten, no
+        /// fault (NotHomed; 'home' starts again). Refused outside Homing.</summary>
+        public CommandResult StopHoming()
+        {
+            _now = _io.Clock.NowMs;
+            if (_state != SwapState.Homing) return CommandResult.Refuse(RejectReason.WrongState, "not homing");
+            Dispatch(SwapSignal.StopHoming);
+            return CommandResult.Ok("homing stopped: the lift is not homed");
         }
 
         /// <summary>Software stop: every output off in this call and a SoftwareStop fault latched (unless nothing can move).</summary>

@@ -17,8 +17,10 @@ namespace Station.Core.Swap
             new TransitionRow(SwapState.NotHomed, SwapSignal.Home, SwapGuard.InputsHealthy, SwapState.Homing),
             new TransitionRow(SwapState.Idle, SwapSignal.Home, SwapGuard.InputsHealthy, SwapState.Homing),
             new TransitionRow(SwapState.Homing, SwapSignal.LiftArrived, SwapGuard.Always, SwapState.Idle),
+            // A stop asked for by a person is not a fault: the lift stops where it is and its position is unknown again.
+            new TransitionRow(SwapState.Homing, SwapSignal.StopHoming, SwapGuard.Always, SwapState.NotHomed),
 
-            // The swap (SWAP.md steps 2–8).
+            // The swap: raise, unlock, lower, transfer, raise, lock, lower, release (README.md, "The swap").
             new TransitionRow(SwapState.Idle, SwapSignal.Authorize, SwapGuard.SwapAllowed, SwapState.Arming),
             new TransitionRow(SwapState.Arming, SwapSignal.Cancel, SwapGuard.Always, SwapState.Idle),
             new TransitionRow(SwapState.Arming, SwapSignal.DrivesReady, SwapGuard.Always, SwapState.RaiseToPack),

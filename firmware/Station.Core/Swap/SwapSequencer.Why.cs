@@ -88,9 +88,11 @@ namespace Station.Core.Swap
         }
 
         /// <summary>The disagreements between the inventory and the pack sensors that make Authorize refuse, in words
-        /// ("" when none). Allocates; console and cloud only.</summary>
+        /// ("" when none, and always "" while a swap runs: its steps move packs between places, so inventory and sensors
+        /// disagree by design until each step ends). Allocates; console and cloud only.</summary>
         public string InventoryConflicts()
         {
+            if (SwapStates.IsIn(_state, SwapState.Swapping) || _state == SwapState.Released) return "";
             StringBuilder sb = new StringBuilder();
             AppendInventoryConflicts(sb);
             return sb.ToString();

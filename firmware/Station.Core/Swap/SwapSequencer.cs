@@ -6,7 +6,7 @@ using Station.Hal;
 namespace Station.Core.Swap
 {
     /// <summary>The swap sequencer: a hierarchical, table-driven, run-to-completion state machine over the bay's
-    /// actuators, performing the swap of docs/SWAP.md (shared/domain/SWAP.md).</summary>
+    /// actuators, performing the swap (README.md, "The swap"; docs/swap-states.md).</summary>
     /// <remarks>
     /// | state | what happens |
     /// |---|---|

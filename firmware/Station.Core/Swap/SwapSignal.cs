@@ -31,5 +31,7 @@ namespace Station.Core.Swap
         GatePassed = 12,
         /// <summary>The vehicle left the swap position after release.</summary>
         VehicleLeft = 13,
+        /// <summary>A person stopped homing (a key at the console): the lift stops where it is, no fault.</summary>
+        StopHoming = 14,
     }
 }

@@ -1,6 +1,6 @@
 // A Linux-only stand-in for nanoFramework.TestFramework 3.0.80, so that the on-target tests in this folder also
 // compile and run on net10.0 (tests/Station.Compat.Tests runs them). Every member here has the exact signature of a
-// row of ../shared/nanoframework/api/testfw.txt, and nothing else is offered: the compatibility gate checks each
+// row of the TestFramework API listing (tests/Station.Compat.Tests/api/testfw.txt), and nothing else is offered: the compatibility gate checks each
 // Assert call of the compiled tests against that listing. It is never built for the device.
 using System;
 
