@@ -55,5 +55,7 @@ namespace Station.Core.Console
         Stop,
         /// <summary><c>help [NOUN]</c></summary>
         Help,
+        /// <summary><c>swap history</c></summary>
+        SwapHistory,
     }
 }

@@ -61,6 +61,8 @@ namespace Station.Core.Console
                 "leave maintenance and start a swap for <vehicle> (with [pack] or a pack the station chooses)"),
             new ConsoleCommand(CommandId.SwapCancel, "swap", "cancel", "", 0, 0, false, "swap cancel",
                 "cancel a swap that has not moved yet (still arming); once anything moves only the emergency stop halts it: Ctrl-X or 'stop'"),
+            new ConsoleCommand(CommandId.SwapHistory, "swap", "history", "", 0, 0, false, "swap history",
+                "the last swaps that ended, newest first: completed, aborted (with its faults), cancelled or interrupted"),
             new ConsoleCommand(CommandId.Stop, "stop", "", "", 0, 0, false, "stop",
                 "emergency stop: all motion off in the next tick and a fault latched (Ctrl-X does the same at once)"),
             new ConsoleCommand(CommandId.Help, "help", "", "[noun]", 0, 1, false, "help lift",

@@ -34,6 +34,8 @@ namespace Station.Core.Console
         private readonly StringBuilder _progress = new StringBuilder();
         private readonly string[] _recentFaults = new string[8];
         private int _recentCount;
+        private readonly string[] _swapHistory = new string[8];
+        private int _swapHistoryCount;
         private int _op = OpNone;
         private bool _jogMoving;
         private double _jogTargetMm;
@@ -48,6 +50,9 @@ namespace Station.Core.Console
             _controller = controller;
             _io = io;
             _controller.FaultChanged += OnFaultChanged;
+            _controller.SwapEvent += OnSwapEvent;
+            // The last swap the journal kept (it ended before the restart) opens the history.
+            if (_controller.LastSwap != null) AddHistory(_controller.LastSwap);
         }
 
         /// <summary>Short lower-case state name for the prompt (cached: the console reads it every poll).</summary>

@@ -39,6 +39,9 @@ namespace Station.Core.Console
         /// <summary>Rack slots and where every pack is, one a line.</summary>
         string RackReport();
 
+        /// <summary>The last swaps that ended (one a line, newest first), or a sentence when none has.</summary>
+        string SwapHistory();
+
         /// <summary>Holds (true) or releases (false) the swap sequencer for maintenance: while held it starts nothing.</summary>
         ConsoleOutcome SetMaintenance(bool on);
 

@@ -62,6 +62,8 @@ namespace Station.Core.Config
         public const int MqttEnabled = 26;
         /// <summary>Row index of <c>mqtt.tls</c>.</summary>
         public const int MqttTls = 27;
+        /// <summary>Row index of <c>gate.bms_fresh_ms</c>.</summary>
+        public const int BmsFreshMs = 28;
 
         /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
         public static readonly ConfigKey[] Keys = new ConfigKey[]
@@ -105,6 +107,7 @@ namespace Station.Core.Config
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
             new ConfigKey("mqtt.tls", "", 0, 1, 1, "1: TLS 1.2 with the provisioned CA certificate (0 only for a lab broker)")
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
+            new ConfigKey("gate.bms_fresh_ms", "ms", 50, 5000, 500, "the release gate needs the pack check confirmed within this long before it releases"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>
