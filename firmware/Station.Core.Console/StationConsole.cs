@@ -187,7 +187,7 @@ namespace Station.Core.Console
                     Announce("stopped by key");
                     Record("(key during motion)", true, "motion stopped");
                     byte last = _intake[count - 1];
-                    if (last != 0x0D && last != 0x0A)
+                    if (last != 0x0D && last != 0x0A && last != 0x03 && last != 0x15) // Enter, Ctrl-C, Ctrl-U end the line
                     {
                         _editor.RefuseRestOfLine("line refused: its first keys stopped a motion, so the rest of it is not a whole command; nothing was done");
                     }

@@ -345,6 +345,8 @@ namespace Station.Console.Tests
             Assert.Contains("staging stopped by key: the pack is still not at the staging sensor", stopped);
             Assert.False(_bay.Bay.StagingRunning);
             Assert.True(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
+            // The stopping key began a line: that line is refused whole at its Enter.
+            Assert.Contains("line refused", Type("\r", 10));
 
             Type("sim after 0.3 curtain break\r", 10);
             Type("conveyor stage\r", 10);
@@ -368,7 +370,7 @@ namespace Station.Console.Tests
             string status = Type("status\r");
             Assert.Contains("inventory conflict (swaps are refused until it is settled): the inventory has pack " + packIn, status);
             string refused = Type("swap authorize CAR1\r");
-            Assert.Contains("the staging sensor and the inventory disagree", refused);
+            Assert.Contains("a pack is in transit (not confirmed where it is): " + packIn + " at staging", refused);
             Assert.True(_bay.Console.InMaintenance);
 
             // The technician finishes staging by motion; the core records the pack as arrived.
