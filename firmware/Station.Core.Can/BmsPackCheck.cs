@@ -61,6 +61,9 @@ namespace Station.Core.Can
         /// <inheritdoc />
         public long ConfirmedAtMs { get; private set; }
 
+        /// <summary>The verdict as of the last poll (the console and tests read it; polling is the sequencer's).</summary>
+        public GateVerdict Verdict { get { return _verdict; } }
+
         /// <inheritdoc />
         public void Begin(SwapRecord swap, long nowMs)
         {
