@@ -57,5 +57,7 @@ namespace Station.Core.Console
         Help,
         /// <summary><c>swap history</c></summary>
         SwapHistory,
+        /// <summary><c>locks engage</c></summary>
+        LocksEngage,
     }
 }

@@ -37,6 +37,8 @@ namespace Station.Core.Console
                 "record the pack at <place> (staging, lift, vehicle, return) as there and confirmed, or 'none' for empty"),
             new ConsoleCommand(CommandId.ConveyorStage, "conveyor", "stage", "", 0, 0, true, "conveyor stage",
                 "run the staging conveyor until the pack recorded at staging reaches the staging sensor; any key stops it"),
+            new ConsoleCommand(CommandId.LocksEngage, "locks", "engage", "", 0, 0, true, "locks engage",
+                "re-engage every lock on the vehicle's pack (lift up to it, locks engage, lift home) after a cut or fault left them between; any key stops it"),
             new ConsoleCommand(CommandId.ConfigShow, "config", "show", "", 0, 0, false, "config show",
                 "every configuration key with its value, range and unit"),
             new ConsoleCommand(CommandId.ConfigGet, "config", "get", "<key>", 1, 1, false, "config get lift.speed_mm_s",

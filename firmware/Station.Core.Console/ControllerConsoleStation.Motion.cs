@@ -72,6 +72,9 @@ namespace Station.Core.Console
                     _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
                     EndOperation("staging stopped by key: the pack is still not at the staging sensor");
                     break;
+                case OpRelock:
+                    StopRelock();
+                    break;
             }
         }
 
@@ -119,6 +122,9 @@ namespace Station.Core.Console
                 case OpStage:
                     UpdateStaging(now);
                     break;
+                case OpRelock:
+                    UpdateRelock(now);
+                    break;
             }
         }
 
@@ -129,6 +135,7 @@ namespace Station.Core.Console
                 case OpJog: return "jog";
                 case OpHoming: return "homing";
                 case OpStage: return "staging";
+                case OpRelock: return "locks engage";
                 default: return "self-test";
             }
         }

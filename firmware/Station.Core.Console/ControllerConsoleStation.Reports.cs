@@ -62,6 +62,10 @@ namespace Station.Core.Console
             {
                 sb.Append("\ninventory conflict (swaps are refused until it is settled): ").Append(conflicts).Append(SettleHints());
             }
+            else
+            {
+                sb.Append(SettleHints()); // latches between positions with nothing else in conflict
+            }
 
             return sb.ToString();
         }

@@ -19,6 +19,9 @@ namespace Station.Core.Console
     /// safety relay, the staging conveyor until the staging sensor (its own deadline); interlocks as for a jog. See
     /// <c>ControllerConsoleStation.Inventory.cs</c>.</description></item>
     /// <item><term>SelfTest</term><description>see <c>ControllerConsoleStation.SelfTest.cs</c>.</description></item>
+    /// <item><term>Relock</term><description>re-engages every lock on the vehicle's pack: lift up to the vehicle height,
+    /// locks engage, lift home (Idle, vehicle positioned, nothing on the lift); see
+    /// <c>ControllerConsoleStation.Relock.cs</c>.</description></item>
     /// </list>
     /// </remarks>
     public sealed partial class ControllerConsoleStation : IConsoleStation
@@ -28,6 +31,7 @@ namespace Station.Core.Console
         private const int OpHoming = 2;
         private const int OpSelfTest = 3;
         private const int OpStage = 4;
+        private const int OpRelock = 5;
 
         private readonly StationController _controller;
         private readonly StationIo _io;

@@ -100,6 +100,9 @@ namespace Station.Core.Console
         /// inventory has at staging.</summary>
         ConsoleOutcome StartStaging();
 
+        /// <summary>Starts re-engaging every lock on the vehicle's pack (lift up to it, locks engage, lift home).</summary>
+        ConsoleOutcome StartRelock();
+
         /// <summary>Called after the configuration changed (set or default) so the station can take the new values.</summary>
         ConsoleOutcome ApplyConfig(Station.Core.Config.ConfigValues values);
     }

@@ -204,6 +204,13 @@ namespace Station.Console.Tests
             Answer("rack " + slot + " " + (serial ?? "none") + " " + socPct + " " + state, "slot set");
         public ConsoleOutcome SetPackPlace(Station.Core.PackPlace place, string serial, int socPct) =>
             Answer("place " + place + " " + (serial ?? "none") + " " + socPct, "place set");
+        public ConsoleOutcome StartRelock()
+        {
+            var o = Answer("relock", "");
+            if (o.Accepted) Busy = true;
+            return o;
+        }
+
         public ConsoleOutcome StartStaging()
         {
             var o = Answer("stage", "");

@@ -473,6 +473,51 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void After_a_power_loss_with_the_latches_half_open_the_console_names_them_and_locks_engage_settles_them()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            Type("maint enter 1234\r");
+            Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1\r"));
+            for (int t = 0; t < 60000 && !(_bay.Controller.State == SwapState.Unlock && _bay.Bay.Locks[0] < 0.6); t += 10) _bay.Tick();
+            Assert.Equal(SwapState.Unlock, _bay.Controller.State);
+            Assert.Contains("sim: power cut for 2 s", Type("sim power loss 2\r", 10));
+            RunFor(3000);
+            string why = Type("why\r");
+            Assert.Contains("to settle after the recovery: 4 of 4 pack locks read between positions", why);
+            Assert.True(why.Contains("a pack is in transit (not confirmed where it is): ") && why.Contains("unknown@CAR1 at lift"), why);
+
+            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
+            Type("recover confirm\r", 10);
+            RunUntil("homed: lift at 0 mm", 120000);
+            // Homed, but not ready: the latches and the unconfirmed pack are named with the safe command.
+            why = Type("why\r");
+            Assert.DoesNotContain("ready", why);
+            Assert.Contains("pack locks read between positions", why);
+            Assert.Contains("to settle it: if the vehicle still carries pack unknown@CAR1: 'locks engage'", why);
+            Assert.Contains("'locks engage'", Type("status\r"));
+            Assert.Contains("a pack is in transit", Type("swap authorize CAR1\r"));
+
+            Assert.Contains("engaging the locks", Type("locks engage\r", 10));
+            string done = RunUntil("locks engaged", 60000);
+            Assert.Contains("'pack place vehicle unknown@CAR1 <soc>' and 'pack place lift none'", done);
+            Assert.True(_bay.Bay.AllLocksLocked);
+            Assert.True(_bay.Controller.Lift.IsHome);
+            Type("pack place lift none\r");
+            Type("pack place vehicle unknown@CAR1 20\r");
+            why = Type("why\r");
+            Assert.DoesNotContain("between positions", why);
+            Assert.DoesNotContain("unknown@CAR1", why); // settled (the staging pack is still for 'conveyor stage')
+            Type("maint exit\r");
+            Type("sim vehicle depart\r");
+            RunFor(_bay.Plant.VehicleDepartMs + 500);
+            Assert.Empty(_bay.Bay.Hazards);
+            Assert.True(_bay.Controller.Inventory.At(PackPlace.Vehicle).IsEmpty);
+        }
+
+        [Fact]
         public void An_idle_console_poll_allocates_nothing()
         {
             EnterAndHome();

@@ -54,6 +54,7 @@ namespace Station.Core.Swap
                     {
                         sb.Append("\nto settle after the recovery: ");
                         sb.Append(unsettled.ToString());
+                        sb.Append('.');
                     }
                     sb.Append(" Packs:\n");
                     sb.Append(Inventory.Describe());
