@@ -62,10 +62,7 @@ namespace Station.Core.Console
             }
 
             _stagingStarted = false;
-            _op = OpStage;
-            _opStartMs = _io.Clock.NowMs;
-            _controller.Interlocks.SetPermit(true, _opStartMs);
-            return ConsoleOutcome.Done("");
+            return BeginPermitOperation(OpStage);
         }
 
         private void UpdateStaging(long now)

@@ -24,7 +24,13 @@ namespace Station.Core.Console
             _jogTargetMm = targetMm;
             _jogSpeedMmS = speedMmS;
             _jogMoving = false;
-            _op = OpJog;
+            return BeginPermitOperation(OpJog);
+        }
+
+        // Starts a console operation that drives something: MotionPermit on now; its update waits for the safety relay.
+        private ConsoleOutcome BeginPermitOperation(int op)
+        {
+            _op = op;
             _opStartMs = _io.Clock.NowMs;
             _controller.Interlocks.SetPermit(true, _opStartMs);
             return ConsoleOutcome.Done("");

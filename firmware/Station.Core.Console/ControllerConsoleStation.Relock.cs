@@ -35,10 +35,7 @@ namespace Station.Core.Console
 
             _relockPhase = RelockRaise;
             _jogMoving = false;
-            _op = OpRelock;
-            _opStartMs = _io.Clock.NowMs;
-            _controller.Interlocks.SetPermit(true, _opStartMs);
-            return ConsoleOutcome.Done("");
+            return BeginPermitOperation(OpRelock);
         }
 
         private void UpdateRelock(long now)
