@@ -441,8 +441,8 @@ namespace Station.Console.Tests
             Assert.Contains("once anything moves only the emergency stop halts it: Ctrl-X or 'stop'", Type("help swap\r"));
         }
 
-        [Fact]
-        public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
+        // A vehicle arrives, the technician authorises its swap at the console, and the swap runs into Unlock until <paramref name="until"/>.
+        private void SwapCar1InUnlockUntil(System.Func<bool> until)
         {
             EnterAndHome();
             Type("maint exit\r");
@@ -450,8 +450,14 @@ namespace Station.Console.Tests
             RunFor(_bay.Plant.VehicleArriveMs + 500);
             Type("maint enter 1234\r");
             Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1\r"));
-            for (int t = 0; t < 60000 && _bay.Controller.State != SwapState.Unlock; t += 10) _bay.Tick();
+            for (int t = 0; t < 60000 && !until(); t += 10) _bay.Tick();
             Assert.Equal(SwapState.Unlock, _bay.Controller.State);
+        }
+
+        [Fact]
+        public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
+        {
+            SwapCar1InUnlockUntil(() => _bay.Controller.State == SwapState.Unlock);
             Assert.Contains("sim: power cut for 2 s", Type("sim power loss 2\r", 10));
             string boot = RunFor(3000);
             Assert.False(_bay.PoweredOff);
@@ -475,14 +481,7 @@ namespace Station.Console.Tests
         [Fact]
         public void After_a_power_loss_with_the_latches_half_open_the_console_names_them_and_locks_engage_settles_them()
         {
-            EnterAndHome();
-            Type("maint exit\r");
-            Type("sim vehicle arrive CAR1\r");
-            RunFor(_bay.Plant.VehicleArriveMs + 500);
-            Type("maint enter 1234\r");
-            Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1\r"));
-            for (int t = 0; t < 60000 && !(_bay.Controller.State == SwapState.Unlock && _bay.Bay.Locks[0] < 0.6); t += 10) _bay.Tick();
-            Assert.Equal(SwapState.Unlock, _bay.Controller.State);
+            SwapCar1InUnlockUntil(() => _bay.Controller.State == SwapState.Unlock && _bay.Bay.Locks[0] < 0.6); // latches half open
             Assert.Contains("sim: power cut for 2 s", Type("sim power loss 2\r", 10));
             RunFor(3000);
             string why = Type("why\r");
