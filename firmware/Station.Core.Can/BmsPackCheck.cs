@@ -8,8 +8,15 @@ namespace Station.Core.Can
     /// PackTypeNotAccepted; SOC (BCS) below MinSocPct → PackSocTooLow; BSM temperatures outside the range →
     /// PackTemperatureOutOfRange; BSM fault codes (any non-00): insulation → PackInsulationFault, connector →
     /// PackConnectorNotMated, cell voltage → PackCellVoltageFault, over-temperature → PackOverTemperature, over-current
-    /// → PackOverCurrent. The verdict waits for BRM, BCP, one BCS and one BSM. After any verdict the session is ended
-    /// cleanly (CST/BST, BSD/CSD) by further polls; the sequencer polls every tick, nothing else ticks this check.
+    /// → PackOverCurrent. The verdict waits for BRM, BCP, one BCS and one BSM.
+    ///
+    /// The check keeps monitoring until the gate decides (<see cref="Finish"/>): the session stays in its status phase and
+    /// every poll judges the newest BCS and BSM again, so an insulation, connector or over-temperature fault the BMS raises
+    /// at any time between the verdict and the release turns Passed into Failed with its numbered fault (a BMS that goes
+    /// silent or breaks the exchange fails the session, which fails the check). <see cref="ConfirmedAtMs"/> is the age of
+    /// the data a Passed rests on (the older of the last BCS and BSM), so the gate can demand a confirmation within its
+    /// freshness window. A Failed verdict, or Finish, ends the session cleanly (CST/BST, BSD/CSD) by further polls; the
+    /// sequencer polls every tick, nothing else ticks this check.
     /// </remarks>
     public sealed class BmsPackCheck : IReleaseGateCheck
     {
@@ -23,6 +30,7 @@ namespace Station.Core.Can
         private bool _stopSent;
         private long _lastPollMs;
         private bool _begun;
+        private bool _finished;
 
         /// <summary>Builds the check over a pack session (which owns the CAN port).</summary>
         public BmsPackCheck(PackSession session, BmsCheckConfig config, int minSocPct, int bmsTimeoutMs)
@@ -51,6 +59,12 @@ namespace Station.Core.Can
         public string Reason { get; private set; }
 
         /// <inheritdoc />
+        public long ConfirmedAtMs { get; private set; }
+
+        /// <summary>The verdict as of the last poll (the console and tests read it; polling is the sequencer's).</summary>
+        public GateVerdict Verdict { get { return _verdict; } }
+
+        /// <inheritdoc />
         public void Begin(SwapRecord swap, long nowMs)
         {
             _expected = swap == null ? null : swap.PackInSerial;
@@ -58,6 +72,8 @@ namespace Station.Core.Can
             _verdict = GateVerdict.Pending;
             _stopSent = false;
             _begun = true;
+            _finished = false;
+            ConfirmedAtMs = -1;
             FailureFault = FaultCode.None;
             Reason = "waiting for the BMS";
             _session.Start(nowMs);
@@ -71,7 +87,8 @@ namespace Station.Core.Can
             if (!_begun) return GateVerdict.Pending;
             _lastPollMs = nowMs;
             _session.Tick(nowMs);
-            if (_verdict != GateVerdict.Pending) return _verdict;
+            // Failed is final; after Finish the session only winds down; until then a Passed is judged again every poll.
+            if (_verdict == GateVerdict.Failed || _finished) return _verdict;
             if (_session.State == PackSessionState.Failed)
             {
                 PackSessionFailure f = _session.Failure;
@@ -114,8 +131,17 @@ namespace Station.Core.Can
             if (st.OvercurrentState != 0) return Refuse(FaultCode.PackOverCurrent, "the BMS reports over-current");
             _verdict = GateVerdict.Passed;
             Reason = "BMS verified: serial, type, SOC, temperatures and fault bits accepted";
-            End();
+            ConfirmedAtMs = st.BcsMs < st.BsmMs ? st.BcsMs : st.BsmMs;
             return _verdict;
+        }
+
+        /// <inheritdoc />
+        public void Finish(long nowMs)
+        {
+            if (!_begun || _finished) return;
+            _finished = true;
+            _lastPollMs = nowMs;
+            End();
         }
 
         private void End()

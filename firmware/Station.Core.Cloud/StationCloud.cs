@@ -16,6 +16,8 @@ namespace Station.Core.Cloud
     public sealed class StationCloud : ICloudStation, ICloudPayload
     {
         static readonly string[] EventTypes = { "swap.started", "swap.step", "swap.completed", "swap.held", "swap.aborted" };
+        // The end of a swap that did not complete, by SwapOutcome: each swap ends in exactly one record.
+        static readonly string[] EndTypes = { "swap.aborted", "swap.completed", "swap.cancelled", "swap.aborted", "swap.interrupted" };
         static readonly string[] OutcomeNames = { "in_progress", "completed", "cancelled", "aborted", "interrupted" };
 
         StationController _controller;
@@ -28,6 +30,7 @@ namespace Station.Core.Cloud
         SwapRecord _eventRecord;
         bool _maintenance;
         int _swapsToday;
+        readonly int[] _endsToday = new int[5]; // by SwapOutcome
         int _dayOfYear = -1;
         int _lastFault;
         string _lastFaultName = "None";
@@ -98,6 +101,14 @@ namespace Station.Core.Cloud
         public bool Maintenance { get { return _maintenance; } }
         /// <summary>Swaps completed since UTC midnight.</summary>
         public int SwapsToday { get { RollDay(); return _swapsToday; } }
+
+        /// <summary>Swaps that ended with <paramref name="outcome"/> since UTC midnight (Completed is <see cref="SwapsToday"/>).</summary>
+        public int EndedToday(SwapOutcome outcome)
+        {
+            RollDay();
+            int o = (int)outcome;
+            return o >= 0 && o < _endsToday.Length ? _endsToday[o] : 0;
+        }
 
         /// <summary>An authorisation from the console or a local operator: same limits as the cloud's (outbox,
         /// maintenance), audited with <paramref name="who"/>.</summary>
@@ -250,6 +261,9 @@ namespace Station.Core.Cloud
             WriteState(w);
             w.Member("lastFault", _lastFault);
             w.Member("lastFaultName", _lastFaultName);
+            w.Member("swapsAbortedToday", EndedToday(SwapOutcome.Aborted));
+            w.Member("swapsCancelledToday", EndedToday(SwapOutcome.Cancelled));
+            w.Member("swapsInterruptedToday", EndedToday(SwapOutcome.Interrupted));
             w.Name("lift");
             w.BeginObject();
             w.Member("posMm", (long)_controller.Lift.PositionMm);
@@ -316,17 +330,30 @@ namespace Station.Core.Cloud
             w.EndArray();
             int o = (int)r.Outcome;
             w.Member("outcome", o >= 0 && o < OutcomeNames.Length ? OutcomeNames[o] : "unknown");
+            if (r.Outcome != SwapOutcome.InProgress) w.MemberUtc("end", r.EndUtc);
+            if (r.Outcome == SwapOutcome.Aborted || r.Outcome == SwapOutcome.Interrupted)
+                w.Member("interruptedStep", SwapStates.Name(r.InterruptedStep));
             w.MemberBool("bmsVerified", r.BmsVerified);
             w.EndObject();
         }
 
         void OnSwapEvent(SwapEventKind kind, SwapState state, SwapRecord record)
         {
-            if (kind == SwapEventKind.Completed) { RollDay(); _swapsToday++; }
-            if (_link == null || record == null) return;
+            if (record == null) return; // the core never sends one; a swap event without its record says nothing
+            int o = (int)record.Outcome;
+            bool ended = kind == SwapEventKind.Completed || kind == SwapEventKind.Aborted;
+            if (ended)
+            {
+                RollDay();
+                if (kind == SwapEventKind.Completed) _swapsToday++;
+                else if (o >= 0 && o < _endsToday.Length) _endsToday[o]++;
+            }
+            if (_link == null) return;
             int k = (int)kind;
+            string type = kind == SwapEventKind.Aborted && o >= 0 && o < EndTypes.Length ? EndTypes[o]
+                : k >= 0 && k < EventTypes.Length ? EventTypes[k] : "swap.unknown";
             _eventRecord = record;
-            _link.RecordEvent(k >= 0 && k < EventTypes.Length ? EventTypes[k] : "swap.unknown", this);
+            _link.RecordEvent(type, this);
             _eventRecord = null;
         }
 
@@ -339,7 +366,12 @@ namespace Station.Core.Cloud
         void RollDay()
         {
             DateTime now = _clock.UtcNow;
-            if (now.DayOfYear != _dayOfYear) { _dayOfYear = now.DayOfYear; _swapsToday = 0; }
+            if (now.DayOfYear != _dayOfYear)
+            {
+                _dayOfYear = now.DayOfYear;
+                _swapsToday = 0;
+                for (int i = 0; i < _endsToday.Length; i++) _endsToday[i] = 0;
+            }
         }
 
         static CloudResult Map(CommandResult r)
@@ -354,6 +386,7 @@ namespace Station.Core.Cloud
                 case RejectReason.FaultLatched:
                 case RejectReason.RecoveryPending:
                 case RejectReason.InventoryMismatch:
+                case RejectReason.PackInTransit:
                     reason = CloudReason.UnsafeState;
                     break;
                 case RejectReason.WrongState:

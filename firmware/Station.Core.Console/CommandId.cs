@@ -61,5 +61,9 @@ namespace Station.Core.Console
         Exit,
         /// <summary><c>quit</c> (the same as exit)</summary>
         Quit,
+        /// <summary><c>swap history</c></summary>
+        SwapHistory,
+        /// <summary><c>locks engage</c></summary>
+        LocksEngage,
     }
 }

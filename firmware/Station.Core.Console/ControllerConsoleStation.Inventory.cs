@@ -62,10 +62,7 @@ namespace Station.Core.Console
             }
 
             _stagingStarted = false;
-            _op = OpStage;
-            _opStartMs = _io.Clock.NowMs;
-            _controller.Interlocks.SetPermit(true, _opStartMs);
-            return ConsoleOutcome.Done("");
+            return BeginPermitOperation(OpStage);
         }
 
         private void UpdateStaging(long now)
@@ -127,6 +124,7 @@ namespace Station.Core.Console
                 Hint(text, "'conveyor stage' confirms pack " + staged.Serial + " at staging (or 'pack place staging " + staged.Serial + " <soc>')");
             }
 
+            RelockHint(text, inv);
             PlaceHint(text, inv, PackPlace.Lift, _controller.Sequencer.PackOnLiftSensed, "lift");
             PlaceHint(text, inv, PackPlace.ReturnPoint, _controller.Sequencer.PackAtReturnSensed, "return");
             PackRecord vehicle = inv.At(PackPlace.Vehicle);
@@ -136,6 +134,41 @@ namespace Station.Core.Console
             }
 
             return text.ToString();
+        }
+
+        // Latches between positions with the vehicle's pack unconfirmed (a cut or fault in Unlock or Lock): the safe
+        // command depends on where the pack is, which the lift's pack sensor tells once the lift is home.
+        private void RelockHint(StringBuilder text, PackInventory inv)
+        {
+            bool between = false;
+            for (int i = 0; i < _controller.Locks.Count; i++)
+            {
+                between |= !_controller.Locks.IsLocked(i) && !_controller.Locks.IsUnlocked(i);
+            }
+
+            PackRecord p = inv.At(PackPlace.Lift);
+            if (p.IsEmpty || !p.InTransit)
+            {
+                p = inv.At(PackPlace.Vehicle);
+            }
+
+            if (!between && (p.IsEmpty || !p.InTransit))
+            {
+                return;
+            }
+
+            string serial = p.IsEmpty ? "<serial>" : p.Serial;
+            if (!_controller.Sequencer.PackOnLiftSensed && _controller.Interlocks.VehiclePositioned)
+            {
+                Hint(text, "if the vehicle still carries pack " + serial + ": 'locks engage' re-engages every lock on it (the lift rises to the pack"
+                    + " and returns home), then 'pack place vehicle " + serial + " <soc>'" + (inv.At(PackPlace.Lift).IsEmpty ? "" : " and 'pack place lift none'")
+                    + "; the vehicle must not leave before");
+            }
+            else if (_controller.Sequencer.PackOnLiftSensed)
+            {
+                Hint(text, "pack " + serial + " rests on the lift: with the lift home take it off (the vehicle's latches stay open, it must not leave"
+                    + " with them so), then 'pack place lift none' and 'rack set <slot> " + serial + " <soc> <state>'");
+            }
         }
 
         private static void PlaceHint(StringBuilder text, PackInventory inv, PackPlace place, bool sensed, string word)

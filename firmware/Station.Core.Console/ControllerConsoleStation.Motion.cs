@@ -24,7 +24,13 @@ namespace Station.Core.Console
             _jogTargetMm = targetMm;
             _jogSpeedMmS = speedMmS;
             _jogMoving = false;
-            _op = OpJog;
+            return BeginPermitOperation(OpJog);
+        }
+
+        // Starts a console operation that drives something: MotionPermit on now; its update waits for the safety relay.
+        private ConsoleOutcome BeginPermitOperation(int op)
+        {
+            _op = op;
             _opStartMs = _io.Clock.NowMs;
             _controller.Interlocks.SetPermit(true, _opStartMs);
             return ConsoleOutcome.Done("");
@@ -73,6 +79,9 @@ namespace Station.Core.Console
                     _controller.StagingConveyor.Stop();
                     _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
                     EndOperation("staging stopped by key: the pack is still not at the staging sensor");
+                    break;
+                case OpRelock:
+                    StopRelock();
                     break;
             }
         }
@@ -128,6 +137,9 @@ namespace Station.Core.Console
                 case OpStage:
                     UpdateStaging(now);
                     break;
+                case OpRelock:
+                    UpdateRelock(now);
+                    break;
             }
         }
 
@@ -138,6 +150,7 @@ namespace Station.Core.Console
                 case OpJog: return "jog";
                 case OpHoming: return "homing";
                 case OpStage: return "staging";
+                case OpRelock: return "locks engage";
                 default: return "self-test";
             }
         }

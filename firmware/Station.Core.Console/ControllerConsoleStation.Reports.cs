@@ -62,6 +62,10 @@ namespace Station.Core.Console
             {
                 sb.Append("\ninventory conflict (swaps are refused until it is settled): ").Append(conflicts).Append(SettleHints());
             }
+            else
+            {
+                sb.Append(SettleHints()); // latches between positions with nothing else in conflict
+            }
 
             return sb.ToString();
         }
@@ -110,6 +114,71 @@ namespace Station.Core.Console
             }
 
             return sb.ToString();
+        }
+
+        /// <summary>The last swaps that ended, newest first, one a line.</summary>
+        public string SwapHistory()
+        {
+            if (_swapHistoryCount == 0)
+            {
+                return "no swap has ended since the console started";
+            }
+
+            StringBuilder sb = new StringBuilder();
+            for (int i = _swapHistoryCount - 1; i >= 0; i--)
+            {
+                sb.Append(_swapHistory[i]);
+                if (i > 0)
+                {
+                    sb.Append('\n');
+                }
+            }
+
+            return sb.ToString();
+        }
+
+        // Every swap ends in exactly one event carrying its record (completed, or ended otherwise): one history line each.
+        private void OnSwapEvent(SwapEventKind kind, SwapState state, SwapRecord record)
+        {
+            if (kind == SwapEventKind.Completed || kind == SwapEventKind.Aborted)
+            {
+                AddHistory(record);
+            }
+        }
+
+        private void AddHistory(SwapRecord r)
+        {
+            if (r == null || r.Outcome == SwapOutcome.InProgress)
+            {
+                return;
+            }
+
+            StringBuilder sb = new StringBuilder();
+            sb.Append("swap ").Append(r.SwapId).Append(" vehicle ").Append(Text(r.VehicleId)).Append(": ").Append(OutcomeName(r.Outcome));
+            if (r.Outcome == SwapOutcome.Aborted || r.Outcome == SwapOutcome.Interrupted)
+            {
+                sb.Append(" in ").Append(SwapStates.Name(r.InterruptedStep));
+            }
+
+            int n = r.FaultCount < SwapRecord.MaxFaults ? r.FaultCount : SwapRecord.MaxFaults;
+            for (int i = 0; i < n; i++)
+            {
+                sb.Append(i == 0 ? ", fault " : ", ").Append(FaultShort((int)r.Faults[i]));
+            }
+
+            sb.Append(", pack in ").Append(Text(r.PackInSerial)).Append(", pack out ").Append(Text(r.PackOutSerial));
+            if (r.Outcome == SwapOutcome.Completed)
+            {
+                sb.Append(", ").Append(r.DurationMs() / 1000).Append(" s");
+            }
+
+            if (_swapHistoryCount == _swapHistory.Length)
+            {
+                System.Array.Copy(_swapHistory, 1, _swapHistory, 0, _swapHistoryCount - 1);
+                _swapHistoryCount--;
+            }
+
+            _swapHistory[_swapHistoryCount++] = sb.ToString();
         }
 
         /// <summary>Where every pack is: places and rack slots.</summary>

@@ -19,6 +19,9 @@ namespace Station.Core.Console
     /// safety relay, the staging conveyor until the staging sensor (its own deadline); interlocks as for a jog. See
     /// <c>ControllerConsoleStation.Inventory.cs</c>.</description></item>
     /// <item><term>SelfTest</term><description>see <c>ControllerConsoleStation.SelfTest.cs</c>.</description></item>
+    /// <item><term>Relock</term><description>re-engages every lock on the vehicle's pack: lift up to the vehicle height,
+    /// locks engage, lift home (Idle, vehicle positioned, nothing on the lift); see
+    /// <c>ControllerConsoleStation.Relock.cs</c>.</description></item>
     /// </list>
     /// </remarks>
     public sealed partial class ControllerConsoleStation : IConsoleStation
@@ -28,6 +31,7 @@ namespace Station.Core.Console
         private const int OpHoming = 2;
         private const int OpSelfTest = 3;
         private const int OpStage = 4;
+        private const int OpRelock = 5;
 
         /// <summary>How often a long console operation (homing) reports its progress, in ms.</summary>
         public const int ProgressPeriodMs = 1000;
@@ -37,6 +41,8 @@ namespace Station.Core.Console
         private readonly StringBuilder _progress = new StringBuilder();
         private readonly string[] _recentFaults = new string[8];
         private int _recentCount;
+        private readonly string[] _swapHistory = new string[8];
+        private int _swapHistoryCount;
         private int _op = OpNone;
         private bool _jogMoving;
         private double _jogTargetMm;
@@ -52,6 +58,9 @@ namespace Station.Core.Console
             _controller = controller;
             _io = io;
             _controller.FaultChanged += OnFaultChanged;
+            _controller.SwapEvent += OnSwapEvent;
+            // The last swap the journal kept (it ended before the restart) opens the history.
+            if (_controller.LastSwap != null) AddHistory(_controller.LastSwap);
         }
 
         /// <summary>Short lower-case state name for the prompt (cached: the console reads it every poll).</summary>

@@ -39,6 +39,9 @@ namespace Station.Core.Console
         /// <summary>Rack slots and where every pack is, one a line.</summary>
         string RackReport();
 
+        /// <summary>The last swaps that ended (one a line, newest first), or a sentence when none has.</summary>
+        string SwapHistory();
+
         /// <summary>Holds (true) or releases (false) the swap sequencer for maintenance: while held it starts nothing.</summary>
         ConsoleOutcome SetMaintenance(bool on);
 
@@ -96,6 +99,9 @@ namespace Station.Core.Console
         /// <summary>Starts the maintenance staging run: the staging conveyor until the staging sensor sees the pack the
         /// inventory has at staging.</summary>
         ConsoleOutcome StartStaging();
+
+        /// <summary>Starts re-engaging every lock on the vehicle's pack (lift up to it, locks engage, lift home).</summary>
+        ConsoleOutcome StartRelock();
 
         /// <summary>Called after the configuration changed (set or default) so the station can take the new values.</summary>
         ConsoleOutcome ApplyConfig(Station.Core.Config.ConfigValues values);

@@ -15,7 +15,9 @@ namespace Station.Core.Console
     /// aborts the sequence and is handled as in Text, so a stray ESC never swallows Enter or Ctrl-C.</description></item>
     /// </list>
     /// A line that overflowed or held other bytes (UTF-8, binary) is reported by <see cref="SubmitError"/> when Enter
-    /// comes and is never executed: dropping bytes silently could turn "jog +1?0" into "jog +10".
+    /// comes and is never executed: dropping bytes silently could turn "jog +1?0" into "jog +10". The same holds for a
+    /// line whose first keys were taken for something else (they stopped a console motion): <see cref="RefuseRestOfLine"/>
+    /// makes the rest of it, up to its Enter, a refused line — its tail never runs as a command of its own.
     /// </remarks>
     public sealed class LineEditor
     {
@@ -39,6 +41,7 @@ namespace Station.Core.Console
         private bool _afterCr;
         private bool _overflowed;
         private int _badBytes;
+        private string _refusal;
         private bool _bellSent;
         private string _prompt = "";
         private string _submitted = "";
@@ -148,9 +151,11 @@ namespace Station.Core.Console
                     _history.Reset();
                     return LineEvent.Cancel;
                 case 0x15:
+                    // The technician threw the whole line away: what follows is a new line.
                     EraseAll();
                     _overflowed = false;
                     _badBytes = 0;
+                    _refusal = null;
                     return LineEvent.None;
                 case 0x18:
                     return LineEvent.Emergency;
@@ -214,12 +219,20 @@ namespace Station.Core.Console
             }
         }
 
+        /// <summary>The keys of the current line so far were taken for something else (they stopped a motion): whatever
+        /// follows up to the end of this line is refused whole with <paramref name="reason"/>, never run as a command.</summary>
+        public void RefuseRestOfLine(string reason)
+        {
+            _refusal = reason;
+        }
+
         /// <summary>Throws away the current line without echo (after the emergency key).</summary>
         public void Clear()
         {
             _length = 0;
             _overflowed = false;
             _badBytes = 0;
+            _refusal = null;
             _bellSent = false;
             _state = Text;
         }
@@ -229,7 +242,11 @@ namespace Station.Core.Console
             _output.Write("\n");
             _submitted = new string(_chars, 0, _length);
             _submitError = null;
-            if (_overflowed)
+            if (_refusal != null)
+            {
+                _submitError = _refusal;
+            }
+            else if (_overflowed)
             {
                 _submitError = "line refused: longer than " + MaxLineLength.ToString() + " characters; nothing was done";
             }
@@ -254,7 +271,7 @@ namespace Station.Core.Console
 
         private void Recall(string text)
         {
-            if (text != null)
+            if (text != null && _refusal == null)
             {
                 _overflowed = false;
                 _badBytes = 0;

@@ -50,10 +50,12 @@ namespace Station.Core.Console
                 case CommandId.Home: StartMotion(audited, _station.StartHoming(), "homing the lift; any key stops it"); break;
                 case CommandId.BmsShow: Reply(audited, true, _station.BmsReport()); break;
                 case CommandId.RackShow: Reply(audited, true, _station.RackReport()); break;
+                case CommandId.SwapHistory: Reply(audited, true, _station.SwapHistory()); break;
                 case CommandId.RackSet: RackSet(audited, parsed.Arg(0), parsed.Arg(1), parsed.Arg(2), parsed.Arg(3)); break;
                 case CommandId.RackClear: RackClear(audited, parsed.Arg(0)); break;
                 case CommandId.PackPlace: PackPlaceSet(audited, parsed.Arg(0), parsed.Arg(1), parsed.Arg(2)); break;
                 case CommandId.ConveyorStage: ConveyorStage(audited); break;
+                case CommandId.LocksEngage: StartMotion(audited, _station.StartRelock(), "engaging the locks: lift up to the pack, locks, lift home; any key stops it"); break;
                 case CommandId.ConfigShow: Reply(audited, true, ConfigShowText()); break;
                 case CommandId.ConfigGet: ConfigGet(audited, parsed.Arg(0)); break;
                 case CommandId.ConfigSet: ConfigSet(audited, parsed.Arg(0), parsed.Arg(1)); break;

@@ -180,10 +180,18 @@ namespace Station.Core.Console
 
                 if (from < count && _station.Busy)
                 {
-                    // Any key stops a console-started motion; the key itself is not typed.
+                    // Any key stops a console-started motion; the keys themselves are not typed. If they did not end with
+                    // Enter, a line was being typed: its rest (still to come) is refused whole, never run on its own
+                    // ("config set lift.vehicle_height_mm 850" must not become "m 850").
                     _station.StopMotion();
                     Announce("stopped by the operator (key); no fault");
                     Record("(key during motion)", true, "motion stopped");
+                    byte last = _intake[count - 1];
+                    if (last != 0x0D && last != 0x0A && last != 0x03 && last != 0x15) // Enter, Ctrl-C, Ctrl-U end the line
+                    {
+                        _editor.RefuseRestOfLine("line refused: its first keys stopped a motion, so the rest of it is not a whole command; nothing was done");
+                    }
+
                     from = count;
                 }
             }

@@ -5,19 +5,28 @@ namespace Station.Core
     /// The gate itself — every lock locked, lift home, bay clear — is checked by the core and cannot be switched off.
     /// The check only adds conditions: it can refuse a release, never grant one the core refuses. It is started while
     /// the empty lift returns home (overlap) and the sequencer itself polls it every control tick from then on — nobody
-    /// else ticks it. The first Passed or Failed is the verdict the gate acts on when the swap reaches the gate (after
-    /// its own conditions); Pending at the gate for longer than BmsTimeoutMs latches GatePackCheckTimeout. Polls go on
-    /// after the verdict (until the next Begin) so a check can finish its exchange, e.g. the BMS session's clean end.
-    /// Implementations must not block and must not allocate per poll.
+    /// else ticks it. A check keeps judging until the gate decides: Passed may still turn into Failed (a BMS fault raised
+    /// after the first verdict), Failed is final. The gate acts on the verdict at the moment it decides, and a Passed only
+    /// when its data is fresh (<see cref="ConfirmedAtMs"/> within StationConfig.GateFreshMs); Pending (or a stale Passed)
+    /// at the gate for longer than BmsTimeoutMs latches GatePackCheckTimeout. <see cref="Finish"/> tells the check the
+    /// gate has decided (or the swap ended); polls go on after it so a check can finish its exchange, e.g. the BMS
+    /// session's clean end. Implementations must not block and must not allocate per poll.
     /// </remarks>
     public interface IReleaseGateCheck
     {
         /// <summary>Starts checking the pack just installed in the vehicle.</summary>
         void Begin(SwapRecord swap, long nowMs);
 
-        /// <summary>Polled by the sequencer every tick after <see cref="Begin"/>; once it returned Passed or Failed it keeps
-        /// returning that verdict until the next Begin.</summary>
+        /// <summary>Polled by the sequencer every tick after <see cref="Begin"/>: the current verdict. Once Failed it stays
+        /// Failed until the next Begin; a Passed may turn Failed until <see cref="Finish"/>.</summary>
         GateVerdict Poll(long nowMs);
+
+        /// <summary>The gate has decided (or the swap ended): stop judging, wind the exchange down on later polls.</summary>
+        void Finish(long nowMs);
+
+        /// <summary>Clock.NowMs of the newest data a Passed verdict rests on (-1 before one): the gate releases only when
+        /// this is within StationConfig.GateFreshMs.</summary>
+        long ConfirmedAtMs { get; }
 
         /// <summary>After Failed: the specific fault to latch (e.g. BmsNoAnswer, PackSocTooLow); None means GatePackRejected.</summary>
         FaultCode FailureFault { get; }

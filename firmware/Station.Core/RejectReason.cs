@@ -27,5 +27,7 @@ namespace Station.Core
         StorageFailed = 10,
         /// <summary>The inventory and the sensors disagree (a pack where none should be).</summary>
         InventoryMismatch = 11,
+        /// <summary>A pack is marked in transit (not confirmed where it is): settle it before any swap.</summary>
+        PackInTransit = 12,
     }
 }

@@ -50,6 +50,8 @@ namespace Station.Core
         public int MinSocPct = 80;
         /// <summary>Longest time the release-gate pack check may take, ms.</summary>
         public int BmsTimeoutMs = 5000;
+        /// <summary>The release gate releases only on a pack check confirmed within this long (the BMS's newest status), ms.</summary>
+        public int GateFreshMs = 500;
         /// <summary>Time the safety relay has to follow the MotionPermit request, ms.</summary>
         public int RelayResponseMs = 200;
 
@@ -79,6 +81,7 @@ namespace Station.Core
             if (StagingTimeoutMs < TickMs || TransferTimeoutMs < TickMs) return "conveyor timeouts must be at least one tick";
             if (MinSocPct < 0 || MinSocPct > 100) return "MinSocPct must be 0..100";
             if (BmsTimeoutMs < TickMs || RelayResponseMs < TickMs) return "gate.bms_timeout_ms and safety.relay_response_ms must be at least one tick";
+            if (GateFreshMs < TickMs || GateFreshMs > BmsTimeoutMs) return "gate.bms_fresh_ms must be at least one tick and at most gate.bms_timeout_ms";
             if (RackSlots < 1 || RackSlots > 64) return "RackSlots must be 1..64";
             if (JournalMaxBytes < 4096) return "JournalMaxBytes must be >= 4096";
             return null;

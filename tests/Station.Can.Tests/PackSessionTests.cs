@@ -204,8 +204,40 @@ public class PackSessionTests
         Assert.True(check.VerifiesBms);
         Assert.Equal(92, check.MeasuredSocPct);
         Assert.True(ms < 2000, "verdict took " + ms + " ms");
-        // the clean end continues on further polls after the verdict, which keeps answering the same verdict
+        // Until the gate decides, the session keeps monitoring: the verdict stays Passed and its confirmation fresh.
+        r.Run(2000, now => Assert.Equal(GateVerdict.Passed, check.Poll(now)));
+        Assert.Equal(PackSessionState.Status, r.Session.State);
+        Assert.InRange(r.Clock.NowMs - check.ConfirmedAtMs, 0, 500);
+        // Once the gate decided, the clean end follows on further polls, which keep answering the same verdict.
+        check.Finish(r.Clock.NowMs);
         Assert.True(r.RunUntil(() => r.Session.State == PackSessionState.Ended, 2000, now => Assert.Equal(GateVerdict.Passed, check.Poll(now))));
+    }
+
+    [Fact]
+    public void A_fault_the_bms_reports_after_a_passed_verdict_turns_it_failed_with_its_fault()
+    {
+        var r = new Rig();
+        var check = r.Check();
+        Assert.Equal(GateVerdict.Passed, r.Gate(check).Verdict);
+        r.Run(1000, now => check.Poll(now));
+        Assert.Equal(GateVerdict.Passed, check.Verdict);
+        r.Pack.FaultFlags |= SimPackFault.Connector;
+        Assert.True(r.RunUntil(() => check.Verdict == GateVerdict.Failed, 1000, now => check.Poll(now)));
+        Assert.Equal(FaultCode.PackConnectorNotMated, check.FailureFault);
+        // Failed is final: clearing the fault does not bring Passed back, and the session ends cleanly.
+        r.Pack.FaultFlags = 0;
+        Assert.True(r.RunUntil(() => r.Session.State == PackSessionState.Ended, 3000, now => Assert.Equal(GateVerdict.Failed, check.Poll(now))));
+    }
+
+    [Fact]
+    public void A_bms_that_falls_silent_after_a_passed_verdict_fails_the_check()
+    {
+        var r = new Rig();
+        var check = r.Check();
+        Assert.Equal(GateVerdict.Passed, r.Gate(check).Verdict);
+        r.PackPresent = false;
+        Assert.True(r.RunUntil(() => check.Verdict == GateVerdict.Failed, 7000, now => check.Poll(now)));
+        Assert.True(check.FailureFault == FaultCode.BmsNoAnswer || check.FailureFault == FaultCode.BmsProtocolError, check.FailureFault.ToString());
     }
 
     public static IEnumerable<object[]> Refusals()

@@ -49,6 +49,49 @@ public class SimulatedSwapTests
     }
 
     [Theory]
+    [InlineData("insulation", FaultCode.PackInsulationFault)]
+    [InlineData("connector", FaultCode.PackConnectorNotMated)]
+    [InlineData("over_temperature", FaultCode.PackOverTemperature)]
+    public void A_pack_fault_the_bms_raises_after_its_verdict_holds_the_vehicle_with_its_fault(string kind, FaultCode expected)
+    {
+        // The verdict is reached early in LowerEmpty; the pack develops the fault a second later, seconds before release.
+        var run = new BayRun(new PlantParameters(), 1, 0, new List<ScenarioEvent>());
+        long passedAt = -1;
+        string applied = null;
+        run.AfterTick = () =>
+        {
+            var check = run.PackCan.Check;
+            if (check == null || run.Controller == null || run.Controller.State != SwapState.LowerEmpty) return;
+            if (passedAt < 0 && check.Verdict == GateVerdict.Passed) passedAt = run.Clock.NowMs;
+            if (passedAt >= 0 && applied == null && run.Clock.NowMs - passedAt >= 1000)
+                applied = run.PackCan.Apply(kind, run.Controller.CurrentSwap.PackInSerial);
+        };
+        run.Run();
+        Assert.True(passedAt >= 0, "the check never passed during LowerEmpty");
+        Assert.NotNull(applied);
+        Assert.Equal(0, run.SwapsCompleted);
+        Assert.Equal(expected, run.Controller.LatchedFault);
+        Assert.NotNull(run.Bay.Vehicle); // held in the bay
+        Assert.Empty(run.Bay.Hazards);
+    }
+
+    [Fact]
+    public void The_release_rests_on_bms_data_confirmed_within_the_freshness_window()
+    {
+        var run = new BayRun(new PlantParameters(), 1, 0, new List<ScenarioEvent>());
+        long ageAtRelease = -1;
+        run.AfterTick = () =>
+        {
+            if (ageAtRelease < 0 && run.Controller != null && run.Controller.State == SwapState.Released)
+                ageAtRelease = run.Clock.NowMs - run.PackCan.Check.ConfirmedAtMs;
+        };
+        run.Run();
+        Assert.Equal(1, run.SwapsCompleted);
+        Assert.InRange(ageAtRelease, 0, run.Config.GateFreshMs);
+        Assert.Equal("ended", PackSessionStateName(run)); // the session still ends cleanly after the release
+    }
+
+    [Theory]
     [InlineData("silent", FaultCode.BmsNoAnswer)]
     [InlineData("wrong_serial", FaultCode.PackSerialMismatch)]
     [InlineData("out_of_order", FaultCode.BmsProtocolError)]

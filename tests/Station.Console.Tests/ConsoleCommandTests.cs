@@ -161,8 +161,37 @@ namespace Station.Console.Tests
             Assert.Contains("stopped by the operator (key); no fault", stopped);
             Assert.False(rig.Station.Busy);
             Assert.Equal(1, rig.Station.StopMotions);
-            // The key that stopped the jog is not typed into the next line.
-            Assert.Contains("unknown command 'y'", rig.Run("y"));
+            // The key that stopped the jog is not typed into the next line, and the rest of the line it began is refused
+            // whole; the line after that is a line of its own again.
+            Assert.Contains("line refused: its first keys stopped a motion", rig.Run("y"));
+            Assert.Contains("unknown command 'z'", rig.Run("z"));
+        }
+
+        [Fact]
+        public void A_line_typed_into_a_jog_is_refused_whole_never_its_tail_run_as_a_command()
+        {
+            var rig = new Rig();
+            rig.EnterMaintenance();
+            rig.Run("lift jog +10");
+            Assert.True(rig.Station.Busy);
+            int height = rig.Config.Number(Station.Core.Config.ConfigTable.LiftVehicleHeightMm);
+            // The head of the line arrives while the jog runs (it stops the jog), the tail in the next poll.
+            Assert.Contains("stopped by key", rig.Send("config set lift.vehicle_height_m"));
+            string tail = rig.Send("m 850\r");
+            Assert.Contains("line refused: its first keys stopped a motion", tail);
+            Assert.DoesNotContain("unknown command", tail);
+            Assert.Equal(height, rig.Config.Number(Station.Core.Config.ConfigTable.LiftVehicleHeightMm));
+            Assert.Contains("(refused line)", string.Join("\n", rig.Audit));
+            // A tail that happens to be a command is refused the same way (it must not run: "home" would move the lift).
+            rig.Run("lift jog -10");
+            rig.Send("ho");
+            int before = rig.Station.MotionRequests;
+            Assert.Contains("line refused", rig.Send("me\r"));
+            Assert.Equal(before, rig.Station.MotionRequests);
+            // Ctrl-C ends the stopping line: what follows is a line of its own.
+            rig.Run("lift jog +10");
+            rig.Send("\x03");
+            Assert.Contains("jogging lift", rig.Run("lift jog +5"));
         }
 
         [Fact]

@@ -135,6 +135,7 @@ namespace Station.Console.Tests
         public string FaultReport() => FaultCode == 0 ? "no fault latched" : "latched: " + DescribeFault(FaultCode);
         public string BmsReport() => "bms: pack P1 soc 91 %";
         public string RackReport() => "slot 1: P1";
+        public string SwapHistory() => "swap 1 vehicle V1: completed";
 
         private ConsoleOutcome Answer(string request, string message)
         {
@@ -203,6 +204,13 @@ namespace Station.Console.Tests
             Answer("rack " + slot + " " + (serial ?? "none") + " " + socPct + " " + state, "slot set");
         public ConsoleOutcome SetPackPlace(Station.Core.PackPlace place, string serial, int socPct) =>
             Answer("place " + place + " " + (serial ?? "none") + " " + socPct, "place set");
+        public ConsoleOutcome StartRelock()
+        {
+            var o = Answer("relock", "");
+            if (o.Accepted) Busy = true;
+            return o;
+        }
+
         public ConsoleOutcome StartStaging()
         {
             var o = Answer("stage", "");

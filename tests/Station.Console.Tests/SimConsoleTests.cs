@@ -294,6 +294,8 @@ namespace Station.Console.Tests
             Assert.Contains("staging stopped by key: the pack is still not at the staging sensor", stopped);
             Assert.False(_bay.Bay.StagingRunning);
             Assert.True(_bay.Controller.Inventory.At(PackPlace.Staging).InTransit);
+            // The stopping key began a line: that line is refused whole at its Enter.
+            Assert.Contains("line refused", Type("\r", 10));
 
             Type("sim after 0.3 curtain break\r", 10);
             Type("conveyor stage\r", 10);
@@ -317,7 +319,7 @@ namespace Station.Console.Tests
             string status = Type("status\r");
             Assert.Contains("inventory conflict (swaps are refused until it is settled): the inventory has pack " + packIn, status);
             string refused = Type("swap authorize CAR1\r");
-            Assert.Contains("the staging sensor and the inventory disagree", refused);
+            Assert.Contains("a pack is in transit (not confirmed where it is): " + packIn + " at staging", refused);
             Assert.True(_bay.Console.InMaintenance);
 
             // The technician finishes staging by motion; the core records the pack as arrived.
@@ -389,8 +391,8 @@ namespace Station.Console.Tests
                 System.Text.RegularExpressions.Regex.Replace(Type("help swap\r"), @"\s+", " "));
         }
 
-        [Fact]
-        public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
+        // A vehicle arrives, the technician authorises its swap at the console, and the swap runs into Unlock until <paramref name="until"/>.
+        private void SwapCar1InUnlockUntil(System.Func<bool> until)
         {
             EnterAndHome();
             Type("maint exit\r");
@@ -398,8 +400,14 @@ namespace Station.Console.Tests
             RunFor(_bay.Plant.VehicleArriveMs + 500);
             Type("maint enter 1234\r");
             Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1\r"));
-            for (int t = 0; t < 60000 && _bay.Controller.State != SwapState.Unlock; t += 10) _bay.Tick();
+            for (int t = 0; t < 60000 && !until(); t += 10) _bay.Tick();
             Assert.Equal(SwapState.Unlock, _bay.Controller.State);
+        }
+
+        [Fact]
+        public void After_a_power_loss_mid_swap_the_console_confirms_recovery_and_the_station_homes()
+        {
+            SwapCar1InUnlockUntil(() => _bay.Controller.State == SwapState.Unlock);
             Assert.Contains("sim: power cut for 2 s", Type("sim power loss 2\r", 10));
             string boot = RunFor(3000);
             Assert.False(_bay.PoweredOff);
@@ -418,6 +426,44 @@ namespace Station.Console.Tests
             string audit = _bay.AuditJournal.Tail(30);
             Assert.Contains("ok swap authorize CAR1", audit);
             Assert.Contains("ok recover confirm", audit);
+        }
+
+        [Fact]
+        public void After_a_power_loss_with_the_latches_half_open_the_console_names_them_and_locks_engage_settles_them()
+        {
+            SwapCar1InUnlockUntil(() => _bay.Controller.State == SwapState.Unlock && _bay.Bay.Locks[0] < 0.6); // latches half open
+            Assert.Contains("sim: power cut for 2 s", Type("sim power loss 2\r", 10));
+            RunFor(3000);
+            string why = Type("why\r");
+            Assert.Contains("to settle after the recovery: 4 of 4 pack locks read between positions", why);
+            Assert.True(why.Contains("a pack is in transit (not confirmed where it is): ") && why.Contains("unknown@CAR1 at lift"), why);
+
+            Assert.Contains("maintenance on", Type("maint enter 1234\r"));
+            Type("recover confirm\r", 10);
+            RunUntil("homed: lift at 0 mm", 120000);
+            // Homed, but not ready: the latches and the unconfirmed pack are named with the safe command.
+            why = Type("why\r");
+            Assert.DoesNotContain("ready", why);
+            Assert.Contains("pack locks read between positions", why);
+            Assert.Contains("to settle it: if the vehicle still carries pack unknown@CAR1: 'locks engage'", why);
+            Assert.Contains("'locks engage'", Type("status\r"));
+            Assert.Contains("a pack is in transit", Type("swap authorize CAR1\r"));
+
+            Assert.Contains("engaging the locks", Type("locks engage\r", 10));
+            string done = RunUntil("locks engaged", 60000);
+            Assert.Contains("'pack place vehicle unknown@CAR1 <soc>' and 'pack place lift none'", done);
+            Assert.True(_bay.Bay.AllLocksLocked);
+            Assert.True(_bay.Controller.Lift.IsHome);
+            Type("pack place lift none\r");
+            Type("pack place vehicle unknown@CAR1 20\r");
+            why = Type("why\r");
+            Assert.DoesNotContain("between positions", why);
+            Assert.DoesNotContain("unknown@CAR1", why); // settled (the staging pack is still for 'conveyor stage')
+            Type("maint exit\r");
+            Type("sim vehicle depart\r");
+            RunFor(_bay.Plant.VehicleDepartMs + 500);
+            Assert.Empty(_bay.Bay.Hazards);
+            Assert.True(_bay.Controller.Inventory.At(PackPlace.Vehicle).IsEmpty);
         }
 
         [Fact]

@@ -195,7 +195,9 @@ namespace Station.Core.Tests
         public ScriptedCheck(GateVerdict verdict, FaultCode fault) { _verdict = verdict; FailureFault = fault; }
         public int Begins;
         public void Begin(SwapRecord swap, long nowMs) => Begins++;
-        public GateVerdict Poll(long nowMs) => _verdict;
+        public GateVerdict Poll(long nowMs) { ConfirmedAtMs = nowMs; return _verdict; }
+        public void Finish(long nowMs) { }
+        public long ConfirmedAtMs { get; private set; }
         public FaultCode FailureFault { get; }
         public bool VerifiesBms => true;
         public int MeasuredSocPct => 97;

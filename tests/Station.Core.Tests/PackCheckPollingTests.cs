@@ -12,7 +12,11 @@ namespace Station.Core.Tests
         {
             private readonly GateVerdict _verdict;
             public int AnswerAfterPolls = int.MaxValue;
-            public int Begins, Polls;
+            public int FailAfterPolls = int.MaxValue;   // a Passed turns Failed from this poll on (a BMS fault after the verdict)
+            public bool FreezeConfirmation;             // the data stops being confirmed after the first Passed
+            public int Begins, Polls, Finishes;
+            public long ConfirmedAtMs { get; private set; } = -1;
+            public FaultCode LateFault = FaultCode.PackInsulationFault;
             public long BeganMs = -1, LastPollMs = -1;
             public int MissedTicks;
             public CountingCheck(GateVerdict verdict, FaultCode fault) { _verdict = verdict; FailureFault = fault; }
@@ -23,9 +27,13 @@ namespace Station.Core.Tests
                 if (nowMs - LastPollMs > 10) MissedTicks++;
                 LastPollMs = nowMs;
                 Polls++;
-                return Polls >= AnswerAfterPolls ? _verdict : GateVerdict.Pending;
+                if (Polls >= FailAfterPolls) { FailureFault = LateFault; return GateVerdict.Failed; }
+                if (Polls < AnswerAfterPolls) return GateVerdict.Pending;
+                if (!FreezeConfirmation || ConfirmedAtMs < 0) ConfirmedAtMs = nowMs;
+                return _verdict;
             }
-            public FaultCode FailureFault { get; }
+            public void Finish(long nowMs) => Finishes++;
+            public FaultCode FailureFault { get; private set; }
             public bool VerifiesBms => true;
             public int MeasuredSocPct => -1;
             public string Reason => "counting";
@@ -78,6 +86,37 @@ namespace Station.Core.Tests
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted || s.C.State == SwapState.Released));
             Assert.Equal(SwapState.Faulted, s.C.State);
             Assert.Equal(FaultCode.PackInsulationFault, s.C.LatchedFault);
+        }
+
+        [Fact]
+        public void A_pack_fault_raised_after_the_verdict_and_before_the_release_holds_the_vehicle_with_its_fault()
+        {
+            // Passed 20 ms into LowerEmpty; the BMS reports an insulation fault seconds later, while the lift still lowers.
+            var check = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 2, FailAfterPolls = 150 };
+            var s = LoweringEmptyWith(check);
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted || s.C.State == SwapState.Released));
+            Assert.Equal(SwapState.Faulted, s.C.State);
+            Assert.Equal(FaultCode.PackInsulationFault, s.C.LatchedFault);
+            Assert.True(s.Bay.VehiclePositioned);
+            Assert.Equal(1, check.Finishes); // the swap left its steps: the check was told to stop judging
+        }
+
+        [Fact]
+        public void The_gate_releases_only_on_a_verdict_confirmed_within_the_freshness_window()
+        {
+            // A check that passed once and never confirmed it again: the gate waits for a fresh confirmation, then gives up.
+            var stale = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 2, FreezeConfirmation = true };
+            var s = LoweringEmptyWith(stale);
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted || s.C.State == SwapState.Released));
+            Assert.Equal(FaultCode.GatePackCheckTimeout, s.C.LatchedFault);
+
+            // The same check confirming every poll releases at once.
+            var fresh = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 2 };
+            var f = LoweringEmptyWith(fresh);
+            Assert.True(f.RunUntil(() => f.C.State == SwapState.Faulted || f.C.State == SwapState.Released));
+            Assert.Equal(SwapState.Released, f.C.State);
+            Assert.True(f.C.Sequencer.Lift.IsHome);
+            Assert.Equal(1, fresh.Finishes);
         }
 
         [Fact]

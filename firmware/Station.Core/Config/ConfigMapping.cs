@@ -17,6 +17,7 @@ namespace Station.Core.Config
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
+    /// | gate.bms_fresh_ms | GateFreshMs | restart |
     /// | pack.types | BmsCheckConfig.AcceptedBatteryTypes (GB/T codes) | restart (built with the BMS check) |
     /// | gate.pack_min_temp_c / gate.pack_max_temp_c | BmsCheckConfig.MinTempC / MaxTempC | restart |
     /// The "at once" fields are read by the lift axis and the sequencer each time they act, so changing them while the
@@ -39,6 +40,7 @@ namespace Station.Core.Config
             c.MinSocPct = values.Number(ConfigTable.MinSocPct);
             c.BmsTimeoutMs = values.Number(ConfigTable.BmsTimeoutMs);
             c.RelayResponseMs = values.Number(ConfigTable.SafetyRelayResponseMs);
+            c.GateFreshMs = values.Number(ConfigTable.BmsFreshMs);
             ApplyLive(values, c);
             return c;
         }
@@ -90,6 +92,7 @@ namespace Station.Core.Config
             error = First(error, values.TrySetStored(ConfigTable.BmsTimeoutMs, c.BmsTimeoutMs.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.LiftStallWindowMs, c.StallWindowMs.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.SafetyRelayResponseMs, c.RelayResponseMs.ToString()));
+            error = First(error, values.TrySetStored(ConfigTable.BmsFreshMs, c.GateFreshMs.ToString()));
             int speed = values.Number(ConfigTable.LiftSpeedMmS);
             if (values.Number(ConfigTable.LiftJogSpeedMmS) > speed)
             {
@@ -124,6 +127,7 @@ namespace Station.Core.Config
             k.TransferTimeoutMs = c.TransferTimeoutMs;
             k.MinSocPct = c.MinSocPct;
             k.BmsTimeoutMs = c.BmsTimeoutMs;
+            k.GateFreshMs = c.GateFreshMs;
             k.RelayResponseMs = c.RelayResponseMs;
             k.RackSlots = c.RackSlots;
             k.JournalMaxBytes = c.JournalMaxBytes;

@@ -66,6 +66,8 @@ namespace Station.Core.Config
         public const int LiftStallWindowMs = 28;
         /// <summary>Row index of <c>safety.relay_response_ms</c>.</summary>
         public const int SafetyRelayResponseMs = 29;
+        /// <summary>Row index of <c>gate.bms_fresh_ms</c>.</summary>
+        public const int BmsFreshMs = 30;
 
         /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
         public static readonly ConfigKey[] Keys = new ConfigKey[]
@@ -111,6 +113,7 @@ namespace Station.Core.Config
                 .SiteOnly("a wrong broker setting would cut the link the cloud needs to undo it"),
             new ConfigKey("lift.stall_window_ms", "ms", 50, 5000, 300, "a driven lift whose encoder does not change for this long has stalled"),
             new ConfigKey("safety.relay_response_ms", "ms", 50, 5000, 200, "longest time the safety relay may take to follow the motion permit"),
+            new ConfigKey("gate.bms_fresh_ms", "ms", 50, 5000, 500, "the release gate needs the pack check confirmed within this long before it releases"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>

@@ -39,6 +39,7 @@ namespace Station.Core.Safety
         {
             PackRecord installed = _inventory.At(PackPlace.Vehicle);
             FailureFault = FaultCode.None;
+            ConfirmedAtMs = nowMs;
             if (installed.IsEmpty || installed.Serial != swap.PackInSerial)
             {
                 _verdict = GateVerdict.Failed;
@@ -59,6 +60,17 @@ namespace Station.Core.Safety
         }
 
         /// <inheritdoc />
-        public GateVerdict Poll(long nowMs) { return _verdict; }
+        public GateVerdict Poll(long nowMs)
+        {
+            // The inventory is the station's own knowledge, read now: a Passed is as fresh as this poll.
+            if (_verdict == GateVerdict.Passed) ConfirmedAtMs = nowMs;
+            return _verdict;
+        }
+
+        /// <inheritdoc />
+        public void Finish(long nowMs) { }
+
+        /// <inheritdoc />
+        public long ConfirmedAtMs { get; private set; }
     }
 }

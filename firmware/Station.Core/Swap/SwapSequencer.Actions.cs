@@ -43,11 +43,14 @@ namespace Station.Core.Swap
                     if (!IsStaged()) StagingConveyor.Start(_now);
                     break;
                 case SwapState.Unlock:
+                    // Record before act: once a latch opens, the depleted pack may be on the lift at any instant, so it is
+                    // journaled as "on the lift, in transit" before the first latch moves. A cut anywhere from here on
+                    // leaves it unconfirmed, never confidently in the vehicle while it sits on the lift.
+                    Inventory.Move(PackPlace.Vehicle, PackPlace.Lift);
                     if (!StepJournal()) return;
                     Locks.ReleaseAll(_now);
                     break;
                 case SwapState.LowerDepleted:
-                    Inventory.Move(PackPlace.Vehicle, PackPlace.Lift);
                     if (!StepJournal()) return;
                     StartLift(0);
                     break;
@@ -74,6 +77,7 @@ namespace Station.Core.Swap
                     StartPackCheck();
                     break;
                 case SwapState.ReleaseGate:
+                    _gateEnteredMs = _now;
                     StepJournal();
                     break;
                 case SwapState.Released:
@@ -98,6 +102,10 @@ namespace Station.Core.Swap
             }
             switch (s)
             {
+                case SwapState.Swapping:
+                    // Released, held or cancelled: the pack check has nothing more to decide.
+                    FinishPackCheck();
+                    break;
                 case SwapState.Motion:
                     StopAllOutputs();
                     break;
@@ -124,13 +132,8 @@ namespace Station.Core.Swap
             if (CurrentSwap != null && CurrentSwap.Outcome == SwapOutcome.InProgress)
             {
                 // Only Arming can reach Idle with a swap in progress: a cancel before anything moved.
-                CurrentSwap.Outcome = SwapOutcome.Cancelled;
-                CurrentSwap.EndUtc = _io.Clock.UtcNow;
                 Inventory.Set(PackPlace.Vehicle, PackRecord.None());
-                LastSwap = CurrentSwap;
-                CurrentSwap = null;
-                WriteJournal();
-                RaiseSwapEvent(SwapEventKind.Aborted);
+                EndSwap(SwapOutcome.Cancelled);
                 return;
             }
             WriteJournal();
@@ -160,16 +163,13 @@ namespace Station.Core.Swap
             TransferConveyor.ClearFault();
             if (CurrentSwap != null)
             {
-                // A swap already completed (fault latched in Released) stays completed.
-                bool wasRunning = CurrentSwap.Outcome == SwapOutcome.InProgress;
-                if (wasRunning)
+                // A swap already completed (fault latched in Released) stays completed: its record was made then.
+                if (CurrentSwap.Outcome == SwapOutcome.InProgress) EndSwap(SwapOutcome.Aborted);
+                else
                 {
-                    CurrentSwap.Outcome = SwapOutcome.Aborted;
-                    CurrentSwap.EndUtc = _io.Clock.UtcNow;
+                    LastSwap = CurrentSwap;
+                    CurrentSwap = null;
                 }
-                LastSwap = CurrentSwap;
-                CurrentSwap = null;
-                if (wasRunning) RaiseSwapEvent(SwapEventKind.Aborted);
             }
             RaiseFaultChanged(cleared, false);
         }
@@ -180,14 +180,7 @@ namespace Station.Core.Swap
             LatchedFault = FaultCode.None;
             _interruptedAtStart = false;
             ReconcileInTransit();
-            if (CurrentSwap != null)
-            {
-                CurrentSwap.Outcome = SwapOutcome.Interrupted;
-                CurrentSwap.EndUtc = _io.Clock.UtcNow;
-                LastSwap = CurrentSwap;
-                CurrentSwap = null;
-                RaiseSwapEvent(SwapEventKind.Aborted);
-            }
+            if (CurrentSwap != null) EndSwap(SwapOutcome.Interrupted);
             if (cleared != FaultCode.None) RaiseFaultChanged(cleared, false);
         }
 
@@ -207,8 +200,9 @@ namespace Station.Core.Swap
                     Inventory.Arrived(PackPlace.Lift);
                 }
             }
-            else if (!Inventory.At(PackPlace.Lift).IsEmpty && Inventory.At(PackPlace.Lift).InTransit && lift)
+            else if (!Inventory.At(PackPlace.Lift).IsEmpty && Inventory.At(PackPlace.Lift).InTransit && lift && Locks.AllUnlocked())
             {
+                // The lift's sensor may see the vehicle's pack at contact: only with every latch open is it on the lift.
                 Inventory.Arrived(PackPlace.Lift);
             }
             if (!Inventory.At(PackPlace.Staging).IsEmpty && Inventory.At(PackPlace.Staging).InTransit && staging)
@@ -240,9 +234,27 @@ namespace Station.Core.Swap
             return false;
         }
 
+        // Ends the current swap with exactly one record: the ended swap is journaled first (as the last swap, so a cut
+        // after this never reopens it as interrupted), then reported with its record (cloud outbox, console history).
+        // Both happen in this one call: a power cut between ticks sees either the swap still running (recovered and
+        // recorded as interrupted later) or ended and reported.
+        private void EndSwap(SwapOutcome outcome)
+        {
+            SwapRecord ended = CurrentSwap;
+            ended.Outcome = outcome;
+            ended.EndUtc = _io.Clock.UtcNow;
+            LastSwap = ended;
+            CurrentSwap = null;
+            WriteJournal();
+            RaiseSwapEvent(SwapEventKind.Aborted, ended);
+        }
+
+        // The swap the journal carries: the one under way, else the last that ended (its outcome survives a cut).
+        private SwapRecord JournalSwap { get { return CurrentSwap != null ? CurrentSwap : LastSwap; } }
+
         private bool WriteJournal()
         {
-            if (_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory)) return true;
+            if (_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory)) return true;
             Log(Station.Hal.LogLevel.Error, "journal write failed");
             RaiseFault(FaultCode.JournalWriteFailed);
             return false;

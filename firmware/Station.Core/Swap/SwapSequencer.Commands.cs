@@ -40,6 +40,7 @@ namespace Station.Core.Swap
             }
             else if (_journal.DiscardedBytes > 0) Log(Station.Hal.LogLevel.Warning, "journal: torn last record ignored");
             Dispatch(SwapSignal.PowerUp);
+            if (_state != SwapState.Recovery) TrackDeparture(); // the vehicle may have left during the outage
             return CommandResult.Ok(SwapStates.Name(_state));
         }
 
@@ -59,8 +60,16 @@ namespace Station.Core.Swap
                 return CommandResult.Refuse(RejectReason.BadAuthorization, "vehicle pack SOC must be -1..100");
             if (auth.ExpiresAtMs != 0 && _now > auth.ExpiresAtMs)
                 return CommandResult.Refuse(RejectReason.BadAuthorization, "authorisation expired");
+            // Nothing starts on a pack whose place is not known (after a fault or power cut mid-move): every caller — cloud,
+            // console, local operator — reaches this check.
+            string transit = InTransitWords();
+            if (transit != null) return CommandResult.Refuse(RejectReason.PackInTransit, transit);
             if (!Interlocks.BayClear) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
             if (!Interlocks.VehiclePositioned) return CommandResult.Refuse(RejectReason.NoVehicle, "no vehicle at the swap position");
+            PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle);
+            if (!vehiclePack.IsEmpty && auth.VehiclePackSerial != null && auth.VehiclePackSerial != vehiclePack.Serial)
+                return CommandResult.Refuse(RejectReason.InventoryMismatch, string.Concat("the inventory has pack ", vehiclePack.Serial,
+                    " in the vehicle, the authorisation names ", auth.VehiclePackSerial, ": settle it first"));
             if (!Inventory.At(PackPlace.Lift).IsEmpty || !Inventory.At(PackPlace.ReturnPoint).IsEmpty || _packOnLift.Value || _packAtReturn.Value)
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, "a pack is on the lift or at the return point");
             PackRecord staged = Inventory.At(PackPlace.Staging);
@@ -97,16 +106,21 @@ namespace Station.Core.Swap
             rec.VehicleId = auth.VehicleId;
             rec.PackInSerial = packIn;
             rec.PackInSocPct = packInSoc;
-            rec.PackOutSerial = auth.VehiclePackSerial;
-            rec.PackOutSocPct = auth.VehiclePackSocPct;
+            // A pack the inventory already knows in the vehicle is kept as it is (never overwritten by a guess).
+            rec.PackOutSerial = vehiclePack.IsEmpty ? auth.VehiclePackSerial : vehiclePack.Serial;
+            rec.PackOutSocPct = vehiclePack.IsEmpty ? auth.VehiclePackSocPct : vehiclePack.SocPct;
             rec.SourceSlot = slot;
             rec.StartUtc = _io.Clock.UtcNow;
             rec.StartMs = _now;
-            PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle);
             int returnSlot = Inventory.ReturnSlot;
-            Inventory.Set(PackPlace.Vehicle, PackRecord.Of(
-                auth.VehiclePackSerial != null ? auth.VehiclePackSerial : string.Concat(SwapAuthorization.UnknownPackPrefix, auth.VehicleId),
-                auth.VehiclePackSocPct, PackState.InUse));
+            if (vehiclePack.IsEmpty)
+            {
+                string outSerial = auth.VehiclePackSerial != null ? auth.VehiclePackSerial : string.Concat(SwapAuthorization.UnknownPackPrefix, auth.VehicleId);
+                // A serial is in the inventory once: an unknown pack of a vehicle seen before gets the swap number too.
+                if (auth.VehiclePackSerial == null && Inventory.Contains(outSerial)) outSerial = string.Concat(outSerial, "#", rec.SwapId.ToString());
+                rec.PackOutSerial = auth.VehiclePackSerial;
+                Inventory.Set(PackPlace.Vehicle, PackRecord.Of(outSerial, auth.VehiclePackSocPct, PackState.InUse));
+            }
             Inventory.ReturnSlot = slot >= 0 ? slot : Inventory.FirstEmptySlot();
             CurrentSwap = rec;
             _swapCounter++;
@@ -204,7 +218,7 @@ namespace Station.Core.Swap
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
             PackRecord before = Inventory.Slot(slot);
             Inventory.SetSlot(slot, serial, socPct, state);
-            if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory))
+            if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory))
             {
                 Inventory.SetSlot(slot, before);
                 return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");
@@ -221,9 +235,13 @@ namespace Station.Core.Swap
             if ((int)place < 0 || (int)place >= PackInventory.PlaceCount) return CommandResult.Refuse(RejectReason.BadAuthorization, "no such place");
             if (serial != null && (serial.Length == 0 || serial.Length > 32)) return CommandResult.Refuse(RejectReason.BadAuthorization, "serial must be 1..32 characters");
             if (socPct < -1 || socPct > 100) return CommandResult.Refuse(RejectReason.BadAuthorization, "SOC must be -1..100");
+            // A serial is in one place only: a pack already recorded elsewhere (rack slot or another place) is moved with
+            // 'rack clear' / 'pack place ... none' first, never duplicated.
+            if (serial != null && Inventory.At(place).Serial != serial && Inventory.Contains(serial))
+                return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
             PackRecord before = Inventory.At(place);
             Inventory.Set(place, serial == null ? PackRecord.None() : PackRecord.Of(serial, socPct, PackState.InUse));
-            if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory))
+            if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory))
             {
                 Inventory.Set(place, before);
                 return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");

@@ -21,6 +21,7 @@ namespace Station.Core.Swap
                 Locks.Update(_now);
                 return;
             }
+            TrackDeparture();
 
             // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
             // be reported as itself, before the safety relay it also drops reads as a relay fault.
@@ -159,6 +160,19 @@ namespace Station.Core.Swap
             WriteJournal();
         }
 
+        // A pack confirmed in the vehicle leaves the bay inventory when the vehicle leaves. Released's exit does that in a
+        // running swap; after a cut in Released, or a fault and reset with the pack confirmed in the vehicle, the journal
+        // still lists it, so whenever no swap runs and the vehicle sensor reads no vehicle, the pack is taken off the
+        // inventory and that is journaled. A pack in transit is kept: whether it left is for the technician to say.
+        private void TrackDeparture()
+        {
+            if (CurrentSwap != null || Interlocks.VehiclePositioned) return;
+            PackRecord v = Inventory.At(PackPlace.Vehicle);
+            if (v.IsEmpty || v.InTransit) return;
+            Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+            WriteJournal();
+        }
+
         // Starts the pack check on the pack just installed (while the empty lift returns home). The check begun here is
         // the one the gate decides on, even if PackCheck is replaced before the gate.
         private void StartPackCheck()
@@ -166,18 +180,29 @@ namespace Station.Core.Swap
             _gateStartMs = _now;
             _runningCheck = _check;
             _checkVerdict = GateVerdict.Pending;
+            _checkFinished = false;
             _runningCheck.Begin(CurrentSwap, _now);
             _checkVerdict = _runningCheck.Poll(_now);
         }
 
         // Every tick, in every state, from the first Begin on: the sequencer alone drives the check (nobody outside has
-        // to tick it). The first Passed/Failed is kept for the gate; later polls let the check finish its own exchange
-        // (the BMS session's clean end) and change nothing here. Allocation-free.
+        // to tick it). Until the gate decides, the verdict follows the check (a Passed may still turn Failed: a BMS fault
+        // raised between the lock and the release); a Failed is kept. After Finish, polls only let the check end its own
+        // exchange (the BMS session's clean end). Allocation-free.
         private void PollPackCheck()
         {
             if (_runningCheck == null) return;
             GateVerdict v = _runningCheck.Poll(_now);
-            if (_checkVerdict == GateVerdict.Pending) _checkVerdict = v;
+            if (_checkFinished || _checkVerdict == GateVerdict.Failed) return;
+            _checkVerdict = v;
+        }
+
+        // The gate decided or the swap left its steps: the check stops judging (the BMS session winds down).
+        private void FinishPackCheck()
+        {
+            if (_runningCheck == null || _checkFinished) return;
+            _checkFinished = true;
+            _runningCheck.Finish(_now);
         }
 
         private void EvaluateGate()
@@ -196,17 +221,25 @@ namespace Station.Core.Swap
             // The lift's pack sensor must be settled empty: a reading still inside its debounce time waits.
             if (_packOnLift.Raw) return;
             GateVerdict v = _checkVerdict;
-            if (v == GateVerdict.Pending)
-            {
-                if (_now - _gateStartMs > _c.BmsTimeoutMs) RaiseFault(FaultCode.GatePackCheckTimeout);
-                return;
-            }
             if (v == GateVerdict.Failed)
             {
                 FaultCode f = _runningCheck.FailureFault;
                 RaiseFault(f == FaultCode.None ? FaultCode.GatePackRejected : f);
                 return;
             }
+            if (v == GateVerdict.Pending)
+            {
+                if (_now - _gateStartMs > _c.BmsTimeoutMs) RaiseFault(FaultCode.GatePackCheckTimeout);
+                return;
+            }
+            // Passed, but the release must rest on a verdict confirmed just now, not on one reached seconds ago: wait for
+            // the check's next confirmation, and give up as a timeout if none comes.
+            if (_now - _runningCheck.ConfirmedAtMs > _c.GateFreshMs)
+            {
+                if (_now - _gateEnteredMs > _c.BmsTimeoutMs) RaiseFault(FaultCode.GatePackCheckTimeout);
+                return;
+            }
+            FinishPackCheck();
             CurrentSwap.BmsVerified = _runningCheck.VerifiesBms;
             if (_runningCheck.MeasuredSocPct >= 0) CurrentSwap.PackInSocPct = _runningCheck.MeasuredSocPct;
             Dispatch(SwapSignal.GatePassed);

@@ -44,7 +44,19 @@ namespace Station.Core.Swap
                     }
                     // Console and cloud share these words: name the commands a person types (only the console can confirm).
                     sb.Append(": check the bay, then confirm recovery at the bay console (maint enter <pin>, then recover confirm;"
-                        + " the cloud has no such command); the station then homes. Packs:\n");
+                        + " the cloud has no such command); the station then homes.");
+                    // What recovery cannot settle by itself: said now, so nobody takes the homed station for ready.
+                    StringBuilder unsettled = new StringBuilder();
+                    AppendLatches(unsettled);
+                    string transit = InTransitWords();
+                    if (transit != null) Sentence(unsettled, transit);
+                    if (unsettled.Length > 0)
+                    {
+                        sb.Append("\nto settle after the recovery: ");
+                        sb.Append(unsettled.ToString());
+                        sb.Append('.');
+                    }
+                    sb.Append(" Packs:\n");
                     sb.Append(Inventory.Describe());
                     return sb.ToString();
                 case SwapState.Faulted:
@@ -65,6 +77,7 @@ namespace Station.Core.Swap
                 case SwapState.NotHomed:
                     sb.Append("the lift is not homed: home it at the bay console (maint enter <pin>, then home; the cloud has no home command)");
                     AppendInterlocks(sb);
+                    AppendLatches(sb);
                     AppendInventoryConflicts(sb);
                     return sb.ToString();
                 case SwapState.Homing:
@@ -82,9 +95,43 @@ namespace Station.Core.Swap
             if (!Interlocks.VehiclePositioned) Sentence(sb, "no vehicle at the swap position");
             if (Inventory.At(PackPlace.Staging).IsEmpty && !_packAtStaging.Value && Inventory.ChooseReady(_c.MinSocPct) < 0)
                 Sentence(sb, "no ready pack at or above the minimum state of charge");
+            AppendLatches(sb);
             AppendInventoryConflicts(sb);
             if (sb.Length == 0) return "ready: waiting for an authorisation";
             return sb.ToString();
+        }
+
+        // The packs marked in transit, in words, or null when none: Authorize refuses while any is.
+        private string InTransitWords()
+        {
+            if (!Inventory.AnyInTransit()) return null;
+            StringBuilder sb = new StringBuilder("a pack is in transit (not confirmed where it is): ");
+            bool first = true;
+            for (int i = 0; i < PackInventory.PlaceCount; i++)
+            {
+                PackRecord r = Inventory.At((PackPlace)i);
+                if (r.IsEmpty || !r.InTransit) continue;
+                if (!first) sb.Append(", ");
+                first = false;
+                sb.Append(r.Serial);
+                sb.Append(" at ");
+                sb.Append(PackInventory.PlaceName((PackPlace)i));
+            }
+            sb.Append("; settle it before the next swap");
+            return sb.ToString();
+        }
+
+        // Latches neither locked nor unlocked (a cut or fault mid-travel): the vehicle must not leave like that.
+        private void AppendLatches(StringBuilder sb)
+        {
+            int between = 0;
+            for (int i = 0; i < Locks.Count; i++) if (!Locks.IsLocked(i) && !Locks.IsUnlocked(i)) between++;
+            if (between == 0) return;
+            Sentence(sb, "");
+            sb.Append(between);
+            sb.Append(" of ");
+            sb.Append(Locks.Count);
+            sb.Append(" pack locks read between positions (not locked, not unlocked): the vehicle must not leave until they are settled");
         }
 
         /// <summary>The disagreements between the inventory and the pack sensors that make Authorize refuse, in words
@@ -115,6 +162,9 @@ namespace Station.Core.Swap
             PackRecord vehicle = Inventory.At(PackPlace.Vehicle);
             if (!vehicle.IsEmpty && vehicle.InTransit)
                 Place(sb, "pack ", vehicle.Serial, " in the vehicle is marked in transit (not confirmed)", "");
+            PackRecord lift = Inventory.At(PackPlace.Lift);
+            if (!lift.IsEmpty && lift.InTransit && !_packOnLift.Value)
+                Place(sb, "pack ", lift.Serial, " on the lift is marked in transit (not confirmed): it may still be in the vehicle", "");
         }
 
         private void AppendOccupied(StringBuilder sb, PackPlace place, bool sensed, string name)

@@ -49,7 +49,9 @@ namespace Station.Core.Swap
         private bool _inTransition;
         private bool _homingPending;
         private bool _interruptedAtStart;
+        private bool _checkFinished;
         private long _gateStartMs;
+        private long _gateEnteredMs;
         private long _now;
         private int _swapCounter;
 
@@ -124,10 +126,13 @@ namespace Station.Core.Swap
         /// <summary>Debounced PackAtReturn.</summary>
         public bool PackAtReturnSensed { get { return _packAtReturn.Value; } }
 
-        private void RaiseSwapEvent(SwapEventKind kind)
+        private void RaiseSwapEvent(SwapEventKind kind) { RaiseSwapEvent(kind, CurrentSwap); }
+
+        // Every event carries its swap's record (an ended swap's too: listeners must never get null for a swap).
+        private void RaiseSwapEvent(SwapEventKind kind, SwapRecord record)
         {
             SwapEventHandler h = SwapEvent;
-            if (h != null) h(kind, _state, CurrentSwap);
+            if (h != null && record != null) h(kind, _state, record);
         }
 
         private void RaiseFaultChanged(FaultCode code, bool raised)
