@@ -25,6 +25,13 @@ namespace Station.Hal.Sim
                 StagingTimeoutMs = (int)(p.StagingLengthMm / p.StagingSpeedMmS * 1000) + p.HandlerFetchMs + 5000,
                 TransferTimeoutMs = (int)(p.TransferPitchMm / p.TransferSpeedMmS * 1000 * 1.5) + 2000,
                 RackSlots = p.RackSlots,
+                // The plausibility figures from the same plant: the lift may touch the pack ContactWindowMm below its
+                // height (creep from a little before), the seals give ContactComplianceMm, the home switch releases
+                // HomeSwitchMm above its lowest point, and a healthy lock needs its whole travel time.
+                ContactZoneMm = p.ContactWindowMm + 5,
+                SealCompressionMm = Math.Max(1, p.ContactComplianceMm),
+                HomingBackoffMm = p.HomeSwitchMm + 5,
+                LockMinTravelMs = Math.Max(30, p.LockTravelMs * 3 / 4),
             };
             if (c.SoftLimitMaxMm <= c.VehicleHeightMm) c.SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 1, c.VehicleHeightMm + 1);
             return c;
