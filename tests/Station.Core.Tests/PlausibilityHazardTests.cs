@@ -110,6 +110,22 @@ namespace Station.Core.Tests
             Assert.Equal(1, s.C.Locks.FaultLock);
         }
 
+        [Theory]
+        [InlineData(SensorFault.StuckActive)]
+        [InlineData(SensorFault.Glitch)]
+        [InlineData(SensorFault.Flicker)]
+        public void A_lift_pack_sensor_that_lies_as_the_depleted_pack_reaches_the_return_point_does_not_end_the_transfer_early(SensorFault fault)
+        {
+            var s = Swapping(out _);
+            var when = fault == SensorFault.StuckActive ? (System.Func<bool>)(() => s.C.State == SwapState.Transfer)
+                : () => s.C.State == SwapState.Transfer && s.Bay.PackAtReturn.Truth;
+            s.Bay.When(when, "lift pack sensor " + fault, () => s.Bay.PackOnLift.Inject(fault, fault == SensorFault.Glitch ? 100 : 50));
+            s.RunUntil(() => s.C.State == SwapState.Faulted || s.Bay.DepartedVehicles.Count > 0, 200_000);
+            s.Run(2000);
+            Assert.True(s.Bay.Hazards.Count == 0, "plant hazards:\n" + s.HazardText());
+            if (fault == SensorFault.StuckActive) Assert.Equal("TransferTimeout", FaultCatalogue.Name(s.C.LatchedFault));
+        }
+
         [Fact]
         public void A_healthy_swap_on_the_plant_still_completes_with_the_plausibility_checks()
         {
