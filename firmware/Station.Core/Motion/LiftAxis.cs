@@ -103,7 +103,8 @@ namespace Station.Core.Motion
         public long DeadlineMs { get { return Mode == LiftMode.Moving || Mode == LiftMode.Homing ? _deadlineMs : 0; } }
 
         /// <summary>Starts a move to <paramref name="targetMm"/>; false (and no motion) when not homed, faulted, busy or outside the
-        /// soft limits. Home (0) is always a valid target: the home switch, not the soft minimum, bounds the way down.</summary>
+        /// soft limits. Home (0, or any target within the position tolerance of it or below) is always a valid target: the
+        /// home switch, not the soft minimum, bounds the way down.</summary>
         public bool MoveTo(double targetMm, long nowMs) { return MoveTo(targetMm, _c.MaxSpeedMmS, nowMs); }
 
         /// <summary>As <see cref="MoveTo(double, long)"/> with the speed capped at <paramref name="speedCapMmS"/>
@@ -113,7 +114,7 @@ namespace Station.Core.Motion
             if (!IsHomed || Mode != LiftMode.Idle) return false;
             if (!(speedCapMmS > 0)) return false;
             _speedCapMmS = Kinematics.Min(speedCapMmS, _c.MaxSpeedMmS);
-            if ((targetMm != 0 && targetMm < _c.SoftLimitMinMm) || targetMm > _c.SoftLimitMaxMm) return false;
+            if ((!IsHomeTarget(targetMm) && targetMm < _c.SoftLimitMinMm) || targetMm > _c.SoftLimitMaxMm) return false;
             Sample(nowMs);
             double distance = Kinematics.Abs(targetMm - PositionMm);
             _targetMm = targetMm;
