@@ -103,8 +103,8 @@ namespace Station.Core.Motion
         public long DeadlineMs { get { return Mode == LiftMode.Moving || Mode == LiftMode.Homing ? _deadlineMs : 0; } }
 
         /// <summary>Starts a move to <paramref name="targetMm"/>; false (and no motion) when not homed, faulted, busy or outside the
-        /// soft limits. Home (0, or any target within the position tolerance of it or below) is always a valid target: the
-        /// home switch, not the soft minimum, bounds the way down.</summary>
+        /// soft limits. Home (0, or a target within the position tolerance of it) is always a valid target: the home switch,
+        /// not the soft minimum, bounds the way down.</summary>
         public bool MoveTo(double targetMm, long nowMs) { return MoveTo(targetMm, _c.MaxSpeedMmS, nowMs); }
 
         /// <summary>As <see cref="MoveTo(double, long)"/> with the speed capped at <paramref name="speedCapMmS"/>
@@ -233,7 +233,8 @@ namespace Station.Core.Motion
 
         private const double SoftLimitSlackMm = 5;
 
-        private bool IsHomeTarget(double targetMm) { return targetMm <= _c.PositionToleranceMm; }
+        // Home is 0 or within the tolerance of it (a homed lift rests a hair below the switch edge).
+        private bool IsHomeTarget(double targetMm) { return targetMm > -_c.PositionToleranceMm && targetMm <= _c.PositionToleranceMm; }
 
         private double ContactZoneStartMm { get { return _c.VehicleHeightMm - _c.ContactZoneMm; } }
 
@@ -350,7 +351,10 @@ namespace Station.Core.Motion
             if (Mode == LiftMode.Homing) cap = _phase == HomingPhase.Seek ? _c.HomingSpeedMmS : _c.ApproachSpeedMmS;
             else
             {
-                double remaining = Kinematics.Abs(_targetMm - pos);
+                // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
+                // switch still moving and the switch, with the encoder, ends the move.
+                double aim = !_up && IsHomeTarget(_targetMm) ? -_c.PositionToleranceMm : _targetMm;
+                double remaining = Kinematics.Abs(aim - pos);
                 cap = Kinematics.Min(_speedCapMmS, Kinematics.Sqrt(2 * _c.AccelMmS2 * remaining));
                 if (_intoContact)
                 {
