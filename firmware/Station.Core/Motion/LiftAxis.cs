@@ -43,12 +43,8 @@ namespace Station.Core.Motion
         private double _lastSeenMm;
         private bool _homeRawBefore;
         private int _homeEdgeCounts;
-        private HomingPhase _phase;
-        private bool _hasFirstEdge;
-        private int _firstEdgeCounts;
-        private int _phaseStartCounts;
-        private bool _released;
-        private int _releaseCounts;
+        private readonly HomeReference _homing;
+        private HomingPhase _lastPhase;
 
         /// <summary>Builds the axis over the bay's lift ports.</summary>
         public LiftAxis(StationIo io, StationConfig config)
@@ -57,6 +53,7 @@ namespace Station.Core.Motion
             _c = config;
             _top = new DebouncedInput(io.LiftTopLimit, config.InputDebounceMs, false);
             _home = new DebouncedInput(io.LiftHomeLimit, config.InputDebounceMs, false);
+            _homing = new HomeReference(config);
         }
 
         /// <summary>What the axis is doing.</summary>
@@ -97,7 +94,7 @@ namespace Station.Core.Motion
         }
 
         /// <summary>Where homing is (meaningful while <see cref="Mode"/> is Homing).</summary>
-        public HomingPhase Phase { get { return _phase; } }
+        public HomingPhase Phase { get { return _homing.Phase; } }
 
         /// <summary>Deadline of the current move (Clock.NowMs), 0 when idle.</summary>
         public long DeadlineMs { get { return Mode == LiftMode.Moving || Mode == LiftMode.Homing ? _deadlineMs : 0; } }
@@ -142,12 +139,12 @@ namespace Station.Core.Motion
             Sample(nowMs);
             _targetMm = 0;
             _intoContact = false;
-            _hasFirstEdge = false;
             long planned = (long)(_c.TravelMm / _c.HomingSpeedMmS * 1000)
                 + (long)((2 * _c.HomingBackoffMm + _c.HomingRepeatMm) / _c.ApproachSpeedMmS * 1000);
             Begin(LiftMode.Homing, nowMs, planned + planned / 2 + _c.MoveTimeoutMarginMs);
-            if (_home.Value) EnterPhase(HomingPhase.BackOff);
-            else EnterPhase(HomingPhase.Seek);
+            _homing.Begin(_counts, _home.Value);
+            _lastPhase = _homing.Phase;
+            _up = _homing.Up;
             return true;
         }
 
@@ -281,65 +278,30 @@ namespace Station.Core.Motion
             return true;
         }
 
-        // Homing by phases (raw counts: the position has no reference yet); true when homing ended (homed or tripped).
+        // Homing: HomeReference judges the edges; the axis follows its phase (direction, speed restarting from rest).
         private bool UpdateHoming()
         {
-            int repeat = (int)(_c.HomingRepeatMm * _c.CountsPerMm);
-            switch (_phase)
+            int result = _homing.Step(_counts, _home.Value, _homeEdgeCounts);
+            if (result == HomeReference.NotConfirmed)
             {
-                case HomingPhase.Seek:
-                    if (!_home.Value) return false;
-                    _hasFirstEdge = true;
-                    _firstEdgeCounts = _homeEdgeCounts;
-                    EnterPhase(HomingPhase.BackOff);
-                    return false;
-                case HomingPhase.BackOff:
-                    if (_home.Value)
-                    {
-                        // Still (or again) made: it must release within the back-off, or it is not a switch edge.
-                        if (_released || _counts - _phaseStartCounts > _c.HomingBackoffMm * _c.CountsPerMm)
-                        {
-                            Trip(FaultCode.LiftHomingNotConfirmed);
-                            return true;
-                        }
-                        return false;
-                    }
-                    if (!_released)
-                    {
-                        _released = true;
-                        _releaseCounts = _counts;
-                    }
-                    if (_counts - _releaseCounts >= 2 * repeat) EnterPhase(HomingPhase.Confirm);
-                    return false;
-                default:
-                    int expected = _hasFirstEdge ? _firstEdgeCounts : _releaseCounts;
-                    if (!_home.Value)
-                    {
-                        if (_counts >= expected - repeat) return false;
-                        Trip(FaultCode.LiftHomingNotConfirmed); // passed the first edge: that one was no switch
-                        return true;
-                    }
-                    int edge = _homeEdgeCounts;
-                    if (_hasFirstEdge && (edge - _firstEdgeCounts > repeat || _firstEdgeCounts - edge > repeat))
-                    {
-                        Trip(FaultCode.LiftHomingNotConfirmed);
-                        return true;
-                    }
-                    Stop();
-                    _zeroCounts = edge;
-                    IsHomed = true;
-                    _arrived = true;
-                    return true;
+                Trip(FaultCode.LiftHomingNotConfirmed);
+                return true;
             }
-        }
-
-        private void EnterPhase(HomingPhase phase)
-        {
-            _phase = phase;
-            _up = phase == HomingPhase.BackOff;
-            _speedMmS = 0;
-            _released = false;
-            _phaseStartCounts = _counts;
+            if (result == HomeReference.Homed)
+            {
+                Stop();
+                _zeroCounts = _homing.ZeroCounts;
+                IsHomed = true;
+                _arrived = true;
+                return true;
+            }
+            if (_homing.Phase != _lastPhase)
+            {
+                _lastPhase = _homing.Phase;
+                _up = _homing.Up;
+                _speedMmS = 0;
+            }
+            return false;
         }
 
         private void Ramp(long nowMs, double pos)
@@ -348,7 +310,7 @@ namespace Station.Core.Motion
             if (dt < 0) dt = 0;
             _lastUpdateMs = nowMs;
             double cap;
-            if (Mode == LiftMode.Homing) cap = _phase == HomingPhase.Seek ? _c.HomingSpeedMmS : _c.ApproachSpeedMmS;
+            if (Mode == LiftMode.Homing) cap = _homing.SpeedCapMmS;
             else
             {
                 // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
