@@ -38,6 +38,12 @@ namespace Station.Core
         LiftHomingFailed = 25,
         /// <summary>The lift refused a commanded move (target outside the soft limits, not homed or busy).</summary>
         LiftMoveRefused = 26,
+        /// <summary>Homing could not confirm the home switch edge (not released on backing off, or found elsewhere the second time).</summary>
+        LiftHomingNotConfirmed = 27,
+        /// <summary>Going home, the encoder passed below home and the home switch never came.</summary>
+        LiftHomeSwitchMissing = 28,
+        /// <summary>Moving into contact, the encoder passed the vehicle height by more than half the seal compression.</summary>
+        LiftPastContact = 29,
 
         /// <summary>A lock did not reach the locked position within its travel time.</summary>
         LockEngageTimeout = 30,
@@ -45,6 +51,10 @@ namespace Station.Core
         LockReleaseTimeout = 31,
         /// <summary>A lock reads both locked and unlocked.</summary>
         LockSensorConflict = 32,
+        /// <summary>A lock read its end position sooner than it can physically travel there.</summary>
+        LockTooFast = 33,
+        /// <summary>A lock held at its end position during a swap stopped reading it.</summary>
+        LockLeftEndPosition = 34,
 
         /// <summary>The charged pack did not reach the staging point in time.</summary>
         StagingTimeout = 40,
@@ -54,6 +64,10 @@ namespace Station.Core
         PackNotOnLift = 42,
         /// <summary>A pack sensor reads a pack where the inventory has none (staging, return point or lift).</summary>
         UnexpectedPack = 43,
+        /// <summary>Transfer refused to start: the lift is not at transfer height by both encoder and home switch.</summary>
+        LiftNotAtTransferHeight = 44,
+        /// <summary>A swap step found the bay not as the step before left it (lift height, lock positions); it did not act.</summary>
+        StepPreconditionFailed = 45,
 
         /// <summary>Release gate: a lock does not read locked.</summary>
         GateLocksNotLocked = 50,

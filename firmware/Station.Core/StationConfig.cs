@@ -35,11 +35,30 @@ namespace Station.Core
         public double PositionToleranceMm = 1.0;
         /// <summary>Lowest speed the ramp commands while still short of the target, mm/s.</summary>
         public double CreepSpeedMmS = 5;
+        /// <summary>The home switch and the encoder agree when the switch is made within this distance of the encoder's
+        /// home, mm: a switch made further up, or an encoder this far below home with no switch, is a fault.</summary>
+        public double HomeWindowMm = 5;
+        /// <summary>Speed in the contact zone below the vehicle height and during homing's back-off and confirming
+        /// approach, mm/s.</summary>
+        public double ApproachSpeedMmS = 20;
+        /// <summary>Below the vehicle height, the zone in which the platform may touch the pack: the lift enters it at
+        /// <see cref="ApproachSpeedMmS"/>, mm.</summary>
+        public double ContactZoneMm = 15;
+        /// <summary>How far the lift may press past the vehicle height before the pack is pushed into the car (seal and
+        /// pad compression), mm. Half of it is the budget for travel the encoder has not confirmed.</summary>
+        public double SealCompressionMm = 6;
+        /// <summary>Longest move up while homing backs off the home switch before it must read released, mm.</summary>
+        public double HomingBackoffMm = 10;
+        /// <summary>The confirming approach must find the home switch edge within this distance of the first edge, mm.</summary>
+        public double HomingRepeatMm = 2;
 
         /// <summary>Number of pack locks.</summary>
         public int LockCount = 4;
         /// <summary>Longest time a lock may take from one end position to the other, ms.</summary>
         public int LockTravelMs = 1500;
+        /// <summary>Shortest time a lock can physically take between its end positions, ms: a sensor reading the end
+        /// sooner is not believed (LockTooFast).</summary>
+        public int LockMinTravelMs = 400;
 
         /// <summary>Longest staging conveyor run (rack feed point to staging point), ms.</summary>
         public int StagingTimeoutMs = 30000;
@@ -78,12 +97,31 @@ namespace Station.Core
             if (MoveTimeoutMarginMs < 0 || StallWindowMs < 2 * TickMs) return "lift.move_timeout_margin_ms must be >= 0 and lift.stall_window_ms at least 2 ticks";
             if (LockCount < 1 || LockCount > 16) return "LockCount must be 1..16";
             if (LockTravelMs < TickMs) return "LockTravelMs must be at least one tick";
+            if (LockMinTravelMs < InputDebounceMs + TickMs || LockMinTravelMs >= LockTravelMs) return "LockMinTravelMs must be >= InputDebounceMs + one tick and < LockTravelMs";
+            string plausibility = ValidatePlausibility();
+            if (plausibility != null) return plausibility;
             if (StagingTimeoutMs < TickMs || TransferTimeoutMs < TickMs) return "conveyor timeouts must be at least one tick";
             if (MinSocPct < 0 || MinSocPct > 100) return "MinSocPct must be 0..100";
             if (BmsTimeoutMs < TickMs || RelayResponseMs < TickMs) return "gate.bms_timeout_ms and safety.relay_response_ms must be at least one tick";
             if (GateFreshMs < TickMs || GateFreshMs > BmsTimeoutMs) return "gate.bms_fresh_ms must be at least one tick and at most gate.bms_timeout_ms";
             if (RackSlots < 1 || RackSlots > 64) return "RackSlots must be 1..64";
             if (JournalMaxBytes < 4096) return "JournalMaxBytes must be >= 4096";
+            return null;
+        }
+
+        // The two-channel figures: each must leave the check able to see a healthy lift (a few encoder counts, two ticks
+        // of motion) and must not be wider than what it protects.
+        private string ValidatePlausibility()
+        {
+            double count = 1 / CountsPerMm;
+            if (!(HomeWindowMm > PositionToleranceMm) || HomeWindowMm > 50) return "HomeWindowMm must be > PositionToleranceMm and <= 50";
+            if (!(ApproachSpeedMmS >= CreepSpeedMmS) || ApproachSpeedMmS > MaxSpeedMmS) return "ApproachSpeedMmS must be >= CreepSpeedMmS and <= MaxSpeedMmS";
+            if (ContactZoneMm < 0 || ContactZoneMm > VehicleHeightMm) return "ContactZoneMm must be 0..VehicleHeightMm";
+            if (!(SealCompressionMm > 0) || SealCompressionMm > 50) return "SealCompressionMm must be > 0 and <= 50";
+            double budget = SealCompressionMm / 2;
+            if (budget < 3 * count || budget < ApproachSpeedMmS * 2 * TickMs / 1000.0) return "SealCompressionMm / 2 must cover 3 encoder counts and two ticks at ApproachSpeedMmS";
+            if (!(HomingRepeatMm >= 2 * count) || HomingRepeatMm > 20) return "HomingRepeatMm must be >= 2 encoder counts and <= 20";
+            if (!(HomingBackoffMm > PositionToleranceMm + HomingRepeatMm) || HomingBackoffMm > 50) return "HomingBackoffMm must be > PositionToleranceMm + HomingRepeatMm and <= 50";
             return null;
         }
     }

@@ -16,7 +16,9 @@ namespace Station.Hal.Sim
                 CountsPerMm = p.EncoderCountsPerMm,
                 MaxSpeedMmS = p.LiftMaxSpeedMmS,
                 AccelMmS2 = p.LiftAccelMmS2 * 0.8, // ramp below what the drive can do, so the drive can follow it
-                VehicleHeightMm = p.VehicleHeightMm,
+                // The controller's home is the home switch's edge (homing takes its reference there), HomeSwitchMm
+                // above the plant's zero: heights are measured from it.
+                VehicleHeightMm = p.VehicleHeightMm - p.HomeSwitchMm,
                 SoftLimitMinMm = 0,
                 SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 10, p.VehicleHeightMm + p.ContactComplianceMm + 50),
                 HomingSpeedMmS = Math.Min(50, p.LiftMaxSpeedMmS),
@@ -25,6 +27,14 @@ namespace Station.Hal.Sim
                 StagingTimeoutMs = (int)(p.StagingLengthMm / p.StagingSpeedMmS * 1000) + p.HandlerFetchMs + 5000,
                 TransferTimeoutMs = (int)(p.TransferPitchMm / p.TransferSpeedMmS * 1000 * 1.5) + 2000,
                 RackSlots = p.RackSlots,
+                // The plausibility figures from the same plant: the lift may touch the pack ContactWindowMm below its
+                // height (creep from 2 mm before: the ramp is already at approach speed there), the seals give
+                // ContactComplianceMm, the home switch releases HomeSwitchMm above its lowest point, and a healthy lock
+                // needs its whole travel time.
+                ContactZoneMm = p.ContactWindowMm + 2,
+                SealCompressionMm = Math.Max(1, p.ContactComplianceMm),
+                HomingBackoffMm = p.HomeSwitchMm + 5,
+                LockMinTravelMs = Math.Max(30, p.LockTravelMs * 3 / 4),
             };
             if (c.SoftLimitMaxMm <= c.VehicleHeightMm) c.SoftLimitMaxMm = Math.Min(p.LiftTravelMm - 1, c.VehicleHeightMm + 1);
             return c;

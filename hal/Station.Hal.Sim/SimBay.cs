@@ -42,7 +42,7 @@ namespace Station.Hal.Sim
                 LiftDirectionUp = LiftDirectionUp = Out("LiftDirectionUp"),
                 LiftEnable = LiftEnable = Out("LiftEnable"),
                 LiftBrakeRelease = LiftBrakeRelease = Out("LiftBrakeRelease"),
-                LiftEncoder = Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm),
+                LiftEncoder = Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock),
                 LiftTopLimit = LiftTopLimit = In("LiftTopLimit"),
                 LiftHomeLimit = LiftHomeLimit = In("LiftHomeLimit"),
                 LockEngage = new IDigitalOutput[p.LockCount],

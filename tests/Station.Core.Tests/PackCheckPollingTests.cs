@@ -74,7 +74,7 @@ namespace Station.Core.Tests
             Assert.Equal(SwapState.LowerEmpty, s.C.State); // failed already, but the lift is still lowering: no early act
             s.Bay.LockedSensor[0].Forced = false;
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted));
-            Assert.Equal(FaultCode.GateLocksNotLocked, s.C.LatchedFault); // the core's gate conditions come first
+            Assert.Equal(FaultCode.LockLeftEndPosition, s.C.LatchedFault); // the core's own lock watch comes first
         }
 
         [Fact]

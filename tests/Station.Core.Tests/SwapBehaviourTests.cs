@@ -62,7 +62,19 @@ namespace Station.Core.Tests
             s.DriveTo(SwapState.LowerEmpty);
             s.Bay.LockedSensor[0].Forced = false;
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Faulted));
-            Assert.Equal(FaultCode.GateLocksNotLocked, s.C.LatchedFault);
+            // The held locks are watched all the way to the gate: a lock that stops reading locked is caught in the tick
+            // its sensor drops, before the gate's own lock condition (GateLocksNotLocked) is reached.
+            Assert.Equal(FaultCode.LockLeftEndPosition, s.C.LatchedFault);
+            Assert.Equal(0, s.C.Locks.FaultLock);
+
+            // A lock that reads both ends (still "locked", so the watch allows it its travel time) meets the gate itself.
+            var g = TestStation.WithRack();
+            g.C.PackCheck = new ScriptedCheck(GateVerdict.Passed, FaultCode.None);
+            g.DriveTo(SwapState.LowerEmpty);
+            Assert.True(g.RunUntil(() => g.C.Lift.PositionMm < 20));
+            g.Bay.UnlockedSensor[0].Forced = true;
+            Assert.True(g.RunUntil(() => g.C.State == SwapState.Faulted));
+            Assert.Equal(FaultCode.GateLocksNotLocked, g.C.LatchedFault);
         }
 
         [Fact]

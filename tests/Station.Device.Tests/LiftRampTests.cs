@@ -19,8 +19,7 @@ namespace Station.Device.Tests
             bay.UpdateSensors();
             bay.Permit.Write(true); // the relay lets the drive run (normally the sequencer asks for this)
             var lift = new LiftAxis(bay.Io, c);
-            Assert.IsTrue(lift.StartHoming(bay.Clock.NowMs), "homing accepted");
-            Assert.IsTrue(lift.IsHomed, "at the home switch homing completes at once");
+            Home(bay, lift);
             Assert.IsTrue(lift.MoveTo(300, bay.Clock.NowMs), "move accepted");
 
             double lastDuty = 0;
@@ -64,9 +63,24 @@ namespace Station.Device.Tests
             Assert.IsFalse(lift.MoveTo(100, bay.Clock.NowMs), "not homed");
             bay.LiftMm = 0;
             bay.UpdateSensors();
-            lift.StartHoming(bay.Clock.NowMs);
+            bay.Permit.Write(true);
+            Home(bay, lift);
             Assert.IsFalse(lift.MoveTo(bay.Config.SoftLimitMaxMm + 1, bay.Clock.NowMs), "above the soft limit");
             Assert.AreEqual(0.0, bay.Drive.Duty);
+        }
+
+        // Homing from the switch backs off until it releases and comes down again slowly: the second edge is zero.
+        private static void Home(TinyBay bay, LiftAxis lift)
+        {
+            Assert.IsTrue(lift.StartHoming(bay.Clock.NowMs), "homing accepted");
+            for (int t = 0; t < 10000 && !lift.IsHomed; t += bay.Config.TickMs)
+            {
+                bay.Clock.Advance(bay.Config.TickMs);
+                bay.Step(bay.Config.TickMs);
+                lift.Update(bay.Clock.NowMs);
+            }
+            Assert.IsTrue(lift.IsHomed, "homing confirmed the switch edge");
+            Assert.IsTrue(lift.TakeArrived(), "homing reported its end");
         }
     }
 }

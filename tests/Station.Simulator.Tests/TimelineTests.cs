@@ -34,14 +34,15 @@ namespace Station.Simulator.Tests
             Assert.Equal("interlock", (string)rows["light curtain"].Attribute("data-group"));
 
             int Bars(string row) => rows[row].Descendants(Svg + "rect").Count(r => (string)r.Attribute("class") == "bar");
-            Assert.Equal(4, Bars("lift")); // up, down, up, down
+            // Homing backs off the home switch and approaches it again (up, down), then the swap: up, down, up, down.
+            Assert.Equal(6, Bars("lift"));
             Assert.Equal(2, Bars("lock 0"));    // release, then engage
             Assert.True(Bars("staging conveyor") >= 1);
             Assert.True(Bars("transfer conveyor") >= 1);
             // staging ran while the lift rose: the two bars overlap in time
             double X(XElement r) => double.Parse((string)r.Attribute("x"), System.Globalization.CultureInfo.InvariantCulture);
             double W(XElement r) => double.Parse((string)r.Attribute("width"), System.Globalization.CultureInfo.InvariantCulture);
-            var firstUp = rows["lift"].Descendants(Svg + "rect").First(r => (string)r.Attribute("class") == "bar");
+            var firstUp = rows["lift"].Descendants(Svg + "rect").Where(r => (string)r.Attribute("class") == "bar").Skip(2).First();
             var staging = rows["staging conveyor"].Descendants(Svg + "rect").First(r => (string)r.Attribute("class") == "bar");
             Assert.True(X(staging) < X(firstUp) + W(firstUp) && X(firstUp) < X(staging) + W(staging), "staging should overlap the first lift move");
         }

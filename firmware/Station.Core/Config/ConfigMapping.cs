@@ -14,6 +14,8 @@ namespace Station.Core.Config
     /// | lift.move_timeout_margin_ms | MoveTimeoutMarginMs | at once (next move) |
     /// | lift.stall_window_ms | StallWindowMs | at once |
     /// | safety.relay_response_ms | RelayResponseMs | restart |
+    /// | lift.home_window_mm, approach_speed_mm_s, contact_zone_mm, seal_compression_mm, homing_backoff_mm, homing_repeat_mm | HomeWindowMm, ApproachSpeedMmS, ContactZoneMm, SealCompressionMm, HomingBackoffMm, HomingRepeatMm | at once (next move) |
+    /// | lock.min_travel_ms | LockMinTravelMs | restart |
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
@@ -35,6 +37,7 @@ namespace Station.Core.Config
             c.MaxSpeedMmS = values.Number(ConfigTable.LiftSpeedMmS);
             c.LockCount = values.Number(ConfigTable.LockCount);
             c.LockTravelMs = values.Number(ConfigTable.LockTravelMs);
+            c.LockMinTravelMs = values.Number(ConfigTable.LockMinTravelMs);
             c.StagingTimeoutMs = values.Number(ConfigTable.StagingTimeoutMs);
             c.TransferTimeoutMs = values.Number(ConfigTable.TransferTimeoutMs);
             c.MinSocPct = values.Number(ConfigTable.MinSocPct);
@@ -58,7 +61,7 @@ namespace Station.Core.Config
         }
 
         /// <summary>What <see cref="Apply"/> changes at once, in words.</summary>
-        public const string AppliedText = "soft limits, vehicle height, homing speed, move margin and stall window apply now; the other keys at the next start";
+        public const string AppliedText = "soft limits, vehicle height, homing speed, move margin, stall window and the lift's plausibility figures apply now; the other keys at the next start";
 
         /// <summary>Copies the fields that may change while the controller runs (see the table above).</summary>
         public static void ApplyLive(ConfigValues values, StationConfig c)
@@ -69,6 +72,12 @@ namespace Station.Core.Config
             c.VehicleHeightMm = values.Number(ConfigTable.LiftVehicleHeightMm);
             c.MoveTimeoutMarginMs = values.Number(ConfigTable.LiftMoveTimeoutMarginMs);
             c.StallWindowMs = values.Number(ConfigTable.LiftStallWindowMs);
+            c.HomeWindowMm = values.Number(ConfigTable.LiftHomeWindowMm);
+            c.ApproachSpeedMmS = values.Number(ConfigTable.LiftApproachSpeedMmS);
+            c.ContactZoneMm = values.Number(ConfigTable.LiftContactZoneMm);
+            c.SealCompressionMm = values.Number(ConfigTable.LiftSealCompressionMm);
+            c.HomingBackoffMm = values.Number(ConfigTable.LiftHomingBackoffMm);
+            c.HomingRepeatMm = values.Number(ConfigTable.LiftHomingRepeatMm);
         }
 
         /// <summary>Sets the mapped keys of <paramref name="values"/> from a StationConfig (the simulator's bay, a
@@ -93,6 +102,13 @@ namespace Station.Core.Config
             error = First(error, values.TrySetStored(ConfigTable.LiftStallWindowMs, c.StallWindowMs.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.SafetyRelayResponseMs, c.RelayResponseMs.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.BmsFreshMs, c.GateFreshMs.ToString()));
+            error = First(error, values.TrySetStored(ConfigTable.LiftHomeWindowMm, Round(c.HomeWindowMm)));
+            error = First(error, values.TrySetStored(ConfigTable.LiftApproachSpeedMmS, Round(c.ApproachSpeedMmS)));
+            error = First(error, values.TrySetStored(ConfigTable.LiftContactZoneMm, Round(c.ContactZoneMm)));
+            error = First(error, values.TrySetStored(ConfigTable.LiftSealCompressionMm, Round(c.SealCompressionMm)));
+            error = First(error, values.TrySetStored(ConfigTable.LiftHomingBackoffMm, Round(c.HomingBackoffMm)));
+            error = First(error, values.TrySetStored(ConfigTable.LiftHomingRepeatMm, Round(c.HomingRepeatMm)));
+            error = First(error, values.TrySetStored(ConfigTable.LockMinTravelMs, c.LockMinTravelMs.ToString()));
             int speed = values.Number(ConfigTable.LiftSpeedMmS);
             if (values.Number(ConfigTable.LiftJogSpeedMmS) > speed)
             {
@@ -121,8 +137,15 @@ namespace Station.Core.Config
             k.HomingSpeedMmS = c.HomingSpeedMmS;
             k.PositionToleranceMm = c.PositionToleranceMm;
             k.CreepSpeedMmS = c.CreepSpeedMmS;
+            k.HomeWindowMm = c.HomeWindowMm;
+            k.ApproachSpeedMmS = c.ApproachSpeedMmS;
+            k.ContactZoneMm = c.ContactZoneMm;
+            k.SealCompressionMm = c.SealCompressionMm;
+            k.HomingBackoffMm = c.HomingBackoffMm;
+            k.HomingRepeatMm = c.HomingRepeatMm;
             k.LockCount = c.LockCount;
             k.LockTravelMs = c.LockTravelMs;
+            k.LockMinTravelMs = c.LockMinTravelMs;
             k.StagingTimeoutMs = c.StagingTimeoutMs;
             k.TransferTimeoutMs = c.TransferTimeoutMs;
             k.MinSocPct = c.MinSocPct;

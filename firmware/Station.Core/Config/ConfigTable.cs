@@ -68,6 +68,22 @@ namespace Station.Core.Config
         public const int SafetyRelayResponseMs = 29;
         /// <summary>Row index of <c>gate.bms_fresh_ms</c>.</summary>
         public const int BmsFreshMs = 30;
+        /// <summary>Row index of <c>lift.home_window_mm</c>.</summary>
+        public const int LiftHomeWindowMm = 31;
+        /// <summary>Row index of <c>lift.approach_speed_mm_s</c>.</summary>
+        public const int LiftApproachSpeedMmS = 32;
+        /// <summary>Row index of <c>lift.contact_zone_mm</c>.</summary>
+        public const int LiftContactZoneMm = 33;
+        /// <summary>Row index of <c>lift.seal_compression_mm</c>.</summary>
+        public const int LiftSealCompressionMm = 34;
+        /// <summary>Row index of <c>lift.homing_backoff_mm</c>.</summary>
+        public const int LiftHomingBackoffMm = 35;
+        /// <summary>Row index of <c>lift.homing_repeat_mm</c>.</summary>
+        public const int LiftHomingRepeatMm = 36;
+        /// <summary>Row index of <c>lock.min_travel_ms</c>.</summary>
+        public const int LockMinTravelMs = 37;
+
+        private const string SafetyThreshold = "a plausibility threshold of the safety checks is set at the bay, where its effect is seen";
 
         /// <summary>Every key, in the order <c>config show</c> lists them.</summary>
         public static readonly ConfigKey[] Keys = new ConfigKey[]
@@ -114,6 +130,20 @@ namespace Station.Core.Config
             new ConfigKey("lift.stall_window_ms", "ms", 50, 5000, 300, "a driven lift whose encoder does not change for this long has stalled"),
             new ConfigKey("safety.relay_response_ms", "ms", 50, 5000, 200, "longest time the safety relay may take to follow the motion permit"),
             new ConfigKey("gate.bms_fresh_ms", "ms", 50, 5000, 500, "the release gate needs the pack check confirmed within this long before it releases"),
+            new ConfigKey("lift.home_window_mm", "mm", 2, 50, 5, "home switch and encoder must agree within this distance (arrival home, transfer)")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("lift.approach_speed_mm_s", "mm/s", 5, 100, 20, "lift speed in the contact zone and while homing confirms the switch")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("lift.contact_zone_mm", "mm", 0, 200, 15, "zone below the vehicle height where the platform may touch the pack")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("lift.seal_compression_mm", "mm", 1, 50, 6, "how far the pack seals allow the lift past the vehicle height")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("lift.homing_backoff_mm", "mm", 4, 50, 10, "longest back-off before the home switch must read released")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("lift.homing_repeat_mm", "mm", 1, 20, 2, "the two home switch edges of homing must agree within this")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("lock.min_travel_ms", "ms", 30, 10000, 400, "shortest time a lock can take between its ends (faster = sensor fault)")
+                .SiteOnly(SafetyThreshold),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>

@@ -8,6 +8,11 @@ namespace Station.Core.Motion
     /// Staging conveyor: arrives when PackAtStaging. Transfer conveyor: arrives when PackAtReturn and PackOnLift and
     /// not PackAtStaging (one run moves the depleted pack off the lift and the staged pack on). The sensors are
     /// sampled by the owner (they are shared with other checks); this class only reads them.
+    /// Two channels for the transfer's end: the arrival sensors AND the exchange itself - the lift's sensor must have
+    /// read empty during the run (the depleted pack left before the charged one arrived), so a lift sensor stuck on
+    /// cannot end the run while the charged pack still crosses the platform edge (<see cref="ExchangeSensor"/>); and
+    /// the arrival must hold for <see cref="ArrivalSettleMs"/>, longer than a glitch of ten ticks or a fast flicker,
+    /// while the packs run on against their end stops.
     /// </remarks>
     public sealed class Conveyor
     {
@@ -19,6 +24,11 @@ namespace Station.Core.Motion
         private long _deadlineMs;
         private long _startedMs;
         private bool _done;
+        private bool _exchanged;
+        private long _arrivalSinceMs = -1;
+
+        /// <summary>How long every arrival sensor must read its pack, without a break, before a run counts as done, ms.</summary>
+        public const int ArrivalSettleMs = 150;
 
         /// <summary>Builds a conveyor. <paramref name="mustClear"/> may be null.</summary>
         public Conveyor(IDigitalOutput run, DebouncedInput[] arrival, DebouncedInput mustClear, FaultCode timeoutFault, int timeoutMs)
@@ -29,6 +39,9 @@ namespace Station.Core.Motion
             _timeoutFault = timeoutFault;
             _timeoutMs = timeoutMs;
         }
+
+        /// <summary>A sensor that must read empty at least once during a run before its arrival counts, or null.</summary>
+        public DebouncedInput ExchangeSensor { get; set; }
 
         /// <summary>True while the motor runs.</summary>
         public bool IsRunning { get; private set; }
@@ -52,6 +65,8 @@ namespace Station.Core.Motion
             IsRunning = true;
             HasArrived = false;
             _done = false;
+            _exchanged = false;
+            _arrivalSinceMs = -1;
             _startedMs = nowMs;
             _deadlineMs = nowMs + _timeoutMs;
         }
@@ -108,7 +123,13 @@ namespace Station.Core.Motion
                 _run.Write(false);
                 return;
             }
-            if (ArrivalSensed())
+            if (ExchangeSensor != null && !ExchangeSensor.Value) _exchanged = true;
+            if (ArrivalSensed() && (ExchangeSensor == null || _exchanged))
+            {
+                if (_arrivalSinceMs < 0) _arrivalSinceMs = nowMs;
+            }
+            else _arrivalSinceMs = -1;
+            if (_arrivalSinceMs >= 0 && nowMs - _arrivalSinceMs >= ArrivalSettleMs)
             {
                 Stop();
                 HasArrived = true;

@@ -9,6 +9,17 @@ namespace Station.Core.Motion
     /// Every move carries a deadline (computed duration × 1.5 + margin) checked here, below the sequencer, so a move
     /// can never run on unbounded (the idea of Klipper's max_duration). Call <see cref="Update"/> once per tick.
     /// The encoder is incremental: the position means something only after homing (<see cref="IsHomed"/>).
+    ///
+    /// Two channels where one lying sensor could drop or crush a pack (docs/safety.md):
+    /// | judgement | channels | a lying channel is caught by |
+    /// |---|---|---|
+    /// | arrived home (transfer height) | home switch AND encoder within <c>HomeWindowMm</c> | switch made far up: LiftHomeLimitUnexpected; encoder below home without the switch: LiftHomeSwitchMissing |
+    /// | left home | encoder AND switch released | switch still made above the window: LiftHomeLimitUnexpected |
+    /// | home reference | first switch edge AND a second slow approach to the same edge | edge not repeatable or switch not releasing: LiftHomingNotConfirmed |
+    /// | moving / contact | encoder AND the travel the drive was commanded | encoder stopped: LiftStall (time window, or in a contact move the commanded travel the encoder has not confirmed, bounded by half the seal compression) |
+    /// | not pressing into the car | encoder against vehicle height + half the seal compression | LiftPastContact |
+    /// The contact move enters the zone <c>ContactZoneMm</c> below the vehicle height at <c>ApproachSpeedMmS</c>, so an
+    /// encoder that stops there is found within the seal's compression, not after it.
     /// </remarks>
     public sealed class LiftAxis
     {
@@ -27,6 +38,13 @@ namespace Station.Core.Motion
         private double _speedCapMmS;
         private bool _up;
         private bool _arrived;
+        private bool _intoContact;
+        private double _unseenMm;
+        private double _lastSeenMm;
+        private bool _homeRawBefore;
+        private int _homeEdgeCounts;
+        private readonly HomeReference _homing;
+        private HomingPhase _lastPhase;
 
         /// <summary>Builds the axis over the bay's lift ports.</summary>
         public LiftAxis(StationIo io, StationConfig config)
@@ -35,6 +53,7 @@ namespace Station.Core.Motion
             _c = config;
             _top = new DebouncedInput(io.LiftTopLimit, config.InputDebounceMs, false);
             _home = new DebouncedInput(io.LiftHomeLimit, config.InputDebounceMs, false);
+            _homing = new HomeReference(config);
         }
 
         /// <summary>What the axis is doing.</summary>
@@ -61,17 +80,28 @@ namespace Station.Core.Motion
         /// <summary>Debounced top limit switch.</summary>
         public bool AtTopLimit { get { return _top.Value; } }
 
-        /// <summary>True when homed, idle and within tolerance of home.</summary>
+        /// <summary>True when homed, idle, the home switch made and the encoder within HomeWindowMm of home (both channels).</summary>
         public bool IsHome
         {
-            get { return IsHomed && Mode == LiftMode.Idle && PositionMm <= _c.PositionToleranceMm * 5 && _home.Value; }
+            get { return IsHomed && Mode == LiftMode.Idle && _home.Value && Kinematics.Abs(PositionMm) <= _c.HomeWindowMm; }
         }
+
+        /// <summary>True when homed, idle, the encoder within twice the position tolerance of <paramref name="mm"/> and the
+        /// home switch released (a height above the home window; use <see cref="IsHome"/> for home).</summary>
+        public bool IsAt(double mm)
+        {
+            return IsHomed && Mode == LiftMode.Idle && !_home.Value && Kinematics.Abs(PositionMm - mm) <= 2 * _c.PositionToleranceMm;
+        }
+
+        /// <summary>Where homing is (meaningful while <see cref="Mode"/> is Homing).</summary>
+        public HomingPhase Phase { get { return _homing.Phase; } }
 
         /// <summary>Deadline of the current move (Clock.NowMs), 0 when idle.</summary>
         public long DeadlineMs { get { return Mode == LiftMode.Moving || Mode == LiftMode.Homing ? _deadlineMs : 0; } }
 
         /// <summary>Starts a move to <paramref name="targetMm"/>; false (and no motion) when not homed, faulted, busy or outside the
-        /// soft limits. Home (0) is always a valid target: the home switch, not the soft minimum, bounds the way down.</summary>
+        /// soft limits. Home (0, or a target within the position tolerance of it) is always a valid target: the home switch,
+        /// not the soft minimum, bounds the way down.</summary>
         public bool MoveTo(double targetMm, long nowMs) { return MoveTo(targetMm, _c.MaxSpeedMmS, nowMs); }
 
         /// <summary>As <see cref="MoveTo(double, long)"/> with the speed capped at <paramref name="speedCapMmS"/>
@@ -81,36 +111,40 @@ namespace Station.Core.Motion
             if (!IsHomed || Mode != LiftMode.Idle) return false;
             if (!(speedCapMmS > 0)) return false;
             _speedCapMmS = Kinematics.Min(speedCapMmS, _c.MaxSpeedMmS);
-            if ((targetMm != 0 && targetMm < _c.SoftLimitMinMm) || targetMm > _c.SoftLimitMaxMm) return false;
+            if ((!IsHomeTarget(targetMm) && targetMm < _c.SoftLimitMinMm) || targetMm > _c.SoftLimitMaxMm) return false;
             Sample(nowMs);
             double distance = Kinematics.Abs(targetMm - PositionMm);
             _targetMm = targetMm;
-            if (distance <= _c.PositionToleranceMm)
+            // Home is reached only when the switch agrees; elsewhere the encoder alone says "already there".
+            if (distance <= _c.PositionToleranceMm && (!IsHomeTarget(targetMm) || _home.Value))
             {
                 _arrived = true;
                 return true;
             }
             _up = targetMm > PositionMm;
+            _intoContact = _up && targetMm >= _c.VehicleHeightMm - _c.ContactZoneMm && targetMm <= _c.VehicleHeightMm + _c.SealCompressionMm;
             long planned = Kinematics.MoveMs(distance, _speedCapMmS, _c.AccelMmS2);
+            if (_intoContact) planned += (long)(_c.ContactZoneMm / _c.ApproachSpeedMmS * 1000);
             Begin(LiftMode.Moving, nowMs, planned + planned / 2 + _c.MoveTimeoutMarginMs);
             return true;
         }
 
-        /// <summary>Starts homing: down at homing speed until the home switch; false when faulted or busy.</summary>
+        /// <summary>Starts homing: down at homing speed to the home switch (skipped when it is already made), back off
+        /// until it releases, then down again slowly; the second edge is the reference, and only if it agrees with the
+        /// first. False when faulted or busy.</summary>
         public bool StartHoming(long nowMs)
         {
             if (Mode != LiftMode.Idle) return false;
             IsHomed = false;
             Sample(nowMs);
             _targetMm = 0;
-            if (_home.Value)
-            {
-                SetHome();
-                return true;
-            }
-            _up = false;
-            long planned = (long)(_c.TravelMm / _c.HomingSpeedMmS * 1000);
+            _intoContact = false;
+            long planned = (long)(_c.TravelMm / _c.HomingSpeedMmS * 1000)
+                + (long)((2 * _c.HomingBackoffMm + _c.HomingRepeatMm) / _c.ApproachSpeedMmS * 1000);
             Begin(LiftMode.Homing, nowMs, planned + planned / 2 + _c.MoveTimeoutMarginMs);
+            _homing.Begin(_counts, _home.Value);
+            _lastPhase = _homing.Phase;
+            _up = _homing.Up;
             return true;
         }
 
@@ -163,6 +197,8 @@ namespace Station.Core.Motion
                 return;
             }
             double pos = PositionMm;
+            // Travel commanded over the last period that no encoder count has confirmed yet.
+            if (_lastEncoderChangeMs != nowMs && nowMs > _lastUpdateMs) _unseenMm += _speedMmS * (nowMs - _lastUpdateMs) / 1000.0;
             if (_top.Value)
             {
                 Trip(FaultCode.LiftTopLimit);
@@ -170,43 +206,21 @@ namespace Station.Core.Motion
             }
             if (Mode == LiftMode.Homing)
             {
-                if (_home.Value)
-                {
-                    SetHome();
-                    return;
-                }
+                if (UpdateHoming()) return;
             }
             else
             {
-                bool towardsHome = !_up && _targetMm <= _c.PositionToleranceMm;
-                if (_home.Value && !towardsHome && pos > HomeZoneMm)
-                {
-                    Trip(FaultCode.LiftHomeLimitUnexpected);
-                    return;
-                }
-                // Below the soft minimum only a move down that is not going home is out of bounds: a move up from home
-                // starts there, and the move home ends at the switch below it.
-                if (pos > _c.SoftLimitMaxMm + SoftLimitSlackMm || (!_up && !towardsHome && pos < _c.SoftLimitMinMm - SoftLimitSlackMm))
-                {
-                    Trip(FaultCode.LiftSoftLimit);
-                    return;
-                }
-                // Going home, the switch (the reference) decides arrival, not the encoder.
-                bool reached = towardsHome ? _home.Value
-                    : (_up ? pos >= _targetMm - _c.PositionToleranceMm : pos <= _targetMm + _c.PositionToleranceMm);
-                if (reached)
-                {
-                    Stop();
-                    _arrived = true;
-                    return;
-                }
+                if (CheckMove(pos)) return;
             }
             if (nowMs > _deadlineMs)
             {
                 Trip(Mode == LiftMode.Homing ? FaultCode.LiftHomingFailed : FaultCode.LiftMoveTimeout);
                 return;
             }
-            if (nowMs - _lastEncoderChangeMs >= _c.StallWindowMs)
+            // Stall, channel "encoder against the commanded travel": no count for StallWindowMs, or - moving into contact -
+            // more commanded travel than the encoder confirmed than the distance to the contact zone plus half the seal
+            // compression (an encoder that stops just before contact must not let the drive press the pack into the car).
+            if (nowMs - _lastEncoderChangeMs >= _c.StallWindowMs || (_intoContact && _unseenMm > UnseenBudgetMm()))
             {
                 Trip(FaultCode.LiftStall);
                 return;
@@ -214,8 +228,81 @@ namespace Station.Core.Motion
             Ramp(nowMs, pos);
         }
 
-        private const double HomeZoneMm = 10;
         private const double SoftLimitSlackMm = 5;
+
+        // Home is 0 or within the tolerance of it (a homed lift rests a hair below the switch edge).
+        private bool IsHomeTarget(double targetMm) { return targetMm > -_c.PositionToleranceMm && targetMm <= _c.PositionToleranceMm; }
+
+        private double ContactZoneStartMm { get { return _c.VehicleHeightMm - _c.ContactZoneMm; } }
+
+        private double UnseenBudgetMm()
+        {
+            return Kinematics.Max(ContactZoneStartMm - _lastSeenMm, 0) + _c.SealCompressionMm / 2;
+        }
+
+        // A move's limits and arrival; true when the move ended (arrived or tripped).
+        private bool CheckMove(double pos)
+        {
+            bool towardsHome = !_up && IsHomeTarget(_targetMm);
+            // Home switch against encoder: made where the encoder says the lift is above the window (stuck, shorted or a
+            // glitch) - in any direction - is a fault, never an arrival.
+            if (_home.Value && pos > _c.HomeWindowMm)
+            {
+                Trip(FaultCode.LiftHomeLimitUnexpected);
+                return true;
+            }
+            // Encoder against home switch: the encoder below home by the window and still no switch.
+            if (towardsHome && !_home.Value && pos < -_c.HomeWindowMm)
+            {
+                Trip(FaultCode.LiftHomeSwitchMissing);
+                return true;
+            }
+            // Below the soft minimum only a move down that is not going home is out of bounds: a move up from home
+            // starts there, and the move home ends at the switch below it.
+            if (pos > _c.SoftLimitMaxMm + SoftLimitSlackMm || (!_up && !towardsHome && pos < _c.SoftLimitMinMm - SoftLimitSlackMm))
+            {
+                Trip(FaultCode.LiftSoftLimit);
+                return true;
+            }
+            if (_intoContact && pos > _c.VehicleHeightMm + _c.SealCompressionMm / 2)
+            {
+                Trip(FaultCode.LiftPastContact);
+                return true;
+            }
+            // Going home, arrival needs both channels: the switch made and the encoder at home.
+            bool reached = towardsHome ? _home.Value && pos <= _c.PositionToleranceMm
+                : (_up ? pos >= _targetMm - _c.PositionToleranceMm : pos <= _targetMm + _c.PositionToleranceMm);
+            if (!reached) return false;
+            Stop();
+            _arrived = true;
+            return true;
+        }
+
+        // Homing: HomeReference judges the edges; the axis follows its phase (direction, speed restarting from rest).
+        private bool UpdateHoming()
+        {
+            int result = _homing.Step(_counts, _home.Value, _homeEdgeCounts);
+            if (result == HomeReference.NotConfirmed)
+            {
+                Trip(FaultCode.LiftHomingNotConfirmed);
+                return true;
+            }
+            if (result == HomeReference.Homed)
+            {
+                Stop();
+                _zeroCounts = _homing.ZeroCounts;
+                IsHomed = true;
+                _arrived = true;
+                return true;
+            }
+            if (_homing.Phase != _lastPhase)
+            {
+                _lastPhase = _homing.Phase;
+                _up = _homing.Up;
+                _speedMmS = 0;
+            }
+            return false;
+        }
 
         private void Ramp(long nowMs, double pos)
         {
@@ -223,11 +310,21 @@ namespace Station.Core.Motion
             if (dt < 0) dt = 0;
             _lastUpdateMs = nowMs;
             double cap;
-            if (Mode == LiftMode.Homing) cap = _c.HomingSpeedMmS;
+            if (Mode == LiftMode.Homing) cap = _homing.SpeedCapMmS;
             else
             {
-                double remaining = Kinematics.Abs(_targetMm - pos);
+                // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
+                // switch still moving and the switch, with the encoder, ends the move.
+                double aim = !_up && IsHomeTarget(_targetMm) ? -_c.PositionToleranceMm : _targetMm;
+                double remaining = Kinematics.Abs(aim - pos);
                 cap = Kinematics.Min(_speedCapMmS, Kinematics.Sqrt(2 * _c.AccelMmS2 * remaining));
+                if (_intoContact)
+                {
+                    // Reach the contact zone at approach speed, creep through it.
+                    double approach = _c.ApproachSpeedMmS;
+                    double toZone = Kinematics.Max(ContactZoneStartMm - pos, 0);
+                    cap = Kinematics.Min(cap, Kinematics.Sqrt(approach * approach + 2 * _c.AccelMmS2 * toZone));
+                }
             }
             double v = Kinematics.Min(_speedMmS + _c.AccelMmS2 * dt / 1000.0, cap);
             if (v < _c.CreepSpeedMmS) v = _c.CreepSpeedMmS;
@@ -246,14 +343,8 @@ namespace Station.Core.Motion
             _deadlineMs = nowMs + allowedMs;
             _lastEncoderChangeMs = nowMs;
             _lastUpdateMs = nowMs;
-        }
-
-        private void SetHome()
-        {
-            Stop();
-            _zeroCounts = _counts;
-            IsHomed = true;
-            _arrived = true;
+            _unseenMm = 0;
+            _lastSeenMm = PositionMm;
         }
 
         private void Sample(long nowMs)
@@ -265,7 +356,13 @@ namespace Station.Core.Motion
             {
                 _lastCounts = _counts;
                 _lastEncoderChangeMs = nowMs;
+                _unseenMm = 0;
+                _lastSeenMm = PositionMm;
             }
+            // The count where the switch's raw level last rose: the edge a debounced "made" started from.
+            bool raw = _home.Raw;
+            if (raw && !_homeRawBefore) _homeEdgeCounts = _counts;
+            _homeRawBefore = raw;
         }
 
         private void OutputsOff()

@@ -8,24 +8,38 @@ namespace Station.Core.Motion
     /// alone, or a fault when <see cref="StationConfig.LockTravelMs"/> passes first: both sensors active is
     /// LockSensorConflict, anything else (neither, or still the old end) is the engage/release timeout. Outputs are
     /// switched off on arrival: the locks hold mechanically.
+    ///
+    /// Two channels per lock (docs/safety.md): its end-position sensor AND its travel time. A lock that left its old end
+    /// and reads the new end sooner than <see cref="StationConfig.LockMinTravelMs"/> is LockTooFast (a stuck or shorted
+    /// sensor while the latch may be jammed open); later than LockTravelMs is the timeout. While held during a swap, a
+    /// lock that stops reading its end is LockLeftEndPosition, one reading both is LockSensorConflict.
     /// </remarks>
     public sealed class LockSet
     {
         private readonly StationIo _io;
         private readonly int _travelMs;
+        private readonly int _minTravelMs;
+        private readonly bool[] _atStart;
+        private readonly bool[] _reached;
+        private bool _startSampled;
+        private long _startMs;
         private readonly DebouncedInput[] _locked;
         private readonly DebouncedInput[] _unlocked;
         private long _deadlineMs;
         private bool _done;
         private LockCommand _held;
         private long _conflictSinceMs = -1;
+        private bool _monitorHold;
 
         /// <summary>Builds the lock set over the bay's lock ports (all arrays of length <c>config.LockCount</c>).</summary>
         public LockSet(StationIo io, StationConfig config)
         {
             _io = io;
             _travelMs = config.LockTravelMs;
+            _minTravelMs = config.LockMinTravelMs;
             Count = config.LockCount;
+            _atStart = new bool[Count];
+            _reached = new bool[Count];
             _locked = new DebouncedInput[Count];
             _unlocked = new DebouncedInput[Count];
             for (int i = 0; i < Count; i++)
@@ -49,7 +63,16 @@ namespace Station.Core.Motion
 
         /// <summary>While true (the sequencer sets it during a swap), a lock that reads both end positions for longer than
         /// the travel time after its last completed command is a LockSensorConflict, not only during a command.</summary>
-        public bool MonitorHold { get; set; }
+        public bool MonitorHold
+        {
+            get { return _monitorHold; }
+            set
+            {
+                // A hold means something only within the swap that commanded it: the next vehicle brings its own latches.
+                if (!value) _held = LockCommand.None;
+                _monitorHold = value;
+            }
+        }
 
         /// <summary>Deadline of the current command, 0 when none.</summary>
         public long DeadlineMs { get { return Command == LockCommand.None ? 0 : _deadlineMs; } }
@@ -136,8 +159,20 @@ namespace Station.Core.Motion
             for (int i = 0; i < Count; i++)
             {
                 bool there = engage ? IsLocked(i) : IsUnlocked(i);
-                if (!there) { firstBad = i; break; }
+                if (!_startSampled) _atStart[i] = there;
+                else if (there && !_atStart[i] && !_reached[i])
+                {
+                    // Sensor channel says "there"; the time channel must agree that the latch could have travelled.
+                    _reached[i] = true;
+                    if (nowMs - _startMs < _minTravelMs)
+                    {
+                        Trip(FaultCode.LockTooFast, i);
+                        return;
+                    }
+                }
+                if (!there && firstBad < 0) firstBad = i;
             }
+            _startSampled = true;
             if (firstBad < 0)
             {
                 _held = Command;
@@ -163,8 +198,14 @@ namespace Station.Core.Motion
         private void CheckHold(long nowMs)
         {
             int both = -1;
+            bool engaged = _held == LockCommand.Engage;
             for (int i = 0; i < Count; i++)
             {
+                if (!(engaged ? _locked[i].Value : _unlocked[i].Value))
+                {
+                    Trip(FaultCode.LockLeftEndPosition, i);
+                    return;
+                }
                 if (_locked[i].Value && _unlocked[i].Value) { both = i; break; }
             }
             if (both < 0)
@@ -182,6 +223,9 @@ namespace Station.Core.Motion
             Command = command;
             _done = false;
             _deadlineMs = nowMs + _travelMs;
+            _startMs = nowMs;
+            _startSampled = false;
+            for (int i = 0; i < Count; i++) _reached[i] = false;
         }
 
         private void OutputsOff()

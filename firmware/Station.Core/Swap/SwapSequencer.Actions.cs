@@ -9,6 +9,7 @@ namespace Station.Core.Swap
             {
                 CurrentSwap.StepStartMs[(int)s] = _now - CurrentSwap.StartMs;
             }
+            if (!PreconditionHolds(s)) return;
             switch (s)
             {
                 case SwapState.Recovery:

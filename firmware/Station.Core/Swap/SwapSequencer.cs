@@ -73,6 +73,7 @@ namespace Station.Core.Swap
                 FaultCode.StagingTimeout, config.StagingTimeoutMs);
             TransferConveyor = new Conveyor(io.TransferConveyorRun, new DebouncedInput[] { _packAtReturn, _packOnLift },
                 _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
+            TransferConveyor.ExchangeSensor = _packOnLift;
             Inventory = new PackInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes);
             _defaultCheck = new InventoryPackCheck(Inventory, config.MinSocPct);

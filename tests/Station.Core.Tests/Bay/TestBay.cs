@@ -30,6 +30,7 @@ namespace Station.Core.Tests.Bay
         public bool StagingHasPack;
         public bool ReturnHasPack;
         public int StagingRunMs, TransferRunMs, ReturnWaitMs, RelayOnMs;
+        private bool _liftPackLeaving;
 
         // Interlock inputs (true = safe).
         public bool EStopReleased = true, CurtainClear = true, DoorsClosed = true, VehiclePositioned = true;
@@ -146,10 +147,17 @@ namespace Station.Core.Tests.Bay
             if (TransferRun.State && relay && !TransferBroken && LiftMm <= 1)
             {
                 TransferRunMs += ms;
+                if (TransferRunMs >= TransferMs / 2 && LiftHasPack && !_liftPackLeaving)
+                {
+                    // The depleted pack slides off the platform before the charged one arrives: the sensor reads empty.
+                    _liftPackLeaving = true;
+                    LiftHasPack = false;
+                }
                 if (TransferRunMs >= TransferMs)
                 {
                     TransferRunMs = 0;
-                    if (LiftHasPack) ReturnHasPack = true;
+                    if (_liftPackLeaving || LiftHasPack) ReturnHasPack = true;
+                    _liftPackLeaving = false;
                     LiftHasPack = StagingHasPack;
                     StagingHasPack = false;
                 }

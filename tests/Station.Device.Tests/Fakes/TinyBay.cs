@@ -49,6 +49,7 @@ namespace Station.Device.Tests.Fakes
         public readonly FakeInput[] Locked, Unlocked;
 
         private int _relayOnMs, _stagingRunMs, _transferRunMs, _returnWaitMs;
+        private bool _liftPackLeaving;
 
         /// <summary>Builds the bay with default figures and fresh storage.</summary>
         public TinyBay() : this(new StationConfig(), new MemoryStorage())
@@ -131,10 +132,17 @@ namespace Station.Device.Tests.Fakes
             if (TransferRun.State && relay && LiftMm <= 1)
             {
                 _transferRunMs += ms;
+                if (_transferRunMs >= TransferMs / 2 && LiftHasPack && !_liftPackLeaving)
+                {
+                    // The depleted pack slides off the platform before the charged one arrives: the sensor reads empty.
+                    _liftPackLeaving = true;
+                    LiftHasPack = false;
+                }
                 if (_transferRunMs >= TransferMs)
                 {
                     _transferRunMs = 0;
-                    if (LiftHasPack) ReturnHasPack = true;
+                    if (_liftPackLeaving || LiftHasPack) ReturnHasPack = true;
+                    _liftPackLeaving = false;
                     LiftHasPack = StagingHasPack;
                     StagingHasPack = false;
                 }

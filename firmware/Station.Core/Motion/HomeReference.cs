@@ -1,0 +1,96 @@
+namespace Station.Core.Motion
+{
+    /// <summary>Homing's judgement of the home reference: a switch edge counts only when a second, slow approach finds it
+    /// again at the same encoder count (channel A: the first edge; channel B: the repeat).</summary>
+    /// <remarks>
+    /// | phase | lift | ends |
+    /// |---|---|---|
+    /// | Seek | down at homing speed | switch made: first edge kept, BackOff |
+    /// | BackOff | up at approach speed | switch released, then 2 × HomingRepeatMm further: Confirm; still made after HomingBackoffMm (or made again): not confirmed |
+    /// | Confirm | down at approach speed | switch made within HomingRepeatMm of the first edge: homed at this edge; otherwise, or past the first edge by that much without it: not confirmed |
+    /// Homing that starts on a made switch skips Seek; Confirm then expects the edge where the switch released. A glitch of
+    /// the switch far from home passes Seek but is never found again by Confirm (LiftHomingNotConfirmed). Counts are raw
+    /// encoder counts: there is no reference yet. Allocation-free; one instance per axis.
+    /// </remarks>
+    public sealed class HomeReference
+    {
+        /// <summary>Step result: homing goes on.</summary>
+        public const int Continue = 0;
+        /// <summary>Step result: the edge is confirmed (<see cref="ZeroCounts"/>).</summary>
+        public const int Homed = 1;
+        /// <summary>Step result: the edge could not be confirmed.</summary>
+        public const int NotConfirmed = 2;
+
+        private readonly StationConfig _c;
+        private bool _hasFirstEdge;
+        private int _firstEdgeCounts;
+        private int _phaseStartCounts;
+        private bool _released;
+        private int _releaseCounts;
+
+        /// <summary>Judges homing with the figures of <paramref name="config"/> (read at each step).</summary>
+        public HomeReference(StationConfig config) { _c = config; }
+
+        /// <summary>Where homing is.</summary>
+        public HomingPhase Phase { get; private set; }
+
+        /// <summary>True while the phase drives the lift up.</summary>
+        public bool Up { get { return Phase == HomingPhase.BackOff; } }
+
+        /// <summary>Speed cap of the phase, mm/s.</summary>
+        public double SpeedCapMmS { get { return Phase == HomingPhase.Seek ? _c.HomingSpeedMmS : _c.ApproachSpeedMmS; } }
+
+        /// <summary>The confirmed edge, in raw counts (valid after <see cref="Homed"/>).</summary>
+        public int ZeroCounts { get; private set; }
+
+        /// <summary>Starts homing at <paramref name="counts"/>; <paramref name="switchMade"/>: the debounced home switch.</summary>
+        public void Begin(int counts, bool switchMade)
+        {
+            _hasFirstEdge = false;
+            Enter(switchMade ? HomingPhase.BackOff : HomingPhase.Seek, counts);
+        }
+
+        /// <summary>One tick: <paramref name="edgeCounts"/> is the count where the switch's raw level last rose. Returns
+        /// Continue, Homed or NotConfirmed; a phase change shows in <see cref="Phase"/>.</summary>
+        public int Step(int counts, bool switchMade, int edgeCounts)
+        {
+            int repeat = (int)(_c.HomingRepeatMm * _c.CountsPerMm);
+            switch (Phase)
+            {
+                case HomingPhase.Seek:
+                    if (!switchMade) return Continue;
+                    _hasFirstEdge = true;
+                    _firstEdgeCounts = edgeCounts;
+                    Enter(HomingPhase.BackOff, counts);
+                    return Continue;
+                case HomingPhase.BackOff:
+                    if (switchMade)
+                    {
+                        // Still (or again) made: it must release within the back-off, or it is not a switch edge.
+                        bool tooFar = counts - _phaseStartCounts > _c.HomingBackoffMm * _c.CountsPerMm;
+                        return _released || tooFar ? NotConfirmed : Continue;
+                    }
+                    if (!_released)
+                    {
+                        _released = true;
+                        _releaseCounts = counts;
+                    }
+                    if (counts - _releaseCounts >= 2 * repeat) Enter(HomingPhase.Confirm, counts);
+                    return Continue;
+                default:
+                    int expected = _hasFirstEdge ? _firstEdgeCounts : _releaseCounts;
+                    if (!switchMade) return counts >= expected - repeat ? Continue : NotConfirmed; // passed the first edge: no switch there
+                    if (_hasFirstEdge && (edgeCounts - _firstEdgeCounts > repeat || _firstEdgeCounts - edgeCounts > repeat)) return NotConfirmed;
+                    ZeroCounts = edgeCounts;
+                    return Homed;
+            }
+        }
+
+        private void Enter(HomingPhase phase, int counts)
+        {
+            Phase = phase;
+            _released = false;
+            _phaseStartCounts = counts;
+        }
+    }
+}
