@@ -11,5 +11,8 @@ namespace Station.Hal.Sim
         StuckInactive = 2,
         /// <summary>Inverts the truth every flicker period (loose connector, vibration).</summary>
         Flicker = 3,
+        /// <summary>Inverts the truth for a short time, then heals by itself (EMI, a bouncing contact, a bird in a beam).
+        /// On the encoder: the count stops for that time, then catches up.</summary>
+        Glitch = 4,
     }
 }

@@ -7,6 +7,7 @@ namespace Station.Hal.Sim
     public sealed class SimInput : IDigitalInput
     {
         private readonly IClock _clock;
+        private long _glitchEndMs;
 
         /// <summary>An input named <paramref name="name"/> (the StationIo field name, e.g. "PackAtStaging" or "LockLocked[2]").</summary>
         public SimInput(string name, IClock clock, bool initial = false)
@@ -41,6 +42,27 @@ namespace Station.Hal.Sim
             Fault = SensorFault.Flicker;
         }
 
+        /// <summary>Makes the input read the opposite of its truth for <paramref name="durationMs"/> from now, then heal.</summary>
+        public void Glitch(int durationMs)
+        {
+            _glitchEndMs = _clock.NowMs + (durationMs < 1 ? 1 : durationMs);
+            Fault = SensorFault.Glitch;
+        }
+
+        /// <summary>Injects <paramref name="fault"/> now: stuck, flicker (<paramref name="ms"/> half-period) or glitch
+        /// (<paramref name="ms"/> long); None heals.</summary>
+        public void Inject(SensorFault fault, int ms)
+        {
+            switch (fault)
+            {
+                case SensorFault.StuckActive: Stick(true); break;
+                case SensorFault.StuckInactive: Stick(false); break;
+                case SensorFault.Flicker: StartFlicker(ms); break;
+                case SensorFault.Glitch: Glitch(ms); break;
+                default: Heal(); break;
+            }
+        }
+
         /// <summary>Removes any injected fault.</summary>
         public void Heal() => Fault = SensorFault.None;
 
@@ -53,6 +75,10 @@ namespace Station.Hal.Sim
                 case SensorFault.StuckActive: return true;
                 case SensorFault.StuckInactive: return false;
                 case SensorFault.Flicker: return ((_clock.NowMs / FlickerMs) & 1) == 0 ? Truth : !Truth;
+                case SensorFault.Glitch:
+                    if (_clock.NowMs < _glitchEndMs) return !Truth;
+                    Fault = SensorFault.None;
+                    return Truth;
                 default: return Truth;
             }
         }
