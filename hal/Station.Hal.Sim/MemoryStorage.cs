@@ -34,6 +34,23 @@ namespace Station.Hal.Sim
         /// <summary>When set, every write fails (returns false) as a full or broken medium would.</summary>
         public bool FailWrites { get; set; }
 
+        /// <summary>When set, appends fail (a worn block at the file's end); replaces still work.</summary>
+        public bool FailAppends { get; set; }
+
+        /// <summary>When set, replaces fail (no room for the new copy); appends still work.</summary>
+        public bool FailReplaces { get; set; }
+
+        /// <summary>When set, the next Replace is not atomic and power fails half-way through it: the file keeps only
+        /// the first half of the new bytes (a file system that truncates, then writes). The flag clears itself and
+        /// <see cref="ReplaceTornAtMs"/> says when it happened, so the simulator can cut the power in that tick.</summary>
+        public bool TearNextReplace { get; set; }
+
+        /// <summary>Simulated time of the torn replace (-1: none yet).</summary>
+        public long ReplaceTornAtMs { get; private set; } = -1;
+
+        /// <summary>Name of the file the torn replace hit, or null.</summary>
+        public string ReplaceTornName { get; private set; }
+
         /// <summary>Names of the files that exist.</summary>
         public IReadOnlyCollection<string> Names => _files.Keys;
 
@@ -57,7 +74,7 @@ namespace Station.Hal.Sim
         /// <inheritdoc />
         public bool Append(string name, byte[] buffer, int offset, int count)
         {
-            if (FailWrites || name == null || buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length) return false;
+            if (FailWrites || FailAppends || name == null || buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length) return false;
             if (!_files.TryGetValue(name, out var f)) { f = new List<byte>(); _files[name] = f; }
             _lastAppendName = name;
             _lastAppendStart = f.Count;
@@ -71,9 +88,17 @@ namespace Station.Hal.Sim
         /// <inheritdoc />
         public bool Replace(string name, byte[] buffer, int offset, int count)
         {
-            if (FailWrites || name == null || buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length) return false;
-            var f = new List<byte>(count);
-            for (int i = 0; i < count; i++) f.Add(buffer[offset + i]);
+            if (FailWrites || FailReplaces || name == null || buffer == null || offset < 0 || count < 0 || offset + count > buffer.Length) return false;
+            int keep = count;
+            if (TearNextReplace)
+            {
+                TearNextReplace = false;
+                keep = count / 2;
+                ReplaceTornAtMs = _clock?.NowMs ?? 0;
+                ReplaceTornName = name;
+            }
+            var f = new List<byte>(keep);
+            for (int i = 0; i < keep; i++) f.Add(buffer[offset + i]);
             _files[name] = f;
             if (name == _lastAppendName) _lastAppendStart = -1;
             ReplaceCount++;

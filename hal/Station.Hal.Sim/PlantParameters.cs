@@ -87,6 +87,10 @@ namespace Station.Hal.Sim
         /// <summary>Pick-up time of the safety relay after the motion permit is requested, ms.</summary>
         public int SafetyRelayPickupMs = 30;
 
+        /// <summary>How far the vehicles' real pack height lies from <see cref="VehicleHeightMm"/>, the height the
+        /// controller is configured with, mm (negative = lower: the lift meets the pack early).</summary>
+        public double VehicleHeightErrorMm = 0;
+
         /// <summary>Throws when a figure is impossible (the simulator reports the message).</summary>
         public void Validate()
         {
@@ -106,6 +110,7 @@ namespace Station.Hal.Sim
             Require(TransferPitchMm >= PackLengthMm && TransferSpeedMmS > 0, "TransferPitchMm must be >= PackLengthMm and speed > 0");
             Require(RackSlots >= 1 && RackPacks >= 0 && RackPacks <= RackSlots, "RackPacks must fit in RackSlots");
             Require(HandlerFetchMs >= 0 && HandlerStoreMs >= 0, "handler times must be >= 0");
+            Require(VehicleHeightMm + VehicleHeightErrorMm > 0 && VehicleHeightMm + VehicleHeightErrorMm < LiftTravelMm, "VehicleHeightMm + VehicleHeightErrorMm must lie inside the lift travel");
         }
 
         private static void Require(bool ok, string message)

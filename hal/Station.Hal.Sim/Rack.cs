@@ -37,6 +37,17 @@ namespace Station.Hal.Sim
         /// <summary>Number of packs stored back into slots so far.</summary>
         public int Stored { get; private set; }
 
+        /// <summary>Handler fault: the next fetch takes another pack from the rack than the one asked for (a wrong slot
+        /// address, a mis-sorted rack). The station only learns the serial from the pack's BMS at the vehicle.</summary>
+        public bool FetchWrongPackNext { get; set; }
+
+        /// <summary>Handler fault: the next pack fetched falls off the handler in the rack aisle and never reaches the
+        /// feed point (not a station hazard: the handler is not the station's actuator; the station sees a staging timeout).</summary>
+        public bool DropNextFetch { get; set; }
+
+        /// <summary>Packs the handler dropped.</summary>
+        public int Dropped { get; private set; }
+
         /// <summary>Puts a pack into a slot (set-up only).</summary>
         public void Place(int slot, SimPack pack)
         {
@@ -82,7 +93,14 @@ namespace Station.Hal.Sim
             {
                 _jobRemainingMs -= ms;
                 if (_jobRemainingMs > 0) return;
-                if (_jobIsFetch)
+                if (_jobIsFetch && DropNextFetch)
+                {
+                    DropNextFetch = false;
+                    Dropped++;
+                    _job.Place = SimPackPlace.Dropped;
+                    _bay.Log.Write(Station.Hal.LogLevel.Warning, $"plant: the rack handler dropped pack {_job.Serial} in the aisle");
+                }
+                else if (_jobIsFetch)
                 {
                     if (!_bay.TryPlaceAtFeedPoint(_job)) return; // feed point occupied: wait with the pack
                 }
@@ -108,6 +126,12 @@ namespace Station.Hal.Sim
             {
                 SimPack next = _fetchQueue.Dequeue();
                 if (next.Place != SimPackPlace.Rack) continue;
+                if (FetchWrongPackNext)
+                {
+                    FetchWrongPackNext = false;
+                    foreach (var other in Slots)
+                        if (other != null && other != next) { _bay.Log.Write(Station.Hal.LogLevel.Warning, $"plant: the rack handler fetches {other.Serial} instead of {next.Serial}"); next = other; break; }
+                }
                 Slots[next.Slot] = null;
                 next.Slot = -1;
                 Start(next, true, _p.HandlerFetchMs);

@@ -65,6 +65,7 @@ namespace Station.Hal.Sim
         {
             PowerIsOff = false;
             Encoder.ZeroHere();
+            EncoderPath.Restart();
             UpdateSensors();
             Log.Write(Station.Hal.LogLevel.Info, "plant: power restored");
         }

@@ -21,7 +21,10 @@ namespace Station.Hal.Sim
         public bool LiftPowered => !PowerIsOff && SafetyRelayEnergised && LiftEnable.State && LiftBrakeRelease.State;
 
         /// <summary>True when the platform touches the underside of the vehicle's pack position.</summary>
-        public bool AtContact => Vehicle != null && LiftPositionMm >= Parameters.VehicleHeightMm - Parameters.ContactWindowMm;
+        public bool AtContact => Vehicle != null && LiftPositionMm >= VehiclePackHeightMm - Parameters.ContactWindowMm;
+
+        /// <summary>Where the vehicles' pack really sits, mm: the configured height plus <see cref="PlantParameters.VehicleHeightErrorMm"/>.</summary>
+        public double VehiclePackHeightMm => Parameters.VehicleHeightMm + Parameters.VehicleHeightErrorMm;
 
         /// <summary>True when the platform lines up with the conveyors (at home).</summary>
         public bool LiftAligned => LiftPositionMm <= Parameters.TransferAlignMm;
@@ -63,7 +66,12 @@ namespace Station.Hal.Sim
                 LiftDrivenAgainstBrakeMs += ms;
 
             double target = powered ? LiftDrive.Duty * p.LiftMaxSpeedMmS * (LiftDirectionUp.State ? 1 : -1) : 0;
+            // A runaway drive ignores its enable and reference but still needs the safety relay's power and an open brake.
+            bool runaway = LiftRunaway != 0 && !PowerIsOff && SafetyRelayEnergised && LiftBrakeRelease.State;
+            if (runaway) { powered = true; target = LiftRunaway * p.LiftMaxSpeedMmS; }
             double rate = (powered ? p.LiftAccelMmS2 : p.LiftBrakeDecelMmS2) * dt;
+            // A brake that does not hold lets the unpowered platform sink under its load.
+            if (!powered && BrakeSlipMmS > 0 && LiftPositionMm > -p.LiftOvertravelMm) { target = -BrakeSlipMmS; rate = p.LiftAccelMmS2 * dt; }
             double v = LiftVelocityMmS;
             if (target > v) v = Math.Min(target, v + rate);
             else v = Math.Max(target, v - rate);
@@ -85,7 +93,7 @@ namespace Station.Hal.Sim
 
             double ceiling = p.LiftTravelMm + p.LiftOvertravelMm;
             bool vehicleCeiling = Vehicle != null && (Vehicle.Pack != null || PackOnPlatform != null);
-            if (vehicleCeiling) ceiling = Math.Min(ceiling, p.VehicleHeightMm + p.ContactComplianceMm);
+            if (vehicleCeiling) ceiling = Math.Min(ceiling, VehiclePackHeightMm + p.ContactComplianceMm);
             if (to >= ceiling && v > 0)
             {
                 to = ceiling;
@@ -94,6 +102,11 @@ namespace Station.Hal.Sim
                 {
                     _pressingVehicle = true;
                     Hazard($"lift drove the pack into the vehicle past the seal compression ({ceiling:0} mm)");
+                }
+                else if (!vehicleCeiling && powered && target > 0 && !_pressingVehicle)
+                {
+                    _pressingVehicle = true;
+                    Hazard($"lift drive ran the platform into its top end stop ({ceiling:0} mm)");
                 }
             }
             else if (to < ceiling - 1) _pressingVehicle = false;

@@ -76,6 +76,9 @@ namespace Station.Hal.Sim
                 Io.LockUnlockedSensor[i] = LockUnlocked[i] = In($"LockUnlocked[{i}]");
             }
 
+            // The core reads the counter through the injectable signal path (slip, offset, scale, wrap).
+            Io.LiftEncoder = EncoderPath = new EncoderFaults(Encoder);
+
             for (int i = 0; i < p.RackPacks; i++)
                 Rack.Place(i, new SimPack($"PK{i + 1:0000}", p.RackInitialSocPct, p.PackType));
             UpdateSensors();
@@ -104,6 +107,8 @@ namespace Station.Hal.Sim
         public SimOutput LiftBrakeRelease { get; }
         /// <summary>Lift encoder.</summary>
         public SimEncoder Encoder { get; }
+        /// <summary>What the core reads of the encoder: the counter behind injectable signal faults.</summary>
+        public EncoderFaults EncoderPath { get; }
         /// <summary>Top limit switch.</summary>
         public SimInput LiftTopLimit { get; }
         /// <summary>Home (bottom) limit switch.</summary>
@@ -183,6 +188,7 @@ namespace Station.Hal.Sim
             StepConveyors(ms);
             Rack.Step(ms);
             StepVehicle(ms);
+            CheckMovingVehicle();
             UpdateSensors();
         }
 
@@ -208,6 +214,11 @@ namespace Station.Hal.Sim
         {
             if (Vehicle == null || Vehicle.State != VehicleState.Positioned)
                 throw new InvalidOperationException("no positioned vehicle to leave");
+            Leave();
+        }
+
+        private void Leave()
+        {
             if (!LiftAligned) Hazard("vehicle drove off with the lift raised");
             if (Vehicle.Pack == null) Hazard("vehicle drove off without a pack");
             else if (!AllLocksLocked) Hazard("vehicle drove off with its pack not fully locked");

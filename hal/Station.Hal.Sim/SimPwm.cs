@@ -13,7 +13,13 @@ namespace Station.Hal.Sim
         public string Name { get; }
 
         /// <inheritdoc />
-        public double Duty { get; private set; }
+        public double Duty => StuckDuty >= 0 ? StuckDuty : _duty;
+
+        /// <summary>When 0..1: the drive keeps this speed reference whatever the core writes (a frozen analogue output,
+        /// a drive stuck on its last command); -1 = healthy.</summary>
+        public double StuckDuty { get; set; } = -1;
+
+        private double _duty;
 
         /// <inheritdoc />
         public int FrequencyHz { get; }
@@ -22,10 +28,10 @@ namespace Station.Hal.Sim
         public void SetDuty(double duty)
         {
             if (double.IsNaN(duty)) duty = 0;
-            Duty = Math.Clamp(duty, 0.0, 1.0);
+            _duty = Math.Clamp(duty, 0.0, 1.0);
         }
 
         /// <summary>Drops the reference to 0 as a loss of supply does.</summary>
-        public void PowerOff() => Duty = 0;
+        public void PowerOff() => _duty = 0;
     }
 }

@@ -11,5 +11,7 @@ namespace Station.Hal.Sim
         Positioned = 2,
         /// <summary>Driving out after release.</summary>
         Departing = 3,
+        /// <summary>Rolled out of the swap position mid-swap (driver, handbrake): still in the bay, the sensor not made.</summary>
+        Moving = 4,
     }
 }

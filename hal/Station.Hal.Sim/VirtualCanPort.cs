@@ -23,12 +23,13 @@ namespace Station.Hal.Sim
         /// <summary>Frames lost because the receive queue was full.</summary>
         public long Overruns { get; private set; }
 
-        /// <summary>When true, sends fail (a bus-off controller).</summary>
+        /// <summary>When true the controller is bus-off: sends fail and nothing is received (frames sent meanwhile are lost).</summary>
         public bool BusOff { get; set; }
 
         /// <inheritdoc />
         public bool TryRead(ref CanFrame frame)
         {
+            if (BusOff) { _rx.Clear(); return false; }
             if (_rx.Count == 0) _bus.StepNodes();
             if (_rx.Count == 0) return false;
             frame = _rx.Dequeue();
@@ -45,6 +46,7 @@ namespace Station.Hal.Sim
 
         internal void Enqueue(in CanFrame frame)
         {
+            if (BusOff) return;
             if (_rx.Count >= _limit) { Overruns++; return; }
             _rx.Enqueue(frame);
         }

@@ -59,6 +59,11 @@ namespace Station.Simulator.Tests
         [InlineData(@"""states_seen"": [""Recovery""]", "never was in Recovery")]
         [InlineData(@"""restarts"": 1", "0 restarts, expected 1")]
         [InlineData(@"""lift_home"": false", "the lift is home")]
+        [InlineData(@"""never_in"": [""Transfer""]", "the station was in Transfer")]
+        [InlineData(@"""events_in_order"": [""state:Released"", ""state:Unlock""]", "state:Unlock did not come in the expected order")]
+        [InlineData(@"""events_in_order"": [""fault:LiftStall""]", "fault:LiftStall never happened")]
+        [InlineData(@"""latched_fault"": ""any""", "no fault is latched, expected one")]
+        [InlineData(@"""faults_raised"": [""any""]", "fault any was never raised")]
         public void Each_expectation_can_fail(string expect, string message)
         {
             // one vehicle is swapped and leaves, so the bay ends empty and the new pack PK0001 left in the vehicle

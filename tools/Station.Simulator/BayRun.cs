@@ -16,7 +16,7 @@ namespace Station.Simulator
     /// simulator observes and acts. A scenario power loss drops the plant's supply and throws the controller away;
     /// on restore a new controller is built on the same storage (the journal) and started, as a real board would boot.
     /// </remarks>
-    public sealed class BayRun
+    public sealed partial class BayRun
     {
         private readonly List<ScenarioEvent> _events;
         private readonly bool _autoHome;
@@ -133,9 +133,10 @@ namespace Station.Simulator
             int tick = Config.TickMs;
             while (true)
             {
+                RunLateTicks(tick);
                 Clock.Advance(tick);
                 Bay.Step(tick);
-                if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); }
+                if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); CutPowerAfterTornReplace(); }
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
                 Operate();
@@ -166,6 +167,7 @@ namespace Station.Simulator
             if (!raised) return;
             string step = SwapStates.Name(_lastStep);
             Faults.Add(new FaultSeen((int)code, FaultCatalogue.Name(code), step, Clock.NowMs));
+            History.Add("fault:" + FaultCatalogue.Name(code));
             Timeline.Mark(Clock.NowMs, $"fault {(int)code} {FaultCatalogue.Name(code)}", "fault");
             Say($"FAULT {(int)code} {FaultCatalogue.Name(code)} in {step}: {FaultCatalogue.Meaning(code)}");
         }
@@ -179,6 +181,7 @@ namespace Station.Simulator
                 _state = s;
                 _stepEnteredMs = now;
                 StatesSeen.Add(SwapStates.Name(s));
+                History.Add("state:" + SwapStates.Name(s));
                 if (s != SwapState.Faulted && s != SwapState.Off) _lastStep = s;
                 Timeline.Row("sequencer", "sequencer").Set(now, SwapStates.Name(s), s == SwapState.Faulted ? "fault" : "state");
                 Say(Status());
@@ -360,93 +363,6 @@ namespace Station.Simulator
                 _armedAtMs = now;
                 _dueMs = -1;
             }
-        }
-
-        private void Fire(ScenarioEvent e)
-        {
-            long now = Clock.NowMs;
-            string text = e.Describe();
-            EventsFired.Add($"{now / 1000.0:0.00} s: {text}");
-            Timeline.Mark(now, e.Do, "event");
-            string result = "";
-            switch (e.Do)
-            {
-                case "estop": Bay.EStopPressed = true; break;
-                case "bms_fault":
-                    try { result = ": " + PackCan.Apply((string)e.Args["kind"], e.Args.TryGetValue("serial", out var bs) ? (string)bs : null); }
-                    catch (ArgumentException x) { result = ": ignored, " + x.Message; }
-                    break;
-                case "estop_release": Bay.EStopPressed = false; break;
-                case "light_curtain_break": Bay.LightCurtainBroken = true; break;
-                case "light_curtain_clear": Bay.LightCurtainBroken = false; break;
-                case "doors_open": Bay.DoorsOpen = true; break;
-                case "doors_close": Bay.DoorsOpen = false; break;
-                case "safety_relay_fail": Bay.SafetyRelayFailed = true; break;
-                case "safety_relay_heal": Bay.SafetyRelayFailed = false; break;
-                case "stall": Bay.StallLiftAt(e.Args.TryGetValue("position_mm", out var p) ? (double)p : Bay.LiftPositionMm); break;
-                case "clear_stall": Bay.ClearLiftStall(); break;
-                case "encoder_freeze": Bay.Encoder.Frozen = true; break;
-                case "encoder_heal": Bay.Encoder.Frozen = false; break;
-                case "sensor":
-                    var input = Bay.Input((string)e.Args["name"]);
-                    switch ((string)e.Args["mode"])
-                    {
-                        case "stuck_active": input.Stick(true); break;
-                        case "stuck_inactive": input.Stick(false); break;
-                        case "flicker": input.StartFlicker(e.Args.TryGetValue("half_period_ms", out var hp) ? (int)hp : 50); break;
-                        default: input.Heal(); break;
-                    }
-                    break;
-                case "lock_fails_to_engage": Bay.FailLockEngage((int)e.Args["lock"]); break;
-                case "lock_heal": Bay.FailLockEngage((int)e.Args["lock"], false); break;
-                case "power_loss":
-                    bool tear = e.Args.TryGetValue("tear_journal", out var t) && (bool)t;
-                    double off = e.Args.TryGetValue("off_s", out var o) ? (double)o : 3.0;
-                    bool torn = Bay.PowerLoss(tear);
-                    if (tear) result = torn ? " → tore the journal write in progress" : " → no journal write was in progress: nothing torn";
-                    if (Controller != null) Controller.FaultChanged -= OnFault;
-                    Controller = null; // the board is dead: its RAM is gone
-                    _powerBackAtMs = now + (long)(off * 1000);
-                    break;
-                case "authorize":
-                    // The booking authorises the vehicle in the bay again (e.g. after a fault was cleared).
-                    if (_current == null || Bay.Vehicle == null) { result = " → no vehicle in the bay"; break; }
-                    string pack = e.Args.TryGetValue("pack", out var pk) ? (string)pk : null;
-                    var veh = Bay.Vehicle;
-                    result = Command(c => c.Authorize(new SwapAuthorization(_current.VehicleId, pack)
-                    {
-                        VehiclePackSerial = veh.Pack?.Serial,
-                        VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
-                    }));
-                    if (result == " → accepted")
-                    {
-                        _current.AuthorizedMs = now;
-                        if (pack != null) _current.PackIn = pack;
-                    }
-                    break;
-                case "reset": result = Command(c => c.ResetFault()); break;
-                case "home": result = Command(c => c.Home()); break;
-                case "confirm_recovery": result = Command(c => c.ConfirmRecovery()); break;
-                case "cancel": result = Command(c => c.Cancel()); break;
-                case "software_stop": result = Command(c => c.EmergencyStop()); break;
-            }
-            Say($"scenario: {text}{result}");
-        }
-
-        private string Command(Func<StationController, CommandResult> command)
-        {
-            if (Controller == null) return " → no controller (power is off)";
-            var r = command(Controller);
-            return r.Accepted ? " → accepted" : $" → refused: {r.Message}";
-        }
-
-        private void RestorePower()
-        {
-            _powerBackAtMs = -1;
-            Bay.PowerRestore();
-            Restarts++;
-            Say("power restored: the controller boots on the same storage");
-            StartController();
         }
 
         private bool Finished()

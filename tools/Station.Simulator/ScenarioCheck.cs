@@ -15,10 +15,16 @@ namespace Station.Simulator
             if (x.FinalState != null && x.FinalState != state) f.Add($"final state is {state}, expected {x.FinalState}");
             FaultCode latched = run.Controller?.LatchedFault ?? FaultCode.None;
             string latchedName = latched == FaultCode.None ? "None" : FaultCatalogue.Name(latched);
-            if (x.LatchedFault != null && x.LatchedFault != latchedName) f.Add($"latched fault is {latchedName}, expected {x.LatchedFault}");
+            if (x.LatchedFault == "any") { if (latched == FaultCode.None) f.Add("no fault is latched, expected one"); }
+            else if (x.LatchedFault != null && x.LatchedFault != latchedName) f.Add($"latched fault is {latchedName}, expected {x.LatchedFault}");
             if (x.FaultsRaised != null)
                 foreach (var name in x.FaultsRaised)
-                    if (!run.Faults.Exists(r => r.Name == name)) f.Add($"fault {name} was never raised (raised: {Names(run.Faults)})");
+                    if (name == "any" ? run.Faults.Count == 0 : !run.Faults.Exists(r => r.Name == name)) f.Add($"fault {name} was never raised (raised: {Names(run.Faults)})");
+            if (x.NeverIn != null)
+                foreach (var s in x.NeverIn)
+                    if (run.StatesSeen.Contains(s)) f.Add($"the station was in {s}");
+            if (x.EventsInOrder != null) CheckOrder(x.EventsInOrder, run.History, f);
+            f.AddRange(run.CommandFailures);
             if (x.SwapsCompleted != null && x.SwapsCompleted != run.SwapsCompleted) f.Add($"{run.SwapsCompleted} swaps completed, expected {x.SwapsCompleted}");
             if (x.StatesSeen != null)
                 foreach (var s in x.StatesSeen)
@@ -60,6 +66,19 @@ namespace Station.Simulator
             if (x.Restarts != null && x.Restarts != run.Restarts) f.Add($"{run.Restarts} restarts, expected {x.Restarts}");
             if (run.EventsPending > 0) f.Add($"{run.EventsPending} scenario event(s) never fired (the run ended first: {run.EndReason})");
             return f;
+        }
+
+        // The expected entries must appear in the run's event list in this order, others may lie between.
+        private static void CheckOrder(List<string> expected, List<string> seen, List<string> f)
+        {
+            int at = 0;
+            foreach (var e in expected)
+            {
+                int found = seen.IndexOf(e, at);
+                if (found >= 0) { at = found + 1; continue; }
+                f.Add(seen.Contains(e) ? $"{e} did not come in the expected order (after {(at > 0 ? seen[at - 1] : "the start")})" : $"{e} never happened");
+                return;
+            }
         }
 
         private static string Names(List<FaultSeen> faults)

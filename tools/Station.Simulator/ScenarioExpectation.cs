@@ -31,6 +31,11 @@ namespace Station.Simulator
         public Dictionary<string, string> Inventory;
         /// <summary>States in which no actuator output nor the motion permit may ever be on (e.g. "Recovery").</summary>
         public List<string> NoMotionIn;
+        /// <summary>States the controller must never have entered (e.g. "Transfer" after a fault before it).</summary>
+        public List<string> NeverIn;
+        /// <summary>Run events that must have happened in this order (others may come between): "state:NAME" (entered),
+        /// "fault:NAME" (raised), "do:ACTION" (a scenario event fired).</summary>
+        public List<string> EventsInOrder;
         /// <summary>Number of controller restarts after simulated power losses.</summary>
         public int? Restarts;
     }

@@ -27,18 +27,44 @@ namespace Station.Simulator
             ["safety_relay_fail"] = new(), ["safety_relay_heal"] = new(),
             ["stall"] = new() { ["position_mm"] = "number" }, ["clear_stall"] = new(),
             ["encoder_freeze"] = new(), ["encoder_heal"] = new(),
-            ["sensor"] = new() { ["name"] = "string", ["mode"] = "string", ["half_period_ms"] = "int" },
+            ["sensor"] = new() { ["name"] = "string", ["mode"] = "string", ["half_period_ms"] = "int", ["ticks"] = "int" },
+            ["encoder_fault"] = new() { ["slip"] = "number", ["offset_counts"] = "number", ["scale"] = "number", ["wrap_counts"] = "int" },
+            ["lift_runaway"] = new() { ["direction"] = "string" }, ["brake_slip"] = new() { ["mm_s"] = "number" },
+            ["lift_drive_heal"] = new(), ["brake_heal"] = new(),
+            ["output_stuck"] = new() { ["name"] = "string", ["duty"] = "number" }, ["output_heal"] = new() { ["name"] = "string" },
+            ["vehicle_moves"] = new(), ["vehicle_returns"] = new(), ["vehicle_leaves"] = new(),
+            ["handler_wrong_pack"] = new(), ["handler_drops_pack"] = new(),
+            ["pack_soc"] = new() { ["pct"] = "number", ["serial"] = "string" },
+            ["storage_fail"] = new() { ["what"] = "string" }, ["storage_heal"] = new(),
+            ["tear_next_replace"] = new() { ["off_s"] = "number" },
+            ["can_bus_off"] = new(), ["can_bus_on"] = new(),
+            ["cloud_link_drop"] = new(), ["cloud_link_restore"] = new(),
+            ["tick_late"] = new() { ["late_ms"] = "int" },
             ["lock_fails_to_engage"] = new() { ["lock"] = "int" }, ["lock_heal"] = new() { ["lock"] = "int" },
             ["power_loss"] = new() { ["off_s"] = "number", ["tear_journal"] = "bool" },
             ["bms_fault"] = new() { ["kind"] = "string", ["serial"] = "string" },
-            ["authorize"] = new() { ["pack"] = "string" },
-            ["reset"] = new(), ["home"] = new(), ["confirm_recovery"] = new(), ["cancel"] = new(), ["software_stop"] = new(),
+            ["authorize"] = Command(new() { ["pack"] = "string" }),
+            ["reset"] = Command(new()), ["home"] = Command(new()), ["confirm_recovery"] = Command(new()), ["cancel"] = Command(new()), ["software_stop"] = Command(new()),
         };
+
+        // An operator command may say what the controller must answer: "expect": "refused"/"accepted", and part of the reason.
+        private static Dictionary<string, string> Command(Dictionary<string, string> args)
+        {
+            args["expect"] = "string";
+            args["reason"] = "string";
+            return args;
+        }
+
+        /// <summary>What a command event may expect of the controller's answer.</summary>
+        public static readonly string[] CommandAnswers = { "refused", "accepted" };
+
+        /// <summary>Storage faults of "storage_fail".</summary>
+        public static readonly string[] StorageFaults = { "all", "appends", "replaces" };
 
         /// <summary>Places of the controller's inventory a scenario may check, in PackPlace order.</summary>
         public static readonly string[] InventoryPlaces = { "staging", "lift", "vehicle", "return_point" };
 
-        private static readonly string[] SensorModes = { "stuck_active", "stuck_inactive", "flicker", "heal" };
+        private static readonly string[] SensorModes = { "stuck_active", "stuck_inactive", "flicker", "glitch", "heal" };
 
         /// <summary>Names of every action a scenario may use.</summary>
         public static IEnumerable<string> ActionNames => Actions.Keys;
@@ -160,8 +186,16 @@ namespace Station.Simulator
                         x.NoMotionIn = new List<string>();
                         foreach (var f in Array(prop.Value, where, 32)) x.NoMotionIn.Add(StateName(f, where));
                         break;
+                    case "never_in":
+                        x.NeverIn = new List<string>();
+                        foreach (var f in Array(prop.Value, where, 32)) x.NeverIn.Add(StateName(f, where));
+                        break;
+                    case "events_in_order":
+                        x.EventsInOrder = new List<string>();
+                        foreach (var f in Array(prop.Value, where, 64)) x.EventsInOrder.Add(RunEventName(f, where));
+                        break;
                     default:
-                        throw new ScenarioException($"unknown key \"{where}\" (known: final_state, latched_fault, faults_raised, swaps_completed, states_seen, outputs_off, no_hazards, lift_home, vehicle_pack, lift_pack, inventory, no_motion_in, restarts)");
+                        throw new ScenarioException($"unknown key \"{where}\" (known: final_state, latched_fault, faults_raised, swaps_completed, states_seen, outputs_off, no_hazards, lift_home, vehicle_pack, lift_pack, inventory, no_motion_in, never_in, events_in_order, restarts)");
                 }
             }
             if (checks == 0) throw new ScenarioException("\"expect\" is empty: say at least one thing the run must end with");
@@ -229,8 +263,13 @@ namespace Station.Simulator
                     }
                     if (!ev.Args.TryGetValue("mode", out var m)) throw new ScenarioException($"{where}: \"sensor\" needs \"mode\" ({string.Join(", ", SensorModes)})");
                     if (System.Array.IndexOf(SensorModes, (string)m) < 0) throw new ScenarioException($"{where}.mode: \"{m}\" is not one of {string.Join(", ", SensorModes)}");
-                    if (ev.Args.TryGetValue("half_period_ms", out var hp) && ((int)hp < 1 || (string)m != "flicker"))
-                        throw new ScenarioException($"{where}.half_period_ms: only with mode \"flicker\", and at least 1");
+                    if (ev.Args.TryGetValue("half_period_ms", out var hp) && ((int)hp < 1 || (int)hp > 60_000 || (string)m != "flicker"))
+                        throw new ScenarioException($"{where}.half_period_ms: only with mode \"flicker\", 1..60000");
+                    if (ev.Args.TryGetValue("ticks", out var tk) && ((int)tk < 1 || (int)tk > 1000 || (string)m != "glitch"))
+                        throw new ScenarioException($"{where}.ticks: only with mode \"glitch\", 1..1000");
+                    break;
+                default:
+                    ScenarioActionCheck.Check(ev, where, bay);
                     break;
                 case "lock_fails_to_engage":
                 case "lock_heal":
@@ -252,9 +291,10 @@ namespace Station.Simulator
             }
         }
 
-        private static string StateName(JsonElement e, string where)
+        private static string StateName(JsonElement e, string where) => StateName(Str(e, where, 32), where);
+
+        private static string StateName(string s, string where)
         {
-            string s = Str(e, where, 32);
             if (!SwapStates.TryParse(s, out var state) || SwapStates.IsComposite(state))
             {
                 var names = new List<string>();
@@ -273,11 +313,36 @@ namespace Station.Simulator
                 if (code != 0 && !FaultCatalogue.IsKnown((FaultCode)code)) throw new ScenarioException($"{where}: {code} is not a fault code of docs/faults.md");
                 return code == 0 ? "None" : FaultCatalogue.Name((FaultCode)code);
             }
-            string s = Str(e, where, 64);
-            if (s == "None") return s;
+            return FaultName(Str(e, where, 64), where);
+        }
+
+        private static string FaultName(string s, string where)
+        {
+            if (s == "None" || s == "any") return s;
             for (int i = 0; i < FaultCatalogue.Count; i++)
                 if (FaultCatalogue.Name(FaultCatalogue.CodeAt(i)) == s) return s;
-            throw new ScenarioException($"{where}: \"{s}\" is not a fault name of docs/faults.md (or \"None\")");
+            throw new ScenarioException($"{where}: \"{s}\" is not a fault name of docs/faults.md (or \"None\", or \"any\")");
+        }
+
+        // An entry of events_in_order: "state:Transfer", "fault:LiftStall" or "do:estop" (the prefix says which list).
+        private static string RunEventName(JsonElement e, string where)
+        {
+            string s = Str(e, where, 80);
+            int colon = s.IndexOf(':');
+            string kind = colon < 0 ? "" : s.Substring(0, colon), name = colon < 0 ? "" : s.Substring(colon + 1);
+            switch (kind)
+            {
+                case "state": return "state:" + StateName(name, where);
+                case "fault":
+                    string f = FaultName(name, where);
+                    if (f == "None" || f == "any") throw new ScenarioException($"{where}: \"{s}\" names no fault");
+                    return "fault:" + f;
+                case "do":
+                    if (!Actions.ContainsKey(name)) throw new ScenarioException($"{where}: \"{name}\" is not an action (one of: {string.Join(", ", Actions.Keys)})");
+                    return "do:" + name;
+                default:
+                    throw new ScenarioException($"{where}: \"{s}\" must be \"state:NAME\", \"fault:NAME\" or \"do:ACTION\"");
+            }
         }
 
         private static IEnumerable<JsonElement> Array(JsonElement e, string where, int max)

@@ -28,6 +28,8 @@ namespace Station.Simulator
             _client = new MqttClient(o);
             run.ControllerStarted = OnControllerStarted;
             run.AfterTick = () => _link?.Tick();
+            // A scenario's cloud_link_drop: the network goes away (no DISCONNECT) until cloud_link_restore.
+            run.CloudLink = up => { if (up) _client.Start(); else _client.Abort(); };
         }
 
         /// <summary>The cloud link (after the first controller start).</summary>
