@@ -65,7 +65,7 @@ namespace Station.Cloud.Tests
         {
             using var broker = Mosquitto.Start();
             var epoch = DateTime.UtcNow;
-            var stations = Enumerable.Range(1, 3).Select(i => new SimStation($"mon-{i}", new MqttClientOptions { Port = broker.Port, ClientId = $"mon-{i}", ReconnectMinMs = 50, ReconnectMaxMs = 200 }, epoch, 0, false, 0)).ToArray();
+            var stations = Enumerable.Range(1, 3).Select(i => new SimStation($"mon-{i}", new MqttLinkOptions { Port = broker.Port, ClientId = $"mon-{i}", ReconnectMinMs = 50, ReconnectMaxMs = 200 }, epoch, 0, false, 0)).ToArray();
             foreach (var s in stations) s.Start();
             // Homing runs in fast simulated time; then the stations follow wall time (the monitor's expiry is wall-clock based).
             var homed = DateTime.UtcNow.AddSeconds(30);

@@ -60,7 +60,7 @@ namespace Station.Fleet
                     }
                 }
                 if (stations < 1 || speed <= 0) throw new ArgumentException("--stations >= 1 and --speed > 0");
-                MqttClientOptions.FromUri(broker, "probe");
+                MqttLinkOptions.FromUri(broker, "probe");
             }
             catch (Exception e) when (e is ArgumentException || e is FormatException || e is UriFormatException)
             {

@@ -55,14 +55,14 @@ namespace Station.FleetMonitor
                         default: throw new ArgumentException("unknown option " + a);
                     }
                 }
-                MqttClientOptions.FromUri(broker, "x");
+                MqttLinkOptions.FromUri(broker, "x");
             }
             catch (Exception e) when (e is ArgumentException || e is FormatException || e is UriFormatException)
             {
                 stderr.WriteLine("Station.FleetMonitor: " + e.Message);
                 return 2;
             }
-            var o = MqttClientOptions.FromUri(broker, "monitor-" + Environment.ProcessId + "-" + Environment.TickCount64 % 100000);
+            var o = MqttLinkOptions.FromUri(broker, "monitor-" + Environment.ProcessId + "-" + Environment.TickCount64 % 100000);
             o.ResendAfterReconnect = true; // a general-purpose client: a command in flight at a drop is sent again
             o.CleanSession = true;
             if (user != null) { o.Username = user; o.Password = password; }
@@ -76,11 +76,11 @@ namespace Station.FleetMonitor
             }
         }
 
-        static int Watch(MqttClientOptions o, double seconds, bool plain, TextWriter stdout, TextReader stdin)
+        static int Watch(MqttLinkOptions o, double seconds, bool plain, TextWriter stdout, TextReader stdin)
         {
             stdout = TextWriter.Synchronized(stdout); // the input thread writes too
             var table = new FleetTable();
-            using var client = new MqttClient(o);
+            using var client = new MqttNetLink(o);
             client.MessageReceived += (t, p) => table.Take(t, p, DateTime.UtcNow);
             client.Start();
             if (!client.WaitConnected(5000)) { stdout.WriteLine("cannot reach the broker: " + client.LastError); return 3; }
@@ -139,12 +139,12 @@ namespace Station.FleetMonitor
             return Encoding.UTF8.GetString(ms.ToArray());
         }
 
-        static int Authorize(MqttClientOptions o, string station, string vehicle, string pack, double valid, string by, TextWriter stdout, TextWriter stderr)
+        static int Authorize(MqttLinkOptions o, string station, string vehicle, string pack, double valid, string by, TextWriter stdout, TextWriter stderr)
         {
             string json = Command("swap.authorize", vehicle, pack, valid, by);
             string mid = JsonDocument.Parse(json).RootElement.GetProperty("mid").GetString();
             var replies = new BlockingCollection<JsonElement>();
-            using var client = new MqttClient(o);
+            using var client = new MqttNetLink(o);
             client.MessageReceived += (t, p) =>
             {
                 try { var j = JsonDocument.Parse(p).RootElement.Clone(); if (j.TryGetProperty("re", out var re) && re.ValueKind == JsonValueKind.String && re.GetString() == mid) replies.Add(j); }
