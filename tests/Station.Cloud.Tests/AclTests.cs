@@ -12,7 +12,7 @@ namespace Station.Cloud.Tests
     /// mosquitto_passwd: station A cannot publish into station B's tree nor read B's commands.</summary>
     public class AclTests
     {
-        static string RepoFile(string relative)
+        internal static string RepoFile(string relative)
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "StationFirmware.sln"))) dir = dir.Parent;
