@@ -56,6 +56,8 @@ namespace Station.Fleet
                 // Stagger first arrivals over one arrival interval so the fleet does not swap in lock-step.
                 int first = s.SwapsPerHour > 0 ? (int)(3600000.0 / s.SwapsPerHour * i / s.Stations) + 5000 : 0;
                 var st = new SimStation(id, o, epoch, s.SwapsPerHour, !s.CloudAuthorize, first, s.TelemetryMs);
+                // Real UTC like a station with NTP: the cloud's exp times are real, whatever --speed does to simulated time.
+                st.Clock.FollowsWallUtc = true;
                 if (s.Measure) st.EventJournaled = (station, seq) => journaledAt[(station.Id, seq)] = Stopwatch.GetTimestamp();
                 stations.Add(st);
                 st.Start();
