@@ -1,3 +1,4 @@
+#nullable disable
 using System;
 using System.CommandLine;
 using System.Globalization;
