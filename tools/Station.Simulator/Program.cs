@@ -105,7 +105,8 @@ namespace Station.Simulator
                 {
                     long from, to;
                     var w = run.Timeline.Swaps.Find(x => x.Swap == o.TimelineSwap);
-                    if (w.Swap == o.TimelineSwap) { from = w.StartMs; to = w.EndMs < 0 ? run.Clock.NowMs : w.EndMs; }
+                    // Swap 1's chart starts at power-up, so the homing before the first car is on it.
+                    if (w.Swap == o.TimelineSwap) { from = o.TimelineSwap == 1 ? 0 : w.StartMs; to = w.EndMs < 0 ? run.Clock.NowMs : w.EndMs; }
                     else { from = 0; to = run.Clock.NowMs; }
                     string title = (scenario != null ? $"{scenario.Name}: " : "") + (w.Swap == o.TimelineSwap ? $"swap {o.TimelineSwap}" : "whole run")
                         + $" ({(to - from) / 1000.0:0.0} s simulated; critical path {critical.TotalSeconds:0.0} s)";
