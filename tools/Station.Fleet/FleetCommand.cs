@@ -8,6 +8,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.CommandLine;
+using Spectre.Console;
 using System.Threading.Tasks;
 using Station.Hal.Host;
 using Station.Tools;
@@ -69,7 +70,22 @@ namespace Station.Fleet
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             if (seconds > 0) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
-            var report = FleetRun.Execute(settings, quiet ? null : stdout, stop.Token);
+            FleetReport report;
+            if (!quiet && seconds > 0 && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected)
+            {
+                // On a terminal: a Spectre.Console progress bar of the run's wall time, its status line as the caption.
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+                report = null;
+                console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(ctx =>
+                {
+                    var task = ctx.AddTask($"{settings.Stations} stations starting", maxValue: seconds);
+                    var clock = Stopwatch.StartNew();
+                    using var tick = new Timer(_ => task.Value = Math.Min(seconds, clock.Elapsed.TotalSeconds), null, 0, 250);
+                    report = FleetRun.Execute(settings, new CaptionWriter(line => task.Description = Markup.Escape(line)), stop.Token);
+                    task.Value = seconds;
+                });
+            }
+            else report = FleetRun.Execute(settings, quiet ? null : stdout, stop.Token);
             stdout.WriteLine(report.ToText());
             if (report.Online == 0) { stderr.WriteLine("Station.Fleet: no station was online at the end"); return 1; }
             return 0;
