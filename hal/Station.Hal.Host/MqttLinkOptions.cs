@@ -38,7 +38,7 @@ namespace Station.Hal.Host
         /// <summary>Most QoS 1 publishes awaiting PUBACK; Publish returns -1 beyond it (the caller retries later).</summary>
         public int MaxInflight = 64;
         /// <summary>Resend unacknowledged QoS 1 publishes after a reconnect (DUP set when the broker kept the session;
-        /// MQTTnet gives the resend a new packet id, which MQTT 3.1.1 §4.3.2 allows for an at-least-once message). Off by default, as the <see cref="Station.Hal.IMqttLink"/> contract wants: a station's outbox
+        /// the resend is a new PUBLISH numbered by the new connection's MQTTnet client, so its packet id need not match the first one). Off by default, as the <see cref="Station.Hal.IMqttLink"/> contract wants: a station's outbox
         /// resends its records itself, flagged late. Turn it on for a general-purpose client (monitor, consumer).</summary>
         public bool ResendAfterReconnect;
         /// <summary>Seed for the reconnect jitter (tests); 0 = from the client id and time.</summary>

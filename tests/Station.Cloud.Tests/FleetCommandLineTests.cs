@@ -58,11 +58,11 @@ namespace Station.Cloud.Tests
             string uri = $"mqtt://127.0.0.1:{broker.Port}";
             var fleetOut = new StringWriter();
             int fleetExit = -1;
-            var fleet = new Thread(() => fleetExit = FleetCommand.Run(new[] { "--broker", uri, "--stations", "7", "--cloud-authorize", "--speed", "20", "--seconds", "40", "--quiet" }, TextWriter.Synchronized(fleetOut), new StringWriter()));
+            var fleet = new Thread(() => fleetExit = FleetCommand.Run(new[] { "--broker", uri, "--stations", "7", "--cloud-authorize", "--speed", "20", "--seconds", "20", "--quiet" }, TextWriter.Synchronized(fleetOut), new StringWriter()));
             fleet.Start();
             // "authorize fleet-0007 LSV123" typed into watch, retried until a car waits at fleet-0007.
             string seen = "";
-            var deadline = DateTime.UtcNow.AddSeconds(35);
+            var deadline = DateTime.UtcNow.AddSeconds(18);
             while (!seen.Contains("fleet-0007: swap.authorize accepted") && DateTime.UtcNow < deadline)
             {
                 var w = new StringWriter();
@@ -71,7 +71,7 @@ namespace Station.Cloud.Tests
             }
             Assert.Contains("sent authorize to fleet-0007", seen);
             Assert.Contains("fleet-0007: swap.authorize accepted", seen);
-            fleet.Join(60000);
+            Assert.True(fleet.Join(30000), "the fleet run did not end");
             Assert.Equal(0, fleetExit);
         }
 
