@@ -124,7 +124,8 @@ public static class Program
                 long size = live ? 0 : stream.Length;
                 if (size > 8 << 20 && ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected && Console.IsOutputRedirected)
                 {
-                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+                    // Spectre judges interactivity by standard output, which is redirected here: the bar is on stderr, a terminal.
+                    var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error), Ansi = AnsiSupport.Yes, Interactive = InteractionSupport.Yes });
                     console.Progress().AutoClear(true).Start(ctx =>
                     {
                         var task = ctx.AddTask("decoding " + Path.GetFileName(path), maxValue: size);
