@@ -14,8 +14,8 @@ namespace Station.Core.Can
         {
             sb.Append("{\"t\":");
             AppendTime(sb, time, m.TimeMs);
-            sb.Append(",\"sa\":").Append(m.Source);
-            sb.Append(",\"da\":").Append(m.Destination);
+            AppendHex(sb, ",\"sa\":\"0x", m.Source, 2);
+            AppendHex(sb, ",\"da\":\"0x", m.Destination, 2);
             sb.Append(",\"msg\":\"").Append(m.Message.Name).Append('"');
             AppendFields(sb, m);
             sb.Append('}');
@@ -28,11 +28,11 @@ namespace Station.Core.Can
             sb.Append("{\"t\":");
             AppendTime(sb, time, timeMs);
             sb.Append(",\"dropped\":\"").Append(DropReasons.Name(reason)).Append('"');
-            if (sender >= 0) sb.Append(",\"sa\":").Append(sender);
-            if (receiver >= 0) sb.Append(",\"da\":").Append(receiver);
+            if (sender >= 0) AppendHex(sb, ",\"sa\":\"0x", sender, 2);
+            if (receiver >= 0) AppendHex(sb, ",\"da\":\"0x", receiver, 2);
             if (pgn >= 0)
             {
-                sb.Append(",\"pgn\":").Append(pgn);
+                AppendHex(sb, ",\"pgn\":\"0x", pgn, 4);
                 PackMessage m = profile == null || (pgn & 0xFF00FF) != 0 ? null : profile.ByPf((pgn >> 8) & 0xFF);
                 if (m != null) sb.Append(",\"msg\":\"").Append(m.Name).Append('"');
             }
@@ -42,6 +42,17 @@ namespace Station.Core.Can
                 AppendString(sb, detail);
             }
             sb.Append('}');
+        }
+
+        // J1939 addresses and PGNs are hex everywhere people meet them (candump, the --bms option, the standard's
+        // tables), so the JSON says "0xF4" rather than 244.
+        private static void AppendHex(StringBuilder sb, string prefix, int value, int minDigits)
+        {
+            sb.Append(prefix);
+            int digits = minDigits;
+            while (digits < 8 && (value >> (digits * 4)) != 0) digits++;
+            for (int k = digits - 1; k >= 0; k--) sb.Append(Hex[(value >> (k * 4)) & 0xF]);
+            sb.Append('"');
         }
 
         /// <summary>Appends <c>,"key":value</c> for every signal of the message.</summary>

@@ -23,13 +23,18 @@ namespace Station.Hal.Sim
         public SimClock() : this(new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc)) { }
 
         /// <summary>The UTC time that simulated 0 ms corresponds to.</summary>
-        public DateTime EpochUtc { get; }
+        public DateTime EpochUtc { get; set; }
+
+        /// <summary>When true, <see cref="UtcNow"/> is the host's wall clock (as a station with NTP would have) instead
+        /// of <see cref="EpochUtc"/> plus simulated time: a simulated station talking to a real broker must judge the
+        /// cloud's expiry times against real time. Deadlines keep using simulated <see cref="NowMs"/>.</summary>
+        public bool FollowsWallUtc { get; set; }
 
         /// <inheritdoc />
         public long NowMs { get; private set; }
 
         /// <inheritdoc />
-        public DateTime UtcNow => EpochUtc.AddMilliseconds(NowMs);
+        public DateTime UtcNow => FollowsWallUtc ? DateTime.UtcNow : EpochUtc.AddMilliseconds(NowMs);
 
         /// <summary>When true, <see cref="Advance"/> sleeps so that simulated time does not run ahead of wall time
         /// (times <see cref="Speed"/>), for a person watching.</summary>

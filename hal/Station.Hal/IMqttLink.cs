@@ -1,6 +1,6 @@
 namespace Station.Hal
 {
-    /// <summary>A connection to the cloud's MQTT broker (M2Mqtt on the device, the project's own client on a desktop).</summary>
+    /// <summary>A connection to the cloud's MQTT broker (M2Mqtt on the device, MQTTnet on a desktop).</summary>
     /// <remarks>Reconnecting is the adapter's job; what to send again after a reconnect is the core's.
     /// Events may be raised on the adapter's own thread: the core only records them and acts in its tick.</remarks>
     public interface IMqttLink

@@ -50,11 +50,11 @@ public class CanToolTests : IDisposable
         var docs = lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
         Assert.Equal("CHM", docs[0].GetProperty("msg").GetString());
         Assert.Equal("1700000000.100000", docs[0].GetProperty("t").GetRawText());
-        Assert.Equal(86, docs[0].GetProperty("sa").GetInt32());
+        Assert.Equal("0x56", docs[0].GetProperty("sa").GetString());
         var bcs = docs[2];
         Assert.Equal("BCS", bcs.GetProperty("msg").GetString());
         Assert.Equal("1700000000.203000", bcs.GetProperty("t").GetRawText()); // the last DT, not the ACK
-        Assert.Equal(244, bcs.GetProperty("sa").GetInt32());
+        Assert.Equal("0xF4", bcs.GetProperty("sa").GetString());
         Assert.Equal(378.1, bcs.GetProperty("voltage_v").GetDouble());
         Assert.Equal(3.32, bcs.GetProperty("max_cell_v").GetDouble());
         Assert.Equal(6, bcs.GetProperty("max_cell_group").GetInt32());
@@ -144,7 +144,8 @@ public class CanToolTests : IDisposable
     {
         var e = new StringWriter();
         Assert.Equal(2, Program.Run(Array.Empty<string>(), new StringWriter(), e));
-        Assert.Contains("usage", e.ToString());
+        Assert.Contains("Required command was not provided", e.ToString());
+        Assert.Contains("try Station.CanTool --help", e.ToString());
         Assert.Equal(2, Program.Run(new[] { "frobnicate" }, new StringWriter(), new StringWriter()));
         Assert.Equal(2, Program.Run(new[] { "decode", "x", "--bms", "ZZ" }, new StringWriter(), new StringWriter()));
     }
@@ -156,7 +157,7 @@ public class CanToolTests : IDisposable
         Assert.Single(Decode(log).Lines);
         var lines = Decode(log, "--bms", "F5").Lines;
         Assert.Equal(2, lines.Length);
-        Assert.Equal(0xF5, JsonDocument.Parse(lines[0]).RootElement.GetProperty("sa").GetInt32());
+        Assert.Equal("0xF5", JsonDocument.Parse(lines[0]).RootElement.GetProperty("sa").GetString());
     }
 
     [Fact]

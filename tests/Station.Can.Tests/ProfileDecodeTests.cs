@@ -35,7 +35,7 @@ public class ProfileDecodeTests
     {
         var m = One(Bus.FromStation(0x26, 0x01, 0x01, 0x00));
         Assert.Equal("CHM", S(m, "msg"));
-        Assert.Equal(0x56, I(m, "sa"));
+        Assert.Equal("0x56", m.GetProperty("sa").GetString());
         Assert.Equal("V1.1", S(m, "protocol_version"));
         Assert.Equal("V258.0", S(One(Bus.FromStation(0x26, 0x00, 0x02, 0x01)), "protocol_version"));
     }
@@ -441,7 +441,7 @@ public class ProfileDecodeTests
         Assert.Empty(h.Messages);
         h.Decoder.AddBms(0xF5);
         h.Feed(f);
-        Assert.Equal(0xF5, h.Single().GetProperty("sa").GetInt32());
+        Assert.Equal("0xF5", h.Single().GetProperty("sa").GetString());
     }
 
     [Fact]
@@ -466,7 +466,7 @@ public class ProfileDecodeTests
         };
         var f = Bus.Frame(Bus.Id(6, 0x50, 0x80, 0x40), 150, 0x28, 0x31, 0xFF);
         d.Receive(ref f, 5);
-        Assert.Equal("{\"t\":0.005,\"sa\":64,\"da\":128,\"msg\":\"PST\",\"soc_pct\":75.0,\"temp_c\":34.00,\"fault\":3}", Assert.Single(seen));
+        Assert.Equal("{\"t\":0.005,\"sa\":\"0x40\",\"da\":\"0x80\",\"msg\":\"PST\",\"soc_pct\":75.0,\"temp_c\":34.00,\"fault\":3}", Assert.Single(seen));
     }
 
     [Fact]

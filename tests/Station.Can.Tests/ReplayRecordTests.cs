@@ -41,8 +41,9 @@ public class ReplayRecordTests : System.IDisposable
     [Fact]
     public void Replaying_a_log_without_a_pack_holds_the_vehicle_with_bms_no_answer()
     {
-        string log = Path.Combine(_dir, "empty.log");
-        File.WriteAllText(log, "not a log\n");
+        // Only the station's own frame: a real log, but no BMS ever answered in it.
+        string log = Path.Combine(_dir, "nopack.log");
+        File.WriteAllText(log, "(1.000000) can0 1826F456#010100\nnot a frame\n");
         var o = new StringWriter();
         Assert.Equal(0, Program.Run(new[] { "replay", log, "--quiet" }, o, new StringWriter()));
         var r = LastJson(o).GetProperty("replay");

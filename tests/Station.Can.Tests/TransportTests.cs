@@ -397,7 +397,7 @@ public class TransportTests
         Assert.Empty(h.Drops);
         Assert.Equal(new[] { "BCP", "BCS", "BRM" }, h.Messages.Select(m => m.GetProperty("msg").GetString()).OrderBy(x => x));
         Assert.Equal(97, h.Messages.Single(m => m.GetProperty("msg").GetString() == "BCS").GetProperty("soc_pct").GetInt32());
-        Assert.Equal(0xF5, h.Messages.Single(m => m.GetProperty("msg").GetString() == "BCP").GetProperty("sa").GetInt32());
+        Assert.Equal("0xF5", h.Messages.Single(m => m.GetProperty("msg").GetString() == "BCP").GetProperty("sa").GetString());
     }
 
     [Fact]

@@ -12,7 +12,7 @@ namespace Station.Cloud.Tests
     /// mosquitto_passwd: station A cannot publish into station B's tree nor read B's commands.</summary>
     public class AclTests
     {
-        static string RepoFile(string relative)
+        internal static string RepoFile(string relative)
         {
             var dir = new DirectoryInfo(AppContext.BaseDirectory);
             while (dir != null && !File.Exists(Path.Combine(dir.FullName, "StationFirmware.sln"))) dir = dir.Parent;
@@ -20,9 +20,9 @@ namespace Station.Cloud.Tests
             return Path.Combine(dir.FullName, relative);
         }
 
-        static MqttClient Login(int port, string user, string password, string clientId = null)
+        static MqttNetLink Login(int port, string user, string password, string clientId = null)
         {
-            var c = new MqttClient(new MqttClientOptions { Port = port, ClientId = clientId ?? user, Username = user, Password = password, CleanSession = true, ReconnectMinMs = 50, ReconnectMaxMs = 200 });
+            var c = new MqttNetLink(new MqttLinkOptions { Port = port, ClientId = clientId ?? user, Username = user, Password = password, CleanSession = true, ReconnectMinMs = 50, ReconnectMaxMs = 200 });
             c.Start();
             Assert.True(c.WaitConnected(5000), user + ": " + c.LastError);
             return c;
@@ -91,11 +91,11 @@ namespace Station.Cloud.Tests
                 Mosquitto.Run("mosquitto_passwd", $"-b -c {dir}/passwd bayA secretA");
                 Mosquitto.Run("mosquitto_passwd", $"-b {dir}/passwd bayB secretB");
             });
-            using var impostor = new MqttClient(new MqttClientOptions { Port = broker.Port, ClientId = "bayB", Username = "bayB", Password = "secretA", ReconnectMinMs = 50, ReconnectMaxMs = 100 });
+            using var impostor = new MqttNetLink(new MqttLinkOptions { Port = broker.Port, ClientId = "bayB", Username = "bayB", Password = "secretA", ReconnectMinMs = 50, ReconnectMaxMs = 100 });
             impostor.Start();
             Wait.Until(() => impostor.LastError != null, "refusal");
             Assert.False(impostor.IsConnected);
-            using var anonymous = new MqttClient(new MqttClientOptions { Port = broker.Port, ClientId = "anon", ReconnectMinMs = 50, ReconnectMaxMs = 100 });
+            using var anonymous = new MqttNetLink(new MqttLinkOptions { Port = broker.Port, ClientId = "anon", ReconnectMinMs = 50, ReconnectMaxMs = 100 });
             anonymous.Start();
             Wait.Until(() => anonymous.LastError != null, "refusal");
             Assert.False(anonymous.IsConnected);

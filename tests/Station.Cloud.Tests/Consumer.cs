@@ -11,7 +11,7 @@ namespace Station.Cloud.Tests
     /// journaled records by message id and keeps everything it saw.</summary>
     public sealed class Consumer : IDisposable
     {
-        public readonly MqttClient Client;
+        public readonly MqttNetLink Client;
         readonly object _gate = new object();
         readonly List<(string topic, JsonElement json)> _all = new();
         readonly Dictionary<string, JsonElement> _records = new();
@@ -20,7 +20,7 @@ namespace Station.Cloud.Tests
 
         public Consumer(int port, string filter = "stations/#", string id = null)
         {
-            Client = new MqttClient(new MqttClientOptions { Port = port, ClientId = id ?? "consumer" + Guid.NewGuid().ToString("N").Substring(0, 6), CleanSession = id == null, ReconnectMinMs = 50, ReconnectMaxMs = 200, ResendAfterReconnect = true });
+            Client = new MqttNetLink(new MqttLinkOptions { Port = port, ClientId = id ?? "consumer" + Guid.NewGuid().ToString("N").Substring(0, 6), CleanSession = id == null, ReconnectMinMs = 50, ReconnectMaxMs = 200, ResendAfterReconnect = true });
             Client.MessageReceived += (topic, payload) =>
             {
                 JsonElement json;

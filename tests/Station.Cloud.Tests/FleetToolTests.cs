@@ -65,7 +65,7 @@ namespace Station.Cloud.Tests
         {
             using var broker = Mosquitto.Start();
             var epoch = DateTime.UtcNow;
-            var stations = Enumerable.Range(1, 3).Select(i => new SimStation($"mon-{i}", new MqttClientOptions { Port = broker.Port, ClientId = $"mon-{i}", ReconnectMinMs = 50, ReconnectMaxMs = 200 }, epoch, 0, false, 0)).ToArray();
+            var stations = Enumerable.Range(1, 3).Select(i => new SimStation($"mon-{i}", new MqttLinkOptions { Port = broker.Port, ClientId = $"mon-{i}", ReconnectMinMs = 50, ReconnectMaxMs = 200 }, epoch, 0, false, 0)).ToArray();
             foreach (var s in stations) s.Start();
             // Homing runs in fast simulated time; then the stations follow wall time (the monitor's expiry is wall-clock based).
             var homed = DateTime.UtcNow.AddSeconds(30);
@@ -216,6 +216,72 @@ namespace Station.Cloud.Tests
             Assert.True(audit.Length >= 2, string.Join("\n", consumer.All.Select(a => a.topic + " " + a.json.GetRawText())));
             Assert.All(audit, a => Assert.Equal("console", a.GetProperty("src").GetString()));
             Assert.Contains(audit, a => a.GetProperty("what").GetString() == "status");
+        }
+    }
+}
+
+namespace Station.Cloud.Tests
+{
+    public class SimulatorClockTests
+    {
+        [Fact]
+        public void The_fleet_monitors_authorize_is_accepted_by_the_simulator_on_a_real_broker_and_the_swap_completes()
+        {
+            using var broker = Mosquitto.Start();
+            string uri = $"mqtt://127.0.0.1:{broker.Port}";
+            var simOut = new System.IO.StringWriter();
+            var simErr = new System.IO.StringWriter();
+            int simExit = -1;
+            // The booking waits for the cloud; --speed 20 paces a ~100 s swap into a few seconds.
+            var sim = new Thread(() => simExit = Station.Simulator.Program.Run(new[] { "--swaps", "1", "--quiet", "--broker", uri, "--station-id", "clk1", "--cloud-authorize", "--speed", "20" }, TextWriter.Synchronized(simOut), simErr));
+            sim.Start();
+            // The vehicle is in the bay once the station's telemetry says so; authorise as an operator would.
+            string reply = null;
+            int code = -1;
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (code != 0 && DateTime.UtcNow < deadline)
+            {
+                var o = new System.IO.StringWriter();
+                code = Station.FleetMonitor.Program.Run(new[] { "authorize", "--broker", uri, "--station", "clk1", "--vehicle", "CAR001" }, o, new System.IO.StringWriter(), System.IO.TextReader.Null);
+                reply = o.ToString();
+                Assert.DoesNotContain("at most 24 h ahead", reply); // the station's clock is real UTC, like the monitor's
+                if (code != 0) Thread.Sleep(500);
+            }
+            Assert.True(code == 0, reply + "\n" + simOut);
+            Assert.Contains("\"reason\":\"accepted\"", reply);
+            Assert.True(sim.Join(60000), "the simulator did not finish: " + simOut);
+            Assert.True(simExit == 0, simOut + "\n" + simErr);
+            Assert.Contains("swaps completed: 1 of 1", simOut.ToString());
+        }
+
+        [Fact]
+        public void The_station_clock_is_real_utc_with_a_broker_and_fixed_without_unless_asked()
+        {
+            var withBroker = SimClockOf("--broker", "mqtt://127.0.0.1:1");
+            Assert.True(withBroker.FollowsWallUtc);
+            Assert.True(Math.Abs((withBroker.UtcNow - DateTime.UtcNow).TotalSeconds) < 5);
+            var plain = SimClockOf();
+            Assert.False(plain.FollowsWallUtc);
+            Assert.Equal(new DateTime(2026, 1, 1, 8, 0, 0, DateTimeKind.Utc), plain.UtcNow);
+            var pinned = SimClockOf("--broker", "mqtt://127.0.0.1:1", "--clock", "2026-11-21T12:00:00Z");
+            Assert.False(pinned.FollowsWallUtc);
+            Assert.Equal(new DateTime(2026, 11, 21, 12, 0, 0, DateTimeKind.Utc), pinned.UtcNow);
+            Assert.True(SimClockOf("--clock", "utc").FollowsWallUtc);
+            var err = new System.IO.StringWriter();
+            Assert.Equal(2, Station.Simulator.Program.Run(new[] { "--clock", "yesterday" }, new System.IO.StringWriter(), err));
+            Assert.Contains("--clock needs utc, fixed or a UTC time", err.ToString());
+        }
+
+        static Station.Hal.Sim.SimClock SimClockOf(params string[] args)
+        {
+            Station.Simulator.SimulatorOptions seen = null;
+            var root = Station.Simulator.SimulatorCommandLine.Build(o => { seen = o; return 0; });
+            var parse = root.Parse(args);
+            Assert.Empty(parse.Errors);
+            Assert.Equal(0, parse.Invoke());
+            var clock = new Station.Hal.Sim.SimClock();
+            seen.SetClock(clock);
+            return clock;
         }
     }
 }

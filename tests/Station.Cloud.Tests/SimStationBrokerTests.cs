@@ -31,7 +31,7 @@ namespace Station.Cloud.Tests
         {
             using var broker = Mosquitto.Start();
             using var consumer = new Consumer(broker.Port);
-            var mqtt = new MqttClientOptions { Port = broker.Port, ClientId = "sim1", ReconnectMinMs = 50, ReconnectMaxMs = 200 };
+            var mqtt = new MqttLinkOptions { Port = broker.Port, ClientId = "sim1", ReconnectMinMs = 50, ReconnectMaxMs = 200 };
             using var st = new SimStation("sim1", mqtt, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), swapsPerHour: 0, selfAuthorize: false, firstArrivalMs: 0);
             st.Start();
             Run(st, () => st.Link.Online && st.Controller.State == SwapState.Idle, "homed and online");
@@ -67,7 +67,7 @@ namespace Station.Cloud.Tests
         {
             using var broker = Mosquitto.Start();
             using var consumer = new Consumer(broker.Port);
-            var mqtt = new MqttClientOptions { Port = broker.Port, ClientId = "sim2", ReconnectMinMs = 50, ReconnectMaxMs = 200 };
+            var mqtt = new MqttLinkOptions { Port = broker.Port, ClientId = "sim2", ReconnectMinMs = 50, ReconnectMaxMs = 200 };
             using var st = new SimStation("sim2", mqtt, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0);
             st.Start();
             Run(st, () => st.Link.Online && st.Controller.State == SwapState.Idle, "homed and online");

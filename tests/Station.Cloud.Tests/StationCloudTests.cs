@@ -15,8 +15,8 @@ namespace Station.Cloud.Tests
     {
         static (SimStation st, FakeLink link, CloudLink cl, StationCloud sc) Build(CloudLinkConfig config = null)
         {
-            // SimStation builds its own MqttClient; here the controller is wrapped again over a FakeLink.
-            var st = new SimStation("unit", new MqttClientOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0);
+            // SimStation builds its own MqttNetLink; here the controller is wrapped again over a FakeLink.
+            var st = new SimStation("unit", new MqttLinkOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0);
             st.Controller.Start();
             Assert.True(st.Bay.SeedInventory(st.Controller).Accepted);
             var link = new FakeLink();
@@ -282,7 +282,7 @@ namespace Station.Cloud.Tests
         {
             // The controller's own swap, encoded by StationCloud, with the broker unreachable (port 1): everything stays
             // in the outbox, so its size is what one swap costs.
-            var st = new SimStation("CN-SH-0001-bay1", new MqttClientOptions { Port = 1, ClientId = "CN-SH-0001-bay1", ReconnectMinMs = 60000, ReconnectMaxMs = 60000 },
+            var st = new SimStation("CN-SH-0001-bay1", new MqttLinkOptions { Port = 1, ClientId = "CN-SH-0001-bay1", ReconnectMinMs = 60000, ReconnectMaxMs = 60000 },
                 new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), swapsPerHour: 3600, selfAuthorize: true, firstArrivalMs: 1000);
             st.Start();
             for (int i = 0; i < 60000 && st.SwapsDone == 0; i++) st.Step(10);

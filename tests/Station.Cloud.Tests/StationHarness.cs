@@ -14,13 +14,13 @@ namespace Station.Cloud.Tests
         public readonly TestClock Clock = new TestClock();
         public readonly FakeStation Station = new FakeStation();
         public readonly string Id;
-        public MqttClient Client;
+        public MqttNetLink Client;
         public CloudLink Link;
         readonly int _port;
-        readonly Action<MqttClientOptions> _tweak;
+        readonly Action<MqttLinkOptions> _tweak;
         static int s_boots;
 
-        public StationHarness(int port, string id, TestStorage storage = null, Action<MqttClientOptions> tweak = null)
+        public StationHarness(int port, string id, TestStorage storage = null, Action<MqttLinkOptions> tweak = null)
         {
             _port = port;
             Id = id;
@@ -31,9 +31,9 @@ namespace Station.Cloud.Tests
 
         void Boot()
         {
-            var o = new MqttClientOptions { Port = _port, ClientId = Id, CleanSession = false, KeepAliveSeconds = 5, ReconnectMinMs = 50, ReconnectMaxMs = 300, RandomSeed = 3 };
+            var o = new MqttLinkOptions { Port = _port, ClientId = Id, CleanSession = false, KeepAliveSeconds = 5, ReconnectMinMs = 50, ReconnectMaxMs = 300, RandomSeed = 3 };
             _tweak?.Invoke(o);
-            Client = new MqttClient(o);
+            Client = new MqttNetLink(o);
             Link = new CloudLink(Client, Storage, Clock, Station, new CloudLinkConfig { StationId = Id, TelemetryPeriodMs = 1000, OfflineTelemetryPeriodMs = 60000, BootNonce = NextNonce() });
             Link.Start();
             Client.Start();

@@ -62,9 +62,9 @@ namespace Station.Cloud.Tests
             "allow_anonymous true\ncafile {DIR}/ca.crt\ncertfile {DIR}/server.crt\nkeyfile {DIR}/server.key\ntls_version tlsv1.2\n" +
             (requireClientCert ? "require_certificate true\n" : "");
 
-        static MqttClient Client(int port, Pki pki, bool trustCa, bool withClientCert)
+        static MqttNetLink Client(int port, Pki pki, bool trustCa, bool withClientCert)
         {
-            var c = new MqttClient(new MqttClientOptions
+            var c = new MqttNetLink(new MqttLinkOptions
             {
                 Port = port, ClientId = "bay1", UseTls = true, TlsTargetHost = "localhost",
                 CaCertificate = trustCa ? pki.Ca : null, ClientCertificate = withClientCert ? pki.Client : null,

@@ -69,8 +69,8 @@ namespace Station.Simulator.Tests
         {
             var (exit, stdout, _) = Sim.Run("--help");
             Assert.Equal(0, exit);
-            Assert.Contains("--vehicle ID", stdout);
-            Assert.Contains("--pack SERIAL", stdout);
+            Assert.Contains("--vehicle <ID>", stdout);
+            Assert.Contains("--pack <SERIAL>", stdout);
         }
     }
 }

@@ -105,6 +105,23 @@ namespace Station.Simulator.Tests
             Assert.Contains("Station.Simulator:", stderr);
         }
 
+        [Theory]
+        [InlineData("--speed 5 is refused without a pace: --speed paces a --realtime", "--swaps", "1", "--speed", "5")]
+        [InlineData("--swaps is for a batch run", "--console", "--swaps", "3")]
+        [InlineData("--json is for a batch run", "--pty", "--json")]
+        [InlineData("--timeline-swap 4: the run has only 3 swap(s)", "--swaps", "3", "--timeline", "never.svg", "--timeline-swap", "4")]
+        [InlineData("--timeline-swap chooses the swap --timeline draws", "--swaps", "3", "--timeline-swap", "2")]
+        [InlineData("--cloud-authorize waits for the cloud: add --broker", "--cloud-authorize")]
+        [InlineData("did you mean --swaps?", "--swapz", "3")]
+        public void Options_that_would_be_silently_ignored_are_refused_with_the_reason(string expected, params string[] args)
+        {
+            var (exit, stdout, stderr) = Sim.Run(args);
+            Assert.Equal(2, exit);
+            Assert.Contains(expected.Replace("--speed 5 is refused without a pace: ", ""), stderr);
+            Assert.DoesNotContain("summary", stdout); // nothing ran
+            Assert.False(File.Exists("never.svg"));
+        }
+
         [Fact]
         public void Help_lists_the_options()
         {

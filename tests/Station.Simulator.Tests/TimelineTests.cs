@@ -48,6 +48,26 @@ namespace Station.Simulator.Tests
         }
 
         [Fact]
+        public void Every_bar_has_a_visible_label_homing_and_arming_show_and_a_legend_explains_the_colours()
+        {
+            var doc = Draw("--swaps", "1");
+            var rows = doc.Descendants(Svg + "g").Where(g => (string)g.Attribute("class") == "row").ToDictionary(g => (string)g.Attribute("data-row"));
+            foreach (var row in rows.Values)
+            {
+                int bars = row.Descendants(Svg + "rect").Count(r => (string)r.Attribute("class") == "bar");
+                int labels = row.Elements(Svg + "text").Count(t => (string)t.Attribute("class") == "label");
+                Assert.True(bars == labels, $"{(string)row.Attribute("data-row")}: {bars} bars, {labels} visible labels");
+            }
+            var sequencer = rows["sequencer"].Elements(Svg + "text").Select(t => t.Value).ToList();
+            Assert.Contains("Homing", sequencer);
+            Assert.Contains("Arming", sequencer);
+            Assert.True(rows.ContainsKey("critical path (model)"));
+            Assert.Contains(rows["critical path (model)"].Elements(Svg + "text"), t => (string)t.Attribute("class") == "label");
+            var legend = doc.Descendants(Svg + "g").Single(g => (string)g.Attribute("class") == "legend");
+            foreach (var words in new[] { "lift up", "lock engage", "model critical path", "fault latched" }) Assert.Contains(words, legend.Value);
+        }
+
+        [Fact]
         public void Faults_are_marked_on_the_timeline()
         {
             var doc = Draw("--scenario", Path.Combine(Sim.ScenarioDir, "estop-during-raise.json"));

@@ -22,6 +22,9 @@ public sealed class BoundedLineReader
     /// <summary>Longest line kept.</summary>
     public int MaxLength { get; }
 
+    /// <summary>Bytes taken from the stream so far.</summary>
+    public long BytesRead { get; private set; }
+
     /// <summary>1-based number of the line last returned.</summary>
     public long LineNumber { get; private set; }
 
@@ -38,6 +41,7 @@ public sealed class BoundedLineReader
             {
                 _end = _stream.Read(_buffer, 0, _buffer.Length);
                 _pos = 0;
+                if (_end > 0) BytesRead += _end;
                 if (_end <= 0)
                 {
                     _end = 0;

@@ -11,48 +11,20 @@ using Station.Simulator;
 namespace Station.CanTool;
 
 /// <summary>record (the simulator writes its pack CAN traffic as a candump log) and replay (the simulated bay talks to a
-/// recorded pack instead of a simulated one).</summary>
+/// recorded pack instead of a simulated one); <see cref="Program"/> parses their command lines.</summary>
 public static class Commands
 {
-    public const string Usage =
-        "usage: Station.CanTool record OUT [--swaps N] [--bms-fault KIND]   run simulated swaps, write the pack CAN bus as candump -l\n" +
-        "       Station.CanTool replay FILE [--quiet]                     one simulated swap whose new pack is the recorded BMS in FILE\n";
-
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>record: runs simulated swaps and writes the pack CAN bus to <paramref name="output"/> as candump -l.</summary>
+    public static int Record(string output, int swaps, string? fault, TextWriter stdout, TextWriter stderr)
     {
-        switch (args[0])
-        {
-            case "record": return Record(args, stdout, stderr);
-            case "replay": return Replay(args, stdout, stderr);
-        }
-        stderr.WriteLine("Station.CanTool: unknown command '" + args[0] + "'");
-        stderr.Write(Program.Usage);
-        return 2;
-    }
-
-    private static int Record(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (args.Length < 2) { stderr.Write(Program.Usage); return 2; }
-        int swaps = 1;
-        string? fault = null;
-        for (int i = 2; i < args.Length; i++)
-        {
-            if (args[i] == "--swaps" && i + 1 < args.Length && int.TryParse(args[i + 1], out swaps) && swaps >= 0 && swaps <= 100) i++;
-            else if (args[i] == "--bms-fault" && i + 1 < args.Length && Array.IndexOf(SimPackCan.FaultKinds, args[i + 1]) >= 0) fault = args[++i];
-            else
-            {
-                stderr.WriteLine("Station.CanTool: bad option '" + args[i] + "' (--swaps 0..100, --bms-fault " + string.Join("|", SimPackCan.FaultKinds) + ")");
-                return 2;
-            }
-        }
         var events = new List<ScenarioEvent>();
         if (fault != null) events.Add(new ScenarioEvent { AtSeconds = 0, Do = "bms_fault", Args = { ["kind"] = fault } });
         var run = new BayRun(new PlantParameters(), swaps, 0, events);
         StreamWriter w;
-        try { w = new StreamWriter(args[1], false, new UTF8Encoding(false)); }
+        try { w = new StreamWriter(output, false, new UTF8Encoding(false)); }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
-            stderr.WriteLine("Station.CanTool: cannot write '" + args[1] + "': " + e.Message);
+            stderr.WriteLine("Station.CanTool: cannot write '" + output + "': " + e.Message);
             return 1;
         }
         long lines;
@@ -63,31 +35,32 @@ public static class Commands
             rec.Dispose();
             lines = rec.Lines;
         }
-        stdout.WriteLine("{\"recorded\":" + Json(args[1]) + ",\"frames\":" + lines + ",\"swaps_completed\":" + run.SwapsCompleted +
+        stdout.WriteLine("{\"recorded\":" + Json(output) + ",\"frames\":" + lines + ",\"swaps_completed\":" + run.SwapsCompleted +
                          ",\"latched_fault\":" + Json(FaultCatalogue.Name(run.Controller?.LatchedFault ?? FaultCode.None)) + "}");
         return 0;
     }
 
-    private static int Replay(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <summary>replay: one simulated swap whose new pack is the recorded BMS in <paramref name="file"/>; a file with no
+    /// CAN frame in it is refused (exit 1) rather than running a swap against nothing.</summary>
+    public static int Replay(string file, bool quiet, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length < 2) { stderr.Write(Program.Usage); return 2; }
-        bool quiet = false;
-        for (int i = 2; i < args.Length; i++)
-        {
-            if (args[i] == "--quiet") quiet = true;
-            else { stderr.WriteLine("Station.CanTool: bad option '" + args[i] + "'"); return 2; }
-        }
         string text;
         try
         {
-            if (Directory.Exists(args[1])) throw new IOException("it is a directory");
-            var info = new FileInfo(args[1]);
+            if (Directory.Exists(file)) throw new IOException("it is a directory");
+            var info = new FileInfo(file);
             if (info.Exists && info.Length > 256L * 1024 * 1024) throw new IOException("larger than 256 MB");
-            text = File.ReadAllText(args[1], Encoding.Latin1);
+            text = File.ReadAllText(file, Encoding.Latin1);
         }
         catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is ArgumentException || e is NotSupportedException)
         {
-            stderr.WriteLine("Station.CanTool: cannot read '" + args[1] + "': " + e.Message);
+            stderr.WriteLine("Station.CanTool: cannot read '" + file + "': " + e.Message);
+            return 1;
+        }
+        int frames = CountFrames(text);
+        if (frames == 0)
+        {
+            stderr.WriteLine("Station.CanTool: '" + file + "' holds no CAN frame in candump -l format: nothing to replay");
             return 1;
         }
         string? serial = RecordedSerial(text);
@@ -114,6 +87,17 @@ public static class Commands
                          ",\"swaps_completed\":" + run.SwapsCompleted +
                          ",\"latched_fault\":" + Json(FaultCatalogue.Name(run.Controller?.LatchedFault ?? FaultCode.None)) + "}}");
         return 0;
+    }
+
+    private static int CountFrames(string log)
+    {
+        var f = new CanFrame();
+        int n = 0;
+        using var reader = new StringReader(log);
+        string? line;
+        while ((line = reader.ReadLine()) != null)
+            if (line.Length <= 1024 && CandumpLine.TryParse(line, ref f, out _, out _, out _) == null) n++;
+        return n;
     }
 
     /// <summary>The serial of the first BRM in a log, as the station reads it (maker letters + number).</summary>

@@ -14,7 +14,7 @@ public sealed class LogDecoder
     private readonly TextWriter _out;
     private readonly StringBuilder _sb = new(512);
     private readonly Dictionary<string, long> _byMessage = new();
-    private string _time = "null";
+    private string? _time = "null";
 
     public LogDecoder(TextWriter output, IEnumerable<int>? extraBms = null)
     {
@@ -29,22 +29,34 @@ public sealed class LogDecoder
     public long Lines { get; private set; }
     public long BadLines { get; private set; }
 
+    /// <summary>Frames read (data and remote).</summary>
+    public long Frames { get; private set; }
+    /// <summary>Remote frames read (counted, not decoded: GB/T 27930 uses none).</summary>
+    public long RemoteFrames { get; private set; }
+    /// <summary>When set, output is flushed after every input line (live input from a pipe).</summary>
+    public bool Live { get; set; }
+    /// <summary>Called after each line with the bytes read so far (progress of a big file).</summary>
+    public System.Action<long>? Progress { get; set; }
+
     /// <summary>Decodes every line of <paramref name="stream"/>.</summary>
     public void Run(Stream stream)
     {
         var reader = new BoundedLineReader(stream);
+        var format = new LogLine();
         var frame = new CanFrame();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         long lastMs = 0;
         string? line;
         while ((line = reader.Next(out bool tooLong)) != null)
         {
             Lines++;
-            if (!tooLong && line.Trim().Length == 0) continue;
+            Progress?.Invoke(reader.BytesRead);
             long us = 0;
-            int start = 0, length = 0;
-            string? error = tooLong ? "line longer than " + reader.MaxLength + " bytes"
-                : CandumpLine.TryParse(line, ref frame, out us, out start, out length);
-            if (error != null)
+            string? timeText = null, error = null;
+            LogLineKind kind = tooLong ? LogLineKind.Bad : format.Parse(line, ref frame, out us, out timeText, out error);
+            if (tooLong) error = "line longer than " + reader.MaxLength + " bytes";
+            if (kind == LogLineKind.Skip) continue;
+            if (kind == LogLineKind.Bad)
             {
                 BadLines++;
                 _time = "null";
@@ -54,12 +66,18 @@ public sealed class LogDecoder
                 _sb.Append(",\"line\":").Append(reader.LineNumber).Append('}');
                 _decoder.DropCounts[(int)DropReason.BadLogLine]++;
                 _out.WriteLine(_sb.ToString());
+                if (Live) _out.Flush();
                 continue;
             }
-            _time = line.Substring(start, length);
+            Frames++;
+            if (kind == LogLineKind.Remote) { RemoteFrames++; continue; }
+            // A line without a timestamp (candump's default) is timed by its arrival: live input keeps real time.
+            if (timeText == null) us = clock.ElapsedTicks * 1000000 / System.Diagnostics.Stopwatch.Frequency;
+            _time = timeText;
             lastMs = us / 1000;
             _decoder.Poll(lastMs);
             _decoder.Receive(ref frame, lastMs);
+            if (Live) _out.Flush();
         }
         _decoder.Flush(lastMs);
         WriteCounts();
@@ -85,6 +103,7 @@ public sealed class LogDecoder
         _sb.Clear();
         _sb.Append("{\"counts\":{\"lines\":").Append(Lines)
            .Append(",\"frames\":").Append(_decoder.FramesSeen)
+           .Append(",\"remote_frames\":").Append(RemoteFrames)
            .Append(",\"messages\":").Append(_decoder.MessagesDecoded)
            .Append(",\"ignored\":").Append(_decoder.FramesIgnored)
            .Append(",\"dropped\":").Append(_decoder.TotalDrops)

@@ -8,7 +8,14 @@ namespace Station.Docs
     {
         public static int Main(string[] args)
         {
-            bool check = Array.IndexOf(args, "--check") >= 0;
+            var check = new System.CommandLine.Option<bool>("--check") { Description = "verify instead of write: exit 1 when a generated document differs from the code" };
+            var root = new System.CommandLine.RootCommand("Station.Docs — writes the documents generated from the code (docs/swap-states.md, docs/faults.md).") { check };
+            root.SetAction(p => Generate(p.GetValue(check)));
+            return Station.Tools.CommandLineRunner.Run("Station.Docs", root, args, Console.Out, Console.Error);
+        }
+
+        private static int Generate(bool check)
+        {
             string root = FindRoot(Directory.GetCurrentDirectory()) ?? FindRoot(AppContext.BaseDirectory);
             if (root == null)
             {

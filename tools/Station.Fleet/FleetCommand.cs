@@ -7,78 +7,98 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using System.Threading;
+using System.CommandLine;
+using Spectre.Console;
 using System.Threading.Tasks;
 using Station.Hal.Host;
+using Station.Tools;
 
 namespace Station.Fleet
 {
     /// <summary>Command line of the fleet simulator: N stations against one broker, optionally measuring.</summary>
     public static class FleetCommand
     {
-        /// <summary>Usage text.</summary>
-        public const string Usage =
-@"Station.Fleet — N simulated stations (own bay, controller, cloud link, MQTT connection each) in one process.
-
-  --broker URI            mqtt://127.0.0.1:1883 (default) or mqtts://user:pass@host:8883
-  --stations N            number of stations (default 10)
-  --prefix ID             station id prefix; ids are ID-0001, ID-0002, ... (default fleet)
-  --swaps-per-hour R      vehicle arrivals per station per hour of simulated time (default 30)
-  --speed S               simulated seconds per wall second (default 1; >1 compresses time)
-  --seconds T             wall seconds to run (default 0 = until Ctrl+C)
-  --cloud-authorize       stations wait for swap.authorize from the cloud instead of authorising locally
-  --telemetry-ms MS       telemetry period (default 10000)
-  --measure               built-in consumer: messages/s and event latency (journal -> consumer), median/p99
-  --quiet                 only the final report";
-
-        /// <summary>Runs with <paramref name="args"/>; returns the exit code (0 ok, 2 usage).</summary>
+        /// <summary>Runs with <paramref name="args"/>; returns the exit code (0 ok, 1 no station online at the end,
+        /// 2 usage, 3 broker not reachable).</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
-            string broker = "mqtt://127.0.0.1:1883", prefix = "fleet";
-            int stations = 10, telemetryMs = 10000;
-            double rate = 30, speed = 1, seconds = 0;
-            bool cloudAuth = false, measure = false, quiet = false;
-            try
+            var broker = new Option<string>("--broker") { Description = "mqtt://127.0.0.1:1883 or mqtts://user:pass@host:8883", HelpName = "URI", DefaultValueFactory = _ => "mqtt://127.0.0.1:1883" };
+            broker.Validators.Add(r =>
             {
-                for (int i = 0; i < args.Length; i++)
-                {
-                    string a = args[i];
-                    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(a + " needs a value");
-                    switch (a)
-                    {
-                        case "--broker": broker = Next(); break;
-                        case "--stations": stations = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--prefix": prefix = Next(); break;
-                        case "--swaps-per-hour": rate = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--speed": speed = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--telemetry-ms": telemetryMs = int.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--cloud-authorize": cloudAuth = true; break;
-                        case "--measure": measure = true; break;
-                        case "--quiet": quiet = true; break;
-                        case "--help": case "-h": stdout.WriteLine(Usage); return 0;
-                        default: throw new ArgumentException("unknown option " + a);
-                    }
-                }
-                if (stations < 1 || speed <= 0) throw new ArgumentException("--stations >= 1 and --speed > 0");
-                MqttClientOptions.FromUri(broker, "probe");
-            }
-            catch (Exception e) when (e is ArgumentException || e is FormatException || e is UriFormatException)
+                try { MqttLinkOptions.FromUri(r.GetValueOrDefault<string>(), "probe"); }
+                catch (Exception e) when (e is ArgumentException || e is UriFormatException) { r.AddError("--broker needs a URI like mqtt://127.0.0.1:1883"); }
+            });
+            var stations = new Option<int>("--stations") { Description = "number of stations", HelpName = "N", DefaultValueFactory = _ => 10 };
+            CommandLineRunner.Range(stations, 1, 100000, "--stations must be 1..100000");
+            var prefix = new Option<string>("--prefix") { Description = "station id prefix; ids are ID-0001, ID-0002, ...", HelpName = "ID", DefaultValueFactory = _ => "fleet" };
+            prefix.Validators.Add(r =>
             {
-                stderr.WriteLine("Station.Fleet: " + e.Message);
-                stderr.WriteLine("try --help");
-                return 2;
-            }
+                string v = r.GetValueOrDefault<string>();
+                if (!Station.Core.Cloud.CloudTopics.IsValidStationId(v + "-0001")) r.AddError("--prefix needs A-Z a-z 0-9 - _ and at most 27 characters");
+            });
+            var rate = new Option<double>("--swaps-per-hour") { Description = "vehicle arrivals per station per hour of simulated time", HelpName = "R", DefaultValueFactory = _ => 30 };
+            CommandLineRunner.Range(rate, -1e-9, 3600, "--swaps-per-hour must be 0..3600");
+            var speed = new Option<double>("--speed") { Description = "simulated seconds per wall second (>1 compresses time)", HelpName = "S", DefaultValueFactory = _ => 1 };
+            CommandLineRunner.Range(speed, 0, 1000, "--speed must be above 0 and at most 1000");
+            var seconds = new Option<double>("--seconds") { Description = "wall seconds to run (default: until Ctrl+C)", HelpName = "T" };
+            CommandLineRunner.Range(seconds, 0, 1e7, "--seconds must be above 0");
+            var cloudAuth = new Option<bool>("--cloud-authorize") { Description = "stations wait for swap.authorize from the cloud (Station.FleetMonitor) instead of authorising locally" };
+            var telemetry = new Option<int>("--telemetry-ms") { Description = "telemetry period", HelpName = "MS", DefaultValueFactory = _ => 10000 };
+            CommandLineRunner.Range(telemetry, 100, 3600000, "--telemetry-ms must be 100..3600000");
+            var measure = new Option<bool>("--measure") { Description = "built-in consumer: messages/s and event latency (journal -> consumer), median/p99" };
+            var quiet = new Option<bool>("--quiet") { Description = "only the final report (no progress)" };
+            var root = new RootCommand("Station.Fleet — N simulated stations (own bay, controller, cloud link, MQTT connection each) in one process.\n"
+                + "Exit codes: 0 ok, 1 no station online at the end, 2 bad usage, 3 broker not reachable.")
+            { broker, stations, prefix, rate, speed, seconds, cloudAuth, telemetry, measure, quiet };
+            root.SetAction(p => Execute(new FleetSettings
+            {
+                Broker = p.GetValue(broker), Stations = p.GetValue(stations), Prefix = p.GetValue(prefix), SwapsPerHour = p.GetValue(rate),
+                Speed = p.GetValue(speed), CloudAuthorize = p.GetValue(cloudAuth), TelemetryMs = p.GetValue(telemetry), Measure = p.GetValue(measure),
+            }, p.GetValue(seconds), p.GetValue(quiet), stdout, stderr));
+            return CommandLineRunner.Run("Station.Fleet", root, args, stdout, stderr);
+        }
 
+        static int Execute(FleetSettings settings, double seconds, bool quiet, TextWriter stdout, TextWriter stderr)
+        {
+            // A fleet without a broker measures nothing: say so and stop, as the simulator and the monitor do.
+            string unreachable = BrokerProblem(settings.Broker);
+            if (unreachable != null)
+            {
+                stderr.WriteLine($"Station.Fleet: broker not reachable at {settings.Broker}: {unreachable}");
+                return 3;
+            }
             using var stop = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             if (seconds > 0) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
-            var report = FleetRun.Execute(new FleetSettings
+            FleetReport report;
+            if (!quiet && seconds > 0 && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected)
             {
-                Broker = broker, Stations = stations, Prefix = prefix, SwapsPerHour = rate, Speed = speed,
-                CloudAuthorize = cloudAuth, TelemetryMs = telemetryMs, Measure = measure,
-            }, quiet ? null : stdout, stop.Token);
+                // On a terminal: a Spectre.Console progress bar of the run's wall time, its status line as the caption.
+                var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+                report = null;
+                console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn()).Start(ctx =>
+                {
+                    var task = ctx.AddTask($"{settings.Stations} stations starting", maxValue: seconds);
+                    var clock = Stopwatch.StartNew();
+                    using var tick = new Timer(_ => task.Value = Math.Min(seconds, clock.Elapsed.TotalSeconds), null, 0, 250);
+                    report = FleetRun.Execute(settings, new CaptionWriter(line => task.Description = Markup.Escape(line)), stop.Token);
+                    task.Value = seconds;
+                });
+            }
+            else report = FleetRun.Execute(settings, quiet ? null : stdout, stop.Token);
             stdout.WriteLine(report.ToText());
+            if (report.Online == 0) { stderr.WriteLine("Station.Fleet: no station was online at the end"); return 1; }
             return 0;
+        }
+
+        /// <summary>Null when a client reaches the broker within 5 s, else why not.</summary>
+        static string BrokerProblem(string uri)
+        {
+            var o = MqttLinkOptions.FromUri(uri, "fleet-probe-" + Environment.ProcessId);
+            o.CleanSession = true;
+            using var probe = new MqttNetLink(o);
+            probe.Start();
+            return probe.WaitConnected(5000) ? null : probe.LastError ?? "no answer";
         }
     }
 }

@@ -24,12 +24,12 @@ namespace Station.Fleet
             var journaledAt = new ConcurrentDictionary<(string, uint), long>();
             var latencies = new List<double>();
             long messages = 0;
-            MqttClient consumer = null;
+            MqttNetLink consumer = null;
             if (s.Measure)
             {
-                var co = MqttClientOptions.FromUri(s.Broker, "fleet-measure-" + Environment.ProcessId);
+                var co = MqttLinkOptions.FromUri(s.Broker, "fleet-measure-" + Environment.ProcessId);
                 co.CleanSession = true;
-                consumer = new MqttClient(co);
+                consumer = new MqttNetLink(co);
                 consumer.MessageReceived += (topic, payload) =>
                 {
                     long now = Stopwatch.GetTimestamp();
@@ -49,13 +49,15 @@ namespace Station.Fleet
             for (int i = 0; i < s.Stations; i++)
             {
                 string id = $"{s.Prefix}-{i + 1:0000}";
-                var o = MqttClientOptions.FromUri(s.Broker, id);
+                var o = MqttLinkOptions.FromUri(s.Broker, id);
                 o.CleanSession = false;
                 o.KeepAliveSeconds = 30;
                 o.RandomSeed = i + 1;
                 // Stagger first arrivals over one arrival interval so the fleet does not swap in lock-step.
                 int first = s.SwapsPerHour > 0 ? (int)(3600000.0 / s.SwapsPerHour * i / s.Stations) + 5000 : 0;
                 var st = new SimStation(id, o, epoch, s.SwapsPerHour, !s.CloudAuthorize, first, s.TelemetryMs);
+                // Real UTC like a station with NTP: the cloud's exp times are real, whatever --speed does to simulated time.
+                st.Clock.FollowsWallUtc = true;
                 if (s.Measure) st.EventJournaled = (station, seq) => journaledAt[(station.Id, seq)] = Stopwatch.GetTimestamp();
                 stations.Add(st);
                 st.Start();

@@ -35,14 +35,14 @@ namespace Station.Fleet
         /// <summary>The cloud link.</summary>
         public CloudLink Link { get; }
         /// <summary>Its MQTT connection.</summary>
-        public MqttClient Client { get; }
+        public MqttNetLink Client { get; }
         /// <summary>Swaps completed (vehicle released).</summary>
         public int SwapsDone { get; private set; }
         /// <summary>Called after each swap event was journaled: (station, record seq).</summary>
         public Action<SimStation, uint> EventJournaled;
 
         /// <summary>A station <paramref name="id"/> whose UTC clock starts at <paramref name="epochUtc"/>.</summary>
-        public SimStation(string id, MqttClientOptions mqtt, DateTime epochUtc, double swapsPerHour, bool selfAuthorize, int firstArrivalMs, int telemetryPeriodMs = 10000)
+        public SimStation(string id, MqttLinkOptions mqtt, DateTime epochUtc, double swapsPerHour, bool selfAuthorize, int firstArrivalMs, int telemetryPeriodMs = 10000)
         {
             Id = id;
             _selfAuthorize = selfAuthorize;
@@ -55,7 +55,7 @@ namespace Station.Fleet
             var config = _plant.ControllerConfig();
             config.StationId = id;
             Controller = new StationController(Bay.Io, config);
-            Client = new MqttClient(mqtt);
+            Client = new MqttNetLink(mqtt);
             Cloud = new StationCloud(Controller, Clock);
             Link = new CloudLink(Client, Storage, Clock, Cloud, new CloudLinkConfig { StationId = id, TelemetryPeriodMs = telemetryPeriodMs, BootNonce = (uint)Random.Shared.Next() });
             Cloud.Attach(Link);

@@ -124,7 +124,7 @@ namespace Station.FleetMonitor
         }
 
         // A reply's text comes from the network: no control characters (terminal escapes) reach the screen.
-        static string Clean(string s, int n)
+        internal static string Clean(string s, int n)
         {
             var sb = new StringBuilder(s.Length);
             foreach (char c in s) sb.Append(char.IsControl(c) ? '?' : c);

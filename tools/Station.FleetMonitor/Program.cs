@@ -4,120 +4,78 @@ using System.Globalization;
 using System.IO;
 using System.Text;
 using System.Text.Json;
+using System.CommandLine;
 using System.Threading;
 using Station.Hal.Host;
+using Station.Tools;
 
 namespace Station.FleetMonitor
 {
-    /// <summary>Entry point: <c>watch</c> (live table; type commands on stdin) or <c>authorize</c> (one command, waits for the reply).</summary>
+    /// <summary>Entry point: <c>watch</c> (live table; type commands) or <c>authorize</c> (one command, waits for the reply).</summary>
     public static class Program
     {
-        /// <summary>Usage text.</summary>
-        public const string Usage =
-@"Station.FleetMonitor — watch a fleet and send commands.
-
-  watch [--broker URI] [--seconds N] [--plain] [--user U --password P]
-        live table of every station (state, swaps today, last fault, link, bdSeq, record gaps/duplicates);
-        while it runs, type:  authorize STATION VEHICLE [PACK] | cancel STATION | status STATION | quit
-  authorize --station ID --vehicle V [--pack P] [--broker URI] [--valid-seconds S] [--by WHO]
-        sends swap.authorize and prints the station's reply (exit 0 accepted, 1 rejected, 3 no reply)
-
-  URI: mqtt://127.0.0.1:1883 (default) or mqtts://user:pass@host:8883";
-
         /// <summary>Process entry.</summary>
         public static int Main(string[] args) => Run(args, Console.Out, Console.Error, Console.In);
 
-        /// <summary>Runs with <paramref name="args"/> (testable in-process).</summary>
+        /// <summary>Runs with <paramref name="args"/> (testable in-process): System.CommandLine parses, exit 2 for bad usage.</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr, TextReader stdin)
         {
-            if (args.Length == 0 || args[0] == "--help" || args[0] == "-h") { stdout.WriteLine(Usage); return args.Length == 0 ? 2 : 0; }
-            string broker = "mqtt://127.0.0.1:1883", station = null, vehicle = null, pack = null, by = "fleet-monitor", user = null, password = null;
-            double seconds = 0, valid = 300;
-            bool plain = false;
-            try
+            var broker = new Option<string>("--broker") { Description = "mqtt://127.0.0.1:1883 or mqtts://user:pass@host:8883", HelpName = "URI", DefaultValueFactory = _ => "mqtt://127.0.0.1:1883", Recursive = true };
+            broker.Validators.Add(r =>
             {
-                for (int i = 1; i < args.Length; i++)
-                {
-                    string a = args[i];
-                    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException(a + " needs a value");
-                    switch (a)
-                    {
-                        case "--broker": broker = Next(); break;
-                        case "--station": station = Next(); break;
-                        case "--vehicle": vehicle = Next(); break;
-                        case "--pack": pack = Next(); break;
-                        case "--by": by = Next(); break;
-                        case "--user": user = Next(); break;
-                        case "--password": password = Next(); break;
-                        case "--seconds": seconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--valid-seconds": valid = double.Parse(Next(), CultureInfo.InvariantCulture); break;
-                        case "--plain": plain = true; break;
-                        default: throw new ArgumentException("unknown option " + a);
-                    }
-                }
-                MqttClientOptions.FromUri(broker, "x");
-            }
-            catch (Exception e) when (e is ArgumentException || e is FormatException || e is UriFormatException)
+                try { MqttLinkOptions.FromUri(r.GetValueOrDefault<string>(), "x"); }
+                catch (Exception e) when (e is ArgumentException || e is UriFormatException) { r.AddError("--broker needs a URI like mqtt://127.0.0.1:1883"); }
+            });
+            var user = new Option<string>("--user") { Description = "broker user name", HelpName = "U", Recursive = true };
+            var password = new Option<string>("--password") { Description = "broker password (with --user)", HelpName = "P", Recursive = true };
+
+            var seconds = new Option<double>("--seconds") { Description = "stop after N seconds (default: until quit or Ctrl+C)", HelpName = "N" };
+            CommandLineRunner.Range(seconds, 0, 1e7, "--seconds must be above 0");
+            var plain = new Option<bool>("--plain") { Description = "print the table every second and read whole lines (for logs and pipes; the default on a terminal is a live table)" };
+            var watch = new Command("watch", "live table of every station (state, swaps today, last fault, link, bdSeq, record gaps/duplicates); type " + WatchSession.CommandHelp) { seconds, plain };
+
+            var station = new Option<string>("--station") { Description = "station id", HelpName = "ID", Required = true };
+            station.Validators.Add(r => { if (!IsStationId(r.GetValueOrDefault<string>())) r.AddError("--station needs 1..32 of A-Z a-z 0-9 - _"); });
+            var vehicle = new Option<string>("--vehicle") { Description = "vehicle id the swap is for", HelpName = "V", Required = true };
+            var pack = new Option<string>("--pack") { Description = "rack pack to use (default: the station chooses)", HelpName = "P" };
+            var valid = new Option<double>("--valid-seconds") { Description = "how long the authorisation is valid", HelpName = "S", DefaultValueFactory = _ => 300 };
+            CommandLineRunner.Range(valid, 0, 86400, "--valid-seconds must be above 0 and at most 86400 (the station refuses more than 24 h)");
+            var by = new Option<string>("--by") { Description = "who authorises (audit trail)", HelpName = "WHO", DefaultValueFactory = _ => "fleet-monitor" };
+            var authorize = new Command("authorize", "send swap.authorize and print the station's reply (exit 0 accepted, 1 rejected, 3 no reply or broker not reachable). "
+                + "The station must have a vehicle waiting: run the fleet with --cloud-authorize, or the simulator with --broker --cloud-authorize") { station, vehicle, pack, valid, by };
+
+            var root = new RootCommand("Station.FleetMonitor — watch a fleet and send commands.") { broker, user, password, watch, authorize };
+            // Validators run on the command typed, so both subcommands check the recursive options.
+            foreach (var c in new[] { watch, authorize })
+                c.Validators.Add(r => { if (CommandLineRunner.Given(r, password) && !CommandLineRunner.Given(r, user)) r.AddError("--password needs --user"); });
+
+            MqttLinkOptions Options(ParseResult p)
             {
-                stderr.WriteLine("Station.FleetMonitor: " + e.Message);
-                return 2;
+                var o = MqttLinkOptions.FromUri(p.GetValue(broker), "monitor-" + Environment.ProcessId + "-" + Environment.TickCount64 % 100000);
+                o.ResendAfterReconnect = true; // a general-purpose client: a command in flight at a drop is sent again
+                o.CleanSession = true;
+                if (p.GetValue(user) != null) { o.Username = p.GetValue(user); o.Password = p.GetValue(password); }
+                return o;
             }
-            var o = MqttClientOptions.FromUri(broker, "monitor-" + Environment.ProcessId + "-" + Environment.TickCount64 % 100000);
-            o.ResendAfterReconnect = true; // a general-purpose client: a command in flight at a drop is sent again
-            o.CleanSession = true;
-            if (user != null) { o.Username = user; o.Password = password; }
-            switch (args[0])
+            watch.SetAction(p =>
             {
-                case "watch": return Watch(o, seconds, plain, stdout, stdin);
-                case "authorize":
-                    if (station == null || vehicle == null) { stderr.WriteLine("authorize needs --station and --vehicle"); return 2; }
-                    return Authorize(o, station, vehicle, pack, valid, by, stdout, stderr);
-                default: stderr.WriteLine("unknown command " + args[0]); return 2;
-            }
+                using var client = new MqttNetLink(Options(p));
+                client.Start();
+                if (!client.WaitConnected(5000)) { stderr.WriteLine("Station.FleetMonitor: broker not reachable: " + client.LastError); return 3; }
+                bool live = !p.GetValue(plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsInputRedirected;
+                return new WatchSession(client).Run(p.GetValue(seconds), live, stdout, stdin);
+            });
+            authorize.SetAction(p => Authorize(Options(p), p.GetValue(station), p.GetValue(vehicle), p.GetValue(pack), p.GetValue(valid), p.GetValue(by), stdout, stderr));
+            return CommandLineRunner.Run("Station.FleetMonitor", root, args, stdout, stderr);
         }
 
-        static int Watch(MqttClientOptions o, double seconds, bool plain, TextWriter stdout, TextReader stdin)
+        /// <summary>True for a station id as the contract allows (1..32 of A-Z a-z 0-9 - _).</summary>
+        public static bool IsStationId(string s)
         {
-            stdout = TextWriter.Synchronized(stdout); // the input thread writes too
-            var table = new FleetTable();
-            using var client = new MqttClient(o);
-            client.MessageReceived += (t, p) => table.Take(t, p, DateTime.UtcNow);
-            client.Start();
-            if (!client.WaitConnected(5000)) { stdout.WriteLine("cannot reach the broker: " + client.LastError); return 3; }
-            client.Subscribe("stations/#", 1);
-            using var done = new CancellationTokenSource();
-            if (seconds > 0) done.CancelAfter(TimeSpan.FromSeconds(seconds));
-            var input = new Thread(() =>
-            {
-                string line;
-                while (!done.IsCancellationRequested && (line = stdin.ReadLine()) != null)
-                {
-                    var w = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                    if (w.Length == 0) continue;
-                    if (w[0] == "quit") { done.Cancel(); break; }
-                    string json = w[0] switch
-                    {
-                        "authorize" when w.Length >= 3 => Command("swap.authorize", w[2], w.Length > 3 ? w[3] : null, 300, "fleet-monitor"),
-                        "cancel" when w.Length >= 2 => Command("swap.cancel", null, null, 60, "fleet-monitor"),
-                        "status" when w.Length >= 2 => Command("station.status", null, null, 60, "fleet-monitor"),
-                        _ => null,
-                    };
-                    if (json == null) { stdout.WriteLine("commands: authorize STATION VEHICLE [PACK] | cancel STATION | status STATION | quit"); continue; }
-                    var b = Encoding.UTF8.GetBytes(json);
-                    client.Publish("stations/" + w[1] + "/cmd", b, 0, b.Length, 1, false);
-                    stdout.WriteLine($"sent {w[0]} to {w[1]}; the reply shows under the table");
-                }
-            }) { IsBackground = true };
-            input.Start();
-            while (!done.IsCancellationRequested)
-            {
-                if (!plain) stdout.Write("\x1b[H\x1b[2J");
-                stdout.WriteLine($"{DateTime.UtcNow:HH:mm:ss} UTC  broker {(client.IsConnected ? "connected" : "DISCONNECTED")}");
-                stdout.WriteLine(table.Render());
-                done.Token.WaitHandle.WaitOne(1000);
-            }
-            stdout.WriteLine(table.Render(int.MaxValue));
-            return 0;
+            if (string.IsNullOrEmpty(s) || s.Length > 32) return false;
+            foreach (char c in s)
+                if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_')) return false;
+            return true;
         }
 
         /// <summary>A command in the contract's form (docs/cloud.md).</summary>
@@ -139,19 +97,19 @@ namespace Station.FleetMonitor
             return Encoding.UTF8.GetString(ms.ToArray());
         }
 
-        static int Authorize(MqttClientOptions o, string station, string vehicle, string pack, double valid, string by, TextWriter stdout, TextWriter stderr)
+        static int Authorize(MqttLinkOptions o, string station, string vehicle, string pack, double valid, string by, TextWriter stdout, TextWriter stderr)
         {
             string json = Command("swap.authorize", vehicle, pack, valid, by);
             string mid = JsonDocument.Parse(json).RootElement.GetProperty("mid").GetString();
             var replies = new BlockingCollection<JsonElement>();
-            using var client = new MqttClient(o);
+            using var client = new MqttNetLink(o);
             client.MessageReceived += (t, p) =>
             {
                 try { var j = JsonDocument.Parse(p).RootElement.Clone(); if (j.TryGetProperty("re", out var re) && re.ValueKind == JsonValueKind.String && re.GetString() == mid) replies.Add(j); }
                 catch (JsonException) { }
             };
             client.Start();
-            if (!client.WaitConnected(5000)) { stderr.WriteLine("cannot reach the broker: " + client.LastError); return 3; }
+            if (!client.WaitConnected(5000)) { stderr.WriteLine("Station.FleetMonitor: broker not reachable: " + client.LastError); return 3; }
             client.Subscribe($"stations/{station}/reply", 1);
             Thread.Sleep(100); // let the SUBACK arrive before the command can be answered
             var b = Encoding.UTF8.GetBytes(json);

@@ -96,6 +96,10 @@ namespace Station.Simulator
         public double StatusEverySeconds { get; set; }
         /// <summary>Vehicle id of the first swap (--vehicle), or null for CAR001.</summary>
         public string FirstVehicleId { get; set; }
+
+        /// <summary>When true the simulated booking never authorises: each positioned vehicle waits for the cloud's
+        /// swap.authorize (--cloud-authorize).</summary>
+        public bool CloudAuthorizes { get; set; }
         /// <summary>Rack pack the first swap is authorised with (--pack), or null for the readiest pack.</summary>
         public string FirstPackSerial { get; set; }
 
@@ -269,7 +273,12 @@ namespace Station.Simulator
             var veh = Bay.Vehicle;
             if (_current != null && veh != null && veh.State == VehicleState.Positioned)
             {
-                if (_current.AuthorizedMs < 0 && _current.PackIn != null && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
+                if (CloudAuthorizes && _current.AuthorizedMs < 0 && s != SwapState.Idle && s != SwapState.NotHomed && s != SwapState.Homing)
+                {
+                    _current.AuthorizedMs = now;
+                    Say($"cloud: authorised {_current.VehicleId}");
+                }
+                if (!CloudAuthorizes && _current.AuthorizedMs < 0 && _current.PackIn != null && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
                 {
                     _authorizeTriedMs = now;
                     var auth = new SwapAuthorization(_current.VehicleId, _current.PackIn)

@@ -15,7 +15,7 @@ namespace Station.Simulator
     public sealed class ConsoleCloud : IDisposable
     {
         readonly ConsoleBay _bay;
-        readonly MqttClient _client;
+        readonly MqttNetLink _client;
         readonly CloudLink _link;
         readonly StationCloud _station;
         StationController _controller;
@@ -25,9 +25,9 @@ namespace Station.Simulator
         public ConsoleCloud(ConsoleBay bay, string brokerUri, string stationId, TextWriter output)
         {
             _bay = bay;
-            var o = MqttClientOptions.FromUri(brokerUri, stationId);
+            var o = MqttLinkOptions.FromUri(brokerUri, stationId);
             o.CleanSession = false;
-            _client = new MqttClient(o);
+            _client = new MqttNetLink(o);
             _controller = bay.Controller;
             _station = new StationCloud(_controller, bay.Clock, bay.Values, bay.SettingsFile); // one configuration table with the console
             _link = new CloudLink(_client, bay.Storage, bay.Clock, _station, new CloudLinkConfig { StationId = stationId, BootNonce = (uint)Random.Shared.Next() });

@@ -43,6 +43,7 @@ namespace Station.Simulator
             try
             {
                 var bay = new ConsoleBay(line, new PlantParameters(), o.StationId);
+                o.SetClock(bay.Clock);
                 bay.Clock.Speed = o.Speed;
                 bay.Clock.PacedToWallTime = true;
                 bay.Console.Start();

@@ -23,19 +23,11 @@ namespace Station.Simulator
         /// <paramref name="stderr"/>; returns the exit code (0 ok, 1 not as expected, 2 bad usage or file).</summary>
         public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
         {
-            var o = SimulatorOptions.Parse(args ?? Array.Empty<string>(), out string error);
-            if (o == null)
-            {
-                stderr.WriteLine($"Station.Simulator: {error}");
-                stderr.WriteLine("try --help");
-                return 2;
-            }
-            if (o.Help)
-            {
-                stdout.WriteLine(SimulatorOptions.Usage);
-                return 0;
-            }
+            return Station.Tools.CommandLineRunner.Run("Station.Simulator", SimulatorCommandLine.Build(o => Execute(o, stdout, stderr)), args, stdout, stderr);
+        }
 
+        private static int Execute(SimulatorOptions o, TextWriter stdout, TextWriter stderr)
+        {
             if (o.Console || o.Pty) return ConsoleRun.Run(o, stdout, stderr);
 
             Scenario scenario = null;
@@ -51,7 +43,14 @@ namespace Station.Simulator
 
             PlantParameters plant = scenario?.Plant ?? new PlantParameters();
             int swaps = scenario != null && !o.SwapsGiven ? scenario.Swaps : o.Swaps;
+            if (o.TimelinePath != null && o.TimelineSwap > swaps)
+            {
+                stderr.WriteLine($"Station.Simulator: --timeline-swap {o.TimelineSwap}: the run has only {swaps} swap(s)");
+                return 2;
+            }
             var run = new BayRun(plant, swaps, scenario?.MaxSeconds ?? 0, scenario?.Events, scenario?.AutoHome ?? true);
+            o.SetClock(run.Clock);
+            run.CloudAuthorizes = o.CloudAuthorize;
             string configError = run.Config.Validate();
             if (configError != null)
             {
@@ -67,7 +66,7 @@ namespace Station.Simulator
                 return 2;
             }
             if (!o.Quiet) run.Progress = line => stdout.WriteLine(line);
-            if (o.Realtime)
+            if (o.Realtime || o.CloudAuthorize)
             {
                 run.Clock.Speed = o.Speed;
                 run.Clock.PacedToWallTime = true;
@@ -106,7 +105,8 @@ namespace Station.Simulator
                 {
                     long from, to;
                     var w = run.Timeline.Swaps.Find(x => x.Swap == o.TimelineSwap);
-                    if (w.Swap == o.TimelineSwap) { from = w.StartMs; to = w.EndMs < 0 ? run.Clock.NowMs : w.EndMs; }
+                    // Swap 1's chart starts at power-up, so the homing before the first car is on it.
+                    if (w.Swap == o.TimelineSwap) { from = o.TimelineSwap == 1 ? 0 : w.StartMs; to = w.EndMs < 0 ? run.Clock.NowMs : w.EndMs; }
                     else { from = 0; to = run.Clock.NowMs; }
                     string title = (scenario != null ? $"{scenario.Name}: " : "") + (w.Swap == o.TimelineSwap ? $"swap {o.TimelineSwap}" : "whole run")
                         + $" ({(to - from) / 1000.0:0.0} s simulated; critical path {critical.TotalSeconds:0.0} s)";

@@ -14,7 +14,7 @@ namespace Station.Simulator
     {
         readonly BayRun _run;
         readonly TextWriter _out;
-        readonly MqttClient _client;
+        readonly MqttNetLink _client;
         CloudLink _link;
         StationCloud _station;
 
@@ -23,9 +23,9 @@ namespace Station.Simulator
         {
             _run = run;
             _out = output;
-            var o = MqttClientOptions.FromUri(brokerUri, stationId);
+            var o = MqttLinkOptions.FromUri(brokerUri, stationId);
             o.CleanSession = false;
-            _client = new MqttClient(o);
+            _client = new MqttNetLink(o);
             run.ControllerStarted = OnControllerStarted;
             run.AfterTick = () => _link?.Tick();
             // A scenario's cloud_link_drop: the network goes away (no DISCONNECT) until cloud_link_restore.

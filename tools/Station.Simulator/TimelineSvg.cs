@@ -27,7 +27,7 @@ namespace Station.Simulator
             if (toMs <= fromMs) toMs = fromMs + 1000;
             double span = toMs - fromMs;
             double X(long ms) => LabelWidth + Math.Clamp((ms - fromMs) / span, 0, 1) * ChartWidth;
-            int height = Top + t.Rows.Count * RowHeight + 70;
+            int height = Top + t.Rows.Count * RowHeight + 70 + LegendHeight;
             int width = LabelWidth + ChartWidth + 20;
             var c = CultureInfo.InvariantCulture;
             var sb = new StringBuilder();
@@ -59,11 +59,15 @@ namespace Station.Simulator
                 {
                     if (b.EndMs < fromMs || b.StartMs > toMs) continue;
                     double x1 = X(b.StartMs), x2 = X(b.EndMs);
-                    double w = Math.Max(1, x2 - x1);
+                    double w = Math.Max(3, x2 - x1); // a step of a few milliseconds stays visible
                     sb.Append(c, $"<rect class=\"bar\" x=\"{x1:0.0}\" y=\"{y + 3}\" width=\"{w:0.0}\" height=\"{RowHeight - 6}\" fill=\"{Colour(b.Kind)}\" rx=\"2\">");
                     sb.Append(c, $"<title>{Esc(row.Name)}: {Esc(b.Label)} {b.StartMs / 1000.0:0.00}–{b.EndMs / 1000.0:0.00} s ({(b.EndMs - b.StartMs) / 1000.0:0.00} s)</title></rect>");
+                    // Every bar is labelled where a PNG keeps it: inside when it fits, else just after the bar in dark
+                    // text with a white halo, so a short step (Arming, a lock) is still named.
                     if (w > b.Label.Length * 6 + 4)
-                        sb.Append(c, $"<text x=\"{x1 + 3:0.0}\" y=\"{y + 15}\" fill=\"white\" font-size=\"10\">{Esc(b.Label)}</text>");
+                        sb.Append(c, $"<text class=\"label\" x=\"{x1 + 3:0.0}\" y=\"{y + 15}\" fill=\"white\" font-size=\"10\">{Esc(b.Label)}</text>");
+                    else
+                        sb.Append(c, $"<text class=\"label\" x=\"{x1 + w + 2:0.0}\" y=\"{y + 15}\" fill=\"#222\" font-size=\"9\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">{Esc(b.Label)}</text>");
                 }
                 sb.Append("</g>\n");
                 i++;
@@ -81,8 +85,43 @@ namespace Station.Simulator
                 sb.Append(c, $"<text x=\"{x + 3:0.0}\" y=\"{ly}\" fill=\"{col}\">{Esc(m.Label)} @ {m.AtMs / 1000.0:0.00} s</text></g>\n");
                 k++;
             }
+            AppendLegend(sb, axisBottom + 14 + 4 * 13 + 6);
             sb.Append("</svg>\n");
             return sb.ToString();
+        }
+
+        private const int LegendHeight = 44;
+
+        private static readonly (string Kind, string Words)[] Legend =
+        {
+            ("state", "sequencer step"), ("model", "model critical path"), ("up", "lift up"), ("down", "lift down"),
+            ("engage", "lock engage"), ("release", "lock release"), ("run", "conveyor runs"), ("busy", "rack handler busy"),
+            ("wait", "vehicle moving"), ("ok", "vehicle positioned / interlock on"), ("alarm", "interlock broken"), ("fault", "fault"),
+        };
+
+        // The key to the colours, with the two kinds of marks, at the foot of the chart.
+        private static void AppendLegend(StringBuilder sb, int y)
+        {
+            var c = CultureInfo.InvariantCulture;
+            sb.Append(c, $"<g class=\"legend\"><text x=\"10\" y=\"{y + 10}\" font-weight=\"bold\">legend</text>");
+            int x = LabelWidth - 100, row = 0;
+            foreach (var (kind, words) in Legend)
+            {
+                int width = 24 + words.Length * 6;
+                if (x + width > LabelWidth + ChartWidth) { x = LabelWidth - 100; row++; }
+                int ly = y + row * 16;
+                sb.Append(c, $"<rect x=\"{x}\" y=\"{ly}\" width=\"14\" height=\"11\" fill=\"{Colour(kind)}\" rx=\"2\"/><text x=\"{x + 18}\" y=\"{ly + 10}\">{Esc(words)}</text>");
+                x += width;
+            }
+            foreach (var (col, words) in new[] { ("#d00000", "fault latched"), ("#e08000", "injected event") })
+            {
+                int width = 24 + words.Length * 6;
+                if (x + width > LabelWidth + ChartWidth) { x = LabelWidth - 100; row++; }
+                int ly = y + row * 16;
+                sb.Append(c, $"<line x1=\"{x + 7}\" y1=\"{ly}\" x2=\"{x + 7}\" y2=\"{ly + 11}\" stroke=\"{col}\" stroke-width=\"1.5\" stroke-dasharray=\"4,2\"/><text x=\"{x + 18}\" y=\"{ly + 10}\">{Esc(words)}</text>");
+                x += width;
+            }
+            sb.Append("</g>\n");
         }
 
         private static string Colour(string kind) => kind switch
