@@ -27,6 +27,8 @@ namespace Station.Core.Motion
         private double _speedCapMmS;
         private bool _up;
         private bool _arrived;
+        // Update reads the field, not the property: a getter call per read is dear on nanoFramework's interpreter.
+        private LiftMode _mode;
 
         /// <summary>Builds the axis over the bay's lift ports.</summary>
         public LiftAxis(StationIo io, StationConfig config)
@@ -38,7 +40,7 @@ namespace Station.Core.Motion
         }
 
         /// <summary>What the axis is doing.</summary>
-        public LiftMode Mode { get; private set; }
+        public LiftMode Mode { get { return _mode; } private set { _mode = value; } }
 
         /// <summary>True once homing found the home switch (false after power-up and after a fault).</summary>
         public bool IsHomed { get; private set; }
@@ -156,7 +158,7 @@ namespace Station.Core.Motion
         public void Update(long nowMs)
         {
             Sample(nowMs);
-            if (Mode == LiftMode.Idle || Mode == LiftMode.Faulted)
+            if (_mode == LiftMode.Idle || _mode == LiftMode.Faulted)
             {
                 OutputsOff();
                 _lastUpdateMs = nowMs;
@@ -168,7 +170,7 @@ namespace Station.Core.Motion
                 Trip(FaultCode.LiftTopLimit);
                 return;
             }
-            if (Mode == LiftMode.Homing)
+            if (_mode == LiftMode.Homing)
             {
                 if (_home.Value)
                 {
@@ -223,11 +225,14 @@ namespace Station.Core.Motion
             if (dt < 0) dt = 0;
             _lastUpdateMs = nowMs;
             double cap;
-            if (Mode == LiftMode.Homing) cap = _c.HomingSpeedMmS;
+            if (_mode == LiftMode.Homing) cap = _c.HomingSpeedMmS;
             else
             {
                 double remaining = Kinematics.Abs(_targetMm - pos);
-                cap = Kinematics.Min(_speedCapMmS, Kinematics.Sqrt(2 * _c.AccelMmS2 * remaining));
+                // min(cap, sqrt(y)) without the square root while cruising (y >= cap²): Newton's iterations are the
+                // dearest part of a tick on nanoFramework's interpreter, and only the braking distance needs them.
+                double braking = 2 * _c.AccelMmS2 * remaining;
+                cap = braking >= _speedCapMmS * _speedCapMmS ? _speedCapMmS : Kinematics.Sqrt(braking);
             }
             double v = Kinematics.Min(_speedMmS + _c.AccelMmS2 * dt / 1000.0, cap);
             if (v < _c.CreepSpeedMmS) v = _c.CreepSpeedMmS;

@@ -19,16 +19,18 @@ namespace Station.Core.Motion
         private bool _done;
         private LockCommand _held;
         private long _conflictSinceMs = -1;
+        // A field, not an auto-property: the loops below run in every tick, and a getter call is dear on nanoFramework.
+        private readonly int _count;
 
         /// <summary>Builds the lock set over the bay's lock ports (all arrays of length <c>config.LockCount</c>).</summary>
         public LockSet(StationIo io, StationConfig config)
         {
             _io = io;
             _travelMs = config.LockTravelMs;
-            Count = config.LockCount;
-            _locked = new DebouncedInput[Count];
-            _unlocked = new DebouncedInput[Count];
-            for (int i = 0; i < Count; i++)
+            _count = config.LockCount;
+            _locked = new DebouncedInput[_count];
+            _unlocked = new DebouncedInput[_count];
+            for (int i = 0; i < _count; i++)
             {
                 _locked[i] = new DebouncedInput(io.LockLockedSensor[i], config.InputDebounceMs, false);
                 _unlocked[i] = new DebouncedInput(io.LockUnlockedSensor[i], config.InputDebounceMs, false);
@@ -36,7 +38,7 @@ namespace Station.Core.Motion
         }
 
         /// <summary>Number of locks.</summary>
-        public int Count { get; private set; }
+        public int Count { get { return _count; } }
 
         /// <summary>Current command.</summary>
         public LockCommand Command { get; private set; }
@@ -77,14 +79,14 @@ namespace Station.Core.Motion
         /// <summary>Every lock reads locked (the release gate's first condition).</summary>
         public bool AllLocked()
         {
-            for (int i = 0; i < Count; i++) if (!IsLocked(i)) return false;
+            for (int i = 0; i < _count; i++) if (!IsLocked(i)) return false;
             return true;
         }
 
         /// <summary>Every lock reads unlocked.</summary>
         public bool AllUnlocked()
         {
-            for (int i = 0; i < Count; i++) if (!IsUnlocked(i)) return false;
+            for (int i = 0; i < _count; i++) if (!IsUnlocked(i)) return false;
             return true;
         }
 
@@ -120,7 +122,7 @@ namespace Station.Core.Motion
         /// <summary>One control period: sample every sensor, complete or time out the command, drive the outputs.</summary>
         public void Update(long nowMs)
         {
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 _locked[i].Sample(nowMs);
                 _unlocked[i].Sample(nowMs);
@@ -133,7 +135,7 @@ namespace Station.Core.Motion
             }
             bool engage = Command == LockCommand.Engage;
             int firstBad = -1;
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 bool there = engage ? IsLocked(i) : IsUnlocked(i);
                 if (!there) { firstBad = i; break; }
@@ -153,7 +155,7 @@ namespace Station.Core.Motion
                 Trip(code, firstBad);
                 return;
             }
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 _io.LockEngage[i].Write(engage);
                 _io.LockRelease[i].Write(!engage);
@@ -163,7 +165,7 @@ namespace Station.Core.Motion
         private void CheckHold(long nowMs)
         {
             int both = -1;
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 if (_locked[i].Value && _unlocked[i].Value) { both = i; break; }
             }
@@ -186,7 +188,7 @@ namespace Station.Core.Motion
 
         private void OutputsOff()
         {
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 _io.LockEngage[i].Write(false);
                 _io.LockRelease[i].Write(false);

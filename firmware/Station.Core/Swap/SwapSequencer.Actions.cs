@@ -109,7 +109,7 @@ namespace Station.Core.Swap
                     break;
                 case SwapState.Released:
                     // The vehicle drove off with the pack: it leaves the station's inventory.
-                    Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+                    Inventory.Empty(PackPlace.Vehicle);
                     LastSwap = CurrentSwap;
                     CurrentSwap = null;
                     break;
@@ -126,7 +126,7 @@ namespace Station.Core.Swap
                 // Only Arming can reach Idle with a swap in progress: a cancel before anything moved.
                 CurrentSwap.Outcome = SwapOutcome.Cancelled;
                 CurrentSwap.EndUtc = _io.Clock.UtcNow;
-                Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+                Inventory.Empty(PackPlace.Vehicle);
                 LastSwap = CurrentSwap;
                 CurrentSwap = null;
                 WriteJournal();

@@ -102,7 +102,7 @@ namespace Station.Core.Swap
             rec.SourceSlot = slot;
             rec.StartUtc = _io.Clock.UtcNow;
             rec.StartMs = _now;
-            PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle);
+            PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle).Copy();
             int returnSlot = Inventory.ReturnSlot;
             Inventory.Set(PackPlace.Vehicle, PackRecord.Of(
                 auth.VehiclePackSerial != null ? auth.VehiclePackSerial : string.Concat("unknown@", auth.VehicleId),
@@ -192,7 +192,7 @@ namespace Station.Core.Swap
             if (state == PackState.InUse || (serial != null && state == PackState.Empty)) return CommandResult.Refuse(RejectReason.BadAuthorization, "a rack pack is charging, ready or faulty");
             if (serial != null && Inventory.Slot(slot).Serial != serial && Inventory.Contains(serial))
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
-            PackRecord before = Inventory.Slot(slot);
+            PackRecord before = Inventory.Slot(slot).Copy();
             Inventory.SetSlot(slot, serial, socPct, state);
             if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory))
             {
@@ -211,7 +211,7 @@ namespace Station.Core.Swap
             if ((int)place < 0 || (int)place >= PackInventory.PlaceCount) return CommandResult.Refuse(RejectReason.BadAuthorization, "no such place");
             if (serial != null && (serial.Length == 0 || serial.Length > 32)) return CommandResult.Refuse(RejectReason.BadAuthorization, "serial must be 1..32 characters");
             if (socPct < -1 || socPct > 100) return CommandResult.Refuse(RejectReason.BadAuthorization, "SOC must be -1..100");
-            PackRecord before = Inventory.At(place);
+            PackRecord before = Inventory.At(place).Copy();
             Inventory.Set(place, serial == null ? PackRecord.None() : PackRecord.Of(serial, socPct, PackState.InUse));
             if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, CurrentSwap, Inventory))
             {

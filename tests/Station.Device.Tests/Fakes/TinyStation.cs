@@ -1,5 +1,6 @@
 using System;
 using Station.Core;
+using Station.Core.Can;
 
 namespace Station.Device.Tests.Fakes
 {
@@ -10,6 +11,12 @@ namespace Station.Device.Tests.Fakes
         public readonly TinyBay Bay;
         /// <summary>The controller under test.</summary>
         public StationController C;
+        /// <summary>The pack's BMS on the pack CAN bus (null: the core's inventory-only check).</summary>
+        public FakeBms Bms;
+        /// <summary>The pack CAN port (null without a BMS).</summary>
+        public FakeCanPort Can;
+        /// <summary>The release gate's BMS check (null without a BMS).</summary>
+        public BmsPackCheck BmsCheck;
 
         /// <summary>Builds and starts a controller over <paramref name="bay"/>.</summary>
         public TinyStation(TinyBay bay)
@@ -29,6 +36,28 @@ namespace Station.Device.Tests.Fakes
             return s;
         }
 
+        /// <summary>A started station whose release gate talks GB/T 27930 to a <see cref="FakeBms"/>; its rack holds
+        /// PK0001 (95 %), PK0002 (90 %) and PK0003 (99 %), and the BMS reports PK0003.</summary>
+        public static TinyStation WithBmsRack()
+        {
+            var s = new TinyStation(new TinyBay());
+            s.AttachBms();
+            Ok(s.C.SetRackSlot(0, "PK0001", 95, PackState.Ready));
+            Ok(s.C.SetRackSlot(1, "PK0002", 90, PackState.Ready));
+            Ok(s.C.SetRackSlot(2, "PK0003", 99, PackState.Ready));
+            return s;
+        }
+
+        /// <summary>Puts a BMS check over a fake CAN bus with a <see cref="FakeBms"/> on it into the release gate.</summary>
+        public void AttachBms()
+        {
+            Can = new FakeCanPort();
+            Bms = new FakeBms(Can);
+            var session = new PackSession(Can, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
+            BmsCheck = new BmsPackCheck(session, new BmsCheckConfig(), Bay.Config.MinSocPct, Bay.Config.BmsTimeoutMs);
+            C.PackCheck = BmsCheck;
+        }
+
         /// <summary>Throws when a command was refused.</summary>
         public static void Ok(CommandResult r)
         {
@@ -41,6 +70,7 @@ namespace Station.Device.Tests.Fakes
             int step = Bay.Config.TickMs;
             Bay.Clock.Advance(step);
             Bay.Step(step);
+            if (Bms != null) Bms.Step(Bay.Clock.NowMs);
             C.Tick();
         }
 
