@@ -10,12 +10,24 @@ namespace Station.Device.Tests.Fakes
     public sealed class MemoryStorage : IStorage
     {
         private readonly Hashtable _files = new Hashtable();
+        private readonly ArrayList _all = new ArrayList();
 
         /// <summary>Appends and replaces that failed on purpose (see <see cref="Fail"/>).</summary>
         public int Refused;
 
         /// <summary>True: every write fails (a worn or missing medium).</summary>
         public bool Fail;
+
+        /// <summary>Bytes of RAM the files take (buffers included): what a real medium would hold instead of the heap.</summary>
+        public int Bytes
+        {
+            get
+            {
+                int n = 0;
+                for (int i = 0; i < _all.Count; i++) n += ((StoredFile)_all[i]).Data.Length + 48;
+                return n;
+            }
+        }
 
         /// <inheritdoc />
         public int Length(string name)
@@ -74,8 +86,9 @@ namespace Station.Device.Tests.Fakes
             StoredFile f = (StoredFile)_files[name];
             if (f == null)
             {
-                f = new StoredFile(size < 256 ? 256 : size);
+                f = new StoredFile(size < 32768 ? 32768 : size); // room for a whole journal: no growth while measured
                 _files[name] = f;
+                _all.Add(f);
             }
             return f;
         }

@@ -1,6 +1,9 @@
 using System;
 using Station.Core;
 using Station.Core.Can;
+using Station.Core.Cloud;
+using Station.Core.Config;
+using Station.Core.Console;
 
 namespace Station.Device.Tests.Fakes
 {
@@ -17,6 +20,18 @@ namespace Station.Device.Tests.Fakes
         public FakeCanPort Can;
         /// <summary>The release gate's BMS check (null without a BMS).</summary>
         public BmsPackCheck BmsCheck;
+        /// <summary>The technician's terminal (null without a console).</summary>
+        public FakeSerialLine Terminal;
+        /// <summary>The technician console, polled after every tick (null without one).</summary>
+        public StationConsole Console;
+        /// <summary>The broker connection (null without a cloud link).</summary>
+        public FakeMqttLink Mqtt;
+        /// <summary>The cloud link, ticked after the console (null without one).</summary>
+        public CloudLink Cloud;
+        /// <summary>The station as the cloud sees it (null without a cloud link).</summary>
+        public StationCloud CloudStation;
+        /// <summary>Configuration shared by console and cloud.</summary>
+        public readonly ConfigValues Settings = new ConfigValues();
 
         /// <summary>Builds and starts a controller over <paramref name="bay"/>.</summary>
         public TinyStation(TinyBay bay)
@@ -58,6 +73,36 @@ namespace Station.Device.Tests.Fakes
             C.PackCheck = BmsCheck;
         }
 
+        /// <summary>The whole application as Station.Device wires it: the BMS check on the pack CAN bus, the technician
+        /// console and the cloud link (session up) over fakes, with the rack of <see cref="WithBmsRack"/>.</summary>
+        public static TinyStation Whole()
+        {
+            TinyStation s = WithBmsRack();
+            s.AttachConsole();
+            s.AttachCloud();
+            s.Mqtt.Connect();
+            return s;
+        }
+
+        /// <summary>Adds the technician console on a <see cref="FakeSerialLine"/>.</summary>
+        public void AttachConsole()
+        {
+            Terminal = new FakeSerialLine();
+            var ring = new LogRing(64, Bay.Clock, Bay.Io.Log);
+            Console = new StationConsole(Terminal, new ControllerConsoleStation(C, Bay.Io), Settings, new ConfigFile(Bay.Storage), Bay.Clock, ring);
+            Console.Start();
+        }
+
+        /// <summary>Adds the cloud link on a <see cref="FakeMqttLink"/> (not connected yet), its outbox in the bay's storage.</summary>
+        public void AttachCloud()
+        {
+            Mqtt = new FakeMqttLink();
+            CloudStation = new StationCloud(C, Bay.Clock, Settings, new ConfigFile(Bay.Storage));
+            Cloud = new CloudLink(Mqtt, Bay.Storage, Bay.Clock, CloudStation, new CloudLinkConfig());
+            Cloud.Start();
+            CloudStation.Attach(Cloud);
+        }
+
         /// <summary>Throws when a command was refused.</summary>
         public static void Ok(CommandResult r)
         {
@@ -72,6 +117,8 @@ namespace Station.Device.Tests.Fakes
             Bay.Step(step);
             if (Bms != null) Bms.Step(Bay.Clock.NowMs);
             C.Tick();
+            if (Console != null) Console.Poll();
+            if (Cloud != null) Cloud.Tick();
         }
 
         /// <summary>Runs <paramref name="ms"/> of simulated time.</summary>
