@@ -30,6 +30,14 @@ namespace Station.Device.Tests
             return check;
         }
 
+        // The check must end Failed with exactly this fault.
+        private static void AssertRefused(FakeBms bms, FakeCanPort port, FaultCode expected)
+        {
+            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
+            Assert.AreEqual((int)GateVerdict.Failed, (int)v, check.Reason);
+            Assert.AreEqual((int)expected, (int)check.FailureFault, check.Reason);
+        }
+
         private static FakeBms NewBms(out FakeCanPort port)
         {
             port = new FakeCanPort();
@@ -73,9 +81,7 @@ namespace Station.Device.Tests
         {
             FakeBms bms = NewBms(out FakeCanPort port);
             bms.Silent = true;
-            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
-            Assert.AreEqual((int)GateVerdict.Failed, (int)v);
-            Assert.AreEqual((int)FaultCode.BmsNoAnswer, (int)check.FailureFault);
+            AssertRefused(bms, port, FaultCode.BmsNoAnswer);
         }
 
         [TestMethod]
@@ -83,8 +89,7 @@ namespace Station.Device.Tests
         {
             FakeBms bms = NewBms(out FakeCanPort port);
             bms.SerialNumber = 4;
-            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
-            Assert.AreEqual((int)FaultCode.PackSerialMismatch, (int)check.FailureFault);
+            AssertRefused(bms, port, FaultCode.PackSerialMismatch);
         }
 
         [TestMethod]
@@ -92,8 +97,7 @@ namespace Station.Device.Tests
         {
             FakeBms bms = NewBms(out FakeCanPort port);
             bms.TypeCode = 8;
-            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
-            Assert.AreEqual((int)FaultCode.PackTypeNotAccepted, (int)check.FailureFault);
+            AssertRefused(bms, port, FaultCode.PackTypeNotAccepted);
         }
 
         [TestMethod]
@@ -101,8 +105,7 @@ namespace Station.Device.Tests
         {
             FakeBms bms = NewBms(out FakeCanPort port);
             bms.SocPct = 40;
-            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
-            Assert.AreEqual((int)FaultCode.PackSocTooLow, (int)check.FailureFault);
+            AssertRefused(bms, port, FaultCode.PackSocTooLow);
         }
 
         [TestMethod]
@@ -110,8 +113,7 @@ namespace Station.Device.Tests
         {
             FakeBms bms = NewBms(out FakeCanPort port);
             bms.TempC = 70;
-            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
-            Assert.AreEqual((int)FaultCode.PackTemperatureOutOfRange, (int)check.FailureFault);
+            AssertRefused(bms, port, FaultCode.PackTemperatureOutOfRange);
         }
 
         [TestMethod]
@@ -119,8 +121,7 @@ namespace Station.Device.Tests
         {
             FakeBms bms = NewBms(out FakeCanPort port);
             bms.InsulationConnectorBits = 0x01;
-            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
-            Assert.AreEqual((int)FaultCode.PackInsulationFault, (int)check.FailureFault);
+            AssertRefused(bms, port, FaultCode.PackInsulationFault);
         }
 
         [TestMethod]
@@ -128,8 +129,7 @@ namespace Station.Device.Tests
         {
             FakeBms bms = NewBms(out FakeCanPort port);
             bms.InsulationConnectorBits = 0x04;
-            BmsPackCheck check = Decide(bms, port, out GateVerdict v);
-            Assert.AreEqual((int)FaultCode.PackConnectorNotMated, (int)check.FailureFault);
+            AssertRefused(bms, port, FaultCode.PackConnectorNotMated);
         }
 
         [TestMethod]
