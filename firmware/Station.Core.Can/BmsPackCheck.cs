@@ -20,6 +20,25 @@ namespace Station.Core.Can
     /// </remarks>
     public sealed class BmsPackCheck : IReleaseGateCheck
     {
+        // Verdicts are reached inside the control tick: on nanoFramework every evaluation of a string literal makes a
+        // new heap object, a static field does not.
+        private static readonly string NotStartedText = "not started";
+        private static readonly string WaitingText = "waiting for the BMS";
+        private static readonly string SilentText = "the BMS did not answer";
+        private static readonly string ProtocolBrokenText = "the BMS broke the GB/T exchange";
+        private static readonly string TransfersBrokenText = "the BMS's transfers were broken (see the CAN log)";
+        private static readonly string NoFullPictureText = "the BMS did not give identity, parameters and status in time";
+        private static readonly string SerialMismatchText = "the pack's BMS reports another serial than the chosen pack";
+        private static readonly string TypeRefusedText = "the pack's battery type is not accepted";
+        private static readonly string SocTooLowText = "the pack's state of charge is below the minimum";
+        private static readonly string TemperatureOutText = "the pack's temperature is outside the accepted range";
+        private static readonly string InsulationFaultText = "the BMS reports an insulation fault";
+        private static readonly string ConnectorFaultText = "the BMS reports a connector fault";
+        private static readonly string CellVoltageFaultText = "the BMS reports a cell voltage fault";
+        private static readonly string OverTemperatureText = "the BMS reports over-temperature";
+        private static readonly string OverCurrentText = "the BMS reports over-current";
+        private static readonly string VerifiedText = "BMS verified: serial, type, SOC, temperatures and fault bits accepted";
+
         private readonly PackSession _session;
         private readonly BmsCheckConfig _config;
         private readonly int _minSocPct;
@@ -40,7 +59,7 @@ namespace Station.Core.Can
             _minSocPct = minSocPct;
             _answerTimeoutMs = _config.AnswerTimeoutMs > 0 ? _config.AnswerTimeoutMs : bmsTimeoutMs - 500;
             if (_answerTimeoutMs < 1) _answerTimeoutMs = 1;
-            Reason = "not started";
+            Reason = NotStartedText;
         }
 
         /// <summary>The GB/T session (identity and live state of the pack).</summary>
@@ -75,7 +94,7 @@ namespace Station.Core.Can
             _finished = false;
             ConfirmedAtMs = -1;
             FailureFault = FaultCode.None;
-            Reason = "waiting for the BMS";
+            Reason = WaitingText;
             _session.Start(nowMs);
         }
 
@@ -94,7 +113,7 @@ namespace Station.Core.Can
                 PackSessionFailure f = _session.Failure;
                 bool silent = f == PackSessionFailure.NoBhm && _session.Decoder.TotalDrops == 0;
                 return Refuse(silent ? FaultCode.BmsNoAnswer : FaultCode.BmsProtocolError,
-                              silent ? "the BMS did not answer" : "the BMS broke the GB/T exchange");
+                              silent ? SilentText : ProtocolBrokenText);
             }
             if (!_session.HasFullPicture)
             {
@@ -102,8 +121,8 @@ namespace Station.Core.Can
                 {
                     // Frames that came but broke (aborted or disordered transfers, impossible sizes) are not silence.
                     if (_session.Decoder.TotalDrops > 0)
-                        return Refuse(FaultCode.BmsProtocolError, "the BMS's transfers were broken (see the CAN log)");
-                    return Refuse(FaultCode.BmsNoAnswer, "the BMS did not give identity, parameters and status in time");
+                        return Refuse(FaultCode.BmsProtocolError, TransfersBrokenText);
+                    return Refuse(FaultCode.BmsNoAnswer, NoFullPictureText);
                 }
                 return GateVerdict.Pending;
             }
@@ -114,23 +133,22 @@ namespace Station.Core.Can
         {
             PackIdentity id = _session.Identity;
             PackStatus st = _session.Status;
-            string serial = id.SerialText;
-            if (serial == null || _expected == null || serial != _expected)
-                return Refuse(FaultCode.PackSerialMismatch, "the pack's BMS reports another serial than the chosen pack");
+            if (!id.SerialMatches(_expected))
+                return Refuse(FaultCode.PackSerialMismatch, SerialMismatchText);
             bool typeOk = false;
             for (int i = 0; i < _config.AcceptedBatteryTypes.Length; i++)
                 if (_config.AcceptedBatteryTypes[i] == id.BatteryTypeCode) typeOk = true;
-            if (!typeOk) return Refuse(FaultCode.PackTypeNotAccepted, "the pack's battery type is not accepted");
-            if (st.SocPct < _minSocPct) return Refuse(FaultCode.PackSocTooLow, "the pack's state of charge is below the minimum");
+            if (!typeOk) return Refuse(FaultCode.PackTypeNotAccepted, TypeRefusedText);
+            if (st.SocPct < _minSocPct) return Refuse(FaultCode.PackSocTooLow, SocTooLowText);
             if (st.MinTempC < _config.MinTempC || st.MaxTempC > _config.MaxTempC)
-                return Refuse(FaultCode.PackTemperatureOutOfRange, "the pack's temperature is outside the accepted range");
-            if (st.InsulationState != 0) return Refuse(FaultCode.PackInsulationFault, "the BMS reports an insulation fault");
-            if (st.ConnectorState != 0) return Refuse(FaultCode.PackConnectorNotMated, "the BMS reports a connector fault");
-            if (st.CellVoltageState != 0) return Refuse(FaultCode.PackCellVoltageFault, "the BMS reports a cell voltage fault");
-            if (st.OvertempState != 0) return Refuse(FaultCode.PackOverTemperature, "the BMS reports over-temperature");
-            if (st.OvercurrentState != 0) return Refuse(FaultCode.PackOverCurrent, "the BMS reports over-current");
+                return Refuse(FaultCode.PackTemperatureOutOfRange, TemperatureOutText);
+            if (st.InsulationState != 0) return Refuse(FaultCode.PackInsulationFault, InsulationFaultText);
+            if (st.ConnectorState != 0) return Refuse(FaultCode.PackConnectorNotMated, ConnectorFaultText);
+            if (st.CellVoltageState != 0) return Refuse(FaultCode.PackCellVoltageFault, CellVoltageFaultText);
+            if (st.OvertempState != 0) return Refuse(FaultCode.PackOverTemperature, OverTemperatureText);
+            if (st.OvercurrentState != 0) return Refuse(FaultCode.PackOverCurrent, OverCurrentText);
             _verdict = GateVerdict.Passed;
-            Reason = "BMS verified: serial, type, SOC, temperatures and fault bits accepted";
+            Reason = VerifiedText;
             ConfirmedAtMs = st.BcsMs < st.BsmMs ? st.BcsMs : st.BsmMs;
             return _verdict;
         }

@@ -50,6 +50,26 @@ namespace Station.Core.Can
             }
         }
 
+        /// <summary>True when <paramref name="serial"/> is the serial this pack reports, as <see cref="SerialText"/>
+        /// spells it (maker letters, then the number with at least four digits), compared without building a string:
+        /// the release gate asks inside the control tick, where nothing may be allocated.</summary>
+        public bool SerialMatches(string serial)
+        {
+            if (serial == null || SerialNumber < 0) return false;
+            int digits = 1;
+            for (long rest = SerialNumber / 10; rest > 0; rest /= 10) digits++;
+            int width = digits < 4 ? 4 : digits;
+            if (serial.Length != ManufacturerLength + width) return false;
+            for (int i = 0; i < ManufacturerLength; i++) if (serial[i] != (char)Manufacturer[i]) return false;
+            long value = SerialNumber;
+            for (int i = serial.Length - 1; i >= ManufacturerLength; i--)
+            {
+                if (serial[i] != (char)('0' + (int)(value % 10))) return false;
+                value /= 10;
+            }
+            return true;
+        }
+
         /// <summary>Forgets everything (a new pack).</summary>
         public void Clear()
         {

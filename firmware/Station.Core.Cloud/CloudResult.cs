@@ -1,7 +1,9 @@
 namespace Station.Core.Cloud
 {
     /// <summary>What the station answered to a cloud command: accepted or not, the reason code, and words.</summary>
-    public struct CloudResult
+    /// <remarks>A class: nanoFramework's interpreter allocates struct values on its heap anyway; a result is made per
+    /// cloud command, outside the control tick.</remarks>
+    public sealed class CloudResult
     {
         /// <summary>True when the command was applied.</summary>
         public bool Accepted;
@@ -13,7 +15,7 @@ namespace Station.Core.Cloud
         /// <summary>An accepted result with an optional message.</summary>
         public static CloudResult Ok(string message)
         {
-            CloudResult r;
+            CloudResult r = new CloudResult();
             r.Accepted = true;
             r.Reason = CloudReason.Accepted;
             r.Message = message;
@@ -23,7 +25,7 @@ namespace Station.Core.Cloud
         /// <summary>A refusal with its reason.</summary>
         public static CloudResult Refuse(CloudReason reason, string message)
         {
-            CloudResult r;
+            CloudResult r = new CloudResult();
             r.Accepted = false;
             r.Reason = reason;
             r.Message = message;

@@ -1,7 +1,9 @@
 namespace Station.Core.Console
 {
     /// <summary>What the station said to a console request: accepted or not, and in words why.</summary>
-    public struct ConsoleOutcome
+    /// <remarks>A class: nanoFramework's interpreter allocates struct values on its heap anyway; an outcome is made per
+    /// console request, outside the control tick.</remarks>
+    public sealed class ConsoleOutcome
     {
         /// <summary>True when the station took the request.</summary>
         public bool Accepted;
@@ -11,7 +13,7 @@ namespace Station.Core.Console
         /// <summary>An accepted request with a message.</summary>
         public static ConsoleOutcome Done(string message)
         {
-            ConsoleOutcome outcome;
+            ConsoleOutcome outcome = new ConsoleOutcome();
             outcome.Accepted = true;
             outcome.Message = message;
             return outcome;
@@ -20,7 +22,7 @@ namespace Station.Core.Console
         /// <summary>A refused request with the reason.</summary>
         public static ConsoleOutcome Refused(string message)
         {
-            ConsoleOutcome outcome;
+            ConsoleOutcome outcome = new ConsoleOutcome();
             outcome.Accepted = false;
             outcome.Message = message;
             return outcome;

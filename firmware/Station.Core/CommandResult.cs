@@ -1,7 +1,9 @@
 namespace Station.Core
 {
     /// <summary>The answer to a command: accepted, or refused with a reason and words for a person.</summary>
-    public struct CommandResult
+    /// <remarks>A class: nanoFramework's interpreter allocates struct values on its heap anyway, and a command is
+    /// answered at the edges (console, cloud), never in the control tick.</remarks>
+    public sealed class CommandResult
     {
         /// <summary>True when the command was taken.</summary>
         public bool Accepted;

@@ -8,6 +8,7 @@ namespace Station.Core
     /// the mutators here are public for the sequencer, the journal and tests.</remarks>
     public sealed class PackInventory
     {
+        // One record per slot and place for the inventory's lifetime, changed in place (allocation-free on the device).
         private readonly PackRecord[] _slots;
         private readonly PackRecord[] _places = new PackRecord[PlaceCount];
 
@@ -21,6 +22,8 @@ namespace Station.Core
         public PackInventory(int slotCount)
         {
             _slots = new PackRecord[slotCount];
+            for (int i = 0; i < slotCount; i++) _slots[i] = new PackRecord();
+            for (int i = 0; i < PlaceCount; i++) _places[i] = new PackRecord();
             Clear();
         }
 
@@ -30,29 +33,33 @@ namespace Station.Core
         /// <summary>Rack slot the depleted pack of the current swap goes to, or -1.</summary>
         public int ReturnSlot { get; set; }
 
-        /// <summary>The pack in rack slot <paramref name="slot"/>.</summary>
+        /// <summary>The pack in rack slot <paramref name="slot"/> (the live record: read it, <see cref="PackRecord.Copy"/> to keep it).</summary>
         public PackRecord Slot(int slot) { return _slots[slot]; }
 
-        /// <summary>The pack at <paramref name="place"/>.</summary>
+        /// <summary>The pack at <paramref name="place"/> (the live record: read it, <see cref="PackRecord.Copy"/> to keep it).</summary>
         public PackRecord At(PackPlace place) { return _places[(int)place]; }
 
         /// <summary>Sets rack slot <paramref name="slot"/> (serial null = empty).</summary>
         public void SetSlot(int slot, string serial, int socPct, PackState state)
         {
-            _slots[slot] = serial == null ? PackRecord.None() : PackRecord.Of(serial, socPct, state);
+            if (serial == null) _slots[slot].Clear();
+            else _slots[slot].Set(serial, socPct, state);
         }
 
-        /// <summary>Sets a whole slot record.</summary>
-        public void SetSlot(int slot, PackRecord record) { _slots[slot] = record; }
+        /// <summary>Sets a whole slot record (copies its values).</summary>
+        public void SetSlot(int slot, PackRecord record) { _slots[slot].CopyFrom(record); }
 
-        /// <summary>Sets the pack at <paramref name="place"/>.</summary>
-        public void Set(PackPlace place, PackRecord record) { _places[(int)place] = record; }
+        /// <summary>Sets the pack at <paramref name="place"/> (copies its values).</summary>
+        public void Set(PackPlace place, PackRecord record) { _places[(int)place].CopyFrom(record); }
+
+        /// <summary>Empties <paramref name="place"/>.</summary>
+        public void Empty(PackPlace place) { _places[(int)place].Clear(); }
 
         /// <summary>Empties every slot and place.</summary>
         public void Clear()
         {
-            for (int i = 0; i < _slots.Length; i++) _slots[i] = PackRecord.None();
-            for (int i = 0; i < PlaceCount; i++) _places[i] = PackRecord.None();
+            for (int i = 0; i < _slots.Length; i++) _slots[i].Clear();
+            for (int i = 0; i < PlaceCount; i++) _places[i].Clear();
             ReturnSlot = -1;
         }
 
@@ -95,38 +102,36 @@ namespace Station.Core
         /// <summary>Starts moving the pack in <paramref name="slot"/> to <paramref name="to"/> (marked in transit there).</summary>
         public void MoveFromSlot(int slot, PackPlace to)
         {
-            PackRecord r = _slots[slot];
+            PackRecord r = _places[(int)to];
+            r.CopyFrom(_slots[slot]);
             r.State = PackState.InUse;
             r.InTransit = true;
-            _places[(int)to] = r;
-            _slots[slot] = PackRecord.None();
+            _slots[slot].Clear();
         }
 
         /// <summary>Starts moving the pack at <paramref name="from"/> to <paramref name="to"/> (marked in transit there).</summary>
         public void Move(PackPlace from, PackPlace to)
         {
-            PackRecord r = _places[(int)from];
+            PackRecord r = _places[(int)to];
+            r.CopyFrom(_places[(int)from]);
             r.InTransit = true;
-            _places[(int)to] = r;
-            _places[(int)from] = PackRecord.None();
+            _places[(int)from].Clear();
         }
 
         /// <summary>Puts the pack at <paramref name="from"/> into rack slot <paramref name="slot"/> with <paramref name="state"/>.</summary>
         public void MoveToSlot(PackPlace from, int slot, PackState state)
         {
-            PackRecord r = _places[(int)from];
+            PackRecord r = _slots[slot];
+            r.CopyFrom(_places[(int)from]);
             r.State = state;
             r.InTransit = false;
-            _slots[slot] = r;
-            _places[(int)from] = PackRecord.None();
+            _places[(int)from].Clear();
         }
 
         /// <summary>Confirms the pack at <paramref name="place"/> has arrived.</summary>
         public void Arrived(PackPlace place)
         {
-            PackRecord r = _places[(int)place];
-            r.InTransit = false;
-            _places[(int)place] = r;
+            _places[(int)place].InTransit = false;
         }
 
         /// <summary>True when any pack is marked in transit.</summary>
@@ -141,8 +146,8 @@ namespace Station.Core
         {
             Clear();
             int n = other.SlotCount < SlotCount ? other.SlotCount : SlotCount;
-            for (int i = 0; i < n; i++) _slots[i] = other._slots[i];
-            for (int i = 0; i < PlaceCount; i++) _places[i] = other._places[i];
+            for (int i = 0; i < n; i++) _slots[i].CopyFrom(other._slots[i]);
+            for (int i = 0; i < PlaceCount; i++) _places[i].CopyFrom(other._places[i]);
             ReturnSlot = other.ReturnSlot < SlotCount ? other.ReturnSlot : -1;
         }
 

@@ -2,7 +2,11 @@ namespace Station.Core
 {
     /// <summary>What the station knows about the pack in one place: serial, state of charge, state, and whether it is
     /// still on its way there (a move was started but not yet confirmed by a sensor).</summary>
-    public struct PackRecord
+    /// <remarks>A class, not a struct: nanoFramework's interpreter puts every struct value it creates, copies or passes
+    /// on its heap, so the inventory keeps one record per place for good and changes it in place (no allocation in the
+    /// control tick). A record read from <see cref="PackInventory"/> is the live one: take <see cref="Copy"/> to keep
+    /// its values.</remarks>
+    public sealed class PackRecord
     {
         /// <summary>Pack serial, or null when the place is empty.</summary>
         public string Serial;
@@ -16,21 +20,54 @@ namespace Station.Core
         /// <summary>True when no pack is here.</summary>
         public bool IsEmpty { get { return Serial == null; } }
 
-        /// <summary>A record for a pack.</summary>
+        /// <summary>A new record for a pack.</summary>
         public static PackRecord Of(string serial, int socPct, PackState state)
         {
             PackRecord r = new PackRecord();
-            r.Serial = serial;
-            r.SocPct = socPct;
-            r.State = serial == null ? PackState.Empty : state;
+            r.Set(serial, socPct, state);
             return r;
         }
 
-        /// <summary>An empty place.</summary>
+        /// <summary>A new empty record.</summary>
         public static PackRecord None()
         {
             PackRecord r = new PackRecord();
-            r.SocPct = -1;
+            r.Clear();
+            return r;
+        }
+
+        /// <summary>Makes this the record of a pack (serial null = empty), not in transit.</summary>
+        public void Set(string serial, int socPct, PackState state)
+        {
+            Serial = serial;
+            SocPct = socPct;
+            State = serial == null ? PackState.Empty : state;
+            InTransit = false;
+        }
+
+        /// <summary>Makes this an empty place.</summary>
+        public void Clear()
+        {
+            Serial = null;
+            SocPct = -1;
+            State = PackState.Empty;
+            InTransit = false;
+        }
+
+        /// <summary>Takes every field of <paramref name="other"/>.</summary>
+        public void CopyFrom(PackRecord other)
+        {
+            Serial = other.Serial;
+            SocPct = other.SocPct;
+            State = other.State;
+            InTransit = other.InTransit;
+        }
+
+        /// <summary>A new record with the same values (to keep them while the live one changes).</summary>
+        public PackRecord Copy()
+        {
+            PackRecord r = new PackRecord();
+            r.CopyFrom(this);
             return r;
         }
 

@@ -15,7 +15,7 @@ public class GateSelfTests
     private static readonly string[] DeviceSections = { "mscorlib", "nanoFramework.System.Text", "nanoFramework.System.Collections" };
     private static readonly Lazy<ApiListing> Listing = new(() => DeviceProjects.Listing(DeviceSections));
 
-    private static byte[] Compile(string source, bool nullable = false)
+    internal static byte[] Compile(string source, bool nullable = false)
     {
         var tpa = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         var references = tpa

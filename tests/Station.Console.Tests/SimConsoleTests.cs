@@ -348,7 +348,7 @@ namespace Station.Console.Tests
         public void A_technician_corrects_rack_slots_and_places_and_every_change_is_journaled_and_audited()
         {
             EnterAndHome();
-            PackRecord before = _bay.Controller.Inventory.Slot(0);
+            PackRecord before = _bay.Controller.Inventory.Slot(0).Copy(); // the live record changes with the slot
             string cleared = Type("rack clear 0\r");
             Assert.Contains("staging: empty", cleared);
             Assert.DoesNotContain("slot 0:", cleared);

@@ -321,7 +321,7 @@ namespace Station.Simulator
             for (int i = 0; i < Bay.Rack.Slots.Length && i < inv.SlotCount; i++)
             {
                 var pack = Bay.Rack.Slots[i];
-                var rec = inv.Slot(i);
+                var rec = inv.Slot(i).Copy(); // kept as it was: the live record changes with SetRackSlot below
                 if (pack == null || rec.IsEmpty || rec.Serial != pack.Serial || rec.State == PackState.Faulty) continue;
                 int soc = (int)pack.SocPct;
                 var state = soc >= Config.MinSocPct ? PackState.Ready : PackState.Charging;

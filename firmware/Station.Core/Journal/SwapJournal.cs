@@ -22,6 +22,10 @@ namespace Station.Core.Journal
         /// <summary>Name of the journal file in IStorage.</summary>
         public const string FileName = "swap.journal";
 
+        // Write runs inside the control tick: on nanoFramework every evaluation of a string literal (a const) makes a
+        // new heap object, a static field does not.
+        private static readonly string JournalFile = FileName;
+
         /// <summary>Where a damaged journal is copied before it is rewritten (evidence for the technician).</summary>
         public const string EvidenceFileName = "swap.journal.bad";
 
@@ -69,21 +73,21 @@ namespace Station.Core.Journal
         public bool Write(SwapState state, FaultCode fault, int swapCounter, SwapRecord swap, PackInventory inventory)
         {
             int length = Encode(state, fault, swapCounter, swap, inventory);
-            int existing = _storage.Length(FileName);
+            int existing = _storage.Length(JournalFile);
             bool ok;
             if (existing > 0 && existing + length > _maxBytes)
             {
-                ok = _storage.Replace(FileName, _frame, 0, length);
+                ok = _storage.Replace(JournalFile, _frame, 0, length);
                 if (ok) Compactions++;
             }
             else
             {
-                ok = _storage.Append(FileName, _frame, 0, length);
+                ok = _storage.Append(JournalFile, _frame, 0, length);
                 if (!ok)
                 {
                     // The append may have left part of a frame behind: every record is a full snapshot, so this one
                     // alone replaces the file and nothing written later lands behind the garbage.
-                    ok = _storage.Replace(FileName, _frame, 0, length);
+                    ok = _storage.Replace(JournalFile, _frame, 0, length);
                     if (ok) Repairs++;
                 }
             }

@@ -17,6 +17,8 @@ namespace Station.Core.Motion
         private bool _stable;
         private bool _primed;
         private long _changeSinceMs = -1;
+        // A field, not an auto-property: Sample runs for every input in every tick, and a setter call is dear on nanoFramework.
+        private bool _rawLevel;
 
         /// <summary>Wraps a raw input.</summary>
         public DebouncedInput(IDigitalInput raw, int debounceMs, bool dropAtOnce)
@@ -30,13 +32,13 @@ namespace Station.Core.Motion
         public bool Value { get { return _stable; } }
 
         /// <summary>The level read at the last sample, before debouncing.</summary>
-        public bool Raw { get; private set; }
+        public bool Raw { get { return _rawLevel; } }
 
         /// <summary>Reads the input once; call every tick.</summary>
         public void Sample(long nowMs)
         {
             bool r = _raw.Read();
-            Raw = r;
+            _rawLevel = r;
             if (!_primed)
             {
                 _primed = true;

@@ -45,6 +45,8 @@ namespace Station.Core.Motion
         private int _homeEdgeCounts;
         private readonly HomeReference _homing;
         private HomingPhase _lastPhase;
+        // Update reads the field, not the property: a getter call per read is dear on nanoFramework's interpreter.
+        private LiftMode _mode;
 
         /// <summary>Builds the axis over the bay's lift ports.</summary>
         public LiftAxis(StationIo io, StationConfig config)
@@ -57,7 +59,7 @@ namespace Station.Core.Motion
         }
 
         /// <summary>What the axis is doing.</summary>
-        public LiftMode Mode { get; private set; }
+        public LiftMode Mode { get { return _mode; } private set { _mode = value; } }
 
         /// <summary>True once homing found the home switch (false after power-up and after a fault).</summary>
         public bool IsHomed { get; private set; }
@@ -190,7 +192,7 @@ namespace Station.Core.Motion
         public void Update(long nowMs)
         {
             Sample(nowMs);
-            if (Mode == LiftMode.Idle || Mode == LiftMode.Faulted)
+            if (_mode == LiftMode.Idle || _mode == LiftMode.Faulted)
             {
                 OutputsOff();
                 _lastUpdateMs = nowMs;
@@ -204,7 +206,7 @@ namespace Station.Core.Motion
                 Trip(FaultCode.LiftTopLimit);
                 return;
             }
-            if (Mode == LiftMode.Homing)
+            if (_mode == LiftMode.Homing)
             {
                 if (UpdateHoming()) return;
             }
@@ -310,14 +312,17 @@ namespace Station.Core.Motion
             if (dt < 0) dt = 0;
             _lastUpdateMs = nowMs;
             double cap;
-            if (Mode == LiftMode.Homing) cap = _homing.SpeedCapMmS;
+            if (_mode == LiftMode.Homing) cap = _homing.SpeedCapMmS;
             else
             {
                 // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
                 // switch still moving and the switch, with the encoder, ends the move.
                 double aim = !_up && IsHomeTarget(_targetMm) ? -_c.PositionToleranceMm : _targetMm;
                 double remaining = Kinematics.Abs(aim - pos);
-                cap = Kinematics.Min(_speedCapMmS, Kinematics.Sqrt(2 * _c.AccelMmS2 * remaining));
+                // min(cap, sqrt(y)) without the square root while cruising (y >= cap²): Newton's iterations are the
+                // dearest part of a tick on nanoFramework's interpreter, and only the braking distance needs them.
+                double braking = 2 * _c.AccelMmS2 * remaining;
+                cap = braking >= _speedCapMmS * _speedCapMmS ? _speedCapMmS : Kinematics.Sqrt(braking);
                 if (_intoContact)
                 {
                     // Reach the contact zone at approach speed, creep through it.

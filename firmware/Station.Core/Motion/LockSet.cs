@@ -30,6 +30,8 @@ namespace Station.Core.Motion
         private LockCommand _held;
         private long _conflictSinceMs = -1;
         private bool _monitorHold;
+        // A field, not an auto-property: the loops below run in every tick, and a getter call is dear on nanoFramework.
+        private readonly int _count;
 
         /// <summary>Builds the lock set over the bay's lock ports (all arrays of length <c>config.LockCount</c>).</summary>
         public LockSet(StationIo io, StationConfig config)
@@ -37,12 +39,12 @@ namespace Station.Core.Motion
             _io = io;
             _travelMs = config.LockTravelMs;
             _minTravelMs = config.LockMinTravelMs;
-            Count = config.LockCount;
-            _atStart = new bool[Count];
-            _reached = new bool[Count];
-            _locked = new DebouncedInput[Count];
-            _unlocked = new DebouncedInput[Count];
-            for (int i = 0; i < Count; i++)
+            _count = config.LockCount;
+            _atStart = new bool[_count];
+            _reached = new bool[_count];
+            _locked = new DebouncedInput[_count];
+            _unlocked = new DebouncedInput[_count];
+            for (int i = 0; i < _count; i++)
             {
                 _locked[i] = new DebouncedInput(io.LockLockedSensor[i], config.InputDebounceMs, false);
                 _unlocked[i] = new DebouncedInput(io.LockUnlockedSensor[i], config.InputDebounceMs, false);
@@ -50,7 +52,7 @@ namespace Station.Core.Motion
         }
 
         /// <summary>Number of locks.</summary>
-        public int Count { get; private set; }
+        public int Count { get { return _count; } }
 
         /// <summary>Current command.</summary>
         public LockCommand Command { get; private set; }
@@ -100,14 +102,14 @@ namespace Station.Core.Motion
         /// <summary>Every lock reads locked (the release gate's first condition).</summary>
         public bool AllLocked()
         {
-            for (int i = 0; i < Count; i++) if (!IsLocked(i)) return false;
+            for (int i = 0; i < _count; i++) if (!IsLocked(i)) return false;
             return true;
         }
 
         /// <summary>Every lock reads unlocked.</summary>
         public bool AllUnlocked()
         {
-            for (int i = 0; i < Count; i++) if (!IsUnlocked(i)) return false;
+            for (int i = 0; i < _count; i++) if (!IsUnlocked(i)) return false;
             return true;
         }
 
@@ -143,7 +145,7 @@ namespace Station.Core.Motion
         /// <summary>One control period: sample every sensor, complete or time out the command, drive the outputs.</summary>
         public void Update(long nowMs)
         {
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 _locked[i].Sample(nowMs);
                 _unlocked[i].Sample(nowMs);
@@ -156,7 +158,7 @@ namespace Station.Core.Motion
             }
             bool engage = Command == LockCommand.Engage;
             int firstBad = -1;
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 bool there = engage ? IsLocked(i) : IsUnlocked(i);
                 if (!_startSampled) _atStart[i] = there;
@@ -188,7 +190,7 @@ namespace Station.Core.Motion
                 Trip(code, firstBad);
                 return;
             }
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 _io.LockEngage[i].Write(engage);
                 _io.LockRelease[i].Write(!engage);
@@ -199,7 +201,7 @@ namespace Station.Core.Motion
         {
             int both = -1;
             bool engaged = _held == LockCommand.Engage;
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 if (!(engaged ? _locked[i].Value : _unlocked[i].Value))
                 {
@@ -225,12 +227,12 @@ namespace Station.Core.Motion
             _deadlineMs = nowMs + _travelMs;
             _startMs = nowMs;
             _startSampled = false;
-            for (int i = 0; i < Count; i++) _reached[i] = false;
+            for (int i = 0; i < _count; i++) _reached[i] = false;
         }
 
         private void OutputsOff()
         {
-            for (int i = 0; i < Count; i++)
+            for (int i = 0; i < _count; i++)
             {
                 _io.LockEngage[i].Write(false);
                 _io.LockRelease[i].Write(false);

@@ -118,7 +118,7 @@ namespace Station.Core.Swap
                     break;
                 case SwapState.Released:
                     // The vehicle drove off with the pack: it leaves the station's inventory.
-                    Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+                    Inventory.Empty(PackPlace.Vehicle);
                     LastSwap = CurrentSwap;
                     CurrentSwap = null;
                     break;
@@ -133,7 +133,7 @@ namespace Station.Core.Swap
             if (CurrentSwap != null && CurrentSwap.Outcome == SwapOutcome.InProgress)
             {
                 // Only Arming can reach Idle with a swap in progress: a cancel before anything moved.
-                Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+                Inventory.Empty(PackPlace.Vehicle);
                 EndSwap(SwapOutcome.Cancelled);
                 return;
             }

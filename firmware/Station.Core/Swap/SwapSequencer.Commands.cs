@@ -66,7 +66,7 @@ namespace Station.Core.Swap
             if (transit != null) return CommandResult.Refuse(RejectReason.PackInTransit, transit);
             if (!Interlocks.BayClear) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
             if (!Interlocks.VehiclePositioned) return CommandResult.Refuse(RejectReason.NoVehicle, "no vehicle at the swap position");
-            PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle);
+            PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle).Copy();
             if (!vehiclePack.IsEmpty && auth.VehiclePackSerial != null && auth.VehiclePackSerial != vehiclePack.Serial)
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, string.Concat("the inventory has pack ", vehiclePack.Serial,
                     " in the vehicle, the authorisation names ", auth.VehiclePackSerial, ": settle it first"));
@@ -216,7 +216,7 @@ namespace Station.Core.Swap
             if (state == PackState.InUse || (serial != null && state == PackState.Empty)) return CommandResult.Refuse(RejectReason.BadAuthorization, "a rack pack is charging, ready or faulty");
             if (serial != null && Inventory.Slot(slot).Serial != serial && Inventory.Contains(serial))
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
-            PackRecord before = Inventory.Slot(slot);
+            PackRecord before = Inventory.Slot(slot).Copy();
             Inventory.SetSlot(slot, serial, socPct, state);
             if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory))
             {
@@ -239,7 +239,7 @@ namespace Station.Core.Swap
             // 'rack clear' / 'pack place ... none' first, never duplicated.
             if (serial != null && Inventory.At(place).Serial != serial && Inventory.Contains(serial))
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
-            PackRecord before = Inventory.At(place);
+            PackRecord before = Inventory.At(place).Copy();
             Inventory.Set(place, serial == null ? PackRecord.None() : PackRecord.Of(serial, socPct, PackState.InUse));
             if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory))
             {

@@ -169,7 +169,7 @@ namespace Station.Core.Swap
             if (CurrentSwap != null || Interlocks.VehiclePositioned) return;
             PackRecord v = Inventory.At(PackPlace.Vehicle);
             if (v.IsEmpty || v.InTransit) return;
-            Inventory.Set(PackPlace.Vehicle, PackRecord.None());
+            Inventory.Empty(PackPlace.Vehicle);
             WriteJournal();
         }
 

@@ -2,7 +2,9 @@ namespace Station.Core.Swap
 {
     /// <summary>One row of the swap transition table: in <see cref="From"/> (or a state inside it), on
     /// <see cref="Signal"/>, when <see cref="Guard"/> holds, go to <see cref="To"/>.</summary>
-    public struct TransitionRow
+    /// <remarks>A class: nanoFramework's interpreter copies a struct row out of the table onto its heap on every read;
+    /// rows of a class are built once and read in place.</remarks>
+    public sealed class TransitionRow
     {
         /// <summary>Source state (a leaf or a parent state).</summary>
         public readonly SwapState From;

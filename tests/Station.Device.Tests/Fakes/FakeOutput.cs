@@ -5,10 +5,12 @@ namespace Station.Device.Tests.Fakes
     /// <summary>An output that remembers its level.</summary>
     public sealed class FakeOutput : IDigitalOutput
     {
-        /// <inheritdoc />
-        public bool State { get; private set; }
+        private bool _state;
 
         /// <inheritdoc />
-        public void Write(bool on) { State = on; }
+        public bool State { get { return _state; } }
+
+        /// <inheritdoc />
+        public void Write(bool on) { _state = on; }
     }
 }
