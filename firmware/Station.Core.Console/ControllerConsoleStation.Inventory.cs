@@ -167,7 +167,8 @@ namespace Station.Core.Console
             else if (_controller.Sequencer.PackOnLiftSensed)
             {
                 Hint(text, "pack " + serial + " rests on the lift: with the lift home take it off (the vehicle's latches stay open, it must not leave"
-                    + " with them so), then 'pack place lift none' and 'rack set <slot> " + serial + " <soc> <state>'");
+                    + " with them so), then 'pack place lift none' and 'rack set <slot> " + TypedSerial(serial) + " <soc> <state>'"
+                    + (IsUnknownSerial(serial) ? " (its serial was never reported: use the one on the pack's label)" : ""));
             }
         }
 

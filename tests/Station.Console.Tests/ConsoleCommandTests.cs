@@ -176,7 +176,7 @@ namespace Station.Console.Tests
             Assert.True(rig.Station.Busy);
             int height = rig.Config.Number(Station.Core.Config.ConfigTable.LiftVehicleHeightMm);
             // The head of the line arrives while the jog runs (it stops the jog), the tail in the next poll.
-            Assert.Contains("stopped by key", rig.Send("config set lift.vehicle_height_m"));
+            Assert.Contains("stopped by the operator", rig.Send("config set lift.vehicle_height_m"));
             string tail = rig.Send("m 850\r");
             Assert.Contains("line refused: its first keys stopped a motion", tail);
             Assert.DoesNotContain("unknown command", tail);

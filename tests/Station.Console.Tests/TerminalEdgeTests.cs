@@ -81,6 +81,7 @@ namespace Station.Console.Tests
             t.Keys("w");
             t.WaitFor("homing stopped by the operator", 1, 30);
             t.WaitFor(@"stopped by the operator \(key\); no fault");
+            t.Press("Enter");                           // closes the line the stop key began
             t.WaitFor(@"bay1\[MAINT\]>");
             t.RunAndWait("faults", "no fault latched");
             Assert.DoesNotContain("FAULT", t.Screen());

@@ -139,7 +139,7 @@ namespace Station.Sim.Tests
         public void The_vehicle_height_error_moves_the_contact_not_the_configuration()
         {
             var p = new PlantParameters { VehicleArriveMs = 0, VehicleHeightErrorMm = 25 };
-            Assert.Equal(800, p.ControllerConfig().VehicleHeightMm);
+            Assert.Equal(new PlantParameters().ControllerConfig().VehicleHeightMm, p.ControllerConfig().VehicleHeightMm);
             var r = new Rig(p);
             r.Bay.ArriveVehicle("CAR");
             r.Permit();

@@ -21,6 +21,9 @@ namespace Station.Core.Motion
         private readonly int _minTravelMs;
         private readonly bool[] _atStart;
         private readonly bool[] _reached;
+        // The latch read its other end when the command began: only then is the whole travel time owed. A latch left
+        // between its ends (a power cut in Unlock) may arrive sooner, so the time channel does not judge it.
+        private readonly bool[] _fromOtherEnd;
         private bool _startSampled;
         private long _startMs;
         private readonly DebouncedInput[] _locked;
@@ -42,6 +45,7 @@ namespace Station.Core.Motion
             _count = config.LockCount;
             _atStart = new bool[_count];
             _reached = new bool[_count];
+            _fromOtherEnd = new bool[_count];
             _locked = new DebouncedInput[_count];
             _unlocked = new DebouncedInput[_count];
             for (int i = 0; i < _count; i++)
@@ -161,8 +165,12 @@ namespace Station.Core.Motion
             for (int i = 0; i < _count; i++)
             {
                 bool there = engage ? IsLocked(i) : IsUnlocked(i);
-                if (!_startSampled) _atStart[i] = there;
-                else if (there && !_atStart[i] && !_reached[i])
+                if (!_startSampled)
+                {
+                    _atStart[i] = there;
+                    _fromOtherEnd[i] = engage ? _unlocked[i].Value : _locked[i].Value;
+                }
+                else if (there && !_atStart[i] && !_reached[i] && _fromOtherEnd[i])
                 {
                     // Sensor channel says "there"; the time channel must agree that the latch could have travelled.
                     _reached[i] = true;
