@@ -177,7 +177,10 @@ namespace Station.Core.Cloud
                     : "cloud: offline; records wait in the outbox (" + _outbox.Pending.ToString() + " not yet acknowledged)");
             }
 
-            for (int i = 0; i < _config.CommandsPerTick; i++)
+            // Commands wait in the queue until the session is online: a broker delivers a persistent session's queued
+            // command right after CONNACK, before the adapter reports the connection, and a reply published then would
+            // be dropped (the cloud would never hear of a command the station applied).
+            for (int i = 0; i < _config.CommandsPerTick && _online; i++)
             {
                 string topic;
                 byte[] payload;

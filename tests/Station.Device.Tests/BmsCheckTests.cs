@@ -26,7 +26,11 @@ namespace Station.Device.Tests
                 bms.Step(t);
                 verdict = check.Poll(t);
             }
-            for (int i = 0; i < 100; i++) { t += 10; bms.Step(t); check.Poll(t); } // let the session end cleanly
+            // A passed check keeps watching the pack until the gate decides (a fault raised before release must hold the
+            // vehicle); the gate's Finish ends the session, which then winds down cleanly.
+            for (int i = 0; i < 50; i++) { t += 10; bms.Step(t); verdict = check.Poll(t); }
+            check.Finish(t);
+            for (int i = 0; i < 100; i++) { t += 10; bms.Step(t); check.Poll(t); }
             return check;
         }
 
@@ -64,6 +68,25 @@ namespace Station.Device.Tests
             Assert.AreEqual((int)PackSessionState.Ended, (int)check.Session.State);
             Assert.AreEqual(1, bms.Bst);
             Assert.AreEqual(1, bms.Bsd);
+        }
+
+        [TestMethod]
+        public void An_insulation_fault_raised_after_the_verdict_turns_it_to_failed_before_release()
+        {
+            FakeBms bms = NewBms(out FakeCanPort port);
+            var session = new PackSession(port, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
+            var check = new BmsPackCheck(session, new BmsCheckConfig(), 80, 5000);
+            var swap = new SwapRecord();
+            swap.PackInSerial = "PK0003";
+            long t = 1000;
+            check.Begin(swap, t);
+            GateVerdict v = GateVerdict.Pending;
+            for (int i = 0; i < 800 && v == GateVerdict.Pending; i++) { t += 10; bms.Step(t); v = check.Poll(t); }
+            Assert.AreEqual((int)GateVerdict.Passed, (int)v, check.Reason);
+            bms.InsulationConnectorBits = 0x01;
+            for (int i = 0; i < 300 && v == GateVerdict.Passed; i++) { t += 10; bms.Step(t); v = check.Poll(t); }
+            Assert.AreEqual((int)GateVerdict.Failed, (int)v, check.Reason);
+            Assert.AreEqual((int)FaultCode.PackInsulationFault, (int)check.FailureFault);
         }
 
         [TestMethod]
