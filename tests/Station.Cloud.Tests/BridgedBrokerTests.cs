@@ -77,7 +77,7 @@ namespace Station.Cloud.Tests
                 var eastStations = stations.Where(s => s.Id.StartsWith("east")).ToArray();
                 int before = eastStations.Min(s => s.Client.ConnectCount);
 
-                east.Stop();                      // mid-run: the east region's broker goes away (SIGTERM)
+                east.Kill();                      // mid-run: the east region's broker crashes (SIGKILL)
                 Wait.Until(() => eastStations.All(s => !s.Link.Online), "east stations notice", 20000);
                 Thread.Sleep(2000);               // they keep swapping into their outboxes meanwhile
                 east.Restart();

@@ -10,22 +10,31 @@ namespace Station.Device.Tests
     [TestClass]
     public class BmsCheckTests
     {
-        // A check begun for a swap that installs PK0003, polled every 10 ms until it decides (or 8 s pass).
-        private static BmsPackCheck Decide(FakeBms bms, FakeCanPort port, out GateVerdict verdict)
+        // A check begun at t = 1000 ms for a swap that installs PK0003.
+        private static BmsPackCheck Begin(FakeCanPort port, out long t)
         {
             var session = new PackSession(port, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
             var check = new BmsPackCheck(session, new BmsCheckConfig(), 80, 5000);
             var swap = new SwapRecord();
             swap.PackInSerial = "PK0003";
-            long t = 1000;
+            t = 1000;
             check.Begin(swap, t);
-            verdict = GateVerdict.Pending;
-            for (int i = 0; i < 800 && verdict == GateVerdict.Pending; i++)
-            {
-                t += 10;
-                bms.Step(t);
-                verdict = check.Poll(t);
-            }
+            return check;
+        }
+
+        // Polls every 10 ms, at most <paramref name="polls"/> times, while the verdict stays <paramref name="still"/>.
+        private static GateVerdict PollWhile(FakeBms bms, BmsPackCheck check, ref long t, GateVerdict still, int polls)
+        {
+            GateVerdict v = still;
+            for (int i = 0; i < polls && v == still; i++) { t += 10; bms.Step(t); v = check.Poll(t); }
+            return v;
+        }
+
+        // A check begun for a swap that installs PK0003, polled every 10 ms until it decides (or 8 s pass).
+        private static BmsPackCheck Decide(FakeBms bms, FakeCanPort port, out GateVerdict verdict)
+        {
+            BmsPackCheck check = Begin(port, out long t);
+            verdict = PollWhile(bms, check, ref t, GateVerdict.Pending, 800);
             // A passed check keeps watching the pack until the gate decides (a fault raised before release must hold the
             // vehicle); the gate's Finish ends the session, which then winds down cleanly.
             for (int i = 0; i < 50; i++) { t += 10; bms.Step(t); verdict = check.Poll(t); }
@@ -74,17 +83,11 @@ namespace Station.Device.Tests
         public void An_insulation_fault_raised_after_the_verdict_turns_it_to_failed_before_release()
         {
             FakeBms bms = NewBms(out FakeCanPort port);
-            var session = new PackSession(port, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
-            var check = new BmsPackCheck(session, new BmsCheckConfig(), 80, 5000);
-            var swap = new SwapRecord();
-            swap.PackInSerial = "PK0003";
-            long t = 1000;
-            check.Begin(swap, t);
-            GateVerdict v = GateVerdict.Pending;
-            for (int i = 0; i < 800 && v == GateVerdict.Pending; i++) { t += 10; bms.Step(t); v = check.Poll(t); }
+            BmsPackCheck check = Begin(port, out long t);
+            GateVerdict v = PollWhile(bms, check, ref t, GateVerdict.Pending, 800);
             Assert.AreEqual((int)GateVerdict.Passed, (int)v, check.Reason);
             bms.InsulationConnectorBits = 0x01;
-            for (int i = 0; i < 300 && v == GateVerdict.Passed; i++) { t += 10; bms.Step(t); v = check.Poll(t); }
+            v = PollWhile(bms, check, ref t, GateVerdict.Passed, 300);
             Assert.AreEqual((int)GateVerdict.Failed, (int)v, check.Reason);
             Assert.AreEqual((int)FaultCode.PackInsulationFault, (int)check.FailureFault);
         }
