@@ -1,8 +1,8 @@
 namespace Station.Core.Cloud
 {
     /// <summary>What the station answered to a cloud command: accepted or not, the reason code, and words.</summary>
-    /// <remarks>A class: nanoFramework's interpreter allocates struct values on its heap anyway; a result is made per
-    /// cloud command, outside the control tick.</remarks>
+    /// <remarks>A class: nanoFramework's interpreter puts every value-type copy on its heap anyway; a result is
+    /// made per cloud command, outside the control tick.</remarks>
     public sealed class CloudResult
     {
         /// <summary>True when the command was applied.</summary>

@@ -1,8 +1,8 @@
 namespace Station.Core.Console
 {
     /// <summary>What the station said to a console request: accepted or not, and in words why.</summary>
-    /// <remarks>A class: nanoFramework's interpreter allocates struct values on its heap anyway; an outcome is made per
-    /// console request, outside the control tick.</remarks>
+    /// <remarks>A class: nanoFramework's interpreter puts every value-type copy on its heap anyway; an outcome is
+    /// made per console request, outside the control tick.</remarks>
     public sealed class ConsoleOutcome
     {
         /// <summary>True when the station took the request.</summary>

@@ -1,7 +1,7 @@
 namespace Station.Core
 {
     /// <summary>The answer to a command: accepted, or refused with a reason and words for a person.</summary>
-    /// <remarks>A class: nanoFramework's interpreter allocates struct values on its heap anyway, and a command is
+    /// <remarks>A class: nanoFramework's interpreter puts every value-type copy on its heap anyway, and a command is
     /// answered at the edges (console, cloud), never in the control tick.</remarks>
     public sealed class CommandResult
     {
