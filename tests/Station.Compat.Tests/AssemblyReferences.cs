@@ -21,6 +21,7 @@ public static class AssemblyReferences
         ["Station.Core.Can"] = new[] { "Station.Hal", "Station.Core" },
         ["Station.Core.Cloud"] = new[] { "Station.Hal", "Station.Core" },
         ["Station.Core.Console"] = new[] { "Station.Hal", "Station.Core" },
+        ["Station.Core.Update"] = new[] { "Station.Hal", "Station.Core" },
         ["Station.Boards"] = new[] { "Station.Hal" },
     };
 
