@@ -1,3 +1,5 @@
+using Station.Core.Config;
+
 namespace Station.Core.Update
 {
     /// <summary>What a signed bundle says it holds, as <see cref="ManifestParser"/> read it. The manifest text is the

@@ -1,3 +1,4 @@
+using Station.Core.Config;
 using Station.Hal;
 
 namespace Station.Core.Update

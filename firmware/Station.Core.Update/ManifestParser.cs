@@ -1,3 +1,4 @@
+using Station.Core.Config;
 using System.Text;
 
 namespace Station.Core.Update

@@ -1,3 +1,4 @@
+using Station.Core.Config;
 using System.Text;
 using Station.Core.Update;
 using Xunit;
