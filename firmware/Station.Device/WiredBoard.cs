@@ -47,17 +47,17 @@ namespace Station.Device
         public void AllOff()
         {
             StationIo io = Io;
-            io.LiftDrive.SetDuty(0.0);
-            io.LiftEnable.Write(false);
-            io.LiftBrakeRelease.Write(false);
-            io.LiftDirectionUp.Write(false);
-            io.MotionPermit.Write(false);
-            io.StagingConveyorRun.Write(false);
-            io.TransferConveyorRun.Write(false);
-            for (int i = 0; i < io.LockEngage.Length; i++)
+            io.Lift.Drive.SetDuty(0.0);
+            io.Lift.Enable.Write(false);
+            io.Lift.BrakeRelease.Write(false);
+            io.Lift.DirectionAway.Write(false);
+            io.Safety.MotionPermit.Write(false);
+            io.StagingConveyor.Run.Write(false);
+            io.TransferConveyor.Run.Write(false);
+            for (int i = 0; i < io.Locks.Engage.Length; i++)
             {
-                io.LockEngage[i].Write(false);
-                io.LockRelease[i].Write(false);
+                io.Locks.Engage[i].Write(false);
+                io.Locks.Release[i].Write(false);
             }
             for (int i = 0; i < Expanders.Length; i++) Expanders[i].AllOff();
         }

@@ -36,48 +36,38 @@ namespace Station.Hal.Sim
             for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
             _lockFailsToEngage = new bool[p.LockCount];
 
-            Io = new StationIo
-            {
-                LiftDrive = LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz),
-                LiftDirectionUp = LiftDirectionUp = Out("LiftDirectionUp"),
-                LiftEnable = LiftEnable = Out("LiftEnable"),
-                LiftBrakeRelease = LiftBrakeRelease = Out("LiftBrakeRelease"),
-                LiftEncoder = Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock),
-                LiftTopLimit = LiftTopLimit = In("LiftTopLimit"),
-                LiftHomeLimit = LiftHomeLimit = In("LiftHomeLimit"),
-                LockEngage = new IDigitalOutput[p.LockCount],
-                LockRelease = new IDigitalOutput[p.LockCount],
-                LockLockedSensor = new IDigitalInput[p.LockCount],
-                LockUnlockedSensor = new IDigitalInput[p.LockCount],
-                StagingConveyorRun = StagingConveyorRun = Out("StagingConveyorRun"),
-                PackAtStaging = PackAtStaging = In("PackAtStaging"),
-                TransferConveyorRun = TransferConveyorRun = Out("TransferConveyorRun"),
-                PackOnLift = PackOnLift = In("PackOnLift"),
-                PackAtReturn = PackAtReturn = In("PackAtReturn"),
-                EStopReleased = EStopReleased = In("EStopReleased"),
-                LightCurtainClear = LightCurtainClear = In("LightCurtainClear"),
-                DoorsClosed = DoorsClosed = In("DoorsClosed"),
-                VehiclePositioned = VehiclePositioned = In("VehiclePositioned"),
-                SafetyRelayOk = SafetyRelayOk = In("SafetyRelayOk"),
-                MotionPermit = MotionPermit = Out("MotionPermit"),
-                Clock = clock,
-                Storage = storage,
-                Log = Log,
-            };
+            LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz);
+            LiftDirectionUp = Out("LiftDirectionUp");
+            LiftEnable = Out("LiftEnable");
+            LiftBrakeRelease = Out("LiftBrakeRelease");
+            Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock);
+            LiftTopLimit = In("LiftTopLimit");
+            LiftHomeLimit = In("LiftHomeLimit");
+            StagingConveyorRun = Out("StagingConveyorRun");
+            PackAtStaging = In("PackAtStaging");
+            TransferConveyorRun = Out("TransferConveyorRun");
+            PackOnLift = In("PackOnLift");
+            PackAtReturn = In("PackAtReturn");
+            EStopReleased = In("EStopReleased");
+            LightCurtainClear = In("LightCurtainClear");
+            DoorsClosed = In("DoorsClosed");
+            VehiclePositioned = In("VehiclePositioned");
+            SafetyRelayOk = In("SafetyRelayOk");
+            MotionPermit = Out("MotionPermit");
             LockEngage = new SimOutput[p.LockCount];
             LockRelease = new SimOutput[p.LockCount];
             LockLocked = new SimInput[p.LockCount];
             LockUnlocked = new SimInput[p.LockCount];
             for (int i = 0; i < p.LockCount; i++)
             {
-                Io.LockEngage[i] = LockEngage[i] = Out($"LockEngage[{i}]");
-                Io.LockRelease[i] = LockRelease[i] = Out($"LockRelease[{i}]");
-                Io.LockLockedSensor[i] = LockLocked[i] = In($"LockLocked[{i}]");
-                Io.LockUnlockedSensor[i] = LockUnlocked[i] = In($"LockUnlocked[{i}]");
+                LockEngage[i] = Out($"LockEngage[{i}]");
+                LockRelease[i] = Out($"LockRelease[{i}]");
+                LockLocked[i] = In($"LockLocked[{i}]");
+                LockUnlocked[i] = In($"LockUnlocked[{i}]");
             }
-
             // The core reads the counter through the injectable signal path (slip, offset, scale, wrap).
-            Io.LiftEncoder = EncoderPath = new EncoderFaults(Encoder);
+            EncoderPath = new EncoderFaults(Encoder);
+            Io = WireIo();
 
             for (int i = 0; i < p.RackPacks; i++)
                 Rack.Place(i, new SimPack($"PK{i + 1:0000}", p.RackInitialSocPct, p.PackType));
@@ -294,6 +284,39 @@ namespace Station.Hal.Sim
             DoorsClosed.Truth = !DoorsOpen;
             VehiclePositioned.Truth = Vehicle != null && Vehicle.State == VehicleState.Positioned;
             SafetyRelayOk.Truth = SafetyRelayEnergised;
+        }
+
+        // The car bay's port groups over the simulated devices.
+        private StationIo WireIo()
+        {
+            var io = new StationIo { Clock = Clock, Storage = Storage, Log = Log };
+            io.Lift.Drive = LiftDrive;
+            io.Lift.DirectionAway = LiftDirectionUp;
+            io.Lift.Enable = LiftEnable;
+            io.Lift.BrakeRelease = LiftBrakeRelease;
+            io.Lift.Encoder = EncoderPath;
+            io.Lift.FarLimit = LiftTopLimit;
+            io.Lift.HomeSwitch = LiftHomeLimit;
+            io.Locks.Size(LockEngage.Length);
+            for (int i = 0; i < LockEngage.Length; i++)
+            {
+                io.Locks.Engage[i] = LockEngage[i];
+                io.Locks.Release[i] = LockRelease[i];
+                io.Locks.LockedSensor[i] = LockLocked[i];
+                io.Locks.UnlockedSensor[i] = LockUnlocked[i];
+            }
+            io.StagingConveyor.Run = StagingConveyorRun;
+            io.TransferConveyor.Run = TransferConveyorRun;
+            io.Sensors.PackAtStaging = PackAtStaging;
+            io.Sensors.PackOnLift = PackOnLift;
+            io.Sensors.PackAtReturn = PackAtReturn;
+            io.Sensors.VehiclePositioned = VehiclePositioned;
+            io.Safety.EStopReleased = EStopReleased;
+            io.Safety.LightCurtainClear = LightCurtainClear;
+            io.Safety.DoorsClosed = DoorsClosed;
+            io.Safety.RelayFeedback = SafetyRelayOk;
+            io.Safety.MotionPermit = MotionPermit;
+            return io;
         }
 
         private SimInput In(string name)

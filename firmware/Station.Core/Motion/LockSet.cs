@@ -16,7 +16,8 @@ namespace Station.Core.Motion
     /// </remarks>
     public sealed class LockSet
     {
-        private readonly StationIo _io;
+        private readonly IDigitalOutput[] _engage;
+        private readonly IDigitalOutput[] _release;
         private readonly int _travelMs;
         private readonly int _minTravelMs;
         private readonly bool[] _atStart;
@@ -37,9 +38,10 @@ namespace Station.Core.Motion
         private readonly int _count;
 
         /// <summary>Builds the lock set over the bay's lock ports (all arrays of length <c>config.LockCount</c>).</summary>
-        public LockSet(StationIo io, StationConfig config)
+        public LockSet(LockSetPorts ports, StationConfig config)
         {
-            _io = io;
+            _engage = ports.Engage;
+            _release = ports.Release;
             _travelMs = config.LockTravelMs;
             _minTravelMs = config.LockMinTravelMs;
             _count = config.LockCount;
@@ -50,8 +52,8 @@ namespace Station.Core.Motion
             _unlocked = new DebouncedInput[_count];
             for (int i = 0; i < _count; i++)
             {
-                _locked[i] = new DebouncedInput(io.LockLockedSensor[i], config.InputDebounceMs, false);
-                _unlocked[i] = new DebouncedInput(io.LockUnlockedSensor[i], config.InputDebounceMs, false);
+                _locked[i] = new DebouncedInput(ports.LockedSensor[i], config.InputDebounceMs, false);
+                _unlocked[i] = new DebouncedInput(ports.UnlockedSensor[i], config.InputDebounceMs, false);
             }
         }
 
@@ -200,8 +202,8 @@ namespace Station.Core.Motion
             }
             for (int i = 0; i < _count; i++)
             {
-                _io.LockEngage[i].Write(engage);
-                _io.LockRelease[i].Write(!engage);
+                _engage[i].Write(engage);
+                _release[i].Write(!engage);
             }
         }
 
@@ -242,8 +244,8 @@ namespace Station.Core.Motion
         {
             for (int i = 0; i < _count; i++)
             {
-                _io.LockEngage[i].Write(false);
-                _io.LockRelease[i].Write(false);
+                _engage[i].Write(false);
+                _release[i].Write(false);
             }
         }
     }

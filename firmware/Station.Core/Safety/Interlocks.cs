@@ -27,12 +27,12 @@ namespace Station.Core.Safety
         /// <summary>Builds the interlocks over the bay's safety ports.</summary>
         public Interlocks(StationIo io, StationConfig config)
         {
-            _permit = io.MotionPermit;
-            _estop = new DebouncedInput(io.EStopReleased, config.InputDebounceMs, true);
-            _curtain = new DebouncedInput(io.LightCurtainClear, config.InputDebounceMs, true);
-            _doors = new DebouncedInput(io.DoorsClosed, config.InputDebounceMs, true);
-            _vehicle = new DebouncedInput(io.VehiclePositioned, config.InputDebounceMs, true);
-            _relay = new DebouncedInput(io.SafetyRelayOk, config.InputDebounceMs, true);
+            _permit = io.Safety.MotionPermit;
+            _estop = new DebouncedInput(io.Safety.EStopReleased, config.InputDebounceMs, true);
+            _curtain = new DebouncedInput(io.Safety.LightCurtainClear, config.InputDebounceMs, true);
+            _doors = new DebouncedInput(io.Safety.DoorsClosed, config.InputDebounceMs, true);
+            _vehicle = new DebouncedInput(io.Sensors.VehiclePositioned, config.InputDebounceMs, true);
+            _relay = new DebouncedInput(io.Safety.RelayFeedback, config.InputDebounceMs, true);
             _relayResponseMs = config.RelayResponseMs;
         }
 
@@ -90,9 +90,11 @@ namespace Station.Core.Safety
             bool permit = _permit.State;
             bool relay = _relay.Value;
             if (permit && _relayConfirmed && !relay) return FaultCode.SafetyRelayDropped;
-            if (permit == relay) return FaultCode.None;
-            if (nowMs - _permitChangedMs < _relayResponseMs) return FaultCode.None;
-            return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
+            if (permit != relay && nowMs - _permitChangedMs >= _relayResponseMs)
+            {
+                return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
+            }
+            return FaultCode.None;
         }
 
         /// <summary>True when the relay reads on although no motion has been permitted for longer than its response time.</summary>
