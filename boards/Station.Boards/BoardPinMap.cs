@@ -125,6 +125,29 @@ namespace Station.Boards
             Sensors.VehiclePositioned = ExpanderPin(1, true, 4);
         }
 
+        /// <summary>The pin wired to the port called <paramref name="port"/> (its port group path, as the output
+        /// registry names it: "Lift.Enable", "Locks.Engage[2]"), or <see cref="NoPin"/> when the map has no such port.</summary>
+        public int PinOf(string port)
+        {
+            var pins = new PinList();
+            AddBayPorts(pins);
+            for (int i = 0; i < pins.Count; i++)
+            {
+                if (pins.Names[i] == port) return pins.Pins[i];
+            }
+            return NoPin;
+        }
+
+        private void AddBayPorts(PinList pins)
+        {
+            Lift.AddTo(pins, "Lift");
+            Locks.AddTo(pins, "Locks");
+            StagingConveyor.AddTo(pins, "StagingConveyor");
+            TransferConveyor.AddTo(pins, "TransferConveyor");
+            Safety.AddTo(pins, "Safety");
+            Sensors.AddTo(pins, "Sensors");
+        }
+
         /// <summary>Checks the map: every port wired, no pin used twice, every pin valid for the chip and its role.
         /// Returns null when the map is sound, otherwise a sentence naming the first problem.</summary>
         public string Validate()
@@ -138,12 +161,7 @@ namespace Station.Boards
             if (ConsolePort == null || ConsolePort.Length == 0) return "ConsolePort is not set";
 
             var pins = new PinList();
-            Lift.AddTo(pins, "Lift");
-            Locks.AddTo(pins, "Locks");
-            StagingConveyor.AddTo(pins, "StagingConveyor");
-            TransferConveyor.AddTo(pins, "TransferConveyor");
-            Safety.AddTo(pins, "Safety");
-            Sensors.AddTo(pins, "Sensors");
+            AddBayPorts(pins);
             pins.Add("StatusLed", StatusLed, PinRole.Output);
             pins.Add("ConsoleTx", ConsoleTx, PinRole.Output);
             pins.Add("ConsoleRx", ConsoleRx, PinRole.Input);

@@ -35,5 +35,47 @@ namespace Station.Core
         public IStorage Storage;
         /// <summary>Log sink.</summary>
         public ILog Log;
+
+        /// <summary>Every output of the bay, once <see cref="RegisterOutputs"/> has run (null before).</summary>
+        public OutputRegistry Outputs;
+
+        /// <summary>How long a conveyor contactor's auxiliary contact may disagree with its command, ms (pick-up and
+        /// drop-out of a motor contactor take tens of ms; this allows for a debounce and one missed tick).</summary>
+        public const int ContactorReadBackMs = 300;
+
+        /// <summary>Registers every output of the car bay with its name, safe level, maximum on-time and read-back, and
+        /// puts each guard in its port's place, so everything built afterwards writes through the registry. Run again
+        /// (a controller rebuilt on the same ports), it registers the raw ports afresh.</summary>
+        public OutputRegistry RegisterOutputs(StationConfig config)
+        {
+            var r = new OutputRegistry();
+            // Lift: its moves carry their own deadlines (LiftAxis); the registry keeps it for all-off and the self-test.
+            r.RegisterDrive("Lift.Drive", Lift.Drive);
+            Lift.DirectionAway = r.Register("Lift.DirectionAway", Lift.DirectionAway, false, 0, null, 0);
+            Lift.Enable = r.Register("Lift.Enable", Lift.Enable, false, 0, null, 0);
+            Lift.BrakeRelease = r.Register("Lift.BrakeRelease", Lift.BrakeRelease, false, 0, null, 0);
+            // Lock coils: twice the travel time the lock set allows itself (a coil left on burns out or fights the latch).
+            int lockMaxOnMs = 2 * config.LockTravelMs;
+            // New arrays: the wiring's own arrays keep its ports (a test bay or the simulator may share them).
+            int locks = Locks.Count;
+            var engage = new IDigitalOutput[locks];
+            var release = new IDigitalOutput[locks];
+            for (int i = 0; i < locks; i++)
+            {
+                engage[i] = r.Register("Locks.Engage[" + i + "]", Locks.Engage[i], false, lockMaxOnMs, null, 0);
+                release[i] = r.Register("Locks.Release[" + i + "]", Locks.Release[i], false, lockMaxOnMs, null, 0);
+            }
+            Locks.Engage = engage;
+            Locks.Release = release;
+            // Conveyors: twice their run timeout; the contactor's auxiliary contact where it is wired.
+            StagingConveyor.Run = r.Register("StagingConveyor.Run", StagingConveyor.Run, false, 2 * config.StagingTimeoutMs,
+                StagingConveyor.Running, ContactorReadBackMs);
+            TransferConveyor.Run = r.Register("TransferConveyor.Run", TransferConveyor.Run, false, 2 * config.TransferTimeoutMs,
+                TransferConveyor.Running, ContactorReadBackMs);
+            // The permit stays on through a whole swap; its read-back (the safety relay) is Interlocks' own check.
+            Safety.MotionPermit = r.Register("Safety.MotionPermit", Safety.MotionPermit, false, 0, null, 0);
+            Outputs = r;
+            return r;
+        }
     }
 }

@@ -54,6 +54,8 @@ namespace Station.Hal.Sim
             VehiclePositioned = In("VehiclePositioned");
             SafetyRelayOk = In("SafetyRelayOk");
             MotionPermit = Out("MotionPermit");
+            StagingConveyorRunning = In("StagingConveyorRunning");
+            TransferConveyorRunning = In("TransferConveyorRunning");
             LockEngage = new SimOutput[p.LockCount];
             LockRelease = new SimOutput[p.LockCount];
             LockLocked = new SimInput[p.LockCount];
@@ -113,6 +115,10 @@ namespace Station.Hal.Sim
         public SimInput[] LockUnlocked { get; }
         /// <summary>Staging conveyor motor.</summary>
         public SimOutput StagingConveyorRun { get; }
+        /// <summary>Staging conveyor contactor's auxiliary contact (read-back).</summary>
+        public SimInput StagingConveyorRunning { get; }
+        /// <summary>Transfer conveyor contactor's auxiliary contact (read-back).</summary>
+        public SimInput TransferConveyorRunning { get; }
         /// <summary>Pack at the staging point.</summary>
         public SimInput PackAtStaging { get; }
         /// <summary>Transfer conveyor motor.</summary>
@@ -284,7 +290,12 @@ namespace Station.Hal.Sim
             DoorsClosed.Truth = !DoorsOpen;
             VehiclePositioned.Truth = Vehicle != null && Vehicle.State == VehicleState.Positioned;
             SafetyRelayOk.Truth = SafetyRelayEnergised;
+            StagingConveyorRunning.Truth = ContactorClosed(StagingConveyorRun);
+            TransferConveyorRunning.Truth = ContactorClosed(TransferConveyorRun);
         }
+
+        // A motor contactor's coil is supplied through the safety relay; a welded one stays closed without it.
+        private bool ContactorClosed(SimOutput run) => run.StuckOn || (run.Written && SafetyRelayEnergised);
 
         // The car bay's port groups over the simulated devices.
         private StationIo WireIo()
@@ -306,7 +317,9 @@ namespace Station.Hal.Sim
                 io.Locks.UnlockedSensor[i] = LockUnlocked[i];
             }
             io.StagingConveyor.Run = StagingConveyorRun;
+            io.StagingConveyor.Running = StagingConveyorRunning;
             io.TransferConveyor.Run = TransferConveyorRun;
+            io.TransferConveyor.Running = TransferConveyorRunning;
             io.Sensors.PackAtStaging = PackAtStaging;
             io.Sensors.PackOnLift = PackOnLift;
             io.Sensors.PackAtReturn = PackAtReturn;

@@ -110,6 +110,47 @@ public class BoardPinMapTests
         }
     }
 
+    private sealed class AnyPort : IDigitalInput, IDigitalOutput, IPwmOutput, IPositionInput
+    {
+        public bool Read() => false;
+        public void Write(bool on) { }
+        public bool State => false;
+        public void SetDuty(double duty) { }
+        public double Duty => 0;
+        public int FrequencyHz => 2000;
+        public int ReadCounts() => 0;
+    }
+
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void Every_registered_output_has_an_output_pin_on_the_board(string board)
+    {
+        // The board wiring walks the core's output registry (Program does the same at boot): every output the core
+        // drives, by its registered name, has a pin of this board.
+        var map = Map(board);
+        var io = new StationIo();
+        io.Locks.Size(map.LockCount);
+        foreach (var group in typeof(StationIo).GetFields().Where(f => f.FieldType.Name.EndsWith("Ports")))
+        {
+            object ports = group.GetValue(io)!;
+            foreach (var port in group.FieldType.GetFields())
+            {
+                if (port.FieldType.IsArray) { var a = (Array)port.GetValue(ports)!; for (int i = 0; i < a.Length; i++) a.SetValue(new AnyPort(), i); }
+                else port.SetValue(ports, new AnyPort());
+            }
+        }
+        var registry = io.RegisterOutputs(new StationConfig());
+        Assert.Null(registry.Problem);
+        Assert.True(registry.Count >= 10);
+        for (int i = 0; i < registry.Count; i++)
+        {
+            string name = registry.At(i).Name;
+            Assert.True(map.PinOf(name) != BoardPinMap.NoPin, $"{board}: registered output {name} has no pin");
+        }
+        for (int i = 0; i < registry.DriveCount; i++) Assert.NotEqual(BoardPinMap.NoPin, map.PinOf(registry.DriveName(i)));
+        Assert.Equal(BoardPinMap.NoPin, map.PinOf("Lift.NoSuchPort"));
+    }
+
     [Theory]
     [MemberData(nameof(Boards))]
     public void Board_wires_as_many_locks_as_the_default_config(string board)

@@ -21,6 +21,7 @@ namespace Station.Core.Safety
         private readonly DebouncedInput _vehicle;
         private readonly DebouncedInput _relay;
         private readonly int _relayResponseMs;
+        private readonly OutputRegistry _outputs;
         private long _permitChangedMs;
         private bool _relayConfirmed;
 
@@ -34,6 +35,7 @@ namespace Station.Core.Safety
             _vehicle = new DebouncedInput(io.Sensors.VehiclePositioned, config.InputDebounceMs, true);
             _relay = new DebouncedInput(io.Safety.RelayFeedback, config.InputDebounceMs, true);
             _relayResponseMs = config.RelayResponseMs;
+            _outputs = io.Outputs;
         }
 
         /// <summary>E-stop circuit released.</summary>
@@ -46,6 +48,8 @@ namespace Station.Core.Safety
         public bool VehiclePositioned { get { return _vehicle.Value; } }
         /// <summary>Safety relay feedback.</summary>
         public bool SafetyRelayOk { get { return _relay.Value; } }
+        /// <summary>The bay's output registry, or null when the bay registered none.</summary>
+        public OutputRegistry Outputs { get { return _outputs; } }
         /// <summary>MotionPermit as last written.</summary>
         public bool PermitRequested { get { return _permit.State; } }
 
@@ -84,7 +88,8 @@ namespace Station.Core.Safety
             return FaultCode.None;
         }
 
-        /// <summary>Compares the relay feedback with the MotionPermit request; returns the disagreement fault or None.</summary>
+        /// <summary>Read-back of every output: the safety relay against the MotionPermit request first, then the output
+        /// registry's on-times and read-backs (when the bay registered its outputs). Returns the first fault or None.</summary>
         public FaultCode RelayFault(long nowMs)
         {
             bool permit = _permit.State;
@@ -94,7 +99,7 @@ namespace Station.Core.Safety
             {
                 return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
             }
-            return FaultCode.None;
+            return _outputs == null ? FaultCode.None : _outputs.Supervise(nowMs);
         }
 
         /// <summary>True when the relay reads on although no motion has been permitted for longer than its response time.</summary>
