@@ -14,10 +14,13 @@ namespace Station.Core
         private readonly IDigitalOutput _port;
         private bool _level;
         private bool _known;
-        // Set by Write when the level changes, taken by the registry's next supervision (which knows the time).
+        // Set by Write when the level changes, taken by the registry's next supervision (which knows the time); the
+        // registry is told too, so a tick in which nothing changed costs it no walk over every output.
         internal bool Changed;
+        internal bool On;
         internal long OnSinceMs;
         internal long MismatchSinceMs = -1;
+        internal OutputRegistry Owner;
 
         /// <summary>Registers <paramref name="port"/> as <paramref name="name"/>.</summary>
         public GuardedOutput(string name, IDigitalOutput port, bool safeLevel, int maxOnMs, IDigitalInput readBack, int readBackMs)
@@ -30,6 +33,7 @@ namespace Station.Core
             ReadBackMs = readBackMs;
             // What the port holds now (a controller rebuilt after a power cut finds its outputs as they were left).
             _level = port.State;
+            On = _level != safeLevel;
         }
 
         /// <summary>Name used in logs, the self-test and the board wiring ("Locks.Engage[2]", the port group path the board map uses too).</summary>
@@ -50,13 +54,13 @@ namespace Station.Core
         public bool State { get { return _level; } }
 
         /// <summary>True while the commanded level is not the safe one.</summary>
-        public bool IsOn { get { return _level != SafeLevel; } }
+        public bool IsOn { get { return On; } }
 
         /// <summary>Commands <paramref name="on"/>; the port is written only when the level changes.</summary>
         public void Write(bool on)
         {
             if (_known && on == _level) return;
-            if (on != _level) Changed = true;
+            if (on != _level) Mark(on);
             _level = on;
             _known = true;
             _port.Write(on);
@@ -65,10 +69,17 @@ namespace Station.Core
         /// <summary>Writes the safe level to the port now, whatever was commanded before.</summary>
         public void WriteSafe()
         {
-            if (_level != SafeLevel) Changed = true;
+            if (_level != SafeLevel) Mark(SafeLevel);
             _level = SafeLevel;
             _known = true;
             _port.Write(SafeLevel);
+        }
+
+        private void Mark(bool level)
+        {
+            Changed = true;
+            On = level != SafeLevel;
+            if (Owner != null) Owner.Changes = true;
         }
     }
 }

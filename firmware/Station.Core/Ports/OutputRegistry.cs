@@ -25,6 +25,11 @@ namespace Station.Core
         private const int GapMs = 100;
 
         private readonly GuardedOutput[] _outputs = new GuardedOutput[Capacity];
+        // The outputs supervision has to look at every tick: those with a maximum on-time, those with a read-back.
+        private readonly GuardedOutput[] _timed = new GuardedOutput[Capacity];
+        private readonly GuardedOutput[] _readBacks = new GuardedOutput[Capacity];
+        private int _timedCount;
+        private int _readBackCount;
         private readonly IPwmOutput[] _drives = new IPwmOutput[DriveCapacity];
         private readonly string[] _driveNames = new string[DriveCapacity];
         private int _count;
@@ -62,7 +67,11 @@ namespace Station.Core
                 return null;
             }
             var guarded = new GuardedOutput(name, port, safeLevel, maxOnMs, readBack, readBackMs);
+            guarded.Owner = this;
             _outputs[_count++] = guarded;
+            if (maxOnMs > 0) _timed[_timedCount++] = guarded;
+            if (readBack != null) _readBacks[_readBackCount++] = guarded;
+            Changes = true;
             return guarded;
         }
 
@@ -98,35 +107,50 @@ namespace Station.Core
             for (int i = 0; i < _count; i++) _outputs[i].WriteSafe();
         }
 
+        /// <summary>Set by a guard whose level changed since the last supervision.</summary>
+        internal bool Changes;
+
         /// <summary>Checks every output's on-time and read-back; returns the first fault (see remarks) or None.
-        /// Allocation-free; call once per tick after the inputs are sampled.</summary>
+        /// Allocation-free; call once per tick after the inputs are sampled. On nanoFramework's interpreter every field
+        /// read and call counts: a tick in which no output changed walks only the outputs that are timed and on, and
+        /// those with a read-back.</summary>
         public FaultCode Supervise(long nowMs)
         {
             bool gap = !_supervised || nowMs - _lastSupervisedMs > GapMs;
             _supervised = true;
             _lastSupervisedMs = nowMs;
-            for (int i = 0; i < _count; i++)
+            if (Changes || gap) Stamp(nowMs, gap);
+            for (int i = 0; i < _timedCount; i++)
             {
-                GuardedOutput o = _outputs[i];
-                if (o.Changed || gap)
-                {
-                    o.Changed = false;
-                    o.OnSinceMs = nowMs;
-                    o.MismatchSinceMs = -1;
-                }
-                bool on = o.State != o.SafeLevel;
-                if (on && o.MaxOnMs > 0 && nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
-                IDigitalInput readBack = o.ReadBack;
-                if (readBack == null) continue;
-                if (readBack.Read() == on)
+                GuardedOutput o = _timed[i];
+                if (o.On && nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
+            }
+            for (int i = 0; i < _readBackCount; i++)
+            {
+                GuardedOutput o = _readBacks[i];
+                if (o.ReadBack.Read() == o.On)
                 {
                     o.MismatchSinceMs = -1;
                     continue;
                 }
                 if (o.MismatchSinceMs < 0) o.MismatchSinceMs = nowMs;
-                if (nowMs - o.MismatchSinceMs > o.ReadBackMs) return Fault(o, on ? FaultCode.OutputNoFeedback : FaultCode.OutputStuckOn);
+                if (nowMs - o.MismatchSinceMs > o.ReadBackMs) return Fault(o, o.On ? FaultCode.OutputNoFeedback : FaultCode.OutputStuckOn);
             }
             return FaultCode.None;
+        }
+
+        // Times every output that changed (all of them after a gap) from now.
+        private void Stamp(long nowMs, bool gap)
+        {
+            Changes = false;
+            for (int i = 0; i < _count; i++)
+            {
+                GuardedOutput o = _outputs[i];
+                if (!o.Changed && !gap) continue;
+                o.Changed = false;
+                o.OnSinceMs = nowMs;
+                o.MismatchSinceMs = -1;
+            }
         }
 
         private FaultCode Fault(GuardedOutput o, FaultCode code)
