@@ -19,7 +19,6 @@ namespace Station.Hal.Sim
         private readonly List<SimInput> _inputs = new List<SimInput>();
         private readonly List<SimOutput> _outputs = new List<SimOutput>();
         private readonly List<SimVehicle> _departed = new List<SimVehicle>();
-        private int _relayPickupRemainingMs;
 
         /// <summary>A bay with parameters <paramref name="p"/> (validated), a rack filled with charged packs, no vehicle,
         /// the lift at home and the locks locked.</summary>
@@ -32,9 +31,6 @@ namespace Station.Hal.Sim
             Storage = storage ?? throw new ArgumentNullException(nameof(storage));
             Log = new SimLog(clock);
             Rack = new Rack(this, p);
-            Locks = new double[p.LockCount];
-            for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
-            _lockFailsToEngage = new bool[p.LockCount];
 
             LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz);
             LiftDirectionUp = Out("LiftDirectionUp");
@@ -67,6 +63,12 @@ namespace Station.Hal.Sim
                 LockLocked[i] = In($"LockLocked[{i}]");
                 LockUnlocked[i] = In($"LockUnlocked[{i}]");
             }
+            LiftAxis = new SimLinearAxis(p, LiftDrive, LiftDirectionUp, LiftEnable, LiftBrakeRelease, LiftHomeLimit, LiftTopLimit,
+                Hazard, m => Log.Write(LogLevel.Debug, m));
+            SafetyChain = new SimSafetyChain(EStopReleased, LightCurtainClear, DoorsClosed, SafetyRelayOk, MotionPermit, p.SafetyRelayPickupMs);
+            LockSet = new SimLockSet(LockEngage, LockRelease, LockLocked, LockUnlocked, p.LockTravelMs, p.LockJamFraction);
+            StagingDrive = new SimConveyorDrive(StagingConveyorRun, StagingConveyorRunning);
+            TransferDrive = new SimConveyorDrive(TransferConveyorRun, TransferConveyorRunning);
             // The core reads the counter through the injectable signal path (slip, offset, scale, wrap).
             EncoderPath = new EncoderFaults(Encoder);
             Io = WireIo();
@@ -88,6 +90,14 @@ namespace Station.Hal.Sim
         public StationIo Io { get; }
         /// <summary>The rack and its handler.</summary>
         public Rack Rack { get; }
+        /// <summary>The safety chain device (e-stop, curtain, doors, safety relay).</summary>
+        public SimSafetyChain SafetyChain { get; }
+        /// <summary>The pack locks device.</summary>
+        public SimLockSet LockSet { get; }
+        /// <summary>The staging conveyor's drive.</summary>
+        public SimConveyorDrive StagingDrive { get; }
+        /// <summary>The transfer conveyor's drive.</summary>
+        public SimConveyorDrive TransferDrive { get; }
 
         /// <summary>The lift drive's speed reference.</summary>
         public SimPwm LiftDrive { get; }
@@ -154,7 +164,7 @@ namespace Station.Hal.Sim
         /// <summary>The vehicle in the bay (arriving, positioned or leaving), or null.</summary>
         public SimVehicle Vehicle { get; private set; }
         /// <summary>True while the safety relay is energised (drives have power).</summary>
-        public bool SafetyRelayEnergised { get; private set; }
+        public bool SafetyRelayEnergised => SafetyChain.Energised;
         /// <summary>True between <see cref="PowerLoss"/> and <see cref="PowerRestore"/>.</summary>
         public bool PowerIsOff { get; private set; }
 
@@ -177,7 +187,7 @@ namespace Station.Hal.Sim
         {
             if (ms < 0) throw new ArgumentOutOfRangeException(nameof(ms));
             RunScheduled();
-            StepSafetyChain(ms);
+            SafetyChain.Step(ms, !PowerIsOff);
             StepLift(ms);
             StepLocks(ms);
             ExchangePackWithVehicle();
@@ -198,7 +208,7 @@ namespace Station.Hal.Sim
             pack.Place = SimPackPlace.Vehicle;
             Register(pack);
             Vehicle = new SimVehicle(id, pack) { ArrivedWith = pack, State = VehicleState.Arriving, RemainingMs = Parameters.VehicleArriveMs };
-            for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
+            LockSet.LockAll();
             if (Parameters.VehicleArriveMs == 0) { Vehicle.State = VehicleState.Positioned; Vehicle.PositionedAtMs = Clock.NowMs; }
             UpdateSensors();
             return Vehicle;
@@ -238,20 +248,6 @@ namespace Station.Hal.Sim
             Log.Write(LogLevel.Warning, "PLANT HAZARD: " + what);
         }
 
-        private void StepSafetyChain(int ms)
-        {
-            bool chainOk = !PowerIsOff && MotionPermit.State && !EStopPressed && !LightCurtainBroken && !DoorsOpen && !SafetyRelayFailed;
-            if (!chainOk)
-            {
-                SafetyRelayEnergised = false;
-                _relayPickupRemainingMs = Parameters.SafetyRelayPickupMs;
-                return;
-            }
-            if (SafetyRelayEnergised) return;
-            _relayPickupRemainingMs -= ms;
-            if (_relayPickupRemainingMs <= 0) SafetyRelayEnergised = true;
-        }
-
         private void StepVehicle(int ms)
         {
             if (Vehicle == null) return;
@@ -275,27 +271,16 @@ namespace Station.Hal.Sim
 
         private void UpdateSensors()
         {
-            LiftHomeLimit.Truth = LiftPositionMm <= Parameters.HomeSwitchMm;
-            LiftTopLimit.Truth = LiftPositionMm >= Parameters.LiftTravelMm;
-            for (int i = 0; i < Locks.Length; i++)
-            {
-                LockLocked[i].Truth = Locks[i] >= 0.995;
-                LockUnlocked[i].Truth = Locks[i] <= 0.005;
-            }
+            LiftAxis.UpdateSensors();
+            LockSet.UpdateSensors();
             PackAtStaging.Truth = PackNear(StagingPointMm) != null;
             PackAtReturn.Truth = PackNear(ReturnPointMm) != null;
             PackOnLift.Truth = PackOnPlatform != null || (AtContact && Vehicle?.Pack != null);
-            EStopReleased.Truth = !EStopPressed;
-            LightCurtainClear.Truth = !LightCurtainBroken;
-            DoorsClosed.Truth = !DoorsOpen;
             VehiclePositioned.Truth = Vehicle != null && Vehicle.State == VehicleState.Positioned;
-            SafetyRelayOk.Truth = SafetyRelayEnergised;
-            StagingConveyorRunning.Truth = ContactorClosed(StagingConveyorRun);
-            TransferConveyorRunning.Truth = ContactorClosed(TransferConveyorRun);
+            SafetyChain.UpdateSensors();
+            StagingDrive.UpdateSensors(SafetyRelayEnergised);
+            TransferDrive.UpdateSensors(SafetyRelayEnergised);
         }
-
-        // A motor contactor's coil is supplied through the safety relay; a welded one stays closed without it.
-        private bool ContactorClosed(SimOutput run) => run.StuckOn || (run.Written && SafetyRelayEnergised);
 
         // The car bay's port groups over the simulated devices.
         private StationIo WireIo()
