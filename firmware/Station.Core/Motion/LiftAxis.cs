@@ -29,6 +29,12 @@ namespace Station.Core.Motion
         private readonly IDigitalOutput _enable;
         private readonly IDigitalOutput _brakeRelease;
         private readonly IPositionInput _encoder;
+        // The outputs as last written: an idle tick writes nothing, a moving one only the speed reference (each write is
+        // an interface call on the interpreter). Unknown at first: the first idle tick switches everything off, the first
+        // moving tick writes everything.
+        private bool _driving;
+        private bool _drivenAway;
+        private bool _outputsKnown;
         private readonly StationConfig _c;
         private readonly DebouncedInput _top;
         private readonly DebouncedInput _home;
@@ -203,7 +209,7 @@ namespace Station.Core.Motion
             Sample(nowMs);
             if (_mode == LiftMode.Idle || _mode == LiftMode.Faulted)
             {
-                OutputsOff();
+                if (_driving || !_outputsKnown) OutputsOff();
                 _lastUpdateMs = nowMs;
                 return;
             }
@@ -343,9 +349,15 @@ namespace Station.Core.Motion
             double v = Kinematics.Min(_speedMmS + _c.AccelMmS2 * dt / 1000.0, cap);
             if (v < _c.CreepSpeedMmS) v = _c.CreepSpeedMmS;
             _speedMmS = v;
-            _directionAway.Write(_up);
-            _brakeRelease.Write(true);
-            _enable.Write(true);
+            if (!_driving || _drivenAway != _up || !_outputsKnown)
+            {
+                _directionAway.Write(_up);
+                _brakeRelease.Write(true);
+                _enable.Write(true);
+                _driving = true;
+                _drivenAway = _up;
+                _outputsKnown = true;
+            }
             _drive.SetDuty(v / _c.MaxSpeedMmS);
         }
 
@@ -379,8 +391,11 @@ namespace Station.Core.Motion
             _homeRawBefore = raw;
         }
 
+        // Every output off, written whatever was written before (a stop or a fault never relies on the bookkeeping).
         private void OutputsOff()
         {
+            _driving = false;
+            _outputsKnown = true;
             _drive.SetDuty(0);
             _enable.Write(false);
             _brakeRelease.Write(false);
