@@ -22,6 +22,7 @@ namespace Station.Core
             FaultCode.PackTypeNotAccepted, FaultCode.PackTemperatureOutOfRange, FaultCode.PackCellVoltageFault,
             FaultCode.PackOverTemperature, FaultCode.PackOverCurrent, FaultCode.BmsProtocolError,
             FaultCode.JournalWriteFailed,
+            FaultCode.OutputOnTooLong, FaultCode.OutputStuckOn, FaultCode.OutputNoFeedback,
         };
 
         private static readonly string[] Names =
@@ -40,6 +41,7 @@ namespace Station.Core
             "PackTypeNotAccepted", "PackTemperatureOutOfRange", "PackCellVoltageFault",
             "PackOverTemperature", "PackOverCurrent", "BmsProtocolError",
             "JournalWriteFailed",
+            "OutputOnTooLong", "OutputStuckOn", "OutputNoFeedback",
         };
 
         private static readonly string[] Meanings =
@@ -91,6 +93,9 @@ namespace Station.Core
             "Release gate refused: the installed pack's BMS reports over-current (BSM).",
             "Release gate refused: the installed pack's BMS broke the GB/T 27930 exchange (BEM, BST or aborted transfers).",
             "The journal could not be written to storage; the station will not act without a record.",
+            "A registered output stayed on longer than its maximum on-time: the device driving it did not switch it off.",
+            "A registered output is commanded off but its read-back reads on: welded contactor or stuck conveyor motor.",
+            "A registered output is commanded on but its read-back stayed off: the contactor does not pull in, or a wire is open.",
         };
 
         private static readonly string[] Actions =
@@ -142,6 +147,9 @@ namespace Station.Core
             "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
             "Keep the vehicle in the bay; decode the CAN log (Station.CanTool); check the pack connector and CAN wiring; reset; retry.",
             "Check the storage medium (flash or SD card); replace it if it keeps failing; reset; home.",
+            "Find which output stayed on (log); check the controller's logic and the output driver; reset; home.",
+            "Switch the bay's power off; replace the welded contactor or free the conveyor before any further motion; reset; home.",
+            "Check the contactor coil, its supply and the auxiliary-contact wiring; reset; home.",
         };
 
         private static readonly bool[] Remote =
@@ -159,6 +167,7 @@ namespace Station.Core
             true, true, true,
             true, true, true, true, true, true,
             false,
+            false, false, false, // output registry: someone must look at the contactor or the logic
         };
 
         /// <summary>Number of catalogued faults (FaultCode.None is not one).</summary>

@@ -16,12 +16,21 @@ namespace Station.Core
     {
         private readonly SwapSequencer _seq;
 
-        /// <summary>Builds the controller. Throws ArgumentException when <paramref name="config"/> does not validate.</summary>
+        /// <summary>Builds the controller: registers every output of <paramref name="io"/> (the guards take the ports'
+        /// places), then the sequencer. Throws ArgumentException when <paramref name="config"/> does not validate or a
+        /// port is not wired.</summary>
         public StationController(StationIo io, StationConfig config)
         {
             Config = config;
+            string error = config.Validate();
+            if (error != null) throw new System.ArgumentException(error);
+            OutputRegistry outputs = io.RegisterOutputs(config);
+            if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
             _seq = new SwapSequencer(io, config);
         }
+
+        /// <summary>Every output of the bay (all off, self-test, supervision).</summary>
+        public OutputRegistry Outputs { get { return _seq.Interlocks.Outputs; } }
 
         /// <summary>The configuration in use.</summary>
         public StationConfig Config { get; private set; }

@@ -63,15 +63,15 @@ namespace Station.Core.Swap
             if (error != null) throw new System.ArgumentException(error);
             _io = io;
             _c = config;
-            Lift = new LiftAxis(io, config);
-            Locks = new LockSet(io, config);
+            Lift = new LiftAxis(io.Lift, config);
+            Locks = new LockSet(io.Locks, config);
             Interlocks = new Interlocks(io, config);
-            _packAtStaging = new DebouncedInput(io.PackAtStaging, config.InputDebounceMs, false);
-            _packOnLift = new DebouncedInput(io.PackOnLift, config.InputDebounceMs, false);
-            _packAtReturn = new DebouncedInput(io.PackAtReturn, config.InputDebounceMs, false);
-            StagingConveyor = new Conveyor(io.StagingConveyorRun, new DebouncedInput[] { _packAtStaging }, null,
+            _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
+            _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
+            _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
+            StagingConveyor = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
                 FaultCode.StagingTimeout, config.StagingTimeoutMs);
-            TransferConveyor = new Conveyor(io.TransferConveyorRun, new DebouncedInput[] { _packAtReturn, _packOnLift },
+            TransferConveyor = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
                 _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
             TransferConveyor.ExchangeSensor = _packOnLift;
             Inventory = new PackInventory(config.RackSlots);
