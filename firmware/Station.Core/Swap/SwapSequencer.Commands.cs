@@ -25,7 +25,7 @@ namespace Station.Core.Swap
                     // A swap held by a fault already names the step the fault stopped; keep it.
                     if (snap.State != SwapState.Faulted || CurrentSwap.InterruptedStep == SwapState.Off) CurrentSwap.InterruptedStep = snap.State;
                     InterruptedStep = snap.State;
-                    _interruptedAtStart = true;
+                    InterruptedAtStart = true;
                 }
                 else if (snap.Swap != null)
                 {

@@ -71,7 +71,7 @@ namespace Station.Core.Swap
                     if (LatchedFault >= FaultCode.GatePackRejected && LatchedFault <= FaultCode.PackConnectorNotMated)
                     {
                         sb.Append(" Pack check: ");
-                        sb.Append(_check.Reason);
+                        sb.Append(_gate.Check.Reason);
                     }
                     return sb.ToString();
                 case SwapState.NotHomed:
