@@ -1,6 +1,4 @@
 using System;
-using System.ComponentModel;
-using System.Diagnostics;
 using System.IO;
 using Xunit.Sdk;
 
@@ -21,18 +19,8 @@ internal static class BashCompletion
             + "complete -p " + tool + " >/dev/null\n"
             + "COMP_WORDS=(" + quoted + ")\nCOMP_CWORD=" + words.Length + "\n"
             + fn + "\nprintf '%s\\n' \"${COMPREPLY[@]}\"\n";
-        var psi = new ProcessStartInfo("bash", new[] { "--noprofile", "--norc", "-c", script })
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        psi.Environment["PATH"] = AppContext.BaseDirectory + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-        Process p;
-        try { p = Process.Start(psi)!; }
-        catch (Win32Exception) { throw new XunitException("bash is not installed"); }
-        string output = p.StandardOutput.ReadToEnd();
-        string error = p.StandardError.ReadToEnd();
-        p.WaitForExit();
-        if (p.ExitCode != 0) throw new XunitException("bash completion of '" + string.Join(" ", words) + "' failed (" + p.ExitCode + "): " + error);
+        var (exit, output, error) = PtyRun.Redirected(script, Path.GetTempPath());
+        if (exit != 0) throw new XunitException("bash completion of '" + string.Join(" ", words) + "' failed (" + exit + "): " + error);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 }
