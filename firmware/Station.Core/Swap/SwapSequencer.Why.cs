@@ -68,7 +68,7 @@ namespace Station.Core.Swap
                     sb.Append(FaultCatalogue.Meaning(LatchedFault));
                     sb.Append(" Technician: ");
                     sb.Append(FaultCatalogue.Action(LatchedFault));
-                    if (LatchedFault >= FaultCode.GatePackRejected && LatchedFault <= FaultCode.PackConnectorNotMated)
+                    if (FaultCatalogue.IsIn(LatchedFault, FaultCategory.PackCheck))
                     {
                         sb.Append(" Pack check: ");
                         sb.Append(_check.Reason);

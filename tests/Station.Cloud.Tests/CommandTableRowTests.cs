@@ -1,0 +1,38 @@
+using System;
+using System.Linq;
+using System.Reflection;
+using Station.Core.Cloud;
+using Xunit;
+
+namespace Station.Cloud.Tests
+{
+    /// <summary>The cloud command table is one read-only row per command kind.</summary>
+    public class CommandTableRowTests
+    {
+        [Fact]
+        public void Every_kind_has_exactly_one_row_and_names_are_unique()
+        {
+            var rows = Enumerable.Range(0, CommandTable.Count).Select(CommandTable.RowAt).ToList();
+            foreach (CommandKind k in Enum.GetValues<CommandKind>().Where(k => (int)k != 0))
+            {
+                Assert.Single(rows, r => r.Kind == k);
+                Assert.Equal(k, rows[CommandTable.IndexOf(k)].Kind);
+            }
+            Assert.Equal(rows.Count, rows.Select(r => r.Name).Distinct().Count());
+            foreach (var r in rows)
+            {
+                Assert.Equal(r.Required, r.Required & (r.Allowed | CommandField.Envelope));
+                Assert.False(string.IsNullOrWhiteSpace(r.Help));
+            }
+        }
+
+        [Fact]
+        public void Nobody_can_overwrite_the_rows()
+        {
+            foreach (var f in typeof(CommandTable).GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
+                Assert.True(f.IsPrivate && f.IsInitOnly, f.Name + " must be private static readonly");
+            foreach (var f in typeof(CloudCommandRow).GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+                Assert.True(f.IsInitOnly, "CloudCommandRow." + f.Name + " must be readonly");
+        }
+    }
+}
