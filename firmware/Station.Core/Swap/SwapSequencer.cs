@@ -1,3 +1,4 @@
+using Station.Core.Admission;
 using Station.Core.Journal;
 using Station.Core.Motion;
 using Station.Core.Safety;
@@ -78,7 +79,11 @@ namespace Station.Core.Swap
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes);
             _defaultCheck = new InventoryPackCheck(Inventory, config.MinSocPct);
             _check = _defaultCheck;
+            Admission = new AdmissionChain(this, config, io.Clock);
         }
+
+        /// <summary>The one admission chain every authorisation passes (controller, cloud, console).</summary>
+        public AdmissionChain Admission { get; private set; }
 
         /// <summary>The lift axis.</summary>
         public LiftAxis Lift { get; private set; }
