@@ -5,16 +5,6 @@ namespace Station.Console.Tests
 {
     public class CommandTableTests
     {
-        [Fact]
-        public void Nobody_can_overwrite_the_rows()
-        {
-            var flags = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic;
-            foreach (var f in typeof(CommandTable).GetFields(flags))
-                Assert.True(f.IsLiteral || (f.IsPrivate && f.IsInitOnly), f.Name + " must be a constant or private static readonly");
-            foreach (var f in typeof(ConsoleCommand).GetFields(System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic))
-                Assert.True(f.IsInitOnly, "ConsoleCommand." + f.Name + " must be readonly");
-        }
-
         public static TheoryData<int> Rows()
         {
             var d = new TheoryData<int>();
