@@ -81,6 +81,7 @@ namespace Station.Core.Cloud
                 _controller.FaultChanged -= OnFaultChanged;
             }
             _controller = controller;
+            _controller.RemoteMaintenance = _maintenance;
             if (_link != null)
             {
                 _controller.Admission = _link;
@@ -114,10 +115,8 @@ namespace Station.Core.Cloud
         /// maintenance), audited with <paramref name="who"/>.</summary>
         public CloudResult AuthorizeLocal(SwapAuthorization auth, string who)
         {
-            CloudResult r;
-            if (_link != null && !_link.SwapsAllowed) r = CloudResult.Refuse(CloudReason.OutboxFull, _link.WhyNoSwaps());
-            else if (_maintenance) r = CloudResult.Refuse(CloudReason.Refused, "station is in maintenance");
-            else r = Map(_controller.Authorize(auth));
+            // Outbox, maintenance and every other check are the controller's admission chain, as for the cloud's.
+            CloudResult r = Map(_controller.Authorize(auth));
             if (_link != null)
                 _link.RecordAudit("console", who, "swap.authorize vehicle=" + auth.VehicleId + (auth.PackSerial != null ? " pack=" + auth.PackSerial : ""), r.Accepted, r.Reason, r.Message);
             return r;
@@ -142,8 +141,6 @@ namespace Station.Core.Cloud
         /// <inheritdoc />
         public CloudResult Authorize(string vehicle, string pack, long validForMs)
         {
-            if (_maintenance) return CloudResult.Refuse(CloudReason.Refused, "station is in maintenance");
-            if (_controller.MaintenanceHold) return CloudResult.Refuse(CloudReason.Refused, "a technician holds the station in maintenance (console)");
             var auth = new SwapAuthorization(vehicle, pack);
             if (validForMs > 0) auth.ExpiresAtMs = _clock.NowMs + validForMs;
             return Map(_controller.Authorize(auth));
@@ -169,6 +166,7 @@ namespace Station.Core.Cloud
         {
             if (SwapStates.IsIn(_controller.State, SwapState.Swapping)) return CloudResult.Refuse(CloudReason.Busy, "a swap is under way");
             _maintenance = true;
+            _controller.RemoteMaintenance = true;
             return CloudResult.Ok("maintenance on: no new swaps");
         }
 
@@ -176,6 +174,7 @@ namespace Station.Core.Cloud
         public CloudResult LeaveMaintenance()
         {
             _maintenance = false;
+            _controller.RemoteMaintenance = false;
             return CloudResult.Ok(_controller.MaintenanceHold ? "remote maintenance off; the technician's console hold remains" : "maintenance off");
         }
 
@@ -387,6 +386,7 @@ namespace Station.Core.Cloud
                 case RejectReason.RecoveryPending:
                 case RejectReason.InventoryMismatch:
                 case RejectReason.PackInTransit:
+                case RejectReason.LatchesBetween:
                     reason = CloudReason.UnsafeState;
                     break;
                 case RejectReason.WrongState:
@@ -395,6 +395,9 @@ namespace Station.Core.Cloud
                     break;
                 case RejectReason.BadAuthorization:
                     reason = CloudReason.OutOfRange;
+                    break;
+                case RejectReason.OutboxFull:
+                    reason = CloudReason.OutboxFull;
                     break;
                 default:
                     reason = CloudReason.Refused;

@@ -83,11 +83,11 @@ namespace Station.Core.Tests
             var bay = new TestBay();
             switch (group)
             {
-                case "staging conveyor": bay.Io.PackAtStaging = null; break;
-                case "transfer conveyor": bay.Io.TransferConveyorRun = null; break;
-                case "lock set": bay.Io.LockUnlockedSensor[1] = null; break;
-                case "linear axis": bay.Io.LiftEncoder = null; break;
-                case "safety chain": bay.Io.SafetyRelayOk = null; break;
+                case "staging conveyor": bay.Io.Sensors.PackAtStaging = null; break;
+                case "transfer conveyor": bay.Io.TransferConveyor.Run = null; break;
+                case "lock set": bay.Io.Locks.UnlockedSensor[1] = null; break;
+                case "linear axis": bay.Io.Lift.Encoder = null; break;
+                case "safety chain": bay.Io.Safety.RelayFeedback = null; break;
             }
             Assert.False(BoardPorts.Has(bay.Io, group));
             var ex = Assert.Throws<ArgumentException>(() => new StationController(bay.Io, bay.Config));

@@ -92,15 +92,17 @@ namespace Station.Docs
             sb.Append("A latched fault stops every output in the tick it is detected and blocks all motion until it is reset. ");
             sb.Append("A reset is accepted only when the e-stop is released, the light curtain is clear, the doors are closed and the ");
             sb.Append("safety relay reads off; after every reset the station must home before the next swap. ");
-            sb.Append("Faults 50–60 are release-gate refusals: the vehicle stays held in the bay.\n\n");
+            sb.Append("Faults of the categories `gate` and `pack check` are release-gate refusals: the vehicle stays held in the bay; ");
+            sb.Append("for a `pack check` fault the console's `why` adds the pack check's own reason.\n\n");
             sb.Append("\"Remote reset\" says whether an authorised cloud operator may reset the fault without anyone on site.\n\n");
-            sb.Append("| code | name | meaning | what the technician does | remote reset |\n|---|---|---|---|---|\n");
+            sb.Append("| code | name | category | meaning | what the technician does | remote reset |\n|---|---|---|---|---|---|\n");
             for (int i = 0; i < FaultCatalogue.Count; i++)
             {
-                FaultCode c = FaultCatalogue.CodeAt(i);
-                sb.Append("| ").Append((int)c).Append(" | ").Append(FaultCatalogue.Name(c)).Append(" | ");
-                sb.Append(FaultCatalogue.Meaning(c)).Append(" | ").Append(FaultCatalogue.Action(c)).Append(" | ");
-                sb.Append(FaultCatalogue.RemotelyResettable(c) ? "yes" : "no").Append(" |\n");
+                FaultRow r = FaultCatalogue.RowAt(i);
+                sb.Append("| ").Append((int)r.Code).Append(" | ").Append(r.Name).Append(" | ");
+                sb.Append(FaultCatalogue.CategoryName(r.Category)).Append(" | ");
+                sb.Append(r.Meaning).Append(" | ").Append(r.Action).Append(" | ");
+                sb.Append(r.RemoteReset ? "yes" : "no").Append(" |\n");
             }
             return sb.ToString();
         }

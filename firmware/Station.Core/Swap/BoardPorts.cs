@@ -24,14 +24,22 @@ namespace Station.Core.Swap
         public static bool Has(StationIo io, string group)
         {
             if (group == LinearAxis)
-                return io.LiftDrive != null && io.LiftDirectionUp != null && io.LiftEnable != null && io.LiftBrakeRelease != null
-                    && io.LiftEncoder != null && io.LiftTopLimit != null && io.LiftHomeLimit != null;
-            if (group == LockSet) return Wired(io.LockEngage) && Wired(io.LockRelease) && Wired(io.LockLockedSensor) && Wired(io.LockUnlockedSensor);
-            if (group == StagingConveyor) return io.StagingConveyorRun != null && io.PackAtStaging != null;
-            if (group == TransferConveyor) return io.TransferConveyorRun != null && io.PackOnLift != null && io.PackAtReturn != null;
+            {
+                LinearAxisPorts a = io.Lift;
+                return a.Drive != null && a.DirectionAway != null && a.Enable != null && a.BrakeRelease != null
+                    && a.Encoder != null && a.FarLimit != null && a.HomeSwitch != null;
+            }
+            if (group == LockSet)
+                return Wired(io.Locks.Engage) && Wired(io.Locks.Release) && Wired(io.Locks.LockedSensor) && Wired(io.Locks.UnlockedSensor);
+            if (group == StagingConveyor) return io.StagingConveyor.Run != null && io.Sensors.PackAtStaging != null;
+            if (group == TransferConveyor)
+                return io.TransferConveyor.Run != null && io.Sensors.PackOnLift != null && io.Sensors.PackAtReturn != null;
             if (group == SafetyChain)
-                return io.EStopReleased != null && io.LightCurtainClear != null && io.DoorsClosed != null
-                    && io.VehiclePositioned != null && io.SafetyRelayOk != null && io.MotionPermit != null;
+            {
+                SafetyChainPorts c = io.Safety;
+                return c.EStopReleased != null && c.LightCurtainClear != null && c.DoorsClosed != null
+                    && io.Sensors.VehiclePositioned != null && c.RelayFeedback != null && c.MotionPermit != null;
+            }
             return false;
         }
 

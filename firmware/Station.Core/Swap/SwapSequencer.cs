@@ -1,3 +1,4 @@
+using Station.Core.Admission;
 using Station.Core.Journal;
 using Station.Core.Motion;
 using Station.Core.Safety;
@@ -86,7 +87,11 @@ namespace Station.Core.Swap
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes);
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(Inventory, config.MinSocPct));
             _engine = new EngineStates(this);
+            Admission = new AdmissionChain(this, config, io.Clock);
         }
+
+        /// <summary>The one admission chain every authorisation passes (controller, cloud, console).</summary>
+        public AdmissionChain Admission { get; private set; }
 
         /// <summary>The lift axis.</summary>
         public LiftAxis Lift { get; private set; }
