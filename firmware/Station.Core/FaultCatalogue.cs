@@ -233,6 +233,7 @@ namespace Station.Core
                 case FaultCategory.Gate: return "gate";
                 case FaultCategory.PackCheck: return "pack check";
                 case FaultCategory.Storage: return "storage";
+                case FaultCategory.Output: return "output";
                 default: return "unknown";
             }
         }

@@ -24,6 +24,9 @@ namespace Station.Core
             Config = config;
             string error = config.Validate();
             if (error != null) throw new System.ArgumentException(error);
+            // The profile's port groups first: a missing group is named as such, not as its first unwired output.
+            error = Swap.BoardPorts.Missing(Swap.BayProfiles.Create(config.BayProfile), io);
+            if (error != null) throw new System.ArgumentException(error);
             OutputRegistry outputs = io.RegisterOutputs(config);
             if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
             _seq = new SwapSequencer(io, config);

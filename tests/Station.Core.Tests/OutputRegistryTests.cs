@@ -76,8 +76,10 @@ namespace Station.Core.Tests
         {
             var bay = new TestBay();
             bay.Io.TransferConveyor.Run = null;
+            // The registry names the output; the controller refuses earlier, naming the profile's port group.
+            Assert.Equal("output TransferConveyor.Run is not wired", bay.Io.RegisterOutputs(bay.Config).Problem);
             var e = Assert.Throws<ArgumentException>(() => new StationController(bay.Io, bay.Config));
-            Assert.Equal("output TransferConveyor.Run is not wired", e.Message);
+            Assert.Contains("needs the transfer conveyor ports", e.Message);
         }
 
         [Theory]

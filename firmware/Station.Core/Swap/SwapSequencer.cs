@@ -57,7 +57,18 @@ namespace Station.Core.Swap
 
         /// <summary>Every transition of the car bay's state machine (the engine's rows around
         /// <see cref="Car.CarBayProfile.Rows"/>; docs/swap-states.md is generated from it).</summary>
-        public static readonly TransitionRow[] Table = EngineRows.Around(Car.CarBayProfile.Rows);
+        /// <remarks>Built on first use: nanoCLR may run static initialisers in another order than .NET, and a static
+        /// field initialised from another class's static rows was seen null on the interpreter.</remarks>
+        public static TransitionRow[] Table
+        {
+            get
+            {
+                if (_carTable == null) _carTable = EngineRows.Around(Car.CarBayProfile.Rows);
+                return _carTable;
+            }
+        }
+
+        private static TransitionRow[] _carTable;
 
         /// <summary>Builds the sequencer and its actuators over the bay's ports for the profile the configuration names
         /// (bay.profile). Throws when the configuration is invalid or the board does not wire what the profile needs
