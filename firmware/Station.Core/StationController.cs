@@ -22,14 +22,12 @@ namespace Station.Core
         public StationController(StationIo io, StationConfig config)
         {
             Config = config;
-            string error = config.Validate();
-            if (error != null) throw new System.ArgumentException(error);
-            // The profile's port groups first: a missing group is named as such, not as its first unwired output.
-            error = Swap.BoardPorts.Missing(Swap.BayProfiles.Create(config.BayProfile), io);
-            if (error != null) throw new System.ArgumentException(error);
+            // The profile's port groups before the output registry: a missing group is named as such, not as its
+            // first unwired output.
+            BayProfile profile = SwapSequencer.CheckedProfile(io, config);
             OutputRegistry outputs = io.RegisterOutputs(config);
             if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
-            _seq = new SwapSequencer(io, config);
+            _seq = new SwapSequencer(io, config, profile);
         }
 
         /// <summary>Every output of the bay (all off, self-test, supervision).</summary>

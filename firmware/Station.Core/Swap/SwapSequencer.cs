@@ -73,13 +73,24 @@ namespace Station.Core.Swap
         /// <summary>Builds the sequencer and its actuators over the bay's ports for the profile the configuration names
         /// (bay.profile). Throws when the configuration is invalid or the board does not wire what the profile needs
         /// (a station must not run on figures or wiring it cannot trust).</summary>
-        public SwapSequencer(StationIo io, StationConfig config)
+        public SwapSequencer(StationIo io, StationConfig config) : this(io, config, CheckedProfile(io, config)) { }
+
+        /// <summary>The profile <paramref name="config"/> names, once the configuration validates and the board wires
+        /// every port group it needs; throws ArgumentException otherwise.</summary>
+        internal static BayProfile CheckedProfile(StationIo io, StationConfig config)
         {
             string error = config.Validate();
             if (error != null) throw new System.ArgumentException(error);
-            _profile = BayProfiles.Create(config.BayProfile);
-            error = BoardPorts.Missing(_profile, io);
+            BayProfile profile = BayProfiles.Create(config.BayProfile);
+            error = BoardPorts.Missing(profile, io);
             if (error != null) throw new System.ArgumentException(error);
+            return profile;
+        }
+
+        /// <summary>Builds the sequencer for <paramref name="profile"/>, already checked by <see cref="CheckedProfile"/>.</summary>
+        internal SwapSequencer(StationIo io, StationConfig config, BayProfile profile)
+        {
+            _profile = profile;
             _table = _profile.Table;
             _io = io;
             _c = config;

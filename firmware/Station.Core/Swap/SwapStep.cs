@@ -26,5 +26,11 @@ namespace Station.Core.Swap
 
         /// <summary>Exit: what the step leaves behind when it ends (most steps leave nothing).</summary>
         public virtual void Exit(SwapSequencer s) { }
+
+        /// <summary>None when <paramref name="met"/>, else the precondition fault every step latches.</summary>
+        protected static FaultCode Needs(bool met) { return met ? FaultCode.None : FaultCode.StepPreconditionFailed; }
+
+        /// <summary>True when the lift stands at the vehicle's pack height.</summary>
+        protected static bool LiftAtVehicle(SwapSequencer s) { return s.Lift.IsAt(s.Config.VehicleHeightMm); }
     }
 }

@@ -9,7 +9,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override FaultCode Precondition(SwapSequencer s)
         {
-            return s.Lift.IsAt(s.Config.VehicleHeightMm) ? FaultCode.None : FaultCode.StepPreconditionFailed;
+            return Needs(LiftAtVehicle(s));
         }
 
         /// <inheritdoc/>

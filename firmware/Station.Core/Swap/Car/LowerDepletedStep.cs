@@ -10,7 +10,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override FaultCode Precondition(SwapSequencer s)
         {
-            return s.Lift.IsAt(s.Config.VehicleHeightMm) && s.Locks.AllUnlocked() ? FaultCode.None : FaultCode.StepPreconditionFailed;
+            return Needs(LiftAtVehicle(s) && s.Locks.AllUnlocked());
         }
 
         /// <inheritdoc/>

@@ -10,7 +10,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override FaultCode Precondition(SwapSequencer s)
         {
-            return s.Lift.IsHome ? FaultCode.None : FaultCode.StepPreconditionFailed;
+            return Needs(s.Lift.IsHome);
         }
 
         /// <inheritdoc/>
