@@ -23,7 +23,7 @@ namespace Station.Docs
                 return 2;
             }
             int differing = 0;
-            foreach (string profile in Station.Core.Swap.BayProfiles.Names)
+            foreach (string profile in Station.Core.Config.BayProfileNames.Names)
             {
                 differing += Handle(root, DocsGenerator.SwapStatesPathFor(profile),
                     DocsGenerator.SwapStatesMarkdown(Station.Core.Swap.BayProfiles.Create(profile)), check);

@@ -38,7 +38,7 @@ namespace Station.Core.Swap.Car
         };
 
         /// <inheritdoc/>
-        public override string Name { get { return BayProfiles.Car; } }
+        public override string Name { get { return Station.Core.Config.BayProfileNames.Car; } }
         /// <inheritdoc/>
         public override SwapStep[] Steps { get { return _steps; } }
         /// <inheritdoc/>

@@ -146,9 +146,9 @@ namespace Station.Core.Config
                 .SiteOnly(SafetyThreshold),
             new ConfigKey("lock.min_travel_ms", "ms", 30, 10000, 400, "shortest time a lock can take between its ends (faster = sensor fault)")
                 .SiteOnly(SafetyThreshold),
-            new ConfigKey("bay.profile", ConfigKind.WordList, 1, 1, Station.Core.Swap.BayProfiles.Car,
+            new ConfigKey("bay.profile", ConfigKind.WordList, 1, 1, BayProfileNames.Car,
                 "kind of bay: its swap steps, pack places and the ports it needs (checked against the board at boot)")
-                .OneOf(Station.Core.Swap.BayProfiles.Names)
+                .OneOf(BayProfileNames.Names)
                 .SiteOnly("the kind of bay is fixed by its mechanics and wiring, set on site"),
         };
 
