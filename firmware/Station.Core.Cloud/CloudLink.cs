@@ -210,6 +210,7 @@ namespace Station.Core.Cloud
             {
                 _lastOfflineTelemetryMs = now;
                 BeginRecord("telemetry");
+                _w.Member("fw", _config.Firmware);
                 _station.WriteTelemetry(_w);
                 WriteHealth();
                 EndRecord(RecordKind.Telemetry, true);
@@ -392,6 +393,7 @@ namespace Station.Core.Cloud
             if (type == "birth")
             {
                 _w.Member("fw", _config.Firmware);
+                _w.Member("commit", _config.FirmwareCommit);
                 _w.Member("schema", CommandParser.SchemaVersion);
             }
             _station.WriteState(_w);
@@ -401,6 +403,7 @@ namespace Station.Core.Cloud
         void PublishTelemetry()
         {
             BeginLive("telemetry");
+            _w.Member("fw", _config.Firmware);
             _station.WriteTelemetry(_w);
             WriteHealth();
             EndLive(_topics.Telemetry, 0, false);
