@@ -251,6 +251,8 @@ namespace Station.Core.Cloud
             w.MemberBool("maintenance", _maintenance);
             w.MemberBool("consoleHold", _controller.MaintenanceHold);
             w.Member("swapsToday", SwapsToday);
+            w.Member("reset", ResetReasons.Name(_controller.LastReset));
+            w.Member("starts", _controller.Resets.Starts);
             SwapRecord current = _controller.CurrentSwap;
             if (current != null) w.Member("swapNo", current.SwapId);
         }

@@ -21,7 +21,7 @@ namespace Station.Core
             FaultCode.PackBmsFault, FaultCode.PackInsulationFault, FaultCode.PackConnectorNotMated,
             FaultCode.PackTypeNotAccepted, FaultCode.PackTemperatureOutOfRange, FaultCode.PackCellVoltageFault,
             FaultCode.PackOverTemperature, FaultCode.PackOverCurrent, FaultCode.BmsProtocolError,
-            FaultCode.JournalWriteFailed,
+            FaultCode.JournalWriteFailed, FaultCode.ControlException,
         };
 
         private static readonly string[] Names =
@@ -39,7 +39,7 @@ namespace Station.Core
             "PackBmsFault", "PackInsulationFault", "PackConnectorNotMated",
             "PackTypeNotAccepted", "PackTemperatureOutOfRange", "PackCellVoltageFault",
             "PackOverTemperature", "PackOverCurrent", "BmsProtocolError",
-            "JournalWriteFailed",
+            "JournalWriteFailed", "ControlException",
         };
 
         private static readonly string[] Meanings =
@@ -91,6 +91,7 @@ namespace Station.Core
             "Release gate refused: the installed pack's BMS reports over-current (BSM).",
             "Release gate refused: the installed pack's BMS broke the GB/T 27930 exchange (BEM, BST or aborted transfers).",
             "The journal could not be written to storage; the station will not act without a record.",
+            "An unexpected exception stopped the control tick (a firmware defect): every output was switched off at once.",
         };
 
         private static readonly string[] Actions =
@@ -142,6 +143,7 @@ namespace Station.Core
             "Keep the vehicle in the bay; mark the pack faulty; swap again with another pack.",
             "Keep the vehicle in the bay; decode the CAN log (Station.CanTool); check the pack connector and CAN wiring; reset; retry.",
             "Check the storage medium (flash or SD card); replace it if it keeps failing; reset; home.",
+            "Read the log line 'control tick stopped by an exception' and report it with the firmware version; check where every pack is; reset; home.",
         };
 
         private static readonly bool[] Remote =
@@ -158,7 +160,7 @@ namespace Station.Core
             true, true, true, true,
             true, true, true,
             true, true, true, true, true, true,
-            false,
+            false, false, // JournalWriteFailed, ControlException
         };
 
         /// <summary>Number of catalogued faults (FaultCode.None is not one).</summary>

@@ -106,5 +106,7 @@ namespace Station.Core
 
         /// <summary>The journal could not be written; the station will not act without it.</summary>
         JournalWriteFailed = 70,
+        /// <summary>An unexpected exception escaped the control tick: outputs off, the loop keeps serving console and cloud.</summary>
+        ControlException = 71,
     }
 }
