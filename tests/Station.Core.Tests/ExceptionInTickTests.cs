@@ -12,16 +12,9 @@ namespace Station.Core.Tests
     /// repeating exception neither re-journals nor hides the first fault; the station recovers by reset and homing.</summary>
     public class ExceptionInTickTests
     {
-        private static readonly SwapState[] Steps =
-        {
-            SwapState.Homing, SwapState.Arming, SwapState.RaiseToPack, SwapState.Unlock, SwapState.LowerDepleted,
-            SwapState.WaitStaged, SwapState.Transfer, SwapState.RaiseCharged, SwapState.Lock, SwapState.LowerEmpty,
-            SwapState.ReleaseGate,
-        };
-
         public static IEnumerable<object[]> Cases()
         {
-            foreach (var step in Steps)
+            foreach (var step in FaultAtEveryStepTests.MotionSteps)
             {
                 yield return new object[] { step, "encoder" }; // a read inside the tick throws, every tick
                 // A subscriber throws in the middle of the step's way out (homing raises no swap events).
