@@ -108,5 +108,12 @@ namespace Station.Core
         JournalWriteFailed = 70,
         /// <summary>An unexpected exception escaped the control tick: outputs off, the loop keeps serving console and cloud.</summary>
         ControlException = 71,
+
+        /// <summary>A registered output stayed on longer than its maximum on-time (the device that drives it did not stop it).</summary>
+        OutputOnTooLong = 97,
+        /// <summary>A registered output is commanded off but its read-back reads on (welded contactor, stuck conveyor).</summary>
+        OutputStuckOn = 98,
+        /// <summary>A registered output is commanded on but its read-back stays off (contactor does not pull in, open wire).</summary>
+        OutputNoFeedback = 99,
     }
 }

@@ -21,14 +21,24 @@ namespace Station.Core
         private readonly StationIo _io;
         private readonly ResetJournal _resets;
 
-        /// <summary>Builds the controller. Throws ArgumentException when <paramref name="config"/> does not validate.</summary>
+        /// <summary>Builds the controller: registers every output of <paramref name="io"/> (the guards take the ports'
+        /// places), then the sequencer. Throws ArgumentException when <paramref name="config"/> does not validate or a
+        /// port is not wired.</summary>
         public StationController(StationIo io, StationConfig config)
         {
             Config = config;
             _io = io;
-            _seq = new SwapSequencer(io, config);
+            // The profile's port groups before the output registry: a missing group is named as such, not as its
+            // first unwired output.
+            BayProfile profile = SwapSequencer.CheckedProfile(io, config);
+            OutputRegistry outputs = io.RegisterOutputs(config);
+            if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
+            _seq = new SwapSequencer(io, config, profile);
             _resets = new ResetJournal(io.Storage);
         }
+
+        /// <summary>Every output of the bay (all off, self-test, supervision).</summary>
+        public OutputRegistry Outputs { get { return _seq.Interlocks.Outputs; } }
 
         /// <summary>The board's watchdog, fed at the end of every tick that completed (or whose exception was contained
         /// with every output off); null = none. Set before <see cref="Start"/>: its reset reason is journaled there.</summary>
@@ -80,38 +90,51 @@ namespace Station.Core
         {
             TickExceptions++;
             LastTickException = e.Message;
-            bool off;
             try
             {
                 _seq.ContainException(FaultCode.ControlException);
-                off = true;
             }
             catch (Exception)
             {
-                // The fault handler threw too (a journal or event subscriber): at least every output off.
-                try { _seq.StopAllOutputs(); off = true; }
-                catch (Exception) { off = false; }
+                // The fault handler threw too (a journal or event subscriber): the outputs still go off below.
             }
-            if (_io.Log != null && TickExceptions < 4) _io.Log.Write(LogLevel.Error, "control tick stopped by an exception, outputs off: " + e.Message);
+            // Every port written to its safe level through the output registry, whatever the devices and the guards
+            // believe they last wrote (they write only on a change, so a port whose write threw would never be retried):
+            // only when every port took it are the outputs known off and the watchdog fed.
+            bool off;
+            try { Outputs.AllOff(); off = true; }
+            catch (Exception) { off = false; }
+            if (_io.Log != null && TickExceptions < 4) _io.Log.Write(LogLevel.Error, "control tick stopped by an exception, " + (off ? "outputs off: " : "outputs not confirmed off, watchdog not fed: ") + e.Message);
             return off;
         }
 
         /// <summary>Authorises a swap (vehicle id, charged pack serial or null = the station picks the highest-SOC ready pack).</summary>
-        public CommandResult Authorize(SwapAuthorization auth)
-        {
-            if (MaintenanceHold) return Held();
-            string refused = Admission != null ? Admission.WhyNoSwaps() : null;
-            if (refused != null) return CommandResult.Refuse(RejectReason.StorageFailed, refused);
-            return _seq.Authorize(auth);
-        }
+        /// <remarks>Every check is the admission chain's (<see cref="Station.Core.Admission.AdmissionChain"/>), the same
+        /// for the cloud, the console and local operators.</remarks>
+        public CommandResult Authorize(SwapAuthorization auth) { return _seq.Authorize(auth); }
 
         /// <summary>Asked before every authorisation (the cloud outbox plugs in here); null = no extra condition.</summary>
-        public ISwapAdmission Admission { get; set; }
+        public ISwapAdmission Admission
+        {
+            get { return _seq.Admission.Outbox; }
+            set { _seq.Admission.Outbox = value; }
+        }
 
         /// <summary>True while a technician holds the station in maintenance (console): Authorize, Home, ResetFault and
         /// ConfirmRecovery through this façade (cloud, operator) are refused; the console acts on the Sequencer itself.
         /// Cancel and EmergencyStop always work. Set and cleared by the console only.</summary>
-        public bool MaintenanceHold { get; set; }
+        public bool MaintenanceHold
+        {
+            get { return _seq.Admission.ConsoleHold; }
+            set { _seq.Admission.ConsoleHold = value; }
+        }
+
+        /// <summary>True while remote maintenance (cloud) is on: no new swaps from any caller. Set by the cloud side only.</summary>
+        public bool RemoteMaintenance
+        {
+            get { return _seq.Admission.RemoteHold; }
+            set { _seq.Admission.RemoteHold = value; }
+        }
 
         private static CommandResult Held()
         {
@@ -197,12 +220,6 @@ namespace Station.Core
         }
 
         /// <summary>Words for the console: which interlock, fault, gate condition or missing pack stops a swap.</summary>
-        public string WhyNotSwapping()
-        {
-            string why = _seq.WhyNotSwapping();
-            string refused = Admission != null ? Admission.WhyNoSwaps() : null;
-            if (refused != null) why = refused + "\n" + why;
-            return MaintenanceHold ? "the station is in maintenance (console): no swap starts until the technician leaves it\n" + why : why;
-        }
+        public string WhyNotSwapping() { return _seq.WhyNotSwapping(); }
     }
 }

@@ -66,6 +66,17 @@ namespace Station.Device
             }
 
             var controller = new StationController(board.Io, config);
+            // The board wiring against the output registry: every output the core drives must have a pin on this board.
+            OutputRegistry outputs = controller.Outputs;
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                if (map.PinOf(outputs.At(i).Name) == BoardPinMap.NoPin)
+                {
+                    outputs.AllOff();
+                    log.Write(LogLevel.Error, "board " + map.Name + ": output " + outputs.At(i).Name + " has no pin. The station does not start.");
+                    Thread.Sleep(Timeout.Infinite);
+                }
+            }
             // The watchdog is armed before Start so its reset reason is journaled there; the control loop feeds it
             // through the controller at the end of every tick that completed. 2 s: 200 periods of 10 ms, longer than
             // any tick measured (docs/device.md), short enough that a stuck loop leaves outputs to the restart quickly.

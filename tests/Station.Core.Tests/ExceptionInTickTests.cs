@@ -50,8 +50,8 @@ namespace Station.Core.Tests
             {
                 if (step == SwapState.WaitStaged) b.StagingMs = 20_000;
                 if (step == SwapState.Arming) b.RelayDelayMs = 100;
-                encoder = new ThrowingEncoder(b.Io.LiftEncoder);
-                b.Io.LiftEncoder = encoder;
+                encoder = new ThrowingEncoder(b.Io.Lift.Encoder);
+                b.Io.Lift.Encoder = encoder;
             });
             var watchdog = new SimWatchdog(s.Bay.Clock);
             s.C.Watchdog = watchdog;
@@ -102,10 +102,10 @@ namespace Station.Core.Tests
             ThrowingOutput enable = null;
             var s = TestStation.WithRack(b =>
             {
-                encoder = new ThrowingEncoder(b.Io.LiftEncoder);
-                b.Io.LiftEncoder = encoder;
-                enable = new ThrowingOutput(b.Io.LiftEnable);
-                b.Io.LiftEnable = enable;
+                encoder = new ThrowingEncoder(b.Io.Lift.Encoder);
+                b.Io.Lift.Encoder = encoder;
+                enable = new ThrowingOutput(b.Io.Lift.Enable);
+                b.Io.Lift.Enable = enable;
             });
             var watchdog = new SimWatchdog(s.Bay.Clock);
             s.C.Watchdog = watchdog;

@@ -6,6 +6,8 @@ namespace Station.Core
     {
         /// <summary>Station identifier used in records and topics.</summary>
         public string StationId = "bay1";
+        /// <summary>Kind of bay (configuration key bay.profile): which bay profile runs.</summary>
+        public string BayProfile = Station.Core.Config.BayProfileNames.Car;
         /// <summary>Control period in milliseconds.</summary>
         public int TickMs = 10;
         /// <summary>Time an input must hold a new level before the core believes it (safety inputs drop at once).</summary>
@@ -83,6 +85,8 @@ namespace Station.Core
         public string Validate()
         {
             if (!Station.Core.Config.StationName.IsValid(StationId)) return "station.id must be " + Station.Core.Config.StationName.RuleText;
+            string profile = Station.Core.Config.BayProfileNames.Check(BayProfile);
+            if (profile != null) return profile;
             if (TickMs < 1 || TickMs > 100) return "TickMs must be 1..100";
             if (InputDebounceMs < 0 || InputDebounceMs > 1000) return "InputDebounceMs must be 0..1000";
             if (!(TravelMm > 0)) return "TravelMm must be > 0";

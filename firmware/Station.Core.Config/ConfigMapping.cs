@@ -16,6 +16,7 @@ namespace Station.Core.Config
     /// | safety.relay_response_ms | RelayResponseMs | restart |
     /// | lift.home_window_mm, approach_speed_mm_s, contact_zone_mm, seal_compression_mm, homing_backoff_mm, homing_repeat_mm | HomeWindowMm, ApproachSpeedMmS, ContactZoneMm, SealCompressionMm, HomingBackoffMm, HomingRepeatMm | at once (next move) |
     /// | lock.min_travel_ms | LockMinTravelMs | restart |
+    /// | bay.profile | BayProfile | restart |
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
@@ -33,6 +34,7 @@ namespace Station.Core.Config
         {
             StationConfig c = Copy(baseConfig);
             c.StationId = values.Text(ConfigTable.StationId);
+            c.BayProfile = values.Text(ConfigTable.BayProfile);
             c.TravelMm = values.Number(ConfigTable.LiftTravelMm);
             c.MaxSpeedMmS = values.Number(ConfigTable.LiftSpeedMmS);
             c.LockCount = values.Number(ConfigTable.LockCount);
@@ -86,6 +88,7 @@ namespace Station.Core.Config
         {
             string error = null;
             error = First(error, values.TrySetStored(ConfigTable.StationId, c.StationId));
+            error = First(error, values.TrySetStored(ConfigTable.BayProfile, c.BayProfile));
             error = First(error, values.TrySetStored(ConfigTable.LiftTravelMm, Round(c.TravelMm)));
             error = First(error, values.TrySetStored(ConfigTable.LiftSpeedMmS, Round(c.MaxSpeedMmS)));
             error = First(error, values.TrySetStored(ConfigTable.LiftHomingSpeedMmS, Round(c.HomingSpeedMmS)));
@@ -123,6 +126,7 @@ namespace Station.Core.Config
         {
             StationConfig k = new StationConfig();
             k.StationId = c.StationId;
+            k.BayProfile = c.BayProfile;
             k.TickMs = c.TickMs;
             k.InputDebounceMs = c.InputDebounceMs;
             k.TravelMm = c.TravelMm;

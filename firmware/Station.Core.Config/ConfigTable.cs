@@ -82,6 +82,8 @@ namespace Station.Core.Config
         public const int LiftHomingRepeatMm = 36;
         /// <summary>Row index of <c>lock.min_travel_ms</c>.</summary>
         public const int LockMinTravelMs = 37;
+        /// <summary>Row index of <c>bay.profile</c>.</summary>
+        public const int BayProfile = 38;
 
         private const string SafetyThreshold = "a plausibility threshold of the safety checks is set at the bay, where its effect is seen";
 
@@ -144,6 +146,10 @@ namespace Station.Core.Config
                 .SiteOnly(SafetyThreshold),
             new ConfigKey("lock.min_travel_ms", "ms", 30, 10000, 400, "shortest time a lock can take between its ends (faster = sensor fault)")
                 .SiteOnly(SafetyThreshold),
+            new ConfigKey("bay.profile", ConfigKind.WordList, 1, 1, BayProfileNames.Car,
+                "kind of bay: its swap steps, pack places and the ports it needs (checked against the board at boot)")
+                .OneOf(BayProfileNames.Names)
+                .SiteOnly("the kind of bay is fixed by its mechanics and wiring, set on site"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>
