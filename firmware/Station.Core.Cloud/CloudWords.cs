@@ -77,6 +77,8 @@ namespace Station.Core.Cloud
         public static readonly string Birth = "birth";
         /// <summary>"fw"</summary>
         public static readonly string Fw = "fw";
+        /// <summary>"commit"</summary>
+        public static readonly string Commit = "commit";
         /// <summary>"schema"</summary>
         public static readonly string Schema = "schema";
         /// <summary>"v"</summary>
@@ -115,6 +117,10 @@ namespace Station.Core.Cloud
         public static readonly string ConsoleHold = "consoleHold";
         /// <summary>"swapsToday"</summary>
         public static readonly string SwapsToday = "swapsToday";
+        /// <summary>"reset"</summary>
+        public static readonly string Reset = "reset";
+        /// <summary>"starts"</summary>
+        public static readonly string Starts = "starts";
         /// <summary>"swapNo"</summary>
         public static readonly string SwapNo = "swapNo";
         /// <summary>"lastFault"</summary>

@@ -250,6 +250,8 @@ namespace Station.Core.Cloud
             w.MemberBool(CloudWords.Maintenance, _maintenance);
             w.MemberBool(CloudWords.ConsoleHold, _controller.MaintenanceHold);
             w.Member(CloudWords.SwapsToday, SwapsToday);
+            w.Member(CloudWords.Reset, ResetReasons.Name(_controller.LastReset));
+            w.Member(CloudWords.Starts, _controller.Resets.Starts);
             SwapRecord current = _controller.CurrentSwap;
             if (current != null) w.Member(CloudWords.SwapNo, current.SwapId);
         }

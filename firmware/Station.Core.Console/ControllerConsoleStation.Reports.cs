@@ -13,6 +13,11 @@ namespace Station.Core.Console
             Station.Core.Safety.Interlocks il = _controller.Interlocks;
             sb.Append("station ").Append(_controller.Config.StationId).Append(": state ").Append(SwapStates.Name(_controller.State));
             sb.Append(", fault ").Append(FaultCode == 0 ? "none" : DescribeFault(FaultCode));
+            sb.Append("\nstart ").Append(_controller.Resets.Starts).Append(", reset reason ").Append(ResetReasons.Name(_controller.LastReset));
+            if (_controller.TickExceptions > 0)
+            {
+                sb.Append(", ").Append(_controller.TickExceptions).Append(" exception(s) in the control tick, last: ").Append(_controller.LastTickException);
+            }
             sb.Append("\nlift: ");
             if (lift.IsHomed)
             {

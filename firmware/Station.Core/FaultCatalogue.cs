@@ -151,6 +151,9 @@ namespace Station.Core
             new FaultRow(FaultCode.JournalWriteFailed, "JournalWriteFailed", FaultCategory.Storage, false,
                 "The journal could not be written to storage; the station will not act without a record.",
                 "Check the storage medium (flash or SD card); replace it if it keeps failing; reset; home."),
+            new FaultRow(FaultCode.ControlException, "ControlException", FaultCategory.Firmware, false,
+                "An unexpected exception stopped the control tick (a firmware defect): every output was switched off at once.",
+                "Read the log line 'control tick stopped by an exception' and report it with the firmware version; check where every pack is; reset; home."),
             new FaultRow(FaultCode.OutputOnTooLong, "OutputOnTooLong", FaultCategory.Output, false,
                 "A registered output stayed on longer than its maximum on-time: the device driving it did not switch it off.",
                 "Find which output stayed on (log); check the controller's logic and the output driver; reset; home."),
@@ -234,6 +237,7 @@ namespace Station.Core
                 case FaultCategory.PackCheck: return "pack check";
                 case FaultCategory.Storage: return "storage";
                 case FaultCategory.Output: return "output";
+                case FaultCategory.Firmware: return "firmware";
                 default: return "unknown";
             }
         }

@@ -106,6 +106,8 @@ namespace Station.Core
 
         /// <summary>The journal could not be written; the station will not act without it.</summary>
         JournalWriteFailed = 70,
+        /// <summary>An unexpected exception escaped the control tick: outputs off, the loop keeps serving console and cloud.</summary>
+        ControlException = 71,
 
         /// <summary>A registered output stayed on longer than its maximum on-time (the device that drives it did not stop it).</summary>
         OutputOnTooLong = 97,

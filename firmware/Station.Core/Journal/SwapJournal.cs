@@ -16,6 +16,12 @@ namespace Station.Core.Journal
     /// once by replacing the file with the new snapshot alone.
     /// Bounded: when an append would pass the size limit, the file is replaced (atomically, IStorage.Replace) by the new
     /// record alone — every record is a full snapshot, so nothing is lost. Writing allocates nothing.
+    /// Formats: the payload's first byte is its format version (<see cref="FormatVersion"/>). A later format may only add
+    /// fields at the end of the payload (a change that cannot be read that way must use a new file name and migrate
+    /// explicitly), so this reader reads a newer record's known prefix: the pack inventory survives a rollback to an older
+    /// firmware. Such a file is reported (<see cref="NewerFormat"/>) and never rewritten on load (no cut tail, no
+    /// compaction of damage) — only the next appended snapshot lands behind it. Fault codes and step numbers this
+    /// firmware does not know (written by a newer one) are kept as numbers, not treated as damage.
     /// </remarks>
     public sealed class SwapJournal
     {
@@ -32,6 +38,9 @@ namespace Station.Core.Journal
         private const int Magic0 = 0x5A;
         private const int Magic1 = 0xA5;
         private const int Version = 1;
+
+        /// <summary>The payload format this firmware writes (the first payload byte).</summary>
+        public const int FormatVersion = Version;
         private const int HeaderBytes = 4;
         private const int CrcBytes = 4;
 
@@ -62,6 +71,13 @@ namespace Station.Core.Journal
 
         /// <summary>True when the last <see cref="Load"/> copied a damaged file to <see cref="EvidenceFileName"/>.</summary>
         public bool EvidenceKept { get; private set; }
+
+        /// <summary>True when the last <see cref="Load"/> found records of a newer format than <see cref="FormatVersion"/>
+        /// (read by their known prefix; the file was left as it is).</summary>
+        public bool NewerFormat { get; private set; }
+
+        /// <summary>Highest payload format version seen by the last <see cref="Load"/> (0: no record).</summary>
+        public int NewestFormatSeen { get; private set; }
 
         /// <summary>Number of compactions (file rewrites) since start.</summary>
         public int Compactions { get; private set; }
@@ -102,6 +118,8 @@ namespace Station.Core.Journal
             DiscardedBytes = 0;
             CorruptBytes = 0;
             EvidenceKept = false;
+            NewerFormat = false;
+            NewestFormatSeen = 0;
             int length = _storage.Length(FileName);
             if (length <= 0) return null;
             byte[] data = new byte[length];
@@ -129,6 +147,8 @@ namespace Station.Core.Journal
                     continue;
                 }
                 CorruptBytes += pos - validEnd;
+                int format = data[pos + HeaderBytes];
+                if (format > NewestFormatSeen) NewestFormatSeen = format;
                 last = s;
                 lastStart = pos;
                 lastLength = frameLength;
@@ -138,7 +158,13 @@ namespace Station.Core.Journal
             DiscardedBytes = got - validEnd;
             // A tail holding a whole frame with impossible content was not torn by a power cut: it is damage too.
             if (last == null || lastRejected >= validEnd) CorruptBytes += got - validEnd;
-            if (DiscardedBytes > 0 || CorruptBytes > 0)
+            NewerFormat = NewestFormatSeen > Version;
+            if ((DiscardedBytes > 0 || CorruptBytes > 0) && NewerFormat)
+            {
+                // Written by a newer firmware: keep every byte for it (evidence copy only), rewrite nothing.
+                if (CorruptBytes > 0) EvidenceKept = _storage.Replace(EvidenceFileName, data, 0, got);
+            }
+            else if (DiscardedBytes > 0 || CorruptBytes > 0)
             {
                 // Damage before a valid record is evidence: copy the file aside before rewriting it. A torn tail alone is
                 // the normal trace of a power cut during an append.
@@ -238,13 +264,13 @@ namespace Station.Core.Journal
         private static JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
         {
             ByteReader r = new ByteReader(data, offset, count);
-            if (r.U8() != Version) return null;
+            if (r.U8() < 1) return null; // 0 was never written; a newer version is read by its known prefix
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
             int state = r.U8();
             int fault = r.U16();
             s.SwapCounter = r.I32();
-            if (state >= SwapStates.Count || !ValidFault(fault) || s.SwapCounter < 0) return null;
+            if (!ValidState(state) || !ValidFault(fault) || s.SwapCounter < 0) return null;
             s.State = (SwapState)state;
             s.LatchedFault = (FaultCode)fault;
             int hasSwap = r.U8();
@@ -295,7 +321,7 @@ namespace Station.Core.Journal
             if (r.Overrun || sw.SwapId < 0 || !ValidText(sw.VehicleId, false) || !ValidText(sw.PackOutSerial, true)
                 || !ValidText(sw.PackInSerial, true) || !ValidSoc(sw.PackOutSocPct) || !ValidSoc(sw.PackInSocPct)
                 || sw.SourceSlot < -1 || sw.SourceSlot >= slotCount || ticks < 0 || ticks > MaxTicks || sw.StartMs < 0
-                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || interrupted >= SwapStates.Count)
+                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || !ValidState(interrupted))
             {
                 return null;
             }
@@ -313,19 +339,25 @@ namespace Station.Core.Journal
             }
             sw.FaultCount = faults;
             int steps = r.U8();
-            if (steps > SwapStates.Count) return null;
             for (int i = 0; i < steps; i++)
             {
                 int a = r.I32();
                 int b = r.I32();
                 if (a < -1 || b < -1) return null;
+                if (i >= SwapStates.Count) continue; // steps a newer firmware has: read past, not kept
                 sw.StepStartMs[i] = a;
                 sw.StepEndMs[i] = b;
             }
             return r.Overrun ? null : sw;
         }
 
-        private static bool ValidFault(int code) { return code == 0 || FaultCatalogue.IsKnown((FaultCode)code); }
+        // Any 16-bit number: a code this firmware has not catalogued was written by a newer one and is kept as a number
+        // (FaultCatalogue names it "Unknown"); the CRC, not the catalogue, tells damage.
+        private static bool ValidFault(int code) { return code >= 0 && code <= 0xFFFF; }
+
+        // A step number fits the byte Encode writes; one this firmware does not know (a newer firmware's step) is kept as
+        // a number: the station starts in Recovery for it like for any interrupted step it knows.
+        private static bool ValidState(int state) { return state >= 0 && state <= 0xFF; }
 
         // -1 (unknown) or a percentage as a BMS may report it (one byte): anything else was never written.
         private static bool ValidSoc(int pct) { return pct >= -1 && pct <= 255; }
