@@ -52,6 +52,10 @@ namespace Station.Boards
         public int LiftTopLimit = NoPin;
         /// <summary>Lift home (bottom) limit switch.</summary>
         public int LiftHomeLimit = NoPin;
+        /// <summary>Lift platform pack-contact sensor (second position channel near contact).</summary>
+        public int LiftPackContact = NoPin;
+        /// <summary>Permit watchdog input of the safety relay, toggled every control tick.</summary>
+        public int PermitWatchdogKick = NoPin;
 
         /// <summary>Per lock: engage solenoid output.</summary>
         public int[] LockEngage;
@@ -164,6 +168,8 @@ namespace Station.Boards
             PackAtReturn = ExpanderPin(1, true, 2);
             DoorsClosed = ExpanderPin(1, true, 3);
             VehiclePositioned = ExpanderPin(1, true, 4);
+            LiftPackContact = ExpanderPin(1, true, 5);
+            PermitWatchdogKick = ExpanderPin(1, false, 4);
         }
 
         /// <summary>Checks the map: every port wired, no pin used twice, every pin valid for the chip and its role.
@@ -191,6 +197,8 @@ namespace Station.Boards
             pins.Add("LiftEncoderB", LiftEncoderB, PinRole.Encoder);
             pins.Add("LiftTopLimit", LiftTopLimit, PinRole.Input);
             pins.Add("LiftHomeLimit", LiftHomeLimit, PinRole.Input);
+            pins.Add("LiftPackContact", LiftPackContact, PinRole.Input);
+            pins.Add("PermitWatchdogKick", PermitWatchdogKick, PinRole.Output);
             for (int i = 0; i < LockCount; i++)
             {
                 pins.Add("LockEngage[" + i + "]", LockEngage[i], PinRole.Output);

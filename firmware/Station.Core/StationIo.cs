@@ -28,6 +28,9 @@ namespace Station.Core
         public IDigitalInput LiftTopLimit;
         /// <summary>Bottom limit switch, also the home reference.</summary>
         public IDigitalInput LiftHomeLimit;
+        /// <summary>Pack-contact sensor on the lift platform: made while the platform (or the pack it carries) touches the
+        /// vehicle's pack or pack bay. Second position channel near contact, beside the encoder.</summary>
+        public IDigitalInput LiftPackContact;
 
         /// <summary>Per lock: energise to drive the lock towards locked.</summary>
         public IDigitalOutput[] LockEngage;
@@ -61,6 +64,10 @@ namespace Station.Core
         public IDigitalInput SafetyRelayOk;
         /// <summary>Request to the safety relay to permit motion (the relay decides; the firmware reads it back).</summary>
         public IDigitalOutput MotionPermit;
+        /// <summary>Toggled once every control tick: the safety relay's permit watchdog (a retriggerable timer in series
+        /// with MotionPermit) drops the permit when it stops toggling, so a control loop that stalls cannot leave a drive
+        /// running on its last command.</summary>
+        public IDigitalOutput PermitWatchdogKick;
 
         /// <summary>Time source.</summary>
         public IClock Clock;

@@ -19,6 +19,7 @@ namespace Station.Device
             io.LiftBrakeRelease = Output(map.LiftBrakeRelease, gpio, expanders);
             io.LiftTopLimit = Input(map, map.LiftTopLimit, gpio, expanders);
             io.LiftHomeLimit = Input(map, map.LiftHomeLimit, gpio, expanders);
+            io.LiftPackContact = Input(map, map.LiftPackContact, gpio, expanders);
 
             io.LockEngage = new IDigitalOutput[map.LockCount];
             io.LockRelease = new IDigitalOutput[map.LockCount];
@@ -44,6 +45,7 @@ namespace Station.Device
             io.VehiclePositioned = Input(map, map.VehiclePositioned, gpio, expanders);
             io.SafetyRelayOk = Input(map, map.SafetyRelayOk, gpio, expanders);
             io.MotionPermit = Output(map.MotionPermit, gpio, expanders);
+            io.PermitWatchdogKick = Output(map.PermitWatchdogKick, gpio, expanders);
 
             var board = new WiredBoard();
             board.Io = io;

@@ -45,6 +45,7 @@ namespace Station.Hal.Sim
                 LiftEncoder = Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock),
                 LiftTopLimit = LiftTopLimit = In("LiftTopLimit"),
                 LiftHomeLimit = LiftHomeLimit = In("LiftHomeLimit"),
+                LiftPackContact = LiftPackContact = In("LiftPackContact"),
                 LockEngage = new IDigitalOutput[p.LockCount],
                 LockRelease = new IDigitalOutput[p.LockCount],
                 LockLockedSensor = new IDigitalInput[p.LockCount],
@@ -60,6 +61,8 @@ namespace Station.Hal.Sim
                 VehiclePositioned = VehiclePositioned = In("VehiclePositioned"),
                 SafetyRelayOk = SafetyRelayOk = In("SafetyRelayOk"),
                 MotionPermit = MotionPermit = Out("MotionPermit"),
+                // Not an actuator (kept out of Outputs): it toggles every tick by design.
+                PermitWatchdogKick = PermitWatchdogKick = new SimOutput("PermitWatchdogKick"),
                 Clock = clock,
                 Storage = storage,
                 Log = Log,
@@ -143,6 +146,12 @@ namespace Station.Hal.Sim
         public SimInput SafetyRelayOk { get; }
         /// <summary>Motion permit request output.</summary>
         public SimOutput MotionPermit { get; }
+        /// <summary>The safety relay's permit watchdog input (<see cref="PlantParameters.PermitWatchdogMs"/>).</summary>
+        public SimOutput PermitWatchdogKick { get; }
+        /// <summary>The platform's pack-contact sensor.</summary>
+        public SimInput LiftPackContact { get; }
+        /// <summary>True while the permit watchdog has seen the controller toggle its input recently.</summary>
+        public bool PermitWatchdogAlive => Parameters.PermitWatchdogMs <= 0 || Clock.NowMs - _kickSeenMs <= Parameters.PermitWatchdogMs;
 
         /// <summary>Every input, by its StationIo name.</summary>
         public IReadOnlyList<SimInput> Inputs => _inputs;
@@ -242,9 +251,18 @@ namespace Station.Hal.Sim
             Log.Write(LogLevel.Warning, "PLANT HAZARD: " + what);
         }
 
+        private int _kickEdges = -1;
+        private long _kickSeenMs = long.MinValue / 2;
+
         private void StepSafetyChain(int ms)
         {
-            bool chainOk = !PowerIsOff && MotionPermit.State && !EStopPressed && !LightCurtainBroken && !DoorsOpen && !SafetyRelayFailed;
+            // The permit watchdog: a retriggerable timer that each edge of the kick input restarts.
+            if (PermitWatchdogKick.Edges != _kickEdges)
+            {
+                _kickEdges = PermitWatchdogKick.Edges;
+                _kickSeenMs = Clock.NowMs;
+            }
+            bool chainOk = !PowerIsOff && MotionPermit.State && PermitWatchdogAlive && !EStopPressed && !LightCurtainBroken && !DoorsOpen && !SafetyRelayFailed;
             if (!chainOk)
             {
                 SafetyRelayEnergised = false;
@@ -294,6 +312,7 @@ namespace Station.Hal.Sim
             DoorsClosed.Truth = !DoorsOpen;
             VehiclePositioned.Truth = Vehicle != null && Vehicle.State == VehicleState.Positioned;
             SafetyRelayOk.Truth = SafetyRelayEnergised;
+            LiftPackContact.Truth = VehicleCeilingPresent && AtContact;
         }
 
         private SimInput In(string name)

@@ -82,6 +82,10 @@ namespace Station.Core.Config
         public const int LiftHomingRepeatMm = 36;
         /// <summary>Row index of <c>lock.min_travel_ms</c>.</summary>
         public const int LockMinTravelMs = 37;
+        /// <summary>Row index of <c>lift.following_error_mm</c>.</summary>
+        public const int LiftFollowingErrorMm = 38;
+        /// <summary>Row index of <c>safety.tick_late_ms</c>.</summary>
+        public const int SafetyTickLateMs = 39;
 
         private const string SafetyThreshold = "a plausibility threshold of the safety checks is set at the bay, where its effect is seen";
 
@@ -143,6 +147,10 @@ namespace Station.Core.Config
             new ConfigKey("lift.homing_repeat_mm", "mm", 1, 20, 2, "the two home switch edges of homing must agree within this")
                 .SiteOnly(SafetyThreshold),
             new ConfigKey("lock.min_travel_ms", "ms", 30, 10000, 400, "shortest time a lock can take between its ends (faster = sensor fault)")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("lift.following_error_mm", "mm", 1, 50, 5, "encoder and commanded travel must agree within this (slip, runaway, idle drift)")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("safety.tick_late_ms", "ms", 20, 1000, 100, "a control tick this late stops any motion (and is counted)")
                 .SiteOnly(SafetyThreshold),
         };
 

@@ -1,13 +1,26 @@
+using Station.Core.Motion;
+
 namespace Station.Core.Swap
 {
     /// <summary>One control period: sample, check interlocks (stop in this tick), update actuators, turn completions
     /// into signals. Allocation-free.</summary>
     public sealed partial class SwapSequencer
     {
+        private long _lastTickMs = -1;
+
+        /// <summary>Control ticks that came later than <c>TickLateMs</c> after the one before, since power-up (counted
+        /// whether or not anything moved).</summary>
+        public int LateTicks { get; private set; }
+
+        /// <summary>The longest gap between two control ticks since power-up, ms.</summary>
+        public long LongestTickGapMs { get; private set; }
+
         /// <summary>Runs one control period.</summary>
         public void Tick()
         {
             _now = _io.Clock.NowMs;
+            Interlocks.KickWatchdog();
+            bool late = TrackTickGap();
             Interlocks.Sample(_now);
             _packAtStaging.Sample(_now);
             _packOnLift.Sample(_now);
@@ -19,6 +32,13 @@ namespace Station.Core.Swap
                 // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
                 Lift.Update(_now);
                 Locks.Update(_now);
+                return;
+            }
+            // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
+            // meanwhile); whatever was driven is stopped and the station faulted, whatever it may look like now.
+            if (late && AnythingDriven() && _state != SwapState.Faulted)
+            {
+                RaiseFault(FaultCode.ControlTickLate);
                 return;
             }
             TrackDeparture();
@@ -117,6 +137,25 @@ namespace Station.Core.Swap
                     if (!Interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
                     break;
             }
+        }
+
+        // Measures the gap since the tick before; true when it passed TickLateMs.
+        private bool TrackTickGap()
+        {
+            long gap = _lastTickMs < 0 ? 0 : _now - _lastTickMs;
+            _lastTickMs = _now;
+            if (gap > LongestTickGapMs) LongestTickGapMs = gap;
+            if (gap <= _c.TickLateMs) return false;
+            LateTicks++;
+            return true;
+        }
+
+        // True while any actuator is commanded: the lift, a lock, a conveyor.
+        private bool AnythingDriven()
+        {
+            LiftMode m = Lift.Mode;
+            return m == LiftMode.Moving || m == LiftMode.Homing || Locks.Command != LockCommand.None
+                || StagingConveyor.IsRunning || TransferConveyor.IsRunning;
         }
 
         private void OnStaged()

@@ -44,10 +44,10 @@ namespace Station.Core.Tests.Bay
 
         public readonly TestPwm Drive = new TestPwm();
         public readonly TestOutput DirUp = new TestOutput(), Enable = new TestOutput(), Brake = new TestOutput();
-        public readonly TestOutput StagingRun = new TestOutput(), TransferRun = new TestOutput(), Permit = new TestOutput();
+        public readonly TestOutput StagingRun = new TestOutput(), TransferRun = new TestOutput(), Permit = new TestOutput(), WatchdogKick = new TestOutput();
         public readonly TestOutput[] Engage, Release;
         public readonly TestEncoder Encoder = new TestEncoder();
-        public readonly TestInput TopLimit = new TestInput(), HomeLimit = new TestInput();
+        public readonly TestInput TopLimit = new TestInput(), HomeLimit = new TestInput(), PackContact = new TestInput();
         public readonly TestInput[] LockedSensor, UnlockedSensor;
         public readonly TestInput PackAtStaging = new TestInput(), PackOnLift = new TestInput(), PackAtReturn = new TestInput();
         public readonly TestInput EStop = new TestInput(), Curtain = new TestInput(), Doors = new TestInput(),
@@ -84,12 +84,12 @@ namespace Station.Core.Tests.Bay
             Relay.Source = () => RelayWelded || (!RelayDead && EStopReleased && Permit.State && RelayOnMs >= RelayDelayMs);
 
             Io.LiftDrive = Drive; Io.LiftDirectionUp = DirUp; Io.LiftEnable = Enable; Io.LiftBrakeRelease = Brake;
-            Io.LiftEncoder = Encoder; Io.LiftTopLimit = TopLimit; Io.LiftHomeLimit = HomeLimit;
+            Io.LiftEncoder = Encoder; Io.LiftTopLimit = TopLimit; Io.LiftHomeLimit = HomeLimit; Io.LiftPackContact = PackContact;
             Io.LockEngage = Engage; Io.LockRelease = Release; Io.LockLockedSensor = LockedSensor; Io.LockUnlockedSensor = UnlockedSensor;
             Io.StagingConveyorRun = StagingRun; Io.PackAtStaging = PackAtStaging;
             Io.TransferConveyorRun = TransferRun; Io.PackOnLift = PackOnLift; Io.PackAtReturn = PackAtReturn;
             Io.EStopReleased = EStop; Io.LightCurtainClear = Curtain; Io.DoorsClosed = Doors;
-            Io.VehiclePositioned = Vehicle; Io.SafetyRelayOk = Relay; Io.MotionPermit = Permit;
+            Io.VehiclePositioned = Vehicle; Io.SafetyRelayOk = Relay; Io.MotionPermit = Permit; Io.PermitWatchdogKick = WatchdogKick;
             Io.Clock = Clock; Io.Storage = Storage; Io.Log = Log;
             UpdateEncoder();
         }

@@ -39,11 +39,11 @@ namespace Station.Device.Tests.Fakes
         /// <summary>Outputs.</summary>
         public readonly FakePwm Drive = new FakePwm();
         public readonly FakeOutput DirUp = new FakeOutput(), Enable = new FakeOutput(), Brake = new FakeOutput(),
-            StagingRun = new FakeOutput(), TransferRun = new FakeOutput(), Permit = new FakeOutput();
+            StagingRun = new FakeOutput(), TransferRun = new FakeOutput(), Permit = new FakeOutput(), WatchdogKick = new FakeOutput();
         public readonly FakeOutput[] Engage, Release;
         /// <summary>Inputs.</summary>
         public readonly FakeEncoder Encoder = new FakeEncoder();
-        public readonly FakeInput TopLimit = new FakeInput(), HomeLimit = new FakeInput(), PackAtStaging = new FakeInput(),
+        public readonly FakeInput TopLimit = new FakeInput(), HomeLimit = new FakeInput(), PackContact = new FakeInput(), PackAtStaging = new FakeInput(),
             PackOnLift = new FakeInput(), PackAtReturn = new FakeInput(), EStop = new FakeInput(), Curtain = new FakeInput(),
             Doors = new FakeInput(), Vehicle = new FakeInput(), Relay = new FakeInput();
         public readonly FakeInput[] Locked, Unlocked;
@@ -76,12 +76,12 @@ namespace Station.Device.Tests.Fakes
                 Unlocked[i] = new FakeInput();
             }
             Io.LiftDrive = Drive; Io.LiftDirectionUp = DirUp; Io.LiftEnable = Enable; Io.LiftBrakeRelease = Brake;
-            Io.LiftEncoder = Encoder; Io.LiftTopLimit = TopLimit; Io.LiftHomeLimit = HomeLimit;
+            Io.LiftEncoder = Encoder; Io.LiftTopLimit = TopLimit; Io.LiftHomeLimit = HomeLimit; Io.LiftPackContact = PackContact;
             Io.LockEngage = Engage; Io.LockRelease = Release; Io.LockLockedSensor = Locked; Io.LockUnlockedSensor = Unlocked;
             Io.StagingConveyorRun = StagingRun; Io.PackAtStaging = PackAtStaging;
             Io.TransferConveyorRun = TransferRun; Io.PackOnLift = PackOnLift; Io.PackAtReturn = PackAtReturn;
             Io.EStopReleased = EStop; Io.LightCurtainClear = Curtain; Io.DoorsClosed = Doors;
-            Io.VehiclePositioned = Vehicle; Io.SafetyRelayOk = Relay; Io.MotionPermit = Permit;
+            Io.VehiclePositioned = Vehicle; Io.SafetyRelayOk = Relay; Io.MotionPermit = Permit; Io.PermitWatchdogKick = WatchdogKick;
             Io.Clock = Clock; Io.Storage = Storage; Io.Log = new FakeLog();
             UpdateSensors();
         }
