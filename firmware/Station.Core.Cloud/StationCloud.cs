@@ -268,7 +268,10 @@ namespace Station.Core.Cloud
             w.BeginObject();
             w.Member("posMm", (long)_controller.Lift.PositionMm);
             w.MemberBool("homed", _controller.Lift.IsHomed);
+            w.MemberBool("packContact", _controller.Lift.AtPackContact);
             w.EndObject();
+            w.Member("lateTicks", _controller.Sequencer.LateTicks);
+            w.Member("longestTickGapMs", _controller.Sequencer.LongestTickGapMs);
             w.Name("locks");
             w.BeginArray();
             for (int i = 0; i < _controller.Locks.Count; i++)
