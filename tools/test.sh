@@ -24,7 +24,14 @@ dotnet build StationFirmware.sln -c Release -nologo -clp:ErrorsOnly
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test StationFirmware.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log" || status=$?
+# The fresh-clone README test clones the repository and runs every README command (about 15 minutes on 2 cores):
+# run it with STATION_README_TEST=1 (before a release, and whenever the README changes); the default run leaves it out
+# so the suite stays well under 10 minutes.
+filter=()
+if [ "${STATION_README_TEST:-0}" != "1" ]; then
+  filter=(--filter "FullyQualifiedName!~ReadmeCommandTests.Every_readme_command_works_on_a_fresh_clone")
+fi
+dotnet test StationFirmware.sln -c Release --no-build -nologo "${filter[@]}" "$@" 2>&1 | tee "$log" || status=$?
 # One plain closing line over every test assembly, so a reader (or CI) sees the totals at a glance.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')

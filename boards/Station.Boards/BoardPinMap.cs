@@ -1,7 +1,8 @@
 namespace Station.Boards
 {
     /// <summary>Where every port of the bay (see <c>Station.Core.StationIo</c>) is wired on one board, plus its buses.
-    /// Field names match the StationIo ports they serve; <see cref="NoPin"/> marks a pin not wired.</summary>
+    /// One pin group per port group, with the same names (<c>Lift.Enable</c> wires <c>StationIo.Lift.Enable</c>);
+    /// <see cref="NoPin"/> marks a pin not wired.</summary>
     /// <remarks>
     /// Pin numbers are the chip's own (see <see cref="BoardChip"/>). Pins from <see cref="ExpanderPinBase"/> up are
     /// on MCP23S17 I/O expanders on the board's SPI bus: expander e (hardware address e), pin p (GPA0..7 = 0..7,
@@ -34,61 +35,18 @@ namespace Station.Boards
         /// <summary>True when the 24 V inputs arrive through optocouplers that pull the pin low when active.</summary>
         public bool InputsActiveLow;
 
-        /// <summary>Lift drive speed reference (PWM).</summary>
-        public int LiftDrive = NoPin;
-        /// <summary>PWM frequency of the lift drive reference, Hz.</summary>
-        public int LiftDriveFrequencyHz;
-        /// <summary>Lift direction output (high = up).</summary>
-        public int LiftDirectionUp = NoPin;
-        /// <summary>Lift drive enable output.</summary>
-        public int LiftEnable = NoPin;
-        /// <summary>Lift brake release output (high = released).</summary>
-        public int LiftBrakeRelease = NoPin;
-        /// <summary>Lift encoder channel A.</summary>
-        public int LiftEncoderA = NoPin;
-        /// <summary>Lift encoder channel B.</summary>
-        public int LiftEncoderB = NoPin;
-        /// <summary>Lift top overtravel limit switch.</summary>
-        public int LiftTopLimit = NoPin;
-        /// <summary>Lift home (bottom) limit switch.</summary>
-        public int LiftHomeLimit = NoPin;
-        /// <summary>Lift platform pack-contact sensor (second position channel near contact).</summary>
-        public int LiftPackContact = NoPin;
-        /// <summary>Permit watchdog input of the safety relay, toggled every control tick.</summary>
-        public int PermitWatchdogKick = NoPin;
-
-        /// <summary>Per lock: engage solenoid output.</summary>
-        public int[] LockEngage;
-        /// <summary>Per lock: release solenoid output.</summary>
-        public int[] LockRelease;
-        /// <summary>Per lock: locked end-position sensor.</summary>
-        public int[] LockLockedSensor;
-        /// <summary>Per lock: unlocked end-position sensor.</summary>
-        public int[] LockUnlockedSensor;
-
-        /// <summary>Staging conveyor motor output.</summary>
-        public int StagingConveyorRun = NoPin;
-        /// <summary>Pack-at-staging sensor.</summary>
-        public int PackAtStaging = NoPin;
-        /// <summary>Transfer conveyor motor output.</summary>
-        public int TransferConveyorRun = NoPin;
-        /// <summary>Pack-on-lift sensor.</summary>
-        public int PackOnLift = NoPin;
-        /// <summary>Pack-at-return-point sensor.</summary>
-        public int PackAtReturn = NoPin;
-
-        /// <summary>E-stop circuit released (NC chain).</summary>
-        public int EStopReleased = NoPin;
-        /// <summary>Light curtain clear (OSSD through the safety relay's monitoring contact).</summary>
-        public int LightCurtainClear = NoPin;
-        /// <summary>Bay doors closed.</summary>
-        public int DoorsClosed = NoPin;
-        /// <summary>Vehicle at the swap position.</summary>
-        public int VehiclePositioned = NoPin;
-        /// <summary>Safety relay / STO feedback.</summary>
-        public int SafetyRelayOk = NoPin;
-        /// <summary>Motion permit request to the safety relay.</summary>
-        public int MotionPermit = NoPin;
+        /// <summary>The lift axis.</summary>
+        public readonly LinearAxisPins Lift = new LinearAxisPins();
+        /// <summary>The pack locks (arrays of <see cref="LockCount"/> entries).</summary>
+        public readonly LockSetPins Locks = new LockSetPins();
+        /// <summary>Staging conveyor.</summary>
+        public readonly ConveyorPins StagingConveyor = new ConveyorPins();
+        /// <summary>Transfer conveyor.</summary>
+        public readonly ConveyorPins TransferConveyor = new ConveyorPins();
+        /// <summary>E-stop, light curtain, doors, motion permit and safety relay feedback.</summary>
+        public readonly SafetyChainPins Safety = new SafetyChainPins();
+        /// <summary>Vehicle and pack presence sensors.</summary>
+        public readonly BaySensorPins Sensors = new BaySensorPins();
         /// <summary>Status LED.</summary>
         public int StatusLed = NoPin;
 
@@ -150,26 +108,46 @@ namespace Station.Boards
         /// the conveyors (port A 0-1) and the pack and bay sensors (port B: staging, lift, return, doors, vehicle).</summary>
         public void WireSharedIoBoard()
         {
-            LockEngage = new int[4];
-            LockRelease = new int[4];
-            LockLockedSensor = new int[4];
-            LockUnlockedSensor = new int[4];
+            Locks.Size(4);
             for (int i = 0; i < 4; i++)
             {
-                LockEngage[i] = ExpanderPin(0, false, i);
-                LockRelease[i] = ExpanderPin(0, false, 4 + i);
-                LockLockedSensor[i] = ExpanderPin(0, true, i);
-                LockUnlockedSensor[i] = ExpanderPin(0, true, 4 + i);
+                Locks.Engage[i] = ExpanderPin(0, false, i);
+                Locks.Release[i] = ExpanderPin(0, false, 4 + i);
+                Locks.LockedSensor[i] = ExpanderPin(0, true, i);
+                Locks.UnlockedSensor[i] = ExpanderPin(0, true, 4 + i);
             }
-            StagingConveyorRun = ExpanderPin(1, false, 0);
-            TransferConveyorRun = ExpanderPin(1, false, 1);
-            PackAtStaging = ExpanderPin(1, true, 0);
-            PackOnLift = ExpanderPin(1, true, 1);
-            PackAtReturn = ExpanderPin(1, true, 2);
-            DoorsClosed = ExpanderPin(1, true, 3);
-            VehiclePositioned = ExpanderPin(1, true, 4);
-            LiftPackContact = ExpanderPin(1, true, 5);
-            PermitWatchdogKick = ExpanderPin(1, false, 4);
+            StagingConveyor.Run = ExpanderPin(1, false, 0);
+            TransferConveyor.Run = ExpanderPin(1, false, 1);
+            Sensors.PackAtStaging = ExpanderPin(1, true, 0);
+            Sensors.PackOnLift = ExpanderPin(1, true, 1);
+            Sensors.PackAtReturn = ExpanderPin(1, true, 2);
+            Safety.DoorsClosed = ExpanderPin(1, true, 3);
+            Sensors.VehiclePositioned = ExpanderPin(1, true, 4);
+            Lift.FarContact = ExpanderPin(1, true, 5);
+            Safety.PermitWatchdogKick = ExpanderPin(1, false, 4);
+        }
+
+        /// <summary>The pin wired to the port called <paramref name="port"/> (its port group path, as the output
+        /// registry names it: "Lift.Enable", "Locks.Engage[2]"), or <see cref="NoPin"/> when the map has no such port.</summary>
+        public int PinOf(string port)
+        {
+            var pins = new PinList();
+            AddBayPorts(pins);
+            for (int i = 0; i < pins.Count; i++)
+            {
+                if (pins.Names[i] == port) return pins.Pins[i];
+            }
+            return NoPin;
+        }
+
+        private void AddBayPorts(PinList pins)
+        {
+            Lift.AddTo(pins, "Lift");
+            Locks.AddTo(pins, "Locks");
+            StagingConveyor.AddTo(pins, "StagingConveyor");
+            TransferConveyor.AddTo(pins, "TransferConveyor");
+            Safety.AddTo(pins, "Safety");
+            Sensors.AddTo(pins, "Sensors");
         }
 
         /// <summary>Checks the map: every port wired, no pin used twice, every pin valid for the chip and its role.
@@ -178,45 +156,14 @@ namespace Station.Boards
         {
             if (Name == null || Name.Length == 0) return "the board has no name";
             if (LockCount < 1 || LockCount > 16) return "LockCount must be 1..16";
-            if (LockEngage == null || LockRelease == null || LockLockedSensor == null || LockUnlockedSensor == null
-                || LockEngage.Length != LockCount || LockRelease.Length != LockCount
-                || LockLockedSensor.Length != LockCount || LockUnlockedSensor.Length != LockCount)
-            {
-                return "each lock array must have LockCount entries";
-            }
+            string locks = Locks.CheckCount(LockCount);
+            if (locks != null) return locks;
             if (ExpanderCount < 0 || ExpanderCount > 8) return "ExpanderCount must be 0..8 (MCP23S17 addresses)";
-            if (LiftDriveFrequencyHz < 100 || LiftDriveFrequencyHz > 40000) return "LiftDriveFrequencyHz must be 100..40000";
+            if (Lift.DriveFrequencyHz < 100 || Lift.DriveFrequencyHz > 40000) return "Lift.DriveFrequencyHz must be 100..40000";
             if (ConsolePort == null || ConsolePort.Length == 0) return "ConsolePort is not set";
 
             var pins = new PinList();
-            pins.Add("LiftDrive", LiftDrive, PinRole.Pwm);
-            pins.Add("LiftDirectionUp", LiftDirectionUp, PinRole.Output);
-            pins.Add("LiftEnable", LiftEnable, PinRole.Output);
-            pins.Add("LiftBrakeRelease", LiftBrakeRelease, PinRole.Output);
-            pins.Add("LiftEncoderA", LiftEncoderA, PinRole.Encoder);
-            pins.Add("LiftEncoderB", LiftEncoderB, PinRole.Encoder);
-            pins.Add("LiftTopLimit", LiftTopLimit, PinRole.Input);
-            pins.Add("LiftHomeLimit", LiftHomeLimit, PinRole.Input);
-            pins.Add("LiftPackContact", LiftPackContact, PinRole.Input);
-            pins.Add("PermitWatchdogKick", PermitWatchdogKick, PinRole.Output);
-            for (int i = 0; i < LockCount; i++)
-            {
-                pins.Add("LockEngage[" + i + "]", LockEngage[i], PinRole.Output);
-                pins.Add("LockRelease[" + i + "]", LockRelease[i], PinRole.Output);
-                pins.Add("LockLockedSensor[" + i + "]", LockLockedSensor[i], PinRole.Input);
-                pins.Add("LockUnlockedSensor[" + i + "]", LockUnlockedSensor[i], PinRole.Input);
-            }
-            pins.Add("StagingConveyorRun", StagingConveyorRun, PinRole.Output);
-            pins.Add("PackAtStaging", PackAtStaging, PinRole.Input);
-            pins.Add("TransferConveyorRun", TransferConveyorRun, PinRole.Output);
-            pins.Add("PackOnLift", PackOnLift, PinRole.Input);
-            pins.Add("PackAtReturn", PackAtReturn, PinRole.Input);
-            pins.Add("EStopReleased", EStopReleased, PinRole.Input);
-            pins.Add("LightCurtainClear", LightCurtainClear, PinRole.Input);
-            pins.Add("DoorsClosed", DoorsClosed, PinRole.Input);
-            pins.Add("VehiclePositioned", VehiclePositioned, PinRole.Input);
-            pins.Add("SafetyRelayOk", SafetyRelayOk, PinRole.Input);
-            pins.Add("MotionPermit", MotionPermit, PinRole.Output);
+            AddBayPorts(pins);
             pins.Add("StatusLed", StatusLed, PinRole.Output);
             pins.Add("ConsoleTx", ConsoleTx, PinRole.Output);
             pins.Add("ConsoleRx", ConsoleRx, PinRole.Input);

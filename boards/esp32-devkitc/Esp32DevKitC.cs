@@ -15,19 +15,19 @@ namespace Station.Boards
             map.InputsActiveLow = true;
 
             // Native pins: what must be fast or fail-safe (PWM, encoder, limits, safety chain).
-            map.LiftDrive = 25;
-            map.LiftDriveFrequencyHz = 2000;
-            map.LiftDirectionUp = 26;
-            map.LiftEnable = 27;
-            map.LiftBrakeRelease = 33;
-            map.LiftEncoderA = 32;
-            map.LiftEncoderB = 14;
-            map.LiftTopLimit = 4;
-            map.LiftHomeLimit = 13;
+            map.Lift.Drive = 25;
+            map.Lift.DriveFrequencyHz = 2000;
+            map.Lift.DirectionAway = 26;
+            map.Lift.Enable = 27;
+            map.Lift.BrakeRelease = 33;
+            map.Lift.EncoderA = 32;
+            map.Lift.EncoderB = 14;
+            map.Lift.FarLimit = 4;
+            map.Lift.HomeSwitch = 13;
             // GPIO34..39 are input-only and have no internal pull resistors: inputs with external pull-ups.
-            map.EStopReleased = 34;
-            map.LightCurtainClear = 35;
-            map.SafetyRelayOk = 36;
+            map.Safety.EStopReleased = 34;
+            map.Safety.LightCurtainClear = 35;
+            map.Safety.RelayFeedback = 36;
             map.CanInterrupt = 39;
 
             // SPI1 (VSPI's native pins), shared by the MCP2515 and the two MCP23S17 expanders.
@@ -51,7 +51,7 @@ namespace Station.Boards
             // Locks, conveyors, pack and bay sensors: the shared I/O board (two MCP23S17 expanders on SPI).
             map.WireSharedIoBoard();
             // On this board expander 1 also carries the motion permit and the status lamp (no native pins left).
-            map.MotionPermit = BoardPinMap.ExpanderPin(1, false, 2);
+            map.Safety.MotionPermit = BoardPinMap.ExpanderPin(1, false, 2);
             map.StatusLed = BoardPinMap.ExpanderPin(1, false, 3);
             return map;
         }

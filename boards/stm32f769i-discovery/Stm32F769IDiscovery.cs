@@ -26,19 +26,19 @@ namespace Station.Boards
                 BoardPinMap.Stm32Pin('J', 13), BoardPinMap.Stm32Pin('J', 5),                                                              // LD1 red, LD2 green
             };
 
-            map.LiftDrive = BoardPinMap.Stm32Pin('H', 6);            // D9, TIM12_CH1
-            map.LiftDriveFrequencyHz = 2000;
-            map.LiftEncoderA = BoardPinMap.Stm32Pin('J', 1);         // D2 (EXTI1)
-            map.LiftEncoderB = BoardPinMap.Stm32Pin('F', 6);         // D3 (EXTI6)
-            map.LiftDirectionUp = BoardPinMap.Stm32Pin('J', 0);      // D4
-            map.LiftEnable = BoardPinMap.Stm32Pin('C', 8);           // D5
-            map.LiftBrakeRelease = BoardPinMap.Stm32Pin('F', 7);     // D6
-            map.LiftTopLimit = BoardPinMap.Stm32Pin('J', 3);         // D7
-            map.LiftHomeLimit = BoardPinMap.Stm32Pin('J', 4);        // D8
-            map.EStopReleased = BoardPinMap.Stm32Pin('A', 6);        // A0
-            map.LightCurtainClear = BoardPinMap.Stm32Pin('A', 4);    // A1
-            map.SafetyRelayOk = BoardPinMap.Stm32Pin('C', 2);        // A2
-            map.MotionPermit = BoardPinMap.Stm32Pin('F', 10);        // A3
+            map.Lift.Drive = BoardPinMap.Stm32Pin('H', 6);            // D9, TIM12_CH1
+            map.Lift.DriveFrequencyHz = 2000;
+            map.Lift.EncoderA = BoardPinMap.Stm32Pin('J', 1);         // D2 (EXTI1)
+            map.Lift.EncoderB = BoardPinMap.Stm32Pin('F', 6);         // D3 (EXTI6)
+            map.Lift.DirectionAway = BoardPinMap.Stm32Pin('J', 0);      // D4
+            map.Lift.Enable = BoardPinMap.Stm32Pin('C', 8);           // D5
+            map.Lift.BrakeRelease = BoardPinMap.Stm32Pin('F', 7);     // D6
+            map.Lift.FarLimit = BoardPinMap.Stm32Pin('J', 3);         // D7
+            map.Lift.HomeSwitch = BoardPinMap.Stm32Pin('J', 4);        // D8
+            map.Safety.EStopReleased = BoardPinMap.Stm32Pin('A', 6);        // A0
+            map.Safety.LightCurtainClear = BoardPinMap.Stm32Pin('A', 4);    // A1
+            map.Safety.RelayFeedback = BoardPinMap.Stm32Pin('C', 2);        // A2
+            map.Safety.MotionPermit = BoardPinMap.Stm32Pin('F', 10);        // A3
             map.StatusLed = BoardPinMap.Stm32Pin('J', 5);            // LD2, green user LED on the board
 
             // Native CAN1 as the nanoFramework target configures it: TX PB9 (D14), RX PB8 (D15), to a 3.3 V transceiver.

@@ -199,7 +199,7 @@ namespace Station.Core.Cloud
             if (state != _lastStateName)
             {
                 _lastStateName = state;
-                if (_online) PublishState("state");
+                if (_online) PublishState(CloudWords.State);
             }
 
             if (_online)
@@ -209,7 +209,7 @@ namespace Station.Core.Cloud
             else if (now - _lastOfflineTelemetryMs >= _config.OfflineTelemetryPeriodMs)
             {
                 _lastOfflineTelemetryMs = now;
-                BeginRecord("telemetry");
+                BeginRecord(CloudWords.Telemetry);
                 _station.WriteTelemetry(_w);
                 WriteHealth();
                 EndRecord(RecordKind.Telemetry, true);
@@ -230,50 +230,50 @@ namespace Station.Core.Cloud
         /// <summary>Journals a fault raised or cleared.</summary>
         public bool RecordFault(bool raised, int code, string name, string detail)
         {
-            BeginRecord(raised ? "fault.raised" : "fault.cleared");
-            _w.Member("code", code);
-            _w.Member("name", name);
-            if (detail != null) _w.Member("detail", detail);
+            BeginRecord(raised ? CloudWords.FaultRaised : CloudWords.FaultCleared);
+            _w.Member(CloudWords.Code, code);
+            _w.Member(CloudWords.Name, name);
+            if (detail != null) _w.Member(CloudWords.Detail, detail);
             return EndRecord(RecordKind.Fault, !_online);
         }
 
         /// <summary>Journals an audit entry: <paramref name="source"/> "cloud" or "console", who, what, and the outcome.</summary>
         public bool RecordAudit(string source, string who, string what, bool accepted, CloudReason reason, string detail)
         {
-            BeginRecord("audit");
-            _w.Member("src", source);
-            _w.Member("by", who);
-            _w.Member("what", what);
-            _w.MemberBool("ok", accepted);
-            _w.Member("reason", CloudReasons.Name(reason));
-            _w.Member("code", (int)reason);
-            if (detail != null) _w.Member("detail", detail);
+            BeginRecord(CloudWords.Audit);
+            _w.Member(CloudWords.Src, source);
+            _w.Member(CloudWords.By, who);
+            _w.Member(CloudWords.What, what);
+            _w.MemberBool(CloudWords.Ok, accepted);
+            _w.Member(CloudWords.Reason, CloudReasons.Name(reason));
+            _w.Member(CloudWords.Code, (int)reason);
+            if (detail != null) _w.Member(CloudWords.Detail, detail);
             return EndRecord(RecordKind.Audit, !_online);
         }
 
         /// <summary>The link's own health as members (telemetry writes it; also usable inside a station's telemetry).</summary>
         public void WriteMembers(JsonWriter w)
         {
-            w.Name("link");
+            w.Name(CloudWords.Link);
             w.BeginObject();
-            w.MemberBool("online", _online);
-            w.Member("bdSeq", BdSeq);
-            w.Member("births", _births);
-            w.Member("cmdAccepted", _commandsAccepted);
-            w.Member("cmdRejected", _commandsRejected);
-            w.Member("cmdDropped", _droppedMessages);
+            w.MemberBool(CloudWords.Online, _online);
+            w.Member(CloudWords.BdSeq, BdSeq);
+            w.Member(CloudWords.Births, _births);
+            w.Member(CloudWords.CmdAccepted, _commandsAccepted);
+            w.Member(CloudWords.CmdRejected, _commandsRejected);
+            w.Member(CloudWords.CmdDropped, _droppedMessages);
             w.EndObject();
-            w.Name("outbox");
+            w.Name(CloudWords.Outbox);
             w.BeginObject();
-            w.Member("pending", _outbox.Pending);
-            w.Member("fillPct", _outbox.FillPercent);
-            w.Member("usedBytes", _outbox.UsedBytes);
-            w.Member("droppedTelemetry", _outbox.DroppedTelemetry);
-            w.Member("droppedRecords", _outbox.DroppedRecords);
-            w.Member("corrupt", _outbox.CorruptFrames);
-            w.MemberBool("swapsAllowed", _outbox.SwapsAllowed);
-            w.Member("capacityBytes", _outbox.CapacityBytes);
-            if (_config.StorageWarning != null) w.Member("storageWarning", _config.StorageWarning);
+            w.Member(CloudWords.Pending, _outbox.Pending);
+            w.Member(CloudWords.FillPct, _outbox.FillPercent);
+            w.Member(CloudWords.UsedBytes, _outbox.UsedBytes);
+            w.Member(CloudWords.DroppedTelemetry, _outbox.DroppedTelemetry);
+            w.Member(CloudWords.DroppedRecords, _outbox.DroppedRecords);
+            w.Member(CloudWords.Corrupt, _outbox.CorruptFrames);
+            w.MemberBool(CloudWords.SwapsAllowed, _outbox.SwapsAllowed);
+            w.Member(CloudWords.CapacityBytes, _outbox.CapacityBytes);
+            if (_config.StorageWarning != null) w.Member(CloudWords.StorageWarning, _config.StorageWarning);
             w.EndObject();
         }
 
@@ -329,14 +329,14 @@ namespace Station.Core.Cloud
             RecordAudit("cloud", _command.By != null ? _command.By : "cloud", what, result.Accepted, result.Reason, result.Message);
 
             if (parsed == CloudReason.WrongTopic) return; // not ours to answer
-            BeginLive("reply");
-            if (_command.Mid != null) _w.Member("re", _command.Mid);
-            else { _w.Name("re"); _w.Null(); }
-            if (_command.Name != null) _w.Member("cmd", _command.Name);
-            _w.MemberBool("ok", result.Accepted);
-            _w.Member("reason", CloudReasons.Name(result.Reason));
-            _w.Member("code", (int)result.Reason);
-            if (result.Message != null) _w.Member("msg", result.Message);
+            BeginLive(CloudWords.Reply);
+            if (_command.Mid != null) _w.Member(CloudWords.Re, _command.Mid);
+            else { _w.Name(CloudWords.Re); _w.Null(); }
+            if (_command.Name != null) _w.Member(CloudWords.Cmd, _command.Name);
+            _w.MemberBool(CloudWords.Ok, result.Accepted);
+            _w.Member(CloudWords.Reason, CloudReasons.Name(result.Reason));
+            _w.Member(CloudWords.Code, (int)result.Reason);
+            if (result.Message != null) _w.Member(CloudWords.Msg, result.Message);
             EndLive(_topics.Reply, 1, false);
         }
 
@@ -351,7 +351,7 @@ namespace Station.Core.Cloud
                     return _station.Authorize(c.Vehicle, c.Pack, validForMs);
                 case CommandKind.SwapCancel: return _station.Cancel();
                 case CommandKind.StationStatus:
-                    if (_online) { PublishState("state"); PublishTelemetry(); }
+                    if (_online) { PublishState(CloudWords.State); PublishTelemetry(); }
                     return CloudResult.Ok(null);
                 case CommandKind.StationRebirth:
                     if (_online) Birth(_clock.NowMs, false);
@@ -375,7 +375,7 @@ namespace Station.Core.Cloud
             _seq = 0;
             _online = true;
             _births++;
-            PublishState("birth");
+            PublishState(CloudWords.Birth);
             PublishTelemetry();
             _lastTelemetryMs = now;
             if (!newSession) return;
@@ -387,12 +387,12 @@ namespace Station.Core.Cloud
         void PublishState(string type)
         {
             BeginLive(type);
-            _w.MemberBool("online", true);
-            _w.Member("bdSeq", _sessionBdSeq);
-            if (type == "birth")
+            _w.MemberBool(CloudWords.Online, true);
+            _w.Member(CloudWords.BdSeq, _sessionBdSeq);
+            if (type == CloudWords.Birth)
             {
-                _w.Member("fw", _config.Firmware);
-                _w.Member("schema", CommandParser.SchemaVersion);
+                _w.Member(CloudWords.Fw, _config.Firmware);
+                _w.Member(CloudWords.Schema, CommandParser.SchemaVersion);
             }
             _station.WriteState(_w);
             EndLive(_topics.State, 1, true);
@@ -400,7 +400,7 @@ namespace Station.Core.Cloud
 
         void PublishTelemetry()
         {
-            BeginLive("telemetry");
+            BeginLive(CloudWords.Telemetry);
             _station.WriteTelemetry(_w);
             WriteHealth();
             EndLive(_topics.Telemetry, 0, false);
@@ -416,14 +416,14 @@ namespace Station.Core.Cloud
         {
             _w.Reset();
             _w.BeginObject();
-            _w.Member("v", CommandParser.SchemaVersion);
-            _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.MessageId("d", _config.BootNonce, bdSeq, -1);
-            _w.Member("seq", 0);
-            _w.MemberUtc("ts", _clock.UtcNow);
-            _w.Member("type", "death");
-            _w.MemberBool("online", false);
-            _w.Member("bdSeq", bdSeq);
+            _w.Member(CloudWords.V, CommandParser.SchemaVersion);
+            _w.Member(CloudWords.Sid, _config.StationId);
+            _w.Name(CloudWords.Mid); _w.MessageId(CloudWords.MidDeath, _config.BootNonce, bdSeq, -1);
+            _w.Member(CloudWords.Seq, 0);
+            _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
+            _w.Member(CloudWords.Type, CloudWords.Death);
+            _w.MemberBool(CloudWords.Online, false);
+            _w.Member(CloudWords.BdSeq, bdSeq);
             _w.EndObject();
         }
 
@@ -431,12 +431,12 @@ namespace Station.Core.Cloud
         {
             _w.Reset();
             _w.BeginObject();
-            _w.Member("v", CommandParser.SchemaVersion);
-            _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.MessageId("b", _config.BootNonce, _sessionBdSeq, _seq);
-            _w.Member("seq", _seq);
-            _w.MemberUtc("ts", _clock.UtcNow);
-            _w.Member("type", type);
+            _w.Member(CloudWords.V, CommandParser.SchemaVersion);
+            _w.Member(CloudWords.Sid, _config.StationId);
+            _w.Name(CloudWords.Mid); _w.MessageId(CloudWords.MidLive, _config.BootNonce, _sessionBdSeq, _seq);
+            _w.Member(CloudWords.Seq, _seq);
+            _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
+            _w.Member(CloudWords.Type, type);
             _seq++;
         }
 
@@ -451,19 +451,19 @@ namespace Station.Core.Cloud
             uint seq = _outbox.NextSeq;
             _w.Reset();
             _w.BeginObject();
-            _w.Member("v", CommandParser.SchemaVersion);
-            _w.Member("sid", _config.StationId);
-            _w.Name("mid"); _w.MessageId("r", _config.BootNonce, seq, -1);
-            _w.Member("seq", seq);
-            _w.MemberUtc("ts", _clock.UtcNow);
-            _w.Member("type", type);
+            _w.Member(CloudWords.V, CommandParser.SchemaVersion);
+            _w.Member(CloudWords.Sid, _config.StationId);
+            _w.Name(CloudWords.Mid); _w.MessageId(CloudWords.MidRecord, _config.BootNonce, seq, -1);
+            _w.Member(CloudWords.Seq, seq);
+            _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
+            _w.Member(CloudWords.Type, type);
         }
 
         bool EndRecord(RecordKind kind, bool offline)
         {
             // "offline" is always last and always written as false here: the outbox flips it in place when it sends
             // the record late (see Outbox), so the stored bytes never change length.
-            _w.MemberBool("offline", false);
+            _w.MemberBool(CloudWords.Offline, false);
             _w.EndObject();
             if (_w.Overflow) return false;
             return _outbox.Append(kind, _w.Buffer, 0, _w.Length, offline);

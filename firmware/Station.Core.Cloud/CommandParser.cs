@@ -93,10 +93,11 @@ namespace Station.Core.Cloud
                 into.TypedName = Sanitised(name);
                 return Fail(into, CloudReason.UnknownCommand, into.TypedName);
             }
+            CloudCommandRow command = CommandTable.RowAt(row);
             into.Name = name;
-            into.Kind = CommandTable.Kinds[row];
+            into.Kind = command.Kind;
 
-            int allowed = CommandField.Envelope | CommandTable.Allowed[row];
+            int allowed = CommandField.Envelope | command.Allowed;
             for (int i = 0; i < _count; i++)
                 if ((_fieldBit[i] & allowed) == 0) return Fail(into, CloudReason.UnknownField, NameText(i));
 
@@ -110,7 +111,7 @@ namespace Station.Core.Cloud
                 if (!ok) return Fail(into, CloudReason.WrongType, NameText(i));
             }
 
-            int required = CommandTable.Required[row];
+            int required = command.Required;
             for (int bitIndex = 0; bitIndex < CommandField.Names.Length; bitIndex++)
             {
                 int bit = 1 << bitIndex;
@@ -173,7 +174,7 @@ namespace Station.Core.Cloud
                 }
             }
 
-            if (into.HasExpiry || CommandTable.Motion[row])
+            if (into.HasExpiry || command.Motion)
             {
                 if (!clockSet) return Fail(into, CloudReason.ClockNotSet, "station clock not set");
                 if (into.HasExpiry)

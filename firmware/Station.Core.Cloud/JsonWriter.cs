@@ -71,7 +71,7 @@ namespace Station.Core.Cloud
         public void String(string value)
         {
             BeginValue();
-            if (value == null) { PutAscii("null"); return; }
+            if (value == null) { PutAscii(CloudWords.Null); return; }
             WriteQuoted(value);
         }
 
@@ -82,17 +82,17 @@ namespace Station.Core.Cloud
             if (value < 0)
             {
                 Put((byte)'-');
-                if (value == long.MinValue) { PutAscii("9223372036854775808"); return; }
+                if (value == long.MinValue) { PutAscii(CloudWords.LongMinMagnitude); return; }
                 value = -value;
             }
             PutDigits((ulong)value, 1);
         }
 
         /// <summary>Writes a boolean value.</summary>
-        public void Bool(bool value) { BeginValue(); PutAscii(value ? "true" : "false"); }
+        public void Bool(bool value) { BeginValue(); PutAscii(value ? CloudWords.True : CloudWords.False); }
 
         /// <summary>Writes JSON null.</summary>
-        public void Null() { BeginValue(); PutAscii("null"); }
+        public void Null() { BeginValue(); PutAscii(CloudWords.Null); }
 
         /// <summary>Writes a UTC time as an ISO 8601 string with milliseconds: "2026-11-21T23:05:07.042Z".</summary>
         public void Utc(DateTime utc)
@@ -203,7 +203,7 @@ namespace Station.Core.Cloud
             {
                 char c = s[i];
                 if (c == '"' || c == '\\') { Put((byte)'\\'); Put((byte)c); }
-                else if (c < 0x20) { PutAscii("\\u00"); Put(Hex(c >> 4)); Put(Hex(c & 0xF)); }
+                else if (c < 0x20) { PutAscii(CloudWords.ControlEscape); Put(Hex(c >> 4)); Put(Hex(c & 0xF)); }
                 else if (c < 0x80) Put((byte)c);
                 else if (c < 0x800) { Put((byte)(0xC0 | (c >> 6))); Put((byte)(0x80 | (c & 0x3F))); }
                 else if (c >= 0xD800 && c <= 0xDBFF && i + 1 < s.Length && s[i + 1] >= 0xDC00 && s[i + 1] <= 0xDFFF)
@@ -215,7 +215,7 @@ namespace Station.Core.Cloud
                     Put((byte)(0x80 | ((cp >> 6) & 0x3F)));
                     Put((byte)(0x80 | (cp & 0x3F)));
                 }
-                else if (c >= 0xD800 && c <= 0xDFFF) PutAscii("\\ufffd"); // lone surrogate: not encodable as UTF-8
+                else if (c >= 0xD800 && c <= 0xDFFF) PutAscii(CloudWords.Replacement); // lone surrogate: not encodable as UTF-8
                 else { Put((byte)(0xE0 | (c >> 12))); Put((byte)(0x80 | ((c >> 6) & 0x3F))); Put((byte)(0x80 | (c & 0x3F))); }
             }
             Put((byte)'"');

@@ -343,7 +343,22 @@ namespace Station.Core.Cloud
             return HeaderBytes + count + CrcBytes;
         }
 
-        string SegmentName(uint seg) { return _prefix + seg.ToString() + ".bin"; }
+        // Every append and send names its segment: the names of the last few segments are kept, so that naming one is not
+        // a new string (three heap objects on nanoFramework) per record.
+        static readonly string SegmentSuffix = ".bin";
+        readonly uint[] _namedSegs = new uint[4];
+        readonly string[] _segNames = new string[4];
+        int _nextSegName;
+
+        string SegmentName(uint seg)
+        {
+            for (int i = 0; i < _segNames.Length; i++) if (_segNames[i] != null && _namedSegs[i] == seg) return _segNames[i];
+            string name = _prefix + seg.ToString() + SegmentSuffix;
+            _namedSegs[_nextSegName] = seg;
+            _segNames[_nextSegName] = name;
+            _nextSegName = (_nextSegName + 1) % _segNames.Length;
+            return name;
+        }
 
         static uint U32(byte[] b, int o)
         {

@@ -81,6 +81,7 @@ namespace Station.Core.Cloud
                 _controller.FaultChanged -= OnFaultChanged;
             }
             _controller = controller;
+            _controller.RemoteMaintenance = _maintenance;
             if (_link != null)
             {
                 _controller.Admission = _link;
@@ -114,10 +115,8 @@ namespace Station.Core.Cloud
         /// maintenance), audited with <paramref name="who"/>.</summary>
         public CloudResult AuthorizeLocal(SwapAuthorization auth, string who)
         {
-            CloudResult r;
-            if (_link != null && !_link.SwapsAllowed) r = CloudResult.Refuse(CloudReason.OutboxFull, _link.WhyNoSwaps());
-            else if (_maintenance) r = CloudResult.Refuse(CloudReason.Refused, "station is in maintenance");
-            else r = Map(_controller.Authorize(auth));
+            // Outbox, maintenance and every other check are the controller's admission chain, as for the cloud's.
+            CloudResult r = Map(_controller.Authorize(auth));
             if (_link != null)
                 _link.RecordAudit("console", who, "swap.authorize vehicle=" + auth.VehicleId + (auth.PackSerial != null ? " pack=" + auth.PackSerial : ""), r.Accepted, r.Reason, r.Message);
             return r;
@@ -142,8 +141,6 @@ namespace Station.Core.Cloud
         /// <inheritdoc />
         public CloudResult Authorize(string vehicle, string pack, long validForMs)
         {
-            if (_maintenance) return CloudResult.Refuse(CloudReason.Refused, "station is in maintenance");
-            if (_controller.MaintenanceHold) return CloudResult.Refuse(CloudReason.Refused, "a technician holds the station in maintenance (console)");
             var auth = new SwapAuthorization(vehicle, pack);
             if (validForMs > 0) auth.ExpiresAtMs = _clock.NowMs + validForMs;
             return Map(_controller.Authorize(auth));
@@ -169,6 +166,7 @@ namespace Station.Core.Cloud
         {
             if (SwapStates.IsIn(_controller.State, SwapState.Swapping)) return CloudResult.Refuse(CloudReason.Busy, "a swap is under way");
             _maintenance = true;
+            _controller.RemoteMaintenance = true;
             return CloudResult.Ok("maintenance on: no new swaps");
         }
 
@@ -176,6 +174,7 @@ namespace Station.Core.Cloud
         public CloudResult LeaveMaintenance()
         {
             _maintenance = false;
+            _controller.RemoteMaintenance = false;
             return CloudResult.Ok(_controller.MaintenanceHold ? "remote maintenance off; the technician's console hold remains" : "maintenance off");
         }
 
@@ -239,53 +238,53 @@ namespace Station.Core.Cloud
         }
 
         /// <inheritdoc />
-        public string StateName { get { return _maintenance || _controller.MaintenanceHold ? "Maintenance" : SwapStates.Name(_controller.State); } }
+        public string StateName { get { return _maintenance || _controller.MaintenanceHold ? CloudWords.MaintenanceState : SwapStates.Name(_controller.State); } }
 
         /// <inheritdoc />
         public void WriteState(JsonWriter w)
         {
-            w.Member("state", StateName);
-            w.Member("swapState", SwapStates.Name(_controller.State));
-            w.Member("fault", (int)_controller.LatchedFault);
-            w.Member("faultName", FaultCatalogue.Name(_controller.LatchedFault));
-            w.MemberBool("maintenance", _maintenance);
-            w.MemberBool("consoleHold", _controller.MaintenanceHold);
-            w.Member("swapsToday", SwapsToday);
+            w.Member(CloudWords.State, StateName);
+            w.Member(CloudWords.SwapState, SwapStates.Name(_controller.State));
+            w.Member(CloudWords.Fault, (int)_controller.LatchedFault);
+            w.Member(CloudWords.FaultName, FaultCatalogue.Name(_controller.LatchedFault));
+            w.MemberBool(CloudWords.Maintenance, _maintenance);
+            w.MemberBool(CloudWords.ConsoleHold, _controller.MaintenanceHold);
+            w.Member(CloudWords.SwapsToday, SwapsToday);
             SwapRecord current = _controller.CurrentSwap;
-            if (current != null) w.Member("swapNo", current.SwapId);
+            if (current != null) w.Member(CloudWords.SwapNo, current.SwapId);
         }
 
         /// <inheritdoc />
         public void WriteTelemetry(JsonWriter w)
         {
             WriteState(w);
-            w.Member("lastFault", _lastFault);
-            w.Member("lastFaultName", _lastFaultName);
-            w.Member("swapsAbortedToday", EndedToday(SwapOutcome.Aborted));
-            w.Member("swapsCancelledToday", EndedToday(SwapOutcome.Cancelled));
-            w.Member("swapsInterruptedToday", EndedToday(SwapOutcome.Interrupted));
-            w.Name("lift");
+            w.Member(CloudWords.LastFault, _lastFault);
+            w.Member(CloudWords.LastFaultName, _lastFaultName);
+            w.Member(CloudWords.SwapsAbortedToday, EndedToday(SwapOutcome.Aborted));
+            w.Member(CloudWords.SwapsCancelledToday, EndedToday(SwapOutcome.Cancelled));
+            w.Member(CloudWords.SwapsInterruptedToday, EndedToday(SwapOutcome.Interrupted));
+            w.Name(CloudWords.Lift);
             w.BeginObject();
-            w.Member("posMm", (long)_controller.Lift.PositionMm);
-            w.MemberBool("homed", _controller.Lift.IsHomed);
-            w.MemberBool("packContact", _controller.Lift.AtPackContact);
+            w.Member(CloudWords.PosMm, (long)_controller.Lift.PositionMm);
+            w.MemberBool(CloudWords.Homed, _controller.Lift.IsHomed);
+            w.MemberBool(CloudWords.PackContact, _controller.Lift.AtPackContact);
             w.EndObject();
-            w.Member("lateTicks", _controller.Sequencer.LateTicks);
-            w.Member("longestTickGapMs", _controller.Sequencer.LongestTickGapMs);
-            w.Name("locks");
+            w.Member(CloudWords.LateTicks, _controller.Sequencer.LateTicks);
+            w.Member(CloudWords.LongestTickGapMs, _controller.Sequencer.LongestTickGapMs);
+            w.Name(CloudWords.Locks);
             w.BeginArray();
             for (int i = 0; i < _controller.Locks.Count; i++)
-                w.String(_controller.Locks.IsLocked(i) ? "locked" : _controller.Locks.IsUnlocked(i) ? "unlocked" : "between");
+                w.String(_controller.Locks.IsLocked(i) ? CloudWords.Locked : _controller.Locks.IsUnlocked(i) ? CloudWords.Unlocked : CloudWords.Between);
             w.EndArray();
-            w.Name("interlocks");
+            w.Name(CloudWords.Interlocks);
             w.BeginObject();
-            w.MemberBool("estopReleased", _controller.Interlocks.EStopReleased);
-            w.MemberBool("curtainClear", _controller.Interlocks.LightCurtainClear);
-            w.MemberBool("doorsClosed", _controller.Interlocks.DoorsClosed);
-            w.MemberBool("vehicle", _controller.Interlocks.VehiclePositioned);
-            w.MemberBool("relayOk", _controller.Interlocks.SafetyRelayOk);
+            w.MemberBool(CloudWords.EstopReleased, _controller.Interlocks.EStopReleased);
+            w.MemberBool(CloudWords.CurtainClear, _controller.Interlocks.LightCurtainClear);
+            w.MemberBool(CloudWords.DoorsClosed, _controller.Interlocks.DoorsClosed);
+            w.MemberBool(CloudWords.Vehicle, _controller.Interlocks.VehiclePositioned);
+            w.MemberBool(CloudWords.RelayOk, _controller.Interlocks.SafetyRelayOk);
             w.EndObject();
-            w.Name("rack");
+            w.Name(CloudWords.Rack);
             w.BeginArray();
             PackInventory inv = _controller.Inventory;
             for (int i = 0; i < inv.SlotCount; i++)
@@ -293,8 +292,8 @@ namespace Station.Core.Cloud
                 PackRecord p = inv.Slot(i);
                 if (p.IsEmpty) { w.Null(); continue; }
                 w.BeginObject();
-                w.Member("pack", p.Serial);
-                w.Member("soc", p.SocPct);
+                w.Member(CloudWords.Pack, p.Serial);
+                w.Member(CloudWords.Soc, p.SocPct);
                 w.EndObject();
             }
             w.EndArray();
@@ -304,39 +303,39 @@ namespace Station.Core.Cloud
         public void WriteMembers(JsonWriter w)
         {
             SwapRecord r = _eventRecord;
-            w.Name("swap");
+            w.Name(CloudWords.Swap);
             w.BeginObject();
-            w.Member("no", r.SwapId);
-            w.Member("vehicle", r.VehicleId);
-            w.Member("packOut", r.PackOutSerial);
-            w.Member("packIn", r.PackInSerial);
-            w.Member("socOut", r.PackOutSocPct);
-            w.Member("socIn", r.PackInSocPct);
-            w.Member("slot", r.SourceSlot);
-            w.MemberUtc("start", r.StartUtc);
-            w.Name("steps");
+            w.Member(CloudWords.No, r.SwapId);
+            w.Member(CloudWords.Vehicle, r.VehicleId);
+            w.Member(CloudWords.PackOut, r.PackOutSerial);
+            w.Member(CloudWords.PackIn, r.PackInSerial);
+            w.Member(CloudWords.SocOut, r.PackOutSocPct);
+            w.Member(CloudWords.SocIn, r.PackInSocPct);
+            w.Member(CloudWords.Slot, r.SourceSlot);
+            w.MemberUtc(CloudWords.Start, r.StartUtc);
+            w.Name(CloudWords.Steps);
             w.BeginArray();
             for (int i = 0; i < SwapStates.Count; i++)
             {
                 if (r.StepStartMs[i] < 0) continue;
                 w.BeginObject();
-                w.Member("step", SwapStates.Name((SwapState)i));
-                w.Member("startMs", r.StepStartMs[i]);
-                if (r.StepEndMs[i] >= 0) w.Member("endMs", r.StepEndMs[i]);
+                w.Member(CloudWords.Step, SwapStates.Name((SwapState)i));
+                w.Member(CloudWords.StartMs, r.StepStartMs[i]);
+                if (r.StepEndMs[i] >= 0) w.Member(CloudWords.EndMs, r.StepEndMs[i]);
                 w.EndObject();
             }
             w.EndArray();
-            w.Name("faults");
+            w.Name(CloudWords.Faults);
             w.BeginArray();
             int n = r.FaultCount < SwapRecord.MaxFaults ? r.FaultCount : SwapRecord.MaxFaults;
             for (int i = 0; i < n; i++) w.Number((int)r.Faults[i]);
             w.EndArray();
             int o = (int)r.Outcome;
-            w.Member("outcome", o >= 0 && o < OutcomeNames.Length ? OutcomeNames[o] : "unknown");
-            if (r.Outcome != SwapOutcome.InProgress) w.MemberUtc("end", r.EndUtc);
+            w.Member(CloudWords.Outcome, o >= 0 && o < OutcomeNames.Length ? OutcomeNames[o] : CloudWords.Unknown);
+            if (r.Outcome != SwapOutcome.InProgress) w.MemberUtc(CloudWords.End, r.EndUtc);
             if (r.Outcome == SwapOutcome.Aborted || r.Outcome == SwapOutcome.Interrupted)
-                w.Member("interruptedStep", SwapStates.Name(r.InterruptedStep));
-            w.MemberBool("bmsVerified", r.BmsVerified);
+                w.Member(CloudWords.InterruptedStep, SwapStates.Name(r.InterruptedStep));
+            w.MemberBool(CloudWords.BmsVerified, r.BmsVerified);
             w.EndObject();
         }
 
@@ -354,7 +353,7 @@ namespace Station.Core.Cloud
             if (_link == null) return;
             int k = (int)kind;
             string type = kind == SwapEventKind.Aborted && o >= 0 && o < EndTypes.Length ? EndTypes[o]
-                : k >= 0 && k < EventTypes.Length ? EventTypes[k] : "swap.unknown";
+                : k >= 0 && k < EventTypes.Length ? EventTypes[k] : CloudWords.SwapUnknown;
             _eventRecord = record;
             _link.RecordEvent(type, this);
             _eventRecord = null;
@@ -390,6 +389,7 @@ namespace Station.Core.Cloud
                 case RejectReason.RecoveryPending:
                 case RejectReason.InventoryMismatch:
                 case RejectReason.PackInTransit:
+                case RejectReason.LatchesBetween:
                     reason = CloudReason.UnsafeState;
                     break;
                 case RejectReason.WrongState:
@@ -398,6 +398,9 @@ namespace Station.Core.Cloud
                     break;
                 case RejectReason.BadAuthorization:
                     reason = CloudReason.OutOfRange;
+                    break;
+                case RejectReason.OutboxFull:
+                    reason = CloudReason.OutboxFull;
                     break;
                 default:
                     reason = CloudReason.Refused;

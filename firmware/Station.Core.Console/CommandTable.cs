@@ -10,8 +10,8 @@ namespace Station.Core.Console
         /// <summary>Most words accepted on one line; more is an error, not a truncation.</summary>
         public const int MaxWords = 8;
 
-        /// <summary>Every command, in the order <c>help</c> lists them.</summary>
-        public static readonly ConsoleCommand[] Commands = new ConsoleCommand[]
+        // Every command, in the order help lists them. Private: a public static array's elements could be replaced.
+        private static readonly ConsoleCommand[] Commands = new ConsoleCommand[]
         {
             new ConsoleCommand(CommandId.Status, "status", "", "", 0, 0, false, "status",
                 "station state, lift, locks, interlocks; in a fault or hold also why"),
@@ -76,6 +76,12 @@ namespace Station.Core.Console
             new ConsoleCommand(CommandId.Quit, "quit", "", "", 0, 0, false, "quit",
                 "the same as exit"),
         };
+
+        /// <summary>Number of commands.</summary>
+        public static int Count { get { return Commands.Length; } }
+
+        /// <summary>The command at <paramref name="index"/> (0..Count-1), in the order <c>help</c> lists them.</summary>
+        public static ConsoleCommand At(int index) { return Commands[index]; }
 
         /// <summary>Splits a line into words at spaces. Null when there are more than <see cref="MaxWords"/>.</summary>
         public static string[] Split(string line)

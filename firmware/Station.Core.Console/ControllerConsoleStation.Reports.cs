@@ -61,15 +61,14 @@ namespace Station.Core.Console
                     .Append(", ").Append(OutcomeName(last.Outcome)).Append(", ").Append(last.DurationMs() / 1000).Append(" s");
             }
 
-            string conflicts = _controller.Sequencer.InventoryConflicts();
-            if (conflicts.Length > 0)
+            // The admission chain's own checks: what status names is what Authorize refuses on.
+            string unsettled = _controller.Sequencer.Admission.Unsettled();
+            if (unsettled.Length > 0)
             {
-                sb.Append("\ninventory conflict (swaps are refused until it is settled): ").Append(conflicts).Append(SettleHints());
+                sb.Append("\nnot settled (swaps are refused until it is): ").Append(unsettled);
             }
-            else
-            {
-                sb.Append(SettleHints()); // latches between positions with nothing else in conflict
-            }
+
+            sb.Append(SettleHints());
 
             return sb.ToString();
         }

@@ -8,7 +8,8 @@ namespace Station.Core.Console
     /// Steps (one per update, each bounded in time):
     /// <list type="table">
     /// <item><term>Inputs</term><description>e-stop released, light curtain clear, doors closed, top limit free, safety
-    /// relay off without a permit, every lock reading exactly one end position; pack sensors are reported.</description></item>
+    /// relay off without a permit, every lock reading exactly one end position, every registered output at its safe
+    /// level and every output read-back agreeing; pack sensors are reported.</description></item>
     /// <item><term>PermitOn</term><description>MotionPermit on; the safety relay must follow within RelayResponseMs.</description></item>
     /// <item><term>LiftUp</term><description>(homed only) the lift rises 10 mm at the jog speed; the encoder must follow
     /// upwards and a home switch made at the start must release.</description></item>
@@ -74,6 +75,18 @@ namespace Station.Core.Console
                 Item(one, "lock " + (i + 1).ToString() + " sensors read exactly one end ("
                     + (_controller.Locks.IsLocked(i) ? "locked" : _controller.Locks.IsUnlocked(i) ? "unlocked" : "neither or both") + ")");
             }
+
+            // The output registry: every output at its safe level before the test drives anything, and every read-back
+            // (a contactor's auxiliary contact) agreeing with its command.
+            OutputRegistry outputs = _controller.Outputs;
+            int away = 0;
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                GuardedOutput o = outputs.At(i);
+                if (o.IsOn) away++;
+                if (o.ReadBack != null) Item(o.ReadBack.Read() == o.IsOn, o.Name + " read-back agrees with its command");
+            }
+            Item(away == 0, outputs.Count.ToString() + " registered outputs at their safe level");
 
             Progress("INFO pack sensors: staging " + Seen(_controller.Sequencer.PackAtStagingSensed) + ", lift "
                 + Seen(_controller.Sequencer.PackOnLiftSensed) + ", return point " + Seen(_controller.Sequencer.PackAtReturnSensed)

@@ -146,9 +146,9 @@ namespace Station.Core.Console
             }
 
             StringBuilder text = new StringBuilder();
-            for (int i = 0; i < CommandTable.Commands.Length; i++)
+            for (int i = 0; i < CommandTable.Count; i++)
             {
-                ConsoleCommand c = CommandTable.Commands[i];
+                ConsoleCommand c = CommandTable.At(i);
                 if (wanted != null && c.Noun != wanted)
                 {
                     continue;

@@ -118,5 +118,12 @@ namespace Station.Core
 
         /// <summary>The journal could not be written; the station will not act without it.</summary>
         JournalWriteFailed = 70,
+
+        /// <summary>A registered output stayed on longer than its maximum on-time (the device that drives it did not stop it).</summary>
+        OutputOnTooLong = 97,
+        /// <summary>A registered output is commanded off but its read-back reads on (welded contactor, stuck conveyor).</summary>
+        OutputStuckOn = 98,
+        /// <summary>A registered output is commanded on but its read-back stays off (contactor does not pull in, open wire).</summary>
+        OutputNoFeedback = 99,
     }
 }

@@ -29,5 +29,11 @@ namespace Station.Core
         InventoryMismatch = 11,
         /// <summary>A pack is marked in transit (not confirmed where it is): settle it before any swap.</summary>
         PackInTransit = 12,
+        /// <summary>Maintenance holds the station (a technician at the console, or remote maintenance): no new swaps.</summary>
+        Maintenance = 13,
+        /// <summary>The cloud outbox is too full to journal another swap's records.</summary>
+        OutboxFull = 14,
+        /// <summary>A pack lock reads between its positions (neither locked nor unlocked): settle it before any swap.</summary>
+        LatchesBetween = 15,
     }
 }

@@ -16,12 +16,22 @@ namespace Station.Core
     {
         private readonly SwapSequencer _seq;
 
-        /// <summary>Builds the controller. Throws ArgumentException when <paramref name="config"/> does not validate.</summary>
+        /// <summary>Builds the controller: registers every output of <paramref name="io"/> (the guards take the ports'
+        /// places), then the sequencer. Throws ArgumentException when <paramref name="config"/> does not validate or a
+        /// port is not wired.</summary>
         public StationController(StationIo io, StationConfig config)
         {
             Config = config;
-            _seq = new SwapSequencer(io, config);
+            // The profile's port groups before the output registry: a missing group is named as such, not as its
+            // first unwired output.
+            BayProfile profile = SwapSequencer.CheckedProfile(io, config);
+            OutputRegistry outputs = io.RegisterOutputs(config);
+            if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
+            _seq = new SwapSequencer(io, config, profile);
         }
+
+        /// <summary>Every output of the bay (all off, self-test, supervision).</summary>
+        public OutputRegistry Outputs { get { return _seq.Interlocks.Outputs; } }
 
         /// <summary>The configuration in use.</summary>
         public StationConfig Config { get; private set; }
@@ -36,21 +46,32 @@ namespace Station.Core
         public void Tick() { _seq.Tick(); }
 
         /// <summary>Authorises a swap (vehicle id, charged pack serial or null = the station picks the highest-SOC ready pack).</summary>
-        public CommandResult Authorize(SwapAuthorization auth)
-        {
-            if (MaintenanceHold) return Held();
-            string refused = Admission != null ? Admission.WhyNoSwaps() : null;
-            if (refused != null) return CommandResult.Refuse(RejectReason.StorageFailed, refused);
-            return _seq.Authorize(auth);
-        }
+        /// <remarks>Every check is the admission chain's (<see cref="Station.Core.Admission.AdmissionChain"/>), the same
+        /// for the cloud, the console and local operators.</remarks>
+        public CommandResult Authorize(SwapAuthorization auth) { return _seq.Authorize(auth); }
 
         /// <summary>Asked before every authorisation (the cloud outbox plugs in here); null = no extra condition.</summary>
-        public ISwapAdmission Admission { get; set; }
+        public ISwapAdmission Admission
+        {
+            get { return _seq.Admission.Outbox; }
+            set { _seq.Admission.Outbox = value; }
+        }
 
         /// <summary>True while a technician holds the station in maintenance (console): Authorize, Home, ResetFault and
         /// ConfirmRecovery through this façade (cloud, operator) are refused; the console acts on the Sequencer itself.
         /// Cancel and EmergencyStop always work. Set and cleared by the console only.</summary>
-        public bool MaintenanceHold { get; set; }
+        public bool MaintenanceHold
+        {
+            get { return _seq.Admission.ConsoleHold; }
+            set { _seq.Admission.ConsoleHold = value; }
+        }
+
+        /// <summary>True while remote maintenance (cloud) is on: no new swaps from any caller. Set by the cloud side only.</summary>
+        public bool RemoteMaintenance
+        {
+            get { return _seq.Admission.RemoteHold; }
+            set { _seq.Admission.RemoteHold = value; }
+        }
 
         private static CommandResult Held()
         {
@@ -136,12 +157,6 @@ namespace Station.Core
         }
 
         /// <summary>Words for the console: which interlock, fault, gate condition or missing pack stops a swap.</summary>
-        public string WhyNotSwapping()
-        {
-            string why = _seq.WhyNotSwapping();
-            string refused = Admission != null ? Admission.WhyNoSwaps() : null;
-            if (refused != null) why = refused + "\n" + why;
-            return MaintenanceHold ? "the station is in maintenance (console): no swap starts until the technician leaves it\n" + why : why;
-        }
+        public string WhyNotSwapping() { return _seq.WhyNotSwapping(); }
     }
 }

@@ -2,72 +2,32 @@ using Station.Hal;
 
 namespace Station.Core
 {
-    /// <summary>Every port of one swap bay that the core reads or drives, handed to it by the device wiring
-    /// (<c>firmware/Station.Device</c>) or by the simulator. This is the whole contract between plant and core.</summary>
+    /// <summary>Every port of the car bay that the core reads or drives, as one port group per device, handed to it by
+    /// the device wiring (<c>firmware/Station.Device</c>) or by the simulator. This is the whole contract between plant
+    /// and core.</summary>
     /// <remarks>
     /// Bay layout this models (a bottom-swap car bay):
-    /// a lift platform moves between its home (bottom, the conveyor's transfer height) and the vehicle's pack;
-    /// a staging conveyor brings a charged pack from the rack feed point to the staging point beside the lift;
-    /// a transfer conveyor runs across the lift platform, so one run moves the depleted pack off the lift to the
-    /// rack return point and the staged charged pack onto the lift. Locks hold the pack in the vehicle.
+    /// a lift platform (a <see cref="LinearAxisPorts"/>) moves between its home (bottom, the conveyor's transfer
+    /// height) and the vehicle's pack; a staging conveyor brings a charged pack from the rack feed point to the staging
+    /// point beside the lift; a transfer conveyor runs across the lift platform, so one run moves the depleted pack off
+    /// the lift to the rack return point and the staged charged pack onto the lift. Locks hold the pack in the vehicle.
     /// Inputs are "active = true": a limit switch made, a beam clear, a contact closed.
+    /// The groups are created with the bay; the wiring fills their ports. See docs/devices.md.
     /// </remarks>
     public sealed class StationIo
     {
-        /// <summary>Lift drive speed reference (duty 0..1 of maximum speed).</summary>
-        public IPwmOutput LiftDrive;
-        /// <summary>Lift direction: true = up (away from home).</summary>
-        public IDigitalOutput LiftDirectionUp;
-        /// <summary>Lift drive enable (released only while a move is commanded).</summary>
-        public IDigitalOutput LiftEnable;
-        /// <summary>Lift holding brake: true = brake released (the brake holds when unpowered).</summary>
-        public IDigitalOutput LiftBrakeRelease;
-        /// <summary>Lift encoder, counts increase going up.</summary>
-        public IPositionInput LiftEncoder;
-        /// <summary>Top overtravel limit switch.</summary>
-        public IDigitalInput LiftTopLimit;
-        /// <summary>Bottom limit switch, also the home reference.</summary>
-        public IDigitalInput LiftHomeLimit;
-        /// <summary>Pack-contact sensor on the lift platform: made while the platform (or the pack it carries) touches the
-        /// vehicle's pack or pack bay. Second position channel near contact, beside the encoder.</summary>
-        public IDigitalInput LiftPackContact;
-
-        /// <summary>Per lock: energise to drive the lock towards locked.</summary>
-        public IDigitalOutput[] LockEngage;
-        /// <summary>Per lock: energise to drive the lock towards unlocked.</summary>
-        public IDigitalOutput[] LockRelease;
-        /// <summary>Per lock: sensor that reads the locked end position.</summary>
-        public IDigitalInput[] LockLockedSensor;
-        /// <summary>Per lock: sensor that reads the unlocked end position.</summary>
-        public IDigitalInput[] LockUnlockedSensor;
-
-        /// <summary>Staging conveyor motor (rack feed point to staging point).</summary>
-        public IDigitalOutput StagingConveyorRun;
-        /// <summary>A pack sits at the staging point.</summary>
-        public IDigitalInput PackAtStaging;
-        /// <summary>Transfer conveyor motor (staging to lift to rack return point).</summary>
-        public IDigitalOutput TransferConveyorRun;
-        /// <summary>A pack sits on the lift platform.</summary>
-        public IDigitalInput PackOnLift;
-        /// <summary>A pack sits at the rack return point.</summary>
-        public IDigitalInput PackAtReturn;
-
-        /// <summary>Emergency stop circuit is released (true = no e-stop pressed).</summary>
-        public IDigitalInput EStopReleased;
-        /// <summary>Bay light curtain beams are clear.</summary>
-        public IDigitalInput LightCurtainClear;
-        /// <summary>Bay doors are closed.</summary>
-        public IDigitalInput DoorsClosed;
-        /// <summary>A vehicle stands in the bay at the swap position.</summary>
-        public IDigitalInput VehiclePositioned;
-        /// <summary>Safety relay / safe-torque-off feedback: true = the relay is energised and drives may run.</summary>
-        public IDigitalInput SafetyRelayOk;
-        /// <summary>Request to the safety relay to permit motion (the relay decides; the firmware reads it back).</summary>
-        public IDigitalOutput MotionPermit;
-        /// <summary>Toggled once every control tick: the safety relay's permit watchdog (a retriggerable timer in series
-        /// with MotionPermit) drops the permit when it stops toggling, so a control loop that stalls cannot leave a drive
-        /// running on its last command.</summary>
-        public IDigitalOutput PermitWatchdogKick;
+        /// <summary>The lift axis.</summary>
+        public readonly LinearAxisPorts Lift = new LinearAxisPorts();
+        /// <summary>The locks that hold the pack in the vehicle.</summary>
+        public readonly LockSetPorts Locks = new LockSetPorts();
+        /// <summary>Staging conveyor (rack feed point to staging point).</summary>
+        public readonly ConveyorPorts StagingConveyor = new ConveyorPorts();
+        /// <summary>Transfer conveyor (staging to lift to rack return point).</summary>
+        public readonly ConveyorPorts TransferConveyor = new ConveyorPorts();
+        /// <summary>E-stop, light curtain, doors, motion permit and safety relay feedback.</summary>
+        public readonly SafetyChainPorts Safety = new SafetyChainPorts();
+        /// <summary>Vehicle and pack presence sensors.</summary>
+        public readonly BaySensorPorts Sensors = new BaySensorPorts();
 
         /// <summary>Time source.</summary>
         public IClock Clock;
@@ -75,5 +35,51 @@ namespace Station.Core
         public IStorage Storage;
         /// <summary>Log sink.</summary>
         public ILog Log;
+
+        /// <summary>Every output of the bay, once <see cref="RegisterOutputs"/> has run (null before).</summary>
+        public OutputRegistry Outputs;
+
+        /// <summary>How long a conveyor contactor's auxiliary contact may disagree with its command, ms (pick-up and
+        /// drop-out of a motor contactor take tens of ms; this allows for a debounce and one missed tick).</summary>
+        public const int ContactorReadBackMs = 300;
+
+        /// <summary>Registers every output of the car bay with its name, safe level, maximum on-time and read-back, and
+        /// puts each guard in its port's place, so everything built afterwards writes through the registry. Run again
+        /// (a controller rebuilt on the same ports), it registers the raw ports afresh.</summary>
+        public OutputRegistry RegisterOutputs(StationConfig config)
+        {
+            var r = new OutputRegistry();
+            // Lift: its moves carry their own deadlines (LiftAxis); the registry keeps it for all-off and the self-test.
+            r.RegisterDrive("Lift.Drive", Lift.Drive);
+            Lift.DirectionAway = r.Register("Lift.DirectionAway", Lift.DirectionAway, false, 0, null, 0);
+            Lift.Enable = r.Register("Lift.Enable", Lift.Enable, false, 0, null, 0);
+            Lift.BrakeRelease = r.Register("Lift.BrakeRelease", Lift.BrakeRelease, false, 0, null, 0);
+            // Lock coils: twice the travel time the lock set allows itself (a coil left on burns out or fights the latch).
+            int lockMaxOnMs = 2 * config.LockTravelMs;
+            // New arrays: the wiring's own arrays keep its ports (a test bay or the simulator may share them).
+            int locks = Locks.Count;
+            var engage = new IDigitalOutput[locks];
+            var release = new IDigitalOutput[locks];
+            for (int i = 0; i < locks; i++)
+            {
+                engage[i] = r.Register("Locks.Engage[" + i + "]", Locks.Engage[i], false, lockMaxOnMs, null, 0);
+                release[i] = r.Register("Locks.Release[" + i + "]", Locks.Release[i], false, lockMaxOnMs, null, 0);
+            }
+            Locks.Engage = engage;
+            Locks.Release = release;
+            // Conveyors: twice their run timeout; the contactor's auxiliary contact where it is wired.
+            StagingConveyor.Run = r.Register("StagingConveyor.Run", StagingConveyor.Run, false, 2 * config.StagingTimeoutMs,
+                StagingConveyor.Running, ContactorReadBackMs);
+            TransferConveyor.Run = r.Register("TransferConveyor.Run", TransferConveyor.Run, false, 2 * config.TransferTimeoutMs,
+                TransferConveyor.Running, ContactorReadBackMs);
+            // The permit stays on through a whole swap; its read-back (the safety relay) is Interlocks' own check.
+            Safety.MotionPermit = r.Register("Safety.MotionPermit", Safety.MotionPermit, false, 0, null, 0);
+            // The watchdog kick toggles every tick (Interlocks.KickWatchdog): a level held longer than a late tick means the
+            // toggling stopped while the port stayed on; the relay's own watchdog drops the permit, the registry names it.
+            Safety.PermitWatchdogKick = r.Register("Safety.PermitWatchdogKick", Safety.PermitWatchdogKick, false,
+                config.TickLateMs, null, 0);
+            Outputs = r;
+            return r;
+        }
     }
 }

@@ -10,42 +10,39 @@ namespace Station.Device
     /// MCP23S17. The board files (boards/&lt;board&gt;/Device) add what differs per chip: routing, PWM and encoder.</summary>
     public static class PortWiring
     {
-        /// <summary>Wires every digital port of <paramref name="map"/>; the caller sets LiftDrive and LiftEncoder.</summary>
+        /// <summary>Wires every digital port of <paramref name="map"/>; the caller sets Lift.Drive and Lift.Encoder.</summary>
         public static WiredBoard Wire(BoardPinMap map, GpioController gpio, Mcp23s17[] expanders, string storageFolder)
         {
             var io = new StationIo();
-            io.LiftDirectionUp = Output(map.LiftDirectionUp, gpio, expanders);
-            io.LiftEnable = Output(map.LiftEnable, gpio, expanders);
-            io.LiftBrakeRelease = Output(map.LiftBrakeRelease, gpio, expanders);
-            io.LiftTopLimit = Input(map, map.LiftTopLimit, gpio, expanders);
-            io.LiftHomeLimit = Input(map, map.LiftHomeLimit, gpio, expanders);
-            io.LiftPackContact = Input(map, map.LiftPackContact, gpio, expanders);
+            io.Lift.DirectionAway = Output(map.Lift.DirectionAway, gpio, expanders);
+            io.Lift.Enable = Output(map.Lift.Enable, gpio, expanders);
+            io.Lift.BrakeRelease = Output(map.Lift.BrakeRelease, gpio, expanders);
+            io.Lift.FarLimit = Input(map, map.Lift.FarLimit, gpio, expanders);
+            io.Lift.HomeSwitch = Input(map, map.Lift.HomeSwitch, gpio, expanders);
+            io.Lift.FarContact = Input(map, map.Lift.FarContact, gpio, expanders);
 
-            io.LockEngage = new IDigitalOutput[map.LockCount];
-            io.LockRelease = new IDigitalOutput[map.LockCount];
-            io.LockLockedSensor = new IDigitalInput[map.LockCount];
-            io.LockUnlockedSensor = new IDigitalInput[map.LockCount];
+            io.Locks.Size(map.LockCount);
             for (int i = 0; i < map.LockCount; i++)
             {
-                io.LockEngage[i] = Output(map.LockEngage[i], gpio, expanders);
-                io.LockRelease[i] = Output(map.LockRelease[i], gpio, expanders);
-                io.LockLockedSensor[i] = Input(map, map.LockLockedSensor[i], gpio, expanders);
-                io.LockUnlockedSensor[i] = Input(map, map.LockUnlockedSensor[i], gpio, expanders);
+                io.Locks.Engage[i] = Output(map.Locks.Engage[i], gpio, expanders);
+                io.Locks.Release[i] = Output(map.Locks.Release[i], gpio, expanders);
+                io.Locks.LockedSensor[i] = Input(map, map.Locks.LockedSensor[i], gpio, expanders);
+                io.Locks.UnlockedSensor[i] = Input(map, map.Locks.UnlockedSensor[i], gpio, expanders);
             }
 
-            io.StagingConveyorRun = Output(map.StagingConveyorRun, gpio, expanders);
-            io.PackAtStaging = Input(map, map.PackAtStaging, gpio, expanders);
-            io.TransferConveyorRun = Output(map.TransferConveyorRun, gpio, expanders);
-            io.PackOnLift = Input(map, map.PackOnLift, gpio, expanders);
-            io.PackAtReturn = Input(map, map.PackAtReturn, gpio, expanders);
+            WireConveyor(io.StagingConveyor, map.StagingConveyor, map, gpio, expanders);
+            WireConveyor(io.TransferConveyor, map.TransferConveyor, map, gpio, expanders);
+            io.Sensors.PackAtStaging = Input(map, map.Sensors.PackAtStaging, gpio, expanders);
+            io.Sensors.PackOnLift = Input(map, map.Sensors.PackOnLift, gpio, expanders);
+            io.Sensors.PackAtReturn = Input(map, map.Sensors.PackAtReturn, gpio, expanders);
+            io.Sensors.VehiclePositioned = Input(map, map.Sensors.VehiclePositioned, gpio, expanders);
 
-            io.EStopReleased = Input(map, map.EStopReleased, gpio, expanders);
-            io.LightCurtainClear = Input(map, map.LightCurtainClear, gpio, expanders);
-            io.DoorsClosed = Input(map, map.DoorsClosed, gpio, expanders);
-            io.VehiclePositioned = Input(map, map.VehiclePositioned, gpio, expanders);
-            io.SafetyRelayOk = Input(map, map.SafetyRelayOk, gpio, expanders);
-            io.MotionPermit = Output(map.MotionPermit, gpio, expanders);
-            io.PermitWatchdogKick = Output(map.PermitWatchdogKick, gpio, expanders);
+            io.Safety.EStopReleased = Input(map, map.Safety.EStopReleased, gpio, expanders);
+            io.Safety.LightCurtainClear = Input(map, map.Safety.LightCurtainClear, gpio, expanders);
+            io.Safety.DoorsClosed = Input(map, map.Safety.DoorsClosed, gpio, expanders);
+            io.Safety.RelayFeedback = Input(map, map.Safety.RelayFeedback, gpio, expanders);
+            io.Safety.MotionPermit = Output(map.Safety.MotionPermit, gpio, expanders);
+            io.Safety.PermitWatchdogKick = Output(map.Safety.PermitWatchdogKick, gpio, expanders);
 
             var board = new WiredBoard();
             board.Io = io;
@@ -54,6 +51,12 @@ namespace Station.Device
             board.StorageFolder = storageFolder;
             for (int i = 0; i < expanders.Length; i++) expanders[i].Configure();
             return board;
+        }
+
+        private static void WireConveyor(ConveyorPorts ports, ConveyorPins pins, BoardPinMap map, GpioController gpio, Mcp23s17[] expanders)
+        {
+            ports.Run = Output(pins.Run, gpio, expanders);
+            if (pins.Running != BoardPinMap.NoPin) ports.Running = Input(map, pins.Running, gpio, expanders);
         }
 
         /// <summary>An input on a native or expander pin, active level from the map.</summary>

@@ -66,6 +66,17 @@ namespace Station.Device
             }
 
             var controller = new StationController(board.Io, config);
+            // The board wiring against the output registry: every output the core drives must have a pin on this board.
+            OutputRegistry outputs = controller.Outputs;
+            for (int i = 0; i < outputs.Count; i++)
+            {
+                if (map.PinOf(outputs.At(i).Name) == BoardPinMap.NoPin)
+                {
+                    outputs.AllOff();
+                    log.Write(LogLevel.Error, "board " + map.Name + ": output " + outputs.At(i).Name + " has no pin. The station does not start.");
+                    Thread.Sleep(Timeout.Infinite);
+                }
+            }
             CommandResult started = controller.Start();
             logRing.Write(LogLevel.Info, "station " + config.StationId + " on " + map.Name + ": " + started.Message);
 

@@ -42,23 +42,13 @@ namespace Station.Device
             for (int i = 0; i < Expanders.Length; i++) Expanders[i].Flush();
         }
 
-        /// <summary>Last resort when the control loop itself fails: every bay output off, now. The core's own fault
-        /// handling does this in normal operation; this path exists for an exception escaping the core.</summary>
+        /// <summary>Last resort when the control loop itself fails: every registered output to its safe level, now, then
+        /// every expander pin off. The core's own fault handling does this in normal operation; this path exists for an
+        /// exception escaping the core.</summary>
         public void AllOff()
         {
-            StationIo io = Io;
-            io.LiftDrive.SetDuty(0.0);
-            io.LiftEnable.Write(false);
-            io.LiftBrakeRelease.Write(false);
-            io.LiftDirectionUp.Write(false);
-            io.MotionPermit.Write(false);
-            io.StagingConveyorRun.Write(false);
-            io.TransferConveyorRun.Write(false);
-            for (int i = 0; i < io.LockEngage.Length; i++)
-            {
-                io.LockEngage[i].Write(false);
-                io.LockRelease[i].Write(false);
-            }
+            OutputRegistry outputs = Io.Outputs;
+            if (outputs != null) outputs.AllOff();
             for (int i = 0; i < Expanders.Length; i++) Expanders[i].AllOff();
         }
     }

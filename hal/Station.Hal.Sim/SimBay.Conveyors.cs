@@ -19,9 +19,9 @@ namespace Station.Hal.Sim
         public double ReturnPointMm => Parameters.StagingLengthMm + 2 * Parameters.TransferPitchMm;
 
         /// <summary>True while the staging conveyor turns (commanded and powered).</summary>
-        public bool StagingRunning => !PowerIsOff && SafetyRelayEnergised && StagingConveyorRun.State;
+        public bool StagingRunning => StagingDrive.Turning(!PowerIsOff && SafetyRelayEnergised);
         /// <summary>True while the transfer conveyor turns (commanded and powered).</summary>
-        public bool TransferRunning => !PowerIsOff && SafetyRelayEnergised && TransferConveyorRun.State;
+        public bool TransferRunning => TransferDrive.Turning(!PowerIsOff && SafetyRelayEnergised);
 
         /// <summary>Packs on the conveyor line, front (highest coordinate) first.</summary>
         public IReadOnlyList<SimPack> PacksOnConveyor

@@ -8,39 +8,36 @@ namespace Station.Hal.Sim
         private readonly List<ScheduledEvent> _scheduled = new List<ScheduledEvent>();
 
         /// <summary>The e-stop is pressed (the safety relay drops; EStopReleased reads false).</summary>
-        public bool EStopPressed { get; set; }
+        public bool EStopPressed { get => SafetyChain.EStopPressed; set => SafetyChain.EStopPressed = value; }
         /// <summary>Someone or something is in the light curtain (the safety relay drops).</summary>
-        public bool LightCurtainBroken { get; set; }
+        public bool LightCurtainBroken { get => SafetyChain.LightCurtainBroken; set => SafetyChain.LightCurtainBroken = value; }
         /// <summary>A bay door is open (the safety relay drops).</summary>
-        public bool DoorsOpen { get; set; }
+        public bool DoorsOpen { get => SafetyChain.DoorsOpen; set => SafetyChain.DoorsOpen = value; }
         /// <summary>The safety relay will not energise (coil or contact failure).</summary>
-        public bool SafetyRelayFailed { get; set; }
+        public bool SafetyRelayFailed { get => SafetyChain.RelayFailed; set => SafetyChain.RelayFailed = value; }
         /// <summary>Position at which the lift jams (NaN = none).</summary>
-        public double JamAtMm { get; private set; } = double.NaN;
+        public double JamAtMm => LiftAxis.JamAtMm;
         /// <summary>True once the lift has reached the jam position and is stuck there.</summary>
-        public bool LiftJammed => _liftJammed;
+        public bool LiftJammed => LiftAxis.Jammed;
 
         /// <summary>The lift will jam when it reaches <paramref name="mm"/> (an obstruction, a seized guide): the drive
         /// keeps pushing but the encoder stops.</summary>
         public void StallLiftAt(double mm)
         {
-            JamAtMm = mm;
-            _liftJammed = Math.Abs(LiftPositionMm - mm) < 1e-9;
+            LiftAxis.JamAt(mm);
         }
 
         /// <summary>Removes the obstruction.</summary>
         public void ClearLiftStall()
         {
-            JamAtMm = double.NaN;
-            _liftJammed = false;
+            LiftAxis.ClearJam();
         }
 
         /// <summary>Lock <paramref name="index"/> jams part-way (at <see cref="PlantParameters.LockJamFraction"/>) when engaging:
         /// neither sensor is made.</summary>
         public void FailLockEngage(int index, bool fails = true)
         {
-            if (index < 0 || index >= _lockFailsToEngage.Length) throw new ArgumentOutOfRangeException(nameof(index));
-            _lockFailsToEngage[index] = fails;
+            LockSet.FailEngage(index, fails);
         }
 
         /// <summary>Supply lost: every output drops, the brake falls in, the safety relay opens. When
@@ -53,7 +50,7 @@ namespace Station.Hal.Sim
             PowerIsOff = true;
             foreach (var o in _outputs) o.PowerOff();
             LiftDrive.PowerOff();
-            SafetyRelayEnergised = false;
+            SafetyChain.PowerOff();
             if (tearLastAppend && (Storage.LastAppendMs < 0 || Storage.LastAppendMs == Clock.NowMs)) torn = Storage.TearLastAppend();
             UpdateSensors();
             Log.Write(Station.Hal.LogLevel.Warning, torn ? "plant: POWER LOST during a journal write (torn)" : "plant: POWER LOST");

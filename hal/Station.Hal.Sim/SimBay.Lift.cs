@@ -4,21 +4,24 @@ namespace Station.Hal.Sim
 {
     public sealed partial class SimBay
     {
-        private bool _liftJammed;
-        private bool _pressingVehicle;
+        private const string PressedIntoVehicle = "lift drove the pack into the vehicle past the seal compression ({0:0} mm)";
+        private const string RanIntoEndStop = "lift drive ran the platform into its top end stop ({0:0} mm)";
+
+        /// <summary>The lift axis device.</summary>
+        public SimLinearAxis LiftAxis { get; private set; }
 
         /// <summary>Lift platform height, mm: 0 is the bottom of the home switch's zone (which reaches up to
         /// <see cref="PlantParameters.HomeSwitchMm"/>); the mechanical stops lie beyond the switches.</summary>
-        public double LiftPositionMm { get; private set; }
+        public double LiftPositionMm => LiftAxis.PositionMm;
 
         /// <summary>Lift velocity, mm/s (positive = up).</summary>
-        public double LiftVelocityMmS { get; private set; }
+        public double LiftVelocityMmS => LiftAxis.VelocityMmS;
 
         /// <summary>Simulated ms during which the drive was enabled with a speed reference against the closed brake.</summary>
-        public long LiftDrivenAgainstBrakeMs { get; private set; }
+        public long LiftDrivenAgainstBrakeMs => LiftAxis.DrivenAgainstBrakeMs;
 
         /// <summary>True while the drive has torque: safety relay energised, enabled and brake released.</summary>
-        public bool LiftPowered => !PowerIsOff && SafetyRelayEnergised && LiftEnable.State && LiftBrakeRelease.State;
+        public bool LiftPowered => LiftAxis.Powered(!PowerIsOff && SafetyRelayEnergised);
 
         /// <summary>True when the platform touches the underside of the vehicle's pack position.</summary>
         public bool AtContact => Vehicle != null && LiftPositionMm >= VehiclePackHeightMm - Parameters.ContactWindowMm;
@@ -46,8 +49,7 @@ namespace Station.Hal.Sim
         /// <summary>Sets the lift position directly (test set-up; velocity becomes 0). The encoder keeps its reference.</summary>
         public void PlaceLift(double mm)
         {
-            LiftPositionMm = mm;
-            LiftVelocityMmS = 0;
+            LiftAxis.Place(mm);
             UpdateSensors();
         }
 
@@ -61,67 +63,15 @@ namespace Station.Hal.Sim
             return 2 * maxSpeed / accel + (distanceMm - accelDist) / maxSpeed;
         }
 
+        // The vehicle's pack (or the pack on the platform under a vehicle) is the lift's ceiling: pressing past the
+        // seal compression is a hazard; without a vehicle the top end stop is.
         private void StepLift(int ms)
         {
             var p = Parameters;
-            double dt = ms / 1000.0;
-            bool powered = LiftPowered;
-            if (!PowerIsOff && SafetyRelayEnergised && LiftEnable.State && !LiftBrakeRelease.State && LiftDrive.Duty > 0)
-                LiftDrivenAgainstBrakeMs += ms;
-
-            double target = powered ? LiftDrive.Duty * p.LiftMaxSpeedMmS * (LiftDirectionUp.State ? 1 : -1) : 0;
-            // A runaway drive ignores its enable and reference but still needs the safety relay's power and an open brake.
-            bool runaway = LiftRunaway != 0 && !PowerIsOff && SafetyRelayEnergised && LiftBrakeRelease.State;
-            if (runaway) { powered = true; target = LiftRunaway * p.LiftMaxSpeedMmS; }
-            double rate = (powered ? p.LiftAccelMmS2 : p.LiftBrakeDecelMmS2) * dt;
-            // A brake that does not hold lets the unpowered platform sink under its load.
-            if (!powered && BrakeSlipMmS > 0 && LiftPositionMm > -p.LiftOvertravelMm) { target = -BrakeSlipMmS; rate = p.LiftAccelMmS2 * dt; }
-            double v = LiftVelocityMmS;
-            if (target > v) v = Math.Min(target, v + rate);
-            else v = Math.Max(target, v - rate);
-
-            double from = LiftPositionMm;
-            double to = from + v * dt;
-            if (_liftJammed)
-            {
-                to = from;
-                v = 0;
-            }
-            else if (!double.IsNaN(JamAtMm) && ((from - JamAtMm) * (to - JamAtMm) <= 0) && to != from)
-            {
-                to = JamAtMm;
-                v = 0;
-                _liftJammed = true;
-                Log.Write(Station.Hal.LogLevel.Debug, $"plant: lift jammed at {JamAtMm:0} mm");
-            }
-
             double ceiling = p.LiftTravelMm + p.LiftOvertravelMm;
             bool vehicleCeiling = VehicleCeilingPresent;
             if (vehicleCeiling) ceiling = Math.Min(ceiling, VehiclePackHeightMm + p.ContactComplianceMm);
-            if (to >= ceiling && v > 0)
-            {
-                to = ceiling;
-                v = 0;
-                if (vehicleCeiling && powered && target > 0 && !_pressingVehicle)
-                {
-                    _pressingVehicle = true;
-                    Hazard($"lift drove the pack into the vehicle past the seal compression ({ceiling:0} mm)");
-                }
-                else if (!vehicleCeiling && powered && target > 0 && !_pressingVehicle)
-                {
-                    _pressingVehicle = true;
-                    Hazard($"lift drive ran the platform into its top end stop ({ceiling:0} mm)");
-                }
-            }
-            else if (to < ceiling - 1) _pressingVehicle = false;
-            double floor = -p.LiftOvertravelMm;
-            if (to <= floor && v < 0)
-            {
-                to = floor;
-                v = 0;
-            }
-            LiftPositionMm = to;
-            LiftVelocityMmS = v;
+            LiftAxis.Step(ms, !PowerIsOff && SafetyRelayEnergised, ceiling, vehicleCeiling ? PressedIntoVehicle : RanIntoEndStop);
         }
     }
 }

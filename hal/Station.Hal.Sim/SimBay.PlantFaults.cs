@@ -8,10 +8,10 @@ namespace Station.Hal.Sim
 
         /// <summary>Lift drive runaway: +1 up, -1 down, 0 healthy. The drive then runs at full speed whatever its enable
         /// and reference say, as long as the safety relay gives it power and the brake is open.</summary>
-        public int LiftRunaway { get; set; }
+        public int LiftRunaway { get => LiftAxis.Runaway; set => LiftAxis.Runaway = value; }
 
         /// <summary>A brake that does not hold: the unpowered platform sinks at this speed, mm/s (0 = the brake holds).</summary>
-        public double BrakeSlipMmS { get; set; }
+        public double BrakeSlipMmS { get => LiftAxis.BrakeSlipMmS; set => LiftAxis.BrakeSlipMmS = value; }
 
         /// <summary>The positioned (or arriving) vehicle rolls out of the swap position mid-swap: it stays in the bay,
         /// the position sensor drops. Touching its pack while it moves is a hazard (only a barrier or chock prevents it).</summary>

@@ -19,7 +19,6 @@ namespace Station.Hal.Sim
         private readonly List<SimInput> _inputs = new List<SimInput>();
         private readonly List<SimOutput> _outputs = new List<SimOutput>();
         private readonly List<SimVehicle> _departed = new List<SimVehicle>();
-        private int _relayPickupRemainingMs;
 
         /// <summary>A bay with parameters <paramref name="p"/> (validated), a rack filled with charged packs, no vehicle,
         /// the lift at home and the locks locked.</summary>
@@ -32,55 +31,51 @@ namespace Station.Hal.Sim
             Storage = storage ?? throw new ArgumentNullException(nameof(storage));
             Log = new SimLog(clock);
             Rack = new Rack(this, p);
-            Locks = new double[p.LockCount];
-            for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
-            _lockFailsToEngage = new bool[p.LockCount];
 
-            Io = new StationIo
-            {
-                LiftDrive = LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz),
-                LiftDirectionUp = LiftDirectionUp = Out("LiftDirectionUp"),
-                LiftEnable = LiftEnable = Out("LiftEnable"),
-                LiftBrakeRelease = LiftBrakeRelease = Out("LiftBrakeRelease"),
-                LiftEncoder = Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock),
-                LiftTopLimit = LiftTopLimit = In("LiftTopLimit"),
-                LiftHomeLimit = LiftHomeLimit = In("LiftHomeLimit"),
-                LiftPackContact = LiftPackContact = In("LiftPackContact"),
-                LockEngage = new IDigitalOutput[p.LockCount],
-                LockRelease = new IDigitalOutput[p.LockCount],
-                LockLockedSensor = new IDigitalInput[p.LockCount],
-                LockUnlockedSensor = new IDigitalInput[p.LockCount],
-                StagingConveyorRun = StagingConveyorRun = Out("StagingConveyorRun"),
-                PackAtStaging = PackAtStaging = In("PackAtStaging"),
-                TransferConveyorRun = TransferConveyorRun = Out("TransferConveyorRun"),
-                PackOnLift = PackOnLift = In("PackOnLift"),
-                PackAtReturn = PackAtReturn = In("PackAtReturn"),
-                EStopReleased = EStopReleased = In("EStopReleased"),
-                LightCurtainClear = LightCurtainClear = In("LightCurtainClear"),
-                DoorsClosed = DoorsClosed = In("DoorsClosed"),
-                VehiclePositioned = VehiclePositioned = In("VehiclePositioned"),
-                SafetyRelayOk = SafetyRelayOk = In("SafetyRelayOk"),
-                MotionPermit = MotionPermit = Out("MotionPermit"),
-                // Not an actuator (kept out of Outputs): it toggles every tick by design.
-                PermitWatchdogKick = PermitWatchdogKick = new SimOutput("PermitWatchdogKick"),
-                Clock = clock,
-                Storage = storage,
-                Log = Log,
-            };
+            LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz);
+            LiftDirectionUp = Out("LiftDirectionUp");
+            LiftEnable = Out("LiftEnable");
+            LiftBrakeRelease = Out("LiftBrakeRelease");
+            Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock);
+            LiftTopLimit = In("LiftTopLimit");
+            LiftHomeLimit = In("LiftHomeLimit");
+            LiftPackContact = In("LiftPackContact");
+            StagingConveyorRun = Out("StagingConveyorRun");
+            PackAtStaging = In("PackAtStaging");
+            TransferConveyorRun = Out("TransferConveyorRun");
+            PackOnLift = In("PackOnLift");
+            PackAtReturn = In("PackAtReturn");
+            EStopReleased = In("EStopReleased");
+            LightCurtainClear = In("LightCurtainClear");
+            DoorsClosed = In("DoorsClosed");
+            VehiclePositioned = In("VehiclePositioned");
+            SafetyRelayOk = In("SafetyRelayOk");
+            MotionPermit = Out("MotionPermit");
+            // Not an actuator (kept out of Outputs): it toggles every tick by design.
+            PermitWatchdogKick = new SimOutput("PermitWatchdogKick");
+            StagingConveyorRunning = In("StagingConveyorRunning");
+            TransferConveyorRunning = In("TransferConveyorRunning");
             LockEngage = new SimOutput[p.LockCount];
             LockRelease = new SimOutput[p.LockCount];
             LockLocked = new SimInput[p.LockCount];
             LockUnlocked = new SimInput[p.LockCount];
             for (int i = 0; i < p.LockCount; i++)
             {
-                Io.LockEngage[i] = LockEngage[i] = Out($"LockEngage[{i}]");
-                Io.LockRelease[i] = LockRelease[i] = Out($"LockRelease[{i}]");
-                Io.LockLockedSensor[i] = LockLocked[i] = In($"LockLocked[{i}]");
-                Io.LockUnlockedSensor[i] = LockUnlocked[i] = In($"LockUnlocked[{i}]");
+                LockEngage[i] = Out($"LockEngage[{i}]");
+                LockRelease[i] = Out($"LockRelease[{i}]");
+                LockLocked[i] = In($"LockLocked[{i}]");
+                LockUnlocked[i] = In($"LockUnlocked[{i}]");
             }
-
+            LiftAxis = new SimLinearAxis(p, LiftDrive, LiftDirectionUp, LiftEnable, LiftBrakeRelease, LiftHomeLimit, LiftTopLimit, LiftPackContact,
+                Hazard, m => Log.Write(LogLevel.Debug, m));
+            SafetyChain = new SimSafetyChain(EStopReleased, LightCurtainClear, DoorsClosed, SafetyRelayOk, MotionPermit, PermitWatchdogKick,
+                p.SafetyRelayPickupMs, p.PermitWatchdogMs);
+            LockSet = new SimLockSet(LockEngage, LockRelease, LockLocked, LockUnlocked, p.LockTravelMs, p.LockJamFraction);
+            StagingDrive = new SimConveyorDrive(StagingConveyorRun, StagingConveyorRunning);
+            TransferDrive = new SimConveyorDrive(TransferConveyorRun, TransferConveyorRunning);
             // The core reads the counter through the injectable signal path (slip, offset, scale, wrap).
-            Io.LiftEncoder = EncoderPath = new EncoderFaults(Encoder);
+            EncoderPath = new EncoderFaults(Encoder);
+            Io = WireIo();
 
             for (int i = 0; i < p.RackPacks; i++)
                 Rack.Place(i, new SimPack($"PK{i + 1:0000}", p.RackInitialSocPct, p.PackType));
@@ -99,6 +94,14 @@ namespace Station.Hal.Sim
         public StationIo Io { get; }
         /// <summary>The rack and its handler.</summary>
         public Rack Rack { get; }
+        /// <summary>The safety chain device (e-stop, curtain, doors, safety relay).</summary>
+        public SimSafetyChain SafetyChain { get; }
+        /// <summary>The pack locks device.</summary>
+        public SimLockSet LockSet { get; }
+        /// <summary>The staging conveyor's drive.</summary>
+        public SimConveyorDrive StagingDrive { get; }
+        /// <summary>The transfer conveyor's drive.</summary>
+        public SimConveyorDrive TransferDrive { get; }
 
         /// <summary>The lift drive's speed reference.</summary>
         public SimPwm LiftDrive { get; }
@@ -126,6 +129,10 @@ namespace Station.Hal.Sim
         public SimInput[] LockUnlocked { get; }
         /// <summary>Staging conveyor motor.</summary>
         public SimOutput StagingConveyorRun { get; }
+        /// <summary>Staging conveyor contactor's auxiliary contact (read-back).</summary>
+        public SimInput StagingConveyorRunning { get; }
+        /// <summary>Transfer conveyor contactor's auxiliary contact (read-back).</summary>
+        public SimInput TransferConveyorRunning { get; }
         /// <summary>Pack at the staging point.</summary>
         public SimInput PackAtStaging { get; }
         /// <summary>Transfer conveyor motor.</summary>
@@ -151,7 +158,7 @@ namespace Station.Hal.Sim
         /// <summary>The platform's pack-contact sensor.</summary>
         public SimInput LiftPackContact { get; }
         /// <summary>True while the permit watchdog has seen the controller toggle its input recently.</summary>
-        public bool PermitWatchdogAlive => Parameters.PermitWatchdogMs <= 0 || Clock.NowMs - _kickSeenMs <= Parameters.PermitWatchdogMs;
+        public bool PermitWatchdogAlive => SafetyChain.WatchdogAlive;
 
         /// <summary>Every input, by its StationIo name.</summary>
         public IReadOnlyList<SimInput> Inputs => _inputs;
@@ -167,7 +174,7 @@ namespace Station.Hal.Sim
         /// <summary>The vehicle in the bay (arriving, positioned or leaving), or null.</summary>
         public SimVehicle Vehicle { get; private set; }
         /// <summary>True while the safety relay is energised (drives have power).</summary>
-        public bool SafetyRelayEnergised { get; private set; }
+        public bool SafetyRelayEnergised => SafetyChain.Energised;
         /// <summary>True between <see cref="PowerLoss"/> and <see cref="PowerRestore"/>.</summary>
         public bool PowerIsOff { get; private set; }
 
@@ -190,7 +197,7 @@ namespace Station.Hal.Sim
         {
             if (ms < 0) throw new ArgumentOutOfRangeException(nameof(ms));
             RunScheduled();
-            StepSafetyChain(ms);
+            SafetyChain.Step(ms, !PowerIsOff);
             StepLift(ms);
             StepLocks(ms);
             ExchangePackWithVehicle();
@@ -211,7 +218,7 @@ namespace Station.Hal.Sim
             pack.Place = SimPackPlace.Vehicle;
             Register(pack);
             Vehicle = new SimVehicle(id, pack) { ArrivedWith = pack, State = VehicleState.Arriving, RemainingMs = Parameters.VehicleArriveMs };
-            for (int i = 0; i < Locks.Length; i++) Locks[i] = 1.0;
+            LockSet.LockAll();
             if (Parameters.VehicleArriveMs == 0) { Vehicle.State = VehicleState.Positioned; Vehicle.PositionedAtMs = Clock.NowMs; }
             UpdateSensors();
             return Vehicle;
@@ -251,29 +258,6 @@ namespace Station.Hal.Sim
             Log.Write(LogLevel.Warning, "PLANT HAZARD: " + what);
         }
 
-        private int _kickEdges = -1;
-        private long _kickSeenMs = long.MinValue / 2;
-
-        private void StepSafetyChain(int ms)
-        {
-            // The permit watchdog: a retriggerable timer that each edge of the kick input restarts.
-            if (PermitWatchdogKick.Edges != _kickEdges)
-            {
-                _kickEdges = PermitWatchdogKick.Edges;
-                _kickSeenMs = Clock.NowMs;
-            }
-            bool chainOk = !PowerIsOff && MotionPermit.State && PermitWatchdogAlive && !EStopPressed && !LightCurtainBroken && !DoorsOpen && !SafetyRelayFailed;
-            if (!chainOk)
-            {
-                SafetyRelayEnergised = false;
-                _relayPickupRemainingMs = Parameters.SafetyRelayPickupMs;
-                return;
-            }
-            if (SafetyRelayEnergised) return;
-            _relayPickupRemainingMs -= ms;
-            if (_relayPickupRemainingMs <= 0) SafetyRelayEnergised = true;
-        }
-
         private void StepVehicle(int ms)
         {
             if (Vehicle == null) return;
@@ -297,22 +281,52 @@ namespace Station.Hal.Sim
 
         private void UpdateSensors()
         {
-            LiftHomeLimit.Truth = LiftPositionMm <= Parameters.HomeSwitchMm;
-            LiftTopLimit.Truth = LiftPositionMm >= Parameters.LiftTravelMm;
-            for (int i = 0; i < Locks.Length; i++)
-            {
-                LockLocked[i].Truth = Locks[i] >= 0.995;
-                LockUnlocked[i].Truth = Locks[i] <= 0.005;
-            }
+            LiftAxis.UpdateSensors(VehicleCeilingPresent && AtContact);
+            LockSet.UpdateSensors();
             PackAtStaging.Truth = PackNear(StagingPointMm) != null;
             PackAtReturn.Truth = PackNear(ReturnPointMm) != null;
             PackOnLift.Truth = PackOnPlatform != null || (AtContact && Vehicle?.Pack != null);
-            EStopReleased.Truth = !EStopPressed;
-            LightCurtainClear.Truth = !LightCurtainBroken;
-            DoorsClosed.Truth = !DoorsOpen;
             VehiclePositioned.Truth = Vehicle != null && Vehicle.State == VehicleState.Positioned;
-            SafetyRelayOk.Truth = SafetyRelayEnergised;
-            LiftPackContact.Truth = VehicleCeilingPresent && AtContact;
+            SafetyChain.UpdateSensors();
+            StagingDrive.UpdateSensors(SafetyRelayEnergised);
+            TransferDrive.UpdateSensors(SafetyRelayEnergised);
+        }
+
+        // The car bay's port groups over the simulated devices.
+        private StationIo WireIo()
+        {
+            var io = new StationIo { Clock = Clock, Storage = Storage, Log = Log };
+            io.Lift.Drive = LiftDrive;
+            io.Lift.DirectionAway = LiftDirectionUp;
+            io.Lift.Enable = LiftEnable;
+            io.Lift.BrakeRelease = LiftBrakeRelease;
+            io.Lift.Encoder = EncoderPath;
+            io.Lift.FarLimit = LiftTopLimit;
+            io.Lift.HomeSwitch = LiftHomeLimit;
+            io.Lift.FarContact = LiftPackContact;
+            io.Locks.Size(LockEngage.Length);
+            for (int i = 0; i < LockEngage.Length; i++)
+            {
+                io.Locks.Engage[i] = LockEngage[i];
+                io.Locks.Release[i] = LockRelease[i];
+                io.Locks.LockedSensor[i] = LockLocked[i];
+                io.Locks.UnlockedSensor[i] = LockUnlocked[i];
+            }
+            io.StagingConveyor.Run = StagingConveyorRun;
+            io.StagingConveyor.Running = StagingConveyorRunning;
+            io.TransferConveyor.Run = TransferConveyorRun;
+            io.TransferConveyor.Running = TransferConveyorRunning;
+            io.Sensors.PackAtStaging = PackAtStaging;
+            io.Sensors.PackOnLift = PackOnLift;
+            io.Sensors.PackAtReturn = PackAtReturn;
+            io.Sensors.VehiclePositioned = VehiclePositioned;
+            io.Safety.EStopReleased = EStopReleased;
+            io.Safety.LightCurtainClear = LightCurtainClear;
+            io.Safety.DoorsClosed = DoorsClosed;
+            io.Safety.RelayFeedback = SafetyRelayOk;
+            io.Safety.MotionPermit = MotionPermit;
+            io.Safety.PermitWatchdogKick = PermitWatchdogKick;
+            return io;
         }
 
         private SimInput In(string name)

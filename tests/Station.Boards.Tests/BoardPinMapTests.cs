@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Reflection;
 using Station.Boards;
@@ -28,37 +29,53 @@ public class BoardPinMapTests
         Assert.Null(map.Validate());
     }
 
+    /// <summary>Every (name, pin array or pin) of the map's pin groups, named like the StationIo port group fields.</summary>
+    private static IEnumerable<(string Group, FieldInfo Field, object Pins)> PinGroupFields(BoardPinMap map)
+    {
+        foreach (var group in typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (group.FieldType.IsPrimitive || group.FieldType == typeof(string) || group.FieldType.IsArray || group.FieldType.IsEnum) continue;
+            object pins = group.GetValue(map)!;
+            foreach (var f in group.FieldType.GetFields(BindingFlags.Public | BindingFlags.Instance)) yield return (group.Name, f, pins);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Boards))]
     public void Every_StationIo_port_has_a_pin(string board)
     {
-        // StationIo is the contract: each of its ports (inputs, outputs, PWM, encoder, and per-lock arrays) must have a
-        // field of the same name in the pin map (an encoder has channels A and B), wired to a pin.
+        // StationIo is the contract: each port of each of its port groups (inputs, outputs, PWM, encoder, per-lock
+        // arrays) must have a field of the same name in the map's pin group of the same name (an encoder has channels
+        // A and B), wired to a pin. Optional read-back inputs (a conveyor's Running) may be unwired.
         var map = Map(board);
-        var mapFields = typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance).ToDictionary(f => f.Name);
+        var mapGroups = typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance).ToDictionary(f => f.Name);
         var portTypes = new[] { typeof(IDigitalInput), typeof(IDigitalOutput), typeof(IPwmOutput), typeof(IPositionInput) };
         int ports = 0;
-        foreach (var port in typeof(StationIo).GetFields(BindingFlags.Public | BindingFlags.Instance))
+        foreach (var group in typeof(StationIo).GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
-            var type = port.FieldType.IsArray ? port.FieldType.GetElementType()! : port.FieldType;
-            if (!portTypes.Contains(type))
+            if (!group.FieldType.Name.EndsWith("Ports")) continue; // clock, storage, log: not pins
+            Assert.True(mapGroups.TryGetValue(group.Name, out var mapGroup), $"BoardPinMap has no pin group {group.Name}");
+            object pinGroup = mapGroup!.GetValue(map)!;
+            var pinFields = mapGroup.FieldType.GetFields(BindingFlags.Public | BindingFlags.Instance).ToDictionary(f => f.Name);
+            foreach (var port in group.FieldType.GetFields(BindingFlags.Public | BindingFlags.Instance))
             {
-                continue; // clock, storage, log: not pins
-            }
-            ports++;
-            var names = type == typeof(IPositionInput) ? new[] { port.Name + "A", port.Name + "B" } : new[] { port.Name };
-            foreach (var name in names)
-            {
-                Assert.True(mapFields.TryGetValue(name, out var field), $"BoardPinMap has no field for StationIo.{port.Name} ({name})");
-                if (port.FieldType.IsArray)
+                var type = port.FieldType.IsArray ? port.FieldType.GetElementType()! : port.FieldType;
+                Assert.Contains(type, portTypes);
+                ports++;
+                var names = type == typeof(IPositionInput) ? new[] { port.Name + "A", port.Name + "B" } : new[] { port.Name };
+                foreach (var name in names)
                 {
-                    var pins = (int[])field!.GetValue(map)!;
-                    Assert.Equal(map.LockCount, pins.Length);
-                    Assert.All(pins, p => Assert.NotEqual(BoardPinMap.NoPin, p));
-                }
-                else
-                {
-                    Assert.NotEqual(BoardPinMap.NoPin, (int)field!.GetValue(map)!);
+                    Assert.True(pinFields.TryGetValue(name, out var field), $"BoardPinMap.{group.Name} has no field for StationIo.{group.Name}.{port.Name} ({name})");
+                    if (port.FieldType.IsArray)
+                    {
+                        var pins = (int[])field!.GetValue(pinGroup)!;
+                        Assert.Equal(map.LockCount, pins.Length);
+                        Assert.All(pins, p => Assert.NotEqual(BoardPinMap.NoPin, p));
+                    }
+                    else if (name != nameof(ConveyorPorts.Running))
+                    {
+                        Assert.NotEqual(BoardPinMap.NoPin, (int)field!.GetValue(pinGroup)!);
+                    }
                 }
             }
         }
@@ -76,14 +93,62 @@ public class BoardPinMapTests
         foreach (var field in typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
             bool pin = field.FieldType == typeof(int) && (int)field.GetValue(map)! != BoardPinMap.NoPin && field.Name != nameof(BoardPinMap.ExpanderCount)
-                && field.Name != nameof(BoardPinMap.LockCount) && field.Name != nameof(BoardPinMap.SpiBus)
-                && field.Name != nameof(BoardPinMap.LiftDriveFrequencyHz) && field.Name != nameof(BoardPinMap.CanCrystalHz);
-            bool pins = field.FieldType == typeof(int[]) && field.Name != nameof(BoardPinMap.UsablePins);
-            if (pin || pins)
+                && field.Name != nameof(BoardPinMap.LockCount) && field.Name != nameof(BoardPinMap.SpiBus) && field.Name != nameof(BoardPinMap.CanCrystalHz);
+            if (pin)
             {
                 Assert.True(note.Contains("`" + field.Name, StringComparison.Ordinal), $"boards/{board}/README.md does not name {field.Name}");
             }
         }
+        foreach (var (group, field, pins) in PinGroupFields(map))
+        {
+            bool pin = field.FieldType == typeof(int) && (int)field.GetValue(pins)! != BoardPinMap.NoPin && field.Name != nameof(LinearAxisPins.DriveFrequencyHz);
+            if (pin || field.FieldType == typeof(int[]))
+            {
+                string name = group + "." + field.Name;
+                Assert.True(note.Contains("`" + name, StringComparison.Ordinal), $"boards/{board}/README.md does not name {name}");
+            }
+        }
+    }
+
+    private sealed class AnyPort : IDigitalInput, IDigitalOutput, IPwmOutput, IPositionInput
+    {
+        public bool Read() => false;
+        public void Write(bool on) { }
+        public bool State => false;
+        public void SetDuty(double duty) { }
+        public double Duty => 0;
+        public int FrequencyHz => 2000;
+        public int ReadCounts() => 0;
+    }
+
+    [Theory]
+    [MemberData(nameof(Boards))]
+    public void Every_registered_output_has_an_output_pin_on_the_board(string board)
+    {
+        // The board wiring walks the core's output registry (Program does the same at boot): every output the core
+        // drives, by its registered name, has a pin of this board.
+        var map = Map(board);
+        var io = new StationIo();
+        io.Locks.Size(map.LockCount);
+        foreach (var group in typeof(StationIo).GetFields().Where(f => f.FieldType.Name.EndsWith("Ports")))
+        {
+            object ports = group.GetValue(io)!;
+            foreach (var port in group.FieldType.GetFields())
+            {
+                if (port.FieldType.IsArray) { var a = (Array)port.GetValue(ports)!; for (int i = 0; i < a.Length; i++) a.SetValue(new AnyPort(), i); }
+                else port.SetValue(ports, new AnyPort());
+            }
+        }
+        var registry = io.RegisterOutputs(new StationConfig());
+        Assert.Null(registry.Problem);
+        Assert.True(registry.Count >= 10);
+        for (int i = 0; i < registry.Count; i++)
+        {
+            string name = registry.At(i).Name;
+            Assert.True(map.PinOf(name) != BoardPinMap.NoPin, $"{board}: registered output {name} has no pin");
+        }
+        for (int i = 0; i < registry.DriveCount; i++) Assert.NotEqual(BoardPinMap.NoPin, map.PinOf(registry.DriveName(i)));
+        Assert.Equal(BoardPinMap.NoPin, map.PinOf("Lift.NoSuchPort"));
     }
 
     [Theory]
@@ -97,16 +162,16 @@ public class BoardPinMapTests
     public void A_pin_used_twice_is_refused()
     {
         var map = Esp32DevKitC.PinMap();
-        map.LiftEnable = map.LiftDirectionUp;
-        Assert.Equal("LiftEnable uses pin 26, already used by LiftDirectionUp", map.Validate());
+        map.Lift.Enable = map.Lift.DirectionAway;
+        Assert.Equal("Lift.Enable uses pin 26, already used by Lift.DirectionAway", map.Validate());
     }
 
     [Fact]
     public void An_expander_pin_used_twice_is_refused()
     {
         var map = Stm32F769IDiscovery.PinMap();
-        map.LockRelease[2] = map.LockEngage[1];
-        Assert.Contains("already used by LockEngage[1]", map.Validate());
+        map.Locks.Release[2] = map.Locks.Engage[1];
+        Assert.Contains("already used by Locks.Engage[1]", map.Validate());
     }
 
     [Fact]
@@ -125,21 +190,21 @@ public class BoardPinMapTests
     public void Esp32_input_only_pins_cannot_drive_an_output(int pin)
     {
         var map = Esp32DevKitC.PinMap();
-        int old = map.LiftEnable;
+        int old = map.Lift.Enable;
         // Free the pin first so the only problem left is the direction.
-        if (map.EStopReleased == pin) map.EStopReleased = old;
-        if (map.LightCurtainClear == pin) map.LightCurtainClear = old;
-        if (map.SafetyRelayOk == pin) map.SafetyRelayOk = old;
+        if (map.Safety.EStopReleased == pin) map.Safety.EStopReleased = old;
+        if (map.Safety.LightCurtainClear == pin) map.Safety.LightCurtainClear = old;
+        if (map.Safety.RelayFeedback == pin) map.Safety.RelayFeedback = old;
         if (map.CanInterrupt == pin) map.CanInterrupt = old;
-        map.LiftEnable = pin;
-        Assert.Equal($"LiftEnable: GPIO{pin} is input-only", map.Validate());
+        map.Lift.Enable = pin;
+        Assert.Equal($"Lift.Enable: GPIO{pin} is input-only", map.Validate());
     }
 
     [Fact]
     public void Esp32_input_only_pins_are_fine_as_inputs()
     {
         var map = Esp32DevKitC.PinMap();
-        Assert.True(map.EStopReleased >= 34 && map.LightCurtainClear >= 34 && map.SafetyRelayOk >= 34 && map.CanInterrupt >= 34);
+        Assert.True(map.Safety.EStopReleased >= 34 && map.Safety.LightCurtainClear >= 34 && map.Safety.RelayFeedback >= 34 && map.CanInterrupt >= 34);
         Assert.Null(map.Validate());
     }
 
@@ -160,10 +225,10 @@ public class BoardPinMapTests
     public void Esp32_pins_the_board_cannot_use_are_refused(int pin, string reason)
     {
         var map = Esp32DevKitC.PinMap();
-        map.LiftTopLimit = pin;
+        map.Lift.FarLimit = pin;
         string problem = map.Validate();
         Assert.NotNull(problem);
-        Assert.StartsWith("LiftTopLimit: ", problem);
+        Assert.StartsWith("Lift.FarLimit: ", problem);
         Assert.Contains(reason, problem);
     }
 
@@ -209,8 +274,8 @@ public class BoardPinMapTests
         // Its strap is sampled high: fine for an idle chip select, not for an output or input whose level is not ours.
         var map = Esp32DevKitC.PinMap();
         map.SdCardChipSelect = BoardPinMap.NoPin;
-        map.LiftEnable = 5;
-        Assert.Equal("LiftEnable: GPIO5 is a strapping pin (boot mode, flash voltage): avoided", map.Validate());
+        map.Lift.Enable = 5;
+        Assert.Equal("Lift.Enable: GPIO5 is a strapping pin (boot mode, flash voltage): avoided", map.Validate());
         map = Esp32DevKitC.PinMap();
         map.SdCardChipSelect = map.CanChipSelect;
         map.CanChipSelect = 5;
@@ -229,11 +294,11 @@ public class BoardPinMapTests
     public void Pwm_and_encoder_need_native_pins()
     {
         var map = Esp32DevKitC.PinMap();
-        map.LiftDrive = BoardPinMap.ExpanderPin(1, false, 7);
-        Assert.Equal("LiftDrive: PWM and encoder channels need a native pin, not an expander pin", map.Validate());
+        map.Lift.Drive = BoardPinMap.ExpanderPin(1, false, 7);
+        Assert.Equal("Lift.Drive: PWM and encoder channels need a native pin, not an expander pin", map.Validate());
         map = Stm32F769IDiscovery.PinMap();
-        map.LiftEncoderB = BoardPinMap.ExpanderPin(1, true, 7);
-        Assert.Equal("LiftEncoderB: PWM and encoder channels need a native pin, not an expander pin", map.Validate());
+        map.Lift.EncoderB = BoardPinMap.ExpanderPin(1, true, 7);
+        Assert.Equal("Lift.EncoderB: PWM and encoder channels need a native pin, not an expander pin", map.Validate());
     }
 
     [Fact]
@@ -252,7 +317,7 @@ public class BoardPinMapTests
     public void Stm32_pins_the_board_cannot_use_are_refused(char port, int bit, string reason)
     {
         var map = Stm32F769IDiscovery.PinMap();
-        map.LiftTopLimit = BoardPinMap.Stm32Pin(port, bit);
+        map.Lift.FarLimit = BoardPinMap.Stm32Pin(port, bit);
         Assert.Contains(reason, map.Validate());
     }
 
@@ -260,8 +325,8 @@ public class BoardPinMapTests
     public void Stm32_pins_the_discovery_board_uses_itself_are_refused()
     {
         var map = Stm32F769IDiscovery.PinMap();
-        map.LiftTopLimit = BoardPinMap.Stm32Pin('G', 8); // FMC_SDCLK: the SDRAM clock
-        Assert.Equal("LiftTopLimit: pin 104 is not brought out on stm32f769i-discovery (or the board uses it itself)", map.Validate());
+        map.Lift.FarLimit = BoardPinMap.Stm32Pin('G', 8); // FMC_SDCLK: the SDRAM clock
+        Assert.Equal("Lift.FarLimit: pin 104 is not brought out on stm32f769i-discovery (or the board uses it itself)", map.Validate());
     }
 
     [Fact]

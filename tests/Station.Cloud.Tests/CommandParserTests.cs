@@ -33,11 +33,12 @@ namespace Station.Cloud.Tests
         [Fact]
         public void Every_row_of_the_table_parses_with_its_required_members()
         {
-            foreach (var name in CommandTable.Names)
+            for (int row = 0; row < CommandTable.Count; row++)
             {
-                int row = CommandTable.Find(name);
+                string name = CommandTable.RowAt(row).Name;
+                Assert.Equal(row, CommandTable.Find(name));
                 var sb = new StringBuilder("{\"v\":1,\"mid\":\"" + name + "\",\"cmd\":\"" + name + "\"");
-                int req = CommandTable.Required[row];
+                int req = CommandTable.RowAt(row).Required;
                 if ((req & CommandField.Vehicle) != 0) sb.Append(",\"vehicle\":\"V1\"");
                 if ((req & CommandField.Exp) != 0) sb.Append(",\"exp\":\"" + Exp + "\"");
                 if ((req & CommandField.Key) != 0) sb.Append(",\"key\":\"gate.min_soc_pct\"");
@@ -46,7 +47,7 @@ namespace Station.Cloud.Tests
                 sb.Append('}');
                 var (r, c) = Parse(sb.ToString());
                 Assert.True(r == CloudReason.Accepted, name + ": " + r + " " + c.Detail);
-                Assert.Equal(CommandTable.Kinds[row], c.Kind);
+                Assert.Equal(CommandTable.RowAt(row).Kind, c.Kind);
             }
         }
 

@@ -7,8 +7,9 @@ using System.Reflection.PortableExecutable;
 namespace Station.Compat.Tests;
 
 /// <summary>
-/// Which portable assembly may use which: the HAL contracts use nothing of ours; the controller core uses the HAL;
-/// CAN/BMS, cloud and console each use the core and the HAL and nothing of each other; the board pin maps may use the
+/// Which portable assembly may use which: the HAL contracts use nothing of ours; the station configuration uses the HAL;
+/// the controller core uses the HAL and the configuration;
+/// CAN/BMS, cloud and console each use the core, the configuration and the HAL and nothing of each other; the board pin maps may use the
 /// HAL. (firmware/Station.Device, the device application, uses them all and is not portable.)
 /// </summary>
 public static class AssemblyReferences
@@ -17,10 +18,11 @@ public static class AssemblyReferences
     public static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>(StringComparer.Ordinal)
     {
         ["Station.Hal"] = Array.Empty<string>(),
-        ["Station.Core"] = new[] { "Station.Hal" },
-        ["Station.Core.Can"] = new[] { "Station.Hal", "Station.Core" },
-        ["Station.Core.Cloud"] = new[] { "Station.Hal", "Station.Core" },
-        ["Station.Core.Console"] = new[] { "Station.Hal", "Station.Core" },
+        ["Station.Core.Config"] = new[] { "Station.Hal" },
+        ["Station.Core"] = new[] { "Station.Hal", "Station.Core.Config" },
+        ["Station.Core.Can"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
+        ["Station.Core.Cloud"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
+        ["Station.Core.Console"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Boards"] = new[] { "Station.Hal" },
     };
 

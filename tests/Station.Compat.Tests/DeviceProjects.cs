@@ -15,6 +15,7 @@ public static class DeviceProjects
     public static readonly (string Assembly, Type Marker, string PackagesConfig)[] Portable =
     {
         ("Station.Hal", typeof(Station.Hal.IClock), "hal/Station.Hal/Nano/packages.config"),
+        ("Station.Core.Config", typeof(Station.Core.Config.ConfigTable), "firmware/Station.Core.Config/Nano/packages.config"),
         ("Station.Core", typeof(Station.Core.StationIo), "firmware/Station.Core/Nano/packages.config"),
         ("Station.Core.Can", typeof(Station.Core.Can.PackSession), "firmware/Station.Core.Can/Nano/packages.config"),
         ("Station.Core.Cloud", typeof(Station.Core.Cloud.CloudLink), "firmware/Station.Core.Cloud/Nano/packages.config"),

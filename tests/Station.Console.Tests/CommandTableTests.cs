@@ -8,7 +8,7 @@ namespace Station.Console.Tests
         public static TheoryData<int> Rows()
         {
             var d = new TheoryData<int>();
-            for (int i = 0; i < CommandTable.Commands.Length; i++) d.Add(i);
+            for (int i = 0; i < CommandTable.Count; i++) d.Add(i);
             return d;
         }
 
@@ -16,7 +16,7 @@ namespace Station.Console.Tests
         [MemberData(nameof(Rows))]
         public void Every_row_has_help_and_its_example_parses_to_it(int row)
         {
-            ConsoleCommand c = CommandTable.Commands[row];
+            ConsoleCommand c = CommandTable.At(row);
             Assert.False(string.IsNullOrEmpty(c.Help));
             ParsedCommand p = CommandTable.Parse(c.Example);
             Assert.Null(p.Error);
@@ -29,7 +29,7 @@ namespace Station.Console.Tests
         [MemberData(nameof(Rows))]
         public void Every_row_refuses_too_few_and_too_many_arguments_with_its_usage(int row)
         {
-            ConsoleCommand c = CommandTable.Commands[row];
+            ConsoleCommand c = CommandTable.At(row);
             string many = c.Words;
             for (int i = 0; i <= c.MaxArgs; i++) many += " x";
             ParsedCommand p = CommandTable.Parse(many);
@@ -46,11 +46,11 @@ namespace Station.Console.Tests
         [Fact]
         public void Rows_are_unique()
         {
-            for (int i = 0; i < CommandTable.Commands.Length; i++)
-                for (int j = i + 1; j < CommandTable.Commands.Length; j++)
+            for (int i = 0; i < CommandTable.Count; i++)
+                for (int j = i + 1; j < CommandTable.Count; j++)
                 {
-                    Assert.NotEqual(CommandTable.Commands[i].Words, CommandTable.Commands[j].Words);
-                    Assert.NotEqual(CommandTable.Commands[i].Id, CommandTable.Commands[j].Id);
+                    Assert.NotEqual(CommandTable.At(i).Words, CommandTable.At(j).Words);
+                    Assert.NotEqual(CommandTable.At(i).Id, CommandTable.At(j).Id);
                 }
         }
 

@@ -10,15 +10,15 @@ namespace Station.Console.Tests
         public static TheoryData<int> MaintenanceRows()
         {
             var d = new TheoryData<int>();
-            for (int i = 0; i < CommandTable.Commands.Length; i++)
-                if (CommandTable.Commands[i].NeedsMaintenance) d.Add(i);
+            for (int i = 0; i < CommandTable.Count; i++)
+                if (CommandTable.At(i).NeedsMaintenance) d.Add(i);
             return d;
         }
 
         public static TheoryData<int> Rows()
         {
             var d = new TheoryData<int>();
-            for (int i = 0; i < CommandTable.Commands.Length; i++) d.Add(i);
+            for (int i = 0; i < CommandTable.Count; i++) d.Add(i);
             return d;
         }
 
@@ -28,7 +28,7 @@ namespace Station.Console.Tests
         {
             var rig = new Rig();
             rig.Station.FaultCode = 21;
-            ConsoleCommand c = CommandTable.Commands[row];
+            ConsoleCommand c = CommandTable.At(row);
             string reply = rig.Run(c.Example);
             Assert.Contains(c.Words + ": needs maintenance mode; enter it with 'maint enter <pin>'", reply);
             Assert.Empty(rig.Station.Requests);
@@ -42,7 +42,7 @@ namespace Station.Console.Tests
         {
             var rig = new Rig();
             rig.Station.FaultCode = 21;
-            ConsoleCommand c = CommandTable.Commands[row];
+            ConsoleCommand c = CommandTable.At(row);
             if (c.Id != CommandId.MaintEnter) rig.EnterMaintenance();
             rig.Audit.Clear();
             string reply = rig.Run(c.Example);
@@ -327,7 +327,7 @@ namespace Station.Console.Tests
         {
             var rig = new Rig();
             string all = rig.Run("help");
-            foreach (ConsoleCommand c in CommandTable.Commands) Assert.Contains(c.Usage, all);
+            foreach (ConsoleCommand c in System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, CommandTable.Count), CommandTable.At)) Assert.Contains(c.Usage, all);
             string lift = rig.Run("help lift");
             Assert.Contains("lift jog <mm>", lift);
             Assert.Contains("e.g. lift jog +10", lift);

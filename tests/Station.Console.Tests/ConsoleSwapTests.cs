@@ -34,7 +34,7 @@ namespace Station.Console.Tests
                     _bay.Tick();
                     string status = _line.TakeOutput();
                     Assert.Contains("station bay1: state", status);
-                    Assert.DoesNotContain("inventory conflict", status);
+                    Assert.DoesNotContain("not settled", status);
                     Assert.DoesNotContain("swaps are refused", status);
                 }
                 else
@@ -66,7 +66,7 @@ namespace Station.Console.Tests
             RunUntil("homed: lift at 0 mm", 60000);
 
             string status = Type("status\r");
-            Assert.Contains("inventory conflict", status);
+            Assert.Contains("not settled", status);
             Assert.Contains("the inventory has pack unknown@CAR1 on the lift", status);
             Assert.Contains("'rack set <slot> <serial on its label> <soc> <state>'", status);
             Assert.Contains("its serial was never reported: use the one on the pack's label", status);

@@ -15,7 +15,7 @@ namespace Station.Console.Tests
         {
             var sb = new StringBuilder();
             sb.Append("| command | maintenance | what it does | example |\n|---|---|---|---|\n");
-            foreach (ConsoleCommand c in CommandTable.Commands)
+            foreach (ConsoleCommand c in System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, CommandTable.Count), CommandTable.At))
                 sb.Append("| `").Append(c.Usage.Replace("|", "\\|")).Append("` | ").Append(c.NeedsMaintenance ? "required" : "—")
                   .Append(" | ").Append(c.Help).Append(" | `").Append(c.Example).Append("` |\n");
             return sb.ToString();

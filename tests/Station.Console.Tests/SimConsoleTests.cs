@@ -329,7 +329,8 @@ namespace Station.Console.Tests
             Assert.Contains("the inventory has pack " + packIn + " at staging (in transit: not confirmed) but the staging sensor sees no pack there", why);
             Assert.Contains("to settle it: 'conveyor stage' runs the staging conveyor until pack " + packIn, why);
             string status = Type("status\r");
-            Assert.Contains("inventory conflict (swaps are refused until it is settled): the inventory has pack " + packIn, status);
+            Assert.Contains("not settled (swaps are refused until it is): a pack is in transit", status);
+            Assert.Contains("the inventory has pack " + packIn + " at staging", status);
             string refused = Type("swap authorize CAR1\r");
             Assert.Contains("a pack is in transit (not confirmed where it is): " + packIn + " at staging", refused);
             Assert.True(_bay.Console.InMaintenance);

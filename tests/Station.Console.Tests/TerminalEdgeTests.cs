@@ -59,7 +59,7 @@ namespace Station.Console.Tests
             // The whole session's scroll-back: never two prompts on one line.
             Assert.DoesNotMatch(@"bay7\[[^\]\n]*\]> +bay7\[", t.Screen());
             t.RunAndWait("status", @"last swap 1: vehicle CAR1, completed");
-            Assert.DoesNotContain("inventory conflict", t.Screen());
+            Assert.DoesNotContain("not settled", t.Screen());
             t.Type("sim quit");
             t.WaitFor("SIMULATOR-EXITED 0", 1, 30);
         }
@@ -176,7 +176,7 @@ namespace Station.Console.Tests
             t.RunAndWait("home", "homed: lift at 0 mm", 120);
 
             // The advice names the serial a technician can type: the one on the pack's label.
-            string status = t.RunAndWait("status", "inventory conflict");
+            string status = t.RunAndWait("status", "not settled");
             Assert.Contains("rack set <slot> <serial on its label> <soc> <state>", status);
             Assert.DoesNotContain("rack set <slot> unknown@", status);
 

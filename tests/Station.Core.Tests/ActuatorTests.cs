@@ -16,8 +16,8 @@ namespace Station.Core.Tests
             {
                 Bay.Permit.Write(true);
                 Bay.RelayDelayMs = 0;
-                Lift = new LiftAxis(Bay.Io, Bay.Config);
-                Locks = new LockSet(Bay.Io, Bay.Config);
+                Lift = new LiftAxis(Bay.Io.Lift, Bay.Config);
+                Locks = new LockSet(Bay.Io.Locks, Bay.Config);
             }
             public void Run(int ms)
             {

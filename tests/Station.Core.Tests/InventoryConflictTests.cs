@@ -37,7 +37,10 @@ namespace Station.Core.Tests
             s.Bay.StagingHasPack = true;
             s.Run(200);
             Assert.Contains("the staging sensor sees a pack the inventory does not know", s.C.WhyNotSwapping());
-            Assert.Contains("the staging sensor and the inventory disagree", s.C.Authorize(new SwapAuthorization("VIN1", null)).Message);
+            // Authorize refuses in the very words 'why' uses: both come from the admission chain.
+            CommandResult refused = s.C.Authorize(new SwapAuthorization("VIN1", null));
+            Assert.Equal(RejectReason.InventoryMismatch, refused.Reason);
+            Assert.Contains("the staging sensor sees a pack the inventory does not know", refused.Message);
             TestStation.Ok(s.C.SetPlace(PackPlace.Staging, "P9", 97));
             Assert.Equal("", s.C.Sequencer.InventoryConflicts());
             CommandResult r = s.C.Authorize(new SwapAuthorization("VIN1", null));

@@ -18,7 +18,7 @@ namespace Station.Device.Tests
             bay.LiftMm = 0;
             bay.UpdateSensors();
             bay.Permit.Write(true); // the relay lets the drive run (normally the sequencer asks for this)
-            var lift = new LiftAxis(bay.Io, c);
+            var lift = new LiftAxis(bay.Io.Lift, c);
             Home(bay, lift);
             Assert.IsTrue(lift.MoveTo(300, bay.Clock.NowMs), "move accepted");
 
@@ -59,7 +59,7 @@ namespace Station.Device.Tests
         public void A_move_is_refused_before_homing_and_outside_the_soft_limits()
         {
             var bay = new TinyBay();
-            var lift = new LiftAxis(bay.Io, bay.Config);
+            var lift = new LiftAxis(bay.Io.Lift, bay.Config);
             Assert.IsFalse(lift.MoveTo(100, bay.Clock.NowMs), "not homed");
             bay.LiftMm = 0;
             bay.UpdateSensors();

@@ -16,7 +16,7 @@ namespace Station.Device.Tests
             var bay = new TinyBay();
             bay.StuckLock = 2;
             bay.Permit.Write(true);
-            var locks = new LockSet(bay.Io, bay.Config);
+            var locks = new LockSet(bay.Io.Locks, bay.Config);
             locks.ReleaseAll(bay.Clock.NowMs);
             int ms = 0;
             while (locks.Fault == FaultCode.None && ms < bay.Config.LockTravelMs + 1000)
@@ -38,7 +38,7 @@ namespace Station.Device.Tests
         public void Both_sensors_of_a_lock_active_past_the_travel_time_is_a_sensor_conflict()
         {
             var bay = new TinyBay();
-            var locks = new LockSet(bay.Io, bay.Config);
+            var locks = new LockSet(bay.Io.Locks, bay.Config);
             locks.EngageAll(bay.Clock.NowMs);
             bay.Unlocked[1].Level = true; // lock 1 reads locked and unlocked at once
             for (int ms = 0; ms <= bay.Config.LockTravelMs + 100 && locks.Fault == FaultCode.None; ms += bay.Config.TickMs)

@@ -49,7 +49,7 @@ namespace Station.Sim.Tests
             Assert.Same(r.Bay.SafetyRelayOk, r.Bay.Input("safetyrelayok"));
             Assert.Same(r.Bay.TransferConveyorRun, r.Bay.Output("TransferConveyorRun"));
             Assert.Null(r.Bay.Input("NoSuchInput"));
-            Assert.Same(r.Bay.Io.PackOnLift, r.Bay.PackOnLift);
+            Assert.Same(r.Bay.Io.Sensors.PackOnLift, r.Bay.PackOnLift);
         }
 
         [Fact]

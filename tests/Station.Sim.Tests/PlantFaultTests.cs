@@ -13,19 +13,19 @@ namespace Station.Sim.Tests
             var r = new Rig();
             r.Permit();
             r.LiftTo(500);
-            int healthy = r.Bay.Io.LiftEncoder.ReadCounts();
+            int healthy = r.Bay.Io.Lift.Encoder.ReadCounts();
             Assert.InRange(healthy, 4990, 5010);
             var path = r.Bay.EncoderPath;
             path.OffsetCounts = 1500;
-            Assert.Equal(healthy + 1500, r.Bay.Io.LiftEncoder.ReadCounts());
+            Assert.Equal(healthy + 1500, r.Bay.Io.Lift.Encoder.ReadCounts());
             path.OffsetCounts = 0;
             path.Scale = 0.5;
-            Assert.InRange(r.Bay.Io.LiftEncoder.ReadCounts(), healthy / 2 - 1, healthy / 2 + 1);
+            Assert.InRange(r.Bay.Io.Lift.Encoder.ReadCounts(), healthy / 2 - 1, healthy / 2 + 1);
             path.Scale = 1;
             path.WrapCounts = 4096; // 12 bits: 5000 folds to 5000 - 4096 = 904
-            Assert.Equal(healthy - 4096, r.Bay.Io.LiftEncoder.ReadCounts());
+            Assert.Equal(healthy - 4096, r.Bay.Io.Lift.Encoder.ReadCounts());
             path.Heal();
-            Assert.Equal(healthy, r.Bay.Io.LiftEncoder.ReadCounts());
+            Assert.Equal(healthy, r.Bay.Io.Lift.Encoder.ReadCounts());
             Assert.Equal(healthy, r.Bay.Encoder.ReadCounts());
         }
 
@@ -35,7 +35,7 @@ namespace Station.Sim.Tests
             var r = new Rig();
             r.Permit();
             r.Bay.EncoderPath.SlipFraction = 0.5;
-            var enc = r.Bay.Io.LiftEncoder;
+            var enc = r.Bay.Io.Lift.Encoder;
             r.DriveLift(true, 1.0);
             for (int i = 0; i < 300; i++) { r.Run(10); enc.ReadCounts(); } // the core reads every tick
             r.DriveLift(true, 0);

@@ -36,6 +36,10 @@ namespace Station.Simulator.Tests
         [InlineData(@"{""do"":""reset"",""expect"":""maybe""}", "expect: \"maybe\" is not one of refused, accepted")]
         [InlineData(@"{""do"":""reset"",""reason"":""busy""}", "reason: only with \"expect\"")]
         [InlineData(@"{""do"":""vehicle_moves"",""speed"":3}", "\"vehicle_moves\" takes no argument \"speed\"")]
+        [InlineData(@"{""do"":""console""}", "\"console\" needs \"line\"")]
+        [InlineData(@"{""do"":""console"",""line"":""status\rlift jog +10""}", "line: only printable ASCII")]
+        [InlineData(@"{""do"":""console"",""line"":""\u0018""}", "line: only printable ASCII")]
+        [InlineData(@"{""do"":""console"",""line"":""status"",""expect"":""refused""}", "\"console\" takes no argument \"expect\" (it takes: line, reply)")]
         public void Hostile_fault_arguments_are_refused_with_exit_2(string evt, string message)
         {
             var (exit, stdout, stderr) = RunText("hostile-fault.json", @"{""name"":""x"",""events"":[" + evt + @"],""expect"":{""no_hazards"":true}}");
@@ -75,6 +79,44 @@ namespace Station.Simulator.Tests
             Assert.Contains("was not accepted → refused: no fault latched, expected accepted", stdout);
             Assert.Contains("events[1] home at", stdout);
             Assert.Contains("expected a reason containing \"no such reason\"", stdout);
+        }
+
+        [Fact]
+        public void A_console_reply_otherwise_than_expected_fails_the_run_naming_the_event()
+        {
+            var (exit, stdout, _) = RunText("console-answer.json", @"{ ""name"": ""x"", ""events"": [
+                { ""at_step"": ""Unlock"", ""do"": ""console"", ""line"": ""lift jog +10"", ""reply"": ""jogging"" },
+                { ""do"": ""console"", ""line"": ""status"", ""reply"": ""state Unlock"" } ],
+                ""expect"": { ""swaps_completed"": 1 } }");
+            Assert.Equal(1, exit);
+            Assert.Contains("events[0] console \"lift jog +10\" at", stdout);
+            Assert.Contains("answered \"lift jog: needs maintenance mode", stdout);
+            Assert.Contains("expected a reply containing \"jogging\"", stdout);
+            Assert.DoesNotContain("events[1]", stdout.Substring(stdout.IndexOf("FAILED", System.StringComparison.Ordinal)));
+        }
+
+        [Fact]
+        public void A_console_line_runs_on_the_real_console_and_its_motion_is_supervised_every_tick()
+        {
+            // Idle and homed: maintenance is allowed, the jog is accepted and the lift really moves 10 mm under the
+            // console's supervision (polled every tick, as on the board), then stops by itself.
+            var events = new System.Collections.Generic.List<ScenarioEvent>
+            {
+                new ScenarioEvent { Index = 0, AtStep = "Idle", AfterMs = 1000, Do = "console", Args = { ["line"] = "maint enter 1234", ["reply"] = "maintenance" } },
+                new ScenarioEvent { Index = 1, Do = "console", Args = { ["line"] = "lift jog +10" } },
+                new ScenarioEvent { Index = 2, AfterMs = 20000, Do = "console", Args = { ["line"] = "maint exit" } },
+            };
+            var run = new BayRun(new Station.Hal.Sim.PlantParameters(), 0, 120, events);
+            double before = 0, highest = 0;
+            run.AfterTick = () =>
+            {
+                if (run.EventsFired.Count < 2) before = run.Bay.LiftPositionMm;
+                else highest = System.Math.Max(highest, run.Bay.LiftPositionMm);
+            };
+            run.Run();
+            Assert.Empty(run.CommandFailures);
+            Assert.InRange(highest - before, 9, 12);
+            Assert.Contains(run.EventsFired, e => e.Contains("lift jog +10"));
         }
 
         [Fact]

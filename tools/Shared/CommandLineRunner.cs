@@ -16,9 +16,13 @@ namespace Station.Tools
         /// <summary>Parses <paramref name="args"/> against <paramref name="root"/> and invokes it, writing to the given streams.</summary>
         public static int Run(string tool, RootCommand root, string[] args, TextWriter stdout, TextWriter stderr)
         {
+            if (!HasCompletionOption(root)) root.Options.Add(CompletionScript.Option(tool));
             ParseResult parse = root.Parse(args ?? Array.Empty<string>());
             var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-            if (parse.Errors.Count > 0)
+            // A terminating action that clears parse errors (--help, --version, --completion, the [suggest] directive)
+            // answers even when the rest of the line is incomplete, as the library itself does.
+            bool answersAnyway = parse.Action is System.CommandLine.Invocation.CommandLineAction { Terminating: true, ClearsParseErrors: true };
+            if (parse.Errors.Count > 0 && !answersAnyway)
             {
                 foreach (var e in parse.Errors) stderr.WriteLine(tool + ": " + e.Message);
                 foreach (string token in parse.UnmatchedTokens)
@@ -30,6 +34,12 @@ namespace Station.Tools
                 return BadUsage;
             }
             return parse.Invoke(config);
+        }
+
+        static bool HasCompletionOption(RootCommand root)
+        {
+            foreach (var o in root.Options) if (o.Name == "--completion") return true;
+            return false;
         }
 
         /// <summary>The option or subcommand of <paramref name="command"/> nearest to a mistyped <paramref name="token"/>

@@ -9,7 +9,7 @@ namespace Station.Docs
         public static int Main(string[] args)
         {
             var check = new System.CommandLine.Option<bool>("--check") { Description = "verify instead of write: exit 1 when a generated document differs from the code" };
-            var root = new System.CommandLine.RootCommand("Station.Docs — writes the documents generated from the code (docs/swap-states.md, docs/faults.md).") { check };
+            var root = new System.CommandLine.RootCommand("Station.Docs — writes the documents generated from the code (docs/swap-states.md per bay profile, docs/faults.md).") { check };
             root.SetAction(p => Generate(p.GetValue(check)));
             return Station.Tools.CommandLineRunner.Run("Station.Docs", root, args, Console.Out, Console.Error);
         }
@@ -23,7 +23,11 @@ namespace Station.Docs
                 return 2;
             }
             int differing = 0;
-            differing += Handle(root, DocsGenerator.SwapStatesPath, DocsGenerator.SwapStatesMarkdown(), check);
+            foreach (string profile in Station.Core.Config.BayProfileNames.Names)
+            {
+                differing += Handle(root, DocsGenerator.SwapStatesPathFor(profile),
+                    DocsGenerator.SwapStatesMarkdown(Station.Core.Swap.BayProfiles.Create(profile)), check);
+            }
             differing += Handle(root, DocsGenerator.FaultsPath, DocsGenerator.FaultsMarkdown(), check);
             return check && differing > 0 ? 1 : 0;
         }

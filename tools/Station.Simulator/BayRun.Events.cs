@@ -8,6 +8,7 @@ namespace Station.Simulator
     public sealed partial class BayRun
     {
         private int _tickLateMs;
+        private ScenarioConsole _console;
         private double _tornReplaceOffS = -1;
 
         /// <summary>What happened, in order, for the "events_in_order" check: "state:NAME" when the controller entered a
@@ -205,9 +206,22 @@ namespace Station.Simulator
                 case "confirm_recovery": result = Command(c => c.ConfirmRecovery()); break;
                 case "cancel": result = Command(c => c.Cancel()); break;
                 case "software_stop": result = Command(c => c.EmergencyStop()); break;
+                case "console": return TypeOnConsole(e);
             }
             CheckAnswer(e, result);
             return result;
+        }
+
+        // The technician types a line on the console; "reply" is a part of the answer it must give (case-insensitive).
+        private string TypeOnConsole(ScenarioEvent e)
+        {
+            if (Controller == null) return " → no controller (power is off): nothing answers";
+            if (_console == null || _console.Controller != Controller) _console = new ScenarioConsole(Controller, Bay, Config, Storage, Clock);
+            string line = (string)e.Args["line"];
+            string answer = _console.Type(line);
+            if (e.Args.TryGetValue("reply", out var want) && !answer.Contains((string)want, StringComparison.OrdinalIgnoreCase))
+                CommandFailures.Add($"events[{e.Index}] console \"{line}\" at {Clock.NowMs / 1000.0:0.00} s answered \"{answer}\", expected a reply containing \"{want}\"");
+            return $" → \"{answer}\"";
         }
 
         private void CheckAnswer(ScenarioEvent e, string result)

@@ -141,6 +141,7 @@ namespace Station.Simulator
                 Clock.Advance(tick);
                 Bay.Step(tick);
                 if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); CutPowerAfterTornReplace(); }
+                if (Controller != null && _console?.Controller == Controller) _console.Poll();
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
                 Operate();

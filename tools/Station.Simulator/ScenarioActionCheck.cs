@@ -46,6 +46,11 @@ namespace Station.Simulator
                     if (ev.Args.TryGetValue("what", out var what) && Array.IndexOf(ScenarioReader.StorageFaults, (string)what) < 0)
                         throw new ScenarioException($"{where}.what: \"{what}\" is not one of {string.Join(", ", ScenarioReader.StorageFaults)}");
                     break;
+                case "console":
+                    if (!ev.Args.TryGetValue("line", out var typed)) throw new ScenarioException($"{where}: \"console\" needs \"line\" (what the technician types, e.g. \"jog lift up 10\")");
+                    foreach (char c in (string)typed)
+                        if (c < ' ' || c > '~') throw new ScenarioException($"{where}.line: only printable ASCII (Enter is typed after it; Ctrl keys have actions of their own)");
+                    break;
                 case "tear_next_replace": Range(ev, "off_s", 0, 3600, where); break;
                 case "tick_late":
                     if (ev.Args.TryGetValue("late_ms", out var l) && ((int)l < 1 || (int)l > 60_000))

@@ -45,6 +45,7 @@ namespace Station.Simulator
             ["bms_fault"] = new() { ["kind"] = "string", ["serial"] = "string" },
             ["authorize"] = Command(new() { ["pack"] = "string" }),
             ["reset"] = Command(new()), ["home"] = Command(new()), ["confirm_recovery"] = Command(new()), ["cancel"] = Command(new()), ["software_stop"] = Command(new()),
+            ["console"] = new() { ["line"] = "string", ["reply"] = "string" },
         };
 
         // An operator command may say what the controller must answer: "expect": "refused"/"accepted", and part of the reason.

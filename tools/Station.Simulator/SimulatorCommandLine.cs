@@ -40,6 +40,7 @@ namespace Station.Simulator
             var pack = new Option<string>("--pack") { Description = "the FIRST swap is authorised with rack pack SERIAL (default: the readiest pack); refused with exit 2 when SERIAL is not in the rack or not charged", HelpName = "SERIAL" };
             pack.Validators.Add(r => { if (!SimulatorOptions.IsBookingId(r.GetValueOrDefault<string>())) r.AddError("--pack needs a pack serial of 1..32 of A-Z a-z 0-9 - _ ."); });
             var clock = new Option<string>("--clock") { Description = "the station's UTC clock: utc (the host's clock; default with --broker, so commands' exp times are judged against real time), fixed (2026-01-01T08:00Z + simulated time; default without --broker, reproducible), or a start time like 2026-11-21T12:00:00Z", HelpName = "utc|fixed|TIME" };
+            clock.CompletionSources.Add("utc", "fixed");
             clock.Validators.Add(r => { if (!TryClock(r.GetValueOrDefault<string>(), out _, out _)) r.AddError("--clock needs utc, fixed or a UTC time like 2026-11-21T12:00:00Z"); });
             var cloudAuthorize = new Option<bool>("--cloud-authorize") { Description = "with --broker: the simulated booking does not authorise; each vehicle waits for swap.authorize from the cloud (e.g. Station.FleetMonitor authorize); paced like --realtime" };
 

@@ -22,15 +22,15 @@ namespace Station.Device
         {
             Esp32Routing.Spi1(map.SpiMosi, map.SpiMiso, map.SpiClock);
             Esp32Routing.Com2(map.ConsoleTx, map.ConsoleRx);
-            Esp32Routing.Pwm1(map.LiftDrive);
+            Esp32Routing.Pwm1(map.Lift.Drive);
 
             var bus = Mcp23s17.OpenBus(map.SpiBus, map.ExpanderChipSelect);
             var expanders = new Mcp23s17[map.ExpanderCount];
             for (int i = 0; i < expanders.Length; i++) expanders[i] = new Mcp23s17(bus, i);
 
             WiredBoard board = PortWiring.Wire(map, gpio, expanders, "I:\\station");
-            board.Io.LiftDrive = new PwmSpeedOutput(map.LiftDrive, map.LiftDriveFrequencyHz);
-            board.Io.LiftEncoder = new PulseCounterEncoder(map.LiftEncoderA, map.LiftEncoderB, false);
+            board.Io.Lift.Drive = new PwmSpeedOutput(map.Lift.Drive, map.Lift.DriveFrequencyHz);
+            board.Io.Lift.Encoder = new PulseCounterEncoder(map.Lift.EncoderA, map.Lift.EncoderB, false);
 
             // Pack CAN: MCP2515 on the same SPI bus (own chip select), INT active low with an external pull-up.
             var can = new Mcp2515CanPort(Mcp2515CanPort.OpenBus(map.SpiBus, map.CanChipSelect),

@@ -25,8 +25,8 @@ namespace Station.Device
             for (int i = 0; i < expanders.Length; i++) expanders[i] = new Mcp23s17(bus, i);
 
             WiredBoard board = PortWiring.Wire(map, gpio, expanders, "D:\\station");
-            board.Io.LiftDrive = new PwmSpeedOutput(map.LiftDrive, map.LiftDriveFrequencyHz);
-            board.Io.LiftEncoder = new InterruptQuadratureEncoder(gpio, map.LiftEncoderA, map.LiftEncoderB, false);
+            board.Io.Lift.Drive = new PwmSpeedOutput(map.Lift.Drive, map.Lift.DriveFrequencyHz);
+            board.Io.Lift.Encoder = new InterruptQuadratureEncoder(gpio, map.Lift.EncoderA, map.Lift.EncoderB, false);
 
             // Pack CAN: native CAN1 at 250 kbit/s from the 54 MHz APB1 (timing arithmetic in NativeCanPort).
             board.PackCan = new NativeCanPort(map.CanController, 54000000, 250000);

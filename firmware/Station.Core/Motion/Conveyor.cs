@@ -44,7 +44,11 @@ namespace Station.Core.Motion
         public DebouncedInput ExchangeSensor { get; set; }
 
         /// <summary>True while the motor runs.</summary>
-        public bool IsRunning { get; private set; }
+        public bool IsRunning { get { return _running; } private set { _running = value; } }
+        // Update reads the field, not the property; the motor as last written (-1 unknown, 0 off, 1 on) spares a write
+        // per tick.
+        private bool _running;
+        private int _motor = -1;
 
         /// <summary>True from a completed run until the next Start.</summary>
         public bool HasArrived { get; private set; }
@@ -83,6 +87,7 @@ namespace Station.Core.Motion
         public void Stop()
         {
             IsRunning = false;
+            _motor = 0;
             _run.Write(false);
         }
 
@@ -118,9 +123,9 @@ namespace Station.Core.Motion
         /// <summary>One control period: complete or time out the run, drive the motor.</summary>
         public void Update(long nowMs)
         {
-            if (!IsRunning)
+            if (!_running)
             {
-                _run.Write(false);
+                if (_motor != 0) Stop();
                 return;
             }
             if (ExchangeSensor != null && !ExchangeSensor.Value) _exchanged = true;
@@ -141,7 +146,9 @@ namespace Station.Core.Motion
                 Trip(_timeoutFault);
                 return;
             }
+            if (_motor == 1) return;
             _run.Write(true);
+            _motor = 1;
         }
     }
 }

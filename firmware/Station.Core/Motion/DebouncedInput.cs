@@ -39,15 +39,16 @@ namespace Station.Core.Motion
         {
             bool r = _raw.Read();
             _rawLevel = r;
+            // The common case first (the level holds): one comparison, and no store unless a change was being timed.
+            if (r == _stable && _primed)
+            {
+                if (_changeSinceMs >= 0) _changeSinceMs = -1;
+                return;
+            }
             if (!_primed)
             {
                 _primed = true;
                 _stable = r;
-                return;
-            }
-            if (r == _stable)
-            {
-                _changeSinceMs = -1;
                 return;
             }
             if (_dropAtOnce && !r)

@@ -25,7 +25,18 @@ namespace Station.Core.Motion
     /// </remarks>
     public sealed class LiftAxis
     {
-        private readonly StationIo _io;
+        // The ports, each in its own field: one field load per write on the interpreter, not a chain of them.
+        private readonly IPwmOutput _drive;
+        private readonly IDigitalOutput _directionAway;
+        private readonly IDigitalOutput _enable;
+        private readonly IDigitalOutput _brakeRelease;
+        private readonly IPositionInput _encoder;
+        // The outputs as last written: an idle tick writes nothing, a moving one only the speed reference (each write is
+        // an interface call on the interpreter). Unknown at first: the first idle tick switches everything off, the first
+        // moving tick writes everything.
+        private bool _driving;
+        private bool _drivenAway;
+        private bool _outputsKnown;
         private readonly StationConfig _c;
         private readonly DebouncedInput _top;
         private readonly DebouncedInput _home;
@@ -53,14 +64,18 @@ namespace Station.Core.Motion
         // Update reads the field, not the property: a getter call per read is dear on nanoFramework's interpreter.
         private LiftMode _mode;
 
-        /// <summary>Builds the axis over the bay's lift ports.</summary>
-        public LiftAxis(StationIo io, StationConfig config)
+        /// <summary>Builds the axis over one linear axis port group (the car bay's lift).</summary>
+        public LiftAxis(LinearAxisPorts ports, StationConfig config)
         {
-            _io = io;
+            _drive = ports.Drive;
+            _directionAway = ports.DirectionAway;
+            _enable = ports.Enable;
+            _brakeRelease = ports.BrakeRelease;
+            _encoder = ports.Encoder;
             _c = config;
-            _top = new DebouncedInput(io.LiftTopLimit, config.InputDebounceMs, false);
-            _home = new DebouncedInput(io.LiftHomeLimit, config.InputDebounceMs, false);
-            _contact = new DebouncedInput(io.LiftPackContact, config.InputDebounceMs, false);
+            _top = new DebouncedInput(ports.FarLimit, config.InputDebounceMs, false);
+            _home = new DebouncedInput(ports.HomeSwitch, config.InputDebounceMs, false);
+            _contact = new DebouncedInput(ports.FarContact, config.InputDebounceMs, false);
             _watch = new LiftMotionWatch(config);
             _homing = new HomeReference(config);
         }
@@ -177,7 +192,7 @@ namespace Station.Core.Motion
             if (Mode != LiftMode.Faulted) Mode = LiftMode.Idle;
             _speedMmS = 0;
             OutputsOff();
-            _watch.Stopped(_io.Clock.NowMs);
+            _watch.Stopped();
         }
 
         /// <summary>Stops and latches <paramref name="code"/> (used by the axis itself and by the interlocks).</summary>
@@ -216,7 +231,7 @@ namespace Station.Core.Motion
             }
             if (_mode == LiftMode.Idle || _mode == LiftMode.Faulted)
             {
-                OutputsOff();
+                if (_driving || !_outputsKnown) OutputsOff();
                 _lastUpdateMs = nowMs;
                 // Encoder against "no move commanded": a homed lift at rest that moves has a brake or drive fault.
                 if (_mode == LiftMode.Idle && IsHomed && _watch.MovedWhileIdle(PositionMm, nowMs)) Trip(FaultCode.LiftMovedWhileIdle);
@@ -375,10 +390,16 @@ namespace Station.Core.Motion
             double v = Kinematics.Min(_speedMmS + _c.AccelMmS2 * dt / 1000.0, cap);
             if (v < _c.CreepSpeedMmS) v = _c.CreepSpeedMmS;
             _speedMmS = v;
-            _io.LiftDirectionUp.Write(_up);
-            _io.LiftBrakeRelease.Write(true);
-            _io.LiftEnable.Write(true);
-            _io.LiftDrive.SetDuty(v / _c.MaxSpeedMmS);
+            if (!_driving || _drivenAway != _up || !_outputsKnown)
+            {
+                _directionAway.Write(_up);
+                _brakeRelease.Write(true);
+                _enable.Write(true);
+                _driving = true;
+                _drivenAway = _up;
+                _outputsKnown = true;
+            }
+            _drive.SetDuty(v / _c.MaxSpeedMmS);
         }
 
         private void Begin(LiftMode mode, long nowMs, long allowedMs)
@@ -399,7 +420,7 @@ namespace Station.Core.Motion
             _top.Sample(nowMs);
             _home.Sample(nowMs);
             _contact.Sample(nowMs);
-            _counts = _io.LiftEncoder.ReadCounts();
+            _counts = _encoder.ReadCounts();
             if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
             if (_counts != _lastCounts)
             {
@@ -414,12 +435,15 @@ namespace Station.Core.Motion
             _homeRawBefore = raw;
         }
 
+        // Every output off, written whatever was written before (a stop or a fault never relies on the bookkeeping).
         private void OutputsOff()
         {
-            _io.LiftDrive.SetDuty(0);
-            _io.LiftEnable.Write(false);
-            _io.LiftBrakeRelease.Write(false);
-            _io.LiftDirectionUp.Write(false);
+            _driving = false;
+            _outputsKnown = true;
+            _drive.SetDuty(0);
+            _enable.Write(false);
+            _brakeRelease.Write(false);
+            _directionAway.Write(false);
         }
     }
 }

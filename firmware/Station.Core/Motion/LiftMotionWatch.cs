@@ -22,6 +22,7 @@ namespace Station.Core.Motion
         private double _restMm;
         private bool _resting;
         private long _stoppedMs;
+        private bool _stopPending;
         private int _lastCounts;
         private long _lastSampleMs;
         private bool _sampled;
@@ -41,11 +42,12 @@ namespace Station.Core.Motion
             PeakErrorMm = 0;
         }
 
-        /// <summary>The drive was switched off at <paramref name="nowMs"/>: the lift settles on its brake for one stall
-        /// window, then must stay where it came to rest.</summary>
-        public void Stopped(long nowMs)
+        /// <summary>The drive was switched off: the lift settles on its brake for one stall window from the next idle
+        /// period (<see cref="MovedWhileIdle"/> takes the time: a stop has no clock of its own), then must stay where it
+        /// came to rest.</summary>
+        public void Stopped()
         {
-            _stoppedMs = nowMs;
+            _stopPending = true;
             _resting = false;
         }
 
@@ -93,6 +95,11 @@ namespace Station.Core.Motion
         /// came to rest by more than the following-error limit.</summary>
         public bool MovedWhileIdle(double positionMm, long nowMs)
         {
+            if (_stopPending)
+            {
+                _stoppedMs = nowMs;
+                _stopPending = false;
+            }
             if (nowMs - _stoppedMs < _c.StallWindowMs)
             {
                 _restMm = positionMm;

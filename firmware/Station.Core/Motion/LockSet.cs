@@ -16,7 +16,8 @@ namespace Station.Core.Motion
     /// </remarks>
     public sealed class LockSet
     {
-        private readonly StationIo _io;
+        private readonly IDigitalOutput[] _engage;
+        private readonly IDigitalOutput[] _release;
         private readonly int _travelMs;
         private readonly int _minTravelMs;
         private readonly bool[] _atStart;
@@ -37,9 +38,10 @@ namespace Station.Core.Motion
         private readonly int _count;
 
         /// <summary>Builds the lock set over the bay's lock ports (all arrays of length <c>config.LockCount</c>).</summary>
-        public LockSet(StationIo io, StationConfig config)
+        public LockSet(LockSetPorts ports, StationConfig config)
         {
-            _io = io;
+            _engage = ports.Engage;
+            _release = ports.Release;
             _travelMs = config.LockTravelMs;
             _minTravelMs = config.LockMinTravelMs;
             _count = config.LockCount;
@@ -50,8 +52,8 @@ namespace Station.Core.Motion
             _unlocked = new DebouncedInput[_count];
             for (int i = 0; i < _count; i++)
             {
-                _locked[i] = new DebouncedInput(io.LockLockedSensor[i], config.InputDebounceMs, false);
-                _unlocked[i] = new DebouncedInput(io.LockUnlockedSensor[i], config.InputDebounceMs, false);
+                _locked[i] = new DebouncedInput(ports.LockedSensor[i], config.InputDebounceMs, false);
+                _unlocked[i] = new DebouncedInput(ports.UnlockedSensor[i], config.InputDebounceMs, false);
             }
         }
 
@@ -59,7 +61,13 @@ namespace Station.Core.Motion
         public int Count { get { return _count; } }
 
         /// <summary>Current command.</summary>
-        public LockCommand Command { get; private set; }
+        public LockCommand Command { get { return _command; } private set { _command = value; } }
+        // Fields read by Update instead of the properties (a call each on the interpreter), and the coils as last
+        // written (unknown at first, so the first tick writes every coil).
+        private LockCommand _command;
+        private bool _coilsOn;
+        private bool _coilsEngage;
+        private bool _coilsKnown;
 
         /// <summary>The fault that stopped the locks, or None.</summary>
         public FaultCode Fault { get; private set; }
@@ -154,13 +162,13 @@ namespace Station.Core.Motion
                 _locked[i].Sample(nowMs);
                 _unlocked[i].Sample(nowMs);
             }
-            if (Command == LockCommand.None)
+            if (_command == LockCommand.None)
             {
-                OutputsOff();
-                if (MonitorHold && _held != LockCommand.None) CheckHold(nowMs);
+                if (_coilsOn || !_coilsKnown) OutputsOff();
+                if (_monitorHold && _held != LockCommand.None) CheckHold(nowMs);
                 return;
             }
-            bool engage = Command == LockCommand.Engage;
+            bool engage = _command == LockCommand.Engage;
             int firstBad = -1;
             for (int i = 0; i < _count; i++)
             {
@@ -198,11 +206,15 @@ namespace Station.Core.Motion
                 Trip(code, firstBad);
                 return;
             }
+            if (_coilsOn && _coilsEngage == engage && _coilsKnown) return;
             for (int i = 0; i < _count; i++)
             {
-                _io.LockEngage[i].Write(engage);
-                _io.LockRelease[i].Write(!engage);
+                _engage[i].Write(engage);
+                _release[i].Write(!engage);
             }
+            _coilsOn = true;
+            _coilsEngage = engage;
+            _coilsKnown = true;
         }
 
         private void CheckHold(long nowMs)
@@ -238,12 +250,15 @@ namespace Station.Core.Motion
             for (int i = 0; i < _count; i++) _reached[i] = false;
         }
 
+        // Every coil off, written whatever was written before (a stop or a fault never relies on the bookkeeping).
         private void OutputsOff()
         {
+            _coilsOn = false;
+            _coilsKnown = true;
             for (int i = 0; i < _count; i++)
             {
-                _io.LockEngage[i].Write(false);
-                _io.LockRelease[i].Write(false);
+                _engage[i].Write(false);
+                _release[i].Write(false);
             }
         }
     }

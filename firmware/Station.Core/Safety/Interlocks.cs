@@ -23,20 +23,22 @@ namespace Station.Core.Safety
         private readonly DebouncedInput _vehicle;
         private readonly DebouncedInput _relay;
         private readonly int _relayResponseMs;
+        private readonly OutputRegistry _outputs;
         private long _permitChangedMs;
         private bool _relayConfirmed;
 
         /// <summary>Builds the interlocks over the bay's safety ports.</summary>
         public Interlocks(StationIo io, StationConfig config)
         {
-            _permit = io.MotionPermit;
-            _kick = io.PermitWatchdogKick;
-            _estop = new DebouncedInput(io.EStopReleased, config.InputDebounceMs, true);
-            _curtain = new DebouncedInput(io.LightCurtainClear, config.InputDebounceMs, true);
-            _doors = new DebouncedInput(io.DoorsClosed, config.InputDebounceMs, true);
-            _vehicle = new DebouncedInput(io.VehiclePositioned, config.InputDebounceMs, true);
-            _relay = new DebouncedInput(io.SafetyRelayOk, config.InputDebounceMs, true);
+            _permit = io.Safety.MotionPermit;
+            _kick = io.Safety.PermitWatchdogKick;
+            _estop = new DebouncedInput(io.Safety.EStopReleased, config.InputDebounceMs, true);
+            _curtain = new DebouncedInput(io.Safety.LightCurtainClear, config.InputDebounceMs, true);
+            _doors = new DebouncedInput(io.Safety.DoorsClosed, config.InputDebounceMs, true);
+            _vehicle = new DebouncedInput(io.Sensors.VehiclePositioned, config.InputDebounceMs, true);
+            _relay = new DebouncedInput(io.Safety.RelayFeedback, config.InputDebounceMs, true);
             _relayResponseMs = config.RelayResponseMs;
+            _outputs = io.Outputs;
         }
 
         /// <summary>E-stop circuit released.</summary>
@@ -49,6 +51,8 @@ namespace Station.Core.Safety
         public bool VehiclePositioned { get { return _vehicle.Value; } }
         /// <summary>Safety relay feedback.</summary>
         public bool SafetyRelayOk { get { return _relay.Value; } }
+        /// <summary>The bay's output registry, or null when the bay registered none.</summary>
+        public OutputRegistry Outputs { get { return _outputs; } }
         /// <summary>MotionPermit as last written.</summary>
         public bool PermitRequested { get { return _permit.State; } }
 
@@ -95,15 +99,18 @@ namespace Station.Core.Safety
             return FaultCode.None;
         }
 
-        /// <summary>Compares the relay feedback with the MotionPermit request; returns the disagreement fault or None.</summary>
+        /// <summary>Read-back of every output: the safety relay against the MotionPermit request first, then the output
+        /// registry's on-times and read-backs (when the bay registered its outputs). Returns the first fault or None.</summary>
         public FaultCode RelayFault(long nowMs)
         {
             bool permit = _permit.State;
             bool relay = _relay.Value;
             if (permit && _relayConfirmed && !relay) return FaultCode.SafetyRelayDropped;
-            if (permit == relay) return FaultCode.None;
-            if (nowMs - _permitChangedMs < _relayResponseMs) return FaultCode.None;
-            return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
+            if (permit != relay && nowMs - _permitChangedMs >= _relayResponseMs)
+            {
+                return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
+            }
+            return _outputs == null ? FaultCode.None : _outputs.Supervise(nowMs);
         }
 
         /// <summary>True when the relay reads on although no motion has been permitted for longer than its response time.</summary>

@@ -25,7 +25,7 @@ namespace Station.Core.Swap
                     // A swap held by a fault already names the step the fault stopped; keep it.
                     if (snap.State != SwapState.Faulted || CurrentSwap.InterruptedStep == SwapState.Off) CurrentSwap.InterruptedStep = snap.State;
                     InterruptedStep = snap.State;
-                    _interruptedAtStart = true;
+                    InterruptedAtStart = true;
                 }
                 else if (snap.Swap != null)
                 {
@@ -48,57 +48,26 @@ namespace Station.Core.Swap
         public CommandResult Authorize(SwapAuthorization auth)
         {
             _now = _io.Clock.NowMs;
-            CommandResult busy = RefuseUnlessIdle();
-            if (!busy.Accepted) return busy;
-            if (auth == null || auth.VehicleId == null || auth.VehicleId.Length == 0 || auth.VehicleId.Length > 32)
-                return CommandResult.Refuse(RejectReason.BadAuthorization, "vehicle id must be 1..32 characters");
-            if (auth.PackSerial != null && (auth.PackSerial.Length == 0 || auth.PackSerial.Length > 32))
-                return CommandResult.Refuse(RejectReason.BadAuthorization, "pack serial must be 1..32 characters or absent");
-            if (auth.VehiclePackSerial != null && (auth.VehiclePackSerial.Length == 0 || auth.VehiclePackSerial.Length > 32))
-                return CommandResult.Refuse(RejectReason.BadAuthorization, "vehicle pack serial must be 1..32 characters or absent");
-            if (auth.VehiclePackSocPct < -1 || auth.VehiclePackSocPct > 100)
-                return CommandResult.Refuse(RejectReason.BadAuthorization, "vehicle pack SOC must be -1..100");
-            if (auth.ExpiresAtMs != 0 && _now > auth.ExpiresAtMs)
-                return CommandResult.Refuse(RejectReason.BadAuthorization, "authorisation expired");
-            // Nothing starts on a pack whose place is not known (after a fault or power cut mid-move): every caller — cloud,
-            // console, local operator — reaches this check.
-            string transit = InTransitWords();
-            if (transit != null) return CommandResult.Refuse(RejectReason.PackInTransit, transit);
-            if (!Interlocks.BayClear) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
-            if (!Interlocks.VehiclePositioned) return CommandResult.Refuse(RejectReason.NoVehicle, "no vehicle at the swap position");
+            // Every check lives in the one admission chain (Admission/AdmissionChain.cs): controller, cloud and console alike.
+            CommandResult refused = Admission.Admit(auth);
+            if (refused != null) return refused;
             PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle).Copy();
-            if (!vehiclePack.IsEmpty && auth.VehiclePackSerial != null && auth.VehiclePackSerial != vehiclePack.Serial)
-                return CommandResult.Refuse(RejectReason.InventoryMismatch, string.Concat("the inventory has pack ", vehiclePack.Serial,
-                    " in the vehicle, the authorisation names ", auth.VehiclePackSerial, ": settle it first"));
-            if (!Inventory.At(PackPlace.Lift).IsEmpty || !Inventory.At(PackPlace.ReturnPoint).IsEmpty || _packOnLift.Value || _packAtReturn.Value)
-                return CommandResult.Refuse(RejectReason.InventoryMismatch, "a pack is on the lift or at the return point");
             PackRecord staged = Inventory.At(PackPlace.Staging);
-            if (staged.IsEmpty == _packAtStaging.Value)
-                return CommandResult.Refuse(RejectReason.InventoryMismatch, "the staging sensor and the inventory disagree");
-
             int slot = -1;
             string packIn;
             int packInSoc;
             if (!staged.IsEmpty)
             {
                 // A pack already waits at staging (left there by an earlier fault): it is the one to use.
-                if (staged.InTransit || (auth.PackSerial != null && auth.PackSerial != staged.Serial))
-                    return CommandResult.Refuse(RejectReason.InventoryMismatch, "another pack waits at staging: settle it first");
-                if (staged.SocPct < _c.MinSocPct)
-                    return CommandResult.Refuse(RejectReason.NoChargedPack, "the staged pack is below the minimum state of charge");
                 packIn = staged.Serial;
                 packInSoc = staged.SocPct;
             }
             else
             {
                 slot = auth.PackSerial == null ? Inventory.ChooseReady(_c.MinSocPct) : Inventory.SlotOf(auth.PackSerial);
-                if (slot < 0)
-                    return CommandResult.Refuse(RejectReason.NoChargedPack, auth.PackSerial == null ? "no ready pack at or above the minimum state of charge" : "that pack is not in the rack");
-                PackRecord p = Inventory.Slot(slot);
-                if (p.State != PackState.Ready || p.SocPct < _c.MinSocPct)
-                    return CommandResult.Refuse(RejectReason.NoChargedPack, "that pack is not ready or below the minimum state of charge");
-                packIn = p.Serial;
-                packInSoc = p.SocPct;
+                if (slot < 0) return CommandResult.Refuse(RejectReason.NoChargedPack, "no ready pack");
+                packIn = Inventory.Slot(slot).Serial;
+                packInSoc = Inventory.Slot(slot).SocPct;
             }
 
             SwapRecord rec = new SwapRecord();
@@ -247,19 +216,6 @@ namespace Station.Core.Swap
                 return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");
             }
             return CommandResult.Ok("place set");
-        }
-
-        private CommandResult RefuseUnlessIdle()
-        {
-            switch (_state)
-            {
-                case SwapState.Idle: return CommandResult.Ok("");
-                case SwapState.Recovery: return CommandResult.Refuse(RejectReason.RecoveryPending, "confirm the recovery first");
-                case SwapState.Faulted: return CommandResult.Refuse(RejectReason.FaultLatched, "reset the fault first");
-                case SwapState.NotHomed:
-                case SwapState.Homing: return CommandResult.Refuse(RejectReason.NotHomed, "the station must home first");
-                default: return CommandResult.Refuse(RejectReason.WrongState, string.Concat("busy: ", SwapStates.Name(_state)));
-            }
         }
     }
 }

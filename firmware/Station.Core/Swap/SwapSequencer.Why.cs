@@ -8,7 +8,8 @@ namespace Station.Core.Swap
         /// <summary>One or more sentences naming every reason the station cannot start (or is not running) a swap.</summary>
         public string WhyNotSwapping()
         {
-            string why = WhyNotSwappingNow();
+            // The admission chain lists exactly the checks Authorize applies; this file words the station's state.
+            string why = Admission.Why();
             if (_journal.CorruptBytes == 0) return why;
             // Damage found at start-up is said with every answer until the next restart: the inventory may be older.
             StringBuilder sb = new StringBuilder(why);
@@ -20,7 +21,9 @@ namespace Station.Core.Swap
             return sb.ToString();
         }
 
-        private string WhyNotSwappingNow()
+        /// <summary>The station's state in words for the admission chain's state checks (recovery, fault, homing, busy);
+        /// null when idle.</summary>
+        internal string StateWords()
         {
             StringBuilder sb = new StringBuilder();
             switch (_state)
@@ -68,41 +71,29 @@ namespace Station.Core.Swap
                     sb.Append(FaultCatalogue.Meaning(LatchedFault));
                     sb.Append(" Technician: ");
                     sb.Append(FaultCatalogue.Action(LatchedFault));
-                    if (LatchedFault >= FaultCode.GatePackRejected && LatchedFault <= FaultCode.PackConnectorNotMated)
+                    if (FaultCatalogue.IsIn(LatchedFault, FaultCategory.PackCheck))
                     {
                         sb.Append(" Pack check: ");
-                        sb.Append(_check.Reason);
+                        sb.Append(_gate.Check.Reason);
                     }
                     return sb.ToString();
                 case SwapState.NotHomed:
-                    sb.Append("the lift is not homed: home it at the bay console (maint enter <pin>, then home; the cloud has no home command)");
-                    AppendInterlocks(sb);
-                    AppendLatches(sb);
-                    AppendInventoryConflicts(sb);
-                    return sb.ToString();
+                    return "the lift is not homed: home it at the bay console (maint enter <pin>, then home; the cloud has no home command)";
                 case SwapState.Homing:
                     return "homing";
                 case SwapState.Released:
                     return "swap done: waiting for the vehicle to leave";
                 case SwapState.Idle:
-                    break;
+                    return null;
                 default:
                     sb.Append("swapping: step ");
                     sb.Append(SwapStates.Name(_state));
                     return sb.ToString();
             }
-            AppendInterlocks(sb);
-            if (!Interlocks.VehiclePositioned) Sentence(sb, "no vehicle at the swap position");
-            if (Inventory.At(PackPlace.Staging).IsEmpty && !_packAtStaging.Value && Inventory.ChooseReady(_c.MinSocPct) < 0)
-                Sentence(sb, "no ready pack at or above the minimum state of charge");
-            AppendLatches(sb);
-            AppendInventoryConflicts(sb);
-            if (sb.Length == 0) return "ready: waiting for an authorisation";
-            return sb.ToString();
         }
 
         // The packs marked in transit, in words, or null when none: Authorize refuses while any is.
-        private string InTransitWords()
+        internal string InTransitWords()
         {
             if (!Inventory.AnyInTransit()) return null;
             StringBuilder sb = new StringBuilder("a pack is in transit (not confirmed where it is): ");
@@ -122,7 +113,7 @@ namespace Station.Core.Swap
         }
 
         // Latches neither locked nor unlocked (a cut or fault mid-travel): the vehicle must not leave like that.
-        private void AppendLatches(StringBuilder sb)
+        internal void AppendLatches(StringBuilder sb)
         {
             int between = 0;
             for (int i = 0; i < Locks.Count; i++) if (!Locks.IsLocked(i) && !Locks.IsUnlocked(i)) between++;
@@ -193,7 +184,7 @@ namespace Station.Core.Swap
             if (Interlocks.RelayOnWithoutPermit(_io.Clock.NowMs)) Sentence(sb, "the safety relay reads on without a permit");
         }
 
-        private string InterlockWords()
+        internal string InterlockWords()
         {
             StringBuilder sb = new StringBuilder();
             AppendInterlocks(sb);

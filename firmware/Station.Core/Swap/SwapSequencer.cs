@@ -1,3 +1,4 @@
+using Station.Core.Admission;
 using Station.Core.Journal;
 using Station.Core.Motion;
 using Station.Core.Safety;
@@ -30,55 +31,91 @@ namespace Station.Core.Swap
     /// Motion is the parent of every state that drives something (its Fault row is the one fault handler); Swapping is
     /// Motion's child holding the swap steps. Dispatch never blocks or reads the wall clock; time comes from IClock.
     /// Every step is journaled before it acts (SwapJournal).
+    /// The engine owns the common states (<see cref="EngineStates"/>), the table's head and fault rows
+    /// (<see cref="EngineRows"/>), the pack check (<see cref="PackCheckGate"/>) and the journal; the bay's steps, their
+    /// rows, places and gate come from its <see cref="BayProfile"/> (the car bay: <see cref="Car.CarBayProfile"/>).
     /// </remarks>
     public sealed partial class SwapSequencer
     {
         private readonly StationIo _io;
         private readonly StationConfig _c;
         private readonly SwapJournal _journal;
-        private readonly InventoryPackCheck _defaultCheck;
+        private readonly BayProfile _profile;
+        private readonly TransitionRow[] _table;
+        private readonly EngineStates _engine;
+        private readonly PackCheckGate _gate;
+        private readonly ControlLoopWatch _loop;
         private readonly DebouncedInput _packAtStaging;
         private readonly DebouncedInput _packOnLift;
         private readonly DebouncedInput _packAtReturn;
-        private IReleaseGateCheck _check;
-        private IReleaseGateCheck _runningCheck;
-        private GateVerdict _checkVerdict;
+        private readonly SwapState[] _entryPath = new SwapState[4];
         private SwapState _state = SwapState.Off;
         private FaultCode _pendingFault;
         private FaultCode _deferredFault;
         private bool _inTransition;
-        private bool _homingPending;
-        private bool _interruptedAtStart;
-        private bool _checkFinished;
-        private long _gateStartMs;
-        private long _gateEnteredMs;
         private long _now;
         private int _swapCounter;
 
-        /// <summary>Builds the sequencer and its actuators over the bay's ports. Throws when the configuration is invalid
-        /// (a station must not run on figures it cannot trust).</summary>
-        public SwapSequencer(StationIo io, StationConfig config)
+        /// <summary>Every transition of the car bay's state machine (the engine's rows around
+        /// <see cref="Car.CarBayProfile.Rows"/>; docs/swap-states.md is generated from it).</summary>
+        /// <remarks>Built on first use: nanoCLR may run static initialisers in another order than .NET, and a static
+        /// field initialised from another class's static rows was seen null on the interpreter.</remarks>
+        public static TransitionRow[] Table
+        {
+            get
+            {
+                if (_carTable == null) _carTable = EngineRows.Around(Car.CarBayProfile.Rows);
+                return _carTable;
+            }
+        }
+
+        private static TransitionRow[] _carTable;
+
+        /// <summary>Builds the sequencer and its actuators over the bay's ports for the profile the configuration names
+        /// (bay.profile). Throws when the configuration is invalid or the board does not wire what the profile needs
+        /// (a station must not run on figures or wiring it cannot trust).</summary>
+        public SwapSequencer(StationIo io, StationConfig config) : this(io, config, CheckedProfile(io, config)) { }
+
+        /// <summary>The profile <paramref name="config"/> names, once the configuration validates and the board wires
+        /// every port group it needs; throws ArgumentException otherwise.</summary>
+        internal static BayProfile CheckedProfile(StationIo io, StationConfig config)
         {
             string error = config.Validate();
             if (error != null) throw new System.ArgumentException(error);
+            BayProfile profile = BayProfiles.Create(config.BayProfile);
+            error = BoardPorts.Missing(profile, io);
+            if (error != null) throw new System.ArgumentException(error);
+            return profile;
+        }
+
+        /// <summary>Builds the sequencer for <paramref name="profile"/>, already checked by <see cref="CheckedProfile"/>.</summary>
+        internal SwapSequencer(StationIo io, StationConfig config, BayProfile profile)
+        {
+            _profile = profile;
+            _table = _profile.Table;
             _io = io;
             _c = config;
-            Lift = new LiftAxis(io, config);
-            Locks = new LockSet(io, config);
+            Lift = new LiftAxis(io.Lift, config);
+            Locks = new LockSet(io.Locks, config);
             Interlocks = new Interlocks(io, config);
-            _packAtStaging = new DebouncedInput(io.PackAtStaging, config.InputDebounceMs, false);
-            _packOnLift = new DebouncedInput(io.PackOnLift, config.InputDebounceMs, false);
-            _packAtReturn = new DebouncedInput(io.PackAtReturn, config.InputDebounceMs, false);
-            StagingConveyor = new Conveyor(io.StagingConveyorRun, new DebouncedInput[] { _packAtStaging }, null,
+            _loop = new ControlLoopWatch(config);
+            _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
+            _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
+            _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
+            StagingConveyor = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
                 FaultCode.StagingTimeout, config.StagingTimeoutMs);
-            TransferConveyor = new Conveyor(io.TransferConveyorRun, new DebouncedInput[] { _packAtReturn, _packOnLift },
+            TransferConveyor = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
                 _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
             TransferConveyor.ExchangeSensor = _packOnLift;
             Inventory = new PackInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes);
-            _defaultCheck = new InventoryPackCheck(Inventory, config.MinSocPct);
-            _check = _defaultCheck;
+            _gate = new PackCheckGate(this, config, new InventoryPackCheck(Inventory, config.MinSocPct));
+            _engine = new EngineStates(this);
+            Admission = new AdmissionChain(this, config, io.Clock);
         }
+
+        /// <summary>The one admission chain every authorisation passes (controller, cloud, console).</summary>
+        public AdmissionChain Admission { get; private set; }
 
         /// <summary>The lift axis.</summary>
         public LiftAxis Lift { get; private set; }
@@ -94,15 +131,17 @@ namespace Station.Core.Swap
         public PackInventory Inventory { get; private set; }
         /// <summary>The journal.</summary>
         public SwapJournal Journal { get { return _journal; } }
+        /// <summary>The bay profile this station runs (from bay.profile).</summary>
+        public BayProfile Profile { get { return _profile; } }
 
         /// <summary>Current (leaf) state.</summary>
         public SwapState State { get { return _state; } }
         /// <summary>Latched fault, or None.</summary>
-        public FaultCode LatchedFault { get; private set; }
+        public FaultCode LatchedFault { get; internal set; }
         /// <summary>Swap in progress (or held by a fault, or interrupted), else null.</summary>
-        public SwapRecord CurrentSwap { get; private set; }
+        public SwapRecord CurrentSwap { get; internal set; }
         /// <summary>The last swap that ended (completed, cancelled, aborted or interrupted), else null.</summary>
-        public SwapRecord LastSwap { get; private set; }
+        public SwapRecord LastSwap { get; internal set; }
         /// <summary>In Recovery: the step the power loss interrupted.</summary>
         public SwapState InterruptedStep { get; private set; }
 
@@ -110,8 +149,8 @@ namespace Station.Core.Swap
         /// A check set during a swap applies from the next swap: the gate always decides on the check it started.</summary>
         public IReleaseGateCheck PackCheck
         {
-            get { return _check; }
-            set { _check = value == null ? _defaultCheck : value; }
+            get { return _gate.Check; }
+            set { _gate.Check = value; }
         }
 
         /// <summary>Raised when a swap starts, steps, completes, is held or aborted.</summary>
@@ -120,6 +159,13 @@ namespace Station.Core.Swap
         /// <summary>Raised when a fault is latched or cleared.</summary>
         public event FaultEventHandler FaultChanged;
 
+        /// <summary>Control ticks that came later than <c>TickLateMs</c> after the one before, since power-up (counted
+        /// whether or not anything moved).</summary>
+        public int LateTicks { get { return _loop.LateTicks; } }
+
+        /// <summary>The longest gap between two control ticks since power-up, ms.</summary>
+        public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
+
         /// <summary>Debounced PackAtStaging.</summary>
         public bool PackAtStagingSensed { get { return _packAtStaging.Value; } }
         /// <summary>Debounced PackOnLift.</summary>
@@ -127,16 +173,316 @@ namespace Station.Core.Swap
         /// <summary>Debounced PackAtReturn.</summary>
         public bool PackAtReturnSensed { get { return _packAtReturn.Value; } }
 
-        private void RaiseSwapEvent(SwapEventKind kind) { RaiseSwapEvent(kind, CurrentSwap); }
+        // What the engine's collaborators and the profile's steps share with it (same assembly only).
+        internal long Now { get { return _now; } }
+        internal StationConfig Config { get { return _c; } }
+        internal StationIo Io { get { return _io; } }
+        internal PackCheckGate Gate { get { return _gate; } }
+        internal bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
+        internal bool HomingPending;
+        internal bool InterruptedAtStart;
+
+        /// <summary>Runs one control period: sample, check interlocks (stop in this tick), update actuators, let the
+        /// profile's background work and the current step turn completions into signals. Allocation-free.</summary>
+        public void Tick()
+        {
+            _now = _io.Clock.NowMs;
+            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
+            Interlocks.KickWatchdog();
+            bool late = _loop.Tick(_now);
+            Interlocks.Sample(_now);
+            SampleSensors();
+            _gate.Poll();
+            if (_state == SwapState.Off) return;
+            if (_state == SwapState.Recovery)
+            {
+                // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
+                Lift.Update(_now);
+                Locks.Update(_now);
+                return;
+            }
+            // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
+            // meanwhile); whatever was driven is stopped and the station faulted, whatever it may look like now.
+            if (late && AnythingDriven() && _state != SwapState.Faulted)
+            {
+                RaiseFault(FaultCode.ControlTickLate);
+                return;
+            }
+            TrackDeparture();
+
+            // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
+            // be reported as itself, before the safety relay it also drops reads as a relay fault.
+            if (SwapStates.IsIn(_state, SwapState.Motion) || (Interlocks.PermitRequested && _state != SwapState.Faulted))
+            {
+                FaultCode open = Interlocks.MotionFault(SwapStates.IsIn(_state, SwapState.Swapping));
+                if (open != FaultCode.None)
+                {
+                    RaiseFault(open);
+                    return;
+                }
+            }
+            if (_state != SwapState.Faulted)
+            {
+                FaultCode relay = Interlocks.RelayFault(_now);
+                if (relay != FaultCode.None)
+                {
+                    RaiseFault(relay);
+                    return;
+                }
+            }
+            if (!UpdateActuators() || !_profile.EveryTick(this)) return;
+
+            switch (_state)
+            {
+                case SwapState.Homing:
+                    if (HomingPending && Interlocks.DrivesReady)
+                    {
+                        HomingPending = false;
+                        if (!Lift.StartHoming(_now)) RaiseFault(FaultCode.LiftMoveRefused);
+                    }
+                    if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
+                    break;
+                case SwapState.Released:
+                    if (!Interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
+                    break;
+                default:
+                    SwapStep step = _profile.StepAt(_state);
+                    if (step != null) step.Run(this);
+                    break;
+            }
+        }
+
+        private void SampleSensors()
+        {
+            _packAtStaging.Sample(_now);
+            _packOnLift.Sample(_now);
+            _packAtReturn.Sample(_now);
+        }
+
+        // Deadlines live below the state machine: each actuator times its own move and reports a fault here.
+        private bool UpdateActuators()
+        {
+            Lift.Update(_now);
+            if (Lift.Fault != FaultCode.None) { RaiseFault(Lift.Fault); return false; }
+            Locks.MonitorHold = SwapStates.IsIn(_state, SwapState.Swapping);
+            Locks.Update(_now);
+            if (Locks.Fault != FaultCode.None) { RaiseFault(Locks.Fault); return false; }
+            StagingConveyor.Update(_now);
+            if (StagingConveyor.Fault != FaultCode.None) { RaiseFault(StagingConveyor.Fault); return false; }
+            TransferConveyor.Update(_now);
+            if (TransferConveyor.Fault != FaultCode.None) { RaiseFault(TransferConveyor.Fault); return false; }
+            return true;
+        }
+
+        // True while any actuator is commanded: the lift, a lock, a conveyor.
+        private bool AnythingDriven()
+        {
+            LiftMode m = Lift.Mode;
+            return m == LiftMode.Moving || m == LiftMode.Homing || Locks.Command != LockCommand.None
+                || StagingConveyor.IsRunning || TransferConveyor.IsRunning;
+        }
+
+        internal void ClearActuatorFaults()
+        {
+            Lift.ClearFault();
+            Locks.ClearFault();
+            StagingConveyor.ClearFault();
+            TransferConveyor.ClearFault();
+        }
+
+        /// <summary>Every actuator output off and MotionPermit withdrawn, at once.</summary>
+        public void StopAllOutputs()
+        {
+            Lift.Stop();
+            Locks.Stop();
+            StagingConveyor.Stop();
+            TransferConveyor.Stop();
+            Interlocks.SetPermit(false, _now);
+        }
+
+        /// <summary>Stops every output now and latches <paramref name="code"/> (the first fault wins until reset).</summary>
+        public void RaiseFault(FaultCode code)
+        {
+            if (code == FaultCode.None) return;
+            StopAllOutputs();
+            if (_state == SwapState.Faulted || _state == SwapState.Recovery || _state == SwapState.Off) return;
+            if (_inTransition)
+            {
+                if (_deferredFault == FaultCode.None) _deferredFault = code;
+                return;
+            }
+            _pendingFault = code;
+            if (!Dispatch(SwapSignal.Fault)) _pendingFault = FaultCode.None;
+        }
+
+        internal void LatchPendingFault()
+        {
+            if (_pendingFault != FaultCode.None) LatchedFault = _pendingFault;
+            _pendingFault = FaultCode.None;
+        }
+
+        /// <summary>Evaluates <paramref name="guard"/> now (public so tests can drive every table row).</summary>
+        public bool Holds(SwapGuard guard)
+        {
+            switch (guard)
+            {
+                case SwapGuard.Always: return true;
+                case SwapGuard.SwapInterrupted: return InterruptedAtStart;
+                case SwapGuard.FaultWasLatched: return LatchedFault != FaultCode.None;
+                case SwapGuard.InputsHealthy: return Interlocks.HealthyForReset(_now);
+                case SwapGuard.SwapAllowed:
+                    return Interlocks.BayClear && Interlocks.VehiclePositioned && CurrentSwap != null
+                        && LatchedFault == FaultCode.None && Lift.IsHomed;
+                default: return _profile.Holds(guard, this);
+            }
+        }
+
+        /// <summary>True when a row for <paramref name="signal"/> exists in the current state or a parent and its guard holds.</summary>
+        public bool Accepts(SwapSignal signal) { return FindRow(signal) >= 0; }
+
+        /// <summary>Dispatches one signal; false when no row took it (nothing changed).</summary>
+        public bool Dispatch(SwapSignal signal)
+        {
+            int row = FindRow(signal);
+            if (row < 0) return false;
+            Transition(_table[row].To);
+            // A fault raised inside an entry action is handled after the transition completed (run to completion).
+            if (_deferredFault != FaultCode.None)
+            {
+                FaultCode f = _deferredFault;
+                _deferredFault = FaultCode.None;
+                RaiseFault(f);
+            }
+            return true;
+        }
+
+        private int FindRow(SwapSignal signal)
+        {
+            SwapState s = _state;
+            for (int depth = 0; depth < 4; depth++)
+            {
+                for (int i = 0; i < _table.Length; i++)
+                {
+                    if (_table[i].From == s && _table[i].Signal == signal && Holds(_table[i].Guard)) return i;
+                }
+                SwapState p = SwapStates.Parent(s);
+                if (p == SwapState.Off) return -1;
+                s = p;
+            }
+            return -1;
+        }
+
+        private void Transition(SwapState target)
+        {
+            _inTransition = true;
+            SwapState from = _state;
+            if (target == SwapState.Faulted && CurrentSwap != null && CurrentSwap.Outcome == SwapOutcome.InProgress)
+            {
+                CurrentSwap.InterruptedStep = from;
+            }
+            SwapState lca = SwapState.Off;
+            if (from != target)
+            {
+                for (SwapState a = from; ; a = SwapStates.Parent(a))
+                {
+                    if (a != SwapState.Off && SwapStates.IsIn(target, a)) { lca = a; break; }
+                    if (a == SwapState.Off) break;
+                }
+            }
+            else
+            {
+                lca = SwapStates.Parent(from);
+            }
+            for (SwapState s = from; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) Exit(s);
+            int n = 0;
+            for (SwapState s = target; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _entryPath[n++] = s;
+            _state = target;
+            for (int i = n - 1; i >= 0; i--) Enter(_entryPath[i]);
+            _inTransition = false;
+        }
+
+        // A step is timed in the swap record, its precondition checked (latching the fault it names before the step
+        // changes the inventory or drives anything), then entered; an engine state does its own entry.
+        private void Enter(SwapState s)
+        {
+            SwapStep step = _profile.StepAt(s);
+            if (step == null)
+            {
+                _engine.Enter(s);
+                return;
+            }
+            if (CurrentSwap != null) CurrentSwap.StepStartMs[(int)s] = _now - CurrentSwap.StartMs;
+            FaultCode refused = step.Precondition(this);
+            if (refused != FaultCode.None)
+            {
+                RaiseFault(refused);
+                return;
+            }
+            step.Enter(this);
+        }
+
+        private void Exit(SwapState s)
+        {
+            SwapStep step = _profile.StepAt(s);
+            if (step == null)
+            {
+                _engine.Exit(s);
+                return;
+            }
+            if (CurrentSwap != null) CurrentSwap.StepEndMs[(int)s] = _now - CurrentSwap.StartMs;
+            step.Exit(this);
+        }
+
+        // A move the axis refuses must never leave the step waiting with the permit on and no deadline running.
+        internal bool StartLift(double targetMm)
+        {
+            if (Lift.MoveTo(targetMm, _now)) return true;
+            Log(LogLevel.Error, "lift refused the move");
+            RaiseFault(FaultCode.LiftMoveRefused);
+            return false;
+        }
+
+        internal bool StepJournal()
+        {
+            if (!WriteJournal()) return false;
+            RaiseSwapEvent(SwapEventKind.Step);
+            return true;
+        }
+
+        // The swap the journal carries: the one under way, else the last that ended (its outcome survives a cut).
+        private SwapRecord JournalSwap { get { return CurrentSwap != null ? CurrentSwap : LastSwap; } }
+
+        internal bool WriteJournal()
+        {
+            if (_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory)) return true;
+            Log(LogLevel.Error, "journal write failed");
+            RaiseFault(FaultCode.JournalWriteFailed);
+            return false;
+        }
+
+        // A pack confirmed in the vehicle leaves the bay inventory when the vehicle leaves. Released's exit does that in a
+        // running swap; after a cut in Released, or a fault and reset with the pack confirmed in the vehicle, the journal
+        // still lists it, so whenever no swap runs and the vehicle sensor reads no vehicle, the pack is taken off the
+        // inventory and that is journaled. A pack in transit is kept: whether it left is for the technician to say.
+        private void TrackDeparture()
+        {
+            if (CurrentSwap != null || Interlocks.VehiclePositioned) return;
+            PackRecord v = Inventory.At(PackPlace.Vehicle);
+            if (v.IsEmpty || v.InTransit) return;
+            Inventory.Empty(PackPlace.Vehicle);
+            WriteJournal();
+        }
+
+        internal void RaiseSwapEvent(SwapEventKind kind) { RaiseSwapEvent(kind, CurrentSwap); }
 
         // Every event carries its swap's record (an ended swap's too: listeners must never get null for a swap).
-        private void RaiseSwapEvent(SwapEventKind kind, SwapRecord record)
+        internal void RaiseSwapEvent(SwapEventKind kind, SwapRecord record)
         {
             SwapEventHandler h = SwapEvent;
             if (h != null && record != null) h(kind, _state, record);
         }
 
-        private void RaiseFaultChanged(FaultCode code, bool raised)
+        internal void RaiseFaultChanged(FaultCode code, bool raised)
         {
             FaultEventHandler h = FaultChanged;
             if (h != null) h(code, raised);

@@ -83,13 +83,14 @@ namespace Station.Core.Tests.Bay
             Vehicle.Source = () => VehiclePositioned;
             Relay.Source = () => RelayWelded || (!RelayDead && EStopReleased && Permit.State && RelayOnMs >= RelayDelayMs);
 
-            Io.LiftDrive = Drive; Io.LiftDirectionUp = DirUp; Io.LiftEnable = Enable; Io.LiftBrakeRelease = Brake;
-            Io.LiftEncoder = Encoder; Io.LiftTopLimit = TopLimit; Io.LiftHomeLimit = HomeLimit; Io.LiftPackContact = PackContact;
-            Io.LockEngage = Engage; Io.LockRelease = Release; Io.LockLockedSensor = LockedSensor; Io.LockUnlockedSensor = UnlockedSensor;
-            Io.StagingConveyorRun = StagingRun; Io.PackAtStaging = PackAtStaging;
-            Io.TransferConveyorRun = TransferRun; Io.PackOnLift = PackOnLift; Io.PackAtReturn = PackAtReturn;
-            Io.EStopReleased = EStop; Io.LightCurtainClear = Curtain; Io.DoorsClosed = Doors;
-            Io.VehiclePositioned = Vehicle; Io.SafetyRelayOk = Relay; Io.MotionPermit = Permit; Io.PermitWatchdogKick = WatchdogKick;
+            Io.Lift.Drive = Drive; Io.Lift.DirectionAway = DirUp; Io.Lift.Enable = Enable; Io.Lift.BrakeRelease = Brake;
+            Io.Lift.Encoder = Encoder; Io.Lift.FarLimit = TopLimit; Io.Lift.HomeSwitch = HomeLimit; Io.Lift.FarContact = PackContact;
+            Io.Locks.Engage = Engage; Io.Locks.Release = Release; Io.Locks.LockedSensor = LockedSensor; Io.Locks.UnlockedSensor = UnlockedSensor;
+            Io.StagingConveyor.Run = StagingRun; Io.Sensors.PackAtStaging = PackAtStaging;
+            Io.TransferConveyor.Run = TransferRun; Io.Sensors.PackOnLift = PackOnLift; Io.Sensors.PackAtReturn = PackAtReturn;
+            Io.Safety.EStopReleased = EStop; Io.Safety.LightCurtainClear = Curtain; Io.Safety.DoorsClosed = Doors;
+            Io.Sensors.VehiclePositioned = Vehicle; Io.Safety.RelayFeedback = Relay; Io.Safety.MotionPermit = Permit;
+            Io.Safety.PermitWatchdogKick = WatchdogKick;
             Io.Clock = Clock; Io.Storage = Storage; Io.Log = Log;
             UpdateEncoder();
         }

@@ -1,0 +1,85 @@
+using Station.Hal;
+
+namespace Station.Core
+{
+    /// <summary>One registered output: the port it drives, its name, its safe level, an optional maximum on-time and an
+    /// optional read-back input. It stands in for the raw port in its port group, so every write passes through it.</summary>
+    /// <remarks>
+    /// A write reaches the port only when the level changes (or the first time): on nanoFramework each port write is an
+    /// interface call into an adapter, and most ticks write the level the port already has. "On" means away from the
+    /// safe level. The registry (<see cref="OutputRegistry"/>) times the on-time and compares the read-back.
+    /// </remarks>
+    public sealed class GuardedOutput : IDigitalOutput
+    {
+        private readonly IDigitalOutput _port;
+        private bool _level;
+        private bool _known;
+        // Set by Write when the level changes, taken by the registry's next supervision (which knows the time); the
+        // registry is told too, so a tick in which nothing changed costs it no walk over every output.
+        internal bool Changed;
+        internal bool On;
+        internal long OnSinceMs;
+        internal long MismatchSinceMs = -1;
+        internal OutputRegistry Owner;
+
+        /// <summary>Registers <paramref name="port"/> as <paramref name="name"/>.</summary>
+        public GuardedOutput(string name, IDigitalOutput port, bool safeLevel, int maxOnMs, IDigitalInput readBack, int readBackMs)
+        {
+            Name = name;
+            _port = port;
+            SafeLevel = safeLevel;
+            MaxOnMs = maxOnMs;
+            ReadBack = readBack;
+            ReadBackMs = readBackMs;
+            // What the port holds now (a controller rebuilt after a power cut finds its outputs as they were left).
+            _level = port.State;
+            On = _level != safeLevel;
+        }
+
+        /// <summary>Name used in logs, the self-test and the board wiring ("Locks.Engage[2]", the port group path the board map uses too).</summary>
+        public readonly string Name;
+        /// <summary>The level that is safe with nobody watching (off for every car bay output).</summary>
+        public readonly bool SafeLevel;
+        /// <summary>Longest time the output may stay away from its safe level, ms; 0 = no limit.</summary>
+        public readonly int MaxOnMs;
+        /// <summary>Input that reads the actuator's real state (a contactor's auxiliary contact), or null.</summary>
+        public readonly IDigitalInput ReadBack;
+        /// <summary>How long the read-back may disagree with the command before it is a fault, ms.</summary>
+        public readonly int ReadBackMs;
+
+        /// <summary>The port behind this output.</summary>
+        public IDigitalOutput Port { get { return _port; } }
+
+        /// <summary>The level last commanded.</summary>
+        public bool State { get { return _level; } }
+
+        /// <summary>True while the commanded level is not the safe one.</summary>
+        public bool IsOn { get { return On; } }
+
+        /// <summary>Commands <paramref name="on"/>; the port is written only when the level changes.</summary>
+        public void Write(bool on)
+        {
+            if (_known && on == _level) return;
+            if (on != _level) Mark(on);
+            _level = on;
+            _known = true;
+            _port.Write(on);
+        }
+
+        /// <summary>Writes the safe level to the port now, whatever was commanded before.</summary>
+        public void WriteSafe()
+        {
+            if (_level != SafeLevel) Mark(SafeLevel);
+            _level = SafeLevel;
+            _known = true;
+            _port.Write(SafeLevel);
+        }
+
+        private void Mark(bool level)
+        {
+            Changed = true;
+            On = level != SafeLevel;
+            if (Owner != null) Owner.Changes = true;
+        }
+    }
+}

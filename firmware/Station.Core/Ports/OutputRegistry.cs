@@ -1,0 +1,162 @@
+using Station.Hal;
+
+namespace Station.Core
+{
+    /// <summary>Every output of a bay, registered once: "all off", the self-test, the board wiring check and the
+    /// supervision below walk this list instead of hand lists of ports.</summary>
+    /// <remarks>
+    /// Supervision, once per tick (<see cref="Supervise"/>), in portable code:
+    /// | check | fault |
+    /// |---|---|
+    /// | away from its safe level longer than its maximum on-time (Klipper's max_duration) | OutputOnTooLong |
+    /// | commanded off, read-back on for longer than its read-back time (welded contactor, stuck conveyor) | OutputStuckOn |
+    /// | commanded on, read-back off for longer than its read-back time (contactor that does not pull in) | OutputNoFeedback |
+    /// The maximum on-time is a second line behind each device's own deadline: it fires only when the device logic
+    /// failed to switch its output off. A gap in supervision (faulted, recovery) restarts every timer.
+    /// PWM drive references are registered for "all off" and the self-test; their moves are bounded by the axis.
+    /// </remarks>
+    public sealed class OutputRegistry
+    {
+        /// <summary>Most outputs one registry holds.</summary>
+        public const int Capacity = 64;
+        /// <summary>Most PWM drives one registry holds.</summary>
+        public const int DriveCapacity = 8;
+        // A supervision gap longer than this restarts the timers (the controller skipped supervision while faulted).
+        private const int GapMs = 100;
+
+        private readonly GuardedOutput[] _outputs = new GuardedOutput[Capacity];
+        // The outputs supervision has to look at every tick: those with a maximum on-time, those with a read-back.
+        private readonly GuardedOutput[] _timed = new GuardedOutput[Capacity];
+        private readonly GuardedOutput[] _readBacks = new GuardedOutput[Capacity];
+        private int _timedCount;
+        private int _readBackCount;
+        private readonly IPwmOutput[] _drives = new IPwmOutput[DriveCapacity];
+        private readonly string[] _driveNames = new string[DriveCapacity];
+        private int _count;
+        private int _driveCount;
+        private long _lastSupervisedMs;
+        private bool _supervised;
+
+        /// <summary>Number of registered digital outputs.</summary>
+        public int Count { get { return _count; } }
+
+        /// <summary>Number of registered PWM drives.</summary>
+        public int DriveCount { get { return _driveCount; } }
+
+        /// <summary>The digital output at <paramref name="index"/> (0..Count-1), in registration order.</summary>
+        public GuardedOutput At(int index) { return _outputs[index]; }
+
+        /// <summary>The PWM drive at <paramref name="index"/>.</summary>
+        public IPwmOutput DriveAt(int index) { return _drives[index]; }
+
+        /// <summary>Name of the PWM drive at <paramref name="index"/>.</summary>
+        public string DriveName(int index) { return _driveNames[index]; }
+
+        /// <summary>The output that caused the last supervision fault, or null.</summary>
+        public GuardedOutput Faulted { get; private set; }
+
+        /// <summary>Registers a digital output and returns its guard, which takes the port's place in its group.
+        /// A null port (not wired) is refused: see <see cref="Problem"/>.</summary>
+        public GuardedOutput Register(string name, IDigitalOutput port, bool safeLevel, int maxOnMs, IDigitalInput readBack, int readBackMs)
+        {
+            var existing = port as GuardedOutput;
+            if (existing != null) port = existing.Port;
+            if (port == null || _count == Capacity)
+            {
+                if (Problem == null) Problem = port == null ? "output " + name + " is not wired" : "more than " + Capacity + " outputs";
+                return null;
+            }
+            var guarded = new GuardedOutput(name, port, safeLevel, maxOnMs, readBack, readBackMs);
+            guarded.Owner = this;
+            _outputs[_count++] = guarded;
+            if (maxOnMs > 0) _timed[_timedCount++] = guarded;
+            if (readBack != null) _readBacks[_readBackCount++] = guarded;
+            Changes = true;
+            return guarded;
+        }
+
+        /// <summary>Registers a PWM drive reference (safe duty 0).</summary>
+        public void RegisterDrive(string name, IPwmOutput drive)
+        {
+            if (drive == null || _driveCount == DriveCapacity)
+            {
+                if (Problem == null) Problem = drive == null ? "drive " + name + " is not wired" : "more than " + DriveCapacity + " drives";
+                return;
+            }
+            _driveNames[_driveCount] = name;
+            _drives[_driveCount++] = drive;
+        }
+
+        /// <summary>Null when every registered port is wired, otherwise the first problem.</summary>
+        public string Problem { get; private set; }
+
+        /// <summary>The output called <paramref name="name"/>, or null.</summary>
+        public GuardedOutput Find(string name)
+        {
+            for (int i = 0; i < _count; i++)
+            {
+                if (_outputs[i].Name == name) return _outputs[i];
+            }
+            return null;
+        }
+
+        /// <summary>Every output to its safe level and every drive to duty 0, now.</summary>
+        public void AllOff()
+        {
+            for (int i = 0; i < _driveCount; i++) _drives[i].SetDuty(0.0);
+            for (int i = 0; i < _count; i++) _outputs[i].WriteSafe();
+        }
+
+        /// <summary>Set by a guard whose level changed since the last supervision.</summary>
+        internal bool Changes;
+
+        /// <summary>Checks every output's on-time and read-back; returns the first fault (see remarks) or None.
+        /// Allocation-free; call once per tick after the inputs are sampled. On nanoFramework's interpreter every field
+        /// read and call counts: a tick in which no output changed walks only the outputs that are timed and on, and
+        /// those with a read-back.</summary>
+        public FaultCode Supervise(long nowMs)
+        {
+            bool gap = !_supervised || nowMs - _lastSupervisedMs > GapMs;
+            _supervised = true;
+            _lastSupervisedMs = nowMs;
+            if (Changes || gap) Stamp(nowMs, gap);
+            for (int i = 0; i < _timedCount; i++)
+            {
+                GuardedOutput o = _timed[i];
+                if (o.On && nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
+            }
+            for (int i = 0; i < _readBackCount; i++)
+            {
+                GuardedOutput o = _readBacks[i];
+                if (o.ReadBack.Read() == o.On)
+                {
+                    o.MismatchSinceMs = -1;
+                    continue;
+                }
+                if (o.MismatchSinceMs < 0) o.MismatchSinceMs = nowMs;
+                if (nowMs - o.MismatchSinceMs > o.ReadBackMs) return Fault(o, o.On ? FaultCode.OutputNoFeedback : FaultCode.OutputStuckOn);
+            }
+            return FaultCode.None;
+        }
+
+        // Times every output that changed (all of them after a gap) from now.
+        private void Stamp(long nowMs, bool gap)
+        {
+            Changes = false;
+            for (int i = 0; i < _count; i++)
+            {
+                GuardedOutput o = _outputs[i];
+                if (!o.Changed && !gap) continue;
+                o.Changed = false;
+                o.OnSinceMs = nowMs;
+                o.MismatchSinceMs = -1;
+            }
+        }
+
+        private FaultCode Fault(GuardedOutput o, FaultCode code)
+        {
+            Faulted = o;
+            return code;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+namespace Station.Core.Swap
+{
+    /// <summary>What makes a bay this kind of bay: its swap steps and their transitions, its pack places, its actuator
+    /// groups, the port groups it needs from the board and its release gate. The engine (<see cref="SwapSequencer"/>)
+    /// owns the common states (power-up, recovery, not homed, homing, idle, faulted, released, the Motion and Swapping
+    /// parents), the one fault handler and the journal; a profile is data plus one <see cref="SwapStep"/> per step.</summary>
+    public abstract class BayProfile
+    {
+        private readonly SwapStep[] _stepAt = new SwapStep[SwapStates.Count];
+        private TransitionRow[] _table;
+
+        /// <summary>The profile's name as the configuration key bay.profile spells it.</summary>
+        public abstract string Name { get; }
+
+        /// <summary>The swap steps in order (the first is entered from Idle on Authorize).</summary>
+        public abstract SwapStep[] Steps { get; }
+
+        /// <summary>The swap's transition rows, from Idle's Authorize to Released's VehicleLeft.</summary>
+        public abstract TransitionRow[] SwapRows { get; }
+
+        /// <summary>Names of the places outside the rack where a pack can be (index = place number in the journal).</summary>
+        public abstract string[] PlaceNames { get; }
+
+        /// <summary>The actuator groups the steps drive (what "all outputs off" stops).</summary>
+        public abstract string[] ActuatorGroups { get; }
+
+        /// <summary>The port groups the board must wire for this profile (see <see cref="BoardPorts"/>).</summary>
+        public abstract string[] PortGroups { get; }
+
+        /// <summary>One sentence: what the release gate checks before the vehicle may leave.</summary>
+        public abstract string ReleaseGate { get; }
+
+        /// <summary>Profile guards (the engine answers Always, SwapInterrupted, FaultWasLatched, InputsHealthy and
+        /// SwapAllowed itself); false for a guard the profile does not know.</summary>
+        public virtual bool Holds(SwapGuard guard, SwapSequencer s) { return false; }
+
+        /// <summary>Work that runs every tick beside the current step (e.g. a conveyor that runs across steps, a rack
+        /// handler); false when it latched a fault and the tick must stop. Allocation-free.</summary>
+        public virtual bool EveryTick(SwapSequencer s) { return true; }
+
+        /// <summary>After a confirmed recovery: marks a move that was in flight as finished where the sensors leave no
+        /// doubt which pack is where; anything else stays in transit for the technician.</summary>
+        public virtual void Reconcile(SwapSequencer s) { }
+
+        /// <summary>The whole transition table: the engine's rows around the profile's swap rows.</summary>
+        public TransitionRow[] Table
+        {
+            get
+            {
+                if (_table == null) _table = EngineRows.Around(SwapRows);
+                return _table;
+            }
+        }
+
+        /// <summary>The step stored as <paramref name="state"/>, or null for an engine state.</summary>
+        public SwapStep StepAt(SwapState state)
+        {
+            int i = (int)state;
+            if (i < 0 || i >= _stepAt.Length) return null;
+            if (_stepAt[i] == null && !_indexed) Index();
+            return _stepAt[i];
+        }
+
+        private bool _indexed;
+
+        private void Index()
+        {
+            SwapStep[] steps = Steps;
+            for (int i = 0; i < steps.Length; i++) _stepAt[(int)steps[i].Number] = steps[i];
+            _indexed = true;
+        }
+    }
+}
