@@ -139,6 +139,12 @@ namespace Station.Core.Cloud
         public static readonly string PosMm = "posMm";
         /// <summary>"homed"</summary>
         public static readonly string Homed = "homed";
+        /// <summary>"packContact"</summary>
+        public static readonly string PackContact = "packContact";
+        /// <summary>"lateTicks"</summary>
+        public static readonly string LateTicks = "lateTicks";
+        /// <summary>"longestTickGapMs"</summary>
+        public static readonly string LongestTickGapMs = "longestTickGapMs";
         /// <summary>"locks"</summary>
         public static readonly string Locks = "locks";
         /// <summary>"locked"</summary>

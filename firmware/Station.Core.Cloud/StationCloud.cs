@@ -269,7 +269,10 @@ namespace Station.Core.Cloud
             w.BeginObject();
             w.Member(CloudWords.PosMm, (long)_controller.Lift.PositionMm);
             w.MemberBool(CloudWords.Homed, _controller.Lift.IsHomed);
+            w.MemberBool(CloudWords.PackContact, _controller.Lift.AtPackContact);
             w.EndObject();
+            w.Member(CloudWords.LateTicks, _controller.Sequencer.LateTicks);
+            w.Member(CloudWords.LongestTickGapMs, _controller.Sequencer.LongestTickGapMs);
             w.Name(CloudWords.Locks);
             w.BeginArray();
             for (int i = 0; i < _controller.Locks.Count; i++)

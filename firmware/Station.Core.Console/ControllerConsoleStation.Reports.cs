@@ -31,6 +31,10 @@ namespace Station.Core.Console
             sb.Append(", ").Append(LiftModeName(lift.Mode));
             sb.Append(", home switch ").Append(lift.AtHomeSwitch ? "made" : "free");
             sb.Append(", top limit ").Append(lift.AtTopLimit ? "MADE" : "free");
+            sb.Append(", pack contact ").Append(lift.AtPackContact ? "made" : "free");
+            // Late ticks are counted even when nothing moved: a loop that falls behind shows here before it stops a swap.
+            sb.Append("\ncontrol loop: ").Append(_controller.Sequencer.LateTicks).Append(" late ticks, longest gap ")
+                .Append(_controller.Sequencer.LongestTickGapMs).Append(" ms");
             sb.Append("\nlocks:");
             for (int i = 0; i < _controller.Locks.Count; i++)
             {

@@ -14,8 +14,11 @@ namespace Station.Core.Journal
     /// the damaged file is first copied aside to <see cref="EvidenceFileName"/> and the damage reported
     /// (<see cref="CorruptBytes"/>), never deleted because it does not parse. An append that fails part-way is repaired at
     /// once by replacing the file with the new snapshot alone.
-    /// Bounded: when an append would pass the size limit, the file is replaced (atomically, IStorage.Replace) by the new
-    /// record alone — every record is a full snapshot, so nothing is lost. Writing allocates nothing.
+    /// Bounded: when an append would pass the size limit, the file is replaced (IStorage.Replace) by the new record alone —
+    /// every record is a full snapshot, so nothing is lost. A replace need not be atomic: the snapshot is first written
+    /// to <see cref="PendingFileName"/>, so a power cut that tears the journal's replace leaves that complete copy (and
+    /// one that tears the copy leaves the journal untouched); <see cref="Load"/> takes the newer of the two. Writing
+    /// allocates nothing.
     /// Formats: the payload's first byte is its format version (<see cref="FormatVersion"/>). A later format may only add
     /// fields at the end of the payload (a change that cannot be read that way must use a new file name and migrate
     /// explicitly), so this reader reads a newer record's known prefix: the pack inventory survives a rollback to an older
@@ -34,6 +37,11 @@ namespace Station.Core.Journal
 
         /// <summary>Where a damaged journal is copied before it is rewritten (evidence for the technician).</summary>
         public const string EvidenceFileName = "swap.journal.bad";
+
+        /// <summary>Where a compaction or repair stages its snapshot before it replaces the journal.</summary>
+        public const string PendingFileName = "swap.journal.next";
+
+        private static readonly string PendingFile = PendingFileName;
 
         private const int Magic0 = 0x5A;
         private const int Magic1 = 0xA5;
@@ -93,7 +101,7 @@ namespace Station.Core.Journal
             bool ok;
             if (existing > 0 && existing + length > _maxBytes)
             {
-                ok = _storage.Replace(JournalFile, _frame, 0, length);
+                ok = ReplaceWhole(length);
                 if (ok) Compactions++;
             }
             else
@@ -103,11 +111,21 @@ namespace Station.Core.Journal
                 {
                     // The append may have left part of a frame behind: every record is a full snapshot, so this one
                     // alone replaces the file and nothing written later lands behind the garbage.
-                    ok = _storage.Replace(JournalFile, _frame, 0, length);
+                    ok = ReplaceWhole(length);
                     if (ok) Repairs++;
                 }
             }
             if (ok) _sequence++;
+            return ok;
+        }
+
+        // Replaces the journal by the snapshot in _frame: staged in the pending file first, so a cut at any byte of either
+        // write leaves one complete snapshot at least as new as the last good one.
+        private bool ReplaceWhole(int length)
+        {
+            bool staged = _storage.Replace(PendingFile, _frame, 0, length);
+            bool ok = _storage.Replace(JournalFile, _frame, 0, length);
+            if (ok && staged) _storage.Delete(PendingFile);
             return ok;
         }
 
@@ -120,6 +138,40 @@ namespace Station.Core.Journal
             EvidenceKept = false;
             NewerFormat = false;
             NewestFormatSeen = 0;
+            JournalSnapshot staged = LoadPending(slotCount);
+            JournalSnapshot found = LoadJournal(slotCount);
+            if (staged != null && (found == null || staged.Sequence > found.Sequence))
+            {
+                // A compaction was cut while it replaced the journal: its staged snapshot is the newest record. The
+                // journal gets it back before the staged copy goes, so a cut here too loses nothing.
+                _storage.Replace(FileName, _pending, 0, _pendingLength);
+                _sequence = staged.Sequence;
+                found = staged;
+            }
+            if (_storage.Length(PendingFileName) >= 0) _storage.Delete(PendingFileName);
+            _pending = null;
+            return found;
+        }
+
+        private byte[] _pending;
+        private int _pendingLength;
+
+        // The staged snapshot of a compaction that may not have finished, or null (none, or torn itself).
+        private JournalSnapshot LoadPending(int slotCount)
+        {
+            int length = _storage.Length(PendingFileName);
+            if (length < 0) return null;
+            _pending = new byte[length];
+            _pendingLength = _storage.Read(PendingFileName, 0, _pending, 0, length);
+            if (_pendingLength < HeaderBytes + CrcBytes) return null;
+            int frameLength = FrameAt(_pending, 0, _pendingLength, _frame.Length);
+            if (frameLength <= 0) return null;
+            _pendingLength = frameLength;
+            return Decode(_pending, HeaderBytes, frameLength - HeaderBytes - CrcBytes, slotCount);
+        }
+
+        private JournalSnapshot LoadJournal(int slotCount)
+        {
             int length = _storage.Length(FileName);
             if (length <= 0) return null;
             byte[] data = new byte[length];
