@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Threading;
 using Station.Core.Cloud;
+using Station.Hal;
 using Xunit;
 
 namespace Station.Cloud.Tests
@@ -65,8 +66,55 @@ namespace Station.Cloud.Tests
             var m = Regex.Match(source, @"void OnPublishReceived\(object sender, MqttMsgPublishEventArgs e\)\s*\{(?<body>[^}]*)\}");
             Assert.True(m.Success, "M2MqttLink.OnPublishReceived not found");
             string body = Regex.Replace(m.Groups["body"].Value, @"\s+", " ").Trim();
-            Assert.Equal("MqttMessageHandler h = MessageReceived; if (h != null) h(e.Topic, e.Message);", body);
+            Assert.Equal("lock (_gate) _poison.MessageDelivered(); MqttMessageHandler h = MessageReceived; if (h != null) h(e.Topic, e.Message);", body);
             Assert.Contains("c.MqttMsgPublishReceived += OnPublishReceived;", source);
+            // The clean-session decision for a message too large for M2Mqtt is the portable breaker's, fed by the adapter.
+            Assert.Contains("clean = _poison.NextConnectClean;", source);
+            Assert.Contains("willTopic != null, willTopic, willMessage, clean, _s.KeepAliveSeconds);", source);
+            Assert.Contains("_poison.SessionUp(Environment.TickCount64, clean);", source);
+            Assert.Contains("_poison.SessionDown(Environment.TickCount64);", source);
+        }
+
+        [Fact]
+        public void Sessions_dropped_while_a_message_is_read_make_the_next_connect_clean_once()
+        {
+            var b = new PoisonSessionBreaker();
+            long t = 1000;
+            for (int i = 0; i < PoisonSessionBreaker.Limit; i++)
+            {
+                Assert.False(b.NextConnectClean);
+                b.SessionUp(t, false);
+                t += 300;                 // the queued message drops the connection while M2Mqtt reads it
+                b.SessionDown(t);
+                t += 1000;                // back-off
+            }
+            Assert.True(b.NextConnectClean);
+            b.SessionUp(t, true);         // the broker discards the session and the message
+            Assert.False(b.NextConnectClean);
+            b.SessionDown(t + 100_000);
+            Assert.Equal(0, b.ShortSessions);
+        }
+
+        [Fact]
+        public void Sessions_that_deliver_a_message_or_last_do_not_count()
+        {
+            var b = new PoisonSessionBreaker();
+            long t = 0;
+            for (int i = 0; i < 10; i++)
+            {
+                b.SessionUp(t, false);
+                if (i % 2 == 0) b.MessageDelivered(); else t += PoisonSessionBreaker.ShortMs; // delivered, or long enough
+                b.SessionDown(t + 1);
+                Assert.False(b.NextConnectClean);
+                Assert.Equal(0, b.ShortSessions);
+                t += 1000;
+            }
+            b.SessionDown(t);             // a drop without a session (failed connect) changes nothing
+            Assert.Equal(0, b.ShortSessions);
+            b.SessionUp(t, false); b.SessionDown(t + 10);
+            b.SessionUp(t, false); b.SessionDown(t + 10);
+            b.SessionUp(t, false); b.MessageDelivered(); b.SessionDown(t + 10); // a message got through: start again
+            Assert.Equal(0, b.ShortSessions);
         }
     }
 }
