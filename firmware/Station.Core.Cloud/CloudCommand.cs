@@ -35,6 +35,10 @@ namespace Station.Core.Cloud
         public string Value;
         /// <summary>Fault code (fault.reset).</summary>
         public int Code;
+        /// <summary>Offered firmware version, or null.</summary>
+        public string Version;
+        /// <summary>Offered bundle size in bytes, or 0.</summary>
+        public int Size;
 
         /// <summary>Clears every member before a parse.</summary>
         public void Clear()
@@ -53,6 +57,8 @@ namespace Station.Core.Cloud
             Key = null;
             Value = null;
             Code = 0;
+            Version = null;
+            Size = 0;
         }
     }
 }

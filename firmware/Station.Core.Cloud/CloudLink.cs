@@ -14,7 +14,7 @@ namespace Station.Core.Cloud
     /// Offline again on ConnectionChanged(false); the broker publishes the death. <see cref="Stop"/> (clean shutdown):
     /// the station publishes the death itself, then disconnects cleanly (the broker discards the will) → Stopped.
     /// </remarks>
-    public sealed class CloudLink : ICloudPayload, ISwapAdmission
+    public sealed partial class CloudLink : ICloudPayload, ISwapAdmission
     {
         const int TokenRing = 256;
         /// <summary>Most received messages waiting for the tick; beyond it a flood is dropped and counted.</summary>
@@ -114,6 +114,7 @@ namespace Station.Core.Cloud
             _link.Delivered += OnDelivered;
             _link.ConnectionChanged += OnConnectionChanged;
             _link.Subscribe(_topics.Command, 1);
+            SubscribeUpdate();
             _lastStateName = _station.StateName;
             if (_link.IsConnected) lock (_gate) _pendingUp++;
         }
@@ -194,6 +195,9 @@ namespace Station.Core.Cloud
                 }
                 HandleCommand(topic, payload);
             }
+
+            if (_online) PumpChunk();
+            RecordUpdateStatus();
 
             string state = _station.StateName;
             if (state != _lastStateName)
@@ -299,6 +303,7 @@ namespace Station.Core.Cloud
 
         void OnMessage(string topic, byte[] payload)
         {
+            if (OnChunk(topic, payload)) return;
             lock (_gate)
             {
                 if (_inTopics.Count >= MaxQueuedMessages) { _droppedMessages++; return; }
@@ -326,6 +331,7 @@ namespace Station.Core.Cloud
             if (_command.Key != null) what = what + " key=" + _command.Key;
             if (_command.Value != null) what = what + " value=" + _command.Value;
             if (_command.Code != 0) what = what + " code=" + _command.Code.ToString();
+            if (_command.Version != null) what = what + " version=" + _command.Version + " size=" + _command.Size.ToString();
             if (_command.Mid != null) what = what + " mid=" + _command.Mid;
             RecordAudit("cloud", _command.By != null ? _command.By : "cloud", what, result.Accepted, result.Reason, result.Message);
 
@@ -362,6 +368,9 @@ namespace Station.Core.Cloud
                 case CommandKind.MaintenanceEnter: return _station.EnterMaintenance();
                 case CommandKind.MaintenanceLeave: return _station.LeaveMaintenance();
                 case CommandKind.FaultReset: return _station.ResetFault(c.Code);
+                case CommandKind.UpdateOffer:
+                case CommandKind.UpdateCancel:
+                case CommandKind.UpdateQuery: return ApplyUpdate(c);
             }
             return CloudResult.Refuse(CloudReason.UnknownCommand, c.Name);
         }

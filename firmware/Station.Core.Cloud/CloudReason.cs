@@ -49,5 +49,7 @@ namespace Station.Core.Cloud
         NotRemotelySettable = 20,
         /// <summary>config.set needs remote maintenance (maintenance.enter) first, as the console needs maint enter.</summary>
         NotInMaintenance = 21,
+        /// <summary>The update agent refused (its reason word is the message).</summary>
+        UpdateRefused = 22,
     }
 }

@@ -8,7 +8,7 @@ namespace Station.Core.Cloud
             "accepted", "oversized", "malformed", "unsupported_version", "unknown_command", "unknown_field",
             "wrong_type", "missing_field", "out_of_range", "expired", "replayed", "wrong_topic", "clock_not_set",
             "unsafe_state", "busy", "not_remotely_resettable", "unknown_key", "outbox_full", "refused", "no_such_fault",
-            "not_remotely_settable", "not_in_maintenance",
+            "not_remotely_settable", "not_in_maintenance", "update_refused",
         };
 
         /// <summary>The snake_case name carried in replies.</summary>

@@ -22,6 +22,8 @@ namespace Station.Core.Cloud
         public readonly string Command;
         /// <summary>Replies to commands.</summary>
         public readonly string Reply;
+        /// <summary>Bundle chunks, cloud → station (binary: offset and CRC-32, 4 bytes each little-endian, then the bytes).</summary>
+        public readonly string Update;
         /// <summary>Topic per <see cref="RecordKind"/> value (index 0 unused).</summary>
         public readonly string[] ByKind;
 
@@ -37,6 +39,7 @@ namespace Station.Core.Cloud
             Audit = root + "audit";
             Command = root + "cmd";
             Reply = root + "reply";
+            Update = root + "update";
             ByKind = new string[] { null, Events, Faults, Audit, Telemetry };
         }
 

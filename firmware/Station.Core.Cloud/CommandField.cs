@@ -23,9 +23,13 @@ namespace Station.Core.Cloud
         public const int Value = 256;
         /// <summary>"code": fault code number.</summary>
         public const int Code = 512;
+        /// <summary>Firmware version offered (update.offer).</summary>
+        public const int Version = 1024;
+        /// <summary>Bundle size in bytes (update.offer).</summary>
+        public const int Size = 2048;
 
         /// <summary>Member names, index = bit number.</summary>
-        public static readonly string[] Names = { "v", "mid", "cmd", "exp", "by", "vehicle", "pack", "key", "value", "code" };
+        public static readonly string[] Names = { "v", "mid", "cmd", "exp", "by", "vehicle", "pack", "key", "value", "code", "version", "size" };
 
         /// <summary>Members every command takes.</summary>
         public const int Envelope = V | Mid | Cmd | Exp | By;

@@ -23,5 +23,11 @@ namespace Station.Core.Cloud
         MaintenanceLeave = 8,
         /// <summary>Reset a latched fault the catalogue marks as remotely resettable.</summary>
         FaultReset = 9,
+        /// <summary>Offer a signed firmware bundle (version, size); its bytes follow on the update topic.</summary>
+        UpdateOffer = 10,
+        /// <summary>Cancel an update not yet handed to the loader.</summary>
+        UpdateCancel = 11,
+        /// <summary>Record the update's status now.</summary>
+        UpdateQuery = 12,
     }
 }

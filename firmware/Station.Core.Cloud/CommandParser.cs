@@ -19,6 +19,8 @@ namespace Station.Core.Cloud
         public const int MaxMembers = 16;
         /// <summary>Longest accepted expiry after now, in seconds (a day).</summary>
         public const int MaxExpirySeconds = 24 * 3600;
+        /// <summary>Largest bundle an update.offer may announce (the bundle format's own limit, 1 MiB).</summary>
+        public const int MaxBundleBytes = 1048576;
         /// <summary>Schema version this firmware speaks.</summary>
         public const int SchemaVersion = 1;
 
@@ -105,7 +107,7 @@ namespace Station.Core.Cloud
             {
                 int bit = _fieldBit[i];
                 bool ok;
-                if (bit == CommandField.V || bit == CommandField.Code) ok = _valueKind[i] == KindInteger;
+                if (bit == CommandField.V || bit == CommandField.Code || bit == CommandField.Size) ok = _valueKind[i] == KindInteger;
                 else if (bit == CommandField.Value) ok = _valueKind[i] == KindString || _valueKind[i] == KindInteger || _valueKind[i] == KindBool;
                 else ok = _valueKind[i] == KindString;
                 if (!ok) return Fail(into, CloudReason.WrongType, NameText(i));
@@ -171,6 +173,16 @@ namespace Station.Core.Cloud
                 {
                     if (_numberTooBig[i] || _valueNumber[i] < 1 || _valueNumber[i] > 65535) return Fail(into, CloudReason.OutOfRange, "code: 1..65535");
                     into.Code = (int)_valueNumber[i];
+                }
+                else if (bit == CommandField.Version)
+                {
+                    if (!Identifier(text, 24)) return Fail(into, CloudReason.OutOfRange, "version: 1..24 of A-Z a-z 0-9 - _ . :");
+                    into.Version = text;
+                }
+                else if (bit == CommandField.Size)
+                {
+                    if (_numberTooBig[i] || _valueNumber[i] < 1 || _valueNumber[i] > MaxBundleBytes) return Fail(into, CloudReason.OutOfRange, "size: 1..1048576");
+                    into.Size = (int)_valueNumber[i];
                 }
             }
 

@@ -27,6 +27,13 @@ namespace Station.Core.Cloud
                 "leave maintenance"),
             new CloudCommandRow("fault.reset", CommandKind.FaultReset, CommandField.Code, CommandField.Code, true,
                 "reset latched fault 'code' when the catalogue marks it remotely resettable; the station re-homes"),
+            new CloudCommandRow("update.offer", CommandKind.UpdateOffer, CommandField.Version | CommandField.Size,
+                CommandField.Version | CommandField.Size, false,
+                "offer signed firmware 'version', a bundle of 'size' bytes sent on the update topic; installed only at a safe moment"),
+            new CloudCommandRow("update.cancel", CommandKind.UpdateCancel, 0, 0, false,
+                "cancel an update not yet handed to the loader"),
+            new CloudCommandRow("update.query", CommandKind.UpdateQuery, 0, 0, false,
+                "record the update's status now (an update.status record)"),
         };
 
         /// <summary>Number of commands.</summary>

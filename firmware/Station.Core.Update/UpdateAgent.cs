@@ -7,7 +7,11 @@ namespace Station.Core.Update
     /// verification in slices, waiting for a safe moment, handing the image to the loader, probation, and its outcome.
     /// Every step survives a power cut: the state is stored on each change, the stored bundle length is the download
     /// progress, and the loader's record (<see cref="BootRecord"/>) is the truth about which image runs.</summary>
-    public sealed class UpdateAgent
+    /// <remarks>Thread-safe: the cloud thread offers, sends chunks, cancels and reads the status while the control
+    /// loop's low-priority worker calls <see cref="Step"/>. One lock guards every public member, so a chunk never lands
+    /// in the middle of a verification slice or of the hand-over to the loader; the longest wait for the cloud thread
+    /// is one slice (<see cref="Step"/>'s ladderBits bound it).</remarks>
+    public sealed class UpdateAgent : IFirmwareUpdate
     {
         /// <summary>Storage name of the agent's own record.</summary>
         public const string FileName = "update.rec";
@@ -22,6 +26,9 @@ namespace Station.Core.Update
         readonly BundleVerifier _verifier = new BundleVerifier();
         readonly BootRecord _boot = new BootRecord();
         readonly byte[] _record = new byte[RecordLength];
+        readonly object _gate = new object();
+        UpdateState _state;
+        UpdateReason _reason;
         int _slot = -1;
         long _version;
         string _versionText = "";
@@ -36,34 +43,38 @@ namespace Station.Core.Update
         }
 
         /// <summary>Where the update stands.</summary>
-        public UpdateState State { get; private set; }
+        public UpdateState State { get { lock (_gate) return _state; } }
 
         /// <summary>Why it is there.</summary>
-        public UpdateReason Reason { get; private set; }
+        public UpdateReason Reason { get { lock (_gate) return _reason; } }
 
         /// <summary>Bytes stored of the offered bundle.</summary>
-        public int Received { get { return _receiver.Received; } }
+        public int Received { get { lock (_gate) return _receiver.Received; } }
 
         /// <summary>The offered bundle size.</summary>
-        public int Total { get { return _receiver.Total; } }
+        public int Total { get { lock (_gate) return _receiver.Total; } }
 
         /// <summary>The offered version's text.</summary>
-        public string Version { get { return _versionText; } }
+        public string Version { get { lock (_gate) return _versionText; } }
 
         /// <summary>The loader's record as this agent last read or wrote it.</summary>
         public BootRecord Boot { get { return _boot; } }
 
         /// <summary>Set once the loader's record names the new image: the device restarts when it sees this.</summary>
-        public bool RestartRequested { get; private set; }
+        public bool RestartRequested { get { lock (_gate) return _restartRequested; } }
+
+        bool _restartRequested;
 
         /// <summary>Recovers after a (re)boot from the stored records; the loader has already chosen and counted this boot.</summary>
-        public void Start()
+        public void Start() { lock (_gate) StartLocked(); }
+
+        void StartLocked()
         {
             _boot.Load(_storage);
-            State = UpdateState.Idle;
-            Reason = UpdateReason.None;
+            _state = UpdateState.Idle;
+            _reason = UpdateReason.None;
             if (!LoadRecord()) return;
-            UpdateState stored = State;
+            UpdateState stored = _state;
             if (stored == UpdateState.Installing || stored == UpdateState.Installed)
             {
                 if (_boot.TrialSlot == _slot) Set(UpdateState.Installed, UpdateReason.None);
@@ -93,7 +104,9 @@ namespace Station.Core.Update
 
         /// <summary>Accepts an offer of <paramref name="total"/> bytes of version <paramref name="version"/>; returns
         /// None, or why the offer is refused (the current update, if any, goes on).</summary>
-        public UpdateReason Offer(string version, int total)
+        public UpdateReason Offer(string version, int total) { lock (_gate) return OfferLocked(version, total); }
+
+        UpdateReason OfferLocked(string version, int total)
         {
             if (Busy()) return UpdateReason.UpdateInProgress;
             long number = FirmwareVersionNumber.Parse(version);
@@ -111,20 +124,24 @@ namespace Station.Core.Update
 
         /// <summary>One chunk of the offered bundle (offset, bytes, CRC-32); returns None when stored, or why not —
         /// the sender resumes from <see cref="Received"/>.</summary>
-        public UpdateReason Chunk(int offset, byte[] data, int start, int count, uint crc)
+        public UpdateReason Chunk(int offset, byte[] data, int start, int count, uint crc) { lock (_gate) return ChunkLocked(offset, data, start, count, crc); }
+
+        UpdateReason ChunkLocked(int offset, byte[] data, int start, int count, uint crc)
         {
-            if (State != UpdateState.Offered && State != UpdateState.Downloading) return UpdateReason.OfferMalformed;
+            if (_state != UpdateState.Offered && _state != UpdateState.Downloading) return UpdateReason.OfferMalformed;
             UpdateReason r = _receiver.Accept(offset, data, start, count, crc);
             if (r != UpdateReason.None) return r;
             if (_receiver.Complete) BeginVerify(UpdateReason.None);
-            else if (State != UpdateState.Downloading) Set(UpdateState.Downloading, UpdateReason.None);
+            else if (_state != UpdateState.Downloading) Set(UpdateState.Downloading, UpdateReason.None);
             return UpdateReason.None;
         }
 
         /// <summary>Cancels an update not yet handed to the loader; returns None or why not.</summary>
-        public UpdateReason Cancel()
+        public UpdateReason Cancel() { lock (_gate) return CancelLocked(); }
+
+        UpdateReason CancelLocked()
         {
-            if (State == UpdateState.Installing || State == UpdateState.Installed) return UpdateReason.UpdateInProgress;
+            if (_state == UpdateState.Installing || _state == UpdateState.Installed) return UpdateReason.UpdateInProgress;
             if (!Busy()) return UpdateReason.None;
             _storage.Delete(BootRecord.SlotFile(_slot));
             Set(UpdateState.Cancelled, UpdateReason.CancelledByOperator);
@@ -132,9 +149,11 @@ namespace Station.Core.Update
         }
 
         /// <summary>One slice of background work (call between ticks): verification, then the wait for a safe moment.</summary>
-        public void Step(int ladderBits)
+        public void Step(int ladderBits) { lock (_gate) StepLocked(ladderBits); }
+
+        void StepLocked(int ladderBits)
         {
-            if (State == UpdateState.Verifying)
+            if (_state == UpdateState.Verifying)
             {
                 if (!_verifier.Step(ladderBits)) return;
                 if (_verifier.Passed && _verifier.Manifest.VersionNumber == _version) Set(UpdateState.WaitingForSafeMoment, UpdateReason.None);
@@ -145,11 +164,11 @@ namespace Station.Core.Update
                 }
                 return;
             }
-            if (State != UpdateState.WaitingForSafeMoment) return;
+            if (_state != UpdateState.WaitingForSafeMoment) return;
             UpdateReason blocker = _restart.RestartBlocker();
             if (blocker != UpdateReason.None)
             {
-                if (blocker != Reason) Set(UpdateState.WaitingForSafeMoment, blocker);
+                if (blocker != _reason) Set(UpdateState.WaitingForSafeMoment, blocker);
                 return;
             }
             // The loader's record first: once it names the trial, a cut anywhere after boots the new image on probation.
@@ -161,33 +180,37 @@ namespace Station.Core.Update
                 return;
             }
             Set(UpdateState.Installing, UpdateReason.None);
-            RestartRequested = true;
+            _restartRequested = true;
         }
 
         /// <summary>Probation passed: the running trial image becomes the confirmed one.</summary>
-        public void ConfirmProbation()
+        public void ConfirmProbation() { lock (_gate) ConfirmProbationLocked(); }
+
+        void ConfirmProbationLocked()
         {
-            if (State != UpdateState.Installed) return;
+            if (_state != UpdateState.Installed) return;
             BootSelector.Confirm(_boot);
             _boot.Save(_storage);
             Set(UpdateState.ProbationPassed, UpdateReason.None);
         }
 
         /// <summary>Probation failed: the loader returns to the confirmed image at the restart this requests.</summary>
-        public void FailProbation(UpdateReason why)
+        public void FailProbation(UpdateReason why) { lock (_gate) FailProbationLocked(why); }
+
+        void FailProbationLocked(UpdateReason why)
         {
-            if (State != UpdateState.Installed) return;
+            if (_state != UpdateState.Installed) return;
             BootSelector.RollBack(_boot, why);
             _boot.Save(_storage);
             Set(UpdateState.RolledBack, why);
-            RestartRequested = true;
+            _restartRequested = true;
         }
 
         bool Busy()
         {
-            return State == UpdateState.Offered || State == UpdateState.Downloading || State == UpdateState.Downloaded
-                || State == UpdateState.Verifying || State == UpdateState.WaitingForSafeMoment || State == UpdateState.Installing
-                || State == UpdateState.Installed;
+            return _state == UpdateState.Offered || _state == UpdateState.Downloading || _state == UpdateState.Downloaded
+                || _state == UpdateState.Verifying || _state == UpdateState.WaitingForSafeMoment || _state == UpdateState.Installing
+                || _state == UpdateState.Installed;
         }
 
         void BeginVerify(UpdateReason why)
@@ -198,8 +221,8 @@ namespace Station.Core.Update
 
         void Set(UpdateState state, UpdateReason reason)
         {
-            State = state;
-            Reason = reason;
+            _state = state;
+            _reason = reason;
             byte[] b = _record;
             for (int i = 0; i < RecordLength; i++) b[i] = 0;
             b[0] = 1; // format
@@ -226,9 +249,37 @@ namespace Station.Core.Update
             while (n < VersionField && b[14 + n] != 0) n++;
             _versionText = System.Text.Encoding.UTF8.GetString(b, 14, n);
             _receiver.Resume(_storage, BootRecord.SlotFile(_slot), total);
-            State = (UpdateState)b[1];
-            Reason = (UpdateReason)b[2];
+            _state = (UpdateState)b[1];
+            _reason = (UpdateReason)b[2];
             return true;
         }
+
+        // ---- IFirmwareUpdate: the cloud's view, in words ----
+
+        /// <inheritdoc />
+        public string OfferUpdate(string version, int size) { return Word(Offer(version, size)); }
+
+        /// <inheritdoc />
+        public string CancelUpdate() { return Word(Cancel()); }
+
+        /// <inheritdoc />
+        public string UpdateChunk(int offset, byte[] data, int start, int count, uint crc) { return Word(Chunk(offset, data, start, count, crc)); }
+
+        /// <inheritdoc />
+        public int UpdateReceived { get { return Received; } }
+
+        /// <inheritdoc />
+        public int UpdateSize { get { return Total; } }
+
+        /// <inheritdoc />
+        public string UpdateVersion { get { return Version; } }
+
+        /// <inheritdoc />
+        public string UpdateStatus { get { lock (_gate) return UpdateWords.Status(_state, _reason); } }
+
+        /// <inheritdoc />
+        public string UpdateReasonWord { get { lock (_gate) return UpdateWords.Reason(_reason); } }
+
+        static string Word(UpdateReason r) { return r == UpdateReason.None ? null : UpdateWords.Reason(r); }
     }
 }

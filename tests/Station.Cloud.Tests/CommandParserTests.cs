@@ -44,11 +44,30 @@ namespace Station.Cloud.Tests
                 if ((req & CommandField.Key) != 0) sb.Append(",\"key\":\"gate.min_soc_pct\"");
                 if ((req & CommandField.Value) != 0) sb.Append(",\"value\":80");
                 if ((req & CommandField.Code) != 0) sb.Append(",\"code\":12");
+                if ((req & CommandField.Version) != 0) sb.Append(",\"version\":\"0.2.0\"");
+                if ((req & CommandField.Size) != 0) sb.Append(",\"size\":48211");
                 sb.Append('}');
                 var (r, c) = Parse(sb.ToString());
                 Assert.True(r == CloudReason.Accepted, name + ": " + r + " " + c.Detail);
                 Assert.Equal(CommandTable.RowAt(row).Kind, c.Kind);
             }
+        }
+
+        [Theory]
+        [InlineData("\"version\":\"0.2.0\",\"size\":48211", CloudReason.Accepted)]
+        [InlineData("\"version\":\"0.2.0\",\"size\":1048576", CloudReason.Accepted)]
+        [InlineData("\"version\":\"0.2.0\",\"size\":1048577", CloudReason.OutOfRange)]
+        [InlineData("\"version\":\"0.2.0\",\"size\":0", CloudReason.OutOfRange)]
+        [InlineData("\"version\":\"0.2.0\",\"size\":\"48211\"", CloudReason.WrongType)]
+        [InlineData("\"version\":\"0.2.0 beta\",\"size\":48211", CloudReason.OutOfRange)]
+        [InlineData("\"version\":\"0.2.0.0.0.0.0.0.0.0.0.0.0.0\",\"size\":48211", CloudReason.OutOfRange)]
+        [InlineData("\"version\":2,\"size\":48211", CloudReason.WrongType)]
+        [InlineData("\"size\":48211", CloudReason.MissingField)]
+        public void An_update_offer_names_a_version_and_a_bounded_size(string members, CloudReason expected)
+        {
+            var (r, c) = Parse("{\"v\":1,\"mid\":\"u-1\",\"cmd\":\"update.offer\"," + members + "}");
+            Assert.True(expected == r, r + " " + c.Detail);
+            if (r == CloudReason.Accepted) Assert.Equal((CommandKind.UpdateOffer, "0.2.0"), (c.Kind, c.Version));
         }
 
         /// <summary>One command per malformed class and the reason it must get (also sent through a real broker).</summary>

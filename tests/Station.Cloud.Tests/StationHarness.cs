@@ -18,10 +18,12 @@ namespace Station.Cloud.Tests
         public CloudLink Link;
         readonly int _port;
         readonly Action<MqttLinkOptions> _tweak;
+        readonly Func<Station.Core.IFirmwareUpdate> _update;
         static int s_boots;
 
-        public StationHarness(int port, string id, TestStorage storage = null, Action<MqttLinkOptions> tweak = null)
+        public StationHarness(int port, string id, TestStorage storage = null, Action<MqttLinkOptions> tweak = null, Func<Station.Core.IFirmwareUpdate> update = null)
         {
+            _update = update;
             _port = port;
             Id = id;
             _tweak = tweak;
@@ -35,6 +37,7 @@ namespace Station.Cloud.Tests
             _tweak?.Invoke(o);
             Client = new MqttNetLink(o);
             Link = new CloudLink(Client, Storage, Clock, Station, new CloudLinkConfig { StationId = Id, TelemetryPeriodMs = 1000, OfflineTelemetryPeriodMs = 60000, BootNonce = NextNonce() });
+            Link.Update = _update?.Invoke();
             Link.Start();
             Client.Start();
         }

@@ -1,0 +1,106 @@
+namespace Station.Core.Cloud
+{
+    /// <summary>The cloud side of an over-the-air update: the update commands, the bundle's chunks on the update topic
+    /// (one waiting at a time, each answered with the offset to send next), and an update.status record through the
+    /// outbox whenever the update's status, reason or download progress (in tenths) changes.</summary>
+    public sealed partial class CloudLink
+    {
+        /// <summary>Largest chunk payload: 8 header bytes (offset, CRC-32) and at most 4,096 bundle bytes.</summary>
+        public const int MaxChunkPayload = 8 + 4096;
+
+        static readonly string UpdateStatusType = "update.status";
+        static readonly string UpdateChunkType = "update.chunk";
+        static readonly string StatusWord = "status";
+        static readonly string VersionWord = "version";
+        static readonly string ReceivedWord = "received";
+        static readonly string SizeWord = "size";
+        static readonly string AtWord = "at";
+        static readonly string NoAgent = "no update agent on this station";
+        static readonly string ChunkMalformed = "chunk_malformed";
+        static readonly string ChunkTooLarge = "chunk_too_large";
+
+        /// <summary>The station's update agent, or null (update commands are then refused). Set before <see cref="Start"/>.</summary>
+        public IFirmwareUpdate Update;
+
+        byte[] _pendingChunk;
+        int _droppedChunks;
+        string _lastUpdateStatus, _lastUpdateReason;
+        int _lastUpdateTenth = -1;
+        bool _updateQueried;
+
+        /// <summary>Chunks dropped because one was still waiting (the sender resends from the offset it was told).</summary>
+        public int DroppedChunks { get { return _droppedChunks; } }
+
+        void SubscribeUpdate()
+        {
+            if (Update != null) _link.Subscribe(_topics.Update, 1);
+        }
+
+        /// <summary>Adapter thread: keeps at most one chunk; a second before the first is handled is dropped, so memory
+        /// stays one payload however fast a sender pushes.</summary>
+        bool OnChunk(string topic, byte[] payload)
+        {
+            if (topic != _topics.Update) return false;
+            lock (_gate)
+            {
+                if (_pendingChunk != null) _droppedChunks++;
+                else _pendingChunk = payload == null ? new byte[0] : payload;
+            }
+            return true;
+        }
+
+        /// <summary>Tick: hands a waiting chunk to the agent and answers with the offset to send next.</summary>
+        void PumpChunk()
+        {
+            byte[] p;
+            lock (_gate) { p = _pendingChunk; _pendingChunk = null; }
+            if (p == null || Update == null) return;
+            string why;
+            if (p.Length > MaxChunkPayload) why = ChunkTooLarge;
+            else if (p.Length <= 8) why = ChunkMalformed;
+            else
+            {
+                int offset = p[0] | (p[1] << 8) | (p[2] << 16) | (p[3] << 24);
+                uint crc = (uint)(p[4] | (p[5] << 8) | (p[6] << 16) | (p[7] << 24));
+                why = Update.UpdateChunk(offset, p, 8, p.Length - 8, crc);
+            }
+            BeginLive(UpdateChunkType);
+            _w.MemberBool(CloudWords.Ok, why == null);
+            if (why != null) _w.Member(CloudWords.Reason, why);
+            _w.Member(AtWord, Update.UpdateReceived);
+            _w.Member(SizeWord, Update.UpdateSize);
+            EndLive(_topics.Reply, 1, false);
+        }
+
+        /// <summary>Tick: records the update's status when it changed (or was asked for).</summary>
+        void RecordUpdateStatus()
+        {
+            if (Update == null) return;
+            string status = Update.UpdateStatus, reason = Update.UpdateReasonWord;
+            int size = Update.UpdateSize, received = Update.UpdateReceived;
+            int tenth = size > 0 ? (int)((long)received * 10 / size) : 0;
+            if (!_updateQueried && status == _lastUpdateStatus && reason == _lastUpdateReason && tenth == _lastUpdateTenth) return;
+            BeginRecord(UpdateStatusType);
+            _w.Member(StatusWord, status);
+            _w.Member(CloudWords.Reason, reason);
+            _w.Member(VersionWord, Update.UpdateVersion);
+            _w.Member(ReceivedWord, received);
+            _w.Member(SizeWord, size);
+            if (!EndRecord(RecordKind.Event, !_online)) return; // no room: tried again next tick
+            _updateQueried = false;
+            _lastUpdateStatus = status;
+            _lastUpdateReason = reason;
+            _lastUpdateTenth = tenth;
+        }
+
+        CloudResult ApplyUpdate(CloudCommand c)
+        {
+            if (Update == null) return CloudResult.Refuse(CloudReason.Refused, NoAgent);
+            string why = null;
+            if (c.Kind == CommandKind.UpdateOffer) why = Update.OfferUpdate(c.Version, c.Size);
+            else if (c.Kind == CommandKind.UpdateCancel) why = Update.CancelUpdate();
+            else _updateQueried = true;
+            return why == null ? CloudResult.Ok(Update.UpdateStatus) : CloudResult.Refuse(CloudReason.UpdateRefused, why);
+        }
+    }
+}
