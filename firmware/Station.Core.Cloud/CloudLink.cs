@@ -20,6 +20,8 @@ namespace Station.Core.Cloud
         /// <summary>Most received messages waiting for the tick; beyond it a flood is dropped and counted.</summary>
         public const int MaxQueuedMessages = 64;
         const string BdSeqFile = "cloud.bdseq";
+        readonly SwapEndLedger _swapEnds;
+        bool _started;
 
         readonly IMqttLink _link;
         readonly IStorage _storage;
@@ -55,6 +57,7 @@ namespace Station.Core.Cloud
             if (!CloudTopics.IsValidStationId(config.TopicPrefix)) throw new ArgumentException("topic prefix: " + Station.Core.Config.StationName.RuleText);
             _link = link;
             _storage = storage;
+            _swapEnds = new SwapEndLedger(storage);
             _clock = clock;
             _station = station;
             _config = config;
@@ -108,6 +111,7 @@ namespace Station.Core.Cloud
         public void Start()
         {
             _outbox.Open();
+            _started = true;
             _bdSeq = ReadBdSeq();
             SetWill();
             _link.MessageReceived += OnMessage;
@@ -117,6 +121,7 @@ namespace Station.Core.Cloud
             SubscribeUpdate();
             _lastStateName = _station.StateName;
             if (_link.IsConnected) lock (_gate) _pendingUp++;
+            _station.LinkStarted();
         }
 
         /// <summary>Clean shutdown: publishes the death of the session now up (the same mid and bdSeq as the will the
@@ -231,6 +236,24 @@ namespace Station.Core.Cloud
             if (body != null) body.WriteMembers(_w);
             return EndRecord(RecordKind.Event, !_online);
         }
+
+        /// <summary>Journals the one record that ends swap <paramref name="swapId"/> ("swap.completed", "swap.aborted",
+        /// "swap.cancelled", "swap.interrupted") with a message id derived from the swap (same id when it is appended
+        /// again after a power cut), and notes it in the <see cref="SwapEnds"/> ledger. False when the outbox had no room.</summary>
+        public bool RecordSwapEnd(string type, ICloudPayload body, int swapId, System.DateTime startUtc)
+        {
+            BeginRecord(type, CloudWords.MidSwapEnd, SwapEndLedger.StartNonce(startUtc), swapId);
+            if (body != null) body.WriteMembers(_w);
+            bool ok = EndRecord(RecordKind.Event, !_online);
+            if (ok) _swapEnds.Recorded(swapId);
+            return ok;
+        }
+
+        /// <summary>Which swap's end record the outbox already holds (survives a reboot).</summary>
+        public SwapEndLedger SwapEnds { get { return _swapEnds; } }
+
+        /// <summary>True once <see cref="Start"/> has opened the outbox.</summary>
+        public bool Started { get { return _started; } }
 
         /// <summary>Journals a fault raised or cleared.</summary>
         public bool RecordFault(bool raised, int code, string name, string detail)
@@ -458,14 +481,18 @@ namespace Station.Core.Cloud
             if (!_w.Overflow && _online) _link.Publish(topic, _w.Buffer, 0, _w.Length, qos, retain);
         }
 
-        void BeginRecord(string type)
+        void BeginRecord(string type) { BeginRecord(type, CloudWords.MidRecord, _config.BootNonce, _outbox.NextSeq); }
+
+        // A record whose mid is prefix + nonce + number: the boot's nonce and the outbox sequence for most records, the
+        // swap's own start and number for a swap's end (SwapEndLedger).
+        void BeginRecord(string type, string midPrefix, uint midNonce, long midNumber)
         {
             uint seq = _outbox.NextSeq;
             _w.Reset();
             _w.BeginObject();
             _w.Member(CloudWords.V, CommandParser.SchemaVersion);
             _w.Member(CloudWords.Sid, _config.StationId);
-            _w.Name(CloudWords.Mid); _w.MessageId(CloudWords.MidRecord, _config.BootNonce, seq, -1);
+            _w.Name(CloudWords.Mid); _w.MessageId(midPrefix, midNonce, midNumber, -1);
             _w.Member(CloudWords.Seq, seq);
             _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
             _w.Member(CloudWords.Type, type);

@@ -101,6 +101,8 @@ namespace Station.Core.Cloud
         public static readonly string MidLive = "b";
         /// <summary>"r"</summary>
         public static readonly string MidRecord = "r";
+        /// <summary>"e"</summary>
+        public static readonly string MidSwapEnd = "e";
         /// <summary>"offline"</summary>
         public static readonly string Offline = "offline";
         /// <summary>"Maintenance"</summary>

@@ -25,5 +25,8 @@ namespace Station.Core.Cloud
         void WriteState(JsonWriter w);
         /// <summary>Writes the members of a telemetry sample.</summary>
         void WriteTelemetry(JsonWriter w);
+        /// <summary>Called by the link at the end of its Start, the outbox open: the station may append a record the
+        /// outbox missed (a swap's end cut off by a power loss).</summary>
+        void LinkStarted();
     }
 }

@@ -62,7 +62,8 @@ namespace Station.Core.Cloud
         /// <summary>The configuration keys config.get/set work on (ConfigTable).</summary>
         public ConfigValues Values { get { return _values; } }
 
-        /// <summary>Subscribes to the controller's events and journals them through <paramref name="link"/>.</summary>
+        /// <summary>Subscribes to the controller's events and journals them through <paramref name="link"/>; when the link
+        /// has started, appends a swap end the outbox missed (<see cref="RecoverSwapEnd"/>; else the link's Start does).</summary>
         public void Attach(CloudLink link)
         {
             _link = link;
@@ -70,6 +71,7 @@ namespace Station.Core.Cloud
             _controller.Admission = link;
             _controller.SwapEvent += OnSwapEvent;
             _controller.FaultChanged += OnFaultChanged;
+            RecoverSwapEnd();
         }
 
         /// <summary>Moves to a new controller (after a reboot the device builds a new one on the same storage).</summary>
@@ -87,6 +89,7 @@ namespace Station.Core.Cloud
                 _controller.Admission = _link;
                 _controller.SwapEvent += OnSwapEvent;
                 _controller.FaultChanged += OnFaultChanged;
+                RecoverSwapEnd();
             }
         }
 
@@ -357,7 +360,26 @@ namespace Station.Core.Cloud
             string type = kind == SwapEventKind.Aborted && o >= 0 && o < EndTypes.Length ? EndTypes[o]
                 : k >= 0 && k < EventTypes.Length ? EventTypes[k] : CloudWords.SwapUnknown;
             _eventRecord = record;
-            _link.RecordEvent(type, this);
+            if (ended) _link.RecordSwapEnd(type, this, record.SwapId, record.StartUtc);
+            else _link.RecordEvent(type, this);
+            _eventRecord = null;
+        }
+
+        /// <summary>The link opened its outbox: appends a swap end it missed (<see cref="RecoverSwapEnd"/>).</summary>
+        public void LinkStarted() { RecoverSwapEnd(); }
+
+        /// <summary>After a boot, once the link has opened its outbox: when the journal's last ended swap has no end
+        /// record in the outbox yet (the power was cut between the journal's write and the outbox's append), appends it
+        /// now, with the same message id it would have had. Idempotent: does nothing when the ledger has it.</summary>
+        public void RecoverSwapEnd()
+        {
+            if (_link == null || !_link.Started) return;
+            SwapRecord r = _controller.LastSwap;
+            if (r == null || r.Outcome == SwapOutcome.InProgress || r.SwapId <= _link.SwapEnds.LastRecorded()) return;
+            int o = (int)r.Outcome;
+            if (o < 0 || o >= EndTypes.Length) return;
+            _eventRecord = r;
+            _link.RecordSwapEnd(EndTypes[o], this, r.SwapId, r.StartUtc);
             _eventRecord = null;
         }
 

@@ -64,6 +64,8 @@ namespace Station.Cloud.Tests
             w.MemberBool("maintenance", Maintenance);
         }
 
+        public void LinkStarted() { }
+
         public void WriteTelemetry(JsonWriter w)
         {
             w.Member("state", State);

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Station.Core.Tests.Bay;
+using Station.Hal.Sim;
 using Xunit;
 
 namespace Station.Core.Tests
@@ -41,6 +43,43 @@ namespace Station.Core.Tests
                         failures.Append(kind).Append(halfWay ? " half-way into " : " on entering ").Append(step).Append(": ").AppendLine(failure);
                 }
             return failures.ToString();
+        }
+    }
+
+    public class LiftFaultMatrixCoverageTests
+    {
+        /// <summary>The platform's pack-contact sensor stuck made or open (and glitching) and a following error while
+        /// homing are in the generated matrices, not only in hand-written tests: a sensor or step left out of the
+        /// tables would leave its single faults unchecked.</summary>
+        [Fact]
+        public void The_matrices_cover_the_pack_contact_sensor_and_a_following_error_during_homing()
+        {
+            Assert.Contains("LiftPackContact", SensorFaultMatrix.Sensors());
+            Assert.Contains("LiftPackContact", SensorFaultMatrixSwitchTests.Sensors().Select(r => (string)r[0]));
+            Assert.Contains(SwapState.Homing, SensorFaultMatrix.Steps);
+            Assert.Contains((SensorFault.StuckActive, 0), SensorFaultMatrix.Kinds);
+            Assert.Contains((SensorFault.StuckInactive, 0), SensorFaultMatrix.Kinds);
+            // Slip and a wrong scale put the encoder behind the commanded travel: a following error, at every step
+            // including Homing (LiftFaultMatrixEncoderTests runs them).
+            Assert.Contains("encoder slip 30 %", LiftFaultMatrixEncoderTests.Kinds().Select(r => (string)r[0]));
+            Assert.Contains("encoder scale 0.8", LiftFaultMatrixEncoderTests.Kinds().Select(r => (string)r[0]));
+        }
+
+        [Fact]
+        public void A_pack_contact_sensor_stuck_made_or_open_while_homing_ends_safe()
+        {
+            Assert.Null(SensorFaultMatrix.RunCase(s => { s.Bay.Input("LiftPackContact").Inject(SensorFault.StuckActive, 0); return 0; }, false, SwapState.Homing));
+            Assert.Null(SensorFaultMatrix.RunCase(s => { s.Bay.Input("LiftPackContact").Inject(SensorFault.StuckInactive, 0); return 0; }, false, SwapState.Homing));
+        }
+
+        [Fact]
+        public void A_following_error_during_homing_ends_safe()
+        {
+            foreach (bool halfWay in new[] { false, true })
+            {
+                Assert.Null(SensorFaultMatrix.RunCase(LiftFaultMatrix.Kinds["encoder slip 30 %"], halfWay, SwapState.Homing));
+                Assert.Null(SensorFaultMatrix.RunCase(LiftFaultMatrix.Kinds["encoder scale 0.8"], halfWay, SwapState.Homing));
+            }
         }
     }
 

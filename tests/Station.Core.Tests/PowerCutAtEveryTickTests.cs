@@ -111,6 +111,75 @@ namespace Station.Core.Tests
             Assert.True(expected == ends[0].type, where + ": expected " + expected + ", got " + ends[0].type);
         }
 
+        /// <summary>Inside the tick in which the swap ends the core journals the end, then the cloud appends the end
+        /// record to its outbox and notes it in its ledger: a cut before, between or after any of those writes, whole or
+        /// torn, still leaves exactly one end record after the restart — re-derived from the journal when the outbox
+        /// missed it, and with the same message id when it was appended twice.</summary>
+        [Fact]
+        public void A_cut_at_every_write_of_the_swap_end_leaves_exactly_one_end_record_by_message_id()
+        {
+            // The reference: the tick the swap ends in, and how many writes that tick makes.
+            var r = NewStation(out _);
+            int endTick = 0, writes = -1;
+            while (endTick < 200_000 / TickMs)
+            {
+                var st = (TestStorage)r.Bay.Storage;
+                int before = st.Appends + st.Replaces;
+                StepSwap(r);
+                endTick++;
+                SwapRecord swap = r.C.CurrentSwap ?? r.C.LastSwap;
+                if (swap != null && swap.Outcome == SwapOutcome.Completed) { writes = st.Appends + st.Replaces - before; break; }
+            }
+            Assert.True(writes >= 3, "the ending tick journals the end, appends the record and notes it: " + writes + " writes");
+
+            for (int k = 0; k <= writes; k++)
+                foreach (bool torn in new[] { false, true })
+                {
+                    string where = "cut at write " + k + " of " + writes + (torn ? " (torn)" : "");
+                    var s = NewStation(out _);
+                    for (int t = 1; t < endTick; t++) StepSwap(s);
+                    var storage = (TestStorage)s.Bay.Storage;
+                    storage.WritesBeforeCut = k;
+                    storage.CutKeepBytes = torn ? 20 : 0;
+                    StepSwap(s);
+                    storage.WritesBeforeCut = -1;
+                    s.Bay.VehiclePositioned = false; // the released vehicle drives off while the station is without power
+                    s.Bay.VehicleHasPack = false;
+                    storage.PoweredOff = false;
+                    s.PowerCycle();
+                    Attach(s, out var link);
+                    if (s.C.State == SwapState.Recovery)
+                    {
+                        TestStation.Ok(s.C.ConfirmRecovery());
+                        Assert.True(s.RunUntil(() => s.C.State == SwapState.Idle, 30_000), where + ": recovery stuck in " + s.C.State);
+                    }
+                    s.Run(200);
+                    // A second boot must not add another copy.
+                    s.PowerCycle();
+                    Attach(s, out link);
+
+                    var capture = new CaptureLink { IsConnected = true };
+                    var drain = new CloudLink(capture, s.Bay.Storage, s.Bay.Clock, new StationCloud(s.C, s.Bay.Clock), new CloudLinkConfig());
+                    drain.Start();
+                    for (int i = 0; i < 200; i++) { s.Bay.Clock.Advance(TickMs); drain.Tick(); capture.AckAll(); }
+                    var ends = capture.EventJson.Select(j => JsonDocument.Parse(j).RootElement)
+                        .Where(e => e.GetProperty("type").GetString().StartsWith("swap.") && e.GetProperty("type").GetString() != "swap.started"
+                            && e.GetProperty("type").GetString() != "swap.step" && e.GetProperty("type").GetString() != "swap.held")
+                        .ToList();
+                    var mids = ends.Select(e => e.GetProperty("mid").GetString()).Distinct().ToList();
+                    Assert.True(mids.Count == 1, where + ": " + ends.Count + " end records with " + mids.Count + " message ids: "
+                        + string.Join(", ", ends.Select(e => e.GetProperty("type").GetString() + " " + e.GetProperty("mid").GetString())));
+                    Assert.True(ends.Count <= 2, where + ": " + ends.Count + " copies");
+                    // The journal's own write lost: the journal never knew the swap completed, recovery ends it interrupted.
+                    string expected = k == 0 ? "swap.interrupted" : "swap.completed";
+                    foreach (var e in ends)
+                    {
+                        Assert.True(expected == e.GetProperty("type").GetString(), where + ": " + e.GetProperty("type").GetString());
+                        Assert.Equal(1, e.GetProperty("swap").GetProperty("no").GetInt32());
+                    }
+                }
+        }
+
         // A homed, idle station with a full rack and its cloud side attached (offline), the swap authorised.
         private static TestStation NewStation(out CloudLink link)
         {

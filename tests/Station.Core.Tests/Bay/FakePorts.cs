@@ -68,6 +68,21 @@ namespace Station.Core.Tests.Bay
         /// <summary>Bytes the torn replace was asked to write.</summary>
         public int TornReplaceCount;
         public bool PoweredOff;
+        /// <summary>When &gt;= 0: the power fails at the write after this many more appends and replaces; that write keeps
+        /// <see cref="CutKeepBytes"/> of its bytes (0: lost whole) and every later write is lost (<see cref="PoweredOff"/>).</summary>
+        public int WritesBeforeCut = -1;
+        public int CutKeepBytes;
+
+        // True when this write is where the power fails (count is cut to what reaches the medium).
+        private bool CutsHere(ref int count)
+        {
+            if (WritesBeforeCut < 0) return false;
+            if (WritesBeforeCut-- > 0) return false;
+            WritesBeforeCut = -1;
+            PoweredOff = true;
+            count = Math.Min(count, CutKeepBytes);
+            return true;
+        }
 
         public int Length(string name) => _files.TryGetValue(name, out var b) ? b.Length : -1;
 
@@ -83,6 +98,7 @@ namespace Station.Core.Tests.Bay
         {
             if (FailWrites || PoweredOff) return false;
             Appends++;
+            bool cut = CutsHere(ref count);
             bool fail = FailNextAppendAfter >= 0;
             if (fail)
             {
@@ -98,13 +114,14 @@ namespace Station.Core.Tests.Bay
             if (f.Length + count > f.Data.Length) Array.Resize(ref f.Data, Math.Max(f.Data.Length * 2, f.Length + count));
             Array.Copy(buffer, offset, f.Data, f.Length, count);
             f.Length += count;
-            return !fail;
+            return !fail && !cut;
         }
 
         public bool Replace(string name, byte[] buffer, int offset, int count)
         {
             if (FailWrites || PoweredOff) return false;
             Replaces++;
+            bool cut = CutsHere(ref count);
             if (Replaces == TearReplaceNumber)
             {
                 TornReplaceCount = count;
@@ -115,7 +132,7 @@ namespace Station.Core.Tests.Bay
             if (count > f.Data.Length) f.Data = new byte[count];
             Array.Copy(buffer, offset, f.Data, 0, count);
             f.Length = count;
-            return true;
+            return !cut;
         }
 
         public void Delete(string name) { if (!PoweredOff) _files.Remove(name); }
