@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -39,23 +40,24 @@ namespace Station.Console.Tests
             t.RunAndWait("status", @"station bay7: state NotHomed");
             t.RunAndWait("version", @"StationFirmware \d+\.\d+\.\d+ .*on station bay7");
             WaitUntilReady(t, "bay7");
-            t.RunAndWait("swap authorize CAR1", "the sequencer runs the swap");
 
-            // Watch the screen while the swap runs: the last row is always one prompt, its state changing in place.
+            // What the terminal received while the swap ran: each change of step rewrites the prompt in place (a
+            // carriage return, then the new prompt), never a second prompt behind the first. Read from the byte stream
+            // tmux recorded, so a slow machine that samples the screen rarely sees the same thing as a fast one.
+            string recording = t.Record();
+            t.RunAndWait("swap authorize CAR1", "the sequencer runs the swap");
             var states = new HashSet<string>();
-            var deadline = DateTime.UtcNow.AddSeconds(90);
+            var deadline = DateTime.UtcNow.AddSeconds(120);
             while (!states.Contains("idle") && DateTime.UtcNow < deadline)
             {
-                string[] rows = t.Rows();
-                foreach (string row in rows)
-                    Assert.True(Regex.Matches(row, @"bay7\[").Count <= 1, "two prompts on one row: '" + row + "'\n" + t.Screen());
-                Match m = Regex.Match(rows.LastOrDefault(r => r.Trim().Length > 0) ?? "", @"^bay7\[([a-z]+)\]> *$");
-                if (m.Success) states.Add(m.Groups[1].Value);
-                Thread.Sleep(50);
+                Thread.Sleep(500);
+                foreach (Match m in Regex.Matches(File.ReadAllText(recording), @"\r(?:\x1b\[[0-9;]*[A-Za-z]| )*\rbay7\[([a-z]+)\]>"))
+                    states.Add(m.Groups[1].Value);
             }
-
-            Assert.True(states.Contains("idle"), "the swap did not end in idle; prompts seen: " + string.Join(", ", states) + "\n" + t.Screen());
-            Assert.True(states.Count >= 4, "the prompt should have shown the swap's steps in place; saw " + string.Join(", ", states));
+            foreach (string row in t.Rows())
+                Assert.True(Regex.Matches(row, @"bay7\[").Count <= 1, "two prompts on one row: '" + row + "'\n" + t.Screen());
+            Assert.True(states.Contains("idle"), "the prompt was not rewritten to idle at the end; rewritten to: " + string.Join(", ", states) + "\n" + t.Screen());
+            Assert.True(states.Count >= 4, "the prompt should have shown the swap's steps in place; rewritten to " + string.Join(", ", states));
             // The whole session's scroll-back: never two prompts on one line.
             Assert.DoesNotMatch(@"bay7\[[^\]\n]*\]> +bay7\[", t.Screen());
             t.RunAndWait("status", @"last swap 1: vehicle CAR1, completed");

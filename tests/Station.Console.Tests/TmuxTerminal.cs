@@ -13,6 +13,7 @@ namespace Station.Console.Tests
     {
         private readonly string _session = "stationfw-console-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N").Substring(0, 6);
         private bool _started;
+        private string _recording;
 
         /// <summary>Starts the simulator with <paramref name="simulatorArgs"/> in a <paramref name="width"/>-column
         /// terminal; when it ends the pane prints "SIMULATOR-EXITED code".</summary>
@@ -93,11 +94,23 @@ namespace Station.Console.Tests
             return WaitFor(pattern, before + 1, seconds);
         }
 
+        /// <summary>Starts copying everything the program writes to the terminal, byte for byte, into a file
+        /// (tmux pipe-pane): what a terminal received, independent of how often the screen is sampled.</summary>
+        public string Record()
+        {
+            string file = Path.Combine(Path.GetTempPath(), _session + ".out");
+            File.WriteAllText(file, "");
+            _recording = file;
+            Tmux("pipe-pane", "-o", "-t", _session, "cat >> '" + file + "'");
+            return file;
+        }
+
         /// <summary>Ends the tmux session.</summary>
         public void Dispose()
         {
             if (!_started) return;
             try { Tmux("kill-session", "-t", _session); } catch (InvalidOperationException) { }
+            if (_recording != null) File.Delete(_recording);
         }
     }
 }
