@@ -13,8 +13,11 @@ namespace Station.Core.Cloud
     /// <see cref="SegmentBytes"/> each, appended in order, plus a small cursor file "{prefix}.cur" (replaced atomically)
     /// holding the oldest unacknowledged position. A segment is deleted once the cursor has passed it.
     ///
-    /// Frame: magic 0xC5, kind, flags (bit 0: created while offline), 0, seq (u32 LE), length (u16 LE), payload,
-    /// CRC-32 (LE) over everything before it. A frame that is short or fails its CRC ends its segment: a write torn
+    /// Frame: magic 0xC5, kind, flags (bit 0: created while offline), frame format (<see cref="FrameFormat"/>), seq
+    /// (u32 LE), length (u16 LE), payload, CRC-32 (LE) over everything before it. A later format keeps these header
+    /// fields where they are and changes only the payload, so an older firmware (after a rollback) still sends a newer
+    /// frame whose CRC holds: it counts it (<see cref="NewerFrames"/>) instead of taking it for damage. The cursor file
+    /// keeps its first 24 bytes (byte 1: its format) for the same reason. A frame that is short or fails its CRC ends its segment: a write torn
     /// by a power cut loses only that unfinished record (it was never published, since publishing follows the append),
     /// and after boot appends continue in a fresh segment.
     ///
@@ -41,7 +44,12 @@ namespace Station.Core.Cloud
         /// <summary>Longest time an acknowledged position waits before the cursor file is rewritten (flash wear).</summary>
         public const int CursorFlushMs = 1000;
 
+        /// <summary>Format of the frames and the cursor this firmware writes (header byte 3 of a frame, byte 1 of the
+        /// cursor); 0 is the first.</summary>
+        public const byte FrameFormat = 0;
+
         const byte Magic = 0xC5;
+        int _newerFrames;
         int _foreignRecords;
         const int CursorBytes = 24;
         static readonly byte[] OfflineFalse = { (byte)',', (byte)'"', (byte)'o', (byte)'f', (byte)'f', (byte)'l', (byte)'i', (byte)'n', (byte)'e', (byte)'"', (byte)':', (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e', (byte)'}' };
@@ -105,6 +113,8 @@ namespace Station.Core.Cloud
 
         /// <summary>Records of a kind this firmware does not know (written by a newer one), sent on the events topic.</summary>
         public int ForeignRecords { get { return _foreignRecords; } }
+        /// <summary>Frames of a newer format than <see cref="FrameFormat"/> (written before a rollback), sent as they are.</summary>
+        public int NewerFrames { get { return _newerFrames; } }
         /// <summary>False once the outbox is past <see cref="SwapLimitPercent"/>: the station must refuse new swaps.</summary>
         public bool SwapsAllowed { get { return FillPercent < SwapLimitPercent && !_mediumFailed; } }
 
@@ -186,7 +196,7 @@ namespace Station.Core.Cloud
             _frame[0] = Magic;
             _frame[1] = (byte)kind;
             _frame[2] = (byte)(offline ? 1 : 0);
-            _frame[3] = 0;
+            _frame[3] = FrameFormat;
             PutU32(_frame, 4, _nextSeq);
             _frame[8] = (byte)count;
             _frame[9] = (byte)(count >> 8);
@@ -253,6 +263,7 @@ namespace Station.Core.Cloud
                 int count = n - HeaderBytes - CrcBytes;
                 uint seq = U32(_frame, 4);
                 int kind = _frame[1];
+                if (_frame[3] > FrameFormat) _newerFrames++;
                 if ((_frame[2] & 1) != 0 || seq < _lateBelowSeq) MarkOffline(count);
                 string topic = kind > 0 && kind < topics.Length ? topics[kind] : null;
                 if (topic == null)
@@ -317,7 +328,7 @@ namespace Station.Core.Cloud
 
         void WriteCursor(long nowMs)
         {
-            _cursor[0] = Magic; _cursor[1] = 0; _cursor[2] = 0; _cursor[3] = 0;
+            _cursor[0] = Magic; _cursor[1] = FrameFormat; _cursor[2] = 0; _cursor[3] = 0;
             PutU32(_cursor, 4, _tailSeg);
             PutU32(_cursor, 8, (uint)_tailPos);
             PutU32(_cursor, 12, _nextSeq);

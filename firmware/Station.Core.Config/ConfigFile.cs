@@ -12,8 +12,11 @@ namespace Station.Core.Config
     /// generation, so even an adapter whose replace tears a file falls back to the previous save. Generations run
     /// 1..<see cref="MaxGeneration"/> (what the reader parses) and wrap to 1; "newer" is judged across the wrap, so no
     /// stored generation, however large, can make the next save unreadable.
-    /// File text (ASCII): <c>stationfw-config 1</c>, <c>gen=N</c>, one <c>key=value</c> per line, <c>crc=XXXXXXXX</c>
-    /// over every byte before that line.
+    /// File text (ASCII): <c>stationfw-config F</c> (F = the format, <see cref="FormatVersion"/>), <c>gen=N</c>, one
+    /// <c>key=value</c> per line, <c>crc=XXXXXXXX</c> over every byte before that line.
+    /// Across versions: a later format keeps this layout and may only add keys, so a file of a newer format whose CRC
+    /// holds is read by the keys this firmware knows and reported, not taken for damage; and it is never overwritten
+    /// (saves go to the other slot), so a rollback followed by a new update finds it as it was left.
     /// </remarks>
     public sealed class ConfigFile
     {
@@ -26,11 +29,15 @@ namespace Station.Core.Config
         /// <summary>Highest generation written; the one after it is 1 again.</summary>
         public const int MaxGeneration = 999999999;
 
-        private const string Header = "stationfw-config 1";
+        /// <summary>Format of the files this firmware writes (the number in the first line); 1 is the first.</summary>
+        public const int FormatVersion = 1;
+
+        private const string HeaderWord = "stationfw-config ";
 
         private readonly IStorage _storage;
         private int _generation;
         private int _slot = -1;
+        private int _newerSlot = -1; // a slot holding a newer format's file: never written
 
         /// <summary>A configuration store on <paramref name="storage"/>.</summary>
         public ConfigFile(IStorage storage)
@@ -52,6 +59,7 @@ namespace Station.Core.Config
             int bestGeneration = -1;
             ConfigValues best = null;
             string bestNotes = null;
+            _newerSlot = -1;
             for (int slot = 0; slot < SlotNames.Length; slot++)
             {
                 ConfigValues candidate = new ConfigValues();
@@ -89,6 +97,7 @@ namespace Station.Core.Config
             int generation = _generation >= MaxGeneration || _generation < 0 ? 1 : _generation + 1;
             byte[] data = Encode(values, generation);
             int slot = _slot == 0 ? 1 : 0;
+            if (slot == _newerSlot) slot = _slot < 0 ? 1 - slot : _slot;
             if (!_storage.Replace(SlotNames[slot], data, 0, data.Length))
             {
                 return false;
@@ -104,7 +113,7 @@ namespace Station.Core.Config
         public static byte[] Encode(ConfigValues values, int generation)
         {
             System.Text.StringBuilder text = new System.Text.StringBuilder();
-            text.Append(Header).Append('\n');
+            text.Append(HeaderWord).Append(FormatVersion).Append('\n');
             text.Append("gen=").Append(generation).Append('\n');
             for (int i = 0; i < ConfigTable.Keys.Length; i++)
             {
@@ -156,9 +165,18 @@ namespace Station.Core.Config
             }
 
             string[] lines = AsciiText(data, 0, trailerStart).Split(new char[] { '\n' });
-            if (lines.Length < 2 || lines[0] != Header || !lines[1].StartsWith("gen="))
+            int format;
+            if (lines.Length < 2 || !lines[0].StartsWith(HeaderWord) || !NumberText.TryParse(lines[0].Substring(HeaderWord.Length), out format)
+                || format < 1 || !lines[1].StartsWith("gen="))
             {
                 return false;
+            }
+
+            if (format > FormatVersion)
+            {
+                _newerSlot = slot;
+                notes = "written by format " + format.ToString() + ", newer than this firmware's " + FormatVersion.ToString()
+                    + ": read by the keys it knows, the file kept as it is";
             }
 
             int gen;
