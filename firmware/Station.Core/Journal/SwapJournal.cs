@@ -31,7 +31,12 @@ namespace Station.Core.Journal
 
         private const int Magic0 = 0x5A;
         private const int Magic1 = 0xA5;
+        // Version 1: the car bay's record (four places, no blocks), byte for byte as before the bay profiles. Version 2:
+        // a record with blocks (truck) or another number of places: a block list after the step times and a place count
+        // before the places. The car bay still writes version 1, so a journal stays readable by older firmware.
         private const int Version = 1;
+        private const int BlocksVersion = 2;
+        private const int V1Steps = 19;
         private const int HeaderBytes = 4;
         private const int CrcBytes = 4;
 
@@ -39,14 +44,27 @@ namespace Station.Core.Journal
         private readonly int _maxBytes;
         private readonly byte[] _frame;
         private readonly ByteWriter _writer;
+        private readonly string[] _placeNames;
+        private readonly PackPlace[] _vehiclePlaces;
         private int _sequence;
 
-        /// <summary>Builds a journal over <paramref name="storage"/> for an inventory of <paramref name="slotCount"/> slots.</summary>
-        public SwapJournal(IStorage storage, int slotCount, int maxBytes)
+        /// <summary>Builds a journal over <paramref name="storage"/> for a car bay's inventory of <paramref name="slotCount"/> slots.</summary>
+        public SwapJournal(IStorage storage, int slotCount, int maxBytes) : this(storage, slotCount, maxBytes, null) { }
+
+        /// <summary>Builds a journal for an inventory shaped like <paramref name="shape"/> (its places; null = the car bay's).</summary>
+        public SwapJournal(IStorage storage, int slotCount, int maxBytes, PackInventory shape)
         {
             _storage = storage;
             _maxBytes = maxBytes;
-            _frame = new byte[512 + (slotCount + PackInventory.PlaceCount) * (ByteWriter.MaxString + 8)];
+            int places = shape == null ? PackInventory.PlaceCount : shape.Places;
+            if (shape != null && shape.Places != PackInventory.PlaceCount)
+            {
+                _placeNames = new string[places];
+                for (int i = 0; i < places; i++) _placeNames[i] = shape.NameOf((PackPlace)i);
+                _vehiclePlaces = shape.VehiclePlaces;
+            }
+            _frame = new byte[512 + (slotCount + places) * (ByteWriter.MaxString + 8)
+                + SwapRecord.MaxBlocks * (2 * ByteWriter.MaxString + 24)];
             _writer = new ByteWriter(_frame);
         }
 
@@ -175,7 +193,8 @@ namespace Station.Core.Journal
         {
             ByteWriter w = _writer;
             w.Position = HeaderBytes;
-            w.U8(Version);
+            bool v2 = inv.Places != PackInventory.PlaceCount || (swap != null && swap.Blocks != null);
+            w.U8(v2 ? BlocksVersion : Version);
             w.I32(_sequence + 1);
             w.U8((int)state);
             w.U16((int)fault);
@@ -199,16 +218,20 @@ namespace Station.Core.Journal
                 w.U8(swap.FaultCount);
                 int stored = swap.FaultCount < SwapRecord.MaxFaults ? swap.FaultCount : SwapRecord.MaxFaults;
                 for (int i = 0; i < stored; i++) w.U16((int)swap.Faults[i]);
-                w.U8(SwapStates.Count);
-                for (int i = 0; i < SwapStates.Count; i++)
+                // Version 1 holds the 19 states the car bay has had since the first journal (the truck's steps come after).
+                int steps = v2 ? SwapStates.Count : V1Steps;
+                w.U8(steps);
+                for (int i = 0; i < steps; i++)
                 {
                     w.I32((int)swap.StepStartMs[i]);
                     w.I32((int)swap.StepEndMs[i]);
                 }
+                if (v2) WriteBlocks(w, swap);
             }
             w.U8(inv.SlotCount);
             for (int i = 0; i < inv.SlotCount; i++) WritePack(w, inv.Slot(i));
-            for (int i = 0; i < PackInventory.PlaceCount; i++) WritePack(w, inv.At((PackPlace)i));
+            if (v2) w.U8(inv.Places);
+            for (int i = 0; i < inv.Places; i++) WritePack(w, inv.At((PackPlace)i));
             w.U16(inv.ReturnSlot & 0xFFFF);
             int payload = w.Position - HeaderBytes;
             _frame[0] = Magic0;
@@ -218,6 +241,61 @@ namespace Station.Core.Journal
             uint crc = Crc32.Compute(_frame, 2, payload + 2);
             w.U32(crc);
             return w.Position;
+        }
+
+        private static void WriteBlocks(ByteWriter w, SwapRecord swap)
+        {
+            int n = swap.Blocks == null ? 0 : swap.BlockCount;
+            w.U8(n);
+            w.U8(swap.CurrentBlock);
+            for (int i = 0; i < n; i++)
+            {
+                BlockSwap b = swap.Blocks[i];
+                w.U8(b.Position);
+                w.Str(b.PackOutSerial);
+                w.Str(b.PackInSerial);
+                w.U16(b.PackOutSocPct & 0xFFFF);
+                w.U16(b.PackInSocPct & 0xFFFF);
+                w.U16(b.SourceSlot & 0xFFFF);
+                w.I32((int)b.StartMs);
+                w.I32((int)b.EndMs);
+                w.U8((int)b.Verdict);
+                w.U8(b.BmsVerified ? 1 : 0);
+            }
+        }
+
+        private static bool ReadBlocks(ByteReader r, SwapRecord sw, int slotCount)
+        {
+            int n = r.U8();
+            int current = r.U8();
+            if (n > SwapRecord.MaxBlocks || current > n) return false;
+            if (n == 0) return true;
+            sw.SizeBlocks(n);
+            sw.CurrentBlock = current;
+            for (int i = 0; i < n; i++)
+            {
+                BlockSwap b = sw.Blocks[i];
+                b.Position = r.U8();
+                b.PackOutSerial = r.Str();
+                b.PackInSerial = r.Str();
+                b.PackOutSocPct = Signed16(r.U16());
+                b.PackInSocPct = Signed16(r.U16());
+                b.SourceSlot = Signed16(r.U16());
+                b.StartMs = r.I32();
+                b.EndMs = r.I32();
+                int verdict = r.U8();
+                int bms = r.U8();
+                if (r.Overrun || b.Position < 1 || b.Position > SwapRecord.MaxBlocks || !ValidText(b.PackOutSerial, true)
+                    || !ValidText(b.PackInSerial, true) || !ValidSoc(b.PackOutSocPct) || !ValidSoc(b.PackInSocPct)
+                    || b.SourceSlot < -1 || b.SourceSlot >= slotCount || b.StartMs < -1 || b.EndMs < -1
+                    || verdict > (int)GateVerdict.Failed || bms > 1)
+                {
+                    return false;
+                }
+                b.Verdict = (GateVerdict)verdict;
+                b.BmsVerified = bms == 1;
+            }
+            return true;
         }
 
         private static void WritePack(ByteWriter w, PackRecord r)
@@ -235,10 +313,12 @@ namespace Station.Core.Journal
 
         // Every decoded value is checked against what Encode can have written: a record that passes its CRC but holds
         // anything else was crafted or damaged, and is treated as corrupt (null) rather than trusted or thrown on.
-        private static JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
+        private JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
         {
             ByteReader r = new ByteReader(data, offset, count);
-            if (r.U8() != Version) return null;
+            int version = r.U8();
+            if (version != Version && version != BlocksVersion) return null;
+            bool v2 = version == BlocksVersion;
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
             int state = r.U8();
@@ -252,18 +332,23 @@ namespace Station.Core.Journal
             if (hasSwap == 1)
             {
                 SwapRecord sw = DecodeSwap(r, slotCount);
-                if (sw == null) return null;
+                if (sw == null || (v2 && !ReadBlocks(r, sw, slotCount))) return null;
                 s.Swap = sw;
             }
             int slots = r.U8();
-            PackInventory inv = new PackInventory(slotCount);
+            // Read the slots before the place count (version 2) says which inventory shape they go into.
+            PackRecord[] slotRecords = new PackRecord[slots];
             for (int i = 0; i < slots; i++)
             {
-                PackRecord p;
-                if (!ReadPack(r, out p)) return null;
-                if (i < slotCount) inv.SetSlot(i, p);
+                if (!ReadPack(r, out slotRecords[i])) return null;
             }
-            for (int i = 0; i < PackInventory.PlaceCount; i++)
+            int places = v2 ? r.U8() : PackInventory.PlaceCount;
+            PackInventory inv;
+            if (places == PackInventory.PlaceCount) inv = new PackInventory(slotCount);
+            else if (_placeNames != null && places == _placeNames.Length) inv = new PackInventory(slotCount, _placeNames, _vehiclePlaces);
+            else return null; // a shape this station does not have: not trusted
+            for (int i = 0; i < slots && i < slotCount; i++) inv.SetSlot(i, slotRecords[i]);
+            for (int i = 0; i < places; i++)
             {
                 PackRecord p;
                 if (!ReadPack(r, out p)) return null;

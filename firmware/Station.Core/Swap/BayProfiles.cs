@@ -11,6 +11,7 @@ namespace Station.Core.Swap
         public static BayProfile Create(string name)
         {
             if (name == BayProfileNames.Car) return new CarBayProfile();
+            if (name == BayProfileNames.Truck) return new Truck.TruckBayProfile();
             return null;
         }
     }

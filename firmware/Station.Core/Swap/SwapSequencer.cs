@@ -94,8 +94,9 @@ namespace Station.Core.Swap
             _table = _profile.Table;
             _io = io;
             _c = config;
-            Lift = new LiftAxis(io.Lift, config);
-            Locks = new LockSet(io.Locks, config);
+            StationConfig engine = profile.EngineConfig(config);
+            Lift = new LiftAxis(io.Lift, engine);
+            Locks = new LockSet(io.Locks, engine);
             Interlocks = new Interlocks(io, config);
             _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
             _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
@@ -105,11 +106,12 @@ namespace Station.Core.Swap
             TransferConveyor = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
                 _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
             TransferConveyor.ExchangeSensor = _packOnLift;
-            Inventory = new PackInventory(config.RackSlots);
-            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes);
+            Inventory = profile.NewInventory(config.RackSlots);
+            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Inventory);
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(Inventory, config.MinSocPct));
             _engine = new EngineStates(this);
             Admission = new AdmissionChain(this, config, io.Clock);
+            profile.Build(this);
         }
 
         /// <summary>The one admission chain every authorisation passes (controller, cloud, console).</summary>
@@ -169,6 +171,7 @@ namespace Station.Core.Swap
         internal StationConfig Config { get { return _c; } }
         internal StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
+        internal int SwapCounter { get { return _swapCounter; } set { _swapCounter = value; } }
         internal bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
         internal bool HomingPending;
         internal bool InterruptedAtStart;
@@ -187,6 +190,7 @@ namespace Station.Core.Swap
                 // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
                 Lift.Update(_now);
                 Locks.Update(_now);
+                _profile.SampleDevices(this);
                 return;
             }
             TrackDeparture();
@@ -219,9 +223,9 @@ namespace Station.Core.Swap
                     if (HomingPending && Interlocks.DrivesReady)
                     {
                         HomingPending = false;
-                        if (!Lift.StartHoming(_now)) RaiseFault(FaultCode.LiftMoveRefused);
+                        if (!_profile.StartHoming(this)) RaiseFault(FaultCode.LiftMoveRefused);
                     }
-                    if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
+                    if (_profile.TakeHomed(this)) Dispatch(SwapSignal.LiftArrived);
                     break;
                 case SwapState.Released:
                     if (!Interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
@@ -261,6 +265,7 @@ namespace Station.Core.Swap
             Locks.ClearFault();
             StagingConveyor.ClearFault();
             TransferConveyor.ClearFault();
+            _profile.ClearDeviceFaults(this);
         }
 
         /// <summary>Every actuator output off and MotionPermit withdrawn, at once.</summary>
@@ -270,6 +275,7 @@ namespace Station.Core.Swap
             Locks.Stop();
             StagingConveyor.Stop();
             TransferConveyor.Stop();
+            _profile.StopDevices(this);
             Interlocks.SetPermit(false, _now);
         }
 
@@ -440,9 +446,8 @@ namespace Station.Core.Swap
         private void TrackDeparture()
         {
             if (CurrentSwap != null || Interlocks.VehiclePositioned) return;
-            PackRecord v = Inventory.At(PackPlace.Vehicle);
-            if (v.IsEmpty || v.InTransit) return;
-            Inventory.Empty(PackPlace.Vehicle);
+            if (!Inventory.VehicleHoldsSettledPack()) return;
+            Inventory.EmptySettledVehiclePlaces();
             WriteJournal();
         }
 

@@ -116,7 +116,7 @@ namespace Station.Core.Swap.Car
             return true;
         }
 
-        private static void OnStaged(SwapSequencer s)
+        internal static void OnStaged(SwapSequencer s)
         {
             if (s.Inventory.At(PackPlace.Staging).IsEmpty) return;
             s.Inventory.Arrived(PackPlace.Staging);
@@ -124,7 +124,7 @@ namespace Station.Core.Swap.Car
         }
 
         // The rack handler takes the depleted pack from the return point into the slot the charged pack left.
-        private static void TrackReturnPoint(SwapSequencer s)
+        internal static void TrackReturnPoint(SwapSequencer s)
         {
             PackInventory inv = s.Inventory;
             PackRecord r = inv.At(PackPlace.ReturnPoint);
