@@ -32,6 +32,7 @@ namespace Station.Hal.Sim
         /// <summary>A truck bay whose shared devices (height axis, conveyors, rack) follow <paramref name="p"/>.</summary>
         public SimTruckBay(PlantParameters p, SimClock clock, MemoryStorage storage)
         {
+            TruckBayProfile.Register();
             Bay = new SimBay(p, clock, storage);
             Clock = clock;
             TravelPlant = AxisPlant(p, TruckFigures.TravelLengthMm, TruckFigures.TravelSpeedMmS, TruckFigures.TravelAccelMmS2);

@@ -77,6 +77,7 @@ namespace Station.Core.Tests
         [Fact]
         public void A_car_board_cannot_run_the_truck_profile()
         {
+            Station.Core.Swap.Truck.TruckBayProfile.Register();
             var bay = new TestBay();
             bay.Config.BayProfile = "truck";
             var ex = Assert.Throws<ArgumentException>(() => new StationController(bay.Io, bay.Config));

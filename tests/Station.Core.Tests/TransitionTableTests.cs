@@ -40,6 +40,7 @@ namespace Station.Core.Tests
             }
             // In every profile, every leaf state it has (the engine's and its own steps) except Off can be reached, and
             // every row's states are its own.
+            Station.Core.Swap.Truck.TruckBayProfile.Register();
             foreach (string name in Station.Core.Config.BayProfileNames.Names)
             {
                 BayProfile profile = BayProfiles.Create(name);

@@ -42,6 +42,9 @@ namespace Station.Core.Swap
         /// doubt which pack is where; anything else stays in transit for the technician.</summary>
         public virtual void Reconcile(SwapSequencer s) { }
 
+        /// <summary>A new instance of this profile for another station (a registered profile, <see cref="BayProfiles.Register"/>).</summary>
+        public virtual BayProfile Fresh() { return null; }
+
         /// <summary>The figures the engine's own devices run on (the lift axis it homes, the lock set it builds): the
         /// configuration as it is for the car bay; a profile whose vertical axis or latches differ gives its own copy.</summary>
         public virtual StationConfig EngineConfig(StationConfig config) { return config; }

@@ -82,6 +82,8 @@ namespace Station.Core.Swap
             string error = config.Validate();
             if (error != null) throw new System.ArgumentException(error);
             BayProfile profile = BayProfiles.Create(config.BayProfile);
+            if (profile == null)
+                throw new System.ArgumentException(string.Concat("bay profile '", config.BayProfile, "' is not built into this firmware (its assembly did not register it)"));
             error = BoardPorts.Missing(profile, io);
             if (error != null) throw new System.ArgumentException(error);
             return profile;
@@ -166,13 +168,31 @@ namespace Station.Core.Swap
         /// <summary>Debounced PackAtReturn.</summary>
         public bool PackAtReturnSensed { get { return _packAtReturn.Value; } }
 
-        // What the engine's collaborators and the profile's steps share with it (same assembly only).
-        internal long Now { get { return _now; } }
-        internal StationConfig Config { get { return _c; } }
-        internal StationIo Io { get { return _io; } }
+        // What the engine's collaborators and the profile's steps share with it; public where a profile in its own
+        // assembly (Station.Core.Truck) needs it.
+        /// <summary>Clock.NowMs of the current tick or command.</summary>
+        public long Now { get { return _now; } }
+        /// <summary>The station's configuration.</summary>
+        public StationConfig Config { get { return _c; } }
+        /// <summary>The board's ports.</summary>
+        public StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
-        internal int SwapCounter { get { return _swapCounter; } set { _swapCounter = value; } }
-        internal bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
+        /// <summary>The raw (not yet debounced) PackOnLift input.</summary>
+        public bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
+        /// <summary>The number the next swap's record gets.</summary>
+        public int NextSwapId { get { return _swapCounter + 1; } }
+
+        /// <summary>For a profile's own Authorize: makes <paramref name="record"/> the current swap and dispatches
+        /// Authorize; false (record and counter as before) when no row took it.</summary>
+        public bool BeginSwap(SwapRecord record)
+        {
+            CurrentSwap = record;
+            _swapCounter++;
+            if (Dispatch(SwapSignal.Authorize)) return true;
+            _swapCounter--;
+            CurrentSwap = null;
+            return false;
+        }
         internal bool HomingPending;
         internal bool InterruptedAtStart;
 
@@ -413,7 +433,8 @@ namespace Station.Core.Swap
         }
 
         // A move the axis refuses must never leave the step waiting with the permit on and no deadline running.
-        internal bool StartLift(double targetMm)
+        /// <summary>Starts a lift move; latches LiftMoveRefused (and answers false) when the axis refuses it.</summary>
+        public bool StartLift(double targetMm)
         {
             if (Lift.MoveTo(targetMm, _now)) return true;
             Log(LogLevel.Error, "lift refused the move");
@@ -421,7 +442,8 @@ namespace Station.Core.Swap
             return false;
         }
 
-        internal bool StepJournal()
+        /// <summary>Journals the step just entered and reports it; false (JournalWriteFailed latched) when storage refused.</summary>
+        public bool StepJournal()
         {
             if (!WriteJournal()) return false;
             RaiseSwapEvent(SwapEventKind.Step);

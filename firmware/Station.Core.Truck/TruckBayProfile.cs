@@ -61,6 +61,12 @@ namespace Station.Core.Swap.Truck
         private TruckRobot _robot;
         private TruckBlockGate _gate;
 
+        /// <summary>Makes the truck profile available to <see cref="BayProfiles.Create"/> (call once at start-up; again is harmless).</summary>
+        public static void Register() { BayProfiles.Register(new TruckBayProfile()); }
+
+        /// <inheritdoc/>
+        public override BayProfile Fresh() { return new TruckBayProfile(); }
+
         /// <inheritdoc/>
         public override string Name { get { return Station.Core.Config.BayProfileNames.Truck; } }
         /// <inheritdoc/>

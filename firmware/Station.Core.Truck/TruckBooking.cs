@@ -66,7 +66,7 @@ namespace Station.Core.Swap.Truck
             int n = Count(auth.BlockPositions);
             SwapRecord rec = new SwapRecord();
             rec.SizeBlocks(n);
-            rec.SwapId = s.SwapCounter + 1;
+            rec.SwapId = s.NextSwapId;
             rec.VehicleId = auth.VehicleId;
             rec.StartUtc = s.Io.Clock.UtcNow;
             rec.StartMs = s.Now;
@@ -116,12 +116,8 @@ namespace Station.Core.Swap.Truck
                 block.PackOutSerial = name;
             }
             rec.PackOutSerial = rec.Blocks[0].PackOutSerial;
-            s.CurrentSwap = rec;
-            s.SwapCounter = s.SwapCounter + 1;
-            if (!s.Dispatch(SwapSignal.Authorize))
+            if (!s.BeginSwap(rec))
             {
-                s.SwapCounter = s.SwapCounter - 1;
-                s.CurrentSwap = null;
                 for (int i = 0; i < n; i++) if (named[i]) inv.Empty(TruckBayProfile.PlaceOf(rec.Blocks[i].Position));
                 return CommandResult.Refuse(RejectReason.WrongState, "the station cannot start a swap now");
             }
