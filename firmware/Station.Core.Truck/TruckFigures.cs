@@ -60,6 +60,11 @@ namespace Station.Core.Swap.Truck
             a.HomingSpeedMmS = a.MaxSpeedMmS / 2;
             a.SoftLimitMinMm = 0;
             a.SoftLimitMaxMm = travel ? TravelLengthMm - 100 : ForkReachMm + 20;
+            // The following-error window must exceed what the axis travels in a tick or two of sampling lag between the
+            // encoder and the commanded model: at 500 mm/s one 10 ms tick is already the lift's 5 mm. Three ticks of top
+            // speed, never less than the configured window.
+            double window = 3 * a.MaxSpeedMmS * c.TickMs / 1000.0;
+            if (window > a.FollowingErrorMm) a.FollowingErrorMm = window;
             NoContact(a);
             return a;
         }
@@ -111,6 +116,8 @@ namespace Station.Core.Swap.Truck
             n.LockCount = c.LockCount;
             n.LockTravelMs = c.LockTravelMs;
             n.LockMinTravelMs = c.LockMinTravelMs;
+            n.FollowingErrorMm = c.FollowingErrorMm;
+            n.TickLateMs = c.TickLateMs;
             return n;
         }
     }

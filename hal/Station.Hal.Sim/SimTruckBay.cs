@@ -257,8 +257,9 @@ namespace Station.Hal.Sim
 
         private void UpdateSensors()
         {
-            Travel.UpdateSensors();
-            Fork.UpdateSensors();
+            // Nothing stands at the far end of travel or fork to touch: their contact sensors read open.
+            Travel.UpdateSensors(false);
+            Fork.UpdateSensors(false);
             for (int i = 0; i < TruckPorts.Positions; i++)
             {
                 Latches[i].UpdateSensors();
@@ -284,7 +285,8 @@ namespace Station.Hal.Sim
         private SimLinearAxis Axis(string name, PlantParameters ap)
         {
             var axis = new SimLinearAxis(ap, new SimPwm(name + ".Drive", ap.LiftPwmHz), Out(name + ".DirectionAway"), Out(name + ".Enable"),
-                Out(name + ".BrakeRelease"), In(name + ".HomeSwitch"), In(name + ".FarLimit"), Bay.Hazard, m => Bay.Log.Write(LogLevel.Debug, m));
+                Out(name + ".BrakeRelease"), In(name + ".HomeSwitch"), In(name + ".FarLimit"), In(name + ".FarContact"), Bay.Hazard,
+                m => Bay.Log.Write(LogLevel.Debug, m));
             return axis;
         }
 
@@ -316,6 +318,7 @@ namespace Station.Hal.Sim
             io.Lift.Encoder = b.EncoderPath;
             io.Lift.FarLimit = b.LiftTopLimit;
             io.Lift.HomeSwitch = b.LiftHomeLimit;
+            io.Lift.FarContact = b.LiftPackContact;
             io.StagingConveyor.Run = b.StagingConveyorRun;
             io.StagingConveyor.Running = b.StagingConveyorRunning;
             io.TransferConveyor.Run = b.TransferConveyorRun;
@@ -329,6 +332,7 @@ namespace Station.Hal.Sim
             io.Safety.DoorsClosed = b.DoorsClosed;
             io.Safety.RelayFeedback = b.SafetyRelayOk;
             io.Safety.MotionPermit = b.MotionPermit;
+            io.Safety.PermitWatchdogKick = b.PermitWatchdogKick;
             TruckPorts t = io.Truck;
             Wire(t.Travel, Travel, _travelEncoder);
             Wire(t.Fork, Fork, _forkEncoder);
@@ -352,6 +356,7 @@ namespace Station.Hal.Sim
             ports.Encoder = encoder;
             ports.HomeSwitch = axis.HomeSwitch;
             ports.FarLimit = axis.FarLimit;
+            ports.FarContact = axis.FarContact;
         }
 
         private static void Wire(LockSetPorts ports, SimLockSet set)

@@ -24,6 +24,7 @@ public static class AssemblyReferences
         ["Station.Core.Truck"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Core.Cloud"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Core.Console"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
+        ["Station.Core.Update"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Boards"] = new[] { "Station.Hal" },
     };
 

@@ -14,8 +14,17 @@ namespace Station.Core.Journal
     /// the damaged file is first copied aside to <see cref="EvidenceFileName"/> and the damage reported
     /// (<see cref="CorruptBytes"/>), never deleted because it does not parse. An append that fails part-way is repaired at
     /// once by replacing the file with the new snapshot alone.
-    /// Bounded: when an append would pass the size limit, the file is replaced (atomically, IStorage.Replace) by the new
-    /// record alone — every record is a full snapshot, so nothing is lost. Writing allocates nothing.
+    /// Bounded: when an append would pass the size limit, the file is replaced (IStorage.Replace) by the new record alone —
+    /// every record is a full snapshot, so nothing is lost. A replace need not be atomic: the snapshot is first written
+    /// to <see cref="PendingFileName"/>, so a power cut that tears the journal's replace leaves that complete copy (and
+    /// one that tears the copy leaves the journal untouched); <see cref="Load"/> takes the newer of the two. Writing
+    /// allocates nothing.
+    /// Formats: the payload's first byte is its format version (<see cref="FormatVersion"/>). A later format may only add
+    /// fields at the end of the payload (a change that cannot be read that way must use a new file name and migrate
+    /// explicitly), so this reader reads a newer record's known prefix: the pack inventory survives a rollback to an older
+    /// firmware. Such a file is reported (<see cref="NewerFormat"/>) and never rewritten on load (no cut tail, no
+    /// compaction of damage) — only the next appended snapshot lands behind it. Fault codes and step numbers this
+    /// firmware does not know (written by a newer one) are kept as numbers, not treated as damage.
     /// </remarks>
     public sealed class SwapJournal
     {
@@ -29,14 +38,24 @@ namespace Station.Core.Journal
         /// <summary>Where a damaged journal is copied before it is rewritten (evidence for the technician).</summary>
         public const string EvidenceFileName = "swap.journal.bad";
 
+        /// <summary>Where a compaction or repair stages its snapshot before it replaces the journal.</summary>
+        public const string PendingFileName = "swap.journal.next";
+
+        private static readonly string PendingFile = PendingFileName;
+
         private const int Magic0 = 0x5A;
         private const int Magic1 = 0xA5;
         // Version 1: the car bay's record (four places, no blocks), byte for byte as before the bay profiles. Version 2:
-        // a record with blocks (truck) or another number of places: a block list after the step times and a place count
-        // before the places. The car bay still writes version 1, so a journal stays readable by older firmware.
+        // a record with more places or blocks (the truck): version 1's fields (every step's times), then appended the
+        // places beyond the fourth and the swap's blocks, so a reader of version 1 reads its known prefix. The car bay
+        // still writes version 1.
         private const int Version = 1;
         private const int BlocksVersion = 2;
         private const int V1Steps = 19;
+
+        /// <summary>The newest payload format this firmware writes (the first payload byte): 1 for a car bay's record, 2 for
+        /// a record with blocks.</summary>
+        public const int FormatVersion = BlocksVersion;
         private const int HeaderBytes = 4;
         private const int CrcBytes = 4;
 
@@ -81,6 +100,13 @@ namespace Station.Core.Journal
         /// <summary>True when the last <see cref="Load"/> copied a damaged file to <see cref="EvidenceFileName"/>.</summary>
         public bool EvidenceKept { get; private set; }
 
+        /// <summary>True when the last <see cref="Load"/> found records of a newer format than <see cref="FormatVersion"/>
+        /// (read by their known prefix; the file was left as it is).</summary>
+        public bool NewerFormat { get; private set; }
+
+        /// <summary>Highest payload format version seen by the last <see cref="Load"/> (0: no record).</summary>
+        public int NewestFormatSeen { get; private set; }
+
         /// <summary>Number of compactions (file rewrites) since start.</summary>
         public int Compactions { get; private set; }
 
@@ -95,7 +121,7 @@ namespace Station.Core.Journal
             bool ok;
             if (existing > 0 && existing + length > _maxBytes)
             {
-                ok = _storage.Replace(JournalFile, _frame, 0, length);
+                ok = ReplaceWhole(length);
                 if (ok) Compactions++;
             }
             else
@@ -105,11 +131,21 @@ namespace Station.Core.Journal
                 {
                     // The append may have left part of a frame behind: every record is a full snapshot, so this one
                     // alone replaces the file and nothing written later lands behind the garbage.
-                    ok = _storage.Replace(JournalFile, _frame, 0, length);
+                    ok = ReplaceWhole(length);
                     if (ok) Repairs++;
                 }
             }
             if (ok) _sequence++;
+            return ok;
+        }
+
+        // Replaces the journal by the snapshot in _frame: staged in the pending file first, so a cut at any byte of either
+        // write leaves one complete snapshot at least as new as the last good one.
+        private bool ReplaceWhole(int length)
+        {
+            bool staged = _storage.Replace(PendingFile, _frame, 0, length);
+            bool ok = _storage.Replace(JournalFile, _frame, 0, length);
+            if (ok && staged) _storage.Delete(PendingFile);
             return ok;
         }
 
@@ -120,6 +156,42 @@ namespace Station.Core.Journal
             DiscardedBytes = 0;
             CorruptBytes = 0;
             EvidenceKept = false;
+            NewerFormat = false;
+            NewestFormatSeen = 0;
+            JournalSnapshot staged = LoadPending(slotCount);
+            JournalSnapshot found = LoadJournal(slotCount);
+            if (staged != null && (found == null || staged.Sequence > found.Sequence))
+            {
+                // A compaction was cut while it replaced the journal: its staged snapshot is the newest record. The
+                // journal gets it back before the staged copy goes, so a cut here too loses nothing.
+                _storage.Replace(FileName, _pending, 0, _pendingLength);
+                _sequence = staged.Sequence;
+                found = staged;
+            }
+            if (_storage.Length(PendingFileName) >= 0) _storage.Delete(PendingFileName);
+            _pending = null;
+            return found;
+        }
+
+        private byte[] _pending;
+        private int _pendingLength;
+
+        // The staged snapshot of a compaction that may not have finished, or null (none, or torn itself).
+        private JournalSnapshot LoadPending(int slotCount)
+        {
+            int length = _storage.Length(PendingFileName);
+            if (length < 0) return null;
+            _pending = new byte[length];
+            _pendingLength = _storage.Read(PendingFileName, 0, _pending, 0, length);
+            if (_pendingLength < HeaderBytes + CrcBytes) return null;
+            int frameLength = FrameAt(_pending, 0, _pendingLength, _frame.Length);
+            if (frameLength <= 0) return null;
+            _pendingLength = frameLength;
+            return Decode(_pending, HeaderBytes, frameLength - HeaderBytes - CrcBytes, slotCount);
+        }
+
+        private JournalSnapshot LoadJournal(int slotCount)
+        {
             int length = _storage.Length(FileName);
             if (length <= 0) return null;
             byte[] data = new byte[length];
@@ -147,6 +219,8 @@ namespace Station.Core.Journal
                     continue;
                 }
                 CorruptBytes += pos - validEnd;
+                int format = data[pos + HeaderBytes];
+                if (format > NewestFormatSeen) NewestFormatSeen = format;
                 last = s;
                 lastStart = pos;
                 lastLength = frameLength;
@@ -156,7 +230,13 @@ namespace Station.Core.Journal
             DiscardedBytes = got - validEnd;
             // A tail holding a whole frame with impossible content was not torn by a power cut: it is damage too.
             if (last == null || lastRejected >= validEnd) CorruptBytes += got - validEnd;
-            if (DiscardedBytes > 0 || CorruptBytes > 0)
+            NewerFormat = NewestFormatSeen > FormatVersion;
+            if ((DiscardedBytes > 0 || CorruptBytes > 0) && NewerFormat)
+            {
+                // Written by a newer firmware: keep every byte for it (evidence copy only), rewrite nothing.
+                if (CorruptBytes > 0) EvidenceKept = _storage.Replace(EvidenceFileName, data, 0, got);
+            }
+            else if (DiscardedBytes > 0 || CorruptBytes > 0)
             {
                 // Damage before a valid record is evidence: copy the file aside before rewriting it. A torn tail alone is
                 // the normal trace of a power cut during an append.
@@ -226,13 +306,18 @@ namespace Station.Core.Journal
                     w.I32((int)swap.StepStartMs[i]);
                     w.I32((int)swap.StepEndMs[i]);
                 }
-                if (v2) WriteBlocks(w, swap);
             }
             w.U8(inv.SlotCount);
             for (int i = 0; i < inv.SlotCount; i++) WritePack(w, inv.Slot(i));
-            if (v2) w.U8(inv.Places);
-            for (int i = 0; i < inv.Places; i++) WritePack(w, inv.At((PackPlace)i));
+            for (int i = 0; i < PackInventory.PlaceCount; i++) WritePack(w, inv.At((PackPlace)i));
             w.U16(inv.ReturnSlot & 0xFFFF);
+            if (v2)
+            {
+                // Appended (a version-1 reader stops before): the places beyond the car's four, then the swap's blocks.
+                w.U8(inv.Places - PackInventory.PlaceCount);
+                for (int i = PackInventory.PlaceCount; i < inv.Places; i++) WritePack(w, inv.At((PackPlace)i));
+                if (swap != null) WriteBlocks(w, swap);
+            }
             int payload = w.Position - HeaderBytes;
             _frame[0] = Magic0;
             _frame[1] = Magic1;
@@ -268,7 +353,7 @@ namespace Station.Core.Journal
         {
             int n = r.U8();
             int current = r.U8();
-            if (n > SwapRecord.MaxBlocks || current > n) return false;
+            if (r.Overrun || n > SwapRecord.MaxBlocks || current > n) return false;
             if (n == 0) return true;
             sw.SizeBlocks(n);
             sw.CurrentBlock = current;
@@ -317,14 +402,14 @@ namespace Station.Core.Journal
         {
             ByteReader r = new ByteReader(data, offset, count);
             int version = r.U8();
-            if (version != Version && version != BlocksVersion) return null;
-            bool v2 = version == BlocksVersion;
+            if (version < 1) return null; // 0 was never written; a newer version is read by its known prefix
+            bool v2 = version >= BlocksVersion;
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
             int state = r.U8();
             int fault = r.U16();
             s.SwapCounter = r.I32();
-            if (state >= SwapStates.Count || !ValidFault(fault) || s.SwapCounter < 0) return null;
+            if (!ValidState(state) || !ValidFault(fault) || s.SwapCounter < 0) return null;
             s.State = (SwapState)state;
             s.LatchedFault = (FaultCode)fault;
             int hasSwap = r.U8();
@@ -332,34 +417,49 @@ namespace Station.Core.Journal
             if (hasSwap == 1)
             {
                 SwapRecord sw = DecodeSwap(r, slotCount);
-                if (sw == null || (v2 && !ReadBlocks(r, sw, slotCount))) return null;
+                if (sw == null) return null;
                 s.Swap = sw;
             }
             int slots = r.U8();
-            // Read the slots before the place count (version 2) says which inventory shape they go into.
-            PackRecord[] slotRecords = new PackRecord[slots];
-            for (int i = 0; i < slots; i++)
+            // The slots and the car's four places come before the appended places say which inventory shape they fill.
+            PackRecord[] records = new PackRecord[slots + PackInventory.PlaceCount];
+            for (int i = 0; i < records.Length; i++)
             {
-                if (!ReadPack(r, out slotRecords[i])) return null;
-            }
-            int places = v2 ? r.U8() : PackInventory.PlaceCount;
-            PackInventory inv;
-            if (places == PackInventory.PlaceCount) inv = new PackInventory(slotCount);
-            else if (_placeNames != null && places == _placeNames.Length) inv = new PackInventory(slotCount, _placeNames, _vehiclePlaces);
-            else return null; // a shape this station does not have: not trusted
-            for (int i = 0; i < slots && i < slotCount; i++) inv.SetSlot(i, slotRecords[i]);
-            for (int i = 0; i < places; i++)
-            {
-                PackRecord p;
-                if (!ReadPack(r, out p)) return null;
-                inv.Set((PackPlace)i, p);
+                if (!ReadPack(r, out records[i])) return null;
             }
             int ret = Signed16(r.U16());
-            if (ret < -1) return null;
+            if (ret < -1 || r.Overrun) return null;
+            PackRecord[] extra = null;
+            if (v2) extra = ReadExtension(r, s.Swap, slotCount);
+            PackInventory inv = extra != null && _placeNames != null && extra.Length == _placeNames.Length - PackInventory.PlaceCount
+                ? new PackInventory(slotCount, _placeNames, _vehiclePlaces) : new PackInventory(slotCount);
+            for (int i = 0; i < slots && i < slotCount; i++) inv.SetSlot(i, records[i]);
+            for (int i = 0; i < PackInventory.PlaceCount; i++) inv.Set((PackPlace)i, records[slots + i]);
+            if (inv.Places > PackInventory.PlaceCount)
+                for (int i = 0; i < extra.Length; i++) inv.Set((PackPlace)(PackInventory.PlaceCount + i), extra[i]);
             inv.ReturnSlot = ret < slotCount ? ret : -1;
             s.Inventory = inv;
-            if (r.Overrun) return null;
             return s;
+        }
+
+        // Version 2's appended part: the places beyond the fourth and the swap's blocks (into the record). Null when it
+        // does not read as this firmware writes it (a newer format's other fields): the known prefix stands alone.
+        private static PackRecord[] ReadExtension(ByteReader r, SwapRecord swap, int slotCount)
+        {
+            int n = r.U8();
+            if (r.Overrun || n > 8) return null;
+            PackRecord[] extra = new PackRecord[n];
+            for (int i = 0; i < n; i++)
+            {
+                if (!ReadPack(r, out extra[i])) return null;
+            }
+            if (swap != null && !ReadBlocks(r, swap, slotCount))
+            {
+                swap.Blocks = null;
+                swap.BlockCount = 0;
+                return null;
+            }
+            return extra;
         }
 
         private static SwapRecord DecodeSwap(ByteReader r, int slotCount)
@@ -380,7 +480,7 @@ namespace Station.Core.Journal
             if (r.Overrun || sw.SwapId < 0 || !ValidText(sw.VehicleId, false) || !ValidText(sw.PackOutSerial, true)
                 || !ValidText(sw.PackInSerial, true) || !ValidSoc(sw.PackOutSocPct) || !ValidSoc(sw.PackInSocPct)
                 || sw.SourceSlot < -1 || sw.SourceSlot >= slotCount || ticks < 0 || ticks > MaxTicks || sw.StartMs < 0
-                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || interrupted >= SwapStates.Count)
+                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || !ValidState(interrupted))
             {
                 return null;
             }
@@ -398,19 +498,25 @@ namespace Station.Core.Journal
             }
             sw.FaultCount = faults;
             int steps = r.U8();
-            if (steps > SwapStates.Count) return null;
             for (int i = 0; i < steps; i++)
             {
                 int a = r.I32();
                 int b = r.I32();
                 if (a < -1 || b < -1) return null;
+                if (i >= SwapStates.Count) continue; // steps a newer firmware has: read past, not kept
                 sw.StepStartMs[i] = a;
                 sw.StepEndMs[i] = b;
             }
             return r.Overrun ? null : sw;
         }
 
-        private static bool ValidFault(int code) { return code == 0 || FaultCatalogue.IsKnown((FaultCode)code); }
+        // Any 16-bit number: a code this firmware has not catalogued was written by a newer one and is kept as a number
+        // (FaultCatalogue names it "Unknown"); the CRC, not the catalogue, tells damage.
+        private static bool ValidFault(int code) { return code >= 0 && code <= 0xFFFF; }
+
+        // A step number fits the byte Encode writes; one this firmware does not know (a newer firmware's step) is kept as
+        // a number: the station starts in Recovery for it like for any interrupted step it knows.
+        private static bool ValidState(int state) { return state >= 0 && state <= 0xFF; }
 
         // -1 (unknown) or a percentage as a BMS may report it (one byte): anything else was never written.
         private static bool ValidSoc(int pct) { return pct >= -1 && pct <= 255; }

@@ -44,6 +44,7 @@ namespace Station.Core.Swap
         private readonly TransitionRow[] _table;
         private readonly EngineStates _engine;
         private readonly PackCheckGate _gate;
+        private readonly ControlLoopWatch _loop;
         private readonly DebouncedInput _packAtStaging;
         private readonly DebouncedInput _packOnLift;
         private readonly DebouncedInput _packAtReturn;
@@ -100,6 +101,7 @@ namespace Station.Core.Swap
             Lift = new LiftAxis(io.Lift, engine);
             Locks = new LockSet(io.Locks, engine);
             Interlocks = new Interlocks(io, config);
+            _loop = new ControlLoopWatch(config);
             _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
             _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
             _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
@@ -161,6 +163,13 @@ namespace Station.Core.Swap
         /// <summary>Raised when a fault is latched or cleared.</summary>
         public event FaultEventHandler FaultChanged;
 
+        /// <summary>Control ticks that came later than <c>TickLateMs</c> after the one before, since power-up (counted
+        /// whether or not anything moved).</summary>
+        public int LateTicks { get { return _loop.LateTicks; } }
+
+        /// <summary>The longest gap between two control ticks since power-up, ms.</summary>
+        public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
+
         /// <summary>Debounced PackAtStaging.</summary>
         public bool PackAtStagingSensed { get { return _packAtStaging.Value; } }
         /// <summary>Debounced PackOnLift.</summary>
@@ -201,6 +210,9 @@ namespace Station.Core.Swap
         public void Tick()
         {
             _now = _io.Clock.NowMs;
+            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
+            Interlocks.KickWatchdog();
+            bool late = _loop.Tick(_now);
             Interlocks.Sample(_now);
             SampleSensors();
             _gate.Poll();
@@ -211,6 +223,13 @@ namespace Station.Core.Swap
                 Lift.Update(_now);
                 Locks.Update(_now);
                 _profile.SampleDevices(this);
+                return;
+            }
+            // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
+            // meanwhile); whatever was driven is stopped and the station faulted, whatever it may look like now.
+            if (late && AnythingDriven() && _state != SwapState.Faulted)
+            {
+                RaiseFault(FaultCode.ControlTickLate);
                 return;
             }
             TrackDeparture();
@@ -279,6 +298,14 @@ namespace Station.Core.Swap
             return true;
         }
 
+        // True while any actuator is commanded: the lift, a lock, a conveyor.
+        private bool AnythingDriven()
+        {
+            LiftMode m = Lift.Mode;
+            return m == LiftMode.Moving || m == LiftMode.Homing || Locks.Command != LockCommand.None
+                || StagingConveyor.IsRunning || TransferConveyor.IsRunning;
+        }
+
         internal void ClearActuatorFaults()
         {
             Lift.ClearFault();
@@ -312,6 +339,21 @@ namespace Station.Core.Swap
             }
             _pendingFault = code;
             if (!Dispatch(SwapSignal.Fault)) _pendingFault = FaultCode.None;
+        }
+
+        /// <summary>After an exception escaped a tick: every output off, the half-done transition's bookkeeping dropped,
+        /// <paramref name="code"/> latched through the one fault handler (journaled). Already Faulted: outputs off only, so
+        /// an exception repeating every tick neither re-journals nor changes the first fault; Recovery and Off drive nothing
+        /// and keep what they know.</summary>
+        public void ContainException(FaultCode code)
+        {
+            StopAllOutputs();
+            _inTransition = false;
+            _deferredFault = FaultCode.None;
+            _pendingFault = FaultCode.None;
+            if (_state == SwapState.Faulted || _state == SwapState.Recovery || _state == SwapState.Off) return;
+            _pendingFault = code;
+            if (!Dispatch(SwapSignal.Fault)) Transition(SwapState.Faulted);
         }
 
         internal void LatchPendingFault()
