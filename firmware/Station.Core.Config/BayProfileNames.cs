@@ -7,11 +7,14 @@ namespace Station.Core.Config
         /// <summary>The car bay (lift, latches, staging and transfer conveyors).</summary>
         public const string Car = "car";
 
+        /// <summary>The heavy-truck bay (side-swap robot with travel, height and fork axes; one to three blocks).</summary>
+        public const string Truck = "truck";
+
         /// <summary>Every accepted name, for messages and help.</summary>
-        public const string Known = Car;
+        public const string Known = "car, truck";
 
         /// <summary>Every accepted name, one per entry (the configuration key's choices).</summary>
-        public static readonly string[] Names = { Car };
+        public static readonly string[] Names = { Car, Truck };
 
         /// <summary>Null when <paramref name="name"/> names a known profile, else a sentence saying which are known.</summary>
         public static string Check(string name)

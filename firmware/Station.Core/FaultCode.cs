@@ -121,6 +121,18 @@ namespace Station.Core
         /// <summary>An unexpected exception escaped the control tick: outputs off, the loop keeps serving console and cloud.</summary>
         ControlException = 71,
 
+        /// <summary>Truck bay: the robot fork's load cell reads above the maximum load (GB/T 29772 maximum-load limit).</summary>
+        RobotOverload = 90,
+        /// <summary>Truck bay: the robot's anti-tipping inclination switch opened.</summary>
+        RobotTipping = 91,
+        /// <summary>Truck bay: a block connector did not mate or unmate in time, or its end sensors disagree.</summary>
+        ConnectorFault = 92,
+        /// <summary>Truck bay gate: a swapped block's latches are not all locked or its connector is not mated.</summary>
+        GateBlockNotSecured = 93,
+        /// <summary>Truck bay: a block is not where the step needs it (cradle empty under the fork, or a cradle still full
+        /// after the block was taken).</summary>
+        BlockNotInCradle = 94,
+
         /// <summary>A registered output stayed on longer than its maximum on-time (the device that drives it did not stop it).</summary>
         OutputOnTooLong = 97,
         /// <summary>A registered output is commanded off but its read-back reads on (welded contactor, stuck conveyor).</summary>

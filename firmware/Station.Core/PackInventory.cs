@@ -10,21 +10,66 @@ namespace Station.Core
     {
         // One record per slot and place for the inventory's lifetime, changed in place (allocation-free on the device).
         private readonly PackRecord[] _slots;
-        private readonly PackRecord[] _places = new PackRecord[PlaceCount];
+        private readonly PackRecord[] _places;
+        private readonly string[] _placeNames;
+        private readonly PackPlace[] _vehiclePlaces;
 
-        /// <summary>Number of places outside the rack (see <see cref="PackPlace"/>).</summary>
+        /// <summary>Number of places outside the rack in the car bay (see <see cref="PackPlace"/>); a profile with more
+        /// places (the truck's blocks) has <see cref="Places"/> of them.</summary>
         public const int PlaceCount = 4;
 
-        private static readonly string[] PlaceNames = { "staging", "lift", "vehicle", "return point" };
+        private static readonly string[] CarPlaceNames = { "staging", "lift", "vehicle", "return point" };
+        private static readonly PackPlace[] CarVehiclePlaces = { PackPlace.Vehicle };
         private static readonly string[] StateNames = { "empty", "charging", "ready", "faulty", "in use" };
 
         /// <summary>An empty inventory with <paramref name="slotCount"/> rack slots.</summary>
-        public PackInventory(int slotCount)
+        public PackInventory(int slotCount) : this(slotCount, CarPlaceNames, CarVehiclePlaces) { }
+
+        /// <summary>An empty inventory with <paramref name="slotCount"/> rack slots and one place per name in
+        /// <paramref name="placeNames"/> (index = <see cref="PackPlace"/> number), of which <paramref name="vehiclePlaces"/>
+        /// are in the vehicle (they leave with it).</summary>
+        public PackInventory(int slotCount, string[] placeNames, PackPlace[] vehiclePlaces)
         {
             _slots = new PackRecord[slotCount];
+            _placeNames = placeNames;
+            _vehiclePlaces = vehiclePlaces;
+            _places = new PackRecord[placeNames.Length];
             for (int i = 0; i < slotCount; i++) _slots[i] = new PackRecord();
-            for (int i = 0; i < PlaceCount; i++) _places[i] = new PackRecord();
+            for (int i = 0; i < _places.Length; i++) _places[i] = new PackRecord();
             Clear();
+        }
+
+        /// <summary>Number of places outside the rack (4 in the car bay).</summary>
+        public int Places { get { return _places.Length; } }
+
+        /// <summary>The places that are in the vehicle (car: one; truck: one per block position).</summary>
+        public PackPlace[] VehiclePlaces { get { return _vehiclePlaces; } }
+
+        /// <summary>Empties every vehicle place (the vehicle left with its packs).</summary>
+        public void EmptyVehicle()
+        {
+            for (int i = 0; i < _vehiclePlaces.Length; i++) _places[(int)_vehiclePlaces[i]].Clear();
+        }
+
+        /// <summary>True when a vehicle place holds a pack confirmed there (not in transit).</summary>
+        public bool VehicleHoldsSettledPack()
+        {
+            for (int i = 0; i < _vehiclePlaces.Length; i++)
+            {
+                PackRecord v = _places[(int)_vehiclePlaces[i]];
+                if (!v.IsEmpty && !v.InTransit) return true;
+            }
+            return false;
+        }
+
+        /// <summary>Empties the vehicle places whose pack is confirmed there; packs in transit stay for the technician.</summary>
+        public void EmptySettledVehiclePlaces()
+        {
+            for (int i = 0; i < _vehiclePlaces.Length; i++)
+            {
+                PackRecord v = _places[(int)_vehiclePlaces[i]];
+                if (!v.IsEmpty && !v.InTransit) v.Clear();
+            }
         }
 
         /// <summary>Number of rack slots.</summary>
@@ -59,7 +104,7 @@ namespace Station.Core
         public void Clear()
         {
             for (int i = 0; i < _slots.Length; i++) _slots[i].Clear();
-            for (int i = 0; i < PlaceCount; i++) _places[i].Clear();
+            for (int i = 0; i < _places.Length; i++) _places[i].Clear();
             ReturnSlot = -1;
         }
 
@@ -75,7 +120,7 @@ namespace Station.Core
         public bool Contains(string serial)
         {
             if (SlotOf(serial) >= 0) return true;
-            for (int i = 0; i < PlaceCount; i++) if (_places[i].Serial == serial) return true;
+            for (int i = 0; i < _places.Length; i++) if (_places[i].Serial == serial) return true;
             return false;
         }
 
@@ -137,7 +182,7 @@ namespace Station.Core
         /// <summary>True when any pack is marked in transit.</summary>
         public bool AnyInTransit()
         {
-            for (int i = 0; i < PlaceCount; i++) if (!_places[i].IsEmpty && _places[i].InTransit) return true;
+            for (int i = 0; i < _places.Length; i++) if (!_places[i].IsEmpty && _places[i].InTransit) return true;
             return false;
         }
 
@@ -147,21 +192,29 @@ namespace Station.Core
             Clear();
             int n = other.SlotCount < SlotCount ? other.SlotCount : SlotCount;
             for (int i = 0; i < n; i++) _slots[i].CopyFrom(other._slots[i]);
-            for (int i = 0; i < PlaceCount; i++) _places[i].CopyFrom(other._places[i]);
+            int places = other._places.Length < _places.Length ? other._places.Length : _places.Length;
+            for (int i = 0; i < places; i++) _places[i].CopyFrom(other._places[i]);
             ReturnSlot = other.ReturnSlot < SlotCount ? other.ReturnSlot : -1;
         }
 
         /// <summary>True when every slot and place matches <paramref name="other"/>.</summary>
         public bool SameAs(PackInventory other)
         {
-            if (other == null || other.SlotCount != SlotCount || other.ReturnSlot != ReturnSlot) return false;
+            if (other == null || other.SlotCount != SlotCount || other.ReturnSlot != ReturnSlot || other._places.Length != _places.Length) return false;
             for (int i = 0; i < _slots.Length; i++) if (!_slots[i].SameAs(other._slots[i])) return false;
-            for (int i = 0; i < PlaceCount; i++) if (!_places[i].SameAs(other._places[i])) return false;
+            for (int i = 0; i < _places.Length; i++) if (!_places[i].SameAs(other._places[i])) return false;
             return true;
         }
 
         /// <summary>Name of a place ("staging", "lift", …).</summary>
-        public static string PlaceName(PackPlace place) { return PlaceNames[(int)place]; }
+        public static string PlaceName(PackPlace place) { return CarPlaceNames[(int)place]; }
+
+        /// <summary>This inventory's name of a place ("staging", "fork", "block 2", …; "?" when it has no such place).</summary>
+        public string NameOf(PackPlace place)
+        {
+            int i = (int)place;
+            return i >= 0 && i < _placeNames.Length ? _placeNames[i] : "?";
+        }
 
         /// <summary>Name of a pack state ("ready", …).</summary>
         public static string StateName(PackState state)
@@ -174,9 +227,9 @@ namespace Station.Core
         public string Describe()
         {
             StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < PlaceCount; i++)
+            for (int i = 0; i < _places.Length; i++)
             {
-                sb.Append(PlaceNames[i]);
+                sb.Append(_placeNames[i]);
                 sb.Append(": ");
                 AppendRecord(sb, _places[i]);
                 sb.Append('\n');

@@ -35,5 +35,10 @@ namespace Station.Core
         OutboxFull = 14,
         /// <summary>A pack lock reads between its positions (neither locked nor unlocked): settle it before any swap.</summary>
         LatchesBetween = 15,
+        /// <summary>The block booking does not match the bay or the truck: blocks booked at a car bay, no or unknown
+        /// positions, a count that differs from the positions named, or a position where the truck carries no block.</summary>
+        BlockBookingMismatch = 16,
+        /// <summary>More blocks are booked than charged blocks are ready.</summary>
+        NotEnoughReadyPacks = 17,
     }
 }

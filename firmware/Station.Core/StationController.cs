@@ -31,7 +31,7 @@ namespace Station.Core
             // The profile's port groups before the output registry: a missing group is named as such, not as its
             // first unwired output.
             BayProfile profile = SwapSequencer.CheckedProfile(io, config);
-            OutputRegistry outputs = io.RegisterOutputs(config);
+            OutputRegistry outputs = profile.RegisterOutputs(io, config);
             if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
             _seq = new SwapSequencer(io, config, profile);
             _resets = new ResetJournal(io.Storage);

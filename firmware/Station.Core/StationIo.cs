@@ -29,6 +29,10 @@ namespace Station.Core
         /// <summary>Vehicle and pack presence sensors.</summary>
         public readonly BaySensorPorts Sensors = new BaySensorPorts();
 
+        /// <summary>The truck bay's own groups (robot travel and fork, block latches and connectors, overload and
+        /// anti-tipping), null on a car bay's board.</summary>
+        public TruckPorts Truck;
+
         /// <summary>Time source.</summary>
         public IClock Clock;
         /// <summary>Persistent storage for the journal and configuration.</summary>
@@ -50,23 +54,9 @@ namespace Station.Core
         {
             var r = new OutputRegistry();
             // Lift: its moves carry their own deadlines (LiftAxis); the registry keeps it for all-off and the self-test.
-            r.RegisterDrive("Lift.Drive", Lift.Drive);
-            Lift.DirectionAway = r.Register("Lift.DirectionAway", Lift.DirectionAway, false, 0, null, 0);
-            Lift.Enable = r.Register("Lift.Enable", Lift.Enable, false, 0, null, 0);
-            Lift.BrakeRelease = r.Register("Lift.BrakeRelease", Lift.BrakeRelease, false, 0, null, 0);
+            r.RegisterAxis("Lift", Lift);
             // Lock coils: twice the travel time the lock set allows itself (a coil left on burns out or fights the latch).
-            int lockMaxOnMs = 2 * config.LockTravelMs;
-            // New arrays: the wiring's own arrays keep its ports (a test bay or the simulator may share them).
-            int locks = Locks.Count;
-            var engage = new IDigitalOutput[locks];
-            var release = new IDigitalOutput[locks];
-            for (int i = 0; i < locks; i++)
-            {
-                engage[i] = r.Register("Locks.Engage[" + i + "]", Locks.Engage[i], false, lockMaxOnMs, null, 0);
-                release[i] = r.Register("Locks.Release[" + i + "]", Locks.Release[i], false, lockMaxOnMs, null, 0);
-            }
-            Locks.Engage = engage;
-            Locks.Release = release;
+            r.RegisterLockSet("Locks", Locks, 2 * config.LockTravelMs);
             // Conveyors: twice their run timeout; the contactor's auxiliary contact where it is wired.
             StagingConveyor.Run = r.Register("StagingConveyor.Run", StagingConveyor.Run, false, 2 * config.StagingTimeoutMs,
                 StagingConveyor.Running, ContactorReadBackMs);

@@ -15,6 +15,11 @@ namespace Station.Core
         public string VehiclePackSerial;
         /// <summary>State of charge of the vehicle's pack when known, else -1.</summary>
         public int VehiclePackSocPct = -1;
+        /// <summary>Truck bay: the block positions to swap, bit p-1 for position p (1..3); 0 in a car bay's authorisation.</summary>
+        public int BlockPositions;
+        /// <summary>Truck bay: how many blocks the booking says it swaps (must equal the positions named), or 0 when it
+        /// names only positions.</summary>
+        public int BlockCount;
         /// <summary>Clock.NowMs after which this authorisation is void, or 0 for none.</summary>
         public long ExpiresAtMs;
 

@@ -41,6 +41,16 @@ namespace Station.Core
         public SwapOutcome Outcome;
         /// <summary>True when the release gate's pack check talked to the BMS (false: inventory check only).</summary>
         public bool BmsVerified;
+        /// <summary>Most blocks one swap holds (a truck carries one to three).</summary>
+        public const int MaxBlocks = 3;
+        /// <summary>Truck bay: the booked blocks in the order they are swapped (first <see cref="BlockCount"/> entries);
+        /// null in a car bay's record.</summary>
+        public BlockSwap[] Blocks;
+        /// <summary>Number of booked blocks (0 in a car bay's record).</summary>
+        public int BlockCount;
+        /// <summary>Truck bay: index into <see cref="Blocks"/> of the block being swapped (BlockCount once all are done).</summary>
+        public int CurrentBlock;
+
         /// <summary>Step the swap was in when a fault or power loss stopped it.</summary>
         public SwapState InterruptedStep;
 
@@ -52,6 +62,15 @@ namespace Station.Core
                 StepStartMs[i] = -1;
                 StepEndMs[i] = -1;
             }
+        }
+
+        /// <summary>Makes room for <paramref name="count"/> blocks (truck bay; allocates, at authorisation only).</summary>
+        public void SizeBlocks(int count)
+        {
+            Blocks = new BlockSwap[MaxBlocks];
+            for (int i = 0; i < MaxBlocks; i++) Blocks[i] = new BlockSwap();
+            BlockCount = count;
+            CurrentBlock = 0;
         }
 
         /// <summary>Records a fault (ignored past MaxFaults except for the count).</summary>

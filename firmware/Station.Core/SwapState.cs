@@ -43,5 +43,28 @@ namespace Station.Core
         Motion = 17,
         /// <summary>Parent of the steps of a swap (child of Motion).</summary>
         Swapping = 18,
+        // Truck bay steps (Swap/Truck): a side-swap robot (travel, height, fork) swaps each booked block in turn.
+        /// <summary>Truck: robot travels to the block position and its fork height (for what the fork carries).</summary>
+        RobotToBlock = 19,
+        /// <summary>Truck: empty fork reaches under the depleted block in the chassis cradle.</summary>
+        ForkUnderBlock = 20,
+        /// <summary>Truck: the block's connector unmates and its latches release.</summary>
+        UnlatchBlock = 21,
+        /// <summary>Truck: the fork lifts the depleted block off the cradle.</summary>
+        LiftBlock = 22,
+        /// <summary>Truck: the fork retracts with the depleted block.</summary>
+        ForkOutLoaded = 23,
+        /// <summary>Truck: robot travels to the rack exchange point at exchange height.</summary>
+        RobotToExchange = 24,
+        /// <summary>Truck: the fork reaches into the cradle with the charged block.</summary>
+        ForkInLoaded = 25,
+        /// <summary>Truck: the fork sets the charged block down on the cradle.</summary>
+        SetDownBlock = 26,
+        /// <summary>Truck: the block's latches engage and its connector mates.</summary>
+        LatchBlock = 27,
+        /// <summary>Truck: the empty fork retracts.</summary>
+        ForkOutEmpty = 28,
+        /// <summary>Truck: robot returns to its park position (exchange point, home height).</summary>
+        ParkRobot = 29,
     }
 }

@@ -4,13 +4,15 @@ namespace Station.Core
     public static class SwapStates
     {
         /// <summary>Number of states (the enum runs 0..Count-1).</summary>
-        public const int Count = 19;
+        public const int Count = 30;
 
         private static readonly string[] Names =
         {
             "Off", "Recovery", "NotHomed", "Homing", "Idle", "Arming", "RaiseToPack", "Unlock", "LowerDepleted",
             "WaitStaged", "Transfer", "RaiseCharged", "Lock", "LowerEmpty", "ReleaseGate", "Released",
             "Faulted", "Motion", "Swapping",
+            "RobotToBlock", "ForkUnderBlock", "UnlatchBlock", "LiftBlock", "ForkOutLoaded", "RobotToExchange",
+            "ForkInLoaded", "SetDownBlock", "LatchBlock", "ForkOutEmpty", "ParkRobot",
         };
 
         // Parent of each state; Off means "top level".
@@ -20,6 +22,9 @@ namespace Station.Core
             SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping,
             SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping,
             SwapState.Off, SwapState.Off, SwapState.Off, SwapState.Motion,
+            SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping,
+            SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping, SwapState.Swapping,
+            SwapState.Swapping,
         };
 
         /// <summary>The state's name, e.g. "RaiseToPack"; "?" for an unknown number.</summary>

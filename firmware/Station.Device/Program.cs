@@ -65,6 +65,9 @@ namespace Station.Device
                 ConfigMapping.FromStationConfig(config, settings);
             }
 
+            // The truck bay profile lives in its own assembly: registered so bay.profile truck can be chosen (the boards
+            // in boards/ wire the car bay; a truck board fills StationIo.Truck).
+            Station.Core.Swap.Truck.TruckBayProfile.Register();
             var controller = new StationController(board.Io, config);
             // The board wiring against the output registry: every output the core drives must have a pin on this board.
             OutputRegistry outputs = controller.Outputs;

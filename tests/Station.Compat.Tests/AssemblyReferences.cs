@@ -21,6 +21,7 @@ public static class AssemblyReferences
         ["Station.Core.Config"] = new[] { "Station.Hal" },
         ["Station.Core"] = new[] { "Station.Hal", "Station.Core.Config" },
         ["Station.Core.Can"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
+        ["Station.Core.Truck"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Core.Cloud"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Core.Console"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Core.Update"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },

@@ -77,6 +77,7 @@ public class DeviceProjectFileTests
             "firmware/Station.Core.Can/Nano/Station.Core.Can.nfproj",
             "firmware/Station.Core.Cloud/Nano/Station.Core.Cloud.nfproj",
             "firmware/Station.Core.Config/Nano/Station.Core.Config.nfproj",
+            "firmware/Station.Core.Truck/Nano/Station.Core.Truck.nfproj",
             "firmware/Station.Core.Console/Nano/Station.Core.Console.nfproj",
             "firmware/Station.Core.Update/Nano/Station.Core.Update.nfproj",
             "firmware/Station.Device/Station.Device.nfproj",

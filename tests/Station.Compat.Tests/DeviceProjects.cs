@@ -18,6 +18,7 @@ public static class DeviceProjects
         ("Station.Core.Config", typeof(Station.Core.Config.ConfigTable), "firmware/Station.Core.Config/Nano/packages.config"),
         ("Station.Core", typeof(Station.Core.StationIo), "firmware/Station.Core/Nano/packages.config"),
         ("Station.Core.Can", typeof(Station.Core.Can.PackSession), "firmware/Station.Core.Can/Nano/packages.config"),
+        ("Station.Core.Truck", typeof(Station.Core.Swap.Truck.TruckBayProfile), "firmware/Station.Core.Truck/Nano/packages.config"),
         ("Station.Core.Cloud", typeof(Station.Core.Cloud.CloudLink), "firmware/Station.Core.Cloud/Nano/packages.config"),
         ("Station.Core.Console", typeof(Station.Core.Console.StationConsole), "firmware/Station.Core.Console/Nano/packages.config"),
         ("Station.Core.Update", typeof(Station.Core.Update.Ed25519Verifier), "firmware/Station.Core.Update/Nano/packages.config"),

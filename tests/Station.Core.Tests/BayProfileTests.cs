@@ -42,7 +42,7 @@ namespace Station.Core.Tests
         }
 
         [Theory]
-        [InlineData("truck")]
+        [InlineData("lorry")]
         [InlineData("")]
         [InlineData(null)]
         [InlineData("Car")]
@@ -52,7 +52,7 @@ namespace Station.Core.Tests
             string error = c.Validate();
             Assert.NotNull(error);
             Assert.Contains("bay.profile", error);
-            Assert.Contains("known: car", error);
+            Assert.Contains("known: car, truck", error);
             var bay = new TestBay();
             bay.Config.BayProfile = name;
             var ex = Assert.Throws<ArgumentException>(() => new StationController(bay.Io, bay.Config));
@@ -60,16 +60,28 @@ namespace Station.Core.Tests
         }
 
         [Fact]
-        public void The_configuration_key_accepts_car_and_refuses_any_other_name()
+        public void The_configuration_key_accepts_car_and_truck_and_refuses_any_other_name()
         {
             int row = ConfigTable.BayProfile;
             Assert.Equal("bay.profile", ConfigTable.Keys[row].Name);
             var values = new ConfigValues();
             Assert.Equal("car", values.Text(row));
-            Assert.NotNull(values.TrySetStored(row, "truck"));
+            Assert.NotNull(values.TrySetStored(row, "lorry"));
             Assert.Equal("car", values.Text(row));
+            Assert.Null(values.TrySetStored(row, "truck"));
+            Assert.Equal("truck", ConfigMapping.ToStationConfig(values, new StationConfig()).BayProfile);
             Assert.Null(values.TrySetStored(row, "car"));
             Assert.Equal("car", ConfigMapping.ToStationConfig(values, new StationConfig()).BayProfile);
+        }
+
+        [Fact]
+        public void A_car_board_cannot_run_the_truck_profile()
+        {
+            Station.Core.Swap.Truck.TruckBayProfile.Register();
+            var bay = new TestBay();
+            bay.Config.BayProfile = "truck";
+            var ex = Assert.Throws<ArgumentException>(() => new StationController(bay.Io, bay.Config));
+            Assert.Contains("bay profile 'truck' needs the robot travel and fork axes ports", ex.Message);
         }
 
         [Theory]

@@ -168,23 +168,7 @@ namespace Station.Core.Tests
 
         private static void AssertSafe(TestStation s, FaultCode expected, bool swapping)
         {
-            Assert.Equal(SwapState.Faulted, s.C.State);
-            Assert.Equal(expected, s.C.LatchedFault);
-            Assert.False(s.Bay.AnyOutputOn(), "an output is still on");
-            var tail = s.JournalTail();
-            Assert.Equal(SwapState.Faulted, tail.State);
-            Assert.Equal(expected, tail.LatchedFault);
-            Assert.True(tail.Inventory.SameAs(s.C.Inventory), "journal inventory differs:\n" + tail.Inventory.Describe() + "vs\n" + s.C.Inventory.Describe());
-            if (swapping)
-            {
-                Assert.NotNull(tail.Swap);
-                Assert.Equal(expected, tail.Swap.Faults[0]);
-                Assert.Equal(SwapOutcome.InProgress, tail.Swap.Outcome);
-            }
-            // Nothing moves while the fault is latched, whatever time passes.
-            s.Run(2000);
-            Assert.False(s.Bay.AnyOutputOn());
-            Assert.Equal(SwapState.Faulted, s.C.State);
+            GeneratedSafety.AssertSafe(s.C, s.Bay.AnyOutputOn, s.JournalTail, s.Run, expected, swapping);
         }
     }
 

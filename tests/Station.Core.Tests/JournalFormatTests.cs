@@ -64,10 +64,10 @@ namespace Station.Core.Tests
             Assert.Equal(int.Parse(m.Groups[3].Value), (int)snap.LatchedFault);
             Assert.Equal(int.Parse(m.Groups[4].Value), snap.SwapCounter);
             Assert.False(journal.NewerFormat);
-            Assert.Equal(SwapJournal.FormatVersion, journal.NewestFormatSeen);
+            Assert.Equal(1, journal.NewestFormatSeen); // the car bay's records are format 1 (a truck's are 2)
         }
 
-        // Rewrites every frame as format 2: trailing fields appended, and in the last frame a fault code and a step
+        // Rewrites every frame as the next format after this firmware's newest: trailing fields appended, and in the last frame a fault code and a step
         // number this firmware does not know. The CRC is made right: this is what a newer firmware would write.
         private static byte[] AsNewerFormat(byte[] file, bool fixCrc = true)
         {
@@ -84,7 +84,7 @@ namespace Station.Core.Tests
             for (int f = 0; f < frames.Count; f++)
             {
                 var p = file.Skip(frames[f].start + 4).Take(frames[f].payload).ToList();
-                p[0] = 2;
+                p[0] = (byte)(SwapJournal.FormatVersion + 1); // newer than any this firmware writes
                 if (f == frames.Count - 1) { p[5] = 60; p[6] = 200; p[7] = 0; }
                 p.AddRange(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 });
                 var frame = new List<byte> { 0x5A, 0xA5, (byte)p.Count, (byte)(p.Count >> 8) };
@@ -108,7 +108,7 @@ namespace Station.Core.Tests
             var snap = journal.Load(Slots);
             Assert.NotNull(snap);
             Assert.True(journal.NewerFormat);
-            Assert.Equal(2, journal.NewestFormatSeen);
+            Assert.Equal(SwapJournal.FormatVersion + 1, journal.NewestFormatSeen);
             Assert.Equal(0, journal.CorruptBytes);
             Assert.Equal(200, (int)snap.LatchedFault);   // kept as a number
             Assert.Equal(60, (int)snap.State);           // kept as a number

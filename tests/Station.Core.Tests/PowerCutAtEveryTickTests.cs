@@ -214,31 +214,15 @@ namespace Station.Core.Tests
         // holds is known at its place or some pack is marked in transit (the technician is told to settle it).
         private static void AssertTruthful(TestStation s, string where)
         {
-            PackInventory inv = s.C.Inventory;
-            bool anyInTransit = inv.AnyInTransit();
-            var places = new (PackPlace place, bool physical)[]
+            // The vehicle has no pack sensor, so there the inventory must be right; the other places' conflicts are named.
+            var places = new[]
             {
-                (PackPlace.Vehicle, s.Bay.VehicleHasPack && s.Bay.VehiclePositioned),
-                (PackPlace.Lift, s.Bay.LiftHasPack),
-                (PackPlace.Staging, s.Bay.StagingHasPack),
-                (PackPlace.ReturnPoint, s.Bay.ReturnHasPack),
+                new GeneratedSafety.Place(PackPlace.Vehicle, "vehicle", s.Bay.VehicleHasPack && s.Bay.VehiclePositioned, null, false),
+                new GeneratedSafety.Place(PackPlace.Lift, "lift", s.Bay.LiftHasPack, null, true),
+                new GeneratedSafety.Place(PackPlace.Staging, "staging", s.Bay.StagingHasPack, null, true),
+                new GeneratedSafety.Place(PackPlace.ReturnPoint, "return point", s.Bay.ReturnHasPack, null, true),
             };
-            foreach (var (place, physical) in places)
-            {
-                PackRecord r = inv.At(place);
-                // A place with a pack sensor that reads empty is a named conflict (why, status) that refuses swaps; the
-                // vehicle has no pack sensor, so there the inventory must be right.
-                bool named = place != PackPlace.Vehicle && s.C.Sequencer.InventoryConflicts().Length > 0;
-                if (!r.IsEmpty && !r.InTransit)
-                    Assert.True(physical || named, where + ": the inventory is sure of pack " + r.Serial + " at " + PackInventory.PlaceName(place) + " but none is there\n" + inv.Describe());
-                if (physical && r.IsEmpty)
-                    Assert.True(anyInTransit, where + ": a pack stands at " + PackInventory.PlaceName(place) + " and the inventory neither lists it nor marks anything unconfirmed\n" + inv.Describe());
-            }
-            // A serial is in the inventory once.
-            var serials = new List<string>();
-            for (int i = 0; i < inv.SlotCount; i++) if (!inv.Slot(i).IsEmpty) serials.Add(inv.Slot(i).Serial);
-            for (int i = 0; i < PackInventory.PlaceCount; i++) if (!inv.At((PackPlace)i).IsEmpty) serials.Add(inv.At((PackPlace)i).Serial);
-            Assert.True(serials.Distinct().Count() == serials.Count, where + ": a serial is listed twice\n" + inv.Describe());
+            GeneratedSafety.AssertTruthful(s.C.Inventory, places, s.C.Sequencer.InventoryConflicts().Length > 0, where);
         }
     }
 }

@@ -38,12 +38,20 @@ namespace Station.Core.Tests
                 Assert.False(SwapStates.IsComposite(r.To), "targets are leaf states");
                 Assert.True(seen.Add((r.From, r.Signal, r.Guard)), "duplicate row " + Describe(r));
             }
-            // Every leaf state except Off can be reached.
-            for (int i = 1; i < SwapStates.Count; i++)
+            // In every profile, every leaf state it has (the engine's and its own steps) except Off can be reached, and
+            // every row's states are its own.
+            Station.Core.Swap.Truck.TruckBayProfile.Register();
+            foreach (string name in Station.Core.Config.BayProfileNames.Names)
             {
-                var st = (SwapState)i;
-                if (SwapStates.IsComposite(st)) continue;
-                Assert.Contains(SwapSequencer.Table, r => r.To == st);
+                BayProfile profile = BayProfiles.Create(name);
+                var engine = new[] { SwapState.Recovery, SwapState.NotHomed, SwapState.Homing, SwapState.Idle, SwapState.Released, SwapState.Faulted };
+                var own = profile.Steps.Select(st => st.Number).Concat(engine).ToList();
+                foreach (var st in own) Assert.True(profile.Table.Any(r => r.To == st), name + ": " + SwapStates.Name(st) + " is never reached");
+                foreach (var r in profile.Table)
+                {
+                    Assert.True(SwapStates.IsComposite(r.From) || r.From == SwapState.Off || own.Contains(r.From), name + ": row from " + SwapStates.Name(r.From));
+                    Assert.True(own.Contains(r.To), name + ": row to " + SwapStates.Name(r.To));
+                }
             }
         }
 

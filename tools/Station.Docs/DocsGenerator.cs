@@ -37,7 +37,7 @@ namespace Station.Docs
             sb.Append("```mermaid\nstateDiagram-v2\n");
             sb.Append("    [*] --> Off\n");
             sb.Append("    state Motion {\n");
-            AppendChildren(sb, SwapState.Motion, "        ");
+            AppendChildren(sb, profile, SwapState.Motion, "        ");
             sb.Append("    }\n");
             foreach (TransitionRow r in table)
             {
@@ -59,6 +59,7 @@ namespace Station.Docs
             for (int i = 0; i < SwapStates.Count; i++)
             {
                 var s = (SwapState)i;
+                if (!Uses(profile, s)) continue;
                 SwapState p = SwapStates.Parent(s);
                 sb.Append("| ").Append(SwapStates.Name(s)).Append(" | ").Append(i).Append(" | ");
                 sb.Append(p == SwapState.Off ? "—" : SwapStates.Name(p)).Append(" |\n");
@@ -66,16 +67,29 @@ namespace Station.Docs
             return sb.ToString();
         }
 
-        private static void AppendChildren(StringBuilder sb, SwapState parent, string indent)
+        // The engine's own states, and the steps of this profile (another profile's steps are not this bay's states).
+        private static bool Uses(BayProfile profile, SwapState s)
+        {
+            switch (s)
+            {
+                case SwapState.Off: case SwapState.Recovery: case SwapState.NotHomed: case SwapState.Homing: case SwapState.Idle:
+                case SwapState.Released: case SwapState.Faulted: case SwapState.Motion: case SwapState.Swapping:
+                    return true;
+                default:
+                    return profile.StepAt(s) != null;
+            }
+        }
+
+        private static void AppendChildren(StringBuilder sb, BayProfile profile, SwapState parent, string indent)
         {
             for (int i = 0; i < SwapStates.Count; i++)
             {
                 var s = (SwapState)i;
-                if (s == parent || SwapStates.Parent(s) != parent) continue;
+                if (s == parent || SwapStates.Parent(s) != parent || !Uses(profile, s)) continue;
                 if (SwapStates.IsComposite(s))
                 {
                     sb.Append(indent).Append("state ").Append(SwapStates.Name(s)).Append(" {\n");
-                    AppendChildren(sb, s, indent + "    ");
+                    AppendChildren(sb, profile, s, indent + "    ");
                     sb.Append(indent).Append("}\n");
                 }
                 else sb.Append(indent).Append(SwapStates.Name(s)).Append('\n');

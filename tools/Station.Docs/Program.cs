@@ -23,6 +23,7 @@ namespace Station.Docs
                 return 2;
             }
             int differing = 0;
+            Station.Core.Swap.Truck.TruckBayProfile.Register(); // its own assembly: registered before its name is built
             foreach (string profile in Station.Core.Config.BayProfileNames.Names)
             {
                 differing += Handle(root, DocsGenerator.SwapStatesPathFor(profile),

@@ -29,6 +29,7 @@ namespace Station.Simulator
         private static int Execute(SimulatorOptions o, TextWriter stdout, TextWriter stderr)
         {
             if (o.Console || o.Pty) return ConsoleRun.Run(o, stdout, stderr);
+            if (o.Bay == "truck") return TruckRun.Execute(o, stdout, stderr);
 
             Scenario scenario = null;
             if (o.ScenarioPath != null)

@@ -42,12 +42,20 @@ namespace Station.Simulator
             var clock = new Option<string>("--clock") { Description = "the station's UTC clock: utc (the host's clock; default with --broker, so commands' exp times are judged against real time), fixed (2026-01-01T08:00Z + simulated time; default without --broker, reproducible), or a start time like 2026-11-21T12:00:00Z", HelpName = "utc|fixed|TIME" };
             clock.CompletionSources.Add("utc", "fixed");
             clock.Validators.Add(r => { if (!TryClock(r.GetValueOrDefault<string>(), out _, out _)) r.AddError("--clock needs utc, fixed or a UTC time like 2026-11-21T12:00:00Z"); });
+            var bay = new Option<string>("--bay") { Description = "which bay: car (default) or truck (side-swap robot, one to three blocks per truck)", HelpName = "car|truck", DefaultValueFactory = _ => "car" };
+            bay.CompletionSources.Add("car", "truck");
+            bay.Validators.Add(r => { string v = r.GetValueOrDefault<string>(); if (v != "car" && v != "truck") r.AddError("--bay must be car or truck"); });
+            var blocks = new Option<int>("--blocks") { Description = "with --bay truck: each booking swaps N blocks, positions 1..N (1..3; default 3)", HelpName = "N" };
+            CommandLineRunner.Range(blocks, 1, 3, "--blocks must be 1..3");
+            var positions = new Option<string>("--positions") { Description = "with --bay truck: the block positions each booking names, e.g. 1,3 (any subset of 1-3)", HelpName = "LIST" };
+            positions.Validators.Add(r => { if (ParsePositions(r.GetValueOrDefault<string>()) == null) r.AddError("--positions needs a list of distinct positions 1..3, e.g. 1,3"); });
             var cloudAuthorize = new Option<bool>("--cloud-authorize") { Description = "with --broker: the simulated booking does not authorise; each vehicle waits for swap.authorize from the cloud (e.g. Station.FleetMonitor authorize); paced like --realtime" };
 
             var root = new RootCommand("Station.Simulator — the real station controller on a simulated car swap bay.\n"
                 + "Exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file or a --pack that cannot be booked.")
             {
                 swaps, scenario, json, realtime, speed, timeline, timelineSwap, quiet, console, pty, broker, stationId, vehicle, pack, clock, cloudAuthorize,
+                bay, blocks, positions,
             };
             root.Validators.Add(r =>
             {
@@ -60,6 +68,15 @@ namespace Station.Simulator
                     foreach (var batchOnly in new Option[] { swaps, scenario, json, realtime, timeline, timelineSwap, quiet, vehicle, pack, cloudAuthorize })
                         if (CommandLineRunner.Given(r, batchOnly))
                             r.AddError(batchOnly.Name + " is for a batch run; with --console/--pty the technician drives the station (sim arrive, swap authorize)");
+                }
+                bool truck = r.GetValue(bay) == "truck";
+                if (!truck && (CommandLineRunner.Given(r, blocks) || CommandLineRunner.Given(r, positions))) r.AddError("--blocks and --positions book truck blocks: add --bay truck");
+                if (CommandLineRunner.Given(r, blocks) && CommandLineRunner.Given(r, positions)) r.AddError("--blocks N books positions 1..N; --positions names them: choose one");
+                if (truck)
+                {
+                    foreach (var carOnly in new Option[] { scenario, realtime, timeline, timelineSwap, console, pty, broker, pack, cloudAuthorize })
+                        if (CommandLineRunner.Given(r, carOnly))
+                            r.AddError(carOnly.Name + " is not available on the truck bay yet (docs/simulator.md)");
                 }
                 if (CommandLineRunner.Given(r, timelineSwap) && !CommandLineRunner.Given(r, timeline)) r.AddError("--timeline-swap chooses the swap --timeline draws: add --timeline FILE.svg");
                 if (CommandLineRunner.Given(r, cloudAuthorize) && !CommandLineRunner.Given(r, broker)) r.AddError("--cloud-authorize waits for the cloud: add --broker URI");
@@ -76,12 +93,38 @@ namespace Station.Simulator
                     Console = p.GetValue(console), Pty = p.GetValue(pty), Broker = p.GetValue(broker), StationId = p.GetValue(stationId),
                     Vehicle = p.GetValue(vehicle), Pack = p.GetValue(pack), CloudAuthorize = p.GetValue(cloudAuthorize),
                     ClockEpoch = epoch,
+                    Bay = p.GetValue(bay),
+                    Positions = p.GetResult(positions) is { Implicit: false } ? ParsePositions(p.GetValue(positions))
+                        : FirstPositions(p.GetResult(blocks) is { Implicit: false } ? p.GetValue(blocks) : 3),
                     // Real UTC by default against a broker: the cloud's commands carry real expiry times.
                     ClockFollowsWallUtc = p.GetValue(clock) == null ? p.GetValue(broker) != null : wall,
                 };
                 return run(o);
             });
             return root;
+        }
+
+        /// <summary>Positions 1..<paramref name="n"/>.</summary>
+        static int[] FirstPositions(int n)
+        {
+            var list = new int[n];
+            for (int i = 0; i < n; i++) list[i] = i + 1;
+            return list;
+        }
+
+        /// <summary>A --positions list ("1,3") as ascending distinct positions 1..3, or null when malformed.</summary>
+        public static int[] ParsePositions(string text)
+        {
+            if (string.IsNullOrWhiteSpace(text)) return null;
+            var seen = new bool[4];
+            foreach (string part in text.Split(','))
+            {
+                if (!int.TryParse(part.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out int p) || p < 1 || p > 3 || seen[p]) return null;
+                seen[p] = true;
+            }
+            var list = new System.Collections.Generic.List<int>();
+            for (int p = 1; p <= 3; p++) if (seen[p]) list.Add(p);
+            return list.ToArray();
         }
 
         /// <summary>Reads a --clock value: null (default), utc, fixed, or a UTC start time.</summary>

@@ -5,6 +5,10 @@ namespace Station.Simulator
     {
         /// <summary>Swaps to run (a scenario's own count wins unless --swaps is given).</summary>
         public int Swaps = 1;
+        /// <summary>Which bay to simulate: "car" (default) or "truck".</summary>
+        public string Bay = "car";
+        /// <summary>Truck bay: the block positions each booking swaps (ascending, 1..3).</summary>
+        public int[] Positions = { 1, 2, 3 };
         /// <summary>True when --swaps was given.</summary>
         public bool SwapsGiven;
         /// <summary>Print the JSON summary as the last stdout line.</summary>

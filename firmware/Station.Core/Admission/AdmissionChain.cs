@@ -50,6 +50,10 @@ namespace Station.Core.Admission
                 "a charged pack is ready (at staging, or in the rack at or above the minimum state of charge)"),
             new AdmissionRule(AdmissionCheck.NamedPackNotReady, RejectReason.NoChargedPack, true, false,
                 "the rack pack the authorisation names is there, ready and at or above the minimum state of charge"),
+            new AdmissionRule(AdmissionCheck.BlockBooking, RejectReason.BlockBookingMismatch, true, false,
+                "the block booking fits the bay (none at a car bay) and the truck (positions 1-3 it carries blocks at, count = positions)"),
+            new AdmissionRule(AdmissionCheck.BlockPacks, RejectReason.NotEnoughReadyPacks, true, false,
+                "as many charged blocks are ready as the booking names"),
         };
 
         private readonly SwapSequencer _seq;
@@ -212,6 +216,9 @@ namespace Station.Core.Admission
                     return "another pack waits at staging: settle it first";
                 case AdmissionCheck.NoChargedPack:
                     return NoChargedPackWords(inv);
+                case AdmissionCheck.BlockBooking:
+                case AdmissionCheck.BlockPacks:
+                    return auth == null ? null : _seq.Profile.Refusal(check, _seq, auth);
                 case AdmissionCheck.NamedPackNotReady:
                     return auth == null || auth.PackSerial == null || !inv.At(PackPlace.Staging).IsEmpty ? null : NamedPackWords(inv, auth.PackSerial);
                 default:

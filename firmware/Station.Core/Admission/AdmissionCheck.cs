@@ -38,5 +38,9 @@ namespace Station.Core.Admission
         NoChargedPack = 16,
         /// <summary>The pack the authorisation names is not in the rack, not ready or below the minimum SOC.</summary>
         NamedPackNotReady = 17,
+        /// <summary>The block booking does not fit the bay profile or the truck standing in the bay.</summary>
+        BlockBooking = 18,
+        /// <summary>Fewer charged blocks are ready than the booking names.</summary>
+        BlockPacks = 19,
     }
 }

@@ -45,10 +45,17 @@ namespace Station.Core.Journal
 
         private const int Magic0 = 0x5A;
         private const int Magic1 = 0xA5;
+        // Version 1: the car bay's record (four places, no blocks), byte for byte as before the bay profiles. Version 2:
+        // a record with more places or blocks (the truck): version 1's fields (every step's times), then appended the
+        // places beyond the fourth and the swap's blocks, so a reader of version 1 reads its known prefix. The car bay
+        // still writes version 1.
         private const int Version = 1;
+        private const int BlocksVersion = 2;
+        private const int V1Steps = 19;
 
-        /// <summary>The payload format this firmware writes (the first payload byte).</summary>
-        public const int FormatVersion = Version;
+        /// <summary>The newest payload format this firmware writes (the first payload byte): 1 for a car bay's record, 2 for
+        /// a record with blocks.</summary>
+        public const int FormatVersion = BlocksVersion;
         private const int HeaderBytes = 4;
         private const int CrcBytes = 4;
 
@@ -56,14 +63,27 @@ namespace Station.Core.Journal
         private readonly int _maxBytes;
         private readonly byte[] _frame;
         private readonly ByteWriter _writer;
+        private readonly string[] _placeNames;
+        private readonly PackPlace[] _vehiclePlaces;
         private int _sequence;
 
-        /// <summary>Builds a journal over <paramref name="storage"/> for an inventory of <paramref name="slotCount"/> slots.</summary>
-        public SwapJournal(IStorage storage, int slotCount, int maxBytes)
+        /// <summary>Builds a journal over <paramref name="storage"/> for a car bay's inventory of <paramref name="slotCount"/> slots.</summary>
+        public SwapJournal(IStorage storage, int slotCount, int maxBytes) : this(storage, slotCount, maxBytes, null) { }
+
+        /// <summary>Builds a journal for an inventory shaped like <paramref name="shape"/> (its places; null = the car bay's).</summary>
+        public SwapJournal(IStorage storage, int slotCount, int maxBytes, PackInventory shape)
         {
             _storage = storage;
             _maxBytes = maxBytes;
-            _frame = new byte[512 + (slotCount + PackInventory.PlaceCount) * (ByteWriter.MaxString + 8)];
+            int places = shape == null ? PackInventory.PlaceCount : shape.Places;
+            if (shape != null && shape.Places != PackInventory.PlaceCount)
+            {
+                _placeNames = new string[places];
+                for (int i = 0; i < places; i++) _placeNames[i] = shape.NameOf((PackPlace)i);
+                _vehiclePlaces = shape.VehiclePlaces;
+            }
+            _frame = new byte[512 + (slotCount + places) * (ByteWriter.MaxString + 8)
+                + SwapRecord.MaxBlocks * (2 * ByteWriter.MaxString + 24)];
             _writer = new ByteWriter(_frame);
         }
 
@@ -210,7 +230,7 @@ namespace Station.Core.Journal
             DiscardedBytes = got - validEnd;
             // A tail holding a whole frame with impossible content was not torn by a power cut: it is damage too.
             if (last == null || lastRejected >= validEnd) CorruptBytes += got - validEnd;
-            NewerFormat = NewestFormatSeen > Version;
+            NewerFormat = NewestFormatSeen > FormatVersion;
             if ((DiscardedBytes > 0 || CorruptBytes > 0) && NewerFormat)
             {
                 // Written by a newer firmware: keep every byte for it (evidence copy only), rewrite nothing.
@@ -253,7 +273,8 @@ namespace Station.Core.Journal
         {
             ByteWriter w = _writer;
             w.Position = HeaderBytes;
-            w.U8(Version);
+            bool v2 = inv.Places != PackInventory.PlaceCount || (swap != null && swap.Blocks != null);
+            w.U8(v2 ? BlocksVersion : Version);
             w.I32(_sequence + 1);
             w.U8((int)state);
             w.U16((int)fault);
@@ -277,8 +298,10 @@ namespace Station.Core.Journal
                 w.U8(swap.FaultCount);
                 int stored = swap.FaultCount < SwapRecord.MaxFaults ? swap.FaultCount : SwapRecord.MaxFaults;
                 for (int i = 0; i < stored; i++) w.U16((int)swap.Faults[i]);
-                w.U8(SwapStates.Count);
-                for (int i = 0; i < SwapStates.Count; i++)
+                // Version 1 holds the 19 states the car bay has had since the first journal (the truck's steps come after).
+                int steps = v2 ? SwapStates.Count : V1Steps;
+                w.U8(steps);
+                for (int i = 0; i < steps; i++)
                 {
                     w.I32((int)swap.StepStartMs[i]);
                     w.I32((int)swap.StepEndMs[i]);
@@ -288,6 +311,13 @@ namespace Station.Core.Journal
             for (int i = 0; i < inv.SlotCount; i++) WritePack(w, inv.Slot(i));
             for (int i = 0; i < PackInventory.PlaceCount; i++) WritePack(w, inv.At((PackPlace)i));
             w.U16(inv.ReturnSlot & 0xFFFF);
+            if (v2)
+            {
+                // Appended (a version-1 reader stops before): the places beyond the car's four, then the swap's blocks.
+                w.U8(inv.Places - PackInventory.PlaceCount);
+                for (int i = PackInventory.PlaceCount; i < inv.Places; i++) WritePack(w, inv.At((PackPlace)i));
+                if (swap != null) WriteBlocks(w, swap);
+            }
             int payload = w.Position - HeaderBytes;
             _frame[0] = Magic0;
             _frame[1] = Magic1;
@@ -296,6 +326,61 @@ namespace Station.Core.Journal
             uint crc = Crc32.Compute(_frame, 2, payload + 2);
             w.U32(crc);
             return w.Position;
+        }
+
+        private static void WriteBlocks(ByteWriter w, SwapRecord swap)
+        {
+            int n = swap.Blocks == null ? 0 : swap.BlockCount;
+            w.U8(n);
+            w.U8(swap.CurrentBlock);
+            for (int i = 0; i < n; i++)
+            {
+                BlockSwap b = swap.Blocks[i];
+                w.U8(b.Position);
+                w.Str(b.PackOutSerial);
+                w.Str(b.PackInSerial);
+                w.U16(b.PackOutSocPct & 0xFFFF);
+                w.U16(b.PackInSocPct & 0xFFFF);
+                w.U16(b.SourceSlot & 0xFFFF);
+                w.I32((int)b.StartMs);
+                w.I32((int)b.EndMs);
+                w.U8((int)b.Verdict);
+                w.U8(b.BmsVerified ? 1 : 0);
+            }
+        }
+
+        private static bool ReadBlocks(ByteReader r, SwapRecord sw, int slotCount)
+        {
+            int n = r.U8();
+            int current = r.U8();
+            if (r.Overrun || n > SwapRecord.MaxBlocks || current > n) return false;
+            if (n == 0) return true;
+            sw.SizeBlocks(n);
+            sw.CurrentBlock = current;
+            for (int i = 0; i < n; i++)
+            {
+                BlockSwap b = sw.Blocks[i];
+                b.Position = r.U8();
+                b.PackOutSerial = r.Str();
+                b.PackInSerial = r.Str();
+                b.PackOutSocPct = Signed16(r.U16());
+                b.PackInSocPct = Signed16(r.U16());
+                b.SourceSlot = Signed16(r.U16());
+                b.StartMs = r.I32();
+                b.EndMs = r.I32();
+                int verdict = r.U8();
+                int bms = r.U8();
+                if (r.Overrun || b.Position < 1 || b.Position > SwapRecord.MaxBlocks || !ValidText(b.PackOutSerial, true)
+                    || !ValidText(b.PackInSerial, true) || !ValidSoc(b.PackOutSocPct) || !ValidSoc(b.PackInSocPct)
+                    || b.SourceSlot < -1 || b.SourceSlot >= slotCount || b.StartMs < -1 || b.EndMs < -1
+                    || verdict > (int)GateVerdict.Failed || bms > 1)
+                {
+                    return false;
+                }
+                b.Verdict = (GateVerdict)verdict;
+                b.BmsVerified = bms == 1;
+            }
+            return true;
         }
 
         private static void WritePack(ByteWriter w, PackRecord r)
@@ -313,10 +398,12 @@ namespace Station.Core.Journal
 
         // Every decoded value is checked against what Encode can have written: a record that passes its CRC but holds
         // anything else was crafted or damaged, and is treated as corrupt (null) rather than trusted or thrown on.
-        private static JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
+        private JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
         {
             ByteReader r = new ByteReader(data, offset, count);
-            if (r.U8() < 1) return null; // 0 was never written; a newer version is read by its known prefix
+            int version = r.U8();
+            if (version < 1) return null; // 0 was never written; a newer version is read by its known prefix
+            bool v2 = version >= BlocksVersion;
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
             int state = r.U8();
@@ -334,25 +421,45 @@ namespace Station.Core.Journal
                 s.Swap = sw;
             }
             int slots = r.U8();
-            PackInventory inv = new PackInventory(slotCount);
-            for (int i = 0; i < slots; i++)
+            // The slots and the car's four places come before the appended places say which inventory shape they fill.
+            PackRecord[] records = new PackRecord[slots + PackInventory.PlaceCount];
+            for (int i = 0; i < records.Length; i++)
             {
-                PackRecord p;
-                if (!ReadPack(r, out p)) return null;
-                if (i < slotCount) inv.SetSlot(i, p);
-            }
-            for (int i = 0; i < PackInventory.PlaceCount; i++)
-            {
-                PackRecord p;
-                if (!ReadPack(r, out p)) return null;
-                inv.Set((PackPlace)i, p);
+                if (!ReadPack(r, out records[i])) return null;
             }
             int ret = Signed16(r.U16());
-            if (ret < -1) return null;
+            if (ret < -1 || r.Overrun) return null;
+            PackRecord[] extra = null;
+            if (v2) extra = ReadExtension(r, s.Swap, slotCount);
+            PackInventory inv = extra != null && _placeNames != null && extra.Length == _placeNames.Length - PackInventory.PlaceCount
+                ? new PackInventory(slotCount, _placeNames, _vehiclePlaces) : new PackInventory(slotCount);
+            for (int i = 0; i < slots && i < slotCount; i++) inv.SetSlot(i, records[i]);
+            for (int i = 0; i < PackInventory.PlaceCount; i++) inv.Set((PackPlace)i, records[slots + i]);
+            if (inv.Places > PackInventory.PlaceCount)
+                for (int i = 0; i < extra.Length; i++) inv.Set((PackPlace)(PackInventory.PlaceCount + i), extra[i]);
             inv.ReturnSlot = ret < slotCount ? ret : -1;
             s.Inventory = inv;
-            if (r.Overrun) return null;
             return s;
+        }
+
+        // Version 2's appended part: the places beyond the fourth and the swap's blocks (into the record). Null when it
+        // does not read as this firmware writes it (a newer format's other fields): the known prefix stands alone.
+        private static PackRecord[] ReadExtension(ByteReader r, SwapRecord swap, int slotCount)
+        {
+            int n = r.U8();
+            if (r.Overrun || n > 8) return null;
+            PackRecord[] extra = new PackRecord[n];
+            for (int i = 0; i < n; i++)
+            {
+                if (!ReadPack(r, out extra[i])) return null;
+            }
+            if (swap != null && !ReadBlocks(r, swap, slotCount))
+            {
+                swap.Blocks = null;
+                swap.BlockCount = 0;
+                return null;
+            }
+            return extra;
         }
 
         private static SwapRecord DecodeSwap(ByteReader r, int slotCount)

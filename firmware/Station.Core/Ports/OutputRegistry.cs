@@ -52,6 +52,33 @@ namespace Station.Core
         /// <summary>Name of the PWM drive at <paramref name="index"/>.</summary>
         public string DriveName(int index) { return _driveNames[index]; }
 
+        /// <summary>Registers a linear axis's drive, direction, enable and brake as <paramref name="prefix"/>.Drive etc.
+        /// (its moves carry their own deadlines) and puts the guards in the group.</summary>
+        public void RegisterAxis(string prefix, LinearAxisPorts axis)
+        {
+            RegisterDrive(string.Concat(prefix, ".Drive"), axis.Drive);
+            axis.DirectionAway = Register(string.Concat(prefix, ".DirectionAway"), axis.DirectionAway, false, 0, null, 0);
+            axis.Enable = Register(string.Concat(prefix, ".Enable"), axis.Enable, false, 0, null, 0);
+            axis.BrakeRelease = Register(string.Concat(prefix, ".BrakeRelease"), axis.BrakeRelease, false, 0, null, 0);
+        }
+
+        /// <summary>Registers every engage and release coil of a lock set as <paramref name="prefix"/>.Engage[i] etc. with a
+        /// maximum on-time, and puts the guards in new arrays (the wiring's own arrays keep its ports: a test bay or the
+        /// simulator may share them).</summary>
+        public void RegisterLockSet(string prefix, LockSetPorts locks, int maxOnMs)
+        {
+            int n = locks.Count;
+            var engage = new IDigitalOutput[n];
+            var release = new IDigitalOutput[n];
+            for (int i = 0; i < n; i++)
+            {
+                engage[i] = Register(string.Concat(prefix, ".Engage[", i.ToString(), "]"), locks.Engage[i], false, maxOnMs, null, 0);
+                release[i] = Register(string.Concat(prefix, ".Release[", i.ToString(), "]"), locks.Release[i], false, maxOnMs, null, 0);
+            }
+            locks.Engage = engage;
+            locks.Release = release;
+        }
+
         /// <summary>The output that caused the last supervision fault, or null.</summary>
         public GuardedOutput Faulted { get; private set; }
 

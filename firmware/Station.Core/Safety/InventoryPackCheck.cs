@@ -12,11 +12,19 @@ namespace Station.Core.Safety
     {
         private readonly PackInventory _inventory;
         private readonly int _minSocPct;
+        private readonly PackPlace _place;
+        private readonly int _position;
         private GateVerdict _verdict;
 
         /// <summary>Builds the check over the station's inventory.</summary>
-        public InventoryPackCheck(PackInventory inventory, int minSocPct)
+        public InventoryPackCheck(PackInventory inventory, int minSocPct) : this(inventory, minSocPct, PackPlace.Vehicle, 0) { }
+
+        /// <summary>The same check for one truck block: the pack at <paramref name="place"/> against the block booked at
+        /// <paramref name="position"/> (1..3) of the swap record (0 = the record's own pack in).</summary>
+        public InventoryPackCheck(PackInventory inventory, int minSocPct, PackPlace place, int position)
         {
+            _place = place;
+            _position = position;
             _inventory = inventory;
             _minSocPct = minSocPct;
             Reason = "not started";
@@ -37,10 +45,10 @@ namespace Station.Core.Safety
         /// <inheritdoc />
         public void Begin(SwapRecord swap, long nowMs)
         {
-            PackRecord installed = _inventory.At(PackPlace.Vehicle);
+            PackRecord installed = _inventory.At(_place);
             FailureFault = FaultCode.None;
             ConfirmedAtMs = nowMs;
-            if (installed.IsEmpty || installed.Serial != swap.PackInSerial)
+            if (installed.IsEmpty || installed.Serial != ExpectedSerial(swap))
             {
                 _verdict = GateVerdict.Failed;
                 FailureFault = FaultCode.PackSerialMismatch;
@@ -57,6 +65,13 @@ namespace Station.Core.Safety
                 _verdict = GateVerdict.Passed;
                 Reason = "passed on inventory only: no BMS check installed, pack not verified over CAN";
             }
+        }
+
+        private string ExpectedSerial(SwapRecord swap)
+        {
+            if (_position == 0) return swap.PackInSerial;
+            for (int i = 0; i < swap.BlockCount; i++) if (swap.Blocks[i].Position == _position) return swap.Blocks[i].PackInSerial;
+            return null;
         }
 
         /// <inheritdoc />

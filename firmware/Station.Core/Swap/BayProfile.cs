@@ -42,6 +42,51 @@ namespace Station.Core.Swap
         /// doubt which pack is where; anything else stays in transit for the technician.</summary>
         public virtual void Reconcile(SwapSequencer s) { }
 
+        /// <summary>A new instance of this profile for another station (a registered profile, <see cref="BayProfiles.Register"/>).</summary>
+        public virtual BayProfile Fresh() { return null; }
+
+        /// <summary>The figures the engine's own devices run on (the lift axis it homes, the lock set it builds): the
+        /// configuration as it is for the car bay; a profile whose vertical axis or latches differ gives its own copy.</summary>
+        public virtual StationConfig EngineConfig(StationConfig config) { return config; }
+
+        /// <summary>A new inventory with this profile's places (the car bay's four by default).</summary>
+        public virtual PackInventory NewInventory(int slotCount) { return new PackInventory(slotCount); }
+
+        /// <summary>Registers every output the profile drives, each guard taking its port's place (the car bay: the
+        /// outputs of <see cref="StationIo.RegisterOutputs"/>).</summary>
+        public virtual OutputRegistry RegisterOutputs(StationIo io, StationConfig config) { return io.RegisterOutputs(config); }
+
+        /// <summary>Builds the profile's own devices over the board's ports, once, after the engine built its own.</summary>
+        public virtual void Build(SwapSequencer s) { }
+
+        /// <summary>Starts homing every axis the profile has (the car bay: the lift); false when an axis refused.</summary>
+        public virtual bool StartHoming(SwapSequencer s) { return s.Lift.StartHoming(s.Now); }
+
+        /// <summary>True once when homing has finished on every axis (reading clears it). Allocation-free.</summary>
+        public virtual bool TakeHomed(SwapSequencer s) { return s.Lift.TakeArrived(); }
+
+        /// <summary>Every output of the profile's own devices off at once (the engine stops its own). Allocation-free.</summary>
+        public virtual void StopDevices(SwapSequencer s) { }
+
+        /// <summary>Clears the latched faults of the profile's own devices (a reset; they must home again).</summary>
+        public virtual void ClearDeviceFaults(SwapSequencer s) { }
+
+        /// <summary>In Recovery: samples the profile's own sensors (for the report and the reconciliation), drives nothing.</summary>
+        public virtual void SampleDevices(SwapSequencer s) { }
+
+        /// <summary>Starts a swap the profile's own way once the admission chain admitted it, or null to let the engine
+        /// start the car-shaped swap (one pack out, one pack in).</summary>
+        public virtual CommandResult Authorize(SwapSequencer s, SwapAuthorization auth) { return null; }
+
+        /// <summary>Words refusing <paramref name="auth"/> for a profile's own admission check (the block booking and
+        /// its packs), or null when it passes. The car bay refuses any block booking.</summary>
+        public virtual string Refusal(Station.Core.Admission.AdmissionCheck check, SwapSequencer s, SwapAuthorization auth)
+        {
+            if (check == Station.Core.Admission.AdmissionCheck.BlockBooking && (auth.BlockPositions != 0 || auth.BlockCount != 0))
+                return string.Concat("this bay swaps one pack (profile ", Name, "): a booking of blocks is for a truck bay");
+            return null;
+        }
+
         /// <summary>The whole transition table: the engine's rows around the profile's swap rows.</summary>
         public TransitionRow[] Table
         {

@@ -20,18 +20,20 @@ namespace Station.Core.Swap
         /// permit watchdog's kick.</summary>
         public const string SafetyChain = "safety chain";
 
+        /// <summary>Truck robot's travel and fork axes (each: drive, direction, enable, brake, encoder, home and far limits).</summary>
+        public const string RobotAxes = "robot travel and fork axes";
+        /// <summary>Truck block positions: each one's latches, connector actuator and block-present sensor.</summary>
+        public const string BlockPositions = "block positions";
+        /// <summary>Truck robot's overload (load cell limit) and anti-tipping inputs.</summary>
+        public const string RobotInterlocks = "robot overload and anti-tipping";
+
         /// <summary>True when <paramref name="io"/> wires every port of <paramref name="group"/>; false for a group
         /// this board does not know.</summary>
         public static bool Has(StationIo io, string group)
         {
-            if (group == LinearAxis)
-            {
-                LinearAxisPorts a = io.Lift;
-                return a.Drive != null && a.DirectionAway != null && a.Enable != null && a.BrakeRelease != null
-                    && a.Encoder != null && a.FarLimit != null && a.HomeSwitch != null && a.FarContact != null;
-            }
-            if (group == LockSet)
-                return Wired(io.Locks.Engage) && Wired(io.Locks.Release) && Wired(io.Locks.LockedSensor) && Wired(io.Locks.UnlockedSensor);
+            if (group == RobotAxes || group == BlockPositions || group == RobotInterlocks) return HasTruck(io.Truck, group);
+            if (group == LinearAxis) return Wired(io.Lift);
+            if (group == LockSet) return Wired(io.Locks);
             if (group == StagingConveyor) return io.StagingConveyor.Run != null && io.Sensors.PackAtStaging != null;
             if (group == TransferConveyor)
                 return io.TransferConveyor.Run != null && io.Sensors.PackOnLift != null && io.Sensors.PackAtReturn != null;
@@ -56,6 +58,29 @@ namespace Station.Core.Swap
                     return string.Concat("bay profile '", profile.Name, "' needs the ", groups[i], " ports, which this board does not wire");
             }
             return null;
+        }
+
+        private static bool HasTruck(TruckPorts t, string group)
+        {
+            if (t == null) return false;
+            if (group == RobotAxes) return Wired(t.Travel) && Wired(t.Fork);
+            if (group == RobotInterlocks) return t.LoadWithinLimit != null && t.Upright != null;
+            for (int i = 0; i < TruckPorts.Positions; i++)
+            {
+                if (!Wired(t.BlockLocks[i]) || !Wired(t.Connectors[i]) || t.BlockPresent[i] == null) return false;
+            }
+            return true;
+        }
+
+        private static bool Wired(LinearAxisPorts a)
+        {
+            return a.Drive != null && a.DirectionAway != null && a.Enable != null && a.BrakeRelease != null
+                && a.Encoder != null && a.FarLimit != null && a.HomeSwitch != null && a.FarContact != null;
+        }
+
+        private static bool Wired(LockSetPorts l)
+        {
+            return Wired(l.Engage) && Wired(l.Release) && Wired(l.LockedSensor) && Wired(l.UnlockedSensor);
         }
 
         private static bool Wired(Station.Hal.IDigitalOutput[] ports)

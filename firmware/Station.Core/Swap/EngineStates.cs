@@ -69,7 +69,7 @@ namespace Station.Core.Swap
                     break;
                 case SwapState.Released:
                     // The vehicle drove off with the pack: it leaves the station's inventory.
-                    s.Inventory.Empty(PackPlace.Vehicle);
+                    s.Inventory.EmptyVehicle();
                     s.LastSwap = s.CurrentSwap;
                     s.CurrentSwap = null;
                     break;
@@ -85,7 +85,7 @@ namespace Station.Core.Swap
             if (s.CurrentSwap != null && s.CurrentSwap.Outcome == SwapOutcome.InProgress)
             {
                 // Only the first step (before anything moved) can reach Idle with a swap in progress: a cancel.
-                s.Inventory.Empty(PackPlace.Vehicle);
+                s.Inventory.EmptyVehicle();
                 EndSwap(SwapOutcome.Cancelled);
                 return;
             }

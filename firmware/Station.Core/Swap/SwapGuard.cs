@@ -17,5 +17,15 @@ namespace Station.Core.Swap
         InputsHealthy = 5,
         /// <summary>Bay clear, vehicle positioned, a charged pack chosen.</summary>
         SwapAllowed = 6,
+        /// <summary>Truck: the fork carries no block.</summary>
+        ForkEmpty = 7,
+        /// <summary>Truck: the fork carries a block.</summary>
+        ForkLoaded = 8,
+        /// <summary>Truck: a booked block position is still to be swapped.</summary>
+        MoreBlocks = 9,
+        /// <summary>Truck: every booked block position has been swapped.</summary>
+        LastBlock = 10,
+        /// <summary>Truck: SwapAllowed, and the robot's travel and fork axes are homed too.</summary>
+        RobotReady = 11,
     }
 }

@@ -7,19 +7,20 @@ namespace Station.Core.Swap
         {
             "PowerUp", "Home", "Authorize", "Cancel", "ResetFault", "ConfirmRecovery", "Fault", "DrivesReady",
             "LiftArrived", "LocksDone", "StagingDone", "TransferDone", "GatePassed", "VehicleLeft",
-            "StopHoming",
+            "StopHoming", "AxesArrived",
         };
 
         private static readonly string[] Guards =
         {
             "", "SwapInterrupted", "FaultWasLatched", "Staged", "NotStaged", "InputsHealthy", "SwapAllowed",
+            "ForkEmpty", "ForkLoaded", "MoreBlocks", "LastBlock", "RobotReady",
         };
 
         /// <summary>Number of signals.</summary>
-        public const int SignalCount = 15;
+        public const int SignalCount = 16;
 
         /// <summary>Number of guards.</summary>
-        public const int GuardCount = 7;
+        public const int GuardCount = 12;
 
         /// <summary>Name of a signal.</summary>
         public static string Signal(SwapSignal signal)

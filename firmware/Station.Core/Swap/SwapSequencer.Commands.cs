@@ -51,6 +51,8 @@ namespace Station.Core.Swap
             // Every check lives in the one admission chain (Admission/AdmissionChain.cs): controller, cloud and console alike.
             CommandResult refused = Admission.Admit(auth);
             if (refused != null) return refused;
+            CommandResult own = _profile.Authorize(this, auth);
+            if (own != null) return own;
             PackRecord vehiclePack = Inventory.At(PackPlace.Vehicle).Copy();
             PackRecord staged = Inventory.At(PackPlace.Staging);
             int slot = -1;
@@ -201,7 +203,7 @@ namespace Station.Core.Swap
             _now = _io.Clock.NowMs;
             if (SwapStates.IsIn(_state, SwapState.Motion) || _state == SwapState.Released)
                 return CommandResult.Refuse(RejectReason.WrongState, "not during a swap");
-            if ((int)place < 0 || (int)place >= PackInventory.PlaceCount) return CommandResult.Refuse(RejectReason.BadAuthorization, "no such place");
+            if ((int)place < 0 || (int)place >= Inventory.Places) return CommandResult.Refuse(RejectReason.BadAuthorization, "no such place");
             if (serial != null && (serial.Length == 0 || serial.Length > 32)) return CommandResult.Refuse(RejectReason.BadAuthorization, "serial must be 1..32 characters");
             if (socPct < -1 || socPct > 100) return CommandResult.Refuse(RejectReason.BadAuthorization, "SOC must be -1..100");
             // A serial is in one place only: a pack already recorded elsewhere (rack slot or another place) is moved with

@@ -98,7 +98,7 @@ namespace Station.Core.Swap
             if (!Inventory.AnyInTransit()) return null;
             StringBuilder sb = new StringBuilder("a pack is in transit (not confirmed where it is): ");
             bool first = true;
-            for (int i = 0; i < PackInventory.PlaceCount; i++)
+            for (int i = 0; i < Inventory.Places; i++)
             {
                 PackRecord r = Inventory.At((PackPlace)i);
                 if (r.IsEmpty || !r.InTransit) continue;
@@ -106,7 +106,7 @@ namespace Station.Core.Swap
                 first = false;
                 sb.Append(r.Serial);
                 sb.Append(" at ");
-                sb.Append(PackInventory.PlaceName((PackPlace)i));
+                sb.Append(Inventory.NameOf((PackPlace)i));
             }
             sb.Append("; settle it before the next swap");
             return sb.ToString();

@@ -83,6 +83,8 @@ namespace Station.Core.Swap
             string error = config.Validate();
             if (error != null) throw new System.ArgumentException(error);
             BayProfile profile = BayProfiles.Create(config.BayProfile);
+            if (profile == null)
+                throw new System.ArgumentException(string.Concat("bay profile '", config.BayProfile, "' is not built into this firmware (its assembly did not register it)"));
             error = BoardPorts.Missing(profile, io);
             if (error != null) throw new System.ArgumentException(error);
             return profile;
@@ -95,8 +97,9 @@ namespace Station.Core.Swap
             _table = _profile.Table;
             _io = io;
             _c = config;
-            Lift = new LiftAxis(io.Lift, config);
-            Locks = new LockSet(io.Locks, config);
+            StationConfig engine = profile.EngineConfig(config);
+            Lift = new LiftAxis(io.Lift, engine);
+            Locks = new LockSet(io.Locks, engine);
             Interlocks = new Interlocks(io, config);
             _loop = new ControlLoopWatch(config);
             _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
@@ -107,11 +110,12 @@ namespace Station.Core.Swap
             TransferConveyor = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
                 _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
             TransferConveyor.ExchangeSensor = _packOnLift;
-            Inventory = new PackInventory(config.RackSlots);
-            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes);
+            Inventory = profile.NewInventory(config.RackSlots);
+            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Inventory);
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(Inventory, config.MinSocPct));
             _engine = new EngineStates(this);
             Admission = new AdmissionChain(this, config, io.Clock);
+            profile.Build(this);
         }
 
         /// <summary>The one admission chain every authorisation passes (controller, cloud, console).</summary>
@@ -173,12 +177,31 @@ namespace Station.Core.Swap
         /// <summary>Debounced PackAtReturn.</summary>
         public bool PackAtReturnSensed { get { return _packAtReturn.Value; } }
 
-        // What the engine's collaborators and the profile's steps share with it (same assembly only).
-        internal long Now { get { return _now; } }
-        internal StationConfig Config { get { return _c; } }
-        internal StationIo Io { get { return _io; } }
+        // What the engine's collaborators and the profile's steps share with it; public where a profile in its own
+        // assembly (Station.Core.Truck) needs it.
+        /// <summary>Clock.NowMs of the current tick or command.</summary>
+        public long Now { get { return _now; } }
+        /// <summary>The station's configuration.</summary>
+        public StationConfig Config { get { return _c; } }
+        /// <summary>The board's ports.</summary>
+        public StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
-        internal bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
+        /// <summary>The raw (not yet debounced) PackOnLift input.</summary>
+        public bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
+        /// <summary>The number the next swap's record gets.</summary>
+        public int NextSwapId { get { return _swapCounter + 1; } }
+
+        /// <summary>For a profile's own Authorize: makes <paramref name="record"/> the current swap and dispatches
+        /// Authorize; false (record and counter as before) when no row took it.</summary>
+        public bool BeginSwap(SwapRecord record)
+        {
+            CurrentSwap = record;
+            _swapCounter++;
+            if (Dispatch(SwapSignal.Authorize)) return true;
+            _swapCounter--;
+            CurrentSwap = null;
+            return false;
+        }
         internal bool HomingPending;
         internal bool InterruptedAtStart;
 
@@ -199,6 +222,7 @@ namespace Station.Core.Swap
                 // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
                 Lift.Update(_now);
                 Locks.Update(_now);
+                _profile.SampleDevices(this);
                 return;
             }
             // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
@@ -238,9 +262,9 @@ namespace Station.Core.Swap
                     if (HomingPending && Interlocks.DrivesReady)
                     {
                         HomingPending = false;
-                        if (!Lift.StartHoming(_now)) RaiseFault(FaultCode.LiftMoveRefused);
+                        if (!_profile.StartHoming(this)) RaiseFault(FaultCode.LiftMoveRefused);
                     }
-                    if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
+                    if (_profile.TakeHomed(this)) Dispatch(SwapSignal.LiftArrived);
                     break;
                 case SwapState.Released:
                     if (!Interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
@@ -288,6 +312,7 @@ namespace Station.Core.Swap
             Locks.ClearFault();
             StagingConveyor.ClearFault();
             TransferConveyor.ClearFault();
+            _profile.ClearDeviceFaults(this);
         }
 
         /// <summary>Every actuator output off and MotionPermit withdrawn, at once.</summary>
@@ -297,6 +322,7 @@ namespace Station.Core.Swap
             Locks.Stop();
             StagingConveyor.Stop();
             TransferConveyor.Stop();
+            _profile.StopDevices(this);
             Interlocks.SetPermit(false, _now);
         }
 
@@ -449,7 +475,8 @@ namespace Station.Core.Swap
         }
 
         // A move the axis refuses must never leave the step waiting with the permit on and no deadline running.
-        internal bool StartLift(double targetMm)
+        /// <summary>Starts a lift move; latches LiftMoveRefused (and answers false) when the axis refuses it.</summary>
+        public bool StartLift(double targetMm)
         {
             if (Lift.MoveTo(targetMm, _now)) return true;
             Log(LogLevel.Error, "lift refused the move");
@@ -457,7 +484,8 @@ namespace Station.Core.Swap
             return false;
         }
 
-        internal bool StepJournal()
+        /// <summary>Journals the step just entered and reports it; false (JournalWriteFailed latched) when storage refused.</summary>
+        public bool StepJournal()
         {
             if (!WriteJournal()) return false;
             RaiseSwapEvent(SwapEventKind.Step);
@@ -482,9 +510,8 @@ namespace Station.Core.Swap
         private void TrackDeparture()
         {
             if (CurrentSwap != null || Interlocks.VehiclePositioned) return;
-            PackRecord v = Inventory.At(PackPlace.Vehicle);
-            if (v.IsEmpty || v.InTransit) return;
-            Inventory.Empty(PackPlace.Vehicle);
+            if (!Inventory.VehicleHoldsSettledPack()) return;
+            Inventory.EmptySettledVehiclePlaces();
             WriteJournal();
         }
 

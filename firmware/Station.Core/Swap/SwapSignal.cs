@@ -33,5 +33,7 @@ namespace Station.Core.Swap
         VehicleLeft = 13,
         /// <summary>A person stopped homing (a key at the console): the lift stops where it is, no fault.</summary>
         StopHoming = 14,
+        /// <summary>Every axis of a multi-axis robot move reached its target (truck bay).</summary>
+        AxesArrived = 15,
     }
 }

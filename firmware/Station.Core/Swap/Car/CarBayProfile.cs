@@ -116,7 +116,8 @@ namespace Station.Core.Swap.Car
             return true;
         }
 
-        private static void OnStaged(SwapSequencer s)
+        /// <summary>The staging conveyor's run finished: the pack at staging is confirmed there (journaled).</summary>
+        public static void OnStaged(SwapSequencer s)
         {
             if (s.Inventory.At(PackPlace.Staging).IsEmpty) return;
             s.Inventory.Arrived(PackPlace.Staging);
@@ -124,7 +125,8 @@ namespace Station.Core.Swap.Car
         }
 
         // The rack handler takes the depleted pack from the return point into the slot the charged pack left.
-        private static void TrackReturnPoint(SwapSequencer s)
+        /// <summary>The rack handler took the depleted pack from the return point: it goes into its slot (journaled).</summary>
+        public static void TrackReturnPoint(SwapSequencer s)
         {
             PackInventory inv = s.Inventory;
             PackRecord r = inv.At(PackPlace.ReturnPoint);

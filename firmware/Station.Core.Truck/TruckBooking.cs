@@ -1,0 +1,143 @@
+using Station.Core.Admission;
+
+namespace Station.Core.Swap.Truck
+{
+    /// <summary>A truck booking: which block positions to swap (1-3, any subset, bit p-1 of
+    /// <see cref="SwapAuthorization.BlockPositions"/>), checked against the truck in the bay and the ready blocks, and
+    /// the swap record and inventory it starts with. Allocates: commands only, never the control tick.</summary>
+    public static class TruckBooking
+    {
+        /// <summary>The number of positions named in <paramref name="mask"/>.</summary>
+        public static int Count(int mask)
+        {
+            int n = 0;
+            for (int p = 1; p <= TruckPorts.Positions; p++) if ((mask & (1 << (p - 1))) != 0) n++;
+            return n;
+        }
+
+        /// <summary>Words refusing <paramref name="auth"/> for the block checks of the admission chain, or null.</summary>
+        public static string Refusal(AdmissionCheck check, SwapSequencer s, SwapAuthorization auth, TruckRobot robot)
+        {
+            int mask = auth.BlockPositions;
+            if (check == AdmissionCheck.BlockBooking)
+            {
+                if (mask == 0) return "a truck booking names the block positions to swap (1-3)";
+                if ((mask & ~7) != 0) return "block positions are 1..3";
+                int named = Count(mask);
+                if (auth.BlockCount != 0 && auth.BlockCount != named)
+                    return string.Concat("the booking says ", auth.BlockCount.ToString(), " blocks but names ", named.ToString(), " positions");
+                for (int p = 1; p <= TruckPorts.Positions; p++)
+                {
+                    if ((mask & (1 << (p - 1))) != 0 && !robot.BlockPresent(p))
+                        return string.Concat("the truck carries no block at position ", p.ToString());
+                }
+                return null;
+            }
+            if (check == AdmissionCheck.BlockPacks)
+            {
+                int wanted = Count(mask);
+                int ready = ReadyCount(s);
+                if (ready < wanted)
+                    return string.Concat(wanted.ToString(), " blocks booked, only ", ready.ToString(), " ready at or above the minimum state of charge");
+            }
+            return null;
+        }
+
+        // Ready blocks: a charged one already staged, plus the rack's ready blocks at or above the minimum SOC.
+        private static int ReadyCount(SwapSequencer s)
+        {
+            PackInventory inv = s.Inventory;
+            int n = 0;
+            PackRecord staged = inv.At(PackPlace.Staging);
+            if (!staged.IsEmpty && staged.SocPct >= s.Config.MinSocPct) n++;
+            for (int i = 0; i < inv.SlotCount; i++)
+            {
+                PackRecord r = inv.Slot(i);
+                if (!r.IsEmpty && r.State == PackState.Ready && !r.InTransit && r.SocPct >= s.Config.MinSocPct) n++;
+            }
+            return n;
+        }
+
+        /// <summary>Starts the swap of the booked blocks (the admission chain has admitted it): chooses one ready block
+        /// per position, highest state of charge first, records each position's block in the inventory, then dispatches.</summary>
+        public static CommandResult Start(SwapSequencer s, SwapAuthorization auth)
+        {
+            PackInventory inv = s.Inventory;
+            int n = Count(auth.BlockPositions);
+            SwapRecord rec = new SwapRecord();
+            rec.SizeBlocks(n);
+            rec.SwapId = s.NextSwapId;
+            rec.VehicleId = auth.VehicleId;
+            rec.StartUtc = s.Io.Clock.UtcNow;
+            rec.StartMs = s.Now;
+            int[] chosen = new int[n];
+            int b = 0;
+            for (int p = 1; p <= TruckPorts.Positions; p++)
+            {
+                if ((auth.BlockPositions & (1 << (p - 1))) == 0) continue;
+                BlockSwap block = rec.Blocks[b];
+                block.Position = p;
+                PackRecord staged = inv.At(PackPlace.Staging);
+                int slot = -1;
+                if (b == 0 && !staged.IsEmpty)
+                {
+                    // A block already waits at staging (left there by an earlier fault): the first position takes it.
+                    block.PackInSerial = staged.Serial;
+                    block.PackInSocPct = staged.SocPct;
+                }
+                else
+                {
+                    slot = ChooseReady(inv, s.Config.MinSocPct, chosen, b);
+                    if (slot < 0) return CommandResult.Refuse(RejectReason.NotEnoughReadyPacks, "not enough ready blocks");
+                    block.PackInSerial = inv.Slot(slot).Serial;
+                    block.PackInSocPct = inv.Slot(slot).SocPct;
+                }
+                chosen[b] = slot;
+                block.SourceSlot = slot;
+                PackRecord there = inv.At(TruckBayProfile.PlaceOf(p));
+                block.PackOutSerial = there.IsEmpty ? null : there.Serial;
+                block.PackOutSocPct = there.IsEmpty ? -1 : there.SocPct;
+                b++;
+            }
+            rec.PackInSerial = rec.Blocks[0].PackInSerial;
+            rec.PackInSocPct = rec.Blocks[0].PackInSocPct;
+            rec.SourceSlot = rec.Blocks[0].SourceSlot;
+            // The truck's blocks the station does not know yet get a placeholder name, as a car's unknown pack does.
+            bool[] named = new bool[n];
+            for (int i = 0; i < n; i++)
+            {
+                BlockSwap block = rec.Blocks[i];
+                PackPlace place = TruckBayProfile.PlaceOf(block.Position);
+                if (!inv.At(place).IsEmpty) continue;
+                named[i] = true;
+                string name = string.Concat(SwapAuthorization.UnknownPackPrefix, auth.VehicleId, "/", block.Position.ToString());
+                if (inv.Contains(name)) name = string.Concat(name, "#", rec.SwapId.ToString());
+                inv.Set(place, PackRecord.Of(name, -1, PackState.InUse));
+                block.PackOutSerial = name;
+            }
+            rec.PackOutSerial = rec.Blocks[0].PackOutSerial;
+            if (!s.BeginSwap(rec))
+            {
+                for (int i = 0; i < n; i++) if (named[i]) inv.Empty(TruckBayProfile.PlaceOf(rec.Blocks[i].Position));
+                return CommandResult.Refuse(RejectReason.WrongState, "the station cannot start a swap now");
+            }
+            if (s.State == SwapState.Faulted) return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");
+            return CommandResult.Ok(string.Concat("truck swap started: ", n.ToString(), " block(s), first with pack ", rec.PackInSerial));
+        }
+
+        private static int ChooseReady(PackInventory inv, int minSocPct, int[] taken, int takenCount)
+        {
+            int best = -1;
+            for (int i = 0; i < inv.SlotCount; i++)
+            {
+                PackRecord r = inv.Slot(i);
+                if (r.IsEmpty || r.State != PackState.Ready || r.InTransit || r.SocPct < minSocPct) continue;
+                bool used = false;
+                for (int t = 0; t < takenCount; t++) if (taken[t] == i) used = true;
+                if (used) continue;
+                if (best < 0 || r.SocPct > inv.Slot(best).SocPct) best = i;
+            }
+            return best;
+        }
+    }
+}
