@@ -47,6 +47,19 @@ namespace Station.Core.Swap
         private readonly DebouncedInput _packAtStaging;
         private readonly DebouncedInput _packOnLift;
         private readonly DebouncedInput _packAtReturn;
+        // The three pack sensors, sampled in one loop.
+        private readonly DebouncedInput[] _packSensors;
+        // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
+        private readonly LiftAxis _lift;
+        private readonly LockSet _locks;
+        private readonly Conveyor _staging;
+        private readonly Conveyor _transfer;
+        private readonly Interlocks _interlocks;
+        private readonly PackInventory _inventory;
+        private SwapRecord _currentSwap;
+        // Where _state lies, kept with it (Transition is the only writer): asked in every tick.
+        private bool _inMotion;
+        private bool _inSwapping;
         private readonly SwapState[] _entryPath = new SwapState[4];
         private SwapState _state = SwapState.Off;
         private FaultCode _pendingFault;
@@ -94,20 +107,21 @@ namespace Station.Core.Swap
             _table = _profile.Table;
             _io = io;
             _c = config;
-            Lift = new LiftAxis(io.Lift, config);
-            Locks = new LockSet(io.Locks, config);
-            Interlocks = new Interlocks(io, config);
+            _lift = new LiftAxis(io.Lift, config);
+            _locks = new LockSet(io.Locks, config);
+            _interlocks = new Interlocks(io, config);
             _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
             _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
             _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
-            StagingConveyor = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
+            _packSensors = new DebouncedInput[] { _packAtStaging, _packOnLift, _packAtReturn };
+            _staging = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
                 FaultCode.StagingTimeout, config.StagingTimeoutMs);
-            TransferConveyor = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
+            _transfer = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
                 _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
-            TransferConveyor.ExchangeSensor = _packOnLift;
-            Inventory = new PackInventory(config.RackSlots);
+            _transfer.ExchangeSensor = _packOnLift;
+            _inventory = new PackInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes);
-            _gate = new PackCheckGate(this, config, new InventoryPackCheck(Inventory, config.MinSocPct));
+            _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
             _engine = new EngineStates(this);
             Admission = new AdmissionChain(this, config, io.Clock);
         }
@@ -116,17 +130,17 @@ namespace Station.Core.Swap
         public AdmissionChain Admission { get; private set; }
 
         /// <summary>The lift axis.</summary>
-        public LiftAxis Lift { get; private set; }
+        public LiftAxis Lift { get { return _lift; } }
         /// <summary>The pack locks.</summary>
-        public LockSet Locks { get; private set; }
+        public LockSet Locks { get { return _locks; } }
         /// <summary>Rack feed point to staging point.</summary>
-        public Conveyor StagingConveyor { get; private set; }
+        public Conveyor StagingConveyor { get { return _staging; } }
         /// <summary>Across the lift: depleted pack off, charged pack on.</summary>
-        public Conveyor TransferConveyor { get; private set; }
+        public Conveyor TransferConveyor { get { return _transfer; } }
         /// <summary>E-stop, curtain, doors, vehicle, safety relay.</summary>
-        public Interlocks Interlocks { get; private set; }
+        public Interlocks Interlocks { get { return _interlocks; } }
         /// <summary>Where every pack is.</summary>
-        public PackInventory Inventory { get; private set; }
+        public PackInventory Inventory { get { return _inventory; } }
         /// <summary>The journal.</summary>
         public SwapJournal Journal { get { return _journal; } }
         /// <summary>The bay profile this station runs (from bay.profile).</summary>
@@ -137,7 +151,7 @@ namespace Station.Core.Swap
         /// <summary>Latched fault, or None.</summary>
         public FaultCode LatchedFault { get; internal set; }
         /// <summary>Swap in progress (or held by a fault, or interrupted), else null.</summary>
-        public SwapRecord CurrentSwap { get; internal set; }
+        public SwapRecord CurrentSwap { get { return _currentSwap; } internal set { _currentSwap = value; } }
         /// <summary>The last swap that ended (completed, cancelled, aborted or interrupted), else null.</summary>
         public SwapRecord LastSwap { get; internal set; }
         /// <summary>In Recovery: the step the power loss interrupted.</summary>
@@ -158,18 +172,18 @@ namespace Station.Core.Swap
         public event FaultEventHandler FaultChanged;
 
         /// <summary>Debounced PackAtStaging.</summary>
-        public bool PackAtStagingSensed { get { return _packAtStaging.Value; } }
+        public bool PackAtStagingSensed { get { return _packAtStaging.Level; } }
         /// <summary>Debounced PackOnLift.</summary>
-        public bool PackOnLiftSensed { get { return _packOnLift.Value; } }
+        public bool PackOnLiftSensed { get { return _packOnLift.Level; } }
         /// <summary>Debounced PackAtReturn.</summary>
-        public bool PackAtReturnSensed { get { return _packAtReturn.Value; } }
+        public bool PackAtReturnSensed { get { return _packAtReturn.Level; } }
 
         // What the engine's collaborators and the profile's steps share with it (same assembly only).
         internal long Now { get { return _now; } }
         internal StationConfig Config { get { return _c; } }
         internal StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
-        internal bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
+        internal bool PackOnLiftRaw { get { return _packOnLift.RawLevel; } }
         internal bool HomingPending;
         internal bool InterruptedAtStart;
 
@@ -178,24 +192,24 @@ namespace Station.Core.Swap
         public void Tick()
         {
             _now = _io.Clock.NowMs;
-            Interlocks.Sample(_now);
-            SampleSensors();
+            _interlocks.Sample(_now);
+            DebouncedInput.SampleAll(_packSensors, _now);
             _gate.Poll();
             if (_state == SwapState.Off) return;
             if (_state == SwapState.Recovery)
             {
                 // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
-                Lift.Update(_now);
-                Locks.Update(_now);
+                _lift.Update(_now);
+                _locks.Update(_now);
                 return;
             }
             TrackDeparture();
 
             // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
             // be reported as itself, before the safety relay it also drops reads as a relay fault.
-            if (SwapStates.IsIn(_state, SwapState.Motion) || (Interlocks.PermitRequested && _state != SwapState.Faulted))
+            if (_inMotion || (_state != SwapState.Faulted && _interlocks.PermitRequested))
             {
-                FaultCode open = Interlocks.MotionFault(SwapStates.IsIn(_state, SwapState.Swapping));
+                FaultCode open = _interlocks.MotionFault(_inSwapping);
                 if (open != FaultCode.None)
                 {
                     RaiseFault(open);
@@ -204,7 +218,7 @@ namespace Station.Core.Swap
             }
             if (_state != SwapState.Faulted)
             {
-                FaultCode relay = Interlocks.RelayFault(_now);
+                FaultCode relay = _interlocks.RelayFault(_now);
                 if (relay != FaultCode.None)
                 {
                     RaiseFault(relay);
@@ -216,15 +230,15 @@ namespace Station.Core.Swap
             switch (_state)
             {
                 case SwapState.Homing:
-                    if (HomingPending && Interlocks.DrivesReady)
+                    if (HomingPending && _interlocks.DrivesReady)
                     {
                         HomingPending = false;
-                        if (!Lift.StartHoming(_now)) RaiseFault(FaultCode.LiftMoveRefused);
+                        if (!_lift.StartHoming(_now)) RaiseFault(FaultCode.LiftMoveRefused);
                     }
-                    if (Lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
+                    if (_lift.TakeArrived()) Dispatch(SwapSignal.LiftArrived);
                     break;
                 case SwapState.Released:
-                    if (!Interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
+                    if (!_interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
                     break;
                 default:
                     SwapStep step = _profile.StepAt(_state);
@@ -233,25 +247,18 @@ namespace Station.Core.Swap
             }
         }
 
-        private void SampleSensors()
-        {
-            _packAtStaging.Sample(_now);
-            _packOnLift.Sample(_now);
-            _packAtReturn.Sample(_now);
-        }
-
         // Deadlines live below the state machine: each actuator times its own move and reports a fault here.
         private bool UpdateActuators()
         {
-            Lift.Update(_now);
-            if (Lift.Fault != FaultCode.None) { RaiseFault(Lift.Fault); return false; }
-            Locks.MonitorHold = SwapStates.IsIn(_state, SwapState.Swapping);
-            Locks.Update(_now);
-            if (Locks.Fault != FaultCode.None) { RaiseFault(Locks.Fault); return false; }
-            StagingConveyor.Update(_now);
-            if (StagingConveyor.Fault != FaultCode.None) { RaiseFault(StagingConveyor.Fault); return false; }
-            TransferConveyor.Update(_now);
-            if (TransferConveyor.Fault != FaultCode.None) { RaiseFault(TransferConveyor.Fault); return false; }
+            _lift.Update(_now);
+            if (_lift.Fault != FaultCode.None) { RaiseFault(_lift.Fault); return false; }
+            _locks.MonitorHold = _inSwapping;
+            _locks.Update(_now);
+            if (_locks.Fault != FaultCode.None) { RaiseFault(_locks.Fault); return false; }
+            _staging.Update(_now);
+            if (_staging.Fault != FaultCode.None) { RaiseFault(_staging.Fault); return false; }
+            _transfer.Update(_now);
+            if (_transfer.Fault != FaultCode.None) { RaiseFault(_transfer.Fault); return false; }
             return true;
         }
 
@@ -370,6 +377,8 @@ namespace Station.Core.Swap
             int n = 0;
             for (SwapState s = target; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _entryPath[n++] = s;
             _state = target;
+            _inMotion = SwapStates.IsIn(target, SwapState.Motion);
+            _inSwapping = SwapStates.IsIn(target, SwapState.Swapping);
             for (int i = n - 1; i >= 0; i--) Enter(_entryPath[i]);
             _inTransition = false;
         }
@@ -439,8 +448,8 @@ namespace Station.Core.Swap
         // inventory and that is journaled. A pack in transit is kept: whether it left is for the technician to say.
         private void TrackDeparture()
         {
-            if (CurrentSwap != null || Interlocks.VehiclePositioned) return;
-            PackRecord v = Inventory.At(PackPlace.Vehicle);
+            if (_currentSwap != null || _interlocks.VehiclePositioned) return;
+            PackRecord v = _inventory.At(PackPlace.Vehicle);
             if (v.IsEmpty || v.InTransit) return;
             Inventory.Empty(PackPlace.Vehicle);
             WriteJournal();
