@@ -123,6 +123,8 @@ namespace Station.Boards
             Sensors.PackAtReturn = ExpanderPin(1, true, 2);
             Safety.DoorsClosed = ExpanderPin(1, true, 3);
             Sensors.VehiclePositioned = ExpanderPin(1, true, 4);
+            Lift.FarContact = ExpanderPin(1, true, 5);
+            Safety.PermitWatchdogKick = ExpanderPin(1, false, 4);
         }
 
         /// <summary>The pin wired to the port called <paramref name="port"/> (its port group path, as the output

@@ -22,6 +22,8 @@ namespace Station.Boards
         public int HomeSwitch = BoardPinMap.NoPin;
         /// <summary>Far-end overtravel limit switch.</summary>
         public int FarLimit = BoardPinMap.NoPin;
+        /// <summary>Far-end contact sensor (the lift platform touching the vehicle's pack).</summary>
+        public int FarContact = BoardPinMap.NoPin;
 
         internal void AddTo(PinList pins, string group)
         {
@@ -33,6 +35,7 @@ namespace Station.Boards
             pins.Add(group + ".EncoderB", EncoderB, PinRole.Encoder);
             pins.Add(group + ".HomeSwitch", HomeSwitch, PinRole.Input);
             pins.Add(group + ".FarLimit", FarLimit, PinRole.Input);
+            pins.Add(group + ".FarContact", FarContact, PinRole.Input);
         }
     }
 }

@@ -13,6 +13,8 @@ namespace Station.Boards
         public int MotionPermit = BoardPinMap.NoPin;
         /// <summary>Safety relay / STO feedback.</summary>
         public int RelayFeedback = BoardPinMap.NoPin;
+        /// <summary>Permit watchdog input of the safety relay, toggled every control tick.</summary>
+        public int PermitWatchdogKick = BoardPinMap.NoPin;
 
         internal void AddTo(PinList pins, string group)
         {
@@ -21,6 +23,7 @@ namespace Station.Boards
             pins.Add(group + ".DoorsClosed", DoorsClosed, PinRole.Input);
             pins.Add(group + ".MotionPermit", MotionPermit, PinRole.Output);
             pins.Add(group + ".RelayFeedback", RelayFeedback, PinRole.Input);
+            pins.Add(group + ".PermitWatchdogKick", PermitWatchdogKick, PinRole.Output);
         }
     }
 }

@@ -210,6 +210,7 @@ namespace Station.Core.Cloud
             {
                 _lastOfflineTelemetryMs = now;
                 BeginRecord(CloudWords.Telemetry);
+                _w.Member(CloudWords.Fw, _config.Firmware);
                 _station.WriteTelemetry(_w);
                 WriteHealth();
                 EndRecord(RecordKind.Telemetry, true);
@@ -392,6 +393,7 @@ namespace Station.Core.Cloud
             if (type == CloudWords.Birth)
             {
                 _w.Member(CloudWords.Fw, _config.Firmware);
+                _w.Member(CloudWords.Commit, _config.FirmwareCommit);
                 _w.Member(CloudWords.Schema, CommandParser.SchemaVersion);
             }
             _station.WriteState(_w);
@@ -401,6 +403,7 @@ namespace Station.Core.Cloud
         void PublishTelemetry()
         {
             BeginLive(CloudWords.Telemetry);
+            _w.Member(CloudWords.Fw, _config.Firmware);
             _station.WriteTelemetry(_w);
             WriteHealth();
             EndLive(_topics.Telemetry, 0, false);

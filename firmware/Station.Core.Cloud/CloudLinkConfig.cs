@@ -11,8 +11,11 @@ namespace Station.Core.Cloud
         /// part of every message id, so ids stay unique per station when a storage wipe restarts seq and bdSeq; a record
         /// keeps the id it was journaled with, also when it is resent after a reboot (docs/cloud.md, "Message ids").</summary>
         public uint BootNonce;
-        /// <summary>Firmware version reported in the birth certificate.</summary>
-        public string Firmware = "0.1.0";
+        /// <summary>Firmware version reported in the birth and in telemetry: the build's (<see cref="FirmwareVersion"/>);
+        /// the fleet simulator sets another to play stations on other versions.</summary>
+        public string Firmware = FirmwareVersion.Text;
+        /// <summary>Commit the firmware was built from, reported in the birth (<see cref="FirmwareVersion.Commit"/>).</summary>
+        public string FirmwareCommit = FirmwareVersion.Commit;
         /// <summary>Telemetry period while connected.</summary>
         public int TelemetryPeriodMs = 10000;
         /// <summary>Telemetry kept in the outbox while offline, one sample per this period (dropped first when it fills).</summary>

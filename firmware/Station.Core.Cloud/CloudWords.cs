@@ -77,6 +77,8 @@ namespace Station.Core.Cloud
         public static readonly string Birth = "birth";
         /// <summary>"fw"</summary>
         public static readonly string Fw = "fw";
+        /// <summary>"commit"</summary>
+        public static readonly string Commit = "commit";
         /// <summary>"schema"</summary>
         public static readonly string Schema = "schema";
         /// <summary>"v"</summary>
@@ -115,6 +117,10 @@ namespace Station.Core.Cloud
         public static readonly string ConsoleHold = "consoleHold";
         /// <summary>"swapsToday"</summary>
         public static readonly string SwapsToday = "swapsToday";
+        /// <summary>"reset"</summary>
+        public static readonly string Reset = "reset";
+        /// <summary>"starts"</summary>
+        public static readonly string Starts = "starts";
         /// <summary>"swapNo"</summary>
         public static readonly string SwapNo = "swapNo";
         /// <summary>"lastFault"</summary>
@@ -133,6 +139,12 @@ namespace Station.Core.Cloud
         public static readonly string PosMm = "posMm";
         /// <summary>"homed"</summary>
         public static readonly string Homed = "homed";
+        /// <summary>"packContact"</summary>
+        public static readonly string PackContact = "packContact";
+        /// <summary>"lateTicks"</summary>
+        public static readonly string LateTicks = "lateTicks";
+        /// <summary>"longestTickGapMs"</summary>
+        public static readonly string LongestTickGapMs = "longestTickGapMs";
         /// <summary>"locks"</summary>
         public static readonly string Locks = "locks";
         /// <summary>"locked"</summary>

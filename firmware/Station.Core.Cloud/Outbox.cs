@@ -42,6 +42,7 @@ namespace Station.Core.Cloud
         public const int CursorFlushMs = 1000;
 
         const byte Magic = 0xC5;
+        int _foreignRecords;
         const int CursorBytes = 24;
         static readonly byte[] OfflineFalse = { (byte)',', (byte)'"', (byte)'o', (byte)'f', (byte)'f', (byte)'l', (byte)'i', (byte)'n', (byte)'e', (byte)'"', (byte)':', (byte)'f', (byte)'a', (byte)'l', (byte)'s', (byte)'e', (byte)'}' };
         static readonly byte[] OfflineTrue = { (byte)',', (byte)'"', (byte)'o', (byte)'f', (byte)'f', (byte)'l', (byte)'i', (byte)'n', (byte)'e', (byte)'"', (byte)':', (byte)'t', (byte)'r', (byte)'u', (byte)'e', (byte)' ', (byte)'}' };
@@ -101,6 +102,9 @@ namespace Station.Core.Cloud
         public int DroppedRecords { get { return _droppedRecords; } }
         /// <summary>Frames found damaged (torn tail or bad CRC) and skipped.</summary>
         public int CorruptFrames { get { return _corruptFrames; } }
+
+        /// <summary>Records of a kind this firmware does not know (written by a newer one), sent on the events topic.</summary>
+        public int ForeignRecords { get { return _foreignRecords; } }
         /// <summary>False once the outbox is past <see cref="SwapLimitPercent"/>: the station must refuse new swaps.</summary>
         public bool SwapsAllowed { get { return FillPercent < SwapLimitPercent && !_mediumFailed; } }
 
@@ -253,10 +257,11 @@ namespace Station.Core.Cloud
                 string topic = kind > 0 && kind < topics.Length ? topics[kind] : null;
                 if (topic == null)
                 {
-                    // A kind this firmware does not know: cannot be sent anywhere sensible, so it is skipped.
-                    _corruptFrames++;
-                    _sendPos += n;
-                    continue;
+                    // A kind this firmware does not know was written by a newer one (a rollback): its CRC held, so it is
+                    // a record, not damage. It goes out on the events topic (every record's JSON names its own type)
+                    // rather than being dropped: a rollback never discards unsent records.
+                    _foreignRecords++;
+                    topic = topics[(int)RecordKind.Event];
                 }
                 int token = link.Publish(topic, _frame, HeaderBytes, count, 1, false);
                 if (token <= 0) return; // link busy or down: try again next tick

@@ -250,6 +250,8 @@ namespace Station.Core.Cloud
             w.MemberBool(CloudWords.Maintenance, _maintenance);
             w.MemberBool(CloudWords.ConsoleHold, _controller.MaintenanceHold);
             w.Member(CloudWords.SwapsToday, SwapsToday);
+            w.Member(CloudWords.Reset, ResetReasons.Name(_controller.LastReset));
+            w.Member(CloudWords.Starts, _controller.Resets.Starts);
             SwapRecord current = _controller.CurrentSwap;
             if (current != null) w.Member(CloudWords.SwapNo, current.SwapId);
         }
@@ -267,7 +269,10 @@ namespace Station.Core.Cloud
             w.BeginObject();
             w.Member(CloudWords.PosMm, (long)_controller.Lift.PositionMm);
             w.MemberBool(CloudWords.Homed, _controller.Lift.IsHomed);
+            w.MemberBool(CloudWords.PackContact, _controller.Lift.AtPackContact);
             w.EndObject();
+            w.Member(CloudWords.LateTicks, _controller.Sequencer.LateTicks);
+            w.Member(CloudWords.LongestTickGapMs, _controller.Sequencer.LongestTickGapMs);
             w.Name(CloudWords.Locks);
             w.BeginArray();
             for (int i = 0; i < _controller.Locks.Count; i++)

@@ -17,6 +17,8 @@ namespace Station.Core.Config
     /// | lift.home_window_mm, approach_speed_mm_s, contact_zone_mm, seal_compression_mm, homing_backoff_mm, homing_repeat_mm | HomeWindowMm, ApproachSpeedMmS, ContactZoneMm, SealCompressionMm, HomingBackoffMm, HomingRepeatMm | at once (next move) |
     /// | lock.min_travel_ms | LockMinTravelMs | restart |
     /// | bay.profile | BayProfile | restart |
+    /// | lift.following_error_mm | FollowingErrorMm | at once |
+    /// | safety.tick_late_ms | TickLateMs | at once |
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
@@ -80,6 +82,8 @@ namespace Station.Core.Config
             c.SealCompressionMm = values.Number(ConfigTable.LiftSealCompressionMm);
             c.HomingBackoffMm = values.Number(ConfigTable.LiftHomingBackoffMm);
             c.HomingRepeatMm = values.Number(ConfigTable.LiftHomingRepeatMm);
+            c.FollowingErrorMm = values.Number(ConfigTable.LiftFollowingErrorMm);
+            c.TickLateMs = values.Number(ConfigTable.SafetyTickLateMs);
         }
 
         /// <summary>Sets the mapped keys of <paramref name="values"/> from a StationConfig (the simulator's bay, a
@@ -112,6 +116,8 @@ namespace Station.Core.Config
             error = First(error, values.TrySetStored(ConfigTable.LiftHomingBackoffMm, Round(c.HomingBackoffMm)));
             error = First(error, values.TrySetStored(ConfigTable.LiftHomingRepeatMm, Round(c.HomingRepeatMm)));
             error = First(error, values.TrySetStored(ConfigTable.LockMinTravelMs, c.LockMinTravelMs.ToString()));
+            error = First(error, values.TrySetStored(ConfigTable.LiftFollowingErrorMm, Round(c.FollowingErrorMm)));
+            error = First(error, values.TrySetStored(ConfigTable.SafetyTickLateMs, c.TickLateMs.ToString()));
             int speed = values.Number(ConfigTable.LiftSpeedMmS);
             if (values.Number(ConfigTable.LiftJogSpeedMmS) > speed)
             {
@@ -147,6 +153,8 @@ namespace Station.Core.Config
             k.SealCompressionMm = c.SealCompressionMm;
             k.HomingBackoffMm = c.HomingBackoffMm;
             k.HomingRepeatMm = c.HomingRepeatMm;
+            k.FollowingErrorMm = c.FollowingErrorMm;
+            k.TickLateMs = c.TickLateMs;
             k.LockCount = c.LockCount;
             k.LockTravelMs = c.LockTravelMs;
             k.LockMinTravelMs = c.LockMinTravelMs;

@@ -84,6 +84,10 @@ namespace Station.Core.Config
         public const int LockMinTravelMs = 37;
         /// <summary>Row index of <c>bay.profile</c>.</summary>
         public const int BayProfile = 38;
+        /// <summary>Row index of <c>lift.following_error_mm</c>.</summary>
+        public const int LiftFollowingErrorMm = 39;
+        /// <summary>Row index of <c>safety.tick_late_ms</c>.</summary>
+        public const int SafetyTickLateMs = 40;
 
         private const string SafetyThreshold = "a plausibility threshold of the safety checks is set at the bay, where its effect is seen";
 
@@ -150,6 +154,10 @@ namespace Station.Core.Config
                 "kind of bay: its swap steps, pack places and the ports it needs (checked against the board at boot)")
                 .OneOf(BayProfileNames.Names)
                 .SiteOnly("the kind of bay is fixed by its mechanics and wiring, set on site"),
+            new ConfigKey("lift.following_error_mm", "mm", 1, 50, 5, "encoder and commanded travel must agree within this (slip, runaway, idle drift)")
+                .SiteOnly(SafetyThreshold),
+            new ConfigKey("safety.tick_late_ms", "ms", 20, 1000, 100, "a control tick this late stops any motion (and is counted)")
+                .SiteOnly(SafetyThreshold),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>

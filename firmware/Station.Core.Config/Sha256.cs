@@ -1,10 +1,15 @@
 namespace Station.Core.Config
 {
-    /// <summary>SHA-256 (FIPS 180-4), written out because nanoFramework 1.x's mscorlib has no cryptography.
-    /// Used for the salted maintenance PIN hash only; tested against the FIPS/NIST example vectors.</summary>
-    public static class Sha256
+    /// <summary>SHA-256 (FIPS 180-4 section 6.2), written out because nanoFramework 1.x's mscorlib has no cryptography:
+    /// the salted maintenance PIN hash (<see cref="Hash"/>) and, incrementally and allocation-free after construction,
+    /// each assembly of an update bundle read back from storage a block at a time. Tested against the FIPS examples.</summary>
+    public sealed class Sha256
     {
-        private static readonly uint[] RoundConstants = new uint[]
+        /// <summary>Digest length in bytes.</summary>
+        public const int Length = 32;
+
+        // FIPS 180-4 section 4.2.2: the first 32 bits of the fractional parts of the cube roots of the first 64 primes.
+        static readonly uint[] K =
         {
             0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
             0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -16,92 +21,103 @@ namespace Station.Core.Config
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
         };
 
+        readonly uint[] _h = new uint[8];
+        readonly uint[] _w = new uint[64];
+        readonly byte[] _block = new byte[64];
+        int _fill;
+        long _total;
+
+        /// <summary>Starts a new digest.</summary>
+        public Sha256() { Reset(); }
+
         /// <summary>The 32-byte digest of <paramref name="count"/> bytes of <paramref name="data"/> from <paramref name="offset"/>.</summary>
         public static byte[] Hash(byte[] data, int offset, int count)
         {
-            uint[] h = new uint[] { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
-            uint[] w = new uint[64];
-            byte[] block = new byte[64];
-
-            int full = count / 64;
-            for (int b = 0; b < full; b++)
-            {
-                Compress(h, w, data, offset + b * 64);
-            }
-
-            // Padding: the rest, a 1 bit, zeros, and the length in bits as a 64-bit big-endian number.
-            int rest = count - full * 64;
-            System.Array.Copy(data, offset + full * 64, block, 0, rest);
-            block[rest] = 0x80;
-            if (rest >= 56)
-            {
-                Compress(h, w, block, 0);
-                System.Array.Clear(block, 0, 64);
-            }
-
-            ulong bits = (ulong)count * 8UL;
-            for (int i = 0; i < 8; i++)
-            {
-                block[63 - i] = (byte)(bits >> (8 * i));
-            }
-
-            Compress(h, w, block, 0);
-
-            byte[] digest = new byte[32];
-            for (int i = 0; i < 8; i++)
-            {
-                digest[i * 4] = (byte)(h[i] >> 24);
-                digest[i * 4 + 1] = (byte)(h[i] >> 16);
-                digest[i * 4 + 2] = (byte)(h[i] >> 8);
-                digest[i * 4 + 3] = (byte)h[i];
-            }
-
+            Sha256 sha = new Sha256();
+            sha.Update(data, offset, count);
+            byte[] digest = new byte[Length];
+            sha.Final(digest, 0);
             return digest;
         }
 
-        private static uint Rotr(uint x, int n)
+        /// <summary>Forgets everything hashed so far (FIPS 180-4 section 5.3.3 initial value).</summary>
+        public void Reset()
         {
-            return (x >> n) | (x << (32 - n));
+            _h[0] = 0x6a09e667; _h[1] = 0xbb67ae85; _h[2] = 0x3c6ef372; _h[3] = 0xa54ff53a;
+            _h[4] = 0x510e527f; _h[5] = 0x9b05688c; _h[6] = 0x1f83d9ab; _h[7] = 0x5be0cd19;
+            _fill = 0;
+            _total = 0;
         }
 
-        private static void Compress(uint[] h, uint[] w, byte[] data, int at)
+        /// <summary>Hashes <paramref name="count"/> more bytes.</summary>
+        public void Update(byte[] data, int offset, int count)
         {
+            _total += count;
+            while (count > 0)
+            {
+                int take = 64 - _fill;
+                if (take > count) take = count;
+                for (int i = 0; i < take; i++) _block[_fill + i] = data[offset + i];
+                _fill += take;
+                offset += take;
+                count -= take;
+                if (_fill == 64)
+                {
+                    Compress();
+                    _fill = 0;
+                }
+            }
+        }
+
+        /// <summary>Pads, writes the 32-byte digest at <paramref name="offset"/> and resets for the next message.</summary>
+        public void Final(byte[] digest, int offset)
+        {
+            long bits = _total * 8;
+            _block[_fill++] = 0x80;
+            if (_fill > 56)
+            {
+                while (_fill < 64) _block[_fill++] = 0;
+                Compress();
+                _fill = 0;
+            }
+            while (_fill < 56) _block[_fill++] = 0;
+            for (int i = 0; i < 8; i++) _block[63 - i] = (byte)(bits >> (8 * i));
+            Compress();
+            for (int i = 0; i < 8; i++)
+            {
+                uint v = _h[i];
+                digest[offset + 4 * i] = (byte)(v >> 24);
+                digest[offset + 4 * i + 1] = (byte)(v >> 16);
+                digest[offset + 4 * i + 2] = (byte)(v >> 8);
+                digest[offset + 4 * i + 3] = (byte)v;
+            }
+            Reset();
+        }
+
+        static uint Rotr(uint x, int n) { return (x >> n) | (x << (32 - n)); }
+
+        void Compress()
+        {
+            uint[] w = _w;
             for (int t = 0; t < 16; t++)
             {
-                int p = at + t * 4;
-                w[t] = ((uint)data[p] << 24) | ((uint)data[p + 1] << 16) | ((uint)data[p + 2] << 8) | data[p + 3];
+                int j = 4 * t;
+                w[t] = ((uint)_block[j] << 24) | ((uint)_block[j + 1] << 16) | ((uint)_block[j + 2] << 8) | _block[j + 3];
             }
-
             for (int t = 16; t < 64; t++)
             {
                 uint s0 = Rotr(w[t - 15], 7) ^ Rotr(w[t - 15], 18) ^ (w[t - 15] >> 3);
                 uint s1 = Rotr(w[t - 2], 17) ^ Rotr(w[t - 2], 19) ^ (w[t - 2] >> 10);
-                w[t] = unchecked(w[t - 16] + s0 + w[t - 7] + s1);
+                w[t] = w[t - 16] + s0 + w[t - 7] + s1;
             }
-
-            uint a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+            uint a = _h[0], b = _h[1], c = _h[2], d = _h[3], e = _h[4], f = _h[5], g = _h[6], h = _h[7];
             for (int t = 0; t < 64; t++)
             {
-                uint t1 = unchecked(hh + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ (~e & g)) + RoundConstants[t] + w[t]);
-                uint t2 = unchecked((Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c)));
-                hh = g;
-                g = f;
-                f = e;
-                e = unchecked(d + t1);
-                d = c;
-                c = b;
-                b = a;
-                a = unchecked(t1 + t2);
+                uint t1 = h + (Rotr(e, 6) ^ Rotr(e, 11) ^ Rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[t] + w[t];
+                uint t2 = (Rotr(a, 2) ^ Rotr(a, 13) ^ Rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+                h = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
             }
-
-            h[0] = unchecked(h[0] + a);
-            h[1] = unchecked(h[1] + b);
-            h[2] = unchecked(h[2] + c);
-            h[3] = unchecked(h[3] + d);
-            h[4] = unchecked(h[4] + e);
-            h[5] = unchecked(h[5] + f);
-            h[6] = unchecked(h[6] + g);
-            h[7] = unchecked(h[7] + hh);
+            _h[0] += a; _h[1] += b; _h[2] += c; _h[3] += d; _h[4] += e; _h[5] += f; _h[6] += g; _h[7] += h;
         }
     }
 }

@@ -53,6 +53,13 @@ namespace Station.Core
         public double HomingBackoffMm = 10;
         /// <summary>The confirming approach must find the home switch edge within this distance of the first edge, mm.</summary>
         public double HomingRepeatMm = 2;
+        /// <summary>The encoder may differ from the travel the drive was commanded by this much before the lift is stopped
+        /// (behind: LiftFollowingError; ahead: LiftRunaway; against the direction: half of it), and a homed idle lift may
+        /// drift this much (LiftMovedWhileIdle), mm.</summary>
+        public double FollowingErrorMm = 5;
+        /// <summary>A control tick this much later than the one before, with an actuator driven, stops everything
+        /// (ControlTickLate); without motion it is only counted, ms.</summary>
+        public int TickLateMs = 100;
 
         /// <summary>Number of pack locks.</summary>
         public int LockCount = 4;
@@ -125,6 +132,8 @@ namespace Station.Core
             double budget = SealCompressionMm / 2;
             if (budget < 3 * count || budget < ApproachSpeedMmS * 2 * TickMs / 1000.0) return "SealCompressionMm / 2 must cover 3 encoder counts and two ticks at ApproachSpeedMmS";
             if (!(HomingRepeatMm >= 2 * count) || HomingRepeatMm > 20) return "HomingRepeatMm must be >= 2 encoder counts and <= 20";
+            if (!(FollowingErrorMm >= 4 * count) || FollowingErrorMm > 50) return "FollowingErrorMm must be >= 4 encoder counts and <= 50";
+            if (TickLateMs < 2 * TickMs || TickLateMs > 1000) return "TickLateMs must be at least two ticks and <= 1000";
             if (!(HomingBackoffMm > PositionToleranceMm + HomingRepeatMm) || HomingBackoffMm > 50) return "HomingBackoffMm must be > PositionToleranceMm + HomingRepeatMm and <= 50";
             return null;
         }

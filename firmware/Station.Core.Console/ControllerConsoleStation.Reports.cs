@@ -13,6 +13,11 @@ namespace Station.Core.Console
             Station.Core.Safety.Interlocks il = _controller.Interlocks;
             sb.Append("station ").Append(_controller.Config.StationId).Append(": state ").Append(SwapStates.Name(_controller.State));
             sb.Append(", fault ").Append(FaultCode == 0 ? "none" : DescribeFault(FaultCode));
+            sb.Append("\nstart ").Append(_controller.Resets.Starts).Append(", reset reason ").Append(ResetReasons.Name(_controller.LastReset));
+            if (_controller.TickExceptions > 0)
+            {
+                sb.Append(", ").Append(_controller.TickExceptions).Append(" exception(s) in the control tick, last: ").Append(_controller.LastTickException);
+            }
             sb.Append("\nlift: ");
             if (lift.IsHomed)
             {
@@ -26,6 +31,10 @@ namespace Station.Core.Console
             sb.Append(", ").Append(LiftModeName(lift.Mode));
             sb.Append(", home switch ").Append(lift.AtHomeSwitch ? "made" : "free");
             sb.Append(", top limit ").Append(lift.AtTopLimit ? "MADE" : "free");
+            sb.Append(", pack contact ").Append(lift.AtPackContact ? "made" : "free");
+            // Late ticks are counted even when nothing moved: a loop that falls behind shows here before it stops a swap.
+            sb.Append("\ncontrol loop: ").Append(_controller.Sequencer.LateTicks).Append(" late ticks, longest gap ")
+                .Append(_controller.Sequencer.LongestTickGapMs).Append(" ms");
             sb.Append("\nlocks:");
             for (int i = 0; i < _controller.Locks.Count; i++)
             {

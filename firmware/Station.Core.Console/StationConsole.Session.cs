@@ -84,7 +84,8 @@ namespace Station.Core.Console
 
         private string VersionText()
         {
-            return "StationFirmware " + FirmwareVersion.Text + " (semantic versioning; CHANGELOG.md) on station "
+            return "StationFirmware " + FirmwareVersion.Text + " (commit " + FirmwareVersion.Commit
+                + "; semantic versioning, CHANGELOG.md) on station "
                 + _config.Text(ConfigTable.StationId);
         }
 

@@ -79,6 +79,21 @@ namespace Station.Core
             new FaultRow(FaultCode.LockLeftEndPosition, "LockLeftEndPosition", FaultCategory.Lock, false,
                 "A lock held at its end position during a swap stopped reading it (sensor dropped, flickering, or the latch moved).",
                 "Keep the vehicle in the bay; check the latch and its sensor before anyone moves the vehicle; reset; home."),
+            new FaultRow(FaultCode.LiftFollowingError, "LiftFollowingError", FaultCategory.Lift, false,
+                "The lift encoder fell behind the travel the drive was commanded by more than lift.following_error_mm while it still counted: a slipping coupling, a wrong encoder scale, or a drive too weak for its load.",
+                "Check the encoder coupling and its counts per mm against the lift, and the drive's load; reset; home."),
+            new FaultRow(FaultCode.LiftRunaway, "LiftRunaway", FaultCategory.Lift, false,
+                "The lift moved further than commanded by more than lift.following_error_mm, or against the commanded direction by half of it: the drive ran away from its speed reference.",
+                "Keep the bay clear; check the lift drive, its speed reference and enable wiring, and the brake before any further motion; reset; home."),
+            new FaultRow(FaultCode.LiftEncoderJump, "LiftEncoderJump", FaultCategory.Lift, false,
+                "The lift encoder count changed between two samples by more than the lift can travel at full speed: a wrapping counter, noise or a preset.",
+                "Check the encoder, its cable and shield, and that the counter is extended in software; reset; home."),
+            new FaultRow(FaultCode.LiftContactEarly, "LiftContactEarly", FaultCategory.Lift, false,
+                "Moving up into contact, the platform's pack-contact sensor made while the encoder was still below the contact zone: the pack sits lower than lift.vehicle_height_mm, or the encoder reads low.",
+                "Keep the vehicle in the bay; measure the vehicle's pack height against lift.vehicle_height_mm; check the encoder and the contact sensor; reset; home."),
+            new FaultRow(FaultCode.ControlTickLate, "ControlTickLate", FaultCategory.Interlock, false,
+                "A control tick came later than safety.tick_late_ms after the one before while an actuator was driven: the firmware could not watch the motion in between.",
+                "Check what blocked the control loop (log, CPU load, storage); reset; home."),
             new FaultRow(FaultCode.StagingTimeout, "StagingTimeout", FaultCategory.PackHandling, false,
                 "The charged pack did not reach the staging point within conveyor.staging_timeout_ms.",
                 "Check the rack feed point, the staging conveyor and the staging sensor; reset; home."),
@@ -97,6 +112,9 @@ namespace Station.Core
             new FaultRow(FaultCode.StepPreconditionFailed, "StepPreconditionFailed", FaultCategory.PackHandling, false,
                 "A swap step found the bay not as the step before left it (lift not at its height by encoder and switch, or locks not at their end position); it did not act.",
                 "Check the lift height and the locks against their sensors; reset; home."),
+            new FaultRow(FaultCode.LiftMovedWhileIdle, "LiftMovedWhileIdle", FaultCategory.Lift, false,
+                "The homed lift moved more than lift.following_error_mm with no move commanded: the brake does not hold or the drive runs without its enable.",
+                "Check the lift brake (air gap, wear, supply) and the drive's enable; reset; home."),
             new FaultRow(FaultCode.GateLocksNotLocked, "GateLocksNotLocked", FaultCategory.Gate, false,
                 "Release gate refused: at least one lock does not read locked.",
                 "Keep the vehicle in the bay; inspect the locks; reset and re-run locking by hand if needed."),
@@ -151,6 +169,9 @@ namespace Station.Core
             new FaultRow(FaultCode.JournalWriteFailed, "JournalWriteFailed", FaultCategory.Storage, false,
                 "The journal could not be written to storage; the station will not act without a record.",
                 "Check the storage medium (flash or SD card); replace it if it keeps failing; reset; home."),
+            new FaultRow(FaultCode.ControlException, "ControlException", FaultCategory.Firmware, false,
+                "An unexpected exception stopped the control tick (a firmware defect): every output was switched off at once.",
+                "Read the log line 'control tick stopped by an exception' and report it with the firmware version; check where every pack is; reset; home."),
             new FaultRow(FaultCode.OutputOnTooLong, "OutputOnTooLong", FaultCategory.Output, false,
                 "A registered output stayed on longer than its maximum on-time: the device driving it did not switch it off.",
                 "Find which output stayed on (log); check the controller's logic and the output driver; reset; home."),
@@ -234,6 +255,7 @@ namespace Station.Core
                 case FaultCategory.PackCheck: return "pack check";
                 case FaultCategory.Storage: return "storage";
                 case FaultCategory.Output: return "output";
+                case FaultCategory.Firmware: return "firmware";
                 default: return "unknown";
             }
         }

@@ -21,5 +21,7 @@ namespace Station.Core
         Storage = 7,
         /// <summary>Output registry supervision: an output on too long, or its read-back disagreeing with it.</summary>
         Output = 8,
+        /// <summary>The firmware itself: an unexpected exception stopped the control tick.</summary>
+        Firmware = 9,
     }
 }

@@ -55,6 +55,16 @@ namespace Station.Core
         LockTooFast = 33,
         /// <summary>A lock held at its end position during a swap stopped reading it.</summary>
         LockLeftEndPosition = 34,
+        /// <summary>The lift encoder lags the commanded travel by more than the following-error limit while still counting.</summary>
+        LiftFollowingError = 35,
+        /// <summary>The lift moves faster than commanded or against the commanded direction (drive runaway).</summary>
+        LiftRunaway = 36,
+        /// <summary>The lift encoder count jumped further between two samples than the lift can travel.</summary>
+        LiftEncoderJump = 37,
+        /// <summary>The platform's pack-contact sensor made below the contact zone (pack lower than configured, or encoder low).</summary>
+        LiftContactEarly = 38,
+        /// <summary>A control tick came later than the configured limit while something moved.</summary>
+        ControlTickLate = 39,
 
         /// <summary>The charged pack did not reach the staging point in time.</summary>
         StagingTimeout = 40,
@@ -68,6 +78,8 @@ namespace Station.Core
         LiftNotAtTransferHeight = 44,
         /// <summary>A swap step found the bay not as the step before left it (lift height, lock positions); it did not act.</summary>
         StepPreconditionFailed = 45,
+        /// <summary>The homed lift moved with no move commanded (brake not holding, drive running without enable).</summary>
+        LiftMovedWhileIdle = 46,
 
         /// <summary>Release gate: a lock does not read locked.</summary>
         GateLocksNotLocked = 50,
@@ -106,6 +118,8 @@ namespace Station.Core
 
         /// <summary>The journal could not be written; the station will not act without it.</summary>
         JournalWriteFailed = 70,
+        /// <summary>An unexpected exception escaped the control tick: outputs off, the loop keeps serving console and cloud.</summary>
+        ControlException = 71,
 
         /// <summary>A registered output stayed on longer than its maximum on-time (the device that drives it did not stop it).</summary>
         OutputOnTooLong = 97,

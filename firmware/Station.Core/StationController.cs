@@ -1,6 +1,9 @@
+using System;
+using Station.Core.Journal;
 using Station.Core.Motion;
 using Station.Core.Safety;
 using Station.Core.Swap;
+using Station.Hal;
 
 namespace Station.Core
 {
@@ -15,6 +18,8 @@ namespace Station.Core
     public sealed class StationController
     {
         private readonly SwapSequencer _seq;
+        private readonly StationIo _io;
+        private readonly ResetJournal _resets;
 
         /// <summary>Builds the controller: registers every output of <paramref name="io"/> (the guards take the ports'
         /// places), then the sequencer. Throws ArgumentException when <paramref name="config"/> does not validate or a
@@ -22,16 +27,34 @@ namespace Station.Core
         public StationController(StationIo io, StationConfig config)
         {
             Config = config;
+            _io = io;
             // The profile's port groups before the output registry: a missing group is named as such, not as its
             // first unwired output.
             BayProfile profile = SwapSequencer.CheckedProfile(io, config);
             OutputRegistry outputs = io.RegisterOutputs(config);
             if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
             _seq = new SwapSequencer(io, config, profile);
+            _resets = new ResetJournal(io.Storage);
         }
 
         /// <summary>Every output of the bay (all off, self-test, supervision).</summary>
         public OutputRegistry Outputs { get { return _seq.Interlocks.Outputs; } }
+
+        /// <summary>The board's watchdog, fed at the end of every tick that completed (or whose exception was contained
+        /// with every output off); null = none. Set before <see cref="Start"/>: its reset reason is journaled there.</summary>
+        public IWatchdog Watchdog { get; set; }
+
+        /// <summary>Why the board last started (journaled by <see cref="Start"/>).</summary>
+        public ResetReason LastReset { get { return _resets.LastReason; } }
+
+        /// <summary>The journal of starts and their reasons.</summary>
+        public ResetJournal Resets { get { return _resets; } }
+
+        /// <summary>Exceptions that escaped the tick since start (each stopped every output).</summary>
+        public int TickExceptions { get; private set; }
+
+        /// <summary>Message of the last exception that escaped the tick, or null.</summary>
+        public string LastTickException { get; private set; }
 
         /// <summary>The configuration in use.</summary>
         public StationConfig Config { get; private set; }
@@ -40,10 +63,50 @@ namespace Station.Core
         public SwapSequencer Sequencer { get { return _seq; } }
 
         /// <summary>Power-up: all outputs off, reads the journal; ends in NotHomed, Recovery (interrupted swap) or Faulted (fault latched before the power loss).</summary>
-        public CommandResult Start() { return _seq.Start(); }
+        public CommandResult Start()
+        {
+            ResetReason reason = _resets.Record(Watchdog != null ? Watchdog.TargetResetReason : ResetReason.Unknown);
+            if (_io.Log != null) _io.Log.Write(reason == ResetReason.Watchdog ? LogLevel.Warning : LogLevel.Info, "start " + _resets.Starts + ", reset reason " + ResetReasons.Name(reason));
+            return _seq.Start();
+        }
 
-        /// <summary>One control period: sample inputs, check interlocks, dispatch, write outputs. Allocation-free.</summary>
-        public void Tick() { _seq.Tick(); }
+        /// <summary>One control period: sample inputs, check interlocks, dispatch, write outputs; then feeds the watchdog.
+        /// Allocation-free. An exception escaping the sequencer stops every output and latches ControlException
+        /// (journaled) instead of ending the loop: console and cloud stay served.</summary>
+        public void Tick()
+        {
+            try
+            {
+                _seq.Tick();
+            }
+            catch (Exception e)
+            {
+                if (!Contain(e)) return; // outputs may still be on: no feed, the watchdog restarts the board
+            }
+            if (Watchdog != null) Watchdog.Feed();
+        }
+
+        private bool Contain(Exception e)
+        {
+            TickExceptions++;
+            LastTickException = e.Message;
+            try
+            {
+                _seq.ContainException(FaultCode.ControlException);
+            }
+            catch (Exception)
+            {
+                // The fault handler threw too (a journal or event subscriber): the outputs still go off below.
+            }
+            // Every port written to its safe level through the output registry, whatever the devices and the guards
+            // believe they last wrote (they write only on a change, so a port whose write threw would never be retried):
+            // only when every port took it are the outputs known off and the watchdog fed.
+            bool off;
+            try { Outputs.AllOff(); off = true; }
+            catch (Exception) { off = false; }
+            if (_io.Log != null && TickExceptions < 4) _io.Log.Write(LogLevel.Error, "control tick stopped by an exception, " + (off ? "outputs off: " : "outputs not confirmed off, watchdog not fed: ") + e.Message);
+            return off;
+        }
 
         /// <summary>Authorises a swap (vehicle id, charged pack serial or null = the station picks the highest-SOC ready pack).</summary>
         /// <remarks>Every check is the admission chain's (<see cref="Station.Core.Admission.AdmissionChain"/>), the same

@@ -12,8 +12,10 @@ namespace Station.Device
     /// the next period. Runs on its own thread at the highest priority.</summary>
     /// <remarks>
     /// Periods are kept on an absolute schedule (no drift). When a tick overruns, the loop does not try to catch up
-    /// with a burst of ticks: the core's deadlines come from the clock, not from tick counts. An exception escaping the
-    /// core turns every output off and stops the loop for good; only a restart (and the journal's recovery) resumes.
+    /// with a burst of ticks: the core's deadlines come from the clock, not from tick counts. An exception in the core's
+    /// tick is contained by StationController (outputs off, ControlException latched, the loop goes on serving console and
+    /// cloud). One from the board's own I/O (expander refresh or flush) turns every output off and the loop goes on; when
+    /// even that fails the watchdog is no longer fed and restarts the board (outputs at their reset level, off).
     /// </remarks>
     public sealed class ControlLoop
     {
@@ -66,9 +68,9 @@ namespace Station.Device
         {
             long next = _clock.NowMs;
             long tickCount = 0;
-            try
+            while (true)
             {
-                while (true)
+                try
                 {
                     _board.RefreshInputs();
                     _controller.Tick();
@@ -107,20 +109,31 @@ namespace Station.Device
                         next = _clock.NowMs; // restart the schedule instead of bursting to catch up
                     }
                 }
+                catch (Exception e)
+                {
+                    BoardIoFailed(e);
+                    Thread.Sleep(_periodMs);
+                    next = _clock.NowMs;
+                }
             }
-            catch (Exception e)
+        }
+
+        private int _ioFailures;
+
+        void BoardIoFailed(Exception e)
+        {
+            _ioFailures++;
+            try
             {
-                try
-                {
-                    _board.AllOff();
-                    _board.StatusLed.Write(true);
-                }
-                finally
-                {
-                    // Even if switching off failed (an SPI fault), say why the loop stopped.
-                    _log.Write(LogLevel.Error, "control loop stopped, all outputs off: " + e.Message);
-                }
+                _board.AllOff();
+                _board.StatusLed.Write(true);
             }
+            catch (Exception)
+            {
+                // Outputs not confirmed off: stop feeding, the watchdog restarts the board.
+                _controller.Watchdog = null;
+            }
+            if (_ioFailures < 4) _log.Write(LogLevel.Error, "control loop I/O failed, all outputs off: " + e.Message);
         }
     }
 }

@@ -19,6 +19,7 @@ namespace Station.Device
             io.Lift.BrakeRelease = Output(map.Lift.BrakeRelease, gpio, expanders);
             io.Lift.FarLimit = Input(map, map.Lift.FarLimit, gpio, expanders);
             io.Lift.HomeSwitch = Input(map, map.Lift.HomeSwitch, gpio, expanders);
+            io.Lift.FarContact = Input(map, map.Lift.FarContact, gpio, expanders);
 
             io.Locks.Size(map.LockCount);
             for (int i = 0; i < map.LockCount; i++)
@@ -41,6 +42,7 @@ namespace Station.Device
             io.Safety.DoorsClosed = Input(map, map.Safety.DoorsClosed, gpio, expanders);
             io.Safety.RelayFeedback = Input(map, map.Safety.RelayFeedback, gpio, expanders);
             io.Safety.MotionPermit = Output(map.Safety.MotionPermit, gpio, expanders);
+            io.Safety.PermitWatchdogKick = Output(map.Safety.PermitWatchdogKick, gpio, expanders);
 
             var board = new WiredBoard();
             board.Io = io;

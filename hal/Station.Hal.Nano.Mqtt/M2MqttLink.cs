@@ -7,7 +7,8 @@ using nanoFramework.M2Mqtt.Messages;
 namespace Station.Hal.Nano.Mqtt
 {
     /// <summary><see cref="IMqttLink"/> over nanoFramework.M2Mqtt: TLS 1.2 with the provisioned CA and optional client
-    /// certificate, MQTT 3.1.1, clean session off (so QoS 1 commands queue on the broker while offline), the will
+    /// certificate, MQTT 3.1.1, clean session off (so QoS 1 commands queue on the broker while offline; once on when
+    /// <see cref="PoisonSessionBreaker"/> sees a message M2Mqtt cannot take dropping every session), the will
     /// registered at every connect, subscriptions restored after each reconnect (unacknowledged QoS 1 publishes
     /// of the old session are forgotten: the core resends its records), and a reconnect loop with exponential back-off and jitter driven by <c>ConnectionClosed</c>.</summary>
     /// <remarks>
@@ -22,6 +23,7 @@ namespace Station.Hal.Nano.Mqtt
         readonly object _gate = new object();
         readonly AutoResetEvent _wake = new AutoResetEvent(false);
         readonly Random _jitter = new Random();
+        readonly PoisonSessionBreaker _poison = new PoisonSessionBreaker();
         readonly string[] _filters = new string[8];
         readonly int[] _filterQos = new int[8];
         int _filterCount;
@@ -193,9 +195,12 @@ namespace Station.Hal.Nano.Mqtt
                 c.ConnectionClosed += OnConnectionClosed;
                 string willTopic, willMessage;
                 bool willRetain;
-                lock (_gate) { willTopic = _willTopic; willMessage = _willMessage; willRetain = _willRetain; }
+                bool clean;
+                lock (_gate) { willTopic = _willTopic; willMessage = _willMessage; willRetain = _willRetain; clean = _poison.NextConnectClean; }
+                // Clean session off (queued commands wait for the station) unless short sessions in a row say a message
+                // too large for M2Mqtt keeps dropping the connection: then once on, so the broker discards it.
                 MqttReasonCode rc = c.Connect(_s.StationId, _s.StationId, _s.Password, willRetain, MqttQoSLevel.AtLeastOnce,
-                    willTopic != null, willTopic, willMessage, false, _s.KeepAliveSeconds);
+                    willTopic != null, willTopic, willMessage, clean, _s.KeepAliveSeconds);
                 if (rc != MqttReasonCode.Success)
                 {
                     c.Close();
@@ -204,6 +209,7 @@ namespace Station.Hal.Nano.Mqtt
                 _client = c;
                 lock (_gate)
                 {
+                    _poison.SessionUp(Environment.TickCount64, clean);
                     for (int i = 0; i < _filterCount; i++)
                         c.Subscribe(new string[] { _filters[i] }, new MqttQoSLevel[] { Qos(_filterQos[i]) });
                     // What the old session never acknowledged is forgotten (IMqttLink contract): the core's outbox sends
@@ -218,13 +224,16 @@ namespace Station.Hal.Nano.Mqtt
             }
             catch (Exception)
             {
-                // Network down, DNS, TLS handshake or broker refusal: try again after the back-off.
+                // Network down, DNS, TLS handshake or broker refusal: try again after the back-off. A session that
+                // came up and failed here (dropped while subscribing) counts as a short one.
+                lock (_gate) _poison.SessionDown(Environment.TickCount64);
                 return false;
             }
         }
 
         void OnPublishReceived(object sender, MqttMsgPublishEventArgs e)
         {
+            lock (_gate) _poison.MessageDelivered();
             MqttMessageHandler h = MessageReceived;
             if (h != null) h(e.Topic, e.Message);
         }
@@ -262,6 +271,7 @@ namespace Station.Hal.Nano.Mqtt
         {
             if (!_connected) return;
             _connected = false;
+            lock (_gate) _poison.SessionDown(Environment.TickCount64);
             MqttClient c = _client;
             try { if (close && c != null) c.Close(); }
             catch (Exception) { }

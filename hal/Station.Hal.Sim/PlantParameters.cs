@@ -86,6 +86,9 @@ namespace Station.Hal.Sim
         public double VehiclePackSocPct = 18;
         /// <summary>Pick-up time of the safety relay after the motion permit is requested, ms.</summary>
         public int SafetyRelayPickupMs = 30;
+        /// <summary>The safety relay's permit watchdog: the permit drops when the controller has not toggled
+        /// PermitWatchdogKick for this long, ms (0 = not fitted).</summary>
+        public int PermitWatchdogMs = 100;
 
         /// <summary>How far the vehicles' real pack height lies from <see cref="VehicleHeightMm"/>, the height the
         /// controller is configured with, mm (negative = lower: the lift meets the pack early).</summary>
@@ -103,7 +106,7 @@ namespace Station.Hal.Sim
             Require(PackSensorWindowMm > 0 && PackSensorWindowMm < PackLengthMm / 2, "PackSensorWindowMm must be > 0 and below half a pack");
             Require(LockJamFraction > 0 && LockJamFraction < 1, "LockJamFraction must lie between 0 and 1");
             Require(ChargePctPerMin >= 0 && RackInitialSocPct >= 0 && RackInitialSocPct <= 100 && VehiclePackSocPct >= 0 && VehiclePackSocPct <= 100, "charge figures must be 0..100 %");
-            Require(VehicleArriveMs >= 0 && VehicleDepartMs >= 0 && SafetyRelayPickupMs >= 0 && LiftPwmHz > 0, "times must be >= 0");
+            Require(VehicleArriveMs >= 0 && VehicleDepartMs >= 0 && SafetyRelayPickupMs >= 0 && PermitWatchdogMs >= 0 && LiftPwmHz > 0, "times must be >= 0");
             Require(LockCount >= 1 && LockCount <= 16, "LockCount must be 1..16");
             Require(LockTravelMs > 0, "LockTravelMs must be > 0");
             Require(StagingLengthMm > 0 && StagingSpeedMmS > 0, "staging conveyor length and speed must be > 0");

@@ -26,6 +26,10 @@ namespace Station.Hal.Sim
         /// <summary>True when the platform touches the underside of the vehicle's pack position.</summary>
         public bool AtContact => Vehicle != null && LiftPositionMm >= VehiclePackHeightMm - Parameters.ContactWindowMm;
 
+        /// <summary>True when something above the platform stops it at the vehicle: the vehicle's pack, or the pack the
+        /// platform carries meeting the vehicle's pack bay.</summary>
+        public bool VehicleCeilingPresent => Vehicle != null && (Vehicle.Pack != null || PackOnPlatform != null);
+
         /// <summary>Where the vehicles' pack really sits, mm: the configured height plus <see cref="PlantParameters.VehicleHeightErrorMm"/>.</summary>
         public double VehiclePackHeightMm => Parameters.VehicleHeightMm + Parameters.VehicleHeightErrorMm;
 
@@ -65,7 +69,7 @@ namespace Station.Hal.Sim
         {
             var p = Parameters;
             double ceiling = p.LiftTravelMm + p.LiftOvertravelMm;
-            bool vehicleCeiling = Vehicle != null && (Vehicle.Pack != null || PackOnPlatform != null);
+            bool vehicleCeiling = VehicleCeilingPresent;
             if (vehicleCeiling) ceiling = Math.Min(ceiling, VehiclePackHeightMm + p.ContactComplianceMm);
             LiftAxis.Step(ms, !PowerIsOff && SafetyRelayEnergised, ceiling, vehicleCeiling ? PressedIntoVehicle : RanIntoEndStop);
         }

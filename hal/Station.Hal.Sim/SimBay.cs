@@ -39,6 +39,7 @@ namespace Station.Hal.Sim
             Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock);
             LiftTopLimit = In("LiftTopLimit");
             LiftHomeLimit = In("LiftHomeLimit");
+            LiftPackContact = In("LiftPackContact");
             StagingConveyorRun = Out("StagingConveyorRun");
             PackAtStaging = In("PackAtStaging");
             TransferConveyorRun = Out("TransferConveyorRun");
@@ -50,6 +51,8 @@ namespace Station.Hal.Sim
             VehiclePositioned = In("VehiclePositioned");
             SafetyRelayOk = In("SafetyRelayOk");
             MotionPermit = Out("MotionPermit");
+            // Not an actuator (kept out of Outputs): it toggles every tick by design.
+            PermitWatchdogKick = new SimOutput("PermitWatchdogKick");
             StagingConveyorRunning = In("StagingConveyorRunning");
             TransferConveyorRunning = In("TransferConveyorRunning");
             LockEngage = new SimOutput[p.LockCount];
@@ -63,9 +66,10 @@ namespace Station.Hal.Sim
                 LockLocked[i] = In($"LockLocked[{i}]");
                 LockUnlocked[i] = In($"LockUnlocked[{i}]");
             }
-            LiftAxis = new SimLinearAxis(p, LiftDrive, LiftDirectionUp, LiftEnable, LiftBrakeRelease, LiftHomeLimit, LiftTopLimit,
+            LiftAxis = new SimLinearAxis(p, LiftDrive, LiftDirectionUp, LiftEnable, LiftBrakeRelease, LiftHomeLimit, LiftTopLimit, LiftPackContact,
                 Hazard, m => Log.Write(LogLevel.Debug, m));
-            SafetyChain = new SimSafetyChain(EStopReleased, LightCurtainClear, DoorsClosed, SafetyRelayOk, MotionPermit, p.SafetyRelayPickupMs);
+            SafetyChain = new SimSafetyChain(EStopReleased, LightCurtainClear, DoorsClosed, SafetyRelayOk, MotionPermit, PermitWatchdogKick,
+                p.SafetyRelayPickupMs, p.PermitWatchdogMs);
             LockSet = new SimLockSet(LockEngage, LockRelease, LockLocked, LockUnlocked, p.LockTravelMs, p.LockJamFraction);
             StagingDrive = new SimConveyorDrive(StagingConveyorRun, StagingConveyorRunning);
             TransferDrive = new SimConveyorDrive(TransferConveyorRun, TransferConveyorRunning);
@@ -149,6 +153,12 @@ namespace Station.Hal.Sim
         public SimInput SafetyRelayOk { get; }
         /// <summary>Motion permit request output.</summary>
         public SimOutput MotionPermit { get; }
+        /// <summary>The safety relay's permit watchdog input (<see cref="PlantParameters.PermitWatchdogMs"/>).</summary>
+        public SimOutput PermitWatchdogKick { get; }
+        /// <summary>The platform's pack-contact sensor.</summary>
+        public SimInput LiftPackContact { get; }
+        /// <summary>True while the permit watchdog has seen the controller toggle its input recently.</summary>
+        public bool PermitWatchdogAlive => SafetyChain.WatchdogAlive;
 
         /// <summary>Every input, by its StationIo name.</summary>
         public IReadOnlyList<SimInput> Inputs => _inputs;
@@ -271,7 +281,7 @@ namespace Station.Hal.Sim
 
         private void UpdateSensors()
         {
-            LiftAxis.UpdateSensors();
+            LiftAxis.UpdateSensors(VehicleCeilingPresent && AtContact);
             LockSet.UpdateSensors();
             PackAtStaging.Truth = PackNear(StagingPointMm) != null;
             PackAtReturn.Truth = PackNear(ReturnPointMm) != null;
@@ -293,6 +303,7 @@ namespace Station.Hal.Sim
             io.Lift.Encoder = EncoderPath;
             io.Lift.FarLimit = LiftTopLimit;
             io.Lift.HomeSwitch = LiftHomeLimit;
+            io.Lift.FarContact = LiftPackContact;
             io.Locks.Size(LockEngage.Length);
             for (int i = 0; i < LockEngage.Length; i++)
             {
@@ -314,6 +325,7 @@ namespace Station.Hal.Sim
             io.Safety.DoorsClosed = DoorsClosed;
             io.Safety.RelayFeedback = SafetyRelayOk;
             io.Safety.MotionPermit = MotionPermit;
+            io.Safety.PermitWatchdogKick = PermitWatchdogKick;
             return io;
         }
 

@@ -3,7 +3,7 @@ using System;
 namespace Station.Hal.Sim
 {
     /// <summary>A simulated linear axis: drive with speed reference, direction, enable and holding brake, an
-    /// incremental encoder, a home switch and a far-end limit. Speed follows the reference with the drive's
+    /// incremental encoder, a home switch, a far-end limit and a far-end contact sensor. Speed follows the reference with the drive's
     /// acceleration while it has torque (supply, enable, brake released); the brake stops it otherwise. Faults: a jam
     /// at a position, a runaway drive, a brake that does not hold. A hard ceiling (an end stop, or something the axis
     /// must not press into) is given per step by the bay that knows what stands there.</summary>
@@ -17,7 +17,7 @@ namespace Station.Hal.Sim
 
         /// <summary>An axis over its ports (created by the bay, which keeps their names and order).</summary>
         public SimLinearAxis(PlantParameters p, SimPwm drive, SimOutput directionAway, SimOutput enable, SimOutput brakeRelease,
-            SimInput homeSwitch, SimInput farLimit, Action<string> hazard, Action<string> log)
+            SimInput homeSwitch, SimInput farLimit, SimInput farContact, Action<string> hazard, Action<string> log)
         {
             _p = p;
             Drive = drive;
@@ -26,6 +26,7 @@ namespace Station.Hal.Sim
             BrakeRelease = brakeRelease;
             HomeSwitch = homeSwitch;
             FarLimit = farLimit;
+            FarContact = farContact;
             _hazard = hazard;
             _log = log;
         }
@@ -42,6 +43,8 @@ namespace Station.Hal.Sim
         public SimInput HomeSwitch { get; }
         /// <summary>Far-end limit switch.</summary>
         public SimInput FarLimit { get; }
+        /// <summary>Far-end contact sensor (made while the carriage touches what stands at the far end).</summary>
+        public SimInput FarContact { get; }
 
         /// <summary>Position, mm from the bottom of the home switch's zone.</summary>
         public double PositionMm { get; private set; }
@@ -139,9 +142,11 @@ namespace Station.Hal.Sim
             VelocityMmS = v;
         }
 
-        /// <summary>Sets what the switches physically present.</summary>
-        public void UpdateSensors()
+        /// <summary>Sets what the switches physically present; <paramref name="touching"/>: the carriage touches what stands
+        /// at the far end (the bay knows what stands there).</summary>
+        public void UpdateSensors(bool touching)
         {
+            FarContact.Truth = touching;
             HomeSwitch.Truth = PositionMm <= _p.HomeSwitchMm;
             FarLimit.Truth = PositionMm >= _p.LiftTravelMm;
         }

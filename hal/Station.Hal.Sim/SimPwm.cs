@@ -21,6 +21,9 @@ namespace Station.Hal.Sim
 
         private double _duty;
 
+        /// <summary>The reference the core last wrote (whatever <see cref="StuckDuty"/> makes of it).</summary>
+        public double WrittenDuty => _duty;
+
         /// <inheritdoc />
         public int FrequencyHz { get; }
 

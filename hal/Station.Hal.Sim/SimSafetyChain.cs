@@ -2,16 +2,23 @@ namespace Station.Hal.Sim
 {
     /// <summary>The simulated hard-wired safety chain: e-stop, light curtain, doors and the safety relay (safe torque
     /// off) that energises only when the motion permit is requested and the chain is healthy, after its pick-up time.
-    /// Without it no drive, conveyor or lock tool has power — as on a real bay, independent of firmware.</summary>
+    /// Without it no drive, conveyor or lock tool has power — as on a real bay, independent of firmware. Its permit
+    /// watchdog (a retriggerable timer in series with the permit) drops the relay when the controller stops toggling
+    /// the kick input for longer than the watchdog time.</summary>
     public sealed class SimSafetyChain
     {
         private readonly int _pickupMs;
         private int _pickupRemainingMs;
+        private readonly int _watchdogMs;
+        private int _kickEdges = -1;
+        private long _sinceKickMs = long.MaxValue / 2;
 
         /// <summary>A chain over its ports (created by the bay, which keeps their names and order).</summary>
         public SimSafetyChain(SimInput eStopReleased, SimInput lightCurtainClear, SimInput doorsClosed, SimInput relayFeedback,
-            SimOutput motionPermit, int pickupMs)
+            SimOutput motionPermit, SimOutput permitWatchdogKick, int pickupMs, int watchdogMs)
         {
+            PermitWatchdogKick = permitWatchdogKick;
+            _watchdogMs = watchdogMs;
             EStopReleased = eStopReleased;
             LightCurtainClear = lightCurtainClear;
             DoorsClosed = doorsClosed;
@@ -30,6 +37,10 @@ namespace Station.Hal.Sim
         public SimInput RelayFeedback { get; }
         /// <summary>Motion permit request output.</summary>
         public SimOutput MotionPermit { get; }
+        /// <summary>The permit watchdog's kick input (toggled by the controller every tick).</summary>
+        public SimOutput PermitWatchdogKick { get; }
+        /// <summary>True while the permit watchdog has seen a kick edge within its time (always, when not fitted).</summary>
+        public bool WatchdogAlive => _watchdogMs <= 0 || _sinceKickMs <= _watchdogMs;
 
         /// <summary>The e-stop is pressed (the safety relay drops).</summary>
         public bool EStopPressed { get; set; }
@@ -45,7 +56,14 @@ namespace Station.Hal.Sim
         /// <summary>Advances the relay by <paramref name="ms"/>; <paramref name="supplied"/> false = the bay has no power.</summary>
         public void Step(int ms, bool supplied)
         {
-            bool chainOk = supplied && MotionPermit.State && !EStopPressed && !LightCurtainBroken && !DoorsOpen && !RelayFailed;
+            // Each edge of the kick input restarts the watchdog's timer.
+            if (PermitWatchdogKick.Edges != _kickEdges)
+            {
+                _kickEdges = PermitWatchdogKick.Edges;
+                _sinceKickMs = 0;
+            }
+            else _sinceKickMs += ms;
+            bool chainOk = supplied && MotionPermit.State && WatchdogAlive && !EStopPressed && !LightCurtainBroken && !DoorsOpen && !RelayFailed;
             if (!chainOk)
             {
                 Energised = false;

@@ -12,6 +12,23 @@ namespace Station.Cloud.Tests
             link.Sent.Where(s => s.topic == "stations/bay1/state").Select(s => JsonDocument.Parse(s.payload).RootElement).ToArray();
 
         [Fact]
+        public void Birth_and_telemetry_carry_the_builds_version_and_the_birth_its_commit()
+        {
+            var link = new FakeLink { IsConnected = false };
+            var clock = new TestClock();
+            var cl = new CloudLink(link, new TestStorage(), clock, new FakeStation(), new CloudLinkConfig { StationId = "bay1", TelemetryPeriodMs = 1000 });
+            cl.Start();
+            link.SetConnected(true);
+            cl.Tick();
+            var birth = States(link).Last();
+            Assert.Equal(Station.Core.FirmwareVersion.Text, birth.GetProperty("fw").GetString());
+            Assert.Equal(Station.Core.FirmwareVersion.Commit, birth.GetProperty("commit").GetString());
+            Assert.Matches(@"^\d+\.\d+\.\d+$", birth.GetProperty("fw").GetString());
+            var telemetry = link.Sent.Where(s => s.topic == "stations/bay1/telemetry").Select(s => JsonDocument.Parse(s.payload).RootElement).Last();
+            Assert.Equal(Station.Core.FirmwareVersion.Text, telemetry.GetProperty("fw").GetString());
+        }
+
+        [Fact]
         public void Rebirth_keeps_the_sessions_bdseq_and_restarts_seq_while_a_reconnect_starts_the_next_bdseq()
         {
             var link = new FakeLink { IsConnected = false };

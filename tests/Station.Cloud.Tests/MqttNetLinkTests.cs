@@ -187,30 +187,42 @@ namespace Station.Cloud.Tests
             new object[] { "garbage instead of CONNACK", new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF } },
         };
 
+        // A well-formed QoS 1 PUBLISH the scripted broker sends right behind the malformed bytes.
+        static readonly byte[] Probe = { 0x32, 11, 0, 5, (byte)'p', (byte)'r', (byte)'o', (byte)'b', (byte)'e', 0x7F, 0x01, (byte)'o', (byte)'k' };
+
         [Theory]
         [MemberData(nameof(MalformedBrokerBytes))]
         public void Malformed_broker_bytes_never_reach_the_station_and_the_link_stays_usable(string what, byte[] bytes)
         {
             // MQTTnet drops the connection on some of these and tolerates others (a CONNACK with reserved bits, a
             // PINGRESP with a body); either way nothing malformed is delivered and the link is up again to publish.
+            // The test waits until the client has surely dealt with the bytes, never for a time (a fixed pause let it
+            // see the first connection still up under load and publish into its drop): either it dropped the
+            // connection and is up on a new one, or it read past them and delivered the probe that follows them on
+            // the same connection (packets are handled in order, so it cannot drop on the bytes after that).
             using var fake = new FakeBroker((n, s) =>
             {
                 if (n == 1)
                 {
                     FakeBroker.ReadPacket(s); // CONNECT
                     FakeBroker.Send(s, bytes);
+                    FakeBroker.Send(s, Probe);
                     FakeBroker.Serve(s);      // keeps reading until the client hangs up on us
                     return;
                 }
                 FakeBroker.Accept(s);
                 FakeBroker.Serve(s);
             });
-            using var c = Client(fake.Port, "bad");
+            // A PUBLISH announcing 256 MiB leaves MQTTnet reading its body (the probe and PINGRESPs disappear into it)
+            // while the link still says connected: only the keep-alive gets it back, so every case runs with a 2 s one.
+            using var c = Client(fake.Port, "bad", o => o.KeepAliveSeconds = 2);
             var received = new ConcurrentQueue<string>();
             c.MessageReceived += (t, p) => received.Enqueue(t);
             c.Start();
-            Thread.Sleep(300); // room for a drop after the bytes
-            Wait.Until(() => c.IsConnected, "link up after " + what + " (last error: " + c.LastError + ")");
+            // The client opens a second connection only after giving up the first, so connected with two accepted means
+            // connected on the second.
+            Wait.Until(() => c.IsConnected && (fake.Connections >= 2 || received.Contains("probe")),
+                () => $"link up after {what}: connected={c.IsConnected} connects={c.ConnectCount} broker connections={fake.Connections} received=[{string.Join(",", received)}] last error={c.LastError}");
             Assert.DoesNotContain(received, t => t.IndexOfAny(new[] { '#', '+' }) >= 0);
             Assert.Equal(0, c.Publish("ok/after", B("x"), 0, 1, 0, false));
             Assert.Empty(fake.Errors);

@@ -42,6 +42,26 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void A_record_of_a_kind_written_by_a_newer_firmware_is_sent_not_dropped_after_a_rollback()
+        {
+            var st = new TestStorage();
+            var o = new Outbox(st, "obx", 8192, 8);
+            o.Open();
+            Assert.True(Add(o, RecordKind.Event, "known"));
+            Assert.True(Add(o, (RecordKind)9, "from a newer firmware"));
+            var older = new Outbox(st, "obx", 8192, 8); // the older firmware after the rollback, same files
+            older.Open();
+            var link = new FakeLink { MaxInflight = 8 };
+            older.Pump(link, Topics, 0);
+            Assert.Equal(new[] { 1, 2 }, link.Sent.Select(s => SeqOf(s.payload)));
+            Assert.Equal("s/events", link.Sent[1].topic);
+            Assert.Equal(1, older.ForeignRecords);
+            Assert.Equal(0, older.CorruptFrames);
+            foreach (var t in link.Unacked.ToArray()) older.Acknowledge(t);
+            Assert.Equal(0, older.Pending);
+        }
+
+        [Fact]
         public void Records_are_sent_in_order_and_leave_only_when_acknowledged()
         {
             var st = new TestStorage();

@@ -52,6 +52,25 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void Telemetry_counts_late_control_ticks_even_when_nothing_moves()
+        {
+            var (st, _, _, sc) = Build();
+            Home(st);
+            st.Clock.Advance(500); // the control loop stalls half a second while the station idles
+            st.Bay.Step(500);
+            st.Controller.Tick();
+            Assert.Equal(SwapState.Idle, st.Controller.State);
+            var w = new JsonWriter(4096);
+            w.BeginObject();
+            sc.WriteTelemetry(w);
+            w.EndObject();
+            using var doc = JsonDocument.Parse(new ReadOnlyMemory<byte>(w.Buffer, 0, w.Length));
+            Assert.Equal(1, doc.RootElement.GetProperty("lateTicks").GetInt32());
+            Assert.Equal(500, doc.RootElement.GetProperty("longestTickGapMs").GetInt32());
+            Assert.False(doc.RootElement.GetProperty("lift").GetProperty("packContact").GetBoolean());
+        }
+
+        [Fact]
         public void Fault_reset_only_for_the_latched_remotely_resettable_fault()
         {
             var (st, link, cl, sc) = Build();

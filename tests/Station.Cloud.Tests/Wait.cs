@@ -9,12 +9,17 @@ namespace Station.Cloud.Tests
     public static class Wait
     {
         /// <summary>Waits until <paramref name="condition"/> holds; fails with <paramref name="what"/> after the timeout.</summary>
-        public static void Until(Func<bool> condition, string what, int timeoutMs = 10000)
+        public static void Until(Func<bool> condition, string what, int timeoutMs = 10000) =>
+            Until(condition, () => what, timeoutMs);
+
+        /// <summary>Waits until <paramref name="condition"/> holds; after the timeout fails with what
+        /// <paramref name="describe"/> says then (the state the condition was waiting on, for the failure message).</summary>
+        public static void Until(Func<bool> condition, Func<string> describe, int timeoutMs = 10000)
         {
             var deadline = DateTime.UtcNow.AddMilliseconds(timeoutMs);
             while (!condition())
             {
-                if (DateTime.UtcNow > deadline) throw new XunitException("timed out waiting for: " + what);
+                if (DateTime.UtcNow > deadline) throw new XunitException("timed out waiting for: " + describe());
                 Thread.Sleep(10);
             }
         }

@@ -23,6 +23,7 @@ public static class AssemblyReferences
         ["Station.Core.Can"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Core.Cloud"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Core.Console"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
+        ["Station.Core.Update"] = new[] { "Station.Hal", "Station.Core.Config", "Station.Core" },
         ["Station.Boards"] = new[] { "Station.Hal" },
     };
 

@@ -78,6 +78,7 @@ public class DeviceProjectFileTests
             "firmware/Station.Core.Cloud/Nano/Station.Core.Cloud.nfproj",
             "firmware/Station.Core.Config/Nano/Station.Core.Config.nfproj",
             "firmware/Station.Core.Console/Nano/Station.Core.Console.nfproj",
+            "firmware/Station.Core.Update/Nano/Station.Core.Update.nfproj",
             "firmware/Station.Device/Station.Device.nfproj",
             "hal/Station.Hal.Nano.Esp32/Station.Hal.Nano.Esp32.nfproj",
             "hal/Station.Hal.Nano/Station.Hal.Nano.nfproj",

@@ -38,6 +38,7 @@ public static class DeviceProjectFiles
         }
         foreach (var compile in doc.Descendants(ns + "Compile"))
         {
+            if (!ExistsCondition(nanoFolder, (string)compile.Attribute("Condition"))) continue;
             sources.AddRange(Expand(nanoFolder, (string)compile.Attribute("Include"), (string)compile.Attribute("Exclude")));
         }
         var references = doc.Descendants(ns + "Reference").Select(r => ((string)r.Attribute("Include")).Split(',')[0].Trim()).ToList();
@@ -77,6 +78,16 @@ public static class DeviceProjectFiles
     {
         var doc = XDocument.Load(nfproj);
         return doc.Descendants(doc.Root!.Name.Namespace + "AssemblyName").Single().Value;
+    }
+
+    /// <summary>A Compile item's Condition as a reader that runs no MSBuild targets sees it: none, Exists('file') or
+    /// !Exists('file') (the firmware build stamp, see firmware/FirmwareVersion.targets); anything else is not understood.</summary>
+    private static bool ExistsCondition(string folder, string condition)
+    {
+        if (string.IsNullOrWhiteSpace(condition)) return true;
+        var m = System.Text.RegularExpressions.Regex.Match(condition.Trim(), @"^(!?)Exists\('([^']+)'\)$");
+        if (!m.Success) throw new InvalidOperationException($"{folder}: Compile condition '{condition}' not understood");
+        return File.Exists(Pattern(folder, m.Groups[2].Value)) != (m.Groups[1].Value == "!");
     }
 
     private static IEnumerable<string> SharedItems(string projitems)

@@ -20,6 +20,7 @@ public static class DeviceProjects
         ("Station.Core.Can", typeof(Station.Core.Can.PackSession), "firmware/Station.Core.Can/Nano/packages.config"),
         ("Station.Core.Cloud", typeof(Station.Core.Cloud.CloudLink), "firmware/Station.Core.Cloud/Nano/packages.config"),
         ("Station.Core.Console", typeof(Station.Core.Console.StationConsole), "firmware/Station.Core.Console/Nano/packages.config"),
+        ("Station.Core.Update", typeof(Station.Core.Update.Ed25519Verifier), "firmware/Station.Core.Update/Nano/packages.config"),
         ("Station.Boards", typeof(Station.Boards.BoardPinMap), "boards/Station.Boards/Nano/packages.config"),
     };
 

@@ -23,6 +23,18 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void A_late_control_tick_with_nothing_moving_is_counted_in_status_and_stops_nothing()
+        {
+            Assert.Contains("control loop: 0 late ticks", Type("status\r"));
+            _bay.Clock.Advance(300); // the loop stalls 300 ms (more than safety.tick_late_ms) while nothing is driven
+            _bay.Tick();
+            string status = Type("status\r");
+            Assert.Contains("control loop: 1 late ticks, longest gap 310 ms", status);
+            Assert.Equal(FaultCode.None, _bay.Controller.LatchedFault);
+            Assert.Contains("pack contact free", status);
+        }
+
+        [Fact]
         public void Jog_moves_the_lift_at_the_jog_speed_and_stops_at_the_target()
         {
             EnterAndHome();

@@ -9,7 +9,7 @@ namespace Station.Core.Tests
     /// last record agreeing with the controller (state Faulted, same fault, same inventory).</summary>
     public class FaultAtEveryStepTests
     {
-        private static readonly SwapState[] MotionSteps =
+        internal static readonly SwapState[] MotionSteps =
         {
             SwapState.Homing, SwapState.Arming, SwapState.RaiseToPack, SwapState.Unlock, SwapState.LowerDepleted,
             SwapState.WaitStaged, SwapState.Transfer, SwapState.RaiseCharged, SwapState.Lock, SwapState.LowerEmpty,

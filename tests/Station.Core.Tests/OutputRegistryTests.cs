@@ -57,14 +57,17 @@ namespace Station.Core.Tests
             var (bay, r, _) = Registered();
             var names = Enumerable.Range(0, r.Count).Select(i => r.At(i).Name).ToList();
             Assert.Equal(names.Count, names.Distinct().Count());
-            // 3 lift outputs, 2 per lock, 2 conveyors, the motion permit; the lift drive as a PWM drive.
-            Assert.Equal(3 + 2 * Config.LockCount + 2 + 1, r.Count);
+            // 3 lift outputs, 2 per lock, 2 conveyors, the motion permit and the permit watchdog's kick; the lift drive as
+            // a PWM drive.
+            Assert.Equal(3 + 2 * Config.LockCount + 2 + 2, r.Count);
             Assert.Equal(1, r.DriveCount);
             Assert.Equal("Lift.Drive", r.DriveName(0));
             // Each group's port is now the guard (everything built afterwards writes through the registry).
             Assert.Same(r.Find("Lift.Enable"), bay.Io.Lift.Enable);
             Assert.Same(r.Find("Locks.Release[3]"), bay.Io.Locks.Release[3]);
             Assert.Same(r.Find("Safety.MotionPermit"), bay.Io.Safety.MotionPermit);
+            Assert.Same(r.Find("Safety.PermitWatchdogKick"), bay.Io.Safety.PermitWatchdogKick);
+            Assert.Equal(Config.TickLateMs, r.Find("Safety.PermitWatchdogKick").MaxOnMs);
             Assert.Same(bay.Enable, r.Find("Lift.Enable").Port);
             // The wiring's own arrays keep their ports.
             Assert.Same(bay.Engage[0], r.Find("Locks.Engage[0]").Port);

@@ -59,7 +59,7 @@ namespace Station.Core.Tests
         private static Dictionary<SwapState, long> MeasureHealthyRun()
         {
             var durations = new Dictionary<SwapState, long>();
-            var r = new Run(null, default, 0, SwapState.Homing);
+            var r = new Run(null, false, SwapState.Homing);
             r.Execute(durations);
             if (r.Failure != null) throw new InvalidOperationException("the healthy reference run failed: " + r.Failure);
             foreach (var step in Steps)
@@ -74,7 +74,8 @@ namespace Station.Core.Tests
             foreach (var kind in Kinds)
                 foreach (var step in Steps)
                 {
-                    var r = new Run(sensor, kind.Kind, kind.Ticks, step);
+                    var k = kind;
+                    var r = new Run(s => InjectSensor(s, sensor, k.Kind, k.Ticks), k.Kind == SensorFault.Glitch, step);
                     r.Execute(null);
                     if (r.Failure != null)
                         failures.Append(sensor).Append(' ').Append(kind.Kind).Append('(').Append(kind.Ticks).Append(") at ")
@@ -83,20 +84,38 @@ namespace Station.Core.Tests
             return failures.ToString();
         }
 
+        /// <summary>One run with <paramref name="inject"/> applied on entering <paramref name="step"/> (half-way into it
+        /// when <paramref name="halfWay"/>); <paramref name="inject"/> returns how long the controller then misses its
+        /// ticks while the plant runs on (0: none). Returns why the run failed, or null when it ended safe.</summary>
+        public static string RunCase(Func<SimStation, int> inject, bool halfWay, SwapState step)
+        {
+            var r = new Run(inject, halfWay, step);
+            r.Execute(null);
+            return r.Failure;
+        }
+
+        private static int InjectSensor(SimStation s, string sensor, SensorFault kind, int ticks)
+        {
+            int tick = s.Config.TickMs;
+            int ms = kind == SensorFault.Flicker ? ticks * tick : Math.Max(1, ticks) * tick;
+            if (sensor == Encoder) s.Bay.Encoder.Inject(kind, ms);
+            else s.Bay.Input(sensor).Inject(kind, ms);
+            return 0;
+        }
+
         /// <summary>One run: home, swap, inject at the step, judge the end.</summary>
         private sealed class Run
         {
-            private readonly string _sensor;
-            private readonly SensorFault _kind;
-            private readonly int _ticks;
+            private readonly Func<SimStation, int> _inject;
+            private readonly bool _halfWay;
             private readonly SwapState _step;
             private bool _injected;
+            private int _lateMs;
 
-            public Run(string sensor, SensorFault kind, int ticks, SwapState step)
+            public Run(Func<SimStation, int> inject, bool halfWay, SwapState step)
             {
-                _sensor = sensor;
-                _kind = kind;
-                _ticks = ticks;
+                _inject = inject;
+                _halfWay = halfWay;
                 _step = step;
             }
 
@@ -109,12 +128,12 @@ namespace Station.Core.Tests
                 if (_step == SwapState.Homing) s.Bay.PlaceLift(150); // homing then has a real way down to find the switch
                 long enteredMs = -1;
                 SwapState last = SwapState.Off;
-                long delay = _kind == SensorFault.Glitch && durations == null ? StepDurations[_step] / 2 : 0;
+                long delay = _halfWay && durations == null ? StepDurations[_step] / 2 : 0;
                 s.Bay.When(() =>
                 {
                     if (s.C.State == _step && enteredMs < 0) enteredMs = s.Clock.NowMs;
-                    return _sensor != null && enteredMs >= 0 && s.Clock.NowMs >= enteredMs + delay;
-                }, "sensor fault", Inject(s, tick));
+                    return _inject != null && enteredMs >= 0 && s.Clock.NowMs >= enteredMs + delay;
+                }, "injected fault", () => { _injected = true; _lateMs = _inject(s); });
 
                 if (!s.C.Home().Accepted) { Failure = "home refused"; return; }
                 long limit = 400_000;
@@ -122,6 +141,12 @@ namespace Station.Core.Tests
                 string packIn = null;
                 while (s.Clock.NowMs < limit)
                 {
+                    // A late tick: the plant runs on while the controller does not tick.
+                    for (; _lateMs > 0; _lateMs -= tick)
+                    {
+                        s.Clock.Advance(tick);
+                        s.Bay.Step(tick);
+                    }
                     s.Tick();
                     if (durations != null && s.C.State != last)
                     {
@@ -138,7 +163,7 @@ namespace Station.Core.Tests
                         s.Bay.Rack.Fetch(packIn);
                         s.RunUntil(() => s.C.Interlocks.VehiclePositioned, 1000);
                         var r = s.C.Authorize(new SwapAuthorization("CAR001", packIn) { VehiclePackSerial = "VP001" });
-                        if (!r.Accepted && _sensor == null) { Failure = "authorize refused: " + r.Message; return; }
+                        if (!r.Accepted && _inject == null) { Failure = "authorize refused: " + r.Message; return; }
                         if (!r.Accepted) break; // a refusal before anything moves is a safe hold
                     }
                     if (s.Bay.Hazards.Count > 0) break;
@@ -148,18 +173,10 @@ namespace Station.Core.Tests
                 Judge(s, packIn);
             }
 
-            private Action Inject(SimStation s, int tick) => () =>
-            {
-                _injected = true;
-                int ms = _kind == SensorFault.Flicker ? _ticks * tick : Math.Max(1, _ticks) * tick;
-                if (_sensor == Encoder) s.Bay.Encoder.Inject(_kind, ms);
-                else s.Bay.Input(_sensor).Inject(_kind, ms);
-            };
-
             private void Judge(SimStation s, string packIn)
             {
                 if (s.Bay.Hazards.Count > 0) { Failure = "HAZARD " + s.HazardText().Trim() + " (state " + s.C.State + " " + FaultCatalogue.Name(s.C.LatchedFault) + ")"; return; }
-                if (_sensor != null && !_injected && s.C.State != SwapState.Faulted) { Failure = "never injected (step not reached), state " + s.C.State; return; }
+                if (_inject != null && !_injected && s.C.State != SwapState.Faulted) { Failure = "never injected (step not reached), state " + s.C.State; return; }
                 if (s.C.State == SwapState.Faulted)
                 {
                     if (!FaultCatalogue.IsKnown(s.C.LatchedFault)) Failure = "uncatalogued fault " + (int)s.C.LatchedFault;
@@ -178,10 +195,11 @@ namespace Station.Core.Tests
                 else if (s.Bay.Hazards.Count > 0) Failure = "HAZARD " + s.HazardText().Trim();
             }
 
+            // What the core drives: an output stuck on by an injected fault (a frozen speed reference) is not the core's.
             private static bool AnyOutputOn(SimStation s)
             {
-                if (s.Bay.LiftDrive.Duty != 0) return true;
-                foreach (var o in s.Bay.Outputs) if (o.State && o.Name != "MotionPermit") return true;
+                if (s.Bay.LiftDrive.WrittenDuty != 0) return true;
+                foreach (var o in s.Bay.Outputs) if (o.Written && o.Name != "MotionPermit") return true;
                 return false;
             }
         }

@@ -13,7 +13,8 @@ namespace Station.Sim.Tests
         public void Safety_chain_energises_after_its_pickup_only_with_a_permit_and_a_healthy_chain()
         {
             var c = Clock();
-            var chain = new SimSafetyChain(new SimInput("E", c), new SimInput("C", c), new SimInput("D", c), new SimInput("R", c), new SimOutput("P"), 40);
+            var chain = new SimSafetyChain(new SimInput("E", c), new SimInput("C", c), new SimInput("D", c), new SimInput("R", c), new SimOutput("P"),
+                new SimOutput("K"), 40, 0);
             chain.Step(10, true);                   // no permit: the pick-up timer starts afresh
             chain.MotionPermit.Write(true);
             chain.Step(30, true);
@@ -88,7 +89,7 @@ namespace Station.Sim.Tests
             var p = new PlantParameters();
             string hazard = null;
             var axis = new SimLinearAxis(p, new SimPwm("D", 2000), new SimOutput("Dir"), new SimOutput("En"), new SimOutput("Br"),
-                new SimInput("Home", c), new SimInput("Far", c), h => hazard = h, _ => { });
+                new SimInput("Home", c), new SimInput("Far", c), new SimInput("Contact", c), h => hazard = h, _ => { });
             axis.DirectionAway.Write(true);
             axis.Enable.Write(true);
             axis.Drive.SetDuty(1.0);
@@ -106,8 +107,36 @@ namespace Station.Sim.Tests
             for (int i = 0; i < 100 && hazard == null; i++) axis.Step(10, true, ceiling, "ceiling {0:0}");
             Assert.Equal(ceiling, axis.PositionMm);
             Assert.StartsWith("ceiling ", hazard);
-            axis.UpdateSensors();
+            axis.UpdateSensors(true);
             Assert.False(axis.HomeSwitch.Read());
+            Assert.True(axis.FarContact.Read());
+            axis.UpdateSensors(false);
+            Assert.False(axis.FarContact.Read());
+        }
+
+        [Fact]
+        public void Safety_chain_permit_watchdog_drops_the_relay_when_the_kick_stops_toggling()
+        {
+            var c = Clock();
+            var chain = new SimSafetyChain(new SimInput("E", c), new SimInput("C", c), new SimInput("D", c), new SimInput("R", c), new SimOutput("P"),
+                new SimOutput("K"), 20, 100);
+            chain.MotionPermit.Write(true);
+            bool kick = false;
+            for (int i = 0; i < 10; i++)
+            {
+                chain.PermitWatchdogKick.Write(kick = !kick);
+                chain.Step(10, true);
+            }
+            Assert.True(chain.Energised);
+            // The controller stops toggling: alive for the watchdog time, then the relay drops with the permit still on.
+            for (int i = 0; i < 10; i++) chain.Step(10, true);
+            Assert.True(chain.Energised);
+            chain.Step(10, true);
+            Assert.False(chain.WatchdogAlive);
+            Assert.False(chain.Energised);
+            chain.PermitWatchdogKick.Write(kick = !kick);
+            chain.Step(10, true);
+            Assert.True(chain.WatchdogAlive);
         }
 
         [Fact]

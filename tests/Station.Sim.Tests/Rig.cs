@@ -22,6 +22,7 @@ namespace Station.Sim.Tests
             for (int t = 0; t < ms; t += 10)
             {
                 Clock.Advance(10);
+                Bay.PermitWatchdogKick.Write(!Bay.PermitWatchdogKick.Written); // as a controller's tick does
                 Bay.Step(10);
             }
         }
@@ -33,6 +34,7 @@ namespace Station.Sim.Tests
             while (!done() && t < maxMs)
             {
                 Clock.Advance(10);
+                Bay.PermitWatchdogKick.Write(!Bay.PermitWatchdogKick.Written); // as a controller's tick does
                 Bay.Step(10);
                 t += 10;
             }

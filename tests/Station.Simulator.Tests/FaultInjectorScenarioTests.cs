@@ -1,3 +1,4 @@
+using Station.Core;
 using System.IO;
 using System.Linq;
 using Xunit;
@@ -126,9 +127,10 @@ namespace Station.Simulator.Tests
         }
 
         [Fact]
-        public void A_late_tick_lets_the_plant_run_on_without_the_controller()
+        public void A_late_tick_while_the_lift_moves_loses_the_permit_in_hardware_and_faults_on_the_next_tick()
         {
-            // 1.5 s late while the lift raises at full speed: the plant moves ~150 mm between two controller ticks.
+            // 1.5 s late while the lift raises at full speed: without the relay's permit watchdog the plant would move
+            // ~150 mm between two controller ticks; with it the drive loses power after PermitWatchdogMs (100 ms).
             var events = new System.Collections.Generic.List<ScenarioEvent>
             {
                 new ScenarioEvent { Index = 0, AtStep = "RaiseToPack", AfterMs = 3000, Do = "tick_late", Args = { ["late_ms"] = 1500 } },
@@ -145,8 +147,11 @@ namespace Station.Simulator.Tests
             };
             run.Run();
             Assert.Equal(1510, longestGap);
-            Assert.InRange(biggestJump, 140, 160);
-            Assert.Equal(1, run.SwapsCompleted);
+            Assert.InRange(biggestJump, 8, 15); // 100 ms at 100 mm/s, then the brake
+            Assert.Equal(0, run.SwapsCompleted);
+            Assert.Equal(FaultCode.ControlTickLate, run.Controller.LatchedFault);
+            Assert.Equal(1, run.Controller.Sequencer.LateTicks);
+            Assert.Equal(1510, run.Controller.Sequencer.LongestTickGapMs);
             Assert.Empty(run.Bay.Hazards);
         }
     }

@@ -47,6 +47,7 @@ namespace Station.Simulator
             ["VehicleDepartMs"] = (0, 3_600_000),
             ["VehiclePackSocPct"] = (0, 100),
             ["SafetyRelayPickupMs"] = (0, 10_000),
+            ["PermitWatchdogMs"] = (0, 10_000),
             ["VehicleHeightErrorMm"] = (-500, 500),
         };
 

@@ -14,8 +14,17 @@ namespace Station.Core.Journal
     /// the damaged file is first copied aside to <see cref="EvidenceFileName"/> and the damage reported
     /// (<see cref="CorruptBytes"/>), never deleted because it does not parse. An append that fails part-way is repaired at
     /// once by replacing the file with the new snapshot alone.
-    /// Bounded: when an append would pass the size limit, the file is replaced (atomically, IStorage.Replace) by the new
-    /// record alone — every record is a full snapshot, so nothing is lost. Writing allocates nothing.
+    /// Bounded: when an append would pass the size limit, the file is replaced (IStorage.Replace) by the new record alone —
+    /// every record is a full snapshot, so nothing is lost. A replace need not be atomic: the snapshot is first written
+    /// to <see cref="PendingFileName"/>, so a power cut that tears the journal's replace leaves that complete copy (and
+    /// one that tears the copy leaves the journal untouched); <see cref="Load"/> takes the newer of the two. Writing
+    /// allocates nothing.
+    /// Formats: the payload's first byte is its format version (<see cref="FormatVersion"/>). A later format may only add
+    /// fields at the end of the payload (a change that cannot be read that way must use a new file name and migrate
+    /// explicitly), so this reader reads a newer record's known prefix: the pack inventory survives a rollback to an older
+    /// firmware. Such a file is reported (<see cref="NewerFormat"/>) and never rewritten on load (no cut tail, no
+    /// compaction of damage) — only the next appended snapshot lands behind it. Fault codes and step numbers this
+    /// firmware does not know (written by a newer one) are kept as numbers, not treated as damage.
     /// </remarks>
     public sealed class SwapJournal
     {
@@ -29,9 +38,17 @@ namespace Station.Core.Journal
         /// <summary>Where a damaged journal is copied before it is rewritten (evidence for the technician).</summary>
         public const string EvidenceFileName = "swap.journal.bad";
 
+        /// <summary>Where a compaction or repair stages its snapshot before it replaces the journal.</summary>
+        public const string PendingFileName = "swap.journal.next";
+
+        private static readonly string PendingFile = PendingFileName;
+
         private const int Magic0 = 0x5A;
         private const int Magic1 = 0xA5;
         private const int Version = 1;
+
+        /// <summary>The payload format this firmware writes (the first payload byte).</summary>
+        public const int FormatVersion = Version;
         private const int HeaderBytes = 4;
         private const int CrcBytes = 4;
 
@@ -63,6 +80,13 @@ namespace Station.Core.Journal
         /// <summary>True when the last <see cref="Load"/> copied a damaged file to <see cref="EvidenceFileName"/>.</summary>
         public bool EvidenceKept { get; private set; }
 
+        /// <summary>True when the last <see cref="Load"/> found records of a newer format than <see cref="FormatVersion"/>
+        /// (read by their known prefix; the file was left as it is).</summary>
+        public bool NewerFormat { get; private set; }
+
+        /// <summary>Highest payload format version seen by the last <see cref="Load"/> (0: no record).</summary>
+        public int NewestFormatSeen { get; private set; }
+
         /// <summary>Number of compactions (file rewrites) since start.</summary>
         public int Compactions { get; private set; }
 
@@ -77,7 +101,7 @@ namespace Station.Core.Journal
             bool ok;
             if (existing > 0 && existing + length > _maxBytes)
             {
-                ok = _storage.Replace(JournalFile, _frame, 0, length);
+                ok = ReplaceWhole(length);
                 if (ok) Compactions++;
             }
             else
@@ -87,11 +111,21 @@ namespace Station.Core.Journal
                 {
                     // The append may have left part of a frame behind: every record is a full snapshot, so this one
                     // alone replaces the file and nothing written later lands behind the garbage.
-                    ok = _storage.Replace(JournalFile, _frame, 0, length);
+                    ok = ReplaceWhole(length);
                     if (ok) Repairs++;
                 }
             }
             if (ok) _sequence++;
+            return ok;
+        }
+
+        // Replaces the journal by the snapshot in _frame: staged in the pending file first, so a cut at any byte of either
+        // write leaves one complete snapshot at least as new as the last good one.
+        private bool ReplaceWhole(int length)
+        {
+            bool staged = _storage.Replace(PendingFile, _frame, 0, length);
+            bool ok = _storage.Replace(JournalFile, _frame, 0, length);
+            if (ok && staged) _storage.Delete(PendingFile);
             return ok;
         }
 
@@ -102,6 +136,42 @@ namespace Station.Core.Journal
             DiscardedBytes = 0;
             CorruptBytes = 0;
             EvidenceKept = false;
+            NewerFormat = false;
+            NewestFormatSeen = 0;
+            JournalSnapshot staged = LoadPending(slotCount);
+            JournalSnapshot found = LoadJournal(slotCount);
+            if (staged != null && (found == null || staged.Sequence > found.Sequence))
+            {
+                // A compaction was cut while it replaced the journal: its staged snapshot is the newest record. The
+                // journal gets it back before the staged copy goes, so a cut here too loses nothing.
+                _storage.Replace(FileName, _pending, 0, _pendingLength);
+                _sequence = staged.Sequence;
+                found = staged;
+            }
+            if (_storage.Length(PendingFileName) >= 0) _storage.Delete(PendingFileName);
+            _pending = null;
+            return found;
+        }
+
+        private byte[] _pending;
+        private int _pendingLength;
+
+        // The staged snapshot of a compaction that may not have finished, or null (none, or torn itself).
+        private JournalSnapshot LoadPending(int slotCount)
+        {
+            int length = _storage.Length(PendingFileName);
+            if (length < 0) return null;
+            _pending = new byte[length];
+            _pendingLength = _storage.Read(PendingFileName, 0, _pending, 0, length);
+            if (_pendingLength < HeaderBytes + CrcBytes) return null;
+            int frameLength = FrameAt(_pending, 0, _pendingLength, _frame.Length);
+            if (frameLength <= 0) return null;
+            _pendingLength = frameLength;
+            return Decode(_pending, HeaderBytes, frameLength - HeaderBytes - CrcBytes, slotCount);
+        }
+
+        private JournalSnapshot LoadJournal(int slotCount)
+        {
             int length = _storage.Length(FileName);
             if (length <= 0) return null;
             byte[] data = new byte[length];
@@ -129,6 +199,8 @@ namespace Station.Core.Journal
                     continue;
                 }
                 CorruptBytes += pos - validEnd;
+                int format = data[pos + HeaderBytes];
+                if (format > NewestFormatSeen) NewestFormatSeen = format;
                 last = s;
                 lastStart = pos;
                 lastLength = frameLength;
@@ -138,7 +210,13 @@ namespace Station.Core.Journal
             DiscardedBytes = got - validEnd;
             // A tail holding a whole frame with impossible content was not torn by a power cut: it is damage too.
             if (last == null || lastRejected >= validEnd) CorruptBytes += got - validEnd;
-            if (DiscardedBytes > 0 || CorruptBytes > 0)
+            NewerFormat = NewestFormatSeen > Version;
+            if ((DiscardedBytes > 0 || CorruptBytes > 0) && NewerFormat)
+            {
+                // Written by a newer firmware: keep every byte for it (evidence copy only), rewrite nothing.
+                if (CorruptBytes > 0) EvidenceKept = _storage.Replace(EvidenceFileName, data, 0, got);
+            }
+            else if (DiscardedBytes > 0 || CorruptBytes > 0)
             {
                 // Damage before a valid record is evidence: copy the file aside before rewriting it. A torn tail alone is
                 // the normal trace of a power cut during an append.
@@ -238,13 +316,13 @@ namespace Station.Core.Journal
         private static JournalSnapshot Decode(byte[] data, int offset, int count, int slotCount)
         {
             ByteReader r = new ByteReader(data, offset, count);
-            if (r.U8() != Version) return null;
+            if (r.U8() < 1) return null; // 0 was never written; a newer version is read by its known prefix
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
             int state = r.U8();
             int fault = r.U16();
             s.SwapCounter = r.I32();
-            if (state >= SwapStates.Count || !ValidFault(fault) || s.SwapCounter < 0) return null;
+            if (!ValidState(state) || !ValidFault(fault) || s.SwapCounter < 0) return null;
             s.State = (SwapState)state;
             s.LatchedFault = (FaultCode)fault;
             int hasSwap = r.U8();
@@ -295,7 +373,7 @@ namespace Station.Core.Journal
             if (r.Overrun || sw.SwapId < 0 || !ValidText(sw.VehicleId, false) || !ValidText(sw.PackOutSerial, true)
                 || !ValidText(sw.PackInSerial, true) || !ValidSoc(sw.PackOutSocPct) || !ValidSoc(sw.PackInSocPct)
                 || sw.SourceSlot < -1 || sw.SourceSlot >= slotCount || ticks < 0 || ticks > MaxTicks || sw.StartMs < 0
-                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || interrupted >= SwapStates.Count)
+                || outcome > (int)SwapOutcome.Interrupted || bms > 1 || !ValidState(interrupted))
             {
                 return null;
             }
@@ -313,19 +391,25 @@ namespace Station.Core.Journal
             }
             sw.FaultCount = faults;
             int steps = r.U8();
-            if (steps > SwapStates.Count) return null;
             for (int i = 0; i < steps; i++)
             {
                 int a = r.I32();
                 int b = r.I32();
                 if (a < -1 || b < -1) return null;
+                if (i >= SwapStates.Count) continue; // steps a newer firmware has: read past, not kept
                 sw.StepStartMs[i] = a;
                 sw.StepEndMs[i] = b;
             }
             return r.Overrun ? null : sw;
         }
 
-        private static bool ValidFault(int code) { return code == 0 || FaultCatalogue.IsKnown((FaultCode)code); }
+        // Any 16-bit number: a code this firmware has not catalogued was written by a newer one and is kept as a number
+        // (FaultCatalogue names it "Unknown"); the CRC, not the catalogue, tells damage.
+        private static bool ValidFault(int code) { return code >= 0 && code <= 0xFFFF; }
+
+        // A step number fits the byte Encode writes; one this firmware does not know (a newer firmware's step) is kept as
+        // a number: the station starts in Recovery for it like for any interrupted step it knows.
+        private static bool ValidState(int state) { return state >= 0 && state <= 0xFF; }
 
         // -1 (unknown) or a percentage as a BMS may report it (one byte): anything else was never written.
         private static bool ValidSoc(int pct) { return pct >= -1 && pct <= 255; }

@@ -18,6 +18,8 @@ namespace Station.Core.Motion
     /// | home reference | first switch edge AND a second slow approach to the same edge | edge not repeatable or switch not releasing: LiftHomingNotConfirmed |
     /// | moving / contact | encoder AND the travel the drive was commanded | encoder stopped: LiftStall (time window, or in a contact move the commanded travel the encoder has not confirmed, bounded by half the seal compression) |
     /// | not pressing into the car | encoder against vehicle height + half the seal compression | LiftPastContact |
+    /// | pack where the encoder expects it | pack-contact sensor against the encoder (contact zone) | sensor made below the zone: LiftContactEarly |
+    /// | following, direction, jumps, rest | encoder against the commanded travel, top speed and rest (<see cref="LiftMotionWatch"/>) | LiftFollowingError / LiftRunaway / LiftEncoderJump / LiftMovedWhileIdle |
     /// The contact move enters the zone <c>ContactZoneMm</c> below the vehicle height at <c>ApproachSpeedMmS</c>, so an
     /// encoder that stops there is found within the seal's compression, not after it.
     /// </remarks>
@@ -38,6 +40,9 @@ namespace Station.Core.Motion
         private readonly StationConfig _c;
         private readonly DebouncedInput _top;
         private readonly DebouncedInput _home;
+        private readonly DebouncedInput _contact;
+        private readonly LiftMotionWatch _watch;
+        private bool _jumpSeen;
         private int _zeroCounts;
         private int _counts;
         private int _lastCounts;
@@ -70,6 +75,8 @@ namespace Station.Core.Motion
             _c = config;
             _top = new DebouncedInput(ports.FarLimit, config.InputDebounceMs, false);
             _home = new DebouncedInput(ports.HomeSwitch, config.InputDebounceMs, false);
+            _contact = new DebouncedInput(ports.FarContact, config.InputDebounceMs, false);
+            _watch = new LiftMotionWatch(config);
             _homing = new HomeReference(config);
         }
 
@@ -96,6 +103,12 @@ namespace Station.Core.Motion
 
         /// <summary>Debounced top limit switch.</summary>
         public bool AtTopLimit { get { return _top.Level; } }
+
+        /// <summary>Debounced pack-contact sensor of the platform.</summary>
+        public bool AtPackContact { get { return _contact.Level; } }
+
+        /// <summary>Largest difference between the encoder and the commanded travel in the current or last move, mm.</summary>
+        public double PeakFollowingErrorMm { get { return _watch.PeakErrorMm; } }
 
         /// <summary>True when homed, idle, the home switch made and the encoder within HomeWindowMm of home (both channels).</summary>
         public bool IsHome
@@ -179,6 +192,7 @@ namespace Station.Core.Motion
             if (Mode != LiftMode.Faulted) Mode = LiftMode.Idle;
             _speedMmS = 0;
             OutputsOff();
+            _watch.Stopped();
         }
 
         /// <summary>Stops and latches <paramref name="code"/> (used by the axis itself and by the interlocks).</summary>
@@ -207,10 +221,20 @@ namespace Station.Core.Motion
         public void Update(long nowMs)
         {
             Sample(nowMs);
+            // Encoder against the lift's top speed: a count that jumps is not believed, moving or homed at rest.
+            bool jumped = _jumpSeen;
+            _jumpSeen = false;
+            if (jumped && (_mode == LiftMode.Moving || _mode == LiftMode.Homing || (_mode == LiftMode.Idle && IsHomed)))
+            {
+                Trip(FaultCode.LiftEncoderJump);
+                return;
+            }
             if (_mode == LiftMode.Idle || _mode == LiftMode.Faulted)
             {
                 if (_driving || !_outputsKnown) OutputsOff();
                 _lastUpdateMs = nowMs;
+                // Encoder against "no move commanded": a homed lift at rest that moves has a brake or drive fault.
+                if (_mode == LiftMode.Idle && IsHomed && _watch.MovedWhileIdle(PositionMm, nowMs)) Trip(FaultCode.LiftMovedWhileIdle);
                 return;
             }
             double pos = (_counts - _zeroCounts) / _c.CountsPerMm; // PositionMm, without a call
@@ -232,6 +256,16 @@ namespace Station.Core.Motion
             if (nowMs > _deadlineMs)
             {
                 Trip(Mode == LiftMode.Homing ? FaultCode.LiftHomingFailed : FaultCode.LiftMoveTimeout);
+                return;
+            }
+            // Encoder against the commanded travel and direction (slip, scale, runaway); a count that stopped is a stall.
+            // Not while homing: its reversals leave a drive's deceleration to the mechanics, and homing has its own
+            // channels (the edge confirmed twice, the back-off bound, the deadline).
+            FaultCode motion = _mode != LiftMode.Moving ? FaultCode.None : _watch.Driven(pos, _up ? _speedMmS : -_speedMmS,
+                nowMs - _lastUpdateMs, _up, true, nowMs - _lastEncoderChangeMs >= 2 * _c.TickMs);
+            if (motion != FaultCode.None)
+            {
+                Trip(motion);
                 return;
             }
             // Stall, channel "encoder against the commanded travel": no count for StallWindowMs, or - moving into contact -
@@ -284,6 +318,13 @@ namespace Station.Core.Motion
             if (pos > _c.SoftLimitMaxMm + SoftLimitSlackMm || (!_up && !towardsHome && pos < _c.SoftLimitMinMm - SoftLimitSlackMm))
             {
                 Trip(FaultCode.LiftSoftLimit);
+                return true;
+            }
+            // Contact sensor against encoder: the platform touches a pack below the zone where it may (pack lower than
+            // configured, or an encoder that reads low) - stop before the speed still allowed there crushes it.
+            if (_intoContact && _contact.Level && pos < ContactZoneStartMm - _c.PositionToleranceMm)
+            {
+                Trip(FaultCode.LiftContactEarly);
                 return true;
             }
             if (_intoContact && pos > _c.VehicleHeightMm + _c.SealCompressionMm / 2)
@@ -390,13 +431,16 @@ namespace Station.Core.Motion
             _lastUpdateMs = nowMs;
             _unseenMm = 0;
             _lastSeenMm = PositionMm;
+            _watch.Begin(PositionMm);
         }
 
         private void Sample(long nowMs)
         {
             _top.Sample(nowMs);
             _home.Sample(nowMs);
+            _contact.Sample(nowMs);
             _counts = _encoder.ReadCounts();
+            if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
             if (_counts != _lastCounts)
             {
                 _lastCounts = _counts;

@@ -3,7 +3,7 @@ using Station.Hal;
 namespace Station.Core
 {
     /// <summary>The ports of one linear axis: a drive with speed reference, direction, enable and holding brake, an
-    /// incremental encoder, a home switch and an overtravel limit at the far end.</summary>
+    /// incremental encoder, a home switch, an overtravel limit and a contact sensor at the far end.</summary>
     /// <remarks>
     /// One shape for every axis a bay has: the car bay's lift, and a side-swap robot's travel, height and fork axes.
     /// "Away" is the direction in which the encoder counts rise (up for a lift, out for a fork).
@@ -24,5 +24,9 @@ namespace Station.Core
         public IDigitalInput HomeSwitch;
         /// <summary>Overtravel limit switch at the far end of travel.</summary>
         public IDigitalInput FarLimit;
+        /// <summary>Contact sensor on the carriage: made while the carriage (or the load it carries) touches its
+        /// counterpart at the far end (the lift platform against the vehicle's pack). Second position channel near
+        /// contact, beside the encoder.</summary>
+        public IDigitalInput FarContact;
     }
 }

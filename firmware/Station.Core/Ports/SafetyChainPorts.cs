@@ -17,5 +17,9 @@ namespace Station.Core
         public IDigitalOutput MotionPermit;
         /// <summary>Safety relay / safe-torque-off feedback: true = the relay is energised and drives may run.</summary>
         public IDigitalInput RelayFeedback;
+        /// <summary>Toggled once every control tick: the safety relay's permit watchdog (a retriggerable timer in series
+        /// with MotionPermit) drops the permit when it stops toggling, so a control loop that stalls cannot leave a drive
+        /// running on its last command.</summary>
+        public IDigitalOutput PermitWatchdogKick;
     }
 }

@@ -15,6 +15,8 @@ namespace Station.Core.Safety
     public sealed class Interlocks
     {
         private readonly IDigitalOutput _permit;
+        private readonly IDigitalOutput _kick;
+        private bool _kickLevel;
         private readonly DebouncedInput _estop;
         private readonly DebouncedInput _curtain;
         private readonly DebouncedInput _doors;
@@ -31,6 +33,7 @@ namespace Station.Core.Safety
         public Interlocks(StationIo io, StationConfig config)
         {
             _permit = io.Safety.MotionPermit;
+            _kick = io.Safety.PermitWatchdogKick;
             _estop = new DebouncedInput(io.Safety.EStopReleased, config.InputDebounceMs, true);
             _curtain = new DebouncedInput(io.Safety.LightCurtainClear, config.InputDebounceMs, true);
             _doors = new DebouncedInput(io.Safety.DoorsClosed, config.InputDebounceMs, true);
@@ -67,6 +70,14 @@ namespace Station.Core.Safety
         {
             DebouncedInput.SampleAll(_inputs, nowMs);
             if (_relay.Level && _permit.State) _relayConfirmed = true;
+        }
+
+        /// <summary>Toggles the permit watchdog's input; call once per control tick (a loop that stops calling it loses
+        /// the motion permit in hardware).</summary>
+        public void KickWatchdog()
+        {
+            _kickLevel = !_kickLevel;
+            _kick.Write(_kickLevel);
         }
 
         /// <summary>Requests (or withdraws) motion from the safety relay.</summary>

@@ -8,7 +8,7 @@ namespace Station.Core.Swap
     /// do not change.</remarks>
     public static class BoardPorts
     {
-        /// <summary>Lift axis: drive, direction, enable, brake, encoder, top and home limits.</summary>
+        /// <summary>Lift axis: drive, direction, enable, brake, encoder, top and home limits, pack-contact sensor.</summary>
         public const string LinearAxis = "linear axis";
         /// <summary>Pack latches: engage and release outputs, locked and unlocked sensors, one each per latch.</summary>
         public const string LockSet = "lock set";
@@ -16,7 +16,8 @@ namespace Station.Core.Swap
         public const string StagingConveyor = "staging conveyor";
         /// <summary>Transfer conveyor: run output, pack-on-lift and pack-at-return sensors.</summary>
         public const string TransferConveyor = "transfer conveyor";
-        /// <summary>Safety chain: e-stop, light curtain, doors, vehicle position, safety relay and motion permit.</summary>
+        /// <summary>Safety chain: e-stop, light curtain, doors, vehicle position, safety relay, motion permit and the
+        /// permit watchdog's kick.</summary>
         public const string SafetyChain = "safety chain";
 
         /// <summary>True when <paramref name="io"/> wires every port of <paramref name="group"/>; false for a group
@@ -27,7 +28,7 @@ namespace Station.Core.Swap
             {
                 LinearAxisPorts a = io.Lift;
                 return a.Drive != null && a.DirectionAway != null && a.Enable != null && a.BrakeRelease != null
-                    && a.Encoder != null && a.FarLimit != null && a.HomeSwitch != null;
+                    && a.Encoder != null && a.FarLimit != null && a.HomeSwitch != null && a.FarContact != null;
             }
             if (group == LockSet)
                 return Wired(io.Locks.Engage) && Wired(io.Locks.Release) && Wired(io.Locks.LockedSensor) && Wired(io.Locks.UnlockedSensor);
@@ -38,7 +39,8 @@ namespace Station.Core.Swap
             {
                 SafetyChainPorts c = io.Safety;
                 return c.EStopReleased != null && c.LightCurtainClear != null && c.DoorsClosed != null
-                    && io.Sensors.VehiclePositioned != null && c.RelayFeedback != null && c.MotionPermit != null;
+                    && io.Sensors.VehiclePositioned != null && c.RelayFeedback != null && c.MotionPermit != null
+                    && c.PermitWatchdogKick != null;
             }
             return false;
         }

@@ -44,6 +44,7 @@ namespace Station.Core.Swap
         private readonly TransitionRow[] _table;
         private readonly EngineStates _engine;
         private readonly PackCheckGate _gate;
+        private readonly ControlLoopWatch _loop;
         private readonly DebouncedInput _packAtStaging;
         private readonly DebouncedInput _packOnLift;
         private readonly DebouncedInput _packAtReturn;
@@ -110,6 +111,7 @@ namespace Station.Core.Swap
             _lift = new LiftAxis(io.Lift, config);
             _locks = new LockSet(io.Locks, config);
             _interlocks = new Interlocks(io, config);
+            _loop = new ControlLoopWatch(config);
             _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
             _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
             _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
@@ -171,6 +173,13 @@ namespace Station.Core.Swap
         /// <summary>Raised when a fault is latched or cleared.</summary>
         public event FaultEventHandler FaultChanged;
 
+        /// <summary>Control ticks that came later than <c>TickLateMs</c> after the one before, since power-up (counted
+        /// whether or not anything moved).</summary>
+        public int LateTicks { get { return _loop.LateTicks; } }
+
+        /// <summary>The longest gap between two control ticks since power-up, ms.</summary>
+        public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
+
         /// <summary>Debounced PackAtStaging.</summary>
         public bool PackAtStagingSensed { get { return _packAtStaging.Level; } }
         /// <summary>Debounced PackOnLift.</summary>
@@ -192,6 +201,9 @@ namespace Station.Core.Swap
         public void Tick()
         {
             _now = _io.Clock.NowMs;
+            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
+            _interlocks.KickWatchdog();
+            bool late = _loop.Tick(_now);
             _interlocks.Sample(_now);
             DebouncedInput.SampleAll(_packSensors, _now);
             _gate.Poll();
@@ -201,6 +213,13 @@ namespace Station.Core.Swap
                 // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
                 _lift.Update(_now);
                 _locks.Update(_now);
+                return;
+            }
+            // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
+            // meanwhile); whatever was driven is stopped and the station faulted, whatever it may look like now.
+            if (late && AnythingDriven() && _state != SwapState.Faulted)
+            {
+                RaiseFault(FaultCode.ControlTickLate);
                 return;
             }
             TrackDeparture();
@@ -262,6 +281,14 @@ namespace Station.Core.Swap
             return true;
         }
 
+        // True while any actuator is commanded: the lift, a lock, a conveyor.
+        private bool AnythingDriven()
+        {
+            LiftMode m = Lift.Mode;
+            return m == LiftMode.Moving || m == LiftMode.Homing || Locks.Command != LockCommand.None
+                || StagingConveyor.IsRunning || TransferConveyor.IsRunning;
+        }
+
         internal void ClearActuatorFaults()
         {
             Lift.ClearFault();
@@ -293,6 +320,21 @@ namespace Station.Core.Swap
             }
             _pendingFault = code;
             if (!Dispatch(SwapSignal.Fault)) _pendingFault = FaultCode.None;
+        }
+
+        /// <summary>After an exception escaped a tick: every output off, the half-done transition's bookkeeping dropped,
+        /// <paramref name="code"/> latched through the one fault handler (journaled). Already Faulted: outputs off only, so
+        /// an exception repeating every tick neither re-journals nor changes the first fault; Recovery and Off drive nothing
+        /// and keep what they know.</summary>
+        public void ContainException(FaultCode code)
+        {
+            StopAllOutputs();
+            _inTransition = false;
+            _deferredFault = FaultCode.None;
+            _pendingFault = FaultCode.None;
+            if (_state == SwapState.Faulted || _state == SwapState.Recovery || _state == SwapState.Off) return;
+            _pendingFault = code;
+            if (!Dispatch(SwapSignal.Fault)) Transition(SwapState.Faulted);
         }
 
         internal void LatchPendingFault()

@@ -60,6 +60,14 @@ namespace Station.Core.Tests.Bay
         public int FailNextAppendAfter = -1;
         public int Appends;
         public int Replaces;
+        /// <summary>When &gt; 0: the replace with this number (counting <see cref="Replaces"/>) keeps only
+        /// <see cref="TearReplaceKeep"/> bytes (a non-atomic replace cut by a power failure); from then on the storage is
+        /// dead (<see cref="PoweredOff"/>) and every write is lost, as on a board without supply.</summary>
+        public int TearReplaceNumber;
+        public int TearReplaceKeep;
+        /// <summary>Bytes the torn replace was asked to write.</summary>
+        public int TornReplaceCount;
+        public bool PoweredOff;
 
         public int Length(string name) => _files.TryGetValue(name, out var b) ? b.Length : -1;
 
@@ -73,7 +81,7 @@ namespace Station.Core.Tests.Bay
 
         public bool Append(string name, byte[] buffer, int offset, int count)
         {
-            if (FailWrites) return false;
+            if (FailWrites || PoweredOff) return false;
             Appends++;
             bool fail = FailNextAppendAfter >= 0;
             if (fail)
@@ -95,8 +103,14 @@ namespace Station.Core.Tests.Bay
 
         public bool Replace(string name, byte[] buffer, int offset, int count)
         {
-            if (FailWrites) return false;
+            if (FailWrites || PoweredOff) return false;
             Replaces++;
+            if (Replaces == TearReplaceNumber)
+            {
+                TornReplaceCount = count;
+                count = Math.Min(count, TearReplaceKeep);
+                PoweredOff = true;
+            }
             if (!_files.TryGetValue(name, out var f)) _files[name] = f = new FileBuf();
             if (count > f.Data.Length) f.Data = new byte[count];
             Array.Copy(buffer, offset, f.Data, 0, count);
@@ -104,7 +118,7 @@ namespace Station.Core.Tests.Bay
             return true;
         }
 
-        public void Delete(string name) => _files.Remove(name);
+        public void Delete(string name) { if (!PoweredOff) _files.Remove(name); }
 
         public byte[] Bytes(string name)
         {

@@ -44,10 +44,10 @@ namespace Station.Core.Tests.Bay
 
         public readonly TestPwm Drive = new TestPwm();
         public readonly TestOutput DirUp = new TestOutput(), Enable = new TestOutput(), Brake = new TestOutput();
-        public readonly TestOutput StagingRun = new TestOutput(), TransferRun = new TestOutput(), Permit = new TestOutput();
+        public readonly TestOutput StagingRun = new TestOutput(), TransferRun = new TestOutput(), Permit = new TestOutput(), WatchdogKick = new TestOutput();
         public readonly TestOutput[] Engage, Release;
         public readonly TestEncoder Encoder = new TestEncoder();
-        public readonly TestInput TopLimit = new TestInput(), HomeLimit = new TestInput();
+        public readonly TestInput TopLimit = new TestInput(), HomeLimit = new TestInput(), PackContact = new TestInput();
         public readonly TestInput[] LockedSensor, UnlockedSensor;
         public readonly TestInput PackAtStaging = new TestInput(), PackOnLift = new TestInput(), PackAtReturn = new TestInput();
         public readonly TestInput EStop = new TestInput(), Curtain = new TestInput(), Doors = new TestInput(),
@@ -84,12 +84,13 @@ namespace Station.Core.Tests.Bay
             Relay.Source = () => RelayWelded || (!RelayDead && EStopReleased && Permit.State && RelayOnMs >= RelayDelayMs);
 
             Io.Lift.Drive = Drive; Io.Lift.DirectionAway = DirUp; Io.Lift.Enable = Enable; Io.Lift.BrakeRelease = Brake;
-            Io.Lift.Encoder = Encoder; Io.Lift.FarLimit = TopLimit; Io.Lift.HomeSwitch = HomeLimit;
+            Io.Lift.Encoder = Encoder; Io.Lift.FarLimit = TopLimit; Io.Lift.HomeSwitch = HomeLimit; Io.Lift.FarContact = PackContact;
             Io.Locks.Engage = Engage; Io.Locks.Release = Release; Io.Locks.LockedSensor = LockedSensor; Io.Locks.UnlockedSensor = UnlockedSensor;
             Io.StagingConveyor.Run = StagingRun; Io.Sensors.PackAtStaging = PackAtStaging;
             Io.TransferConveyor.Run = TransferRun; Io.Sensors.PackOnLift = PackOnLift; Io.Sensors.PackAtReturn = PackAtReturn;
             Io.Safety.EStopReleased = EStop; Io.Safety.LightCurtainClear = Curtain; Io.Safety.DoorsClosed = Doors;
             Io.Sensors.VehiclePositioned = Vehicle; Io.Safety.RelayFeedback = Relay; Io.Safety.MotionPermit = Permit;
+            Io.Safety.PermitWatchdogKick = WatchdogKick;
             Io.Clock = Clock; Io.Storage = Storage; Io.Log = Log;
             UpdateEncoder();
         }

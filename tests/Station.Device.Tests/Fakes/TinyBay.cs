@@ -39,11 +39,11 @@ namespace Station.Device.Tests.Fakes
         /// <summary>Outputs.</summary>
         public readonly FakePwm Drive = new FakePwm();
         public readonly FakeOutput DirUp = new FakeOutput(), Enable = new FakeOutput(), Brake = new FakeOutput(),
-            StagingRun = new FakeOutput(), TransferRun = new FakeOutput(), Permit = new FakeOutput();
+            StagingRun = new FakeOutput(), TransferRun = new FakeOutput(), Permit = new FakeOutput(), WatchdogKick = new FakeOutput();
         public readonly FakeOutput[] Engage, Release;
         /// <summary>Inputs.</summary>
         public readonly FakeEncoder Encoder = new FakeEncoder();
-        public readonly FakeInput TopLimit = new FakeInput(), HomeLimit = new FakeInput(), PackAtStaging = new FakeInput(),
+        public readonly FakeInput TopLimit = new FakeInput(), HomeLimit = new FakeInput(), PackContact = new FakeInput(), PackAtStaging = new FakeInput(),
             PackOnLift = new FakeInput(), PackAtReturn = new FakeInput(), EStop = new FakeInput(), Curtain = new FakeInput(),
             Doors = new FakeInput(), Vehicle = new FakeInput(), Relay = new FakeInput();
         public readonly FakeInput[] Locked, Unlocked;
@@ -76,12 +76,13 @@ namespace Station.Device.Tests.Fakes
                 Unlocked[i] = new FakeInput();
             }
             Io.Lift.Drive = Drive; Io.Lift.DirectionAway = DirUp; Io.Lift.Enable = Enable; Io.Lift.BrakeRelease = Brake;
-            Io.Lift.Encoder = Encoder; Io.Lift.FarLimit = TopLimit; Io.Lift.HomeSwitch = HomeLimit;
+            Io.Lift.Encoder = Encoder; Io.Lift.FarLimit = TopLimit; Io.Lift.HomeSwitch = HomeLimit; Io.Lift.FarContact = PackContact;
             Io.Locks.Engage = Engage; Io.Locks.Release = Release; Io.Locks.LockedSensor = Locked; Io.Locks.UnlockedSensor = Unlocked;
             Io.StagingConveyor.Run = StagingRun; Io.Sensors.PackAtStaging = PackAtStaging;
             Io.TransferConveyor.Run = TransferRun; Io.Sensors.PackOnLift = PackOnLift; Io.Sensors.PackAtReturn = PackAtReturn;
             Io.Safety.EStopReleased = EStop; Io.Safety.LightCurtainClear = Curtain; Io.Safety.DoorsClosed = Doors;
             Io.Sensors.VehiclePositioned = Vehicle; Io.Safety.RelayFeedback = Relay; Io.Safety.MotionPermit = Permit;
+            Io.Safety.PermitWatchdogKick = WatchdogKick;
             Io.Clock = Clock; Io.Storage = Storage; Io.Log = new FakeLog();
             UpdateSensors();
         }
