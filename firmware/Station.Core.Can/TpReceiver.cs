@@ -131,6 +131,8 @@ namespace Station.Core.Can
         /// <summary>Applies the timers: drops sessions whose wait expired, retries queued answers.</summary>
         public void Poll(long nowMs)
         {
+            // Every control tick polls this; with no session open (nearly always) there is nothing to time.
+            if (_open == 0) return;
             for (int i = 0; i < _sessions.Length; i++)
             {
                 TpSession s = _sessions[i];

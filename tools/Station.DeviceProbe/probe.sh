@@ -10,14 +10,14 @@ command -v valgrind >/dev/null || { echo "probe.sh: valgrind is needed (apt-get 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 here="$root/tools/Station.DeviceProbe"
 dir=${1:-${NF_OUT:-/tmp/nfcheck-$(basename "$root")}/esp32-devkitc}
-for a in Station.Hal Station.Core Station.Core.Can Station.Core.Cloud Station.Core.Console; do
+for a in Station.Hal Station.Core.Config Station.Core Station.Core.Can Station.Core.Cloud Station.Core.Console; do
   [ -f "$dir/$a.pe" ] || { echo "probe.sh: $dir/$a.pe missing: run the kit's check.sh first" >&2; exit 2; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 refs=()
 for a in mscorlib nanoFramework.Runtime.Native nanoFramework.System.Collections nanoFramework.System.Text; do refs+=("-r:$NF_REF/$a.dll"); done
-for a in Station.Hal Station.Core Station.Core.Can Station.Core.Cloud Station.Core.Console; do refs+=("-r:$dir/$a.dll"); done
+for a in Station.Hal Station.Core.Config Station.Core Station.Core.Can Station.Core.Cloud Station.Core.Console; do refs+=("-r:$dir/$a.dll"); done
 # The probe and the on-target tests' fakes, compiled like the project (C# 9, nanoFramework's mscorlib only).
 # PROBE_APP=core: the controller and its BMS check only; default: the whole application (console and cloud link too).
 define=NANOFRAMEWORK_1_0
@@ -27,7 +27,7 @@ dotnet "$NF_CSC" -nologo -noconfig -nostdlib+ -target:exe -langversion:9.0 "-def
   -out:"$work/DeviceProbe.exe" "${refs[@]}" "$here/DeviceProbe.cs" "$root"/tests/Station.Device.Tests/Fakes/*.cs
 dotnet "$NF_MDP" "$work/DeviceProbe.exe" "$work/DeviceProbe.pe" false "$NF_REF" "$dir" >/dev/null
 pes=("$NF_PE/mscorlib.pe" "$NF_PE/nanoFramework.Runtime.Native.pe" "$NF_PE/nanoFramework.System.Collections.pe" "$NF_PE/nanoFramework.System.Text.pe")
-for a in Station.Hal Station.Core Station.Core.Can Station.Core.Cloud Station.Core.Console; do pes+=("$dir/$a.pe"); done
+for a in Station.Hal Station.Core.Config Station.Core Station.Core.Can Station.Core.Cloud Station.Core.Console; do pes+=("$dir/$a.pe"); done
 pes+=("$work/DeviceProbe.pe")
 # Every call of the marker (GC.EnableGCMessages) closes a region: callgrind writes its counters to cg.out.<n>.
 (cd "$work" && valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=cg.out \

@@ -8,17 +8,25 @@ namespace Station.Core.Motion
     /// the simulator. Safety inputs are built with <c>dropAtOnce</c>: a change to inactive (beam broken, e-stop open,
     /// relay dropped) is believed in the same tick, because stopping late is worse than stopping on a glitch. Only the
     /// change back to active waits. The first sample after start is taken as it is.
+    /// Each owner samples its inputs together with <see cref="SampleAll"/>: on nanoFramework's interpreter a method call
+    /// costs about three field reads, and an input whose level holds (nearly every input in nearly every tick) then costs
+    /// its port read and one comparison, without a call of its own.
     /// </remarks>
     public sealed class DebouncedInput
     {
         private readonly IDigitalInput _raw;
         private readonly int _debounceMs;
         private readonly bool _dropAtOnce;
-        private bool _stable;
         private bool _primed;
         private long _changeSinceMs = -1;
-        // A field, not an auto-property: Sample runs for every input in every tick, and a setter call is dear on nanoFramework.
-        private bool _rawLevel;
+        // Primed and no change being timed: a sample that reads Level then has nothing to do.
+        private bool _quiet;
+
+        // Fields, not properties, for the core's own readers in the tick (a getter call each on the interpreter).
+        /// <summary>The debounced level (the same as <see cref="Value"/>).</summary>
+        internal bool Level;
+        /// <summary>The level read at the last sample (the same as <see cref="Raw"/>).</summary>
+        internal bool RawLevel;
 
         /// <summary>Wraps a raw input.</summary>
         public DebouncedInput(IDigitalInput raw, int debounceMs, bool dropAtOnce)
@@ -29,40 +37,64 @@ namespace Station.Core.Motion
         }
 
         /// <summary>The debounced level.</summary>
-        public bool Value { get { return _stable; } }
+        public bool Value { get { return Level; } }
 
         /// <summary>The level read at the last sample, before debouncing.</summary>
-        public bool Raw { get { return _rawLevel; } }
+        public bool Raw { get { return RawLevel; } }
 
-        /// <summary>Reads the input once; call every tick.</summary>
+        /// <summary>Reads the input once; call every tick (or sample the owner's inputs with <see cref="SampleAll"/>).</summary>
         public void Sample(long nowMs)
         {
             bool r = _raw.Read();
-            _rawLevel = r;
-            // The common case first (the level holds): one comparison, and no store unless a change was being timed.
-            if (r == _stable && _primed)
+            RawLevel = r;
+            if (r != Level || !_quiet) Settle(r, nowMs);
+        }
+
+        /// <summary>Reads every input of <paramref name="inputs"/> once, in one loop, exactly as <see cref="Sample"/> each;
+        /// true when a debounced level changed. Allocation-free.</summary>
+        public static bool SampleAll(DebouncedInput[] inputs, long nowMs)
+        {
+            bool changed = false;
+            for (int i = 0; i < inputs.Length; i++)
             {
-                if (_changeSinceMs >= 0) _changeSinceMs = -1;
-                return;
+                DebouncedInput d = inputs[i];
+                bool r = d._raw.Read();
+                d.RawLevel = r;
+                if ((r != d.Level || !d._quiet) && d.Settle(r, nowMs)) changed = true;
             }
+            return changed;
+        }
+
+        // Everything but the common case (the level holds and nothing is timed); true when the debounced level changed.
+        private bool Settle(bool r, long nowMs)
+        {
             if (!_primed)
             {
                 _primed = true;
-                _stable = r;
-                return;
+                _quiet = true;
+                bool first = Level != r;
+                Level = r;
+                return first;
             }
-            if (_dropAtOnce && !r)
+            if (r == Level || (_dropAtOnce && !r))
             {
-                _stable = false;
+                // Back to the believed level before the debounce time (a glitch), or a safety input dropping: at once.
                 _changeSinceMs = -1;
-                return;
+                _quiet = true;
+                if (r == Level) return false;
+                Level = false;
+                return true;
             }
             if (_changeSinceMs < 0) _changeSinceMs = nowMs;
-            if (nowMs - _changeSinceMs >= _debounceMs)
+            if (nowMs - _changeSinceMs < _debounceMs)
             {
-                _stable = r;
-                _changeSinceMs = -1;
+                _quiet = false;
+                return false;
             }
+            Level = r;
+            _changeSinceMs = -1;
+            _quiet = true;
+            return true;
         }
     }
 }

@@ -99,13 +99,13 @@ namespace Station.Core.Motion
         public double CommandedSpeedMmS { get { return _speedMmS; } }
 
         /// <summary>Debounced home switch.</summary>
-        public bool AtHomeSwitch { get { return _home.Value; } }
+        public bool AtHomeSwitch { get { return _home.Level; } }
 
         /// <summary>Debounced top limit switch.</summary>
-        public bool AtTopLimit { get { return _top.Value; } }
+        public bool AtTopLimit { get { return _top.Level; } }
 
         /// <summary>Debounced pack-contact sensor of the platform.</summary>
-        public bool AtPackContact { get { return _contact.Value; } }
+        public bool AtPackContact { get { return _contact.Level; } }
 
         /// <summary>Largest difference between the encoder and the commanded travel in the current or last move, mm.</summary>
         public double PeakFollowingErrorMm { get { return _watch.PeakErrorMm; } }
@@ -113,14 +113,14 @@ namespace Station.Core.Motion
         /// <summary>True when homed, idle, the home switch made and the encoder within HomeWindowMm of home (both channels).</summary>
         public bool IsHome
         {
-            get { return IsHomed && Mode == LiftMode.Idle && _home.Value && Kinematics.Abs(PositionMm) <= _c.HomeWindowMm; }
+            get { return IsHomed && Mode == LiftMode.Idle && _home.Level && Kinematics.Abs(PositionMm) <= _c.HomeWindowMm; }
         }
 
         /// <summary>True when homed, idle, the encoder within twice the position tolerance of <paramref name="mm"/> and the
         /// home switch released (a height above the home window; use <see cref="IsHome"/> for home).</summary>
         public bool IsAt(double mm)
         {
-            return IsHomed && Mode == LiftMode.Idle && !_home.Value && Kinematics.Abs(PositionMm - mm) <= 2 * _c.PositionToleranceMm;
+            return IsHomed && Mode == LiftMode.Idle && !_home.Level && Kinematics.Abs(PositionMm - mm) <= 2 * _c.PositionToleranceMm;
         }
 
         /// <summary>Where homing is (meaningful while <see cref="Mode"/> is Homing).</summary>
@@ -146,7 +146,7 @@ namespace Station.Core.Motion
             double distance = Kinematics.Abs(targetMm - PositionMm);
             _targetMm = targetMm;
             // Home is reached only when the switch agrees; elsewhere the encoder alone says "already there".
-            if (distance <= _c.PositionToleranceMm && (!IsHomeTarget(targetMm) || _home.Value))
+            if (distance <= _c.PositionToleranceMm && (!IsHomeTarget(targetMm) || _home.Level))
             {
                 _arrived = true;
                 return true;
@@ -172,7 +172,7 @@ namespace Station.Core.Motion
             long planned = (long)(_c.TravelMm / _c.HomingSpeedMmS * 1000)
                 + (long)((2 * _c.HomingBackoffMm + _c.HomingRepeatMm) / _c.ApproachSpeedMmS * 1000);
             Begin(LiftMode.Homing, nowMs, planned + planned / 2 + _c.MoveTimeoutMarginMs);
-            _homing.Begin(_counts, _home.Value);
+            _homing.Begin(_counts, _home.Level);
             _lastPhase = _homing.Phase;
             _up = _homing.Up;
             return true;
@@ -237,10 +237,10 @@ namespace Station.Core.Motion
                 if (_mode == LiftMode.Idle && IsHomed && _watch.MovedWhileIdle(PositionMm, nowMs)) Trip(FaultCode.LiftMovedWhileIdle);
                 return;
             }
-            double pos = PositionMm;
+            double pos = (_counts - _zeroCounts) / _c.CountsPerMm; // PositionMm, without a call
             // Travel commanded over the last period that no encoder count has confirmed yet.
             if (_lastEncoderChangeMs != nowMs && nowMs > _lastUpdateMs) _unseenMm += _speedMmS * (nowMs - _lastUpdateMs) / 1000.0;
-            if (_top.Value)
+            if (_top.Level)
             {
                 Trip(FaultCode.LiftTopLimit);
                 return;
@@ -280,6 +280,11 @@ namespace Station.Core.Motion
         }
 
         private const double SoftLimitSlackMm = 5;
+        // cap² <= reach × this means cap <= sqrt(reach) whatever the last bits of either: the root need not be taken.
+        private const double SquareMargin = 1 - 1e-9;
+        // The last contact-zone root taken, and its argument (-1: none yet).
+        private double _reach = -1;
+        private double _reachRoot;
 
         // Home is 0 or within the tolerance of it (a homed lift rests a hair below the switch edge).
         private bool IsHomeTarget(double targetMm) { return targetMm > -_c.PositionToleranceMm && targetMm <= _c.PositionToleranceMm; }
@@ -297,13 +302,13 @@ namespace Station.Core.Motion
             bool towardsHome = !_up && IsHomeTarget(_targetMm);
             // Home switch against encoder: made where the encoder says the lift is above the window (stuck, shorted or a
             // glitch) - in any direction - is a fault, never an arrival.
-            if (_home.Value && pos > _c.HomeWindowMm)
+            if (_home.Level && pos > _c.HomeWindowMm)
             {
                 Trip(FaultCode.LiftHomeLimitUnexpected);
                 return true;
             }
             // Encoder against home switch: the encoder below home by the window and still no switch.
-            if (towardsHome && !_home.Value && pos < -_c.HomeWindowMm)
+            if (towardsHome && !_home.Level && pos < -_c.HomeWindowMm)
             {
                 Trip(FaultCode.LiftHomeSwitchMissing);
                 return true;
@@ -317,7 +322,7 @@ namespace Station.Core.Motion
             }
             // Contact sensor against encoder: the platform touches a pack below the zone where it may (pack lower than
             // configured, or an encoder that reads low) - stop before the speed still allowed there crushes it.
-            if (_intoContact && _contact.Value && pos < ContactZoneStartMm - _c.PositionToleranceMm)
+            if (_intoContact && _contact.Level && pos < ContactZoneStartMm - _c.PositionToleranceMm)
             {
                 Trip(FaultCode.LiftContactEarly);
                 return true;
@@ -328,7 +333,7 @@ namespace Station.Core.Motion
                 return true;
             }
             // Going home, arrival needs both channels: the switch made and the encoder at home.
-            bool reached = towardsHome ? _home.Value && pos <= _c.PositionToleranceMm
+            bool reached = towardsHome ? _home.Level && pos <= _c.PositionToleranceMm
                 : (_up ? pos >= _targetMm - _c.PositionToleranceMm : pos <= _targetMm + _c.PositionToleranceMm);
             if (!reached) return false;
             Stop();
@@ -339,7 +344,7 @@ namespace Station.Core.Motion
         // Homing: HomeReference judges the edges; the axis follows its phase (direction, speed restarting from rest).
         private bool UpdateHoming()
         {
-            int result = _homing.Step(_counts, _home.Value, _homeEdgeCounts);
+            int result = _homing.Step(_counts, _home.Level, _homeEdgeCounts);
             if (result == HomeReference.NotConfirmed)
             {
                 Trip(FaultCode.LiftHomingNotConfirmed);
@@ -374,20 +379,34 @@ namespace Station.Core.Motion
                 // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
                 // switch still moving and the switch, with the encoder, ends the move.
                 double aim = !_up && IsHomeTarget(_targetMm) ? -_c.PositionToleranceMm : _targetMm;
-                double remaining = Kinematics.Abs(aim - pos);
+                double remaining = aim - pos;
+                if (remaining < 0) remaining = -remaining;
                 // min(cap, sqrt(y)) without the square root while cruising (y >= cap²): Newton's iterations are the
                 // dearest part of a tick on nanoFramework's interpreter, and only the braking distance needs them.
                 double braking = 2 * _c.AccelMmS2 * remaining;
                 cap = braking >= _speedCapMmS * _speedCapMmS ? _speedCapMmS : Kinematics.Sqrt(braking);
                 if (_intoContact)
                 {
-                    // Reach the contact zone at approach speed, creep through it.
+                    // Reach the contact zone at approach speed, creep through it: min(cap, sqrt(reach)), where the root is
+                    // taken only when it can be the smaller (far from the zone it cannot) and is kept for the next tick
+                    // (creeping through the zone asks the same root every tick).
                     double approach = _c.ApproachSpeedMmS;
-                    double toZone = Kinematics.Max(ContactZoneStartMm - pos, 0);
-                    cap = Kinematics.Min(cap, Kinematics.Sqrt(approach * approach + 2 * _c.AccelMmS2 * toZone));
+                    double toZone = _c.VehicleHeightMm - _c.ContactZoneMm - pos;
+                    if (toZone < 0) toZone = 0;
+                    double reach = approach * approach + 2 * _c.AccelMmS2 * toZone;
+                    if (cap * cap > reach * SquareMargin)
+                    {
+                        if (reach != _reach)
+                        {
+                            _reach = reach;
+                            _reachRoot = Kinematics.Sqrt(reach);
+                        }
+                        if (_reachRoot < cap) cap = _reachRoot;
+                    }
                 }
             }
-            double v = Kinematics.Min(_speedMmS + _c.AccelMmS2 * dt / 1000.0, cap);
+            double v = _speedMmS + _c.AccelMmS2 * dt / 1000.0;
+            if (v > cap) v = cap;
             if (v < _c.CreepSpeedMmS) v = _c.CreepSpeedMmS;
             _speedMmS = v;
             if (!_driving || _drivenAway != _up || !_outputsKnown)
@@ -427,10 +446,10 @@ namespace Station.Core.Motion
                 _lastCounts = _counts;
                 _lastEncoderChangeMs = nowMs;
                 _unseenMm = 0;
-                _lastSeenMm = PositionMm;
+                _lastSeenMm = (_counts - _zeroCounts) / _c.CountsPerMm; // PositionMm, without a call
             }
             // The count where the switch's raw level last rose: the edge a debounced "made" started from.
-            bool raw = _home.Raw;
+            bool raw = _home.RawLevel;
             if (raw && !_homeRawBefore) _homeEdgeCounts = _counts;
             _homeRawBefore = raw;
         }

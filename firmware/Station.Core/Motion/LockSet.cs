@@ -29,6 +29,11 @@ namespace Station.Core.Motion
         private long _startMs;
         private readonly DebouncedInput[] _locked;
         private readonly DebouncedInput[] _unlocked;
+        // Every sensor of the set (locked ones, then unlocked ones), sampled in one loop.
+        private readonly DebouncedInput[] _sensors;
+        // The last hold check found every lock at its held end and none reading both: until a sensor's debounced level
+        // changes (or the hold changes) the next check would find the same, so it is skipped.
+        private bool _holdClear;
         private long _deadlineMs;
         private bool _done;
         private LockCommand _held;
@@ -50,10 +55,13 @@ namespace Station.Core.Motion
             _fromOtherEnd = new bool[_count];
             _locked = new DebouncedInput[_count];
             _unlocked = new DebouncedInput[_count];
+            _sensors = new DebouncedInput[2 * _count];
             for (int i = 0; i < _count; i++)
             {
                 _locked[i] = new DebouncedInput(ports.LockedSensor[i], config.InputDebounceMs, false);
                 _unlocked[i] = new DebouncedInput(ports.UnlockedSensor[i], config.InputDebounceMs, false);
+                _sensors[i] = _locked[i];
+                _sensors[_count + i] = _unlocked[i];
             }
         }
 
@@ -84,6 +92,7 @@ namespace Station.Core.Motion
             {
                 // A hold means something only within the swap that commanded it: the next vehicle brings its own latches.
                 if (!value) _held = LockCommand.None;
+                if (value != _monitorHold) _holdClear = false;
                 _monitorHold = value;
             }
         }
@@ -106,10 +115,10 @@ namespace Station.Core.Motion
         }
 
         /// <summary>Lock <paramref name="i"/> reads locked and not unlocked.</summary>
-        public bool IsLocked(int i) { return _locked[i].Value && !_unlocked[i].Value; }
+        public bool IsLocked(int i) { return _locked[i].Level && !_unlocked[i].Level; }
 
         /// <summary>Lock <paramref name="i"/> reads unlocked and not locked.</summary>
-        public bool IsUnlocked(int i) { return _unlocked[i].Value && !_locked[i].Value; }
+        public bool IsUnlocked(int i) { return _unlocked[i].Level && !_locked[i].Level; }
 
         /// <summary>Every lock reads locked (the release gate's first condition).</summary>
         public bool AllLocked()
@@ -151,32 +160,30 @@ namespace Station.Core.Motion
             FaultLock = -1;
             _done = false;
             _held = LockCommand.None;
+            _holdClear = false;
             _conflictSinceMs = -1;
         }
 
         /// <summary>One control period: sample every sensor, complete or time out the command, drive the outputs.</summary>
         public void Update(long nowMs)
         {
-            for (int i = 0; i < _count; i++)
-            {
-                _locked[i].Sample(nowMs);
-                _unlocked[i].Sample(nowMs);
-            }
+            if (DebouncedInput.SampleAll(_sensors, nowMs)) _holdClear = false;
             if (_command == LockCommand.None)
             {
                 if (_coilsOn || !_coilsKnown) OutputsOff();
-                if (_monitorHold && _held != LockCommand.None) CheckHold(nowMs);
+                if (_monitorHold && _held != LockCommand.None && !_holdClear) CheckHold(nowMs);
                 return;
             }
             bool engage = _command == LockCommand.Engage;
             int firstBad = -1;
             for (int i = 0; i < _count; i++)
             {
-                bool there = engage ? IsLocked(i) : IsUnlocked(i);
+                bool locked = _locked[i].Level, unlocked = _unlocked[i].Level;
+                bool there = engage ? locked && !unlocked : unlocked && !locked;
                 if (!_startSampled)
                 {
                     _atStart[i] = there;
-                    _fromOtherEnd[i] = engage ? _unlocked[i].Value : _locked[i].Value;
+                    _fromOtherEnd[i] = engage ? unlocked : locked;
                 }
                 else if (there && !_atStart[i] && !_reached[i] && _fromOtherEnd[i])
                 {
@@ -193,7 +200,8 @@ namespace Station.Core.Motion
             _startSampled = true;
             if (firstBad < 0)
             {
-                _held = Command;
+                _held = _command;
+                _holdClear = false;
                 _conflictSinceMs = -1;
                 Stop();
                 _done = true;
@@ -201,7 +209,7 @@ namespace Station.Core.Motion
             }
             if (nowMs > _deadlineMs)
             {
-                bool both = _locked[firstBad].Value && _unlocked[firstBad].Value;
+                bool both = _locked[firstBad].Level && _unlocked[firstBad].Level;
                 FaultCode code = both ? FaultCode.LockSensorConflict : (engage ? FaultCode.LockEngageTimeout : FaultCode.LockReleaseTimeout);
                 Trip(code, firstBad);
                 return;
@@ -223,16 +231,18 @@ namespace Station.Core.Motion
             bool engaged = _held == LockCommand.Engage;
             for (int i = 0; i < _count; i++)
             {
-                if (!(engaged ? _locked[i].Value : _unlocked[i].Value))
+                bool locked = _locked[i].Level, unlocked = _unlocked[i].Level;
+                if (!(engaged ? locked : unlocked))
                 {
                     Trip(FaultCode.LockLeftEndPosition, i);
                     return;
                 }
-                if (_locked[i].Value && _unlocked[i].Value) { both = i; break; }
+                if (locked && unlocked) { both = i; break; }
             }
             if (both < 0)
             {
                 _conflictSinceMs = -1;
+                _holdClear = true;
                 return;
             }
             if (_conflictSinceMs < 0) _conflictSinceMs = nowMs;

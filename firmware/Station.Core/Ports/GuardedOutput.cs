@@ -78,8 +78,13 @@ namespace Station.Core
         private void Mark(bool level)
         {
             Changed = true;
-            On = level != SafeLevel;
-            if (Owner != null) Owner.Changes = true;
+            bool on = level != SafeLevel;
+            if (Owner != null)
+            {
+                Owner.Changes = true;
+                if (MaxOnMs > 0 && on != On) Owner.TimedOn += on ? 1 : -1;
+            }
+            On = on;
         }
     }
 }

@@ -29,6 +29,9 @@ namespace Station.Core
         private readonly GuardedOutput[] _timed = new GuardedOutput[Capacity];
         private readonly GuardedOutput[] _readBacks = new GuardedOutput[Capacity];
         private int _timedCount;
+        // How many of the timed outputs are on now (kept by the guards as their levels change): while none is, the
+        // on-time walk has nothing to find.
+        internal int TimedOn;
         private int _readBackCount;
         private readonly IPwmOutput[] _drives = new IPwmOutput[DriveCapacity];
         private readonly string[] _driveNames = new string[DriveCapacity];
@@ -96,7 +99,11 @@ namespace Station.Core
             var guarded = new GuardedOutput(name, port, safeLevel, maxOnMs, readBack, readBackMs);
             guarded.Owner = this;
             _outputs[_count++] = guarded;
-            if (maxOnMs > 0) _timed[_timedCount++] = guarded;
+            if (maxOnMs > 0)
+            {
+                _timed[_timedCount++] = guarded;
+                if (guarded.On) TimedOn++;
+            }
             if (readBack != null) _readBacks[_readBackCount++] = guarded;
             Changes = true;
             return guarded;
@@ -147,10 +154,13 @@ namespace Station.Core
             _supervised = true;
             _lastSupervisedMs = nowMs;
             if (Changes || gap) Stamp(nowMs, gap);
-            for (int i = 0; i < _timedCount; i++)
+            if (TimedOn > 0)
             {
-                GuardedOutput o = _timed[i];
-                if (o.On && nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
+                for (int i = 0; i < _timedCount; i++)
+                {
+                    GuardedOutput o = _timed[i];
+                    if (o.On && nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
+                }
             }
             for (int i = 0; i < _readBackCount; i++)
             {

@@ -22,6 +22,8 @@ namespace Station.Core.Safety
         private readonly DebouncedInput _doors;
         private readonly DebouncedInput _vehicle;
         private readonly DebouncedInput _relay;
+        // All five, sampled in one loop.
+        private readonly DebouncedInput[] _inputs;
         private readonly int _relayResponseMs;
         private readonly OutputRegistry _outputs;
         private long _permitChangedMs;
@@ -37,40 +39,37 @@ namespace Station.Core.Safety
             _doors = new DebouncedInput(io.Safety.DoorsClosed, config.InputDebounceMs, true);
             _vehicle = new DebouncedInput(io.Sensors.VehiclePositioned, config.InputDebounceMs, true);
             _relay = new DebouncedInput(io.Safety.RelayFeedback, config.InputDebounceMs, true);
+            _inputs = new DebouncedInput[] { _estop, _curtain, _doors, _vehicle, _relay };
             _relayResponseMs = config.RelayResponseMs;
             _outputs = io.Outputs;
         }
 
         /// <summary>E-stop circuit released.</summary>
-        public bool EStopReleased { get { return _estop.Value; } }
+        public bool EStopReleased { get { return _estop.Level; } }
         /// <summary>Light curtain beams clear.</summary>
-        public bool LightCurtainClear { get { return _curtain.Value; } }
+        public bool LightCurtainClear { get { return _curtain.Level; } }
         /// <summary>Doors closed.</summary>
-        public bool DoorsClosed { get { return _doors.Value; } }
+        public bool DoorsClosed { get { return _doors.Level; } }
         /// <summary>Vehicle at the swap position.</summary>
-        public bool VehiclePositioned { get { return _vehicle.Value; } }
+        public bool VehiclePositioned { get { return _vehicle.Level; } }
         /// <summary>Safety relay feedback.</summary>
-        public bool SafetyRelayOk { get { return _relay.Value; } }
+        public bool SafetyRelayOk { get { return _relay.Level; } }
         /// <summary>The bay's output registry, or null when the bay registered none.</summary>
         public OutputRegistry Outputs { get { return _outputs; } }
         /// <summary>MotionPermit as last written.</summary>
         public bool PermitRequested { get { return _permit.State; } }
 
         /// <summary>E-stop released, curtain clear, doors closed: nobody can be in the bay's danger zone.</summary>
-        public bool BayClear { get { return _estop.Value && _curtain.Value && _doors.Value; } }
+        public bool BayClear { get { return _estop.Level && _curtain.Level && _doors.Level; } }
 
         /// <summary>Motion is permitted and the relay has confirmed it: drives may run.</summary>
-        public bool DrivesReady { get { return _permit.State && _relay.Value; } }
+        public bool DrivesReady { get { return _permit.State && _relay.Level; } }
 
         /// <summary>Samples every interlock input; call once per tick before any decision.</summary>
         public void Sample(long nowMs)
         {
-            _estop.Sample(nowMs);
-            _curtain.Sample(nowMs);
-            _doors.Sample(nowMs);
-            _vehicle.Sample(nowMs);
-            _relay.Sample(nowMs);
-            if (_permit.State && _relay.Value) _relayConfirmed = true;
+            DebouncedInput.SampleAll(_inputs, nowMs);
+            if (_relay.Level && _permit.State) _relayConfirmed = true;
         }
 
         /// <summary>Toggles the permit watchdog's input; call once per control tick (a loop that stops calling it loses
@@ -92,10 +91,10 @@ namespace Station.Core.Safety
         /// <summary>The first open interlock that forbids motion, or None. The vehicle counts only during a swap.</summary>
         public FaultCode MotionFault(bool vehicleRequired)
         {
-            if (!_estop.Value) return FaultCode.EStopPressed;
-            if (!_curtain.Value) return FaultCode.LightCurtainBroken;
-            if (!_doors.Value) return FaultCode.DoorOpened;
-            if (vehicleRequired && !_vehicle.Value) return FaultCode.VehicleMoved;
+            if (!_estop.Level) return FaultCode.EStopPressed;
+            if (!_curtain.Level) return FaultCode.LightCurtainBroken;
+            if (!_doors.Level) return FaultCode.DoorOpened;
+            if (vehicleRequired && !_vehicle.Level) return FaultCode.VehicleMoved;
             return FaultCode.None;
         }
 
@@ -104,7 +103,7 @@ namespace Station.Core.Safety
         public FaultCode RelayFault(long nowMs)
         {
             bool permit = _permit.State;
-            bool relay = _relay.Value;
+            bool relay = _relay.Level;
             if (permit && _relayConfirmed && !relay) return FaultCode.SafetyRelayDropped;
             if (permit != relay && nowMs - _permitChangedMs >= _relayResponseMs)
             {
@@ -116,7 +115,7 @@ namespace Station.Core.Safety
         /// <summary>True when the relay reads on although no motion has been permitted for longer than its response time.</summary>
         public bool RelayOnWithoutPermit(long nowMs)
         {
-            return _relay.Value && !_permit.State && nowMs - _permitChangedMs >= _relayResponseMs;
+            return _relay.Level && !_permit.State && nowMs - _permitChangedMs >= _relayResponseMs;
         }
 
         /// <summary>True when the inputs allow a fault reset, a confirmation or homing: bay clear, no permit, and the relay
@@ -124,7 +123,7 @@ namespace Station.Core.Safety
         public bool HealthyForReset(long nowMs)
         {
             if (!BayClear || _permit.State) return false;
-            return !_relay.Value || nowMs - _permitChangedMs < _relayResponseMs;
+            return !_relay.Level || nowMs - _permitChangedMs < _relayResponseMs;
         }
     }
 }

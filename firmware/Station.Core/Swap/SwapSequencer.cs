@@ -48,6 +48,19 @@ namespace Station.Core.Swap
         private readonly DebouncedInput _packAtStaging;
         private readonly DebouncedInput _packOnLift;
         private readonly DebouncedInput _packAtReturn;
+        // The three pack sensors, sampled in one loop.
+        private readonly DebouncedInput[] _packSensors;
+        // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
+        private readonly LiftAxis _lift;
+        private readonly LockSet _locks;
+        private readonly Conveyor _staging;
+        private readonly Conveyor _transfer;
+        private readonly Interlocks _interlocks;
+        private readonly PackInventory _inventory;
+        private SwapRecord _currentSwap;
+        // Where _state lies, kept with it (Transition is the only writer): asked in every tick.
+        private bool _inMotion;
+        private bool _inSwapping;
         private readonly SwapState[] _entryPath = new SwapState[4];
         private SwapState _state = SwapState.Off;
         private FaultCode _pendingFault;
@@ -98,21 +111,22 @@ namespace Station.Core.Swap
             _io = io;
             _c = config;
             StationConfig engine = profile.EngineConfig(config);
-            Lift = new LiftAxis(io.Lift, engine);
-            Locks = new LockSet(io.Locks, engine);
-            Interlocks = new Interlocks(io, config);
+            _lift = new LiftAxis(io.Lift, engine);
+            _locks = new LockSet(io.Locks, engine);
+            _interlocks = new Interlocks(io, config);
             _loop = new ControlLoopWatch(config);
             _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
             _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
             _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
-            StagingConveyor = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
+            _packSensors = new DebouncedInput[] { _packAtStaging, _packOnLift, _packAtReturn };
+            _staging = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
                 FaultCode.StagingTimeout, config.StagingTimeoutMs);
-            TransferConveyor = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
+            _transfer = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
                 _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
-            TransferConveyor.ExchangeSensor = _packOnLift;
-            Inventory = profile.NewInventory(config.RackSlots);
-            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Inventory);
-            _gate = new PackCheckGate(this, config, new InventoryPackCheck(Inventory, config.MinSocPct));
+            _transfer.ExchangeSensor = _packOnLift;
+            _inventory = profile.NewInventory(config.RackSlots);
+            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
+            _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
             _engine = new EngineStates(this);
             Admission = new AdmissionChain(this, config, io.Clock);
             profile.Build(this);
@@ -122,17 +136,17 @@ namespace Station.Core.Swap
         public AdmissionChain Admission { get; private set; }
 
         /// <summary>The lift axis.</summary>
-        public LiftAxis Lift { get; private set; }
+        public LiftAxis Lift { get { return _lift; } }
         /// <summary>The pack locks.</summary>
-        public LockSet Locks { get; private set; }
+        public LockSet Locks { get { return _locks; } }
         /// <summary>Rack feed point to staging point.</summary>
-        public Conveyor StagingConveyor { get; private set; }
+        public Conveyor StagingConveyor { get { return _staging; } }
         /// <summary>Across the lift: depleted pack off, charged pack on.</summary>
-        public Conveyor TransferConveyor { get; private set; }
+        public Conveyor TransferConveyor { get { return _transfer; } }
         /// <summary>E-stop, curtain, doors, vehicle, safety relay.</summary>
-        public Interlocks Interlocks { get; private set; }
+        public Interlocks Interlocks { get { return _interlocks; } }
         /// <summary>Where every pack is.</summary>
-        public PackInventory Inventory { get; private set; }
+        public PackInventory Inventory { get { return _inventory; } }
         /// <summary>The journal.</summary>
         public SwapJournal Journal { get { return _journal; } }
         /// <summary>The bay profile this station runs (from bay.profile).</summary>
@@ -143,7 +157,7 @@ namespace Station.Core.Swap
         /// <summary>Latched fault, or None.</summary>
         public FaultCode LatchedFault { get; internal set; }
         /// <summary>Swap in progress (or held by a fault, or interrupted), else null.</summary>
-        public SwapRecord CurrentSwap { get; internal set; }
+        public SwapRecord CurrentSwap { get { return _currentSwap; } internal set { _currentSwap = value; } }
         /// <summary>The last swap that ended (completed, cancelled, aborted or interrupted), else null.</summary>
         public SwapRecord LastSwap { get; internal set; }
         /// <summary>In Recovery: the step the power loss interrupted.</summary>
@@ -171,11 +185,11 @@ namespace Station.Core.Swap
         public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
 
         /// <summary>Debounced PackAtStaging.</summary>
-        public bool PackAtStagingSensed { get { return _packAtStaging.Value; } }
+        public bool PackAtStagingSensed { get { return _packAtStaging.Level; } }
         /// <summary>Debounced PackOnLift.</summary>
-        public bool PackOnLiftSensed { get { return _packOnLift.Value; } }
+        public bool PackOnLiftSensed { get { return _packOnLift.Level; } }
         /// <summary>Debounced PackAtReturn.</summary>
-        public bool PackAtReturnSensed { get { return _packAtReturn.Value; } }
+        public bool PackAtReturnSensed { get { return _packAtReturn.Level; } }
 
         // What the engine's collaborators and the profile's steps share with it; public where a profile in its own
         // assembly (Station.Core.Truck) needs it.
@@ -187,7 +201,7 @@ namespace Station.Core.Swap
         public StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
         /// <summary>The raw (not yet debounced) PackOnLift input.</summary>
-        public bool PackOnLiftRaw { get { return _packOnLift.Raw; } }
+        public bool PackOnLiftRaw { get { return _packOnLift.RawLevel; } }
         /// <summary>The number the next swap's record gets.</summary>
         public int NextSwapId { get { return _swapCounter + 1; } }
 
@@ -211,17 +225,17 @@ namespace Station.Core.Swap
         {
             _now = _io.Clock.NowMs;
             // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
-            Interlocks.KickWatchdog();
+            _interlocks.KickWatchdog();
             bool late = _loop.Tick(_now);
-            Interlocks.Sample(_now);
-            SampleSensors();
+            _interlocks.Sample(_now);
+            DebouncedInput.SampleAll(_packSensors, _now);
             _gate.Poll();
             if (_state == SwapState.Off) return;
             if (_state == SwapState.Recovery)
             {
                 // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
-                Lift.Update(_now);
-                Locks.Update(_now);
+                _lift.Update(_now);
+                _locks.Update(_now);
                 _profile.SampleDevices(this);
                 return;
             }
@@ -236,9 +250,9 @@ namespace Station.Core.Swap
 
             // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
             // be reported as itself, before the safety relay it also drops reads as a relay fault.
-            if (SwapStates.IsIn(_state, SwapState.Motion) || (Interlocks.PermitRequested && _state != SwapState.Faulted))
+            if (_inMotion || (_state != SwapState.Faulted && _interlocks.PermitRequested))
             {
-                FaultCode open = Interlocks.MotionFault(SwapStates.IsIn(_state, SwapState.Swapping));
+                FaultCode open = _interlocks.MotionFault(_inSwapping);
                 if (open != FaultCode.None)
                 {
                     RaiseFault(open);
@@ -247,7 +261,7 @@ namespace Station.Core.Swap
             }
             if (_state != SwapState.Faulted)
             {
-                FaultCode relay = Interlocks.RelayFault(_now);
+                FaultCode relay = _interlocks.RelayFault(_now);
                 if (relay != FaultCode.None)
                 {
                     RaiseFault(relay);
@@ -259,7 +273,7 @@ namespace Station.Core.Swap
             switch (_state)
             {
                 case SwapState.Homing:
-                    if (HomingPending && Interlocks.DrivesReady)
+                    if (HomingPending && _interlocks.DrivesReady)
                     {
                         HomingPending = false;
                         if (!_profile.StartHoming(this)) RaiseFault(FaultCode.LiftMoveRefused);
@@ -267,7 +281,7 @@ namespace Station.Core.Swap
                     if (_profile.TakeHomed(this)) Dispatch(SwapSignal.LiftArrived);
                     break;
                 case SwapState.Released:
-                    if (!Interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
+                    if (!_interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
                     break;
                 default:
                     SwapStep step = _profile.StepAt(_state);
@@ -276,25 +290,18 @@ namespace Station.Core.Swap
             }
         }
 
-        private void SampleSensors()
-        {
-            _packAtStaging.Sample(_now);
-            _packOnLift.Sample(_now);
-            _packAtReturn.Sample(_now);
-        }
-
         // Deadlines live below the state machine: each actuator times its own move and reports a fault here.
         private bool UpdateActuators()
         {
-            Lift.Update(_now);
-            if (Lift.Fault != FaultCode.None) { RaiseFault(Lift.Fault); return false; }
-            Locks.MonitorHold = SwapStates.IsIn(_state, SwapState.Swapping);
-            Locks.Update(_now);
-            if (Locks.Fault != FaultCode.None) { RaiseFault(Locks.Fault); return false; }
-            StagingConveyor.Update(_now);
-            if (StagingConveyor.Fault != FaultCode.None) { RaiseFault(StagingConveyor.Fault); return false; }
-            TransferConveyor.Update(_now);
-            if (TransferConveyor.Fault != FaultCode.None) { RaiseFault(TransferConveyor.Fault); return false; }
+            _lift.Update(_now);
+            if (_lift.Fault != FaultCode.None) { RaiseFault(_lift.Fault); return false; }
+            _locks.MonitorHold = _inSwapping;
+            _locks.Update(_now);
+            if (_locks.Fault != FaultCode.None) { RaiseFault(_locks.Fault); return false; }
+            _staging.Update(_now);
+            if (_staging.Fault != FaultCode.None) { RaiseFault(_staging.Fault); return false; }
+            _transfer.Update(_now);
+            if (_transfer.Fault != FaultCode.None) { RaiseFault(_transfer.Fault); return false; }
             return true;
         }
 
@@ -438,6 +445,8 @@ namespace Station.Core.Swap
             int n = 0;
             for (SwapState s = target; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _entryPath[n++] = s;
             _state = target;
+            _inMotion = SwapStates.IsIn(target, SwapState.Motion);
+            _inSwapping = SwapStates.IsIn(target, SwapState.Swapping);
             for (int i = n - 1; i >= 0; i--) Enter(_entryPath[i]);
             _inTransition = false;
         }
@@ -509,9 +518,9 @@ namespace Station.Core.Swap
         // inventory and that is journaled. A pack in transit is kept: whether it left is for the technician to say.
         private void TrackDeparture()
         {
-            if (CurrentSwap != null || Interlocks.VehiclePositioned) return;
-            if (!Inventory.VehicleHoldsSettledPack()) return;
-            Inventory.EmptySettledVehiclePlaces();
+            if (_currentSwap != null || _interlocks.VehiclePositioned) return;
+            if (!_inventory.VehicleHoldsSettledPack()) return;
+            _inventory.EmptySettledVehiclePlaces();
             WriteJournal();
         }
 
