@@ -14,12 +14,14 @@ namespace Station.Core.Cloud
     /// Offline again on ConnectionChanged(false); the broker publishes the death. <see cref="Stop"/> (clean shutdown):
     /// the station publishes the death itself, then disconnects cleanly (the broker discards the will) → Stopped.
     /// </remarks>
-    public sealed partial class CloudLink : ICloudPayload, ISwapAdmission
+    public sealed class CloudLink : ICloudPayload, ISwapAdmission
     {
         const int TokenRing = 256;
         /// <summary>Most received messages waiting for the tick; beyond it a flood is dropped and counted.</summary>
         public const int MaxQueuedMessages = 64;
         const string BdSeqFile = "cloud.bdseq";
+        /// <summary>Largest update chunk payload (see <see cref="CloudUpdateBridge.MaxChunkPayload"/>).</summary>
+        public const int MaxChunkPayload = CloudUpdateBridge.MaxChunkPayload;
 
         readonly IMqttLink _link;
         readonly IStorage _storage;
@@ -31,6 +33,7 @@ namespace Station.Core.Cloud
         readonly CommandParser _parser;
         readonly CloudCommand _command = new CloudCommand();
         readonly JsonWriter _w = new JsonWriter(Outbox.MaxPayloadBytes);
+        readonly CloudUpdateBridge _update;
         readonly object _gate = new object();
         bool _loggedOnline;
         readonly int[] _tokens = new int[TokenRing];
@@ -61,7 +64,13 @@ namespace Station.Core.Cloud
             _topics = new CloudTopics(config.TopicPrefix, config.StationId);
             _outbox = new Outbox(storage, config.OutboxPrefix, config.OutboxSegmentBytes, config.OutboxMaxSegments);
             _parser = new CommandParser(_topics.Command);
+            _update = new CloudUpdateBridge(this);
         }
+
+        /// <summary>The station's update agent, or null (update commands are then refused). Set before <see cref="Start"/>.</summary>
+        public IFirmwareUpdate Update { get { return _update.Agent; } set { _update.Agent = value; } }
+        /// <summary>Update chunks dropped because one was still waiting (the sender resends from the offset it was told).</summary>
+        public int DroppedChunks { get { return _update.DroppedChunks; } }
 
         /// <summary>The topic tree.</summary>
         public CloudTopics Topics { get { return _topics; } }
@@ -114,7 +123,7 @@ namespace Station.Core.Cloud
             _link.Delivered += OnDelivered;
             _link.ConnectionChanged += OnConnectionChanged;
             _link.Subscribe(_topics.Command, 1);
-            SubscribeUpdate();
+            if (_update.Agent != null) _link.Subscribe(_topics.Update, 1);
             _lastStateName = _station.StateName;
             if (_link.IsConnected) lock (_gate) _pendingUp++;
         }
@@ -196,8 +205,8 @@ namespace Station.Core.Cloud
                 HandleCommand(topic, payload);
             }
 
-            if (_online) PumpChunk();
-            RecordUpdateStatus();
+            if (_online) _update.PumpChunk();
+            _update.RecordUpdateStatus();
 
             string state = _station.StateName;
             if (state != _lastStateName)
@@ -303,7 +312,7 @@ namespace Station.Core.Cloud
 
         void OnMessage(string topic, byte[] payload)
         {
-            if (OnChunk(topic, payload)) return;
+            if (_update.OnChunk(topic, payload)) return;
             lock (_gate)
             {
                 if (_inTopics.Count >= MaxQueuedMessages) { _droppedMessages++; return; }
@@ -370,7 +379,7 @@ namespace Station.Core.Cloud
                 case CommandKind.FaultReset: return _station.ResetFault(c.Code);
                 case CommandKind.UpdateOffer:
                 case CommandKind.UpdateCancel:
-                case CommandKind.UpdateQuery: return ApplyUpdate(c);
+                case CommandKind.UpdateQuery: return _update.Apply(c);
             }
             return CloudResult.Refuse(CloudReason.UnknownCommand, c.Name);
         }
@@ -439,7 +448,8 @@ namespace Station.Core.Cloud
             _w.EndObject();
         }
 
-        void BeginLive(string type)
+        /// <summary>Starts a live message (not journaled) of <paramref name="type"/> and returns the writer for its members.</summary>
+        internal JsonWriter BeginLive(string type)
         {
             _w.Reset();
             _w.BeginObject();
@@ -450,15 +460,18 @@ namespace Station.Core.Cloud
             _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
             _w.Member(CloudWords.Type, type);
             _seq++;
+            return _w;
         }
 
-        void EndLive(string topic, int qos, bool retain)
+        /// <summary>Closes the live message and publishes it while online.</summary>
+        internal void EndLive(string topic, int qos, bool retain)
         {
             _w.EndObject();
             if (!_w.Overflow && _online) _link.Publish(topic, _w.Buffer, 0, _w.Length, qos, retain);
         }
 
-        void BeginRecord(string type)
+        /// <summary>Starts a journaled record of <paramref name="type"/> and returns the writer for its members.</summary>
+        internal JsonWriter BeginRecord(string type)
         {
             uint seq = _outbox.NextSeq;
             _w.Reset();
@@ -469,9 +482,11 @@ namespace Station.Core.Cloud
             _w.Member(CloudWords.Seq, seq);
             _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
             _w.Member(CloudWords.Type, type);
+            return _w;
         }
 
-        bool EndRecord(RecordKind kind, bool offline)
+        /// <summary>Closes the record and appends it to the outbox; false when it did not fit.</summary>
+        internal bool EndRecord(RecordKind kind, bool offline)
         {
             // "offline" is always last and always written as false here: the outbox flips it in place when it sends
             // the record late (see Outbox), so the stored bytes never change length.
