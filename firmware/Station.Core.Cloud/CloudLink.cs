@@ -14,12 +14,14 @@ namespace Station.Core.Cloud
     /// Offline again on ConnectionChanged(false); the broker publishes the death. <see cref="Stop"/> (clean shutdown):
     /// the station publishes the death itself, then disconnects cleanly (the broker discards the will) → Stopped.
     /// </remarks>
-    public sealed partial class CloudLink : ICloudPayload, ISwapAdmission
+    public sealed class CloudLink : ICloudPayload, ISwapAdmission
     {
         const int TokenRing = 256;
         /// <summary>Most received messages waiting for the tick; beyond it a flood is dropped and counted.</summary>
         public const int MaxQueuedMessages = 64;
         const string BdSeqFile = "cloud.bdseq";
+        /// <summary>Largest update chunk payload (see <see cref="CloudUpdateBridge.MaxChunkPayload"/>).</summary>
+        public const int MaxChunkPayload = CloudUpdateBridge.MaxChunkPayload;
         readonly SwapEndLedger _swapEnds;
         bool _started;
 
@@ -33,6 +35,7 @@ namespace Station.Core.Cloud
         readonly CommandParser _parser;
         readonly CloudCommand _command = new CloudCommand();
         readonly JsonWriter _w = new JsonWriter(Outbox.MaxPayloadBytes);
+        readonly CloudUpdateBridge _update;
         readonly object _gate = new object();
         bool _loggedOnline;
         readonly int[] _tokens = new int[TokenRing];
@@ -64,7 +67,13 @@ namespace Station.Core.Cloud
             _topics = new CloudTopics(config.TopicPrefix, config.StationId);
             _outbox = new Outbox(storage, config.OutboxPrefix, config.OutboxSegmentBytes, config.OutboxMaxSegments);
             _parser = new CommandParser(_topics.Command);
+            _update = new CloudUpdateBridge(this);
         }
+
+        /// <summary>The station's update agent, or null (update commands are then refused). Set before <see cref="Start"/>.</summary>
+        public IFirmwareUpdate Update { get { return _update.Agent; } set { _update.Agent = value; } }
+        /// <summary>Update chunks dropped because one was still waiting (the sender resends from the offset it was told).</summary>
+        public int DroppedChunks { get { return _update.DroppedChunks; } }
 
         /// <summary>The topic tree.</summary>
         public CloudTopics Topics { get { return _topics; } }
@@ -118,7 +127,7 @@ namespace Station.Core.Cloud
             _link.Delivered += OnDelivered;
             _link.ConnectionChanged += OnConnectionChanged;
             _link.Subscribe(_topics.Command, 1);
-            SubscribeUpdate();
+            if (_update.Agent != null) _link.Subscribe(_topics.Update, 1);
             _lastStateName = _station.StateName;
             if (_link.IsConnected) lock (_gate) _pendingUp++;
             _station.LinkStarted();
@@ -201,8 +210,8 @@ namespace Station.Core.Cloud
                 HandleCommand(topic, payload);
             }
 
-            if (_online) PumpChunk();
-            RecordUpdateStatus();
+            if (_online) _update.PumpChunk();
+            _update.RecordUpdateStatus();
 
             string state = _station.StateName;
             if (state != _lastStateName)
@@ -326,7 +335,7 @@ namespace Station.Core.Cloud
 
         void OnMessage(string topic, byte[] payload)
         {
-            if (OnChunk(topic, payload)) return;
+            if (_update.OnChunk(topic, payload)) return;
             lock (_gate)
             {
                 if (_inTopics.Count >= MaxQueuedMessages) { _droppedMessages++; return; }
@@ -393,7 +402,7 @@ namespace Station.Core.Cloud
                 case CommandKind.FaultReset: return _station.ResetFault(c.Code);
                 case CommandKind.UpdateOffer:
                 case CommandKind.UpdateCancel:
-                case CommandKind.UpdateQuery: return ApplyUpdate(c);
+                case CommandKind.UpdateQuery: return _update.Apply(c);
             }
             return CloudResult.Refuse(CloudReason.UnknownCommand, c.Name);
         }
@@ -462,7 +471,8 @@ namespace Station.Core.Cloud
             _w.EndObject();
         }
 
-        void BeginLive(string type)
+        /// <summary>Starts a live message (not journaled) of <paramref name="type"/> and returns the writer for its members.</summary>
+        internal JsonWriter BeginLive(string type)
         {
             _w.Reset();
             _w.BeginObject();
@@ -473,19 +483,22 @@ namespace Station.Core.Cloud
             _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
             _w.Member(CloudWords.Type, type);
             _seq++;
+            return _w;
         }
 
-        void EndLive(string topic, int qos, bool retain)
+        /// <summary>Closes the live message and publishes it while online.</summary>
+        internal void EndLive(string topic, int qos, bool retain)
         {
             _w.EndObject();
             if (!_w.Overflow && _online) _link.Publish(topic, _w.Buffer, 0, _w.Length, qos, retain);
         }
 
-        void BeginRecord(string type) { BeginRecord(type, CloudWords.MidRecord, _config.BootNonce, _outbox.NextSeq); }
+        /// <summary>Starts a journaled record of <paramref name="type"/> and returns the writer for its members.</summary>
+        internal JsonWriter BeginRecord(string type) { return BeginRecord(type, CloudWords.MidRecord, _config.BootNonce, _outbox.NextSeq); }
 
         // A record whose mid is prefix + nonce + number: the boot's nonce and the outbox sequence for most records, the
         // swap's own start and number for a swap's end (SwapEndLedger).
-        void BeginRecord(string type, string midPrefix, uint midNonce, long midNumber)
+        JsonWriter BeginRecord(string type, string midPrefix, uint midNonce, long midNumber)
         {
             uint seq = _outbox.NextSeq;
             _w.Reset();
@@ -496,9 +509,11 @@ namespace Station.Core.Cloud
             _w.Member(CloudWords.Seq, seq);
             _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
             _w.Member(CloudWords.Type, type);
+            return _w;
         }
 
-        bool EndRecord(RecordKind kind, bool offline)
+        /// <summary>Closes the record and appends it to the outbox; false when it did not fit.</summary>
+        internal bool EndRecord(RecordKind kind, bool offline)
         {
             // "offline" is always last and always written as false here: the outbox flips it in place when it sends
             // the record late (see Outbox), so the stored bytes never change length.

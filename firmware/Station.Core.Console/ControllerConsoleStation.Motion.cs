@@ -73,7 +73,7 @@ namespace Station.Core.Console
                         + " mm, not homed; 'home' starts again)");
                     break;
                 case OpSelfTest:
-                    AbortSelfTest("self-test stopped by key");
+                    _selfTest.Abort("self-test stopped by key");
                     break;
                 case OpStage:
                     _controller.StagingConveyor.Stop();
@@ -81,7 +81,7 @@ namespace Station.Core.Console
                     EndOperation("staging stopped by key: the pack is still not at the staging sensor");
                     break;
                 case OpRelock:
-                    StopRelock();
+                    _relock.Stop();
                     break;
             }
         }
@@ -99,8 +99,8 @@ namespace Station.Core.Console
             {
                 if (_op == OpSelfTest)
                 {
-                    FailLiftMoveByFault(FaultShort(FaultCode));
-                    AbortSelfTest("self-test ended by fault " + FaultShort(FaultCode));
+                    _selfTest.FailLiftMoveByFault(FaultShort(FaultCode));
+                    _selfTest.Abort("self-test ended by fault " + FaultShort(FaultCode));
                 }
                 else
                 {
@@ -132,13 +132,13 @@ namespace Station.Core.Console
 
                     break;
                 case OpSelfTest:
-                    UpdateSelfTest(now);
+                    _selfTest.Update(now);
                     break;
                 case OpStage:
-                    UpdateStaging(now);
+                    _staging.Update(now);
                     break;
                 case OpRelock:
-                    UpdateRelock(now);
+                    _relock.Update(now);
                     break;
             }
         }
@@ -188,9 +188,9 @@ namespace Station.Core.Console
             }
         }
 
-        // Outside the core's Motion states the sequencer does not watch the interlocks: a console motion does it here,
-        // after the controller sampled them this tick, and latches the interlock's fault (every output off now).
-        private bool GuardInterlocks()
+        /// <summary>Outside the core's Motion states the sequencer does not watch the interlocks: a console motion does it
+        /// here, after the controller sampled them this tick, and latches the interlock's fault (every output off now).</summary>
+        internal bool GuardInterlocks()
         {
             Station.Core.FaultCode open = _controller.Interlocks.MotionFault(false);
             if (open == Station.Core.FaultCode.None)
@@ -254,7 +254,8 @@ namespace Station.Core.Console
             return null;
         }
 
-        private void EndOperation(string message)
+        /// <summary>Ends the console operation with <paramref name="message"/> as its last progress line.</summary>
+        internal void EndOperation(string message)
         {
             _op = OpNone;
             _jogMoving = false;

@@ -17,11 +17,10 @@ namespace Station.Core.Console
     /// a second. A key stops it with the core's StopHoming: outputs off, no fault, the lift not homed.</description></item>
     /// <item><term>Stage</term><description>maintenance staging run (Idle or NotHomed): MotionPermit on, wait for the
     /// safety relay, the staging conveyor until the staging sensor (its own deadline); interlocks as for a jog. See
-    /// <c>ControllerConsoleStation.Inventory.cs</c>.</description></item>
-    /// <item><term>SelfTest</term><description>see <c>ControllerConsoleStation.SelfTest.cs</c>.</description></item>
+    /// <see cref="StagingRun"/>.</description></item>
+    /// <item><term>SelfTest</term><description>see <see cref="StationSelfTest"/>.</description></item>
     /// <item><term>Relock</term><description>re-engages every lock on the vehicle's pack: lift up to the vehicle height,
-    /// locks engage, lift home (Idle, vehicle positioned, nothing on the lift); see
-    /// <c>ControllerConsoleStation.Relock.cs</c>.</description></item>
+    /// locks engage, lift home (Idle, vehicle positioned, nothing on the lift); see <see cref="LockRelock"/>.</description></item>
     /// </list>
     /// </remarks>
     public sealed partial class ControllerConsoleStation : IConsoleStation
@@ -39,10 +38,11 @@ namespace Station.Core.Console
         private readonly StationController _controller;
         private readonly StationIo _io;
         private readonly StringBuilder _progress = new StringBuilder();
-        private readonly string[] _recentFaults = new string[8];
-        private int _recentCount;
-        private readonly string[] _swapHistory = new string[8];
-        private int _swapHistoryCount;
+        private readonly StationReports _reports;
+        private readonly SettleAdvice _settle;
+        private readonly StationSelfTest _selfTest;
+        private readonly LockRelock _relock;
+        private readonly StagingRun _staging;
         private int _op = OpNone;
         private bool _jogMoving;
         private double _jogTargetMm;
@@ -57,10 +57,11 @@ namespace Station.Core.Console
         {
             _controller = controller;
             _io = io;
-            _controller.FaultChanged += OnFaultChanged;
-            _controller.SwapEvent += OnSwapEvent;
-            // The last swap the journal kept (it ended before the restart) opens the history.
-            if (_controller.LastSwap != null) AddHistory(_controller.LastSwap);
+            _reports = new StationReports(controller, io);
+            _settle = new SettleAdvice(controller);
+            _selfTest = new StationSelfTest(this, controller, io);
+            _relock = new LockRelock(this, controller, io);
+            _staging = new StagingRun(this, controller);
         }
 
         /// <summary>Short lower-case state name for the prompt (cached: the console reads it every poll).</summary>
@@ -122,13 +123,42 @@ namespace Station.Core.Console
         /// <summary>Name, meaning and action of a fault number.</summary>
         public string DescribeFault(int code)
         {
-            Station.Core.FaultCode f = (Station.Core.FaultCode)code;
-            return code.ToString() + " " + FaultCatalogue.Name(f) + ": " + FaultCatalogue.Meaning(f);
+            return StationReports.DescribeFault(code);
+        }
+
+        /// <summary>State, lift, locks, conveyors, pack sensors, interlocks and the swap in progress.</summary>
+        public string Status()
+        {
+            return _reports.Status(SettleHints());
+        }
+
+        /// <summary>The latched fault with meaning and action, and the recent fault events.</summary>
+        public string FaultReport()
+        {
+            return _reports.FaultReport();
+        }
+
+        /// <summary>What the release gate's pack check last said, and the packs of the current or last swap.</summary>
+        public string BmsReport()
+        {
+            return _reports.BmsReport();
+        }
+
+        /// <summary>The last swaps that ended, newest first, one a line.</summary>
+        public string SwapHistory()
+        {
+            return _reports.SwapHistory();
+        }
+
+        /// <summary>Where every pack is: places and rack slots.</summary>
+        public string RackReport()
+        {
+            return _reports.RackReport();
         }
 
         private static string FaultShort(int code)
         {
-            return code.ToString() + " " + FaultCatalogue.Name((Station.Core.FaultCode)code);
+            return StationReports.FaultShort(code);
         }
 
         /// <summary>Holds or releases the sequencer (no swap is authorised while held).</summary>
@@ -225,7 +255,88 @@ namespace Station.Core.Console
             return text;
         }
 
-        private void Progress(string line)
+        /// <summary>Lift travel used by the self-test, mm.</summary>
+        public const int SelfTestLiftMm = StationSelfTest.SelfTestLiftMm;
+
+        /// <summary>Starts the self-test (Idle or NotHomed, no fault, bay clear).</summary>
+        public ConsoleOutcome StartSelfTest(int liftSpeedMmS)
+        {
+            string refusal = RefuseMotion(false);
+            if (refusal != null)
+            {
+                return ConsoleOutcome.Refused(refusal);
+            }
+
+            _op = OpSelfTest;
+            _selfTest.Start(liftSpeedMmS);
+            return ConsoleOutcome.Done("");
+        }
+
+        /// <summary>Number of rack slots.</summary>
+        public int RackSlotCount
+        {
+            get { return _controller.Inventory.SlotCount; }
+        }
+
+        /// <summary>Sets (serial not null) or empties rack slot <paramref name="slot"/>; the core journals it.</summary>
+        public ConsoleOutcome SetRackSlot(int slot, string serial, int socPct, PackState state)
+        {
+            if (_op != OpNone)
+            {
+                return ConsoleOutcome.Refused("another console operation runs");
+            }
+
+            CommandResult r = _controller.SetRackSlot(slot, serial, socPct, serial == null ? PackState.Empty : state);
+            return r.Accepted ? ConsoleOutcome.Done(RackReport()) : ConsoleOutcome.Refused(r.Message);
+        }
+
+        /// <summary>Sets (serial not null) or empties a place outside the rack; the core journals it.</summary>
+        public ConsoleOutcome SetPackPlace(PackPlace place, string serial, int socPct)
+        {
+            if (_op != OpNone)
+            {
+                return ConsoleOutcome.Refused("another console operation runs");
+            }
+
+            CommandResult r = _controller.SetPlace(place, serial, socPct);
+            return r.Accepted ? ConsoleOutcome.Done(RackReport()) : ConsoleOutcome.Refused(r.Message);
+        }
+
+        /// <summary>Runs the staging conveyor until the staging sensor sees the pack the inventory has at staging (the
+        /// core then records it as arrived); the conveyor's own deadline and the interlocks bound it.</summary>
+        public ConsoleOutcome StartStaging()
+        {
+            string refusal = RefuseMotion(false);
+            if (refusal != null)
+            {
+                return ConsoleOutcome.Refused(refusal);
+            }
+
+            ConsoleOutcome settled = _staging.Prepare();
+            return settled != null ? settled : BeginPermitOperation(OpStage);
+        }
+
+        /// <summary>Starts the re-engaging of every lock (Idle, homed, bay clear, vehicle positioned, nothing on the lift).</summary>
+        public ConsoleOutcome StartRelock()
+        {
+            string refusal = RefuseMotion(true);
+            if (refusal == null)
+            {
+                refusal = _relock.Refusal();
+            }
+
+            if (refusal != null)
+            {
+                return ConsoleOutcome.Refused(refusal);
+            }
+
+            _relock.Start();
+            _jogMoving = false;
+            return BeginPermitOperation(OpRelock);
+        }
+
+        /// <summary>Adds a line to the progress the console prints next.</summary>
+        internal void Progress(string line)
         {
             if (_progress.Length > 0)
             {
@@ -235,26 +346,19 @@ namespace Station.Core.Console
             _progress.Append(line);
         }
 
-        private void OnFaultChanged(Station.Core.FaultCode code, bool raised)
-        {
-            string line = (raised ? "raised " : "cleared ") + DescribeFault((int)code) + " at " + WallClockText.Now(_io.Clock);
-            if (_recentCount == _recentFaults.Length)
-            {
-                System.Array.Copy(_recentFaults, 1, _recentFaults, 0, _recentCount - 1);
-                _recentCount--;
-            }
-
-            _recentFaults[_recentCount++] = line;
-        }
-
         private static ConsoleOutcome Outcome(CommandResult r)
         {
             return r.Accepted ? ConsoleOutcome.Done(r.Message) : ConsoleOutcome.Refused(r.Message);
         }
 
+        private string SettleHints()
+        {
+            return _settle.Text();
+        }
+
         private static int RoundMm(double mm)
         {
-            return (int)(mm + (mm >= 0 ? 0.5 : -0.5));
+            return StationReports.RoundMm(mm);
         }
     }
 }

@@ -20,10 +20,14 @@ namespace Station.Core.Console
     /// vehicle; releasing one under a car drops its pack) and the conveyors (running one moves packs).
     /// The interlocks are guarded throughout: one opening latches its fault and ends the test.
     /// </remarks>
-    public sealed partial class ControllerConsoleStation
+    public sealed class StationSelfTest
     {
         /// <summary>Lift travel used by the self-test, mm.</summary>
         public const int SelfTestLiftMm = 10;
+
+        private readonly ControllerConsoleStation _host;
+        private readonly StationController _controller;
+        private readonly StationIo _io;
 
         private const int StepPermitOn = 1;
         private const int StepLiftUp = 2;
@@ -39,26 +43,26 @@ namespace Station.Core.Console
         private bool _startAtHome;
         private int _selfTestSpeed;
 
-        /// <summary>Starts the self-test (Idle or NotHomed, no fault, bay clear).</summary>
-        public ConsoleOutcome StartSelfTest(int liftSpeedMmS)
+        /// <summary>The self-test of <paramref name="controller"/>, reporting through <paramref name="host"/>'s progress.</summary>
+        public StationSelfTest(ControllerConsoleStation host, StationController controller, StationIo io)
+        {
+            _host = host;
+            _controller = controller;
+            _io = io;
+        }
+
+        /// <summary>Starts the test at the lift speed given; the host has checked that motion may start.</summary>
+        public void Start(int liftSpeedMmS)
         {
             _selfTestSpeed = liftSpeedMmS;
-            string refusal = RefuseMotion(false);
-            if (refusal != null)
-            {
-                return ConsoleOutcome.Refused(refusal);
-            }
-
             _passed = 0;
             _failed = 0;
             _skipped = 0;
-            _op = OpSelfTest;
             long now = _io.Clock.NowMs;
             CheckInputs();
             _controller.Interlocks.SetPermit(true, now);
             _step = StepPermitOn;
             _stepStartMs = now;
-            return ConsoleOutcome.Done("");
         }
 
         private void CheckInputs()
@@ -88,14 +92,15 @@ namespace Station.Core.Console
             }
             Item(away == 0, outputs.Count.ToString() + " registered outputs at their safe level");
 
-            Progress("INFO pack sensors: staging " + Seen(_controller.Sequencer.PackAtStagingSensed) + ", lift "
-                + Seen(_controller.Sequencer.PackOnLiftSensed) + ", return point " + Seen(_controller.Sequencer.PackAtReturnSensed)
+            _host.Progress("INFO pack sensors: staging " + StationReports.Seen(_controller.Sequencer.PackAtStagingSensed) + ", lift "
+                + StationReports.Seen(_controller.Sequencer.PackOnLiftSensed) + ", return point " + StationReports.Seen(_controller.Sequencer.PackAtReturnSensed)
                 + "; vehicle " + (il.VehiclePositioned ? "positioned" : "absent"));
         }
 
-        private void UpdateSelfTest(long now)
+        /// <summary>Advances the test by one step when its condition is met; ends it through the host.</summary>
+        public void Update(long now)
         {
-            if (!GuardInterlocks())
+            if (!_host.GuardInterlocks())
             {
                 return;
             }
@@ -142,7 +147,7 @@ namespace Station.Core.Console
                     if (lift.TakeArrived())
                     {
                         double moved = lift.PositionMm - _startMm;
-                        Item(moved > SelfTestLiftMm / 2, "lift rises and the encoder follows (+" + RoundMm(moved).ToString() + " mm)");
+                        Item(moved > SelfTestLiftMm / 2, "lift rises and the encoder follows (+" + StationReports.RoundMm(moved).ToString() + " mm)");
                         if (_startAtHome)
                         {
                             Item(!lift.AtHomeSwitch, "home switch releases when the lift leaves home");
@@ -156,9 +161,9 @@ namespace Station.Core.Console
                         {
                             // A refused move starts nothing; Stop makes sure the drive is off before the permit drops.
                             lift.Stop();
-                            Item(false, "lift returns to " + RoundMm(_startMm).ToString() + " mm (the lift refused the move back: "
+                            Item(false, "lift returns to " + StationReports.RoundMm(_startMm).ToString() + " mm (the lift refused the move back: "
                                 + (lift.IsHomed ? "faulted or busy" : "no longer homed") + "; lift at "
-                                + RoundMm(lift.PositionMm).ToString() + " mm)");
+                                + StationReports.RoundMm(lift.PositionMm).ToString() + " mm)");
                             NextStep(StepPermitOff, now);
                         }
                     }
@@ -176,8 +181,8 @@ namespace Station.Core.Console
                         else
                         {
                             double miss = lift.PositionMm - _startMm;
-                            Item(miss <= 2 && miss >= -2, "lift returns to " + RoundMm(_startMm).ToString() + " mm (within 2 mm: "
-                                + RoundMm(lift.PositionMm).ToString() + " mm)");
+                            Item(miss <= 2 && miss >= -2, "lift returns to " + StationReports.RoundMm(_startMm).ToString() + " mm (within 2 mm: "
+                                + StationReports.RoundMm(lift.PositionMm).ToString() + " mm)");
                         }
 
                         NextStep(StepPermitOff, now);
@@ -215,25 +220,26 @@ namespace Station.Core.Console
         {
             Skip("locks: their tools only turn against a pack at the vehicle; releasing one under a car would drop its pack");
             Skip("conveyors: running one moves packs");
-            EndOperation("self-test done: " + _passed.ToString() + " passed, " + _failed.ToString() + " failed, "
+            _host.EndOperation("self-test done: " + _passed.ToString() + " passed, " + _failed.ToString() + " failed, "
                 + _skipped.ToString() + " skipped");
         }
 
-        // A lift move that ends in a fault is a failed item, not only the end of the test.
-        private void FailLiftMoveByFault(string fault)
+        /// <summary>A lift move that ends in a fault is a failed item, not only the end of the test.</summary>
+        public void FailLiftMoveByFault(string fault)
         {
             if (_step == StepLiftUp || _step == StepLiftBack)
             {
-                Item(false, (_step == StepLiftUp ? "lift rises" : "lift returns to " + RoundMm(_startMm).ToString() + " mm")
-                    + " (the move ended by fault " + fault + "; lift at " + RoundMm(_controller.Lift.PositionMm).ToString() + " mm)");
+                Item(false, (_step == StepLiftUp ? "lift rises" : "lift returns to " + StationReports.RoundMm(_startMm).ToString() + " mm")
+                    + " (the move ended by fault " + fault + "; lift at " + StationReports.RoundMm(_controller.Lift.PositionMm).ToString() + " mm)");
             }
         }
 
-        private void AbortSelfTest(string why)
+        /// <summary>Stops the lift, drops the permit and ends the test with <paramref name="why"/> and the counts so far.</summary>
+        public void Abort(string why)
         {
             _controller.Lift.Stop();
             _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
-            EndOperation(why + " (" + _passed.ToString() + " passed, " + _failed.ToString() + " failed so far)");
+            _host.EndOperation(why + " (" + _passed.ToString() + " passed, " + _failed.ToString() + " failed so far)");
         }
 
         private void Item(bool pass, string what)
@@ -247,18 +253,13 @@ namespace Station.Core.Console
                 _failed++;
             }
 
-            Progress((pass ? "PASS " : "FAIL ") + what);
+            _host.Progress((pass ? "PASS " : "FAIL ") + what);
         }
 
         private void Skip(string what)
         {
             _skipped++;
-            Progress("SKIP " + what);
-        }
-
-        private static string Seen(bool seen)
-        {
-            return seen ? "sees a pack" : "empty";
+            _host.Progress("SKIP " + what);
         }
     }
 }

@@ -7,40 +7,53 @@ namespace Station.Core.Console
     /// vehicle's latches only while the platform touches the pack, so the operation is: MotionPermit on and the safety
     /// relay, lift up to the vehicle height, every lock engages, lift back home, permit off. The core's own deadlines
     /// watch each part (lift move timeout and stall, lock engage timeout); the interlocks are watched as for a jog.</summary>
-    public sealed partial class ControllerConsoleStation
+    public sealed class LockRelock
     {
         private const int RelockRaise = 0;
         private const int RelockEngage = 1;
         private const int RelockLower = 2;
+
+        private readonly ControllerConsoleStation _host;
+        private readonly StationController _controller;
+        private readonly StationIo _io;
         private int _relockPhase;
+        private bool _raising;
 
-        /// <summary>Starts the re-engaging of every lock (Idle, homed, bay clear, vehicle positioned, nothing on the lift).</summary>
-        public ConsoleOutcome StartRelock()
+        /// <summary>The relock of <paramref name="controller"/>'s locks, reporting through <paramref name="host"/>.</summary>
+        public LockRelock(ControllerConsoleStation host, StationController controller, StationIo io)
         {
-            string refusal = RefuseMotion(true);
-            if (refusal != null)
-            {
-                return ConsoleOutcome.Refused(refusal);
-            }
+            _host = host;
+            _controller = controller;
+            _io = io;
+        }
 
+        /// <summary>Why the locks cannot be re-engaged now (no vehicle, or a pack on the lift), or null.</summary>
+        public string Refusal()
+        {
             if (!_controller.Interlocks.VehiclePositioned)
             {
-                return ConsoleOutcome.Refused("no vehicle at the swap position: there is no pack to lock");
+                return "no vehicle at the swap position: there is no pack to lock";
             }
 
             if (_controller.Sequencer.PackOnLiftSensed)
             {
-                return ConsoleOutcome.Refused("the lift's pack sensor sees a pack: it rests on the lift, not in the vehicle; take it off the lift and record where it went ('pack place lift none', 'rack set <slot> <serial> <soc> <state>')");
+                return "the lift's pack sensor sees a pack: it rests on the lift, not in the vehicle; take it off the lift and record where it went ('pack place lift none', 'rack set <slot> <serial> <soc> <state>')";
             }
 
-            _relockPhase = RelockRaise;
-            _jogMoving = false;
-            return BeginPermitOperation(OpRelock);
+            return null;
         }
 
-        private void UpdateRelock(long now)
+        /// <summary>Starts at the raise; the host turns the permit on.</summary>
+        public void Start()
         {
-            if (!GuardInterlocks())
+            _relockPhase = RelockRaise;
+            _raising = false;
+        }
+
+        /// <summary>Advances the relock; ends it through the host.</summary>
+        public void Update(long now)
+        {
+            if (!_host.GuardInterlocks())
             {
                 return;
             }
@@ -49,7 +62,7 @@ namespace Station.Core.Console
             {
                 // The lift works under the vehicle: one that moves away is a fault, as during a swap.
                 _controller.Sequencer.RaiseFault(Station.Core.FaultCode.VehicleMoved);
-                EndRelock("locks engage stopped: the vehicle left its position (fault " + FaultShort((int)Station.Core.FaultCode.VehicleMoved) + ")");
+                EndRelock("locks engage stopped: the vehicle left its position (fault " + StationReports.FaultShort((int)Station.Core.FaultCode.VehicleMoved) + ")");
                 return;
             }
 
@@ -57,7 +70,7 @@ namespace Station.Core.Console
             switch (_relockPhase)
             {
                 case RelockRaise:
-                    if (!_jogMoving)
+                    if (!_raising)
                     {
                         if (!_controller.Interlocks.DrivesReady)
                         {
@@ -70,7 +83,7 @@ namespace Station.Core.Console
                             return;
                         }
 
-                        _jogMoving = true;
+                        _raising = true;
                     }
 
                     if (lift.TakeArrived())
@@ -111,17 +124,18 @@ namespace Station.Core.Console
             }
         }
 
-        private void StopRelock()
+        /// <summary>Stops the lift and the locks at once (a key).</summary>
+        public void Stop()
         {
             _controller.Lift.Stop();
             _controller.Locks.Stop();
-            EndRelock("locks engage stopped by key (lift at " + LiftPositionMm.ToString() + " mm): the locks may still be between positions");
+            EndRelock("locks engage stopped by key (lift at " + StationReports.RoundMm(_controller.Lift.PositionMm).ToString() + " mm): the locks may still be between positions");
         }
 
         private void EndRelock(string message)
         {
             _controller.Interlocks.SetPermit(false, _io.Clock.NowMs);
-            EndOperation(message);
+            _host.EndOperation(message);
         }
     }
 }

@@ -2,102 +2,21 @@ using System.Text;
 
 namespace Station.Core.Console
 {
-    /// <summary>Settling the pack inventory after a fault: the technician's corrections (journaled by the core) and the
-    /// maintenance staging run that finishes bringing a pack left on the staging conveyor to the staging sensor.</summary>
-    public sealed partial class ControllerConsoleStation
+    /// <summary>The console command that settles each inventory conflict the core names (it names the conflict; the
+    /// console knows the command), for status and why.</summary>
+    public sealed class SettleAdvice
     {
-        private bool _stagingStarted;
+        private readonly StationController _controller;
 
-        /// <summary>Number of rack slots.</summary>
-        public int RackSlotCount
+        /// <summary>Advice on the conflicts of <paramref name="controller"/>.</summary>
+        public SettleAdvice(StationController controller)
         {
-            get { return _controller.Inventory.SlotCount; }
+            _controller = controller;
         }
 
-        /// <summary>Sets (serial not null) or empties rack slot <paramref name="slot"/>; the core journals it.</summary>
-        public ConsoleOutcome SetRackSlot(int slot, string serial, int socPct, PackState state)
-        {
-            if (_op != OpNone)
-            {
-                return ConsoleOutcome.Refused("another console operation runs");
-            }
-
-            CommandResult r = _controller.SetRackSlot(slot, serial, socPct, serial == null ? PackState.Empty : state);
-            return r.Accepted ? ConsoleOutcome.Done(RackReport()) : ConsoleOutcome.Refused(r.Message);
-        }
-
-        /// <summary>Sets (serial not null) or empties a place outside the rack; the core journals it.</summary>
-        public ConsoleOutcome SetPackPlace(PackPlace place, string serial, int socPct)
-        {
-            if (_op != OpNone)
-            {
-                return ConsoleOutcome.Refused("another console operation runs");
-            }
-
-            CommandResult r = _controller.SetPlace(place, serial, socPct);
-            return r.Accepted ? ConsoleOutcome.Done(RackReport()) : ConsoleOutcome.Refused(r.Message);
-        }
-
-        /// <summary>Runs the staging conveyor until the staging sensor sees the pack the inventory has at staging (the
-        /// core then records it as arrived); the conveyor's own deadline and the interlocks bound it.</summary>
-        public ConsoleOutcome StartStaging()
-        {
-            string refusal = RefuseMotion(false);
-            if (refusal != null)
-            {
-                return ConsoleOutcome.Refused(refusal);
-            }
-
-            PackRecord staged = _controller.Inventory.At(PackPlace.Staging);
-            if (staged.IsEmpty)
-            {
-                return ConsoleOutcome.Refused("the inventory has no pack at staging; if one stands on the staging conveyor, record it first: 'pack place staging <serial> [soc]'");
-            }
-
-            if (_controller.Sequencer.PackAtStagingSensed)
-            {
-                CommandResult settled = _controller.SetPlace(PackPlace.Staging, staged.Serial, staged.SocPct);
-                return settled.Accepted ? ConsoleOutcome.Done("pack " + staged.Serial + " is already at the staging sensor: recorded as arrived")
-                    : ConsoleOutcome.Refused(settled.Message);
-            }
-
-            _stagingStarted = false;
-            return BeginPermitOperation(OpStage);
-        }
-
-        private void UpdateStaging(long now)
-        {
-            if (!GuardInterlocks())
-            {
-                return;
-            }
-
-            Station.Core.Motion.Conveyor conveyor = _controller.StagingConveyor;
-            if (!_stagingStarted)
-            {
-                if (!_controller.Interlocks.DrivesReady)
-                {
-                    return;
-                }
-
-                conveyor.Reset();
-                conveyor.Start(now);
-                _stagingStarted = true;
-                return;
-            }
-
-            if (!conveyor.IsRunning)
-            {
-                _controller.Interlocks.SetPermit(false, now);
-                PackRecord staged = _controller.Inventory.At(PackPlace.Staging);
-                EndOperation(conveyor.HasArrived && !staged.InTransit
-                    ? "staged: pack " + staged.Serial + " is at the staging sensor"
-                    : "staging conveyor stopped without the pack at the staging sensor");
-            }
-        }
-
-        // The console command that settles each conflict WhyNotSwapping names (the core names the conflict).
-        private string SettleHints()
+        /// <summary>The console commands that settle each conflict WhyNotSwapping names, one "to settle it" line each
+        /// (empty outside Idle and NotHomed).</summary>
+        public string Text()
         {
             PackInventory inv = _controller.Inventory;
             SwapState s = _controller.State;

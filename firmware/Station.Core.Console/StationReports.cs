@@ -2,11 +2,72 @@ using System.Text;
 
 namespace Station.Core.Console
 {
-    /// <summary>Reports in words for status, faults, bms show and rack show.</summary>
-    public sealed partial class ControllerConsoleStation
+    /// <summary>Reports in words of a running <see cref="StationController"/> for status, faults, bms show, rack show and
+    /// the swap history; keeps the recent fault events and the last ended swaps for them.</summary>
+    public sealed class StationReports
     {
-        /// <summary>State, lift, locks, conveyors, pack sensors, interlocks and the swap in progress.</summary>
-        public string Status()
+        private readonly StationController _controller;
+        private readonly StationIo _io;
+        private readonly string[] _recentFaults = new string[8];
+        private int _recentCount;
+        private readonly string[] _swapHistory = new string[8];
+        private int _swapHistoryCount;
+
+        /// <summary>Reports on <paramref name="controller"/>, listening to its fault and swap events from now on.</summary>
+        public StationReports(StationController controller, StationIo io)
+        {
+            _controller = controller;
+            _io = io;
+            _controller.FaultChanged += OnFaultChanged;
+            _controller.SwapEvent += OnSwapEvent;
+            // The last swap the journal kept (it ended before the restart) opens the history.
+            if (_controller.LastSwap != null) AddHistory(_controller.LastSwap);
+        }
+
+        /// <summary>Name, meaning and action of a fault number.</summary>
+        public static string DescribeFault(int code)
+        {
+            Station.Core.FaultCode f = (Station.Core.FaultCode)code;
+            return code.ToString() + " " + FaultCatalogue.Name(f) + ": " + FaultCatalogue.Meaning(f);
+        }
+
+        /// <summary>A fault number and its name, for one-line messages.</summary>
+        public static string FaultShort(int code)
+        {
+            return code.ToString() + " " + FaultCatalogue.Name((Station.Core.FaultCode)code);
+        }
+
+        /// <summary>Lift position in whole millimetres above home.</summary>
+        public static int RoundMm(double mm)
+        {
+            return (int)(mm + (mm >= 0 ? 0.5 : -0.5));
+        }
+
+        private int FaultCode
+        {
+            get { return (int)_controller.LatchedFault; }
+        }
+
+        private int LiftPositionMm
+        {
+            get { return RoundMm(_controller.Lift.PositionMm); }
+        }
+
+        private void OnFaultChanged(Station.Core.FaultCode code, bool raised)
+        {
+            string line = (raised ? "raised " : "cleared ") + DescribeFault((int)code) + " at " + WallClockText.Now(_io.Clock);
+            if (_recentCount == _recentFaults.Length)
+            {
+                System.Array.Copy(_recentFaults, 1, _recentFaults, 0, _recentCount - 1);
+                _recentCount--;
+            }
+
+            _recentFaults[_recentCount++] = line;
+        }
+
+        /// <summary>State, lift, locks, conveyors, pack sensors, interlocks and the swap in progress, closed by
+        /// <paramref name="settleHints"/> (the commands that settle what is unsettled).</summary>
+        public string Status(string settleHints)
         {
             StringBuilder sb = new StringBuilder();
             Station.Core.Motion.LiftAxis lift = _controller.Lift;
@@ -73,7 +134,7 @@ namespace Station.Core.Console
                 sb.Append("\nnot settled (swaps are refused until it is): ").Append(unsettled);
             }
 
-            sb.Append(SettleHints());
+            sb.Append(settleHints);
 
             return sb.ToString();
         }
@@ -217,6 +278,12 @@ namespace Station.Core.Console
                 case SwapOutcome.Interrupted: return "interrupted";
                 default: return "in progress";
             }
+        }
+
+        /// <summary>A pack sensor's reading in words.</summary>
+        internal static string Seen(bool seen)
+        {
+            return seen ? "sees a pack" : "empty";
         }
 
         private static string Text(string s)
