@@ -20,7 +20,11 @@ namespace Station.Fleet
     {
         /// <summary>Runs with <paramref name="args"/>; returns the exit code (0 ok, 1 no station online at the end,
         /// 2 usage, 3 broker not reachable).</summary>
-        public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, CancellationToken.None);
+
+        /// <summary>Runs with <paramref name="args"/> until --seconds pass, Ctrl+C, or <paramref name="cancel"/> (a caller
+        /// that waits on a condition rather than on time, e.g. a test); returns the exit code as above.</summary>
+        public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
         {
             var broker = new Option<string>("--broker") { Description = "mqtt://127.0.0.1:1883 or mqtts://user:pass@host:8883", HelpName = "URI", DefaultValueFactory = _ => "mqtt://127.0.0.1:1883" };
             broker.Validators.Add(r =>
@@ -46,19 +50,32 @@ namespace Station.Fleet
             var telemetry = new Option<int>("--telemetry-ms") { Description = "telemetry period", HelpName = "MS", DefaultValueFactory = _ => 10000 };
             CommandLineRunner.Range(telemetry, 100, 3600000, "--telemetry-ms must be 100..3600000");
             var measure = new Option<bool>("--measure") { Description = "built-in consumer: messages/s and event latency (journal -> consumer), median/p99" };
+            var rollout = new Option<bool>("--rollout") { Description = "roll out a signed firmware update in waves; ends with one JSON line (stations, updated, rolled_back, failed, swaps_interrupted, records_lost, ...)" };
+            var wave = new Option<double>("--wave-percent") { Description = "rollout: share of the fleet offered the update per wave", HelpName = "P", DefaultValueFactory = _ => 10 };
+            CommandLineRunner.Range(wave, 0, 100, "--wave-percent must be above 0 and at most 100");
+            var halt = new Option<double>("--halt-failure-percent") { Description = "rollout: stop widening when failures over finished stations pass this", HelpName = "P", DefaultValueFactory = _ => 25 };
+            CommandLineRunner.Range(halt, -1e-9, 100, "--halt-failure-percent must be 0..100");
+            var bad = new Option<double>("--bad-percent") { Description = "rollout: share of stations given an image that crashes at start (must roll back by itself)", HelpName = "P", DefaultValueFactory = _ => 10 };
+            CommandLineRunner.Range(bad, -1e-9, 100, "--bad-percent must be 0..100");
+            var probation = new Option<double>("--probation-s") { Description = "rollout: simulated seconds a new image runs on probation", HelpName = "S", DefaultValueFactory = _ => 20 };
+            CommandLineRunner.Range(probation, 0, 86400, "--probation-s must be above 0 and at most 86400");
             var quiet = new Option<bool>("--quiet") { Description = "only the final report (no progress)" };
             var root = new RootCommand("Station.Fleet — N simulated stations (own bay, controller, cloud link, MQTT connection each) in one process.\n"
                 + "Exit codes: 0 ok, 1 no station online at the end, 2 bad usage, 3 broker not reachable.")
-            { broker, stations, prefix, rate, speed, seconds, cloudAuth, telemetry, measure, quiet };
+            { broker, stations, prefix, rate, speed, seconds, cloudAuth, telemetry, measure, rollout, wave, halt, bad, probation, quiet };
             root.SetAction(p => Execute(new FleetSettings
             {
                 Broker = p.GetValue(broker), Stations = p.GetValue(stations), Prefix = p.GetValue(prefix), SwapsPerHour = p.GetValue(rate),
                 Speed = p.GetValue(speed), CloudAuthorize = p.GetValue(cloudAuth), TelemetryMs = p.GetValue(telemetry), Measure = p.GetValue(measure),
-            }, p.GetValue(seconds), p.GetValue(quiet), stdout, stderr));
+                Rollout = !p.GetValue(rollout) ? null : new RolloutSettings
+                {
+                    WavePercent = p.GetValue(wave), HaltFailurePercent = p.GetValue(halt), BadPercent = p.GetValue(bad), ProbationSeconds = p.GetValue(probation),
+                },
+            }, p.GetValue(seconds), p.GetValue(quiet), stdout, stderr, cancel));
             return CommandLineRunner.Run("Station.Fleet", root, args, stdout, stderr);
         }
 
-        static int Execute(FleetSettings settings, double seconds, bool quiet, TextWriter stdout, TextWriter stderr)
+        static int Execute(FleetSettings settings, double seconds, bool quiet, TextWriter stdout, TextWriter stderr, CancellationToken cancel)
         {
             // A fleet without a broker measures nothing: say so and stop, as the simulator and the monitor do.
             string unreachable = BrokerProblem(settings.Broker);
@@ -67,7 +84,7 @@ namespace Station.Fleet
                 stderr.WriteLine($"Station.Fleet: broker not reachable at {settings.Broker}: {unreachable}");
                 return 3;
             }
-            using var stop = new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
             if (seconds > 0) stop.CancelAfter(TimeSpan.FromSeconds(seconds));
             FleetReport report;

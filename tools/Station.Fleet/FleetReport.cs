@@ -11,6 +11,8 @@ namespace Station.Fleet
         public long MessagesReceived, EventsMeasured;
         public double MessagesPerSecond, LatencyMedianMs, LatencyP99Ms, LatencyMaxMs;
         public int Connected;
+        /// <summary>The rollout's outcome, when one ran.</summary>
+        public RolloutReport Rollout;
 
         /// <summary>Plain-text report.</summary>
         public string ToText()
@@ -24,6 +26,7 @@ namespace Station.Fleet
             if (EventsMeasured > 0 || MessagesReceived > 0)
                 sb.AppendLine(string.Format(ci, "consumer: {0} messages, {1:0} msg/s; event latency journal->consumer over {2} events: median {3:0.0} ms, p99 {4:0.0} ms, max {5:0.0} ms",
                     MessagesReceived, MessagesPerSecond, EventsMeasured, LatencyMedianMs, LatencyP99Ms, LatencyMaxMs));
+            if (Rollout != null) sb.AppendLine(Rollout.ToJson()); // last: one JSON line a script can take
             return sb.ToString().TrimEnd();
         }
     }

@@ -46,6 +46,9 @@ namespace Station.Fleet
                 consumer.Subscribe(s.Prefix.Length > 0 ? "stations/#" : "stations/#", 0);
             }
 
+            // The rollout's client subscribes before any station starts, so it sees every record they send.
+            RolloutDriver rollout = s.Rollout == null ? null
+                : new RolloutDriver(s.Broker, Enumerable.Range(1, s.Stations).Select(i => $"{s.Prefix}-{i:0000}").ToList(), s.Rollout);
             for (int i = 0; i < s.Stations; i++)
             {
                 string id = $"{s.Prefix}-{i + 1:0000}";
@@ -59,6 +62,7 @@ namespace Station.Fleet
                 // Real UTC like a station with NTP: the cloud's exp times are real, whatever --speed does to simulated time.
                 st.Clock.FollowsWallUtc = true;
                 if (s.Measure) st.EventJournaled = (station, seq) => journaledAt[(station.Id, seq)] = Stopwatch.GetTimestamp();
+                if (rollout != null) st.EnableUpdates(rollout.PublicKey, (long)(s.Rollout.ProbationSeconds * 1000), (long)(s.Rollout.CloudDeadlineSeconds * 1000));
                 stations.Add(st);
                 st.Start();
             }
@@ -68,8 +72,9 @@ namespace Station.Fleet
             double maxLag = 0;
             int workers = Math.Max(1, Math.Min(Environment.ProcessorCount, stations.Count));
             var busy = new Stopwatch();
-            while (!stop.IsCancellationRequested)
+            while (!stop.IsCancellationRequested && !(rollout?.Finished ?? false))
             {
+                rollout?.Tick();
                 double due = wall.Elapsed.TotalMilliseconds * s.Speed;
                 if (simMs + s.TickMs > due)
                 {
@@ -91,7 +96,13 @@ namespace Station.Fleet
                 if (progress != null && wall.ElapsedMilliseconds - lastReport >= 5000)
                 {
                     lastReport = wall.ElapsedMilliseconds;
-                    progress.WriteLine($"t={wall.Elapsed.TotalSeconds:0}s sim={simMs / 1000.0:0}s online={stations.Count(x => x.Link.Online)}/{stations.Count} swaps={stations.Sum(x => x.SwapsDone)} pending={stations.Sum(x => x.Link.Outbox.Pending)} lag={lag:0}ms msgs={Interlocked.Read(ref messages)}");
+                    string update = "";
+                    if (rollout != null)
+                    {
+                        var c = rollout.Counts();
+                        update = $" wave={c.Waves} updated={c.Updated} rolled_back={c.RolledBack} failed={c.Failed}";
+                    }
+                    progress.WriteLine($"t={wall.Elapsed.TotalSeconds:0}s sim={simMs / 1000.0:0}s online={stations.Count(x => x.Link.Online)}/{stations.Count} swaps={stations.Sum(x => x.SwapsDone)} pending={stations.Sum(x => x.Link.Outbox.Pending)} lag={lag:0}ms msgs={Interlocked.Read(ref messages)}{update}");
                 }
             }
 
@@ -103,6 +114,12 @@ namespace Station.Fleet
                 Thread.Sleep(5);
             }
             Thread.Sleep(300);
+            if (rollout != null)
+            {
+                // The consumer may still be reading what the broker acknowledged: wait (up to 10 s) until nothing is missing.
+                var settle = Stopwatch.StartNew();
+                while (settle.ElapsedMilliseconds < 10000 && RolloutReport.Of(stations, rollout, 0).RecordsLost > 0) Thread.Sleep(200);
+            }
             var r = new FleetReport
             {
                 Stations = stations.Count,
@@ -128,6 +145,12 @@ namespace Station.Fleet
                     r.LatencyP99Ms = latencies[Math.Min(latencies.Count - 1, (int)(latencies.Count * 0.99))];
                     r.LatencyMaxMs = latencies[^1];
                 }
+            }
+            if (rollout != null)
+            {
+                r.Rollout = RolloutReport.Of(stations, rollout, wall.Elapsed.TotalSeconds);
+                foreach (var why in rollout.Failures()) progress?.WriteLine("rollout failed at " + why);
+                rollout.Dispose();
             }
             foreach (var st in stations) st.Dispose();
             consumer?.Dispose();

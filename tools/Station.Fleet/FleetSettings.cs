@@ -19,6 +19,8 @@ namespace Station.Fleet
         public int TelemetryMs = 10000;
         /// <summary>Run the built-in measuring consumer.</summary>
         public bool Measure;
+        /// <summary>Run a rollout of a new firmware version over the fleet (null: none).</summary>
+        public RolloutSettings Rollout;
         /// <summary>Control tick, ms.</summary>
         public int TickMs = 10;
     }

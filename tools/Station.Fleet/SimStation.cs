@@ -38,6 +38,8 @@ namespace Station.Fleet
         public MqttNetLink Client { get; }
         /// <summary>Swaps completed (vehicle released).</summary>
         public int SwapsDone { get; private set; }
+        /// <summary>The update side, when <see cref="EnableUpdates"/> was called.</summary>
+        public SimUpdate Update { get; private set; }
         /// <summary>Called after each swap event was journaled: (station, record seq).</summary>
         public Action<SimStation, uint> EventJournaled;
 
@@ -68,6 +70,25 @@ namespace Station.Fleet
             };
         }
 
+        /// <summary>Gives the station the real update agent (release key <paramref name="releaseKey"/>), wired to its
+        /// cloud link; call before <see cref="Start"/>.</summary>
+        public void EnableUpdates(byte[] releaseKey, long probationMs, long cloudDeadlineMs)
+        {
+            Update = new SimUpdate(Storage, releaseKey, Controller, () => Link.Online, SwapInHand, probationMs, cloudDeadlineMs);
+            Link.Update = Update.Agent;
+            Update.Restarted = agent => Link.Update = agent;
+        }
+
+        /// <summary>A swap is under way, seen from the controller and the plant: the controller holds one or is past idle,
+        /// or an authorised vehicle is in the bay and not yet driving off.</summary>
+        bool SwapInHand()
+        {
+            SwapState s = Controller.State;
+            var veh = Bay.Vehicle;
+            return (s != SwapState.Idle && s != SwapState.NotHomed) || Controller.CurrentSwap != null
+                || (_authorized && veh != null && veh.State != Station.Hal.Sim.VehicleState.Departing);
+        }
+
         /// <summary>Powers the station up and starts its connection.</summary>
         public void Start()
         {
@@ -84,6 +105,7 @@ namespace Station.Fleet
             Bay.Step(tickMs);
             Controller.Tick();
             Link.Tick();
+            Update?.Step(Clock.NowMs, !Link.Outbox.MediumFailed);
             Operate();
         }
 

@@ -1,0 +1,54 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Station.Fleet
+{
+    /// <summary>How a rollout ended, counted from the stations themselves (their agents, loader records, outboxes) and
+    /// from the records the consumer received; printed as one JSON line.</summary>
+    public sealed class RolloutReport
+    {
+        /// <summary>Counts.</summary>
+        public int Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Boots, Waited;
+        /// <summary>Later waves were not offered: the failure rate passed the threshold.</summary>
+        public bool Halted;
+        /// <summary>Wall seconds of the run.</summary>
+        public double WallSeconds;
+
+        /// <summary>Counts the end state of <paramref name="stations"/> against what <paramref name="driver"/> received.</summary>
+        public static RolloutReport Of(IReadOnlyList<SimStation> stations, RolloutDriver driver, double wallSeconds)
+        {
+            var r = new RolloutReport { Stations = stations.Count, Halted = driver.Halted, Waves = driver.Counts().Waves, Waited = driver.WaitedForSafeMoment, WallSeconds = wallSeconds };
+            foreach (var st in stations)
+            {
+                var agent = st.Update.Agent;
+                var state = agent.State;
+                if (state == Station.Core.Update.UpdateState.ProbationPassed && agent.Boot.ConfirmedVersion == Station.Core.Update.FirmwareVersionNumber.Parse(RolloutDriver.Version)) r.Updated++;
+                else if (state == Station.Core.Update.UpdateState.RolledBack && agent.Boot.TrialSlot < 0) r.RolledBack++;
+                else if (state == Station.Core.Update.UpdateState.Idle) r.NotOffered++;
+                else r.Failed++;
+                r.SwapsInterrupted += st.Update.SwapsInterrupted;
+                r.Boots += st.Update.Boots;
+                // Lost: a record the broker acknowledged (so the station dropped it) that never reached the consumer,
+                // or one the outbox could not keep. Still pending is counted apart: it is still on the station.
+                var outbox = st.Link.Outbox;
+                uint acked = outbox.NextSeq - 1 - (uint)outbox.Pending;
+                var got = driver.Received(st.Id);
+                int missing = 0;
+                for (uint seq = 1; seq <= acked; seq++) if (!got.Contains(seq)) missing++;
+                r.RecordsLost += missing + outbox.DroppedRecords;
+                r.RecordsPending += outbox.Pending;
+            }
+            return r;
+        }
+
+        /// <summary>The one JSON line.</summary>
+        public string ToJson()
+        {
+            var ci = CultureInfo.InvariantCulture;
+            return string.Format(ci, "{{\"stations\":{0},\"updated\":{1},\"rolled_back\":{2},\"failed\":{3},\"not_offered\":{4},\"swaps_interrupted\":{5},\"records_lost\":{6},"
+                + "\"records_pending\":{7},\"waves\":{8},\"halted\":{9},\"boots\":{10},\"waited_for_safe_moment\":{11},\"wall_s\":{12:0.0}}}",
+                Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Halted ? "true" : "false", Boots, Waited, WallSeconds);
+        }
+    }
+}
