@@ -11,6 +11,7 @@ command -v mosquitto >/dev/null 2>&1 || [ -x /usr/sbin/mosquitto ] || need+=(mos
 command -v mosquitto_sub >/dev/null 2>&1 || need+=(mosquitto-clients)
 /usr/bin/python3 -c 'import can' >/dev/null 2>&1 || need+=(python3-can)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
+command -v zsh >/dev/null 2>&1 || need+=(zsh)
 command -v candump >/dev/null 2>&1 || need+=(can-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "tools/test.sh: installing ${need[*]}"

@@ -30,4 +30,16 @@ public class ToolCompletionTests
         // Words already typed count: after --swaps 3 the next option still completes.
         Assert.Equal(new[] { "--quiet" }, BashCompletion.Complete("Station.Simulator", "--swaps", "3", "--qu"));
     }
+
+    [Fact]
+    public void The_zsh_script_completes_like_the_bash_one()
+    {
+        Assert.Equal(new[] { "decode" }, ZshCompletion.Complete("Station.CanTool", "dec"));
+        Assert.Equal(new[] { "dbc", "decode" }, ZshCompletion.Complete("Station.CanTool", "d").OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.Contains("--bms-fault", ZshCompletion.Complete("Station.CanTool", "record", "--bms"));
+        string[] kinds = ZshCompletion.Complete("Station.CanTool", "record", "--bms-fault", "");
+        Assert.Equal(SimPackCan.FaultKinds.OrderBy(k => k, System.StringComparer.Ordinal), kinds.OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "fixed", "utc" }, ZshCompletion.Complete("Station.Simulator", "--clock", "").OrderBy(k => k, System.StringComparer.Ordinal));
+        Assert.Equal(new[] { "--quiet" }, ZshCompletion.Complete("Station.Simulator", "--swaps", "3", "--qu"));
+    }
 }

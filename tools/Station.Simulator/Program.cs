@@ -180,17 +180,7 @@ namespace Station.Simulator
                 j.WriteStartObject();
                 j.WriteNumber("swaps_requested", run.SwapsRequested);
                 j.WriteNumber("swaps_completed", run.SwapsCompleted);
-                j.WriteStartArray("faults");
-                foreach (var f in run.Faults)
-                {
-                    j.WriteStartObject();
-                    j.WriteNumber("code", f.Code);
-                    j.WriteString("name", f.Name);
-                    j.WriteString("step", f.Step);
-                    j.WriteNumber("at_s", Math.Round(f.AtMs / 1000.0, 3));
-                    j.WriteEndObject();
-                }
-                j.WriteEndArray();
+                FaultSeen.WriteJson(j, run.Faults);
                 j.WriteStartArray("cycle_s");
                 foreach (var s in run.Swaps) if (s.Completed) j.WriteNumberValue(Math.Round(s.CycleSeconds, 2));
                 j.WriteEndArray();

@@ -175,17 +175,7 @@ namespace Station.Simulator
                 j.WriteString("bay", "truck");
                 j.WriteNumber("swaps_requested", run.SwapsRequested);
                 j.WriteNumber("swaps_completed", run.SwapsCompleted);
-                j.WriteStartArray("faults");
-                foreach (var f in run.Faults)
-                {
-                    j.WriteStartObject();
-                    j.WriteNumber("code", f.Code);
-                    j.WriteString("name", f.Name);
-                    j.WriteString("step", f.Step);
-                    j.WriteNumber("at_s", Math.Round(f.AtMs / 1000.0, 3));
-                    j.WriteEndObject();
-                }
-                j.WriteEndArray();
+                FaultSeen.WriteJson(j, run.Faults);
                 j.WriteStartArray("cycle_s");
                 foreach (double s in run.CycleSeconds) j.WriteNumberValue(Math.Round(s, 2));
                 j.WriteEndArray();
