@@ -1,3 +1,5 @@
+using Station.Core.Config;
+
 namespace Station.Core.Swap.Truck
 {
     /// <summary>The reference truck bay's mechanical figures (docs/swap-states-truck.md, "Figures", says where each comes
@@ -44,7 +46,7 @@ namespace Station.Core.Swap.Truck
         /// figures, and no engine lock set (each block has its own).</summary>
         public static StationConfig EngineConfig(StationConfig c)
         {
-            StationConfig e = Copy(c);
+            StationConfig e = ConfigMapping.Copy(c);
             e.LockCount = 0;
             NoContact(e);
             return e;
@@ -53,7 +55,7 @@ namespace Station.Core.Swap.Truck
         /// <summary>The figures of the travel (<paramref name="travel"/> true) or fork axis, the rest from <paramref name="c"/>.</summary>
         public static StationConfig AxisConfig(StationConfig c, bool travel)
         {
-            StationConfig a = Copy(c);
+            StationConfig a = ConfigMapping.Copy(c);
             a.TravelMm = travel ? TravelLengthMm : ForkReachMm + 100;
             a.MaxSpeedMmS = travel ? TravelSpeedMmS : ForkSpeedMmS;
             a.AccelMmS2 = travel ? TravelAccelMmS2 : ForkAccelMmS2;
@@ -81,44 +83,11 @@ namespace Station.Core.Swap.Truck
         /// <summary>The figures of a block's latch set (<paramref name="latches"/> true) or its connector.</summary>
         public static StationConfig LatchConfig(StationConfig c, bool latches)
         {
-            StationConfig l = Copy(c);
+            StationConfig l = ConfigMapping.Copy(c);
             l.LockCount = latches ? LatchesPerBlock : 1;
             l.LockTravelMs = latches ? LatchTravelMs : ConnectorTravelMs;
             l.LockMinTravelMs = latches ? LatchMinTravelMs : ConnectorMinTravelMs;
             return l;
-        }
-
-        // The fields the axis, lock set and homing read; the rest keep their defaults (these copies drive devices only).
-        private static StationConfig Copy(StationConfig c)
-        {
-            StationConfig n = new StationConfig();
-            n.BayProfile = c.BayProfile;
-            n.TickMs = c.TickMs;
-            n.InputDebounceMs = c.InputDebounceMs;
-            n.TravelMm = c.TravelMm;
-            n.CountsPerMm = c.CountsPerMm;
-            n.MaxSpeedMmS = c.MaxSpeedMmS;
-            n.AccelMmS2 = c.AccelMmS2;
-            n.VehicleHeightMm = c.VehicleHeightMm;
-            n.SoftLimitMinMm = c.SoftLimitMinMm;
-            n.SoftLimitMaxMm = c.SoftLimitMaxMm;
-            n.MoveTimeoutMarginMs = c.MoveTimeoutMarginMs;
-            n.StallWindowMs = c.StallWindowMs;
-            n.HomingSpeedMmS = c.HomingSpeedMmS;
-            n.PositionToleranceMm = c.PositionToleranceMm;
-            n.CreepSpeedMmS = c.CreepSpeedMmS;
-            n.HomeWindowMm = c.HomeWindowMm;
-            n.ApproachSpeedMmS = c.ApproachSpeedMmS;
-            n.ContactZoneMm = c.ContactZoneMm;
-            n.SealCompressionMm = c.SealCompressionMm;
-            n.HomingBackoffMm = c.HomingBackoffMm;
-            n.HomingRepeatMm = c.HomingRepeatMm;
-            n.LockCount = c.LockCount;
-            n.LockTravelMs = c.LockTravelMs;
-            n.LockMinTravelMs = c.LockMinTravelMs;
-            n.FollowingErrorMm = c.FollowingErrorMm;
-            n.TickLateMs = c.TickLateMs;
-            return n;
         }
     }
 }

@@ -77,13 +77,13 @@ namespace Station.Core
 
         private void Mark(bool level)
         {
-            Changed = true;
             bool on = level != SafeLevel;
             if (Owner != null)
             {
-                Owner.Changes = true;
+                if (!Changed) Owner.NoteChanged(this);
                 if (MaxOnMs > 0 && on != On) Owner.TimedOn += on ? 1 : -1;
             }
+            Changed = true;
             On = on;
         }
     }

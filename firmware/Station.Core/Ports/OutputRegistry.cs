@@ -32,6 +32,10 @@ namespace Station.Core
         // How many of the timed outputs are on now (kept by the guards as their levels change): while none is, the
         // on-time walk has nothing to find.
         internal int TimedOn;
+        // The guards whose level changed since the last supervision (each once: its Changed flag guards the entry), so
+        // stamping them does not walk every output (the permit watchdog's kick changes in every tick).
+        private readonly GuardedOutput[] _changed = new GuardedOutput[Capacity];
+        private int _changedCount;
         private int _readBackCount;
         private readonly IPwmOutput[] _drives = new IPwmOutput[DriveCapacity];
         private readonly string[] _driveNames = new string[DriveCapacity];
@@ -144,6 +148,13 @@ namespace Station.Core
         /// <summary>Set by a guard whose level changed since the last supervision.</summary>
         internal bool Changes;
 
+        /// <summary>A guard of this registry changed its level (called once until the next supervision stamps it).</summary>
+        internal void NoteChanged(GuardedOutput o)
+        {
+            Changes = true;
+            if (_changedCount < Capacity) _changed[_changedCount++] = o;
+        }
+
         /// <summary>Checks every output's on-time and read-back; returns the first fault (see remarks) or None.
         /// Allocation-free; call once per tick after the inputs are sampled. On nanoFramework's interpreter every field
         /// read and call counts: a tick in which no output changed walks only the outputs that are timed and on, and
@@ -180,14 +191,16 @@ namespace Station.Core
         private void Stamp(long nowMs, bool gap)
         {
             Changes = false;
-            for (int i = 0; i < _count; i++)
+            int n = gap ? _count : _changedCount;
+            GuardedOutput[] list = gap ? _outputs : _changed;
+            for (int i = 0; i < n; i++)
             {
-                GuardedOutput o = _outputs[i];
-                if (!o.Changed && !gap) continue;
+                GuardedOutput o = list[i];
                 o.Changed = false;
                 o.OnSinceMs = nowMs;
                 o.MismatchSinceMs = -1;
             }
+            _changedCount = 0;
         }
 
         private FaultCode Fault(GuardedOutput o, FaultCode code)
