@@ -25,7 +25,7 @@ namespace Station.Core.Console
         /// <summary>Lift travel used by the self-test, mm.</summary>
         public const int SelfTestLiftMm = 10;
 
-        private readonly ControllerConsoleStation _host;
+        private readonly MaintenanceMotion _host;
         private readonly StationController _controller;
         private readonly StationIo _io;
 
@@ -44,7 +44,7 @@ namespace Station.Core.Console
         private int _selfTestSpeed;
 
         /// <summary>The self-test of <paramref name="controller"/>, reporting through <paramref name="host"/>'s progress.</summary>
-        public StationSelfTest(ControllerConsoleStation host, StationController controller, StationIo io)
+        public StationSelfTest(MaintenanceMotion host, StationController controller, StationIo io)
         {
             _host = host;
             _controller = controller;

@@ -1,0 +1,56 @@
+using Station.Core.Motion;
+
+namespace Station.Core.Console
+{
+    /// <summary>Whether a console motion may start: no fault, no pending recovery, the station idle (or not homed, when
+    /// the motion does not need the position), the bay clear and the lift standing.</summary>
+    public sealed class MotionPermission
+    {
+        private readonly StationController _controller;
+
+        /// <summary>The permission checks of <paramref name="controller"/>.</summary>
+        public MotionPermission(StationController controller)
+        {
+            _controller = controller;
+        }
+
+        /// <summary>Null when a console motion may start, otherwise why not in words.</summary>
+        public string Refusal(bool needsHome)
+        {
+            switch (_controller.State)
+            {
+                case SwapState.Faulted:
+                    int code = (int)_controller.LatchedFault;
+                    return "fault " + StationReports.DescribeFault(code) + " is latched: 'fault reset " + code.ToString() + "' first";
+                case SwapState.Recovery:
+                    return "recovery after a power loss is pending: 'recover confirm' first";
+                case SwapState.NotHomed:
+                    if (needsHome)
+                    {
+                        return "the lift is not homed: 'home' first";
+                    }
+
+                    break;
+                case SwapState.Idle:
+                    break;
+                default:
+                    return "the station is busy (" + SwapStates.Name(_controller.State).ToLower() + ")";
+            }
+
+            if (!_controller.Interlocks.BayClear)
+            {
+                Station.Core.Safety.Interlocks il = _controller.Interlocks;
+                return "the bay is not safe to move in:" + (il.EStopReleased ? "" : " the e-stop is pressed;")
+                    + (il.LightCurtainClear ? "" : " the light curtain is interrupted;") + (il.DoorsClosed ? "" : " a door is open;")
+                    + " clear it first";
+            }
+
+            if (_controller.Lift.Mode != LiftMode.Idle)
+            {
+                return "the lift is not idle";
+            }
+
+            return null;
+        }
+    }
+}
