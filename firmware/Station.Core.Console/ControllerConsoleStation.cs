@@ -14,6 +14,7 @@ namespace Station.Core.Console
         private readonly StationReports _reports;
         private readonly SettleAdvice _settle;
         private readonly MaintenanceMotion _motion;
+        private readonly Station.Core.Swap.BayDevices _devices;
         private SwapState _namedState;
         private string _stateName;
 
@@ -21,9 +22,10 @@ namespace Station.Core.Console
         public ControllerConsoleStation(StationController controller, StationIo io)
         {
             _controller = controller;
-            _reports = new StationReports(controller, io);
+            _devices = controller.Sequencer.Profile.Devices(controller.Sequencer);
+            _reports = new StationReports(controller, io, _devices);
             _settle = new SettleAdvice(controller);
-            _motion = new MaintenanceMotion(controller, io);
+            _motion = new MaintenanceMotion(controller, io, _devices);
         }
 
         /// <summary>Short lower-case state name for the prompt (cached: the console reads it every poll).</summary>
@@ -140,7 +142,7 @@ namespace Station.Core.Console
         /// <summary>Why the station is not swapping (the core's words).</summary>
         public string WhyNotSwapping()
         {
-            return _controller.WhyNotSwapping() + SettleHints();
+            return _controller.WhyNotSwapping() + OpenInterlocks() + SettleHints();
         }
 
         /// <summary>Confirms recovery after a power loss.</summary>
@@ -257,6 +259,24 @@ namespace Station.Core.Console
             return _motion.StartLiftMove(targetMm, speedMmS);
         }
 
+        /// <summary>True when the bay's profile names <paramref name="device"/> as its mover or its lock group.</summary>
+        public bool Has(string device)
+        {
+            return device == _devices.Mover || device == _devices.LockGroup;
+        }
+
+        /// <summary>What homes as a whole ("lift", "robot").</summary>
+        public string Mover
+        {
+            get { return _devices.Mover; }
+        }
+
+        /// <summary>Starts a capped maintenance jog of a named axis (Idle, homed, bay clear, its blocker home).</summary>
+        public ConsoleOutcome StartAxisJog(string axis, int mm, int speedMmS)
+        {
+            return _motion.StartAxisJog(axis, mm, speedMmS);
+        }
+
         /// <summary>Starts homing through the core.</summary>
         public ConsoleOutcome StartHoming()
         {
@@ -278,6 +298,22 @@ namespace Station.Core.Console
         private static ConsoleOutcome Outcome(CommandResult r)
         {
             return r.Accepted ? ConsoleOutcome.Done(r.Message) : ConsoleOutcome.Refused(r.Message);
+        }
+
+        // The bay's own interlock inputs that read open (a truck robot's overload, anti-tipping), one a line.
+        private string OpenInterlocks()
+        {
+            string text = "";
+            for (int i = 0; i < _devices.Inputs.Length; i++)
+            {
+                Station.Core.Swap.DeviceInput input = _devices.Inputs[i];
+                if (input.Interlock && !input.Input.Value)
+                {
+                    text = text + "\n" + input.Text() + ": an interlock; nothing moves until it reads " + input.HighWord;
+                }
+            }
+
+            return text;
         }
 
         private string SettleHints()

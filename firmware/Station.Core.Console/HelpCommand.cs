@@ -17,11 +17,13 @@ namespace Station.Core.Console
             + " Ctrl-X is the emergency stop.";
 
         private readonly ConsoleReplies _replies;
+        private readonly IConsoleStation _station;
 
-        /// <summary>Help replied through <paramref name="replies"/>.</summary>
-        public HelpCommand(ConsoleReplies replies)
+        /// <summary>Help replied through <paramref name="replies"/>, listing the commands <paramref name="station"/>'s bay has.</summary>
+        public HelpCommand(ConsoleReplies replies, IConsoleStation station)
         {
             _replies = replies;
+            _station = station;
         }
 
         /// <summary>The noun of the extension commands (not in the command table), or null.</summary>
@@ -50,7 +52,7 @@ namespace Station.Core.Console
             for (int i = 0; i < CommandTable.Count; i++)
             {
                 ConsoleCommand c = CommandTable.At(i);
-                if (wanted != null && c.Noun != wanted)
+                if ((wanted != null && c.Noun != wanted) || (c.Device != null && !_station.Has(c.Device)))
                 {
                     continue;
                 }

@@ -1,3 +1,5 @@
+using Station.Core.Swap;
+
 namespace Station.Core.Console
 {
     /// <summary>Follows the core's homing (started by <c>home</c> or by a confirmed recovery): a progress line once a
@@ -9,14 +11,16 @@ namespace Station.Core.Console
 
         private readonly MaintenanceMotion _host;
         private readonly StationController _controller;
+        private readonly BayDevices _devices;
         private long _startMs;
         private long _progressAtMs;
 
         /// <summary>The homing of <paramref name="controller"/>, reported through <paramref name="host"/>.</summary>
-        public HomingWatch(MaintenanceMotion host, StationController controller)
+        public HomingWatch(MaintenanceMotion host, StationController controller, BayDevices devices)
         {
             _host = host;
             _controller = controller;
+            _devices = devices;
         }
 
         /// <summary>Starts following at <paramref name="now"/>.</summary>
@@ -31,15 +35,15 @@ namespace Station.Core.Console
         {
             if (_controller.State != SwapState.Homing)
             {
-                _host.EndOperation(_controller.Lift.IsHomed ? "homed: lift at " + LiftPositionMm().ToString() + " mm"
+                _host.EndOperation(AxisPositions.AllHomed(_devices) ? "homed: " + AxisPositions.Text(_devices, " at ")
                     : "homing ended in state " + SwapStates.Name(_controller.State).ToLower());
             }
             else if (now - _progressAtMs >= ProgressPeriodMs)
             {
                 // A homing takes many seconds: say that it moves, once a second.
                 _progressAtMs = now;
-                _host.Progress("homing: " + ((now - _startMs) / 1000).ToString() + " s, lift at about "
-                    + LiftPositionMm().ToString() + " mm, seeking the home switch; any key stops it");
+                _host.Progress("homing: " + ((now - _startMs) / 1000).ToString() + " s, "
+                    + AxisPositions.Text(_devices, " at about ") + ", seeking the home switch; any key stops it");
             }
         }
 
@@ -47,13 +51,8 @@ namespace Station.Core.Console
         public void Stop()
         {
             _controller.StopHoming();
-            _host.EndOperation("homing stopped by the operator (lift at about " + LiftPositionMm().ToString()
-                + " mm, not homed; 'home' starts again)");
-        }
-
-        private int LiftPositionMm()
-        {
-            return StationReports.RoundMm(_controller.Lift.PositionMm);
+            _host.EndOperation("homing stopped by the operator (" + AxisPositions.Text(_devices, " at about ")
+                + ", not homed; 'home' starts again)");
         }
     }
 }

@@ -1,4 +1,5 @@
 using Station.Core.Motion;
+using Station.Core.Swap;
 
 namespace Station.Core.Console
 {
@@ -20,6 +21,7 @@ namespace Station.Core.Console
 
         private readonly StationController _controller;
         private readonly StationIo _io;
+        private readonly BayDevices _devices;
         private readonly ProgressLines _progress = new ProgressLines();
         private readonly StationSelfTest _selfTest;
         private readonly LockRelock _relock;
@@ -29,17 +31,18 @@ namespace Station.Core.Console
         private readonly MotionPermission _permission;
         private int _op = OpNone;
 
-        /// <summary>Maintenance motions of <paramref name="controller"/> running over <paramref name="io"/>.</summary>
-        public MaintenanceMotion(StationController controller, StationIo io)
+        /// <summary>Maintenance motions of <paramref name="controller"/>'s <paramref name="devices"/> over <paramref name="io"/>.</summary>
+        public MaintenanceMotion(StationController controller, StationIo io, BayDevices devices)
         {
             _controller = controller;
             _io = io;
-            _selfTest = new StationSelfTest(this, controller, io);
+            _devices = devices;
+            _selfTest = new StationSelfTest(this, controller, io, devices);
             _relock = new LockRelock(this, controller, io);
             _staging = new StagingRun(this, controller);
             _jog = new AxisJog(this, controller, io);
-            _homing = new HomingWatch(this, controller);
-            _permission = new MotionPermission(controller);
+            _homing = new HomingWatch(this, controller, devices);
+            _permission = new MotionPermission(controller, devices);
         }
 
         /// <summary>True while a console-started jog, homing or self-test runs.</summary>
@@ -126,20 +129,26 @@ namespace Station.Core.Console
         public ConsoleOutcome StartLiftMove(int targetMm, int speedMmS)
         {
             string refusal = RefuseMotion(true);
-            if (refusal != null)
+            return refusal != null ? ConsoleOutcome.Refused(refusal) : StartJog(_jog.PrepareLift(targetMm, speedMmS));
+        }
+
+        /// <summary>Starts a capped maintenance jog of the axis named <paramref name="name"/> by <paramref name="mm"/>
+        /// (Idle, homed, bay clear, the axis that blocks it home, the target inside its soft limits).</summary>
+        public ConsoleOutcome StartAxisJog(string name, int mm, int speedMmS)
+        {
+            string refusal = _devices.Axis(name) == null ? null : RefuseMotion(true);
+            return refusal != null ? ConsoleOutcome.Refused(refusal) : StartJog(_jog.Prepare(_devices, name, mm, speedMmS));
+        }
+
+        // The jog the AxisJog prepared (permit on), or its refusal.
+        private ConsoleOutcome StartJog(ConsoleOutcome prepared)
+        {
+            if (prepared.Accepted)
             {
-                return ConsoleOutcome.Refused(refusal);
+                BeginPermitOperation(OpJog);
             }
 
-            StationConfig c = _controller.Config;
-            if (targetMm < c.SoftLimitMinMm || targetMm > c.SoftLimitMaxMm)
-            {
-                return ConsoleOutcome.Refused("target " + targetMm.ToString() + " mm is outside the station's soft limits ("
-                    + RoundMm(c.SoftLimitMinMm).ToString() + ".." + RoundMm(c.SoftLimitMaxMm).ToString() + " mm)");
-            }
-
-            _jog.Start("lift", _controller.Lift, targetMm, speedMmS);
-            return BeginPermitOperation(OpJog);
+            return prepared;
         }
 
         // Starts a console operation that drives something: MotionPermit on now; its update waits for the safety relay.
@@ -253,7 +262,7 @@ namespace Station.Core.Console
         // Where the operation's axis stands, for its end messages: the jogged axis, else the lift.
         private string Where()
         {
-            return _op == OpJog ? _jog.Where() : "lift at " + LiftPositionMm.ToString() + " mm";
+            return _op == OpJog ? _jog.Where() : AxisPositions.Text(_devices, " at ");
         }
 
         /// <summary>Outside the core's Motion states the sequencer does not watch the interlocks: a console motion does it
@@ -296,11 +305,6 @@ namespace Station.Core.Console
         private int FaultCode
         {
             get { return (int)_controller.LatchedFault; }
-        }
-
-        private int LiftPositionMm
-        {
-            get { return StationReports.RoundMm(_controller.Lift.PositionMm); }
         }
 
         private static string FaultShort(int code)

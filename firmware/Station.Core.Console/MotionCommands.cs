@@ -89,6 +89,23 @@ namespace Station.Core.Console
                 "jogging lift " + NumberText.Signed(mm) + " mm to " + target.ToString() + " mm at " + speed.ToString() + " mm/s; any key stops it");
         }
 
+        /// <summary><c>robot jog AXIS MM</c>: the jog step checked here; the axis, its home, the axis that blocks it and
+        /// its soft limits by the station.</summary>
+        public void RobotJog(string audited, string axis, string arg)
+        {
+            int step = _config.Number(ConfigTable.LiftJogStepMm);
+            int mm;
+            if (!NumberText.TryParse(arg, out mm) || mm == 0 || mm < -step || mm > step)
+            {
+                _replies.Reply(audited, false, "robot jog: '" + arg + "' is not a distance between -" + step.ToString() + " and +"
+                    + step.ToString() + " mm (lift.jog_step_mm, and not 0); e.g. 'robot jog " + axis.ToLower() + " +10'");
+                return;
+            }
+
+            ConsoleOutcome outcome = _station.StartAxisJog(axis.ToLower(), mm, _config.Number(ConfigTable.LiftJogSpeedMmS));
+            Start(audited, outcome.Accepted ? ConsoleOutcome.Done("") : outcome, outcome.Message + "; any key stops it");
+        }
+
         /// <summary><c>conveyor stage</c>: nothing moves when the pack already is at the staging sensor.</summary>
         public void Stage(string audited)
         {

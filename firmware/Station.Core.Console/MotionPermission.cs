@@ -1,17 +1,20 @@
 using Station.Core.Motion;
+using Station.Core.Swap;
 
 namespace Station.Core.Console
 {
     /// <summary>Whether a console motion may start: no fault, no pending recovery, the station idle (or not homed, when
-    /// the motion does not need the position), the bay clear and the lift standing.</summary>
+    /// the motion does not need the position), the bay clear and every axis standing.</summary>
     public sealed class MotionPermission
     {
         private readonly StationController _controller;
+        private readonly BayDevices _devices;
 
-        /// <summary>The permission checks of <paramref name="controller"/>.</summary>
-        public MotionPermission(StationController controller)
+        /// <summary>The permission checks of <paramref name="controller"/>'s <paramref name="devices"/>.</summary>
+        public MotionPermission(StationController controller, BayDevices devices)
         {
             _controller = controller;
+            _devices = devices;
         }
 
         /// <summary>Null when a console motion may start, otherwise why not in words.</summary>
@@ -27,7 +30,7 @@ namespace Station.Core.Console
                 case SwapState.NotHomed:
                     if (needsHome)
                     {
-                        return "the lift is not homed: 'home' first";
+                        return "the " + _devices.Mover + " is not homed: 'home' first";
                     }
 
                     break;
@@ -45,9 +48,12 @@ namespace Station.Core.Console
                     + " clear it first";
             }
 
-            if (_controller.Lift.Mode != LiftMode.Idle)
+            for (int i = 0; i < _devices.Axes.Length; i++)
             {
-                return "the lift is not idle";
+                if (_devices.Axes[i].Axis.Mode != LiftMode.Idle)
+                {
+                    return "the " + _devices.Axes[i].Name + " is not idle";
+                }
             }
 
             return null;

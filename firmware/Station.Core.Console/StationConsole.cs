@@ -64,7 +64,7 @@ namespace Station.Core.Console
             _motion = new MotionCommands(_replies, station, config);
             _configCommands = new ConfigCommands(_replies, station, config, file, clock);
             _inventory = new InventoryCommands(_replies, station);
-            _help = new HelpCommand(_replies);
+            _help = new HelpCommand(_replies, station);
             _session = new ConsoleSession(station, _output, _editor, _replies, _maintenance);
         }
 
@@ -251,6 +251,12 @@ namespace Station.Core.Console
                 return;
             }
 
+            if (command.Device != null && !_station.Has(command.Device))
+            {
+                _replies.Reply(audited, false, command.Words + ": this bay has no " + command.Device + "; 'help' lists its commands");
+                return;
+            }
+
             Run(command.Id, audited, parsed);
         }
 
@@ -263,7 +269,8 @@ namespace Station.Core.Console
                 case CommandId.Faults: _replies.Reply(audited, true, WithValues(_station.FaultReport())); break;
                 case CommandId.FaultReset: _stationCommands.FaultReset(audited, parsed.Arg(0)); break;
                 case CommandId.LiftJog: _motion.LiftJog(audited, parsed.Arg(0)); break;
-                case CommandId.Home: _motion.Start(audited, _station.StartHoming(), "homing the lift; any key stops it"); break;
+                case CommandId.Home: _motion.Start(audited, _station.StartHoming(), "homing the " + _station.Mover + "; any key stops it"); break;
+                case CommandId.RobotJog: _motion.RobotJog(audited, parsed.Arg(0), parsed.Arg(1)); break;
                 case CommandId.BmsShow: _replies.Reply(audited, true, _station.BmsReport()); break;
                 case CommandId.RackShow: _replies.Reply(audited, true, _station.RackReport()); break;
                 case CommandId.SwapHistory: _replies.Reply(audited, true, _station.SwapHistory()); break;
