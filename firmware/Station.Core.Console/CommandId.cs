@@ -65,5 +65,7 @@ namespace Station.Core.Console
         SwapHistory,
         /// <summary><c>locks engage</c></summary>
         LocksEngage,
+        /// <summary><c>robot jog</c> (a truck bay's robot axes)</summary>
+        RobotJog,
     }
 }

@@ -21,10 +21,20 @@ namespace Station.Core.Console
         public readonly string Example;
         /// <summary>One line of help.</summary>
         public readonly string Help;
+        /// <summary>The device the command needs, as a bay profile names it ("lift", "locks", "robot"), or null when every
+        /// bay has it: help lists the command only on a bay that has the device, and elsewhere it is refused.</summary>
+        public readonly string Device;
 
         /// <summary>A row.</summary>
         public ConsoleCommand(CommandId id, string noun, string verb, string arguments, int minArgs, int maxArgs,
             bool needsMaintenance, string example, string help)
+            : this(id, noun, verb, arguments, minArgs, maxArgs, needsMaintenance, example, help, null)
+        {
+        }
+
+        /// <summary>A row of a command that needs <paramref name="device"/>.</summary>
+        public ConsoleCommand(CommandId id, string noun, string verb, string arguments, int minArgs, int maxArgs,
+            bool needsMaintenance, string example, string help, string device)
         {
             Id = id;
             Noun = noun;
@@ -35,6 +45,7 @@ namespace Station.Core.Console
             NeedsMaintenance = needsMaintenance;
             Example = example;
             Help = help;
+            Device = device;
         }
 
         /// <summary>The command words ("lift jog", "status").</summary>

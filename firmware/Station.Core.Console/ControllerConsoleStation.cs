@@ -1,54 +1,20 @@
-using System.Text;
 using Station.Core.Config;
 
 namespace Station.Core.Console
 {
-    /// <summary>The console's view of a running <see cref="StationController"/>: reports in words, maintenance hold,
-    /// maintenance jogs with the jog speed cap, homing, the self-test, and every request passed to the core, which may
-    /// refuse it.</summary>
-    /// <remarks>
-    /// Console operations (one at a time):
-    /// <list type="table">
-    /// <item><term>None</term><description>nothing console-started runs.</description></item>
-    /// <item><term>Jog</term><description>from Idle only (lift homed): MotionPermit on, wait for the safety relay, then a
-    /// capped move; every update checks the interlocks and latches their fault (all outputs off in that tick) when one
-    /// opens. Ends on arrival (permit off), on a key (stop, permit off) or on any fault.</description></item>
-    /// <item><term>Homing</term><description>the core's own Home (its Homing state checks the interlocks); progress once
-    /// a second. A key stops it with the core's StopHoming: outputs off, no fault, the lift not homed.</description></item>
-    /// <item><term>Stage</term><description>maintenance staging run (Idle or NotHomed): MotionPermit on, wait for the
-    /// safety relay, the staging conveyor until the staging sensor (its own deadline); interlocks as for a jog. See
-    /// <see cref="StagingRun"/>.</description></item>
-    /// <item><term>SelfTest</term><description>see <see cref="StationSelfTest"/>.</description></item>
-    /// <item><term>Relock</term><description>re-engages every lock on the vehicle's pack: lift up to the vehicle height,
-    /// locks engage, lift home (Idle, vehicle positioned, nothing on the lift); see <see cref="LockRelock"/>.</description></item>
-    /// </list>
-    /// </remarks>
-    public sealed partial class ControllerConsoleStation : IConsoleStation
+    /// <summary>The console's view of a running <see cref="StationController"/>: reports in words
+    /// (<see cref="StationReports"/>), maintenance hold, the maintenance motions (<see cref="MaintenanceMotion"/>), and
+    /// every request passed to the core, which may refuse it.</summary>
+    public sealed class ControllerConsoleStation : IConsoleStation
     {
-        private const int OpNone = 0;
-        private const int OpJog = 1;
-        private const int OpHoming = 2;
-        private const int OpSelfTest = 3;
-        private const int OpStage = 4;
-        private const int OpRelock = 5;
-
         /// <summary>How often a long console operation (homing) reports its progress, in ms.</summary>
-        public const int ProgressPeriodMs = 1000;
+        public const int ProgressPeriodMs = HomingWatch.ProgressPeriodMs;
 
         private readonly StationController _controller;
-        private readonly StationIo _io;
-        private readonly StringBuilder _progress = new StringBuilder();
         private readonly StationReports _reports;
         private readonly SettleAdvice _settle;
-        private readonly StationSelfTest _selfTest;
-        private readonly LockRelock _relock;
-        private readonly StagingRun _staging;
-        private int _op = OpNone;
-        private bool _jogMoving;
-        private double _jogTargetMm;
-        private double _jogSpeedMmS;
-        private long _opStartMs;
-        private long _progressAtMs;
+        private readonly MaintenanceMotion _motion;
+        private readonly Station.Core.Swap.BayDevices _devices;
         private SwapState _namedState;
         private string _stateName;
 
@@ -56,12 +22,10 @@ namespace Station.Core.Console
         public ControllerConsoleStation(StationController controller, StationIo io)
         {
             _controller = controller;
-            _io = io;
-            _reports = new StationReports(controller, io);
+            _devices = controller.Sequencer.Profile.Devices(controller.Sequencer);
+            _reports = new StationReports(controller, io, _devices);
             _settle = new SettleAdvice(controller);
-            _selfTest = new StationSelfTest(this, controller, io);
-            _relock = new LockRelock(this, controller, io);
-            _staging = new StagingRun(this, controller);
+            _motion = new MaintenanceMotion(controller, io, _devices);
         }
 
         /// <summary>Short lower-case state name for the prompt (cached: the console reads it every poll).</summary>
@@ -117,7 +81,7 @@ namespace Station.Core.Console
         /// <summary>True while a console-started jog, homing or self-test runs.</summary>
         public bool Busy
         {
-            get { return _op != OpNone; }
+            get { return _motion.Busy; }
         }
 
         /// <summary>Name, meaning and action of a fault number.</summary>
@@ -156,17 +120,12 @@ namespace Station.Core.Console
             return _reports.RackReport();
         }
 
-        private static string FaultShort(int code)
-        {
-            return StationReports.FaultShort(code);
-        }
-
         /// <summary>Holds or releases the sequencer (no swap is authorised while held).</summary>
         public ConsoleOutcome SetMaintenance(bool on)
         {
-            if (!on && _op != OpNone)
+            if (!on && _motion.Busy)
             {
-                StopMotion();
+                _motion.StopMotion();
             }
 
             _controller.MaintenanceHold = on;
@@ -183,7 +142,7 @@ namespace Station.Core.Console
         /// <summary>Why the station is not swapping (the core's words).</summary>
         public string WhyNotSwapping()
         {
-            return _controller.WhyNotSwapping() + SettleHints();
+            return _controller.WhyNotSwapping() + OpenInterlocks() + SettleHints();
         }
 
         /// <summary>Confirms recovery after a power loss.</summary>
@@ -192,9 +151,7 @@ namespace Station.Core.Console
             CommandResult r = _controller.Sequencer.ConfirmRecovery();
             if (r.Accepted)
             {
-                _op = OpHoming;
-                _opStartMs = _io.Clock.NowMs;
-                _progressAtMs = _opStartMs;
+                _motion.FollowHoming();
             }
 
             return Outcome(r);
@@ -236,23 +193,13 @@ namespace Station.Core.Console
         public void EmergencyStop()
         {
             _controller.EmergencyStop();
-            if (_op != OpNone)
-            {
-                EndOperation("stopped by the emergency stop");
-            }
+            _motion.EmergencyStopped();
         }
 
         /// <summary>Lines of progress since the last call, or null.</summary>
         public string TakeProgress()
         {
-            if (_progress.Length == 0)
-            {
-                return null;
-            }
-
-            string text = _progress.ToString();
-            _progress.Clear();
-            return text;
+            return _motion.TakeProgress();
         }
 
         /// <summary>Lift travel used by the self-test, mm.</summary>
@@ -261,15 +208,7 @@ namespace Station.Core.Console
         /// <summary>Starts the self-test (Idle or NotHomed, no fault, bay clear).</summary>
         public ConsoleOutcome StartSelfTest(int liftSpeedMmS)
         {
-            string refusal = RefuseMotion(false);
-            if (refusal != null)
-            {
-                return ConsoleOutcome.Refused(refusal);
-            }
-
-            _op = OpSelfTest;
-            _selfTest.Start(liftSpeedMmS);
-            return ConsoleOutcome.Done("");
+            return _motion.StartSelfTest(liftSpeedMmS);
         }
 
         /// <summary>Number of rack slots.</summary>
@@ -281,7 +220,7 @@ namespace Station.Core.Console
         /// <summary>Sets (serial not null) or empties rack slot <paramref name="slot"/>; the core journals it.</summary>
         public ConsoleOutcome SetRackSlot(int slot, string serial, int socPct, PackState state)
         {
-            if (_op != OpNone)
+            if (_motion.Busy)
             {
                 return ConsoleOutcome.Refused("another console operation runs");
             }
@@ -293,7 +232,7 @@ namespace Station.Core.Console
         /// <summary>Sets (serial not null) or empties a place outside the rack; the core journals it.</summary>
         public ConsoleOutcome SetPackPlace(PackPlace place, string serial, int socPct)
         {
-            if (_op != OpNone)
+            if (_motion.Busy)
             {
                 return ConsoleOutcome.Refused("another console operation runs");
             }
@@ -302,53 +241,79 @@ namespace Station.Core.Console
             return r.Accepted ? ConsoleOutcome.Done(RackReport()) : ConsoleOutcome.Refused(r.Message);
         }
 
-        /// <summary>Runs the staging conveyor until the staging sensor sees the pack the inventory has at staging (the
-        /// core then records it as arrived); the conveyor's own deadline and the interlocks bound it.</summary>
+        /// <summary>Runs the staging conveyor until the staging sensor sees the pack the inventory has at staging.</summary>
         public ConsoleOutcome StartStaging()
         {
-            string refusal = RefuseMotion(false);
-            if (refusal != null)
-            {
-                return ConsoleOutcome.Refused(refusal);
-            }
-
-            ConsoleOutcome settled = _staging.Prepare();
-            return settled != null ? settled : BeginPermitOperation(OpStage);
+            return _motion.StartStaging();
         }
 
         /// <summary>Starts the re-engaging of every lock (Idle, homed, bay clear, vehicle positioned, nothing on the lift).</summary>
         public ConsoleOutcome StartRelock()
         {
-            string refusal = RefuseMotion(true);
-            if (refusal == null)
-            {
-                refusal = _relock.Refusal();
-            }
-
-            if (refusal != null)
-            {
-                return ConsoleOutcome.Refused(refusal);
-            }
-
-            _relock.Start();
-            _jogMoving = false;
-            return BeginPermitOperation(OpRelock);
+            return _motion.StartRelock();
         }
 
-        /// <summary>Adds a line to the progress the console prints next.</summary>
-        internal void Progress(string line)
+        /// <summary>Starts a capped maintenance move of the lift (Idle, homed, bay clear).</summary>
+        public ConsoleOutcome StartLiftMove(int targetMm, int speedMmS)
         {
-            if (_progress.Length > 0)
-            {
-                _progress.Append('\n');
-            }
+            return _motion.StartLiftMove(targetMm, speedMmS);
+        }
 
-            _progress.Append(line);
+        /// <summary>True when the bay's profile names <paramref name="device"/> as its mover or its lock group.</summary>
+        public bool Has(string device)
+        {
+            return device == _devices.Mover || device == _devices.LockGroup;
+        }
+
+        /// <summary>What homes as a whole ("lift", "robot").</summary>
+        public string Mover
+        {
+            get { return _devices.Mover; }
+        }
+
+        /// <summary>Starts a capped maintenance jog of a named axis (Idle, homed, bay clear, its blocker home).</summary>
+        public ConsoleOutcome StartAxisJog(string axis, int mm, int speedMmS)
+        {
+            return _motion.StartAxisJog(axis, mm, speedMmS);
+        }
+
+        /// <summary>Starts homing through the core.</summary>
+        public ConsoleOutcome StartHoming()
+        {
+            return _motion.StartHoming();
+        }
+
+        /// <summary>Stops the console operation now.</summary>
+        public void StopMotion()
+        {
+            _motion.StopMotion();
+        }
+
+        /// <summary>Advances the console operation; called after the controller's tick.</summary>
+        public void Update()
+        {
+            _motion.Update();
         }
 
         private static ConsoleOutcome Outcome(CommandResult r)
         {
             return r.Accepted ? ConsoleOutcome.Done(r.Message) : ConsoleOutcome.Refused(r.Message);
+        }
+
+        // The bay's own interlock inputs that read open (a truck robot's overload, anti-tipping), one a line.
+        private string OpenInterlocks()
+        {
+            string text = "";
+            for (int i = 0; i < _devices.Inputs.Length; i++)
+            {
+                Station.Core.Swap.DeviceInput input = _devices.Inputs[i];
+                if (input.Interlock && !input.Input.Value)
+                {
+                    text = text + "\n" + input.Text() + ": an interlock; nothing moves until it reads " + input.HighWord;
+                }
+            }
+
+            return text;
         }
 
         private string SettleHints()

@@ -55,6 +55,16 @@ namespace Station.Core.Console
         /// The station stops it on any interlock.</summary>
         ConsoleOutcome StartLiftMove(int targetMm, int speedMmS);
 
+        /// <summary>True when the bay has <paramref name="device"/> as its profile names it ("lift", "locks", "robot").</summary>
+        bool Has(string device);
+
+        /// <summary>What homes as a whole ("lift"; "robot" at a truck bay), for the console's words.</summary>
+        string Mover { get; }
+
+        /// <summary>Starts a maintenance jog of the axis named <paramref name="axis"/> by <paramref name="mm"/> at no more
+        /// than <paramref name="speedMmS"/>; accepted with the words saying what moves, or refused with why.</summary>
+        ConsoleOutcome StartAxisJog(string axis, int mm, int speedMmS);
+
         /// <summary>Starts homing the lift.</summary>
         ConsoleOutcome StartHoming();
 

@@ -13,14 +13,14 @@ namespace Station.Core.Console
         private const int RelockEngage = 1;
         private const int RelockLower = 2;
 
-        private readonly ControllerConsoleStation _host;
+        private readonly MaintenanceMotion _host;
         private readonly StationController _controller;
         private readonly StationIo _io;
         private int _relockPhase;
         private bool _raising;
 
         /// <summary>The relock of <paramref name="controller"/>'s locks, reporting through <paramref name="host"/>.</summary>
-        public LockRelock(ControllerConsoleStation host, StationController controller, StationIo io)
+        public LockRelock(MaintenanceMotion host, StationController controller, StationIo io)
         {
             _host = host;
             _controller = controller;

@@ -4,12 +4,12 @@ namespace Station.Core.Console
     /// sensor (the core then records it as arrived); the conveyor's own deadline and the interlocks bound it.</summary>
     public sealed class StagingRun
     {
-        private readonly ControllerConsoleStation _host;
+        private readonly MaintenanceMotion _host;
         private readonly StationController _controller;
         private bool _started;
 
         /// <summary>The staging run of <paramref name="controller"/>'s staging conveyor, ending through <paramref name="host"/>.</summary>
-        public StagingRun(ControllerConsoleStation host, StationController controller)
+        public StagingRun(MaintenanceMotion host, StationController controller)
         {
             _host = host;
             _controller = controller;

@@ -4,59 +4,47 @@ using Station.Hal;
 namespace Station.Core.Console
 {
     /// <summary>The technician's serial console: line editing, the command table, maintenance mode with PIN and
-    /// lockout, and the emergency key. Call <see cref="Poll"/> from the control loop (the same thread that ticks the
-    /// station), so console commands and the sequencer never run at the same time.</summary>
+    /// lockout (<see cref="MaintenanceMode"/>), and the emergency key. Call <see cref="Poll"/> from the control loop (the
+    /// same thread that ticks the station), so console commands and the sequencer never run at the same time.</summary>
     /// <remarks>
-    /// Maintenance states:
-    /// <list type="table">
-    /// <item><term>Off</term><description>reading commands only; <c>maint enter PIN</c> with no swap running and the
-    /// bay clear goes to On; a wrong PIN counts; the third goes to LockedOut.</description></item>
-    /// <item><term>On</term><description>motion and configuration commands allowed, the sequencer held. Ends (to Off)
-    /// on <c>maint exit</c>, on <c>swap authorize</c>, after <c>maint.idle_timeout_s</c> without a key, and on any new
-    /// fault or the emergency key.</description></item>
-    /// <item><term>LockedOut</term><description><c>maint enter</c> refused for <c>maint.lockout_s</c>; reading commands
-    /// and the emergency key still work.</description></item>
-    /// </list>
     /// Emergency: a Ctrl-X byte anywhere in the bytes read in one poll stops the station before any other byte of that
     /// read is handled, and the input queued ahead of it is thrown away (a queued jog must not run after a stop).
     /// <c>stop</c> typed as a command does the same in line order. While a console-started motion runs, any byte
     /// stops it (outputs off at once, no fault: the operator asked) and is not typed.
     /// </remarks>
-    public sealed partial class StationConsole
+    public sealed class StationConsole
     {
         /// <summary>Bytes read from the line per poll at most; the rest waits for the next poll.</summary>
         public const int IntakeBytes = 256;
 
         /// <summary>Wrong PINs in a row that lock maintenance entry.</summary>
-        public const int PinTries = 3;
+        public const int PinTries = MaintenanceMode.PinTries;
 
         /// <summary>The emergency key (Ctrl-X, CAN in ASCII).</summary>
         public const byte EmergencyKey = 0x18;
 
+        /// <summary>Widest help line (see <see cref="HelpCommand.HelpWidth"/>).</summary>
+        public const int HelpWidth = HelpCommand.HelpWidth;
+
+        /// <summary>Column where the help text of a command starts.</summary>
+        public const int HelpColumn = HelpCommand.HelpColumn;
+
         private readonly ISerialLine _line;
         private readonly IConsoleStation _station;
         private readonly ConfigValues _config;
-        private readonly ConfigFile _file;
         private readonly IClock _clock;
-        private readonly LogRing _log;
         private readonly ConsoleOutput _output;
         private readonly LineEditor _editor;
         private readonly byte[] _intake = new byte[IntakeBytes];
-
-        private bool _maintenance;
-        private int _faultAtEntry;
-        private int _wrongPins;
-        private long _lockedUntilMs;
-        private long _lastKeyMs;
-        private bool _watchingMotion;
-        private string _shownPrompt = "";
-        private long _saltCounter;
-        private string _prompt;
-        private int _promptFault;
-        private bool _promptMaintenance;
-        private string _promptState;
-        private string _promptId;
-        private string _extensionNoun;
+        private readonly MaintenanceMode _maintenance;
+        private readonly ConsolePrompt _prompt;
+        private readonly ConsoleReplies _replies;
+        private readonly StationCommands _stationCommands;
+        private readonly MotionCommands _motion;
+        private readonly ConfigCommands _configCommands;
+        private readonly InventoryCommands _inventory;
+        private readonly HelpCommand _help;
+        private readonly ConsoleSession _session;
         private ConsoleExtensionHandler _extension;
 
         /// <summary>A console on <paramref name="line"/> for <paramref name="station"/>.</summary>
@@ -66,75 +54,71 @@ namespace Station.Core.Console
             _line = line;
             _station = station;
             _config = config;
-            _file = file;
             _clock = clock;
-            _log = log;
             _output = new ConsoleOutput(line);
             _editor = new LineEditor(_output, new LineHistory(16));
-            _lastKeyMs = clock.NowMs;
+            _maintenance = new MaintenanceMode(station, config, clock, log);
+            _prompt = new ConsolePrompt(station, config, _maintenance);
+            _replies = new ConsoleReplies(_output, _editor, _prompt, clock, log);
+            _stationCommands = new StationCommands(_replies, station, config, _maintenance, log);
+            _motion = new MotionCommands(_replies, station, config);
+            _configCommands = new ConfigCommands(_replies, station, config, file, clock);
+            _inventory = new InventoryCommands(_replies, station);
+            _help = new HelpCommand(_replies, station);
+            _session = new ConsoleSession(station, _output, _editor, _replies, _maintenance);
         }
 
         /// <summary>Raised once for every command line and every emergency key, for the audit journal.</summary>
-        public event ConsoleAuditHandler Audit;
+        public event ConsoleAuditHandler Audit
+        {
+            add { _replies.Audit += value; }
+            remove { _replies.Audit -= value; }
+        }
+
+        /// <summary>Raised when the technician ends the session (exit, quit, Ctrl-D on an empty line).</summary>
+        public event ConsoleSessionHandler SessionEnded
+        {
+            add { _session.Ended += value; }
+            remove { _session.Ended -= value; }
+        }
 
         /// <summary>Registers extra commands under <paramref name="noun"/> (not in the command table or help: the
         /// simulator's fault injection). Lines starting with that word go to <paramref name="handler"/>, audited.</summary>
         public void SetExtension(string noun, ConsoleExtensionHandler handler)
         {
-            _extensionNoun = noun;
+            _help.ExtensionNoun = noun;
             _extension = handler;
+        }
+
+        /// <summary>Help lines of the extension noun (see <see cref="SetExtension"/>), listed by <c>help</c> and
+        /// <c>help</c> plus the noun; each under <see cref="HelpWidth"/> columns.</summary>
+        public void SetExtensionHelp(string help)
+        {
+            _help.ExtensionHelp = help;
+        }
+
+        /// <summary>Shows <paramref name="report"/> (the cloud link and its outbox) in <c>status</c>.</summary>
+        public void SetCloudReport(ConsoleReportHandler report)
+        {
+            _stationCommands.CloudReport = report;
         }
 
         /// <summary>True while maintenance mode is on.</summary>
         public bool InMaintenance
         {
-            get { return _maintenance; }
+            get { return _maintenance.On; }
         }
 
         /// <summary>True while <c>maint enter</c> is locked after wrong PINs.</summary>
         public bool LockedOut
         {
-            get { return _clock.NowMs < _lockedUntilMs; }
+            get { return _maintenance.LockedOut; }
         }
 
-        /// <summary>The prompt for the current state: <c>bay1[idle]&gt; </c>, <c>bay1[MAINT]&gt; </c>, <c>bay1[FAULT 21]&gt; </c>.
-        /// Built again only when one of its parts changed (it is checked every poll, which must not allocate).</summary>
+        /// <summary>The prompt for the current state: <c>bay1[idle]&gt; </c>, <c>bay1[MAINT]&gt; </c>, <c>bay1[FAULT 21]&gt; </c>.</summary>
         public string Prompt()
         {
-            int fault = _station.FaultCode;
-            string stateName = _station.StateName;
-            string id = _config.Text(ConfigTable.StationId);
-            if (_prompt != null && fault == _promptFault && _maintenance == _promptMaintenance
-                && (object)stateName == (object)_promptState && (object)id == (object)_promptId)
-            {
-                return _prompt;
-            }
-
-            _promptFault = fault;
-            _promptMaintenance = _maintenance;
-            _promptState = stateName;
-            _promptId = id;
-            _prompt = BuildPrompt(fault, stateName, id);
-            return _prompt;
-        }
-
-        private string BuildPrompt(int fault, string stateName, string id)
-        {
-            string state;
-            if (fault != 0)
-            {
-                state = _maintenance ? "MAINT FAULT " + fault.ToString() : "FAULT " + fault.ToString();
-            }
-            else if (_maintenance)
-            {
-                state = "MAINT";
-            }
-            else
-            {
-                state = stateName;
-            }
-
-            return id + "[" + state + "]> ";
+            return _prompt.Text();
         }
 
         /// <summary>Greets the technician and shows the first prompt.</summary>
@@ -143,7 +127,7 @@ namespace Station.Core.Console
             _output.WriteLine("");
             _output.WriteLine("StationFirmware console on " + _config.Text(ConfigTable.StationId)
                 + ". 'help' lists the commands; Ctrl-X is the emergency stop.");
-            ShowPrompt();
+            _replies.ShowPrompt();
             _output.Flush();
         }
 
@@ -167,12 +151,12 @@ namespace Station.Core.Console
             int from = 0;
             if (count > 0)
             {
-                _lastKeyMs = now;
+                _maintenance.KeyPressed(now);
                 for (int i = count - 1; i >= 0; i--)
                 {
                     if (_intake[i] == EmergencyKey)
                     {
-                        EmergencyStop("Ctrl-X");
+                        _session.EmergencyStop("Ctrl-X");
                         from = i + 1;
                         break;
                     }
@@ -184,8 +168,8 @@ namespace Station.Core.Console
                     // Enter, a line was being typed: its rest (still to come) is refused whole, never run on its own
                     // ("config set lift.vehicle_height_mm 850" must not become "m 850").
                     _station.StopMotion();
-                    Announce("stopped by the operator (key); no fault");
-                    Record("(key during motion)", true, "motion stopped");
+                    _replies.Announce("stopped by the operator (key); no fault");
+                    _replies.Record("(key during motion)", true, "motion stopped");
                     byte last = _intake[count - 1];
                     if (last != 0x0D && last != 0x0A && last != 0x03 && last != 0x15) // Enter, Ctrl-C, Ctrl-U end the line
                     {
@@ -198,217 +182,126 @@ namespace Station.Core.Console
 
             for (int i = from; i < count; i++)
             {
-                Handle(_editor.Feed(_intake[i]));
+                LineEvent e = _editor.Feed(_intake[i]);
+                if (e == LineEvent.Submit)
+                {
+                    Submit();
+                }
+                else
+                {
+                    _session.Handle(e);
+                }
             }
 
-            WatchMaintenance(now);
-            WatchMotion();
-            RefreshPrompt();
+            string ended = _maintenance.Watch(now, _motion.Watching);
+            if (ended != null)
+            {
+                _replies.Announce(ended);
+            }
+
+            _motion.Watch();
+            _replies.RefreshPrompt(_motion.Watching);
             _output.Flush();
         }
 
-        private void Handle(LineEvent e)
+        private void Submit()
         {
-            switch (e)
+            if (_editor.SubmitError != null)
             {
-                case LineEvent.Submit:
-                    if (_editor.SubmitError != null)
-                    {
-                        _output.WriteLine(_editor.SubmitError);
-                        Record("(refused line)", false, _editor.SubmitError);
-                    }
-                    else
-                    {
-                        Execute(_editor.Submitted);
-                    }
-
-                    ShowPrompt();
-                    break;
-                case LineEvent.Cancel:
-                    CancelHint();
-                    ShowPrompt();
-                    break;
-                case LineEvent.EndSession:
-                    _output.Write("\n");
-                    EndSession("Ctrl-D");
-                    break;
-                case LineEvent.Redraw:
-                    RedrawScreen();
-                    break;
-                case LineEvent.Emergency:
-                    EmergencyStop("Ctrl-X");
-                    break;
-                case LineEvent.Complete:
-                    string[] candidates;
-                    string completed = WordCompletion.Complete(_editor.Current, out candidates);
-                    if (candidates != null)
-                    {
-                        _output.Write("\n");
-                        for (int i = 0; i < candidates.Length; i++)
-                        {
-                            _output.Write(i == 0 ? candidates[i] : "  " + candidates[i]);
-                        }
-
-                        _output.Write("\n");
-                        _editor.Redraw();
-                    }
-                    else if (completed != _editor.Current)
-                    {
-                        _editor.Replace(completed);
-                    }
-                    else
-                    {
-                        _output.WriteByte(0x07);
-                    }
-
-                    break;
+                _output.WriteLine(_editor.SubmitError);
+                _replies.Record("(refused line)", false, _editor.SubmitError);
             }
+            else
+            {
+                Execute(_editor.Submitted);
+            }
+
+            _replies.ShowPrompt();
         }
 
-        private void EmergencyStop(string how)
+        /// <summary>Runs one command line as if typed (used by tests and by the simulator's scripted sessions).</summary>
+        public void Execute(string line)
         {
-            _station.EmergencyStop();
-            _editor.Clear();
-            string ended = _maintenance ? "; maintenance ended" : "";
-            EndMaintenanceQuietly();
-            Announce("*** EMERGENCY STOP (" + how + "): all motion off, fault latched" + ended + " ***");
-            Record(how == "Ctrl-X" ? "^X" : "stop", true, "emergency stop");
-        }
-
-        private void WatchMotion()
-        {
-            if (!_watchingMotion)
+            if (_extension != null)
             {
-                return;
-            }
-
-            string progress = _station.TakeProgress();
-            if (progress != null)
-            {
-                Announce(WithValues(progress));
-            }
-
-            if (!_station.Busy)
-            {
-                _watchingMotion = false;
-                string last = _station.TakeProgress();
-                if (last != null)
+                string[] words = CommandTable.Split(line);
+                if (words != null && words.Length > 0 && words[0].ToLower() == _help.ExtensionNoun)
                 {
-                    Announce(WithValues(last));
+                    _replies.Reply(line.Trim(), true, _extension(line.Trim()));
+                    return;
                 }
             }
-        }
 
-        private void WatchMaintenance(long now)
-        {
-            if (!_maintenance)
+            ParsedCommand parsed = CommandTable.Parse(line);
+            if (parsed.Command == null)
             {
+                if (parsed.Error.Length > 0)
+                {
+                    _replies.Reply(ConsoleWords.Redact(line, null), false, parsed.Error);
+                }
+
                 return;
             }
 
-            if (_watchingMotion && _station.Busy)
+            ConsoleCommand command = parsed.Command;
+            string audited = ConsoleWords.Redact(line, parsed);
+            if (command.NeedsMaintenance && !_maintenance.On)
             {
-                // A long homing or self-test is not inactivity.
-                _lastKeyMs = now;
-            }
-
-            int fault = _station.FaultCode;
-            if (fault != 0 && fault != _faultAtEntry)
-            {
-                EndMaintenanceQuietly();
-                Announce("*** maintenance ended by fault " + WithValues(_station.DescribeFault(fault)) + " ***");
+                _replies.Reply(audited, false, command.Words + ": needs maintenance mode; enter it with 'maint enter <pin>'");
                 return;
             }
 
-            if (fault == 0)
+            if (command.Device != null && !_station.Has(command.Device))
             {
-                // A fault latched at entry and reset since: a new one of the same number must end maintenance too.
-                _faultAtEntry = 0;
-            }
-
-            long idleMs = (long)_config.Number(ConfigTable.MaintIdleTimeoutS) * 1000;
-            if (now - _lastKeyMs >= idleMs)
-            {
-                EndMaintenanceQuietly();
-                Announce("*** maintenance ended: no key for " + _config.Number(ConfigTable.MaintIdleTimeoutS).ToString() + " s ***");
-            }
-        }
-
-        private void EndMaintenanceQuietly()
-        {
-            if (_station.Busy)
-            {
-                _station.StopMotion();
-            }
-
-            if (_maintenance)
-            {
-                _maintenance = false;
-                _station.SetMaintenance(false);
-                Log(LogLevel.Info, "console: maintenance ended");
-            }
-        }
-
-        private void Announce(string text)
-        {
-            // A message that arrives while the technician types: own line(s), then the prompt and the typed text again.
-            _output.Write("\r\n");
-            _output.WriteLine(text);
-            _editor.Prompt = Prompt();
-            _editor.Redraw();
-            _shownPrompt = _editor.Prompt;
-        }
-
-        private void ShowPrompt()
-        {
-            _editor.Prompt = Prompt();
-            _shownPrompt = _editor.Prompt;
-            _output.Write(_editor.Prompt);
-        }
-
-        private void RefreshPrompt()
-        {
-            string prompt = Prompt();
-            if (prompt == _shownPrompt)
-            {
+                _replies.Reply(audited, false, command.Words + ": this bay has no " + command.Device + "; 'help' lists its commands");
                 return;
             }
 
-            _editor.Prompt = prompt;
-            if (_editor.Length == 0 && !_watchingMotion)
+            Run(command.Id, audited, parsed);
+        }
+
+        private void Run(CommandId id, string audited, ParsedCommand parsed)
+        {
+            switch (id)
             {
-                // Overwrite the old prompt in place (plain CR and spaces, no escape sequences: works on any terminal).
-                _output.CarriageReturn();
-                _output.Write(new string(' ', _shownPrompt.Length));
-                _output.CarriageReturn();
-                _output.Write(prompt);
-                _shownPrompt = prompt;
+                case CommandId.Status: _replies.Reply(audited, true, WithValues(_stationCommands.StatusText())); break;
+                case CommandId.Why: _replies.Reply(audited, true, WithValues(_stationCommands.WhyText())); break;
+                case CommandId.Faults: _replies.Reply(audited, true, WithValues(_station.FaultReport())); break;
+                case CommandId.FaultReset: _stationCommands.FaultReset(audited, parsed.Arg(0)); break;
+                case CommandId.LiftJog: _motion.LiftJog(audited, parsed.Arg(0)); break;
+                case CommandId.Home: _motion.Start(audited, _station.StartHoming(), "homing the " + _station.Mover + "; any key stops it"); break;
+                case CommandId.RobotJog: _motion.RobotJog(audited, parsed.Arg(0), parsed.Arg(1)); break;
+                case CommandId.BmsShow: _replies.Reply(audited, true, _station.BmsReport()); break;
+                case CommandId.RackShow: _replies.Reply(audited, true, _station.RackReport()); break;
+                case CommandId.SwapHistory: _replies.Reply(audited, true, _station.SwapHistory()); break;
+                case CommandId.RackSet: _inventory.RackSet(audited, parsed.Arg(0), parsed.Arg(1), parsed.Arg(2), parsed.Arg(3)); break;
+                case CommandId.RackClear: _inventory.RackClear(audited, parsed.Arg(0)); break;
+                case CommandId.PackPlace: _inventory.PackPlaceSet(audited, parsed.Arg(0), parsed.Arg(1), parsed.Arg(2)); break;
+                case CommandId.ConveyorStage: _motion.Stage(audited); break;
+                case CommandId.LocksEngage: _motion.Start(audited, _station.StartRelock(), "engaging the locks: lift up to the pack, locks, lift home; any key stops it"); break;
+                case CommandId.ConfigShow: _configCommands.Show(audited); break;
+                case CommandId.ConfigGet: _configCommands.Get(audited, parsed.Arg(0)); break;
+                case CommandId.ConfigSet: _configCommands.Set(audited, parsed.Arg(0), parsed.Arg(1)); break;
+                case CommandId.ConfigSave: _configCommands.Save(audited); break;
+                case CommandId.ConfigDefault: _configCommands.Default(audited); break;
+                case CommandId.MaintEnter: _replies.Outcome(audited, null, _maintenance.Enter(parsed.Arg(0))); break;
+                case CommandId.MaintExit: _replies.Outcome(audited, null, _maintenance.Exit()); break;
+                case CommandId.SelfTest: _motion.Start(audited, _station.StartSelfTest(_config.Number(ConfigTable.LiftJogSpeedMmS)), "self-test running; any key stops it"); break;
+                case CommandId.LogTail: _stationCommands.LogTail(audited, parsed.Arg(0)); break;
+                case CommandId.RecoverConfirm: _motion.Start(audited, _station.ConfirmRecovery(), "recovery confirmed: the station homes; any key stops it"); break;
+                case CommandId.SwapAuthorize: _stationCommands.SwapAuthorize(audited, parsed.Arg(0), parsed.Arg(1)); break;
+                case CommandId.SwapCancel: _replies.Outcome(audited, "swap cancel", _station.CancelSwap()); break;
+                case CommandId.Stop: _session.EmergencyStop("stop command"); break;
+                case CommandId.Help: _help.Reply(audited, parsed.Arg(0)); break;
+                case CommandId.Version: _replies.Reply(audited, true, _stationCommands.VersionText()); break;
+                case CommandId.Exit:
+                case CommandId.Quit: _replies.Record(audited, true, "session ended"); _session.End(ConsoleWords.FirstWords(audited)); break;
             }
         }
 
-        private void Record(string command, bool accepted, string result)
+        private string WithValues(string text)
         {
-            Log(accepted ? LogLevel.Info : LogLevel.Warning, "console: " + command + " -> " + (accepted ? "ok" : "refused")
-                + (result == null ? "" : ": " + FirstLine(result)));
-            ConsoleAuditHandler audit = Audit;
-            if (audit != null)
-            {
-                audit(_clock.NowMs, command, accepted, result == null ? "" : FirstLine(result));
-            }
-        }
-
-        private void Log(LogLevel level, string message)
-        {
-            if (_log != null)
-            {
-                _log.Write(level, message);
-            }
-        }
-
-        private static string FirstLine(string text)
-        {
-            int nl = text.IndexOf('\n');
-            return nl < 0 ? text : text.Substring(0, nl);
+            return ConfigValueHints.Insert(_config, text);
         }
     }
 }

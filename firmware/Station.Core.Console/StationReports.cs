@@ -8,20 +8,19 @@ namespace Station.Core.Console
     {
         private readonly StationController _controller;
         private readonly StationIo _io;
+        private readonly Station.Core.Swap.BayDevices _devices;
         private readonly string[] _recentFaults = new string[8];
         private int _recentCount;
-        private readonly string[] _swapHistory = new string[8];
-        private int _swapHistoryCount;
+        private readonly SwapHistoryLines _history;
 
-        /// <summary>Reports on <paramref name="controller"/>, listening to its fault and swap events from now on.</summary>
-        public StationReports(StationController controller, StationIo io)
+        /// <summary>Reports on <paramref name="controller"/> naming its <paramref name="devices"/>, listening to its fault and swap events from now on.</summary>
+        public StationReports(StationController controller, StationIo io, Station.Core.Swap.BayDevices devices)
         {
             _controller = controller;
             _io = io;
+            _devices = devices;
             _controller.FaultChanged += OnFaultChanged;
-            _controller.SwapEvent += OnSwapEvent;
-            // The last swap the journal kept (it ended before the restart) opens the history.
-            if (_controller.LastSwap != null) AddHistory(_controller.LastSwap);
+            _history = new SwapHistoryLines(controller);
         }
 
         /// <summary>Name, meaning and action of a fault number.</summary>
@@ -48,11 +47,6 @@ namespace Station.Core.Console
             get { return (int)_controller.LatchedFault; }
         }
 
-        private int LiftPositionMm
-        {
-            get { return RoundMm(_controller.Lift.PositionMm); }
-        }
-
         private void OnFaultChanged(Station.Core.FaultCode code, bool raised)
         {
             string line = (raised ? "raised " : "cleared ") + DescribeFault((int)code) + " at " + WallClockText.Now(_io.Clock);
@@ -70,7 +64,6 @@ namespace Station.Core.Console
         public string Status(string settleHints)
         {
             StringBuilder sb = new StringBuilder();
-            Station.Core.Motion.LiftAxis lift = _controller.Lift;
             Station.Core.Safety.Interlocks il = _controller.Interlocks;
             sb.Append("station ").Append(_controller.Config.StationId).Append(": state ").Append(SwapStates.Name(_controller.State));
             sb.Append(", fault ").Append(FaultCode == 0 ? "none" : DescribeFault(FaultCode));
@@ -79,35 +72,30 @@ namespace Station.Core.Console
             {
                 sb.Append(", ").Append(_controller.TickExceptions).Append(" exception(s) in the control tick, last: ").Append(_controller.LastTickException);
             }
-            sb.Append("\nlift: ");
-            if (lift.IsHomed)
+            for (int i = 0; i < _devices.Axes.Length; i++)
             {
-                sb.Append(LiftPositionMm).Append(" mm");
-            }
-            else
-            {
-                sb.Append("not homed (position unknown)");
+                AppendAxis(sb, _devices.Axes[i]);
             }
 
-            sb.Append(", ").Append(LiftModeName(lift.Mode));
-            sb.Append(", home switch ").Append(lift.AtHomeSwitch ? "made" : "free");
-            sb.Append(", top limit ").Append(lift.AtTopLimit ? "MADE" : "free");
-            sb.Append(", pack contact ").Append(lift.AtPackContact ? "made" : "free");
             // Late ticks are counted even when nothing moved: a loop that falls behind shows here before it stops a swap.
             sb.Append("\ncontrol loop: ").Append(_controller.Sequencer.LateTicks).Append(" late ticks, longest gap ")
                 .Append(_controller.Sequencer.LongestTickGapMs).Append(" ms");
-            sb.Append("\nlocks:");
-            for (int i = 0; i < _controller.Locks.Count; i++)
+            for (int i = 0; i < _devices.LockSets.Length; i++)
             {
-                sb.Append(' ').Append(i + 1).Append('=')
-                    .Append(_controller.Locks.IsLocked(i) ? "locked" : _controller.Locks.IsUnlocked(i) ? "unlocked" : "between");
+                Station.Core.Swap.DeviceLockSet set = _devices.LockSets[i];
+                sb.Append('\n').Append(set.Name).Append(':');
+                for (int j = 0; j < set.Locks.Count; j++)
+                {
+                    sb.Append(' ').Append(j + 1).Append('=').Append(set.State(j));
+                }
             }
 
-            sb.Append("\nconveyors: staging ").Append(_controller.StagingConveyor.IsRunning ? "running" : "stopped");
-            sb.Append(", transfer ").Append(_controller.TransferConveyor.IsRunning ? "running" : "stopped");
-            sb.Append("\npack sensors: staging ").Append(Seen(_controller.Sequencer.PackAtStagingSensed));
-            sb.Append(", lift ").Append(Seen(_controller.Sequencer.PackOnLiftSensed));
-            sb.Append(", return point ").Append(Seen(_controller.Sequencer.PackAtReturnSensed));
+            sb.Append("\nconveyors: ").Append(_devices.Conveyors[0]).Append(_controller.StagingConveyor.IsRunning ? " running" : " stopped");
+            sb.Append(", ").Append(_devices.Conveyors[1]).Append(_controller.TransferConveyor.IsRunning ? " running" : " stopped");
+            sb.Append("\npack sensors: ").Append(_devices.PackSensors[0]).Append(' ').Append(Seen(_controller.Sequencer.PackAtStagingSensed));
+            sb.Append(", ").Append(_devices.PackSensors[1]).Append(' ').Append(Seen(_controller.Sequencer.PackOnLiftSensed));
+            sb.Append(", ").Append(_devices.PackSensors[2]).Append(' ').Append(Seen(_controller.Sequencer.PackAtReturnSensed));
+            AppendInputs(sb, "\nbay inputs: ", _devices.Inputs);
             sb.Append("\ninterlocks: e-stop ").Append(il.EStopReleased ? "released" : "PRESSED");
             sb.Append(", light curtain ").Append(il.LightCurtainClear ? "clear" : "BROKEN");
             sb.Append(", doors ").Append(il.DoorsClosed ? "closed" : "OPEN");
@@ -137,6 +125,38 @@ namespace Station.Core.Console
             sb.Append(settleHints);
 
             return sb.ToString();
+        }
+
+        // "lift: 12 mm, stopped, home switch made, top limit free, pack contact free"
+        private static void AppendAxis(StringBuilder sb, Station.Core.Swap.DeviceAxis device)
+        {
+            Station.Core.Motion.LiftAxis axis = device.Axis;
+            sb.Append('\n').Append(device.Name).Append(": ");
+            if (axis.IsHomed)
+            {
+                sb.Append(RoundMm(axis.PositionMm)).Append(" mm");
+            }
+            else
+            {
+                sb.Append("not homed (position unknown)");
+            }
+
+            sb.Append(", ").Append(LiftModeName(axis.Mode));
+            sb.Append(", home switch ").Append(axis.AtHomeSwitch ? "made" : "free");
+            sb.Append(", top limit ").Append(axis.AtTopLimit ? "MADE" : "free");
+            if (device.HasPackContact)
+            {
+                sb.Append(", pack contact ").Append(axis.AtPackContact ? "made" : "free");
+            }
+        }
+
+        /// <summary>Appends <paramref name="head"/> and each input's reading, comma-separated; nothing when there are none.</summary>
+        internal static void AppendInputs(StringBuilder sb, string head, Station.Core.Swap.DeviceInput[] inputs)
+        {
+            for (int i = 0; i < inputs.Length; i++)
+            {
+                sb.Append(i == 0 ? head : ", ").Append(inputs[i].Text());
+            }
         }
 
         /// <summary>The latched fault with meaning and action, and the recent fault events.</summary>
@@ -188,66 +208,7 @@ namespace Station.Core.Console
         /// <summary>The last swaps that ended, newest first, one a line.</summary>
         public string SwapHistory()
         {
-            if (_swapHistoryCount == 0)
-            {
-                return "no swap has ended since the console started";
-            }
-
-            StringBuilder sb = new StringBuilder();
-            for (int i = _swapHistoryCount - 1; i >= 0; i--)
-            {
-                sb.Append(_swapHistory[i]);
-                if (i > 0)
-                {
-                    sb.Append('\n');
-                }
-            }
-
-            return sb.ToString();
-        }
-
-        // Every swap ends in exactly one event carrying its record (completed, or ended otherwise): one history line each.
-        private void OnSwapEvent(SwapEventKind kind, SwapState state, SwapRecord record)
-        {
-            if (kind == SwapEventKind.Completed || kind == SwapEventKind.Aborted)
-            {
-                AddHistory(record);
-            }
-        }
-
-        private void AddHistory(SwapRecord r)
-        {
-            if (r == null || r.Outcome == SwapOutcome.InProgress)
-            {
-                return;
-            }
-
-            StringBuilder sb = new StringBuilder();
-            sb.Append("swap ").Append(r.SwapId).Append(" vehicle ").Append(Text(r.VehicleId)).Append(": ").Append(OutcomeName(r.Outcome));
-            if (r.Outcome == SwapOutcome.Aborted || r.Outcome == SwapOutcome.Interrupted)
-            {
-                sb.Append(" in ").Append(SwapStates.Name(r.InterruptedStep));
-            }
-
-            int n = r.FaultCount < SwapRecord.MaxFaults ? r.FaultCount : SwapRecord.MaxFaults;
-            for (int i = 0; i < n; i++)
-            {
-                sb.Append(i == 0 ? ", fault " : ", ").Append(FaultShort((int)r.Faults[i]));
-            }
-
-            sb.Append(", pack in ").Append(Text(r.PackInSerial)).Append(", pack out ").Append(Text(r.PackOutSerial));
-            if (r.Outcome == SwapOutcome.Completed)
-            {
-                sb.Append(", ").Append(r.DurationMs() / 1000).Append(" s");
-            }
-
-            if (_swapHistoryCount == _swapHistory.Length)
-            {
-                System.Array.Copy(_swapHistory, 1, _swapHistory, 0, _swapHistoryCount - 1);
-                _swapHistoryCount--;
-            }
-
-            _swapHistory[_swapHistoryCount++] = sb.ToString();
+            return _history.Text();
         }
 
         /// <summary>Where every pack is: places and rack slots.</summary>
@@ -268,7 +229,8 @@ namespace Station.Core.Console
             }
         }
 
-        private static string OutcomeName(SwapOutcome outcome)
+        /// <summary>A swap outcome in words.</summary>
+        internal static string OutcomeName(SwapOutcome outcome)
         {
             switch (outcome)
             {
@@ -286,7 +248,8 @@ namespace Station.Core.Console
             return seen ? "sees a pack" : "empty";
         }
 
-        private static string Text(string s)
+        /// <summary>A serial or id, "-" when there is none.</summary>
+        internal static string Text(string s)
         {
             return s == null || s.Length == 0 ? "-" : s;
         }

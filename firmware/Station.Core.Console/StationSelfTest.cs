@@ -1,5 +1,7 @@
 using System.Text;
 
+using Station.Core.Swap;
+
 namespace Station.Core.Console
 {
     /// <summary>The self-test: reads every sensor, toggles what can be exercised safely and reads it back, and reports
@@ -25,9 +27,13 @@ namespace Station.Core.Console
         /// <summary>Lift travel used by the self-test, mm.</summary>
         public const int SelfTestLiftMm = 10;
 
-        private readonly ControllerConsoleStation _host;
+        private readonly MaintenanceMotion _host;
         private readonly StationController _controller;
         private readonly StationIo _io;
+        private readonly BayDevices _devices;
+        // The engine's lift as the bay names it ("lift"; a truck robot's "height"): the axis the test moves.
+        private readonly DeviceAxis _lift;
+        private readonly string _name;
 
         private const int StepPermitOn = 1;
         private const int StepLiftUp = 2;
@@ -44,11 +50,14 @@ namespace Station.Core.Console
         private int _selfTestSpeed;
 
         /// <summary>The self-test of <paramref name="controller"/>, reporting through <paramref name="host"/>'s progress.</summary>
-        public StationSelfTest(ControllerConsoleStation host, StationController controller, StationIo io)
+        public StationSelfTest(MaintenanceMotion host, StationController controller, StationIo io, BayDevices devices)
         {
             _host = host;
             _controller = controller;
             _io = io;
+            _devices = devices;
+            _lift = devices.Of(controller.Lift);
+            _name = _lift.Name;
         }
 
         /// <summary>Starts the test at the lift speed given; the host has checked that motion may start.</summary>
@@ -73,11 +82,24 @@ namespace Station.Core.Console
             Item(il.DoorsClosed, "doors read closed");
             Item(!_controller.Lift.AtTopLimit, "top limit switch reads free");
             Item(!il.SafetyRelayOk, "safety relay reads off without a permit");
-            for (int i = 0; i < _controller.Locks.Count; i++)
+            for (int k = 0; k < _devices.LockSets.Length; k++)
             {
-                bool one = _controller.Locks.IsLocked(i) != _controller.Locks.IsUnlocked(i);
-                Item(one, "lock " + (i + 1).ToString() + " sensors read exactly one end ("
-                    + (_controller.Locks.IsLocked(i) ? "locked" : _controller.Locks.IsUnlocked(i) ? "unlocked" : "neither or both") + ")");
+                DeviceLockSet set = _devices.LockSets[k];
+                for (int i = 0; i < set.Locks.Count; i++)
+                {
+                    bool one = set.Locks.IsLocked(i) != set.Locks.IsUnlocked(i);
+                    Item(one, set.Member + " " + (i + 1).ToString() + " sensors read exactly one end ("
+                        + (set.Locks.IsLocked(i) ? set.LockedWord : set.Locks.IsUnlocked(i) ? set.UnlockedWord : "neither or both") + ")");
+                }
+            }
+
+            for (int i = 0; i < _devices.Inputs.Length; i++)
+            {
+                DeviceInput input = _devices.Inputs[i];
+                if (input.Interlock)
+                {
+                    Item(input.Input.Value, input.Name + " reads " + input.HighWord);
+                }
             }
 
             // The output registry: every output at its safe level before the test drives anything, and every read-back
@@ -87,14 +109,20 @@ namespace Station.Core.Console
             for (int i = 0; i < outputs.Count; i++)
             {
                 GuardedOutput o = outputs.At(i);
-                if (o.IsOn) away++;
+                // The permit watchdog's kick toggles every control tick by design: it is never "left on".
+                if (o.IsOn && (object)o != (object)_io.Safety.PermitWatchdogKick) away++;
                 if (o.ReadBack != null) Item(o.ReadBack.Read() == o.IsOn, o.Name + " read-back agrees with its command");
             }
             Item(away == 0, outputs.Count.ToString() + " registered outputs at their safe level");
 
-            _host.Progress("INFO pack sensors: staging " + StationReports.Seen(_controller.Sequencer.PackAtStagingSensed) + ", lift "
-                + StationReports.Seen(_controller.Sequencer.PackOnLiftSensed) + ", return point " + StationReports.Seen(_controller.Sequencer.PackAtReturnSensed)
-                + "; vehicle " + (il.VehiclePositioned ? "positioned" : "absent"));
+            string[] sensors = _devices.PackSensors;
+            System.Text.StringBuilder info = new System.Text.StringBuilder();
+            info.Append("INFO pack sensors: ").Append(sensors[0]).Append(' ').Append(StationReports.Seen(_controller.Sequencer.PackAtStagingSensed))
+                .Append(", ").Append(sensors[1]).Append(' ').Append(StationReports.Seen(_controller.Sequencer.PackOnLiftSensed))
+                .Append(", ").Append(sensors[2]).Append(' ').Append(StationReports.Seen(_controller.Sequencer.PackAtReturnSensed))
+                .Append("; vehicle ").Append(il.VehiclePositioned ? "positioned" : "absent");
+            StationReports.AppendInputs(info, "; ", _devices.Inputs);
+            _host.Progress(info.ToString());
         }
 
         /// <summary>Advances the test by one step when its condition is met; ends it through the host.</summary>
@@ -115,7 +143,12 @@ namespace Station.Core.Console
                         Item(true, "safety relay follows the permit (" + (now - _stepStartMs).ToString() + " ms)");
                         if (!lift.IsHomed)
                         {
-                            Skip("lift move and encoder: the lift is not homed ('home' first)");
+                            Skip(_name + " move and encoder: the " + _name + " is not homed ('home' first)");
+                            NextStep(StepPermitOff, now);
+                        }
+                        else if (_lift.Blocker != null && !_lift.Blocker.Axis.IsHome)
+                        {
+                            Skip(_name + " move and encoder: the " + _lift.Blocker.Name + " is not home (it may stand in a cradle)");
                             NextStep(StepPermitOff, now);
                         }
                         else
@@ -125,7 +158,7 @@ namespace Station.Core.Console
                             double target = _startMm + SelfTestLiftMm;
                             if (target > _controller.Config.SoftLimitMaxMm || !lift.MoveTo(target, _selfTestSpeed, now))
                             {
-                                Skip("lift move and encoder: no room for a " + SelfTestLiftMm.ToString() + " mm move inside the soft limits");
+                                Skip(_name + " move and encoder: no room for a " + SelfTestLiftMm.ToString() + " mm move inside the soft limits");
                                 NextStep(StepPermitOff, now);
                             }
                             else
@@ -147,10 +180,10 @@ namespace Station.Core.Console
                     if (lift.TakeArrived())
                     {
                         double moved = lift.PositionMm - _startMm;
-                        Item(moved > SelfTestLiftMm / 2, "lift rises and the encoder follows (+" + StationReports.RoundMm(moved).ToString() + " mm)");
+                        Item(moved > SelfTestLiftMm / 2, _name + " " + _lift.Forward + " and the encoder follows (+" + StationReports.RoundMm(moved).ToString() + " mm)");
                         if (_startAtHome)
                         {
-                            Item(!lift.AtHomeSwitch, "home switch releases when the lift leaves home");
+                            Item(!lift.AtHomeSwitch, "home switch releases when the " + _name + " leaves home");
                         }
 
                         if (lift.MoveTo(_startMm, _selfTestSpeed, now))
@@ -161,8 +194,8 @@ namespace Station.Core.Console
                         {
                             // A refused move starts nothing; Stop makes sure the drive is off before the permit drops.
                             lift.Stop();
-                            Item(false, "lift returns to " + StationReports.RoundMm(_startMm).ToString() + " mm (the lift refused the move back: "
-                                + (lift.IsHomed ? "faulted or busy" : "no longer homed") + "; lift at "
+                            Item(false, _name + " returns to " + StationReports.RoundMm(_startMm).ToString() + " mm (the " + _name + " refused the move back: "
+                                + (lift.IsHomed ? "faulted or busy" : "no longer homed") + "; " + _name + " at "
                                 + StationReports.RoundMm(lift.PositionMm).ToString() + " mm)");
                             NextStep(StepPermitOff, now);
                         }
@@ -176,12 +209,12 @@ namespace Station.Core.Console
                         if (_startAtHome)
                         {
                             // A move to home ends where the home switch makes: the switch is the reference, not the count.
-                            Item(lift.AtHomeSwitch, "lift returns home and the home switch makes again");
+                            Item(lift.AtHomeSwitch, _name + " returns home and the home switch makes again");
                         }
                         else
                         {
                             double miss = lift.PositionMm - _startMm;
-                            Item(miss <= 2 && miss >= -2, "lift returns to " + StationReports.RoundMm(_startMm).ToString() + " mm (within 2 mm: "
+                            Item(miss <= 2 && miss >= -2, _name + " returns to " + StationReports.RoundMm(_startMm).ToString() + " mm (within 2 mm: "
                                 + StationReports.RoundMm(lift.PositionMm).ToString() + " mm)");
                         }
 
@@ -218,8 +251,11 @@ namespace Station.Core.Console
 
         private void Finish()
         {
-            Skip("locks: their tools only turn against a pack at the vehicle; releasing one under a car would drop its pack");
-            Skip("conveyors: running one moves packs");
+            for (int i = 0; i < _devices.Untested.Length; i++)
+            {
+                Skip(_devices.Untested[i]);
+            }
+
             _host.EndOperation("self-test done: " + _passed.ToString() + " passed, " + _failed.ToString() + " failed, "
                 + _skipped.ToString() + " skipped");
         }
@@ -229,8 +265,8 @@ namespace Station.Core.Console
         {
             if (_step == StepLiftUp || _step == StepLiftBack)
             {
-                Item(false, (_step == StepLiftUp ? "lift rises" : "lift returns to " + StationReports.RoundMm(_startMm).ToString() + " mm")
-                    + " (the move ended by fault " + fault + "; lift at " + StationReports.RoundMm(_controller.Lift.PositionMm).ToString() + " mm)");
+                Item(false, (_step == StepLiftUp ? _name + " " + _lift.Forward : _name + " returns to " + StationReports.RoundMm(_startMm).ToString() + " mm")
+                    + " (the move ended by fault " + fault + "; " + _name + " at " + StationReports.RoundMm(_controller.Lift.PositionMm).ToString() + " mm)");
             }
         }
 

@@ -129,6 +129,35 @@ namespace Station.Core.Swap.Truck
         }
 
         /// <inheritdoc/>
+        public override BayDevices Devices(SwapSequencer s)
+        {
+            // Travel and height move only with the fork retracted (it may stand in a cradle): the fork blocks them.
+            DeviceAxis fork = new DeviceAxis("fork", _robot.Fork, TruckFigures.AxisConfig(s.Config, false), "reaches out", false);
+            DeviceAxis travel = new DeviceAxis("travel", _robot.Travel, TruckFigures.AxisConfig(s.Config, true), "advances", false);
+            DeviceAxis height = new DeviceAxis("height", s.Lift, s.Config, "rises", false);
+            travel.Blocker = fork;
+            height.Blocker = fork;
+            DeviceLockSet[] locks = new DeviceLockSet[2 * TruckPorts.Positions];
+            DeviceInput[] inputs = new DeviceInput[TruckPorts.Positions + 2];
+            for (int i = 0; i < TruckPorts.Positions; i++)
+            {
+                string block = "block " + (i + 1).ToString();
+                locks[2 * i] = new DeviceLockSet(block + " latches", block + " latch", _robot.Latches[i], "locked", "unlocked");
+                locks[2 * i + 1] = new DeviceLockSet(block + " connector", block + " connector", _robot.Connectors[i], "mated", "unmated");
+                inputs[i] = new DeviceInput(block + " cradle", _robot.PresentSensor(i + 1), "holds a block", "empty", false);
+            }
+            inputs[TruckPorts.Positions] = new DeviceInput("fork load", _robot.LoadSensor, "within limit", "OVERLOAD", true);
+            inputs[TruckPorts.Positions + 1] = new DeviceInput("robot", _robot.UprightSensor, "upright", "TIPPING", true);
+            string[] untested =
+            {
+                "block latches and connectors: releasing one under a truck would drop its block",
+                "rack shuttle and exchange rollers: running one moves blocks",
+            };
+            return new BayDevices("robot", "block latches", new DeviceAxis[] { travel, height, fork }, locks,
+                new string[] { "rack shuttle", "exchange rollers" }, new string[] { "shuttle pick point", "fork", "return point" }, inputs, untested);
+        }
+
+        /// <inheritdoc/>
         public override bool StartHoming(SwapSequencer s) { return _robot.StartHoming(s); }
         /// <inheritdoc/>
         public override bool TakeHomed(SwapSequencer s) { return _robot.TakeHomed(s); }

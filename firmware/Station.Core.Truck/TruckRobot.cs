@@ -50,6 +50,15 @@ namespace Station.Core.Swap.Truck
         /// <summary>A block sits in the cradle at <paramref name="position"/> (1..3).</summary>
         public bool BlockPresent(int position) { return _present[position - 1].Value; }
 
+        /// <summary>The cradle sensor of block position <paramref name="position"/> (1..3), for the console.</summary>
+        public DebouncedInput PresentSensor(int position) { return _present[position - 1]; }
+
+        /// <summary>The fork's load-cell switch (high = within the limit), for the console.</summary>
+        public DebouncedInput LoadSensor { get { return _loadOk; } }
+
+        /// <summary>The anti-tipping switch (high = level), for the console.</summary>
+        public DebouncedInput UprightSensor { get { return _upright; } }
+
         /// <summary>The fork's load is within the maximum-load limit.</summary>
         public bool LoadWithinLimit { get { return _loadOk.Value; } }
 

@@ -327,12 +327,31 @@ namespace Station.Console.Tests
         {
             var rig = new Rig();
             string all = rig.Run("help");
-            foreach (ConsoleCommand c in System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, CommandTable.Count), CommandTable.At)) Assert.Contains(c.Usage, all);
+            foreach (ConsoleCommand c in System.Linq.Enumerable.Select(System.Linq.Enumerable.Range(0, CommandTable.Count), CommandTable.At))
+            {
+                // A command that needs a device this (car) bay does not have is not listed.
+                if (c.Device == null || rig.Station.Has(c.Device)) Assert.Contains(c.Usage, all);
+                else Assert.DoesNotContain(c.Usage, all);
+            }
             string lift = rig.Run("help lift");
             Assert.Contains("lift jog <mm>", lift);
             Assert.Contains("e.g. lift jog +10", lift);
             Assert.DoesNotContain("config", lift);
             Assert.Contains("help: no command 'fly'; the commands are: status, why", rig.Run("help fly"));
+        }
+
+        [Fact]
+        public void A_command_needing_a_device_the_bay_lacks_is_refused_and_moves_nothing()
+        {
+            var rig = new Rig();
+            rig.EnterMaintenance();
+            Assert.Contains("robot jog: this bay has no robot; 'help' lists its commands", rig.Run("robot jog travel +10"));
+            rig.Station.Devices = new System.Collections.Generic.List<string> { "robot" };
+            Assert.Contains("lift jog: this bay has no lift; 'help' lists its commands", rig.Run("lift jog +10"));
+            Assert.Equal(0, rig.Station.MotionRequests);
+            Assert.Contains("robot jog: '+99' is not a distance between -50 and +50 mm", rig.Run("robot jog travel +99"));
+            Assert.Contains("jogging fork 10 mm; any key stops it", rig.Run("robot jog FORK +10"));
+            Assert.Contains("move fork 10 20", rig.Station.Requests);
         }
 
         [Fact]

@@ -156,6 +156,18 @@ namespace Station.Console.Tests
             return o;
         }
 
+        /// <summary>The devices the fake bay has (a car bay's unless a test says otherwise).</summary>
+        public List<string> Devices = new List<string> { "lift", "locks" };
+        public bool Has(string device) => Devices.Contains(device);
+        public string Mover { get; set; } = "lift";
+
+        public ConsoleOutcome StartAxisJog(string axis, int mm, int speedMmS)
+        {
+            var o = Answer("move " + axis + " " + mm + " " + speedMmS, "jogging " + axis + " " + mm + " mm");
+            if (o.Accepted) Busy = true;
+            return o;
+        }
+
         public ConsoleOutcome StartHoming()
         {
             var o = Answer("home", "");

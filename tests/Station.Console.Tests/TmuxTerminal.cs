@@ -27,10 +27,15 @@ namespace Station.Console.Tests
             _started = true;
         }
 
-        /// <summary>Runs tmux; throws when it is missing or fails.</summary>
-        public static string Tmux(params string[] args)
+        /// <summary>Runs tmux on this terminal's own server (socket named after the session); throws when tmux is
+        /// missing or fails.</summary>
+        /// <remarks>One server per terminal: on a shared server, a test ending its last session stops the server while
+        /// another test's new-session is connecting to it ("server exited unexpectedly").</remarks>
+        private string Tmux(params string[] args)
         {
             var psi = new ProcessStartInfo("tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.ArgumentList.Add("-L");
+            psi.ArgumentList.Add(_session);
             foreach (string a in args) psi.ArgumentList.Add(a);
             Process p;
             try

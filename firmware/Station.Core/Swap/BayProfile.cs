@@ -9,6 +9,10 @@ namespace Station.Core.Swap
         private readonly SwapStep[] _stepAt = new SwapStep[SwapStates.Count];
         private TransitionRow[] _table;
 
+        /// <summary>The bay's devices as the technician knows them (console status, jog, homing, self-test), built once
+        /// the sequencer is; the engine's lift, locks and conveyors under the car's names unless the profile says otherwise.</summary>
+        public virtual BayDevices Devices(SwapSequencer s) { return BayDevices.Car(s); }
+
         /// <summary>The profile's name as the configuration key bay.profile spells it.</summary>
         public abstract string Name { get; }
 

@@ -5,13 +5,24 @@ namespace Station.Core.Console
     /// <summary>The inventory commands (<c>rack set</c>, <c>rack clear</c>, <c>pack place</c>): the technician tells the
     /// station what really stands where after a fault. Maintenance only (the table says so); the words are checked here,
     /// the station checks the rest and journals the change.</summary>
-    public sealed partial class StationConsole
+    public sealed class InventoryCommands
     {
         private static readonly string[] PlaceWords = { "staging", "lift", "vehicle", "return" };
         private static readonly string[] RackStateWords = { "charging", "ready", "faulty" };
         private static readonly PackState[] RackStates = { PackState.Charging, PackState.Ready, PackState.Faulty };
 
-        private void RackSet(string audited, string slotText, string serial, string socText, string stateText)
+        private readonly ConsoleReplies _replies;
+        private readonly IConsoleStation _station;
+
+        /// <summary>Inventory commands on <paramref name="station"/>.</summary>
+        public InventoryCommands(ConsoleReplies replies, IConsoleStation station)
+        {
+            _replies = replies;
+            _station = station;
+        }
+
+        /// <summary><c>rack set SLOT SERIAL SOC STATE</c>.</summary>
+        public void RackSet(string audited, string slotText, string serial, string socText, string stateText)
         {
             int slot = SlotOrReply(audited, "rack set", slotText);
             if (slot < 0)
@@ -19,9 +30,9 @@ namespace Station.Core.Console
                 return;
             }
 
-            if (!IsIdentifier(serial) || serial.ToLower() == "none")
+            if (!ConsoleWords.IsIdentifier(serial) || serial.ToLower() == "none")
             {
-                Reply(audited, false, "rack set: '" + serial + "' is not a pack serial; expected 1 to 24 characters of A-Z a-z 0-9 . _ - (to empty a slot: 'rack clear " + slot.ToString() + "')");
+                _replies.Reply(audited, false, "rack set: '" + serial + "' is not a pack serial; expected 1 to 24 characters of A-Z a-z 0-9 . _ - (to empty a slot: 'rack clear " + slot.ToString() + "')");
                 return;
             }
 
@@ -34,28 +45,30 @@ namespace Station.Core.Console
             int state = IndexOf(RackStateWords, stateText);
             if (state < 0)
             {
-                Reply(audited, false, "rack set: state '" + stateText + "' is not one of " + Join(RackStateWords));
+                _replies.Reply(audited, false, "rack set: state '" + stateText + "' is not one of " + Join(RackStateWords));
                 return;
             }
 
-            Outcome(audited, "rack set", _station.SetRackSlot(slot, serial, soc, RackStates[state]));
+            _replies.Outcome(audited, "rack set", _station.SetRackSlot(slot, serial, soc, RackStates[state]));
         }
 
-        private void RackClear(string audited, string slotText)
+        /// <summary><c>rack clear SLOT</c>.</summary>
+        public void RackClear(string audited, string slotText)
         {
             int slot = SlotOrReply(audited, "rack clear", slotText);
             if (slot >= 0)
             {
-                Outcome(audited, "rack clear", _station.SetRackSlot(slot, null, -1, PackState.Empty));
+                _replies.Outcome(audited, "rack clear", _station.SetRackSlot(slot, null, -1, PackState.Empty));
             }
         }
 
-        private void PackPlaceSet(string audited, string placeText, string serial, string socText)
+        /// <summary><c>pack place PLACE SERIAL|none [SOC]</c>.</summary>
+        public void PackPlaceSet(string audited, string placeText, string serial, string socText)
         {
             int place = IndexOf(PlaceWords, placeText);
             if (place < 0)
             {
-                Reply(audited, false, "pack place: place '" + placeText + "' is not one of " + Join(PlaceWords));
+                _replies.Reply(audited, false, "pack place: place '" + placeText + "' is not one of " + Join(PlaceWords));
                 return;
             }
 
@@ -63,17 +76,17 @@ namespace Station.Core.Console
             {
                 if (socText != null)
                 {
-                    Reply(audited, false, "pack place: an empty place has no SOC; usage: 'pack place " + PlaceWords[place] + " none'");
+                    _replies.Reply(audited, false, "pack place: an empty place has no SOC; usage: 'pack place " + PlaceWords[place] + " none'");
                     return;
                 }
 
-                Outcome(audited, "pack place", _station.SetPackPlace((PackPlace)place, null, -1));
+                _replies.Outcome(audited, "pack place", _station.SetPackPlace((PackPlace)place, null, -1));
                 return;
             }
 
-            if (!IsIdentifier(serial))
+            if (!ConsoleWords.IsIdentifier(serial))
             {
-                Reply(audited, false, "pack place: '" + serial + "' is not a pack serial; expected 1 to 24 characters of A-Z a-z 0-9 . _ - or 'none'");
+                _replies.Reply(audited, false, "pack place: '" + serial + "' is not a pack serial; expected 1 to 24 characters of A-Z a-z 0-9 . _ - or 'none'");
                 return;
             }
 
@@ -87,20 +100,7 @@ namespace Station.Core.Console
                 }
             }
 
-            Outcome(audited, "pack place", _station.SetPackPlace((PackPlace)place, serial, soc));
-        }
-
-        private void ConveyorStage(string audited)
-        {
-            ConsoleOutcome outcome = _station.StartStaging();
-            if (outcome.Accepted && !_station.Busy)
-            {
-                // The pack was already at the staging sensor: recorded as arrived, nothing moved.
-                Reply(audited, true, outcome.Message);
-                return;
-            }
-
-            StartMotion(audited, outcome, "staging conveyor running; any key stops it");
+            _replies.Outcome(audited, "pack place", _station.SetPackPlace((PackPlace)place, serial, soc));
         }
 
         private int SlotOrReply(string audited, string words, string text)
@@ -109,7 +109,7 @@ namespace Station.Core.Console
             int slot;
             if (!NumberText.TryParse(text, out slot) || slot < 0 || slot >= count)
             {
-                Reply(audited, false, words + ": slot '" + text + "' does not exist; the slots are 0.." + (count - 1).ToString() + " ('rack show' lists them)");
+                _replies.Reply(audited, false, words + ": slot '" + text + "' does not exist; the slots are 0.." + (count - 1).ToString() + " ('rack show' lists them)");
                 return -1;
             }
 
@@ -121,7 +121,7 @@ namespace Station.Core.Console
             int soc;
             if (!NumberText.TryParse(text, out soc) || soc < 0 || soc > 100)
             {
-                Reply(audited, false, words + ": SOC '" + text + "' must be a whole percent between 0 and 100");
+                _replies.Reply(audited, false, words + ": SOC '" + text + "' must be a whole percent between 0 and 100");
                 return -1;
             }
 
