@@ -45,6 +45,11 @@ namespace Station.Cloud.Tests
             // Each good station booted its new image once; each bad one crashed through its 3 trial boots, then the loader
             // returned to the confirmed image: 8 × 1 + 2 × 4.
             Assert.Equal(16, r.GetProperty("boots").GetInt32());
+            // Each offered station restarted once as a board reboots: a new controller from its journal, a new cloud link
+            // over its stored outbox and a new MQTT connection, a new agent from its record. The good ones then passed
+            // probation on that new connection, and no record was lost across it (above).
+            Assert.Equal(10, r.GetProperty("restarts").GetInt32());
+            Assert.Equal(0, r.GetProperty("records_pending").GetInt32());
         }
 
         [Fact]

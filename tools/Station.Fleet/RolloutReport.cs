@@ -9,7 +9,7 @@ namespace Station.Fleet
     public sealed class RolloutReport
     {
         /// <summary>Counts.</summary>
-        public int Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Boots, Waited;
+        public int Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Boots, Waited, Restarts;
         /// <summary>Later waves were not offered: the failure rate passed the threshold.</summary>
         public bool Halted;
         /// <summary>Wall seconds of the run.</summary>
@@ -29,6 +29,7 @@ namespace Station.Fleet
                 else r.Failed++;
                 r.SwapsInterrupted += st.Update.SwapsInterrupted;
                 r.Boots += st.Update.Boots;
+                r.Restarts += st.Restarts;
                 // Lost: a record the broker acknowledged (so the station dropped it) that never reached the consumer,
                 // or one the outbox could not keep. Still pending is counted apart: it is still on the station.
                 var outbox = st.Link.Outbox;
@@ -47,8 +48,8 @@ namespace Station.Fleet
         {
             var ci = CultureInfo.InvariantCulture;
             return string.Format(ci, "{{\"stations\":{0},\"updated\":{1},\"rolled_back\":{2},\"failed\":{3},\"not_offered\":{4},\"swaps_interrupted\":{5},\"records_lost\":{6},"
-                + "\"records_pending\":{7},\"waves\":{8},\"halted\":{9},\"boots\":{10},\"waited_for_safe_moment\":{11},\"wall_s\":{12:0.0}}}",
-                Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Halted ? "true" : "false", Boots, Waited, WallSeconds);
+                + "\"records_pending\":{7},\"waves\":{8},\"halted\":{9},\"boots\":{10},\"restarts\":{11},\"waited_for_safe_moment\":{12},\"wall_s\":{13:0.0}}}",
+                Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Halted ? "true" : "false", Boots, Restarts, Waited, WallSeconds);
         }
     }
 }
