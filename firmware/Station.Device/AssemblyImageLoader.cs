@@ -19,7 +19,7 @@ namespace Station.Device
             try
             {
                 _last = Assembly.Load(image);
-                return _last != null;
+                return (object)_last != null; // reference test: nanoFramework has no Assembly operators
             }
             catch (Exception)
             {
@@ -31,9 +31,10 @@ namespace Station.Device
         /// entry point.</summary>
         public void Enter()
         {
-            Type entry = _last == null ? null : _last.GetType(EntryType);
-            MethodInfo run = entry == null ? null : entry.GetMethod(EntryMethod);
-            if (run == null) throw new InvalidOperationException("the image has no " + EntryType + "." + EntryMethod);
+            // Reference tests through object: nanoFramework's reflection types have no == operators.
+            Type entry = (object)_last == null ? null : _last.GetType(EntryType);
+            MethodInfo run = (object)entry == null ? null : entry.GetMethod(EntryMethod);
+            if ((object)run == null) throw new InvalidOperationException("the image has no " + EntryType + "." + EntryMethod);
             run.Invoke(null, null);
         }
     }

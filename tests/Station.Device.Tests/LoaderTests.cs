@@ -16,7 +16,9 @@ namespace Station.Device.Tests
     {
         private sealed class RuntimeLoader : IImageLoader
         {
+#if NANOFRAMEWORK_1_0
             public Assembly Last;
+#endif
             public int Loaded;
 
             public bool Load(string name, byte[] image)
@@ -25,7 +27,7 @@ namespace Station.Device.Tests
 #if NANOFRAMEWORK_1_0
                 try { Last = Assembly.Load(image); }
                 catch (Exception) { return false; }
-                return Last != null;
+                return (object)Last != null;
 #else
                 // net10.0 cannot load a nanoFramework .pe: the run there stops at the loader's decisions.
                 return image.Length > 6 && image[0] == (byte)'N' && image[4] == (byte)'K';
