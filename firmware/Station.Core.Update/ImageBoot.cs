@@ -70,6 +70,15 @@ namespace Station.Core.Update
             return slot;
         }
 
+        /// <summary>The loaded image would not start (no entry point, or it threw before running): the record moves on
+        /// to the next image (trial → confirmed → factory), so the restart that follows does not try this one again.</summary>
+        public void EntryFailed()
+        {
+            if (Slot == BootRecord.Factory) return;
+            Slot = BootSelector.LoadFailed(_record, Slot);
+            _record.Save(_images);
+        }
+
         UpdateReason LoadSlot(int slot, long expectedVersion)
         {
             string file = BootRecord.SlotFile(slot);

@@ -36,8 +36,7 @@ namespace Station.Device
             {
                 // The image loaded but would not start: the next start takes the next image (this one is not tried again).
                 log.Write(LogLevel.Error, "loader: the image did not start: " + e.Message);
-                BootSelector.LoadFailed(boot.Record, slot);
-                boot.Record.Save(images);
+                boot.EntryFailed();
                 new ResetJournal(station).MarkIntent(ResetReason.Software);
                 Power.RebootDevice();
             }

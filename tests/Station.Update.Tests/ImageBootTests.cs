@@ -118,6 +118,22 @@ public class ImageBootTests
     }
 
     [Fact]
+    public void An_image_that_loaded_but_would_not_start_is_not_tried_again()
+    {
+        var s = TrialOf(TestBundles.Build());
+        var boot = Boot(s, new RecordingLoader());
+        Assert.Equal(0, boot.Start(ResetReason.PowerOn));
+        boot.EntryFailed();
+        Assert.Equal(BootRecord.Factory, boot.Slot);
+        var loader = new RecordingLoader();
+        Assert.Equal(BootRecord.Factory, Boot(s, loader).Start(ResetReason.Software));
+        Assert.Empty(loader.Loaded);
+        var stored = new BootRecord();
+        stored.Load(s);
+        Assert.Equal(UpdateReason.ImageUnloadable, stored.LastOutcome);
+    }
+
+    [Fact]
     public void No_record_runs_the_factory_image_and_loads_nothing()
     {
         var loader = new RecordingLoader();
