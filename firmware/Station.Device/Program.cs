@@ -11,13 +11,26 @@ using Station.Hal.Nano;
 
 namespace Station.Device
 {
-    /// <summary>The nanoFramework application: checks the board's pin map, opens the adapters, builds the core on
-    /// them and runs the control loop. Which board is compiled in is chosen by the project's Board property
-    /// (Station.Device.nfproj), which includes that board's BoardWiring.</summary>
+    /// <summary>The nanoFramework application: checks the board's pin map, runs the loader (which may hand over to a
+    /// signed update image from the SD card), opens the adapters, builds the core on them and runs the control loop.
+    /// Which board is compiled in is chosen by the project's Board property (Station.Device.nfproj), which includes that
+    /// board's BoardWiring.</summary>
     public static class Program
     {
-        /// <summary>Entry point.</summary>
+        /// <summary>Entry point of the image deployed with the board: the loader first, then this image's station.</summary>
         public static void Main()
+        {
+            Run(true);
+        }
+
+        /// <summary>Entry point of an update image the loader loaded (<see cref="AssemblyImageLoader"/>): this start is
+        /// already counted and chosen, so the station starts at once.</summary>
+        public static void RunLoaded()
+        {
+            Run(false);
+        }
+
+        static void Run(bool asLoader)
         {
             var log = new DebugLog();
             BoardPinMap map = BoardWiring.PinMap();
@@ -36,6 +49,11 @@ namespace Station.Device
             }
 
             var gpio = new GpioController();
+            // The image store on the card, beside the running image (that one is in the deployment flash and is never
+            // written); then the loader, before anything else is opened, so a loaded image wires the board itself.
+            string imageFolder = BoardWiring.ImageFolder(map, gpio, log);
+            IStorage images = imageFolder != null ? new FlashStorage(imageFolder, log) : null;
+            if (asLoader && images != null) DeviceLoader.RunChosenImage(images, new FlashStorage(BoardWiring.StationFolder, log), map.Name, log);
             WiredBoard board = BoardWiring.Wire(map, gpio, log);
             var clock = new DeviceClock();
             board.Io.Clock = clock;
@@ -125,8 +143,11 @@ namespace Station.Device
             CloudProvision provision = CloudProvisioning.Load(settings, board.Io.Storage, esp32);
             DeviceCloud cloud = DeviceCloud.Start(provision, esp32, layout, outboxStorage,
                 controller, settings, settingsFile, clock, logRing);
+            // The update agent (offers, chunks and verification over the cloud link, probation of a trial image).
+            DeviceUpdate update = DeviceUpdate.Start(images, board.Io.Storage, map.Name, controller, board, clock, logRing, started.Accepted);
             if (cloud != null)
             {
+                if (update != null) update.Attach(cloud.Link);
                 console.Audit += cloud.Station.AuditConsole;
                 console.SetCloudReport(cloud.Link.Describe); // link and outbox state in 'status'
                 loop.Cloud = cloud.Link;

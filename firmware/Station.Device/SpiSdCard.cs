@@ -35,6 +35,13 @@ namespace Station.Device
         public static SpiSdCard Mount(int spiBus, int chipSelectPin, ILog log)
         {
             var sd = new SpiSdCard(log);
+            if (Directory.Exists(Root))
+            {
+                // Already mounted at this start (the loader mounts the card before the board is wired; an update image
+                // the loader runs wires the board again).
+                sd.Mounted = true;
+                return sd;
+            }
             try
             {
                 var spi = new SDCardSpiParameters();

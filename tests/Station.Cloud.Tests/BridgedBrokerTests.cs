@@ -28,7 +28,7 @@ namespace Station.Cloud.Tests
         }
 
         static string Describe(IEnumerable<SimStation> stations) => string.Join("; ", stations.Select(s =>
-            $"{s.Id} online={s.Link.Online} connected={s.Client.IsConnected} connects={s.Client.ConnectCount} swaps={s.SwapsDone} pending={s.Link.Outbox.Pending} simMs={s.Clock.NowMs} last error={s.Client.LastError}"));
+            $"{s.Id} online={s.Link.Online} connected={s.Client.IsConnected} connects={s.Client.ConnectCount} swaps={s.SwapsDone} pending={s.Link.Outbox.Pending} window={s.Link.Outbox.InFlight} link in flight={s.Client.InflightCount} delivered={s.Client.DeliveredCount} simMs={s.Clock.NowMs} last error={s.Client.LastError}"));
 
         static HashSet<long> Seqs(IEnumerable<(string sid, string mid, long seq)> received, string sid) =>
             received.Where(r => r.sid == sid).Select(r => r.seq).ToHashSet();

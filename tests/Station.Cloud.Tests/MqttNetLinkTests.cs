@@ -169,6 +169,36 @@ namespace Station.Cloud.Tests
             Assert.Empty(fake.Errors);
         }
 
+        [Fact]
+        public void A_puback_later_than_the_packet_timeout_still_delivers_its_token_on_the_same_session()
+        {
+            // A loaded broker, bridge or host may acknowledge seconds late. MQTTnet 5 waits for the PUBACK as long as
+            // the session lives (its packet timeout is not applied to PUBLISH): the token is delivered, nothing stays in
+            // flight and the session is not dropped for it.
+            using var fake = new FakeBroker((n, s) =>
+            {
+                FakeBroker.Accept(s, sessionPresent: n > 1);
+                var (_, body) = FakeBroker.ReadPacket(s);
+                int tl = (body[0] << 8) | body[1];
+                ushort id = (ushort)((body[2 + tl] << 8) | body[3 + tl]);
+                Thread.Sleep(2500); // longer than the client's 800 ms timeout
+                FakeBroker.Send(s, 0x40, 2, (byte)(id >> 8), (byte)id);
+                FakeBroker.Serve(s);
+            });
+            using var c = Client(fake.Port, "late", o => o.ConnectTimeoutMs = 800);
+            var delivered = new ConcurrentQueue<int>();
+            int drops = 0;
+            c.Delivered += delivered.Enqueue;
+            c.ConnectionChanged += up => { if (!up) Interlocked.Increment(ref drops); };
+            c.Start();
+            Assert.True(c.WaitConnected(5000), c.LastError);
+            int token = c.Publish("e/1", B("rec"), 0, 3, 1, false);
+            Assert.True(token > 0);
+            Wait.Until(() => delivered.Contains(token), () => $"token {token} delivered: in flight {c.InflightCount}, connected {c.IsConnected}, drops {drops}, last error {c.LastError}", 15000);
+            Assert.Equal(0, c.InflightCount);
+            Assert.Equal(0, drops); // (a connect slower than 800 ms on a loaded host may take a second attempt; that is not a drop)
+        }
+
         public static IEnumerable<object[]> MalformedBrokerBytes() => new[]
         {
             new object[] { "CONNACK of wrong length", new byte[] { 0x20, 3, 0, 0, 0 } },

@@ -13,14 +13,14 @@ namespace Station.Device.Tests
     [TestClass]
     public class UpdateTests
     {
-        private const string Board = "nanoclr";
+        internal const string Board = "nanoclr";
 
         // RFC 8032 section 7.1, TEST 1 public key (its private key is published: a test key, never a release key).
-        private static readonly byte[] TestKey = Hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+        internal static readonly byte[] TestKey = Hex("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
 
-        private const string SampleBundle = "U0ZCMa4AAABzdGF0aW9uLWJ1bmRsZSAxCmZpcm13YXJlIDAuMi4wCmNvbW1pdCB0ZXN0CmJvYXJkIG5hbm9jbHIKbWluLWxvYWRlciAxCmFzc2VtYmx5IFN0YXRpb24uVXBkYXRlLlNhbXBsZS5wZSAyNjggOTBkZGYyZDE2YmZhMTI1ODU1NTk5YWQzYWI1ZjNhZWMxNmY0ZTcxZDdiNTY3MDQyZGRiYTRmMmY0YzM4YTE0NQqofZCDDaT8gVeh4bgp7W0UfrSE5NMi+FDjcNEtuKy4N03yzZjwvb+JeJo45HNhbgSzoBKoKUQpylQPlH8+9roMTkZNUksxAAB7hiI+4aqgpAAAAAAAAAAA/////wAAAAAAAAAAAQABAHwAAACIAAAAkAAAAJAAAACYAAAAsAAAALAAAADQAAAA0AAAANAAAADQAAAA0AAAAPQAAAD8AAAADAEAAAwBAAAAAAAAAAAAAAAAAAAAAAAAAQIAANL8AAABABEACwAAALH+QP4AAAAA/v8AAAAAAAAXAAEAAID/////AAAAAQERAAAAAAAAARD+/wAAhhQAAAABAAH//wAAHQAGAJYAAAAHAAEBBgADAABTdGF0aW9uLlVwZGF0ZS5TYW1wbGUAUHJvYmUAQW5zd2VyACAAAAAABwcAAigAgAAqAB8qCisABioAAA==";
+        internal const string SampleBundle = "U0ZCMa4AAABzdGF0aW9uLWJ1bmRsZSAxCmZpcm13YXJlIDAuMi4wCmNvbW1pdCB0ZXN0CmJvYXJkIG5hbm9jbHIKbWluLWxvYWRlciAxCmFzc2VtYmx5IFN0YXRpb24uVXBkYXRlLlNhbXBsZS5wZSAyNjggOTBkZGYyZDE2YmZhMTI1ODU1NTk5YWQzYWI1ZjNhZWMxNmY0ZTcxZDdiNTY3MDQyZGRiYTRmMmY0YzM4YTE0NQqofZCDDaT8gVeh4bgp7W0UfrSE5NMi+FDjcNEtuKy4N03yzZjwvb+JeJo45HNhbgSzoBKoKUQpylQPlH8+9roMTkZNUksxAAB7hiI+4aqgpAAAAAAAAAAA/////wAAAAAAAAAAAQABAHwAAACIAAAAkAAAAJAAAACYAAAAsAAAALAAAADQAAAA0AAAANAAAADQAAAA0AAAAPQAAAD8AAAADAEAAAwBAAAAAAAAAAAAAAAAAAAAAAAAAQIAANL8AAABABEACwAAALH+QP4AAAAA/v8AAAAAAAAXAAEAAID/////AAAAAQERAAAAAAAAARD+/wAAhhQAAAABAAH//wAAHQAGAJYAAAAHAAEBBgADAABTdGF0aW9uLlVwZGF0ZS5TYW1wbGUAUHJvYmUAQW5zd2VyACAAAAAABwcAAigAgAAqAB8qCisABioAAA==";
 
-        private static byte[] Hex(string s)
+        internal static byte[] Hex(string s)
         {
             byte[] b = new byte[s.Length / 2];
             for (int i = 0; i < b.Length; i++) b[i] = (byte)((Digit(s[2 * i]) << 4) | Digit(s[2 * i + 1]));

@@ -181,7 +181,7 @@ public class UpdateAgentTests
         Assert.Equal(UpdateReason.BelowMinimumVersion, floor.Agent.Offer("0.4.9", 5000));
     }
 
-    static StationUnderUpdate Waiting()
+    internal static StationUnderUpdate Waiting()
     {
         var st = new StationUnderUpdate { Blocker = UpdateReason.StationBusy };
         byte[] bundle = TestBundles.Build();
@@ -192,7 +192,7 @@ public class UpdateAgentTests
         return st;
     }
 
-    static StationUnderUpdate Installed()
+    internal static StationUnderUpdate Installed()
     {
         var st = Waiting();
         st.Blocker = UpdateReason.None;

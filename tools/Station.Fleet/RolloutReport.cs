@@ -9,9 +9,12 @@ namespace Station.Fleet
     public sealed class RolloutReport
     {
         /// <summary>Counts.</summary>
-        public int Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Boots, Waited;
+        public int Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Boots, Waited, Restarts;
         /// <summary>Later waves were not offered: the failure rate passed the threshold.</summary>
         public bool Halted;
+        /// <summary>How the stations that did not end on the new version ended: agent status and reason, with a count
+        /// (e.g. "rolled_back/boots_exhausted": 2), so a rollback's cause is in the line.</summary>
+        public readonly SortedDictionary<string, int> Outcomes = new SortedDictionary<string, int>(System.StringComparer.Ordinal);
         /// <summary>Wall seconds of the run.</summary>
         public double WallSeconds;
 
@@ -27,8 +30,14 @@ namespace Station.Fleet
                 else if (state == Station.Core.Update.UpdateState.RolledBack && agent.Boot.TrialSlot < 0) r.RolledBack++;
                 else if (state == Station.Core.Update.UpdateState.Idle) r.NotOffered++;
                 else r.Failed++;
+                if (state != Station.Core.Update.UpdateState.ProbationPassed && state != Station.Core.Update.UpdateState.Idle)
+                {
+                    string key = Station.Core.Update.UpdateWords.Status(state, agent.Reason) + "/" + Station.Core.Update.UpdateWords.Reason(agent.Reason);
+                    r.Outcomes[key] = r.Outcomes.GetValueOrDefault(key) + 1;
+                }
                 r.SwapsInterrupted += st.Update.SwapsInterrupted;
                 r.Boots += st.Update.Boots;
+                r.Restarts += st.Restarts;
                 // Lost: a record the broker acknowledged (so the station dropped it) that never reached the consumer,
                 // or one the outbox could not keep. Still pending is counted apart: it is still on the station.
                 var outbox = st.Link.Outbox;
@@ -47,8 +56,9 @@ namespace Station.Fleet
         {
             var ci = CultureInfo.InvariantCulture;
             return string.Format(ci, "{{\"stations\":{0},\"updated\":{1},\"rolled_back\":{2},\"failed\":{3},\"not_offered\":{4},\"swaps_interrupted\":{5},\"records_lost\":{6},"
-                + "\"records_pending\":{7},\"waves\":{8},\"halted\":{9},\"boots\":{10},\"waited_for_safe_moment\":{11},\"wall_s\":{12:0.0}}}",
-                Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Halted ? "true" : "false", Boots, Waited, WallSeconds);
+                + "\"records_pending\":{7},\"waves\":{8},\"halted\":{9},\"boots\":{10},\"restarts\":{11},\"waited_for_safe_moment\":{12},\"outcomes\":{{{14}}},\"wall_s\":{13:0.0}}}",
+                Stations, Updated, RolledBack, Failed, NotOffered, SwapsInterrupted, RecordsLost, RecordsPending, Waves, Halted ? "true" : "false", Boots, Restarts, Waited, WallSeconds,
+                string.Join(",", Outcomes.Select(o => "\"" + o.Key + "\":" + o.Value.ToString(ci))));
         }
     }
 }

@@ -11,8 +11,10 @@ namespace Station.Fleet
         public double BadPercent = 10;
         /// <summary>Probation: run time of simulated seconds the new image needs, cloud reached and no fault.</summary>
         public double ProbationSeconds = 20;
-        /// <summary>Probation fails when the cloud was not reached within this many simulated seconds.</summary>
-        public double CloudDeadlineSeconds = 120;
+        /// <summary>Probation fails when the cloud was not reached within this many simulated seconds: 5 minutes, as on
+        /// the board (DeviceUpdate). A restart now opens a new MQTT connection, and a loaded broker or host can take a
+        /// while to let it in; the deadline is for a station that cannot reach the cloud at all.</summary>
+        public double CloudDeadlineSeconds = 300;
         /// <summary>A station that has not finished this many wall seconds after its offer counts as failed.</summary>
         public double StationTimeoutSeconds = 240;
     }

@@ -13,6 +13,8 @@ namespace Station.Fleet
     public sealed class SimStation : IDisposable
     {
         readonly PlantParameters _plant;
+        readonly MqttLinkOptions _mqtt;
+        readonly int _telemetryPeriodMs;
         readonly bool _selfAuthorize;
         readonly long _arrivalEveryMs;
         long _nextArrivalMs;
@@ -29,13 +31,16 @@ namespace Station.Fleet
         /// <summary>The plant.</summary>
         public SimBay Bay { get; }
         /// <summary>The controller.</summary>
-        public StationController Controller { get; }
+        public StationController Controller { get; private set; }
         /// <summary>The station behind the cloud link.</summary>
-        public StationCloud Cloud { get; }
+        public StationCloud Cloud { get; private set; }
         /// <summary>The cloud link.</summary>
-        public CloudLink Link { get; }
-        /// <summary>Its MQTT connection.</summary>
-        public MqttNetLink Client { get; }
+        public CloudLink Link { get; private set; }
+        /// <summary>Its MQTT connection (a new one after every restart).</summary>
+        public MqttNetLink Client { get; private set; }
+        /// <summary>Restarts taken (each replaced the controller, the cloud link with its outbox, the MQTT connection and
+        /// the update agent, as a reboot of the board does).</summary>
+        public int Restarts { get; private set; }
         /// <summary>Swaps completed (vehicle released).</summary>
         public int SwapsDone { get; private set; }
         /// <summary>The update side, when <see cref="EnableUpdates"/> was called.</summary>
@@ -51,32 +56,40 @@ namespace Station.Fleet
             _arrivalEveryMs = swapsPerHour > 0 ? (long)(3600000 / swapsPerHour) : long.MaxValue / 4;
             _nextArrivalMs = swapsPerHour > 0 ? firstArrivalMs : long.MaxValue; // no rate: vehicles only by hand
             _plant = new PlantParameters { ChargePctPerMin = 20 };
+            _mqtt = mqtt;
+            _telemetryPeriodMs = telemetryPeriodMs;
             Clock = new SimClock(epochUtc);
             Storage = new MemoryStorage(Clock);
             Bay = new SimBay(_plant, Clock, Storage);
+            Build();
+        }
+
+        // What runs in the board's RAM: built at power-up and again at every restart, from what storage holds.
+        void Build()
+        {
             var config = _plant.ControllerConfig();
-            config.StationId = id;
-            Controller = new StationController(Bay.Io, config);
-            Client = new MqttNetLink(mqtt);
-            Cloud = new StationCloud(Controller, Clock);
-            Link = new CloudLink(Client, Storage, Clock, Cloud, new CloudLinkConfig { StationId = id, TelemetryPeriodMs = telemetryPeriodMs, BootNonce = (uint)Random.Shared.Next() });
+            config.StationId = Id;
+            var controller = new StationController(Bay.Io, config);
+            Client = new MqttNetLink(_mqtt);
+            Cloud = new StationCloud(controller, Clock);
+            Link = new CloudLink(Client, Storage, Clock, Cloud, new CloudLinkConfig { StationId = Id, TelemetryPeriodMs = _telemetryPeriodMs, BootNonce = (uint)Random.Shared.Next() });
             Cloud.Attach(Link);
-            Controller.SwapEvent += (kind, state, record) =>
+            controller.SwapEvent += (kind, state, record) =>
             {
                 // The rack handler fetches the pack the controller chose (a cloud booking may not have named one).
                 if (kind == SwapEventKind.Started && record?.PackInSerial != null && !Bay.Rack.HandlerBusy && Bay.Rack.SlotOf(record.PackInSerial) >= 0)
                     Bay.Rack.Fetch(record.PackInSerial);
                 EventJournaled?.Invoke(this, Link.Outbox.NextSeq - 1);
             };
+            Controller = controller;
         }
 
         /// <summary>Gives the station the real update agent (release key <paramref name="releaseKey"/>), wired to its
         /// cloud link; call before <see cref="Start"/>.</summary>
         public void EnableUpdates(byte[] releaseKey, long probationMs, long cloudDeadlineMs)
         {
-            Update = new SimUpdate(Storage, releaseKey, Controller, () => Link.Online, SwapInHand, probationMs, cloudDeadlineMs);
-            Link.Update = Update.Agent;
-            Update.Restarted = agent => Link.Update = agent;
+            Update = new SimUpdate(Storage, releaseKey, SwapInHand, probationMs, cloudDeadlineMs);
+            Update.Attach(Controller, Link);
         }
 
         /// <summary>A swap is under way, seen from the controller and the plant: the controller holds one or is past idle,
@@ -105,8 +118,27 @@ namespace Station.Fleet
             Bay.Step(tickMs);
             Controller.Tick();
             Link.Tick();
-            Update?.Step(Clock.NowMs, !Link.Outbox.MediumFailed);
+            if (Update != null && Update.Step(Clock.NowMs, !Link.Outbox.MediumFailed)) Restart();
             Operate();
+        }
+
+        /// <summary>The update asked for a restart: the board reboots. Its connection dies without a goodbye (the broker
+        /// publishes the will), outputs drop to their reset level, everything in RAM is gone; storage (journal, outbox,
+        /// boot record, update record) and the plant stay. The loader counts and chooses the image, then the controller
+        /// recovers from its journal, the cloud link from its outbox, and the update agent from its record.</summary>
+        void Restart()
+        {
+            Restarts++;
+            Client.Abort();
+            Bay.PowerLoss();
+            Bay.PowerRestore();
+            Update.Boot();
+            Build();
+            Controller.Start();
+            Update.Attach(Controller, Link);
+            Link.Start();
+            Client.Start();
+            _lastHomeMs = Clock.NowMs; // the operator re-homes it after a second, as after any start
         }
 
         void Operate()

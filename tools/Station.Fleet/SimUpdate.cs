@@ -1,14 +1,16 @@
 using System;
 using Station.Core;
+using Station.Core.Cloud;
 using Station.Core.Update;
 using Station.Hal;
 
 namespace Station.Fleet
 {
     /// <summary>A fleet station's update side: the real portable <see cref="UpdateAgent"/> over the station's storage,
-    /// stepped after every control tick (on the board: its low-priority worker), the real restart check, probation
-    /// from the controller's and the link's own state, and a simulated loader: a restart runs
-    /// <see cref="BootSelector.Choose"/> on the stored boot record and "loads" the chosen slot by reading its manifest.
+    /// stepped after every control tick through the board's <see cref="UpdateSupervisor"/> (on the board: its low-priority
+    /// worker), the real restart check, probation from the controller's and the link's own state, and the board's loader
+    /// (<see cref="ImageBoot"/>: count the boot, choose, check the slot again, load its assemblies) with a simulated
+    /// assembly loader.
     /// An image whose manifest lists <see cref="CrashingAssembly"/> stands for firmware that crashes at start: every
     /// boot of it resets at once, so the loader's boot count (not the driver) has to bring the station back.</summary>
     public sealed class SimUpdate
@@ -21,18 +23,14 @@ namespace Station.Fleet
 
         readonly IStorage _storage;
         readonly byte[] _releaseKey;
-        readonly StationController _controller;
-        readonly Func<bool> _cloudOnline;
         readonly Func<bool> _swapInHand;
-        readonly StationRestartCheck _check;
         readonly long _probationMs, _cloudDeadlineMs;
-        ProbationMonitor _probation;
+        StationController _controller;
+        CloudLink _link;
+        UpdateSupervisor _supervisor;
 
-        /// <summary>The running agent (a new one after every simulated restart).</summary>
+        /// <summary>The running agent (a new one after every restart).</summary>
         public UpdateAgent Agent { get; private set; }
-
-        /// <summary>Called with the new agent after a restart (the cloud link is pointed at it).</summary>
-        public Action<UpdateAgent> Restarted;
 
         /// <summary>Restarts the station took (every boot, crashed ones included).</summary>
         public int Boots { get; private set; }
@@ -40,77 +38,67 @@ namespace Station.Fleet
         /// <summary>Restarts taken while a swap was in hand (a restart that would have interrupted work).</summary>
         public int SwapsInterrupted { get; private set; }
 
-        /// <summary>The slot the simulated loader last booted (<see cref="BootRecord.Factory"/> at first).</summary>
+        /// <summary>The slot the loader last booted (<see cref="BootRecord.Factory"/> at first).</summary>
         public int BootedSlot { get; private set; } = BootRecord.Factory;
 
-        /// <summary>An update side for <paramref name="controller"/>; <paramref name="outboxDurable"/> and
-        /// <paramref name="cloudOnline"/> come from the cloud link, <paramref name="swapInHand"/> from the plant (checked at
-        /// each restart, independently of the agent's own restart check).</summary>
-        public SimUpdate(IStorage storage, byte[] releaseKey, StationController controller, Func<bool> cloudOnline, Func<bool> swapInHand,
-            long probationMs, long cloudDeadlineMs)
+        /// <summary>An update side over <paramref name="storage"/>; <paramref name="swapInHand"/> comes from the plant
+        /// (checked at each restart, independently of the agent's own restart check).</summary>
+        public SimUpdate(IStorage storage, byte[] releaseKey, Func<bool> swapInHand, long probationMs, long cloudDeadlineMs)
         {
             _storage = storage;
             _releaseKey = releaseKey;
-            _controller = controller;
-            _cloudOnline = cloudOnline;
             _swapInHand = swapInHand;
             _probationMs = probationMs;
             _cloudDeadlineMs = cloudDeadlineMs;
-            _check = new StationRestartCheck(controller);
-            StartAgent();
         }
 
-        /// <summary>After a control tick: one background slice, probation, and a restart when the agent asks for one.</summary>
-        public void Step(long nowMs, bool outboxDurable)
+        /// <summary>At every start, once the station's controller and cloud link exist: a new agent from its stored
+        /// record, checked against <paramref name="controller"/>, reachable through <paramref name="link"/>.</summary>
+        public void Attach(StationController controller, CloudLink link)
         {
-            _check.OutboxDurable = outboxDurable;
-            Agent.Step(16);
-            if (_probation != null && Agent.State == UpdateState.Installed)
-            {
-                UpdateState verdict = _probation.Observe(nowMs, true, _controller.LatchedFault != FaultCode.None, _cloudOnline());
-                if (verdict == UpdateState.ProbationPassed) Agent.ConfirmProbation();
-                else if (verdict == UpdateState.RolledBack) Agent.FailProbation(_probation.Reason);
-            }
-            if (Agent.RestartRequested) Restart();
+            _controller = controller;
+            _link = link;
+            var check = new StationRestartCheck(controller);
+            Agent = new UpdateAgent(_storage, _releaseKey, Board, check);
+            Agent.Start();
+            _supervisor = new UpdateSupervisor(Agent, check, _probationMs, _cloudDeadlineMs, 16);
+            link.Update = Agent;
         }
 
-        void Restart()
+        /// <summary>After a control tick: one background pass (slice, probation); true when the station must restart now.</summary>
+        public bool Step(long nowMs, bool outboxDurable)
         {
-            if (_swapInHand()) SwapsInterrupted++;
-            // The loader: choose and count the boot, save the record, then load; a crashing image resets at once.
+            bool restart = _supervisor.Pass(nowMs, outboxDurable, true, _controller.LatchedFault != FaultCode.None, _link.Online);
+            if (restart && _swapInHand()) SwapsInterrupted++;
+            return restart;
+        }
+
+        /// <summary>The board's loader at a restart: count the boot, choose, check the image again and load it; a
+        /// crashing image resets at once (each such start counted), until an image starts.</summary>
+        public void Boot()
+        {
+            var loader = new SimImageLoader();
+            ResetReason why = ResetReason.Software;
             while (true)
             {
                 Boots++;
-                var record = new BootRecord();
-                record.Load(_storage);
-                BootedSlot = BootSelector.Choose(record, false);
-                record.Save(_storage);
-                if (BootedSlot < 0 || !Crashes(BootedSlot)) break;
+                loader.LoadedCrashing = false;
+                BootedSlot = new ImageBoot(_storage, _releaseKey, Board, loader).Start(why);
+                if (BootedSlot < 0 || !loader.LoadedCrashing) break;
+                why = ResetReason.Unknown;
             }
-            StartAgent();
-            Restarted?.Invoke(Agent);
         }
 
-        void StartAgent()
+        /// <summary>"Loads" an image's assemblies; one named <see cref="CrashingAssembly"/> makes the start crash.</summary>
+        sealed class SimImageLoader : IImageLoader
         {
-            Agent = new UpdateAgent(_storage, _releaseKey, Board, _check);
-            Agent.Start();
-            _probation = Agent.State == UpdateState.Installed ? new ProbationMonitor(_probationMs, _cloudDeadlineMs) : null;
-        }
+            public bool LoadedCrashing;
 
-        /// <summary>True when the slot's stored manifest lists the crashing assembly (or the slot cannot be read).</summary>
-        bool Crashes(int slot)
-        {
-            string file = BootRecord.SlotFile(slot);
-            var header = new byte[BundleLayout.HeaderLength];
-            if (_storage.Read(file, 0, header, 0, header.Length) != header.Length) return true;
-            int n = BundleLayout.ManifestLength(header);
-            if (n < 0) return true;
-            var text = new byte[n];
-            var manifest = new BundleManifest();
-            if (_storage.Read(file, header.Length, text, 0, n) != n || ManifestParser.Parse(text, 0, n, manifest) != UpdateReason.None) return true;
-            for (int i = 0; i < manifest.AssemblyCount; i++) if (manifest.AssemblyNames[i] == CrashingAssembly) return true;
-            return false;
+            public bool Load(string name, byte[] image)
+            {
+                if (name == CrashingAssembly) LoadedCrashing = true;
+                return true;
+            }
         }
     }
 }

@@ -17,6 +17,26 @@ namespace Station.Device
             return Esp32DevKitC.PinMap();
         }
 
+        /// <summary>Folder of the station's files (configuration, journals, the release key) in internal flash.</summary>
+        public const string StationFolder = "I:\\station";
+
+        /// <summary>The update images' folder on the microSD card, for the loader before the board is wired; null when
+        /// the board has no card or it does not mount. The card is mounted here, with the other devices on the bus
+        /// deselected (their chip selects driven high, then released for their drivers), as its power-up needs.</summary>
+        public static string ImageFolder(BoardPinMap map, GpioController gpio, ILog log)
+        {
+            if (map.SdCardChipSelect == BoardPinMap.NoPin) return null;
+            Esp32Routing.Spi1(map.SpiMosi, map.SpiMiso, map.SpiClock);
+            GpioPin expanders = gpio.OpenPin(map.ExpanderChipSelect, PinMode.Output);
+            GpioPin can = gpio.OpenPin(map.CanChipSelect, PinMode.Output);
+            expanders.Write(PinValue.High);
+            can.Write(PinValue.High);
+            SpiSdCard card = SpiSdCard.Mount(map.SpiBus, map.SdCardChipSelect, log);
+            expanders.Dispose();
+            can.Dispose();
+            return card.Mounted ? SpiSdCard.Root + "images" : null;
+        }
+
         /// <summary>Routes the pins and opens every adapter.</summary>
         public static WiredBoard Wire(BoardPinMap map, GpioController gpio, ILog log)
         {
@@ -28,7 +48,7 @@ namespace Station.Device
             var expanders = new Mcp23s17[map.ExpanderCount];
             for (int i = 0; i < expanders.Length; i++) expanders[i] = new Mcp23s17(bus, i);
 
-            WiredBoard board = PortWiring.Wire(map, gpio, expanders, "I:\\station");
+            WiredBoard board = PortWiring.Wire(map, gpio, expanders, StationFolder);
             board.Io.Lift.Drive = new PwmSpeedOutput(map.Lift.Drive, map.Lift.DriveFrequencyHz);
             board.Io.Lift.Encoder = new PulseCounterEncoder(map.Lift.EncoderA, map.Lift.EncoderB, false);
 

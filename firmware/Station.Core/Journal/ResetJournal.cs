@@ -50,6 +50,16 @@ namespace Station.Core.Journal
             return _storage.Replace(IntentFileName, b, 0, b.Length);
         }
 
+        /// <summary>The reason a deliberate restart left behind, without taking it: the loader reads it before the
+        /// station starts (a watchdog restart counts against a trial image) and <see cref="Record"/> journals it later.
+        /// <see cref="ResetReason.Unknown"/> when none was left or it is unreadable.</summary>
+        public ResetReason PendingIntent()
+        {
+            byte[] intent = ReadAll(IntentFileName);
+            if (intent == null || intent.Length != 3 || intent[0] != Magic0 || intent[1] != Magic1) return ResetReason.Unknown;
+            return (ResetReason)intent[2];
+        }
+
         /// <summary>At power-up: decides the reason (the target's word, else the intent left behind, else Unknown),
         /// journals it and returns it.</summary>
         public ResetReason Record(ResetReason fromTarget)
