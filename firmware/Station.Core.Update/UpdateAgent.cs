@@ -65,6 +65,10 @@ namespace Station.Core.Update
 
         bool _restartRequested;
 
+        /// <summary>What a restart now would interrupt (<see cref="UpdateReason.None"/> when nothing), from the
+        /// station's restart check.</summary>
+        public UpdateReason RestartBlocker() { return _restart.RestartBlocker(); }
+
         /// <summary>Recovers after a (re)boot from the stored records; the loader has already chosen and counted this boot.</summary>
         public void Start() { lock (_gate) StartLocked(); }
 

@@ -32,7 +32,8 @@ namespace Station.Core.Update
         public bool OnProbation { get { return _probation != null && _agent.State == UpdateState.Installed; } }
 
         /// <summary>One pass at <paramref name="nowMs"/> with the station's state; true when the station must restart
-        /// now (the new image was handed to the loader at a safe moment, or probation failed).</summary>
+        /// now (the new image was handed to the loader at a safe moment, or probation failed and restarting now
+        /// interrupts nothing).</summary>
         public bool Pass(long nowMs, bool outboxDurable, bool selfChecksPassed, bool faultLatched, bool cloudOnline)
         {
             if (_check != null) _check.OutboxDurable = outboxDurable;
@@ -43,7 +44,12 @@ namespace Station.Core.Update
                 if (verdict == UpdateState.ProbationPassed) _agent.ConfirmProbation();
                 else if (verdict == UpdateState.RolledBack) _agent.FailProbation(_probation.Reason);
             }
-            return _agent.RestartRequested;
+            if (!_agent.RestartRequested) return false;
+            if (_agent.State != UpdateState.RolledBack || faultLatched) return true;
+            // A rollback for the cloud not reached can fall in the middle of a swap started on probation: like an
+            // install it waits until a restart interrupts no work. A latched fault has already stopped every output,
+            // so restarting then moves nothing (the station comes back in Recovery from its journal).
+            return _agent.RestartBlocker() == UpdateReason.None;
         }
     }
 }

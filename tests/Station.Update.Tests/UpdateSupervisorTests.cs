@@ -68,4 +68,29 @@ public class UpdateSupervisorTests
         Assert.True(sup.Pass(5000, true, true, false, false));
         Assert.Equal((UpdateState.RolledBack, UpdateReason.CloudNotReached), (st.Agent.State, st.Agent.Reason));
     }
+
+    [Fact]
+    public void A_rollback_for_the_cloud_not_reached_waits_until_a_restart_interrupts_no_swap()
+    {
+        var st = UpdateAgentTests.Installed();
+        var sup = new UpdateSupervisor(st.Agent, null, 1000, 5000, 16);
+        Assert.False(sup.Pass(0, true, true, false, false));
+        st.Blocker = UpdateReason.StationBusy; // a swap started on probation
+        Assert.False(sup.Pass(5000, true, true, false, false));
+        Assert.Equal((UpdateState.RolledBack, UpdateReason.CloudNotReached), (st.Agent.State, st.Agent.Reason));
+        Assert.False(sup.Pass(30000, true, true, false, false));
+        st.Blocker = UpdateReason.None; // the swap ended
+        Assert.True(sup.Pass(30010, true, true, false, false));
+        st.Reboot();
+        Assert.Equal(BootRecord.Factory, st.BootedSlot);
+    }
+
+    [Fact]
+    public void A_fault_on_probation_restarts_at_once_because_the_fault_already_stopped_every_output()
+    {
+        var st = UpdateAgentTests.Installed();
+        var sup = new UpdateSupervisor(st.Agent, null, 1000, 5000, 16);
+        st.Blocker = UpdateReason.StationBusy; // faulted: not idle
+        Assert.True(sup.Pass(100, true, true, true, true));
+    }
 }
