@@ -53,6 +53,23 @@ namespace Station.Hal.Sim
             UpdateSensors();
         }
 
+        /// <summary>A technician's hands after a transfer stopped part-way: every pack on the transfer conveyor is pushed
+        /// on to where its run was taking it (fully onto the platform or to the return point).</summary>
+        public void FinishTransferByHand()
+        {
+            CollectConveyorPacks();
+            foreach (var q in _onConveyor)
+            {
+                if (q.TargetMm <= StagingPointMm + 0.5) continue;
+                q.TrackMm = q.TargetMm;
+                if (q.TargetMm == LiftPointMm && PackOnPlatform == null) q.Place = SimPackPlace.Lift;
+            }
+            UpdateSensors();
+        }
+
+        /// <summary>The pack standing at conveyor coordinate <paramref name="mm"/> (within the sensor window), or null.</summary>
+        public SimPack PackStandingAt(double mm) => PackNear(mm);
+
         internal bool TryPlaceAtFeedPoint(SimPack pack)
         {
             CollectConveyorPacks();

@@ -137,6 +137,9 @@ namespace Station.Core.Swap
             _now = _io.Clock.NowMs;
             if (_state != SwapState.Recovery) return CommandResult.Refuse(RejectReason.WrongState, "no recovery pending");
             if (!Interlocks.HealthyForReset(_now)) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
+            // Confirming starts homing: refused while a move the cut stopped would drop a pack when the axis moves.
+            string hold = _profile.HomingHold(this);
+            if (hold != null) return CommandResult.Refuse(RejectReason.PackInTransit, hold);
             Dispatch(SwapSignal.ConfirmRecovery);
             return CommandResult.Ok("recovery confirmed: homing");
         }
@@ -149,6 +152,8 @@ namespace Station.Core.Swap
             if (_state == SwapState.Faulted) return CommandResult.Refuse(RejectReason.FaultLatched, "reset the fault first");
             if (_state != SwapState.NotHomed && _state != SwapState.Idle) return CommandResult.Refuse(RejectReason.WrongState, "cannot home now");
             if (!Interlocks.HealthyForReset(_now)) return CommandResult.Refuse(RejectReason.InterlockOpen, InterlockWords());
+            string hold = _profile.HomingHold(this);
+            if (hold != null) return CommandResult.Refuse(RejectReason.PackInTransit, hold);
             Dispatch(SwapSignal.Home);
             return CommandResult.Ok("homing");
         }

@@ -48,6 +48,13 @@ namespace Station.Core.Swap
                     // Console and cloud share these words: name the commands a person types (only the console can confirm).
                     sb.Append(": check the bay, then confirm recovery at the bay console (maint enter <pin>, then recover confirm;"
                         + " the cloud has no such command); the station then homes.");
+                    string hold = _profile.HomingHold(this);
+                    if (hold != null)
+                    {
+                        sb.Append("\nfirst: ");
+                        sb.Append(hold);
+                        sb.Append('.');
+                    }
                     // What recovery cannot settle by itself: said now, so nobody takes the homed station for ready.
                     StringBuilder unsettled = new StringBuilder();
                     AppendLatches(unsettled);
@@ -78,6 +85,8 @@ namespace Station.Core.Swap
                     }
                     return sb.ToString();
                 case SwapState.NotHomed:
+                    string held = _profile.HomingHold(this);
+                    if (held != null) return string.Concat("the lift is not homed, and ", held);
                     return "the lift is not homed: home it at the bay console (maint enter <pin>, then home; the cloud has no home command)";
                 case SwapState.Homing:
                     return "homing";

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Station.Core.Journal;
+using Station.Hal.Sim;
 using Xunit;
 
 namespace Station.Core.Tests.Bay
@@ -35,6 +36,27 @@ namespace Station.Core.Tests.Bay
             run(2000);
             Assert.False(anyOutputOn());
             Assert.Equal(SwapState.Faulted, c.State);
+        }
+
+        /// <summary>What a technician does when homing is refused because a transfer stopped part-way (the words the
+        /// station says): push the packs fully onto the platform or the return point, then record what stands where.</summary>
+        public static void SettleTransferByHand(StationController c, SimBay b, Action<int> run)
+        {
+            b.FinishTransferByHand();
+            run(500); // a person takes longer than the sensors' debounce between pushing a pack and typing
+            var places = new[]
+            {
+                (PackPlace.Lift, b.PackOnPlatform),
+                (PackPlace.Staging, b.PackStandingAt(b.StagingPointMm)),
+                (PackPlace.ReturnPoint, b.PackStandingAt(b.ReturnPointMm)),
+            };
+            foreach (var (place, _) in places) Assert.True(c.SetPlace(place, null, -1).Accepted);
+            foreach (var (place, pack) in places)
+                if (pack != null)
+                {
+                    var r = c.SetPlace(place, pack.Serial, (int)pack.SocPct);
+                    Assert.True(r.Accepted, r.Message);
+                }
         }
 
         /// <summary>Never confidently wrong: a place the inventory is sure of really holds a pack (and the one it names,
