@@ -30,6 +30,7 @@ namespace Station.Core.Swap
             }
             return CommandResult.Ok("slot set");
         }
+
         /// <summary>Technician correction of a place (staging, lift, vehicle, return point) outside a swap; journaled.</summary>
         public CommandResult SetPlace(PackPlace place, string serial, int socPct)
         {

@@ -22,6 +22,7 @@ namespace Station.Core.Swap
                 return CommandResult.Refuse(RejectReason.TooLateToCancel, "the swap is under way: use an emergency stop to halt it");
             return CommandResult.Refuse(RejectReason.WrongState, "no swap to cancel");
         }
+
         /// <summary>Clears the latched fault when the inputs allow; the station must home next.</summary>
         public CommandResult ResetFault()
         {
@@ -31,18 +32,19 @@ namespace Station.Core.Swap
             _s.Dispatch(SwapSignal.ResetFault);
             return CommandResult.Ok("fault cleared: home the station next");
         }
+
         /// <summary>Operator confirms the recovery report after a power loss; the station then homes.</summary>
         public CommandResult ConfirmRecovery()
         {
             _s.ReadClock();
             if (_s.State != SwapState.Recovery) return CommandResult.Refuse(RejectReason.WrongState, "no recovery pending");
-            if (!_s.Interlocks.HealthyForReset(_s.Now)) return CommandResult.Refuse(RejectReason.InterlockOpen, _s.Words.InterlockWords());
-            // Confirming starts homing: refused while a move the cut stopped would drop a pack when the axis moves.
-            string hold = _s.Profile.HomingHold(_s);
-            if (hold != null) return CommandResult.Refuse(RejectReason.PackInTransit, hold);
+            // Confirming starts homing: the same refusals as 'home'.
+            CommandResult refused = HomingRefusal();
+            if (refused != null) return refused;
             _s.Dispatch(SwapSignal.ConfirmRecovery);
             return CommandResult.Ok("recovery confirmed: homing");
         }
+
         /// <summary>Homes the lift (from NotHomed or Idle).</summary>
         public CommandResult Home()
         {
@@ -50,12 +52,12 @@ namespace Station.Core.Swap
             if (_s.State == SwapState.Recovery) return CommandResult.Refuse(RejectReason.RecoveryPending, "confirm the recovery first");
             if (_s.State == SwapState.Faulted) return CommandResult.Refuse(RejectReason.FaultLatched, "reset the fault first");
             if (_s.State != SwapState.NotHomed && _s.State != SwapState.Idle) return CommandResult.Refuse(RejectReason.WrongState, "cannot home now");
-            if (!_s.Interlocks.HealthyForReset(_s.Now)) return CommandResult.Refuse(RejectReason.InterlockOpen, _s.Words.InterlockWords());
-            string hold = _s.Profile.HomingHold(_s);
-            if (hold != null) return CommandResult.Refuse(RejectReason.PackInTransit, hold);
+            CommandResult refused = HomingRefusal();
+            if (refused != null) return refused;
             _s.Dispatch(SwapSignal.Home);
             return CommandResult.Ok("homing");
         }
+
         /// <summary>Stops homing at a person's request: every output off in this call, the lift's position forgotten, no
         /// fault (NotHomed; 'home' starts again). Refused outside Homing.</summary>
         public CommandResult StopHoming()
@@ -65,6 +67,7 @@ namespace Station.Core.Swap
             _s.Dispatch(SwapSignal.StopHoming);
             return CommandResult.Ok("homing stopped: the lift is not homed");
         }
+
         /// <summary>Software stop: every output off in this call and a SoftwareStop fault latched (unless nothing can move).</summary>
         public CommandResult EmergencyStop()
         {
@@ -75,6 +78,14 @@ namespace Station.Core.Swap
             if (_s.State == SwapState.Faulted) return CommandResult.Ok("stopped: a fault is already latched");
             _s.RaiseFault(FaultCode.SoftwareStop);
             return CommandResult.Ok("stopped: fault SoftwareStop latched");
+        }
+
+        // Homing moves the axis: refused with an open interlock, and while a move a cut or fault stopped would drop a pack.
+        private CommandResult HomingRefusal()
+        {
+            if (!_s.Interlocks.HealthyForReset(_s.Now)) return CommandResult.Refuse(RejectReason.InterlockOpen, _s.Words.InterlockWords());
+            string hold = _s.Profile.HomingHold(_s);
+            return hold != null ? CommandResult.Refuse(RejectReason.PackInTransit, hold) : null;
         }
     }
 }
