@@ -18,11 +18,7 @@ namespace Station.Core.Tests
         /// <summary>The instants tried in every step visit: its first tick, every eighth of it, its last.</summary>
         public static IEnumerable<object[]> Cuts()
         {
-            var cuts = new SortedSet<int>();
-            foreach (var (from, to) in ReferenceVisits())
-                foreach (double f in new[] { 0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1.0 }) cuts.Add(from + (int)Math.Round((to - from) * f));
-            var all = cuts.ToArray();
-            for (int i = 0; i < all.Length; i += 8) yield return new object[] { all.Skip(i).Take(8).ToArray() };
+            return GeneratedSafety.EighthsOfEveryVisit(ReferenceVisits(), 8);
         }
 
         [Fact]
@@ -37,13 +33,7 @@ namespace Station.Core.Tests
         [MemberData(nameof(Cuts))]
         public void A_cut_at_any_instant_of_any_step_recovers_with_no_plant_hazard_and_a_truthful_inventory(int[] cutTicks)
         {
-            var failures = new List<string>();
-            foreach (int cut in cutTicks)
-            {
-                try { CutAt(cut); }
-                catch (Exception e) when (e is Xunit.Sdk.XunitException) { failures.Add(e.Message); }
-            }
-            Assert.True(failures.Count == 0, string.Join("\n---\n", failures));
+            GeneratedSafety.EveryCut(cutTicks, CutAt);
         }
 
         [Fact]

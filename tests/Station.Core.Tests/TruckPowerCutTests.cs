@@ -16,15 +16,8 @@ namespace Station.Core.Tests
 
         public static IEnumerable<object[]> Cuts()
         {
-            var visits = ReferenceVisits();
-            var cuts = new SortedSet<int>();
-            foreach (var (from, to) in visits)
-            {
-                // Its first tick, every eighth of it, its last: a block is on its way at several instants of every move.
-                for (int k = 0; k <= 8; k++) cuts.Add(from + (to - from) * k / 8);
-            }
-            var all = cuts.ToArray();
-            for (int i = 0; i < all.Length; i += 24) yield return new object[] { all.Skip(i).Take(24).ToArray() };
+            // A block is on its way at several instants of every move.
+            return GeneratedSafety.EighthsOfEveryVisit(ReferenceVisits(), 24);
         }
 
         [Fact]
@@ -39,13 +32,7 @@ namespace Station.Core.Tests
         [MemberData(nameof(Cuts))]
         public void A_cut_at_any_step_recovers_with_the_right_block_inventory(int[] cutTicks)
         {
-            var failures = new List<string>();
-            foreach (int cut in cutTicks)
-            {
-                try { CutAt(cut); }
-                catch (Exception e) when (e is Xunit.Sdk.XunitException) { failures.Add(e.Message); }
-            }
-            Assert.True(failures.Count == 0, string.Join("\n---\n", failures));
+            GeneratedSafety.EveryCut(cutTicks, CutAt);
         }
 
         // Ticks from the authorisation at which each step visit begins and ends (until the truck has left).

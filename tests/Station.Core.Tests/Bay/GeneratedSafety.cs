@@ -38,6 +38,29 @@ namespace Station.Core.Tests.Bay
             Assert.Equal(SwapState.Faulted, c.State);
         }
 
+        /// <summary>The cut instants of a generated power-cut test: the first tick, every eighth and the last tick of
+        /// every step visit (<paramref name="visits"/>: ticks from the authorisation), in rows of <paramref name="batch"/>.</summary>
+        public static IEnumerable<object[]> EighthsOfEveryVisit(IEnumerable<(int from, int to)> visits, int batch)
+        {
+            var cuts = new SortedSet<int>();
+            foreach (var (from, to) in visits)
+                for (int k = 0; k <= 8; k++) cuts.Add(from + (to - from) * k / 8);
+            var all = cuts.ToArray();
+            for (int i = 0; i < all.Length; i += batch) yield return new object[] { all.Skip(i).Take(batch).ToArray() };
+        }
+
+        /// <summary>Runs <paramref name="cutAt"/> for every cut of a row and reports every failing one, not only the first.</summary>
+        public static void EveryCut(int[] cutTicks, Action<int> cutAt)
+        {
+            var failures = new List<string>();
+            foreach (int cut in cutTicks)
+            {
+                try { cutAt(cut); }
+                catch (Xunit.Sdk.XunitException e) { failures.Add(e.Message); }
+            }
+            Assert.True(failures.Count == 0, string.Join("\n---\n", failures));
+        }
+
         /// <summary>What a technician does when homing is refused because a transfer stopped part-way (the words the
         /// station says): push the packs fully onto the platform or the return point, then record what stands where.</summary>
         public static void SettleTransferByHand(StationController c, SimBay b, Action<int> run)
