@@ -13,7 +13,7 @@ namespace Station.Core.Swap.Truck
             if (!r.IsEmpty && r.InTransit)
             {
                 // Exchange in flight: both moves finished only if the run visibly completed (the car's rule).
-                if (ret && fork && !staging)
+                if (BayProfile.TransferSettled(s))
                 {
                     inv.Arrived(PackPlace.ReturnPoint);
                     inv.Arrived(PackPlace.Lift);

@@ -1,10 +1,11 @@
 using System;
+using Station.Core;
 
 namespace Station.Hal.Sim
 {
     /// <summary>The physical figures of one simulated car bay (bottom swap). Defaults and the reasons for them are in
     /// docs/simulator.md; every figure can be changed for another bay.</summary>
-    public sealed partial class PlantParameters
+    public sealed class PlantParameters
     {
         // Lift (scissor/screw lift in the pit, carrying a ~500 kg pack plus platform).
 
@@ -93,6 +94,9 @@ namespace Station.Hal.Sim
         /// <summary>How far the vehicles' real pack height lies from <see cref="VehicleHeightMm"/>, the height the
         /// controller is configured with, mm (negative = lower: the lift meets the pack early).</summary>
         public double VehicleHeightErrorMm = 0;
+
+        /// <summary>The controller configuration that describes this plant truthfully (<see cref="CommissionedConfig"/>).</summary>
+        public StationConfig ControllerConfig() => CommissionedConfig.For(this);
 
         /// <summary>Throws when a figure is impossible (the simulator reports the message).</summary>
         public void Validate()

@@ -102,7 +102,7 @@ namespace Station.Hal.Sim
                 }
                 else if (_jobIsFetch)
                 {
-                    if (!_bay.TryPlaceAtFeedPoint(_job)) return; // feed point occupied: wait with the pack
+                    if (!_bay.Line.TryPlaceAtFeedPoint(_job)) return; // feed point occupied: wait with the pack
                 }
                 else
                 {
@@ -116,7 +116,7 @@ namespace Station.Hal.Sim
                 _job = null;
             }
 
-            SimPack returned = _bay.TakeSettledReturnPack();
+            SimPack returned = _bay.Line.TakeSettledReturnPack();
             if (returned != null)
             {
                 Start(returned, false, _p.HandlerStoreMs);

@@ -10,15 +10,13 @@ namespace Station.Hal.Sim
     /// vehicle, scheduled faults) and then the controller's Tick. The plant also models the hard-wired safety chain:
     /// the safety relay only energises when the motion permit is requested and the e-stop, light curtain and doors are
     /// healthy, and without it no drive, conveyor or lock tool has power — as on a real bay, independent of firmware.
-    /// Physics is split by concern: SimBay.Lift.cs, SimBay.Locks.cs, SimBay.Conveyors.cs, SimBay.Faults.cs.
+    /// The bay composes one simulator per device (lift axis, lock set, conveyor drives, safety chain) and collaborators with domain names: the conveyor line (<see cref="ConveyorLine"/>), the swap position and its vehicle (<see cref="SwapPosition"/>), injected events (<see cref="PlantSchedule"/>), the commissioned controller figures (<see cref="CommissionedConfig"/>).
     /// </remarks>
-    public sealed partial class SimBay
+    public sealed class SimBay
     {
         private readonly List<SimPack> _packs = new List<SimPack>();
         private readonly List<PlantHazard> _hazards = new List<PlantHazard>();
-        private readonly List<SimInput> _inputs = new List<SimInput>();
-        private readonly List<SimOutput> _outputs = new List<SimOutput>();
-        private readonly List<SimVehicle> _departed = new List<SimVehicle>();
+        private readonly PlantPorts _ports;
 
         /// <summary>A bay with parameters <paramref name="p"/> (validated), a rack filled with charged packs, no vehicle,
         /// the lift at home and the locks locked.</summary>
@@ -30,7 +28,11 @@ namespace Station.Hal.Sim
             Clock = clock ?? throw new ArgumentNullException(nameof(clock));
             Storage = storage ?? throw new ArgumentNullException(nameof(storage));
             Log = new SimLog(clock);
+            _ports = new PlantPorts(clock);
             Rack = new Rack(this, p);
+            Line = new ConveyorLine(this);
+            Schedule = new PlantSchedule(clock, Log);
+            Position = new SwapPosition(this);
 
             LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz);
             LiftDirectionUp = Out("LiftDirectionUp");
@@ -103,6 +105,35 @@ namespace Station.Hal.Sim
         /// <summary>The transfer conveyor's drive.</summary>
         public SimConveyorDrive TransferDrive { get; }
 
+        /// <summary>The swap position: the vehicle that arrives, hands its pack over and leaves.</summary>
+        public SwapPosition Position { get; }
+        /// <summary>The events and faults injected at a time or on a condition.</summary>
+        public PlantSchedule Schedule { get; }
+        /// <summary>The conveyor line (feed, staging, lift, return) and the packs on it.</summary>
+        public ConveyorLine Line { get; }
+        /// <summary>Conveyor line coordinate of the rack feed point, mm (the line runs feed → staging → lift → return).</summary>
+        public double FeedPointMm => Line.FeedPointMm;
+        /// <summary>Coordinate of the staging point, mm.</summary>
+        public double StagingPointMm => Line.StagingPointMm;
+        /// <summary>Coordinate of the lift centre, mm.</summary>
+        public double LiftPointMm => Line.LiftPointMm;
+        /// <summary>Coordinate of the rack return point, mm.</summary>
+        public double ReturnPointMm => Line.ReturnPointMm;
+        /// <summary>True while the staging conveyor turns (commanded and powered).</summary>
+        public bool StagingRunning => Line.StagingRunning;
+        /// <summary>True while the transfer conveyor turns (commanded and powered).</summary>
+        public bool TransferRunning => Line.TransferRunning;
+        /// <summary>Packs on the conveyor line, front (highest coordinate) first.</summary>
+        public IReadOnlyList<SimPack> PacksOnConveyor => Line.PacksOnConveyor;
+        /// <summary>Puts a pack at the staging point (test set-up).</summary>
+        public void PlaceAtStaging(SimPack pack) => Line.PlaceAtStaging(pack);
+        /// <summary>Puts a pack on the lift platform (test set-up).</summary>
+        public void PlaceOnPlatform(SimPack pack) => Line.PlaceOnPlatform(pack);
+        /// <summary>A technician pushes the packs of a transfer stopped part-way on (<see cref="ConveyorLine.FinishTransferByHand"/>).</summary>
+        public void FinishTransferByHand() => Line.FinishTransferByHand();
+        /// <summary>The pack standing at conveyor coordinate <paramref name="mm"/>, or null.</summary>
+        public SimPack PackStandingAt(double mm) => Line.PackStandingAt(mm);
+
         /// <summary>The lift drive's speed reference.</summary>
         public SimPwm LiftDrive { get; }
         /// <summary>Lift direction output.</summary>
@@ -161,88 +192,59 @@ namespace Station.Hal.Sim
         public bool PermitWatchdogAlive => SafetyChain.WatchdogAlive;
 
         /// <summary>Every input, by its StationIo name.</summary>
-        public IReadOnlyList<SimInput> Inputs => _inputs;
+        public IReadOnlyList<SimInput> Inputs => _ports.Inputs;
         /// <summary>Every digital output, by its StationIo name.</summary>
-        public IReadOnlyList<SimOutput> Outputs => _outputs;
+        public IReadOnlyList<SimOutput> Outputs => _ports.Outputs;
         /// <summary>Every pack the bay has seen (rack packs and those vehicles brought).</summary>
         public IReadOnlyList<SimPack> Packs => _packs;
         /// <summary>Hazards seen so far (empty on a correct run).</summary>
         public IReadOnlyList<PlantHazard> Hazards => _hazards;
         /// <summary>Vehicles that have left, in order.</summary>
-        public IReadOnlyList<SimVehicle> DepartedVehicles => _departed;
+        public IReadOnlyList<SimVehicle> DepartedVehicles => Position.Departed;
 
         /// <summary>The vehicle in the bay (arriving, positioned or leaving), or null.</summary>
-        public SimVehicle Vehicle { get; private set; }
+        public SimVehicle Vehicle => Position.Vehicle;
         /// <summary>True while the safety relay is energised (drives have power).</summary>
         public bool SafetyRelayEnergised => SafetyChain.Energised;
         /// <summary>True between <see cref="PowerLoss"/> and <see cref="PowerRestore"/>.</summary>
         public bool PowerIsOff { get; private set; }
 
         /// <summary>The input called <paramref name="name"/> (StationIo field name, locks as "LockLocked[i]"/"LockUnlocked[i]"), or null.</summary>
-        public SimInput Input(string name)
-        {
-            foreach (var i in _inputs) if (string.Equals(i.Name, name, StringComparison.OrdinalIgnoreCase)) return i;
-            return null;
-        }
+        public SimInput Input(string name) => _ports.Input(name);
 
         /// <summary>The output called <paramref name="name"/>, or null.</summary>
-        public SimOutput Output(string name)
-        {
-            foreach (var o in _outputs) if (string.Equals(o.Name, name, StringComparison.OrdinalIgnoreCase)) return o;
-            return null;
-        }
+        public SimOutput Output(string name) => _ports.Output(name);
 
         /// <summary>Advances the plant by <paramref name="ms"/> of simulated time (the clock has already been advanced).</summary>
         public void Step(int ms)
         {
             if (ms < 0) throw new ArgumentOutOfRangeException(nameof(ms));
-            RunScheduled();
+            Schedule.RunDue();
             SafetyChain.Step(ms, !PowerIsOff);
             StepLift(ms);
             StepLocks(ms);
-            ExchangePackWithVehicle();
-            StepConveyors(ms);
+            Position.ExchangePack();
+            Line.Step(ms);
             Rack.Step(ms);
-            StepVehicle(ms);
-            CheckMovingVehicle();
+            Position.Step(ms);
+            Position.CheckMoving();
             UpdateSensors();
         }
 
-        /// <summary>A vehicle drives in with a pack of its own (serial <paramref name="packSerial"/>, default "V-" + id).
-        /// It is positioned after <see cref="PlantParameters.VehicleArriveMs"/>. Its pack arrives locked.</summary>
-        public SimVehicle ArriveVehicle(string id, string packSerial = null, double socPct = -1)
-        {
-            if (Vehicle != null) throw new InvalidOperationException("a vehicle is already in the bay");
-            if (!LiftAligned) Hazard("vehicle drove in over a raised lift");
-            var pack = new SimPack(packSerial ?? "V-" + id, socPct < 0 ? Parameters.VehiclePackSocPct : socPct, Parameters.PackType);
-            pack.Place = SimPackPlace.Vehicle;
-            Register(pack);
-            Vehicle = new SimVehicle(id, pack) { ArrivedWith = pack, State = VehicleState.Arriving, RemainingMs = Parameters.VehicleArriveMs };
-            LockSet.LockAll();
-            if (Parameters.VehicleArriveMs == 0) { Vehicle.State = VehicleState.Positioned; Vehicle.PositionedAtMs = Clock.NowMs; }
-            UpdateSensors();
-            return Vehicle;
-        }
+        /// <summary>A vehicle drives in with a pack of its own (<see cref="SwapPosition.Arrive"/>).</summary>
+        public SimVehicle ArriveVehicle(string id, string packSerial = null, double socPct = -1) => Position.Arrive(id, packSerial, socPct);
 
-        /// <summary>The positioned vehicle drives off (the station released it). Hazards are recorded when the lift is
-        /// not home, the pack is not fully locked or the vehicle has no pack.</summary>
-        public void DepartVehicle()
-        {
-            if (Vehicle == null || Vehicle.State != VehicleState.Positioned)
-                throw new InvalidOperationException("no positioned vehicle to leave");
-            Leave();
-        }
+        /// <summary>The positioned vehicle drives off (the station released it); departure hazards are recorded.</summary>
+        public void DepartVehicle() => Position.Depart();
 
-        private void Leave()
-        {
-            if (!LiftAligned) Hazard("vehicle drove off with the lift raised");
-            if (Vehicle.Pack == null) Hazard("vehicle drove off without a pack");
-            else if (!AllLocksLocked) Hazard("vehicle drove off with its pack not fully locked");
-            Vehicle.State = VehicleState.Departing;
-            Vehicle.DepartedAtMs = Clock.NowMs;
-            Vehicle.RemainingMs = Parameters.VehicleDepartMs;
-            UpdateSensors();
-        }
+        /// <summary>The vehicle rolls out of the swap position mid-swap (<see cref="SwapPosition.RollAway"/>).</summary>
+        public void VehicleRollsAway() => Position.RollAway();
+
+        /// <summary>A vehicle that rolled away comes back to the swap position.</summary>
+        public void VehicleRepositions() => Position.Reposition();
+
+        /// <summary>The vehicle in the bay drives off now, unreleased (a driver who does not wait).</summary>
+        public void VehicleLeavesNow() => Position.LeaveNow();
 
         /// <summary>The pack a BMS link would talk to: the pack held in (or docked to) the vehicle, or null.</summary>
         public SimPack PackAtVehicle => Vehicle?.Pack;
@@ -252,39 +254,192 @@ namespace Station.Hal.Sim
             if (!_packs.Contains(pack)) _packs.Add(pack);
         }
 
+        private const string PressedIntoVehicle = "lift drove the pack into the vehicle past the seal compression ({0:0} mm)";
+        private const string RanIntoEndStop = "lift drive ran the platform into its top end stop ({0:0} mm)";
+
+        /// <summary>The lift axis device.</summary>
+        public SimLinearAxis LiftAxis { get; private set; }
+
+        /// <summary>Lift platform height, mm: 0 is the bottom of the home switch's zone (which reaches up to
+        /// <see cref="PlantParameters.HomeSwitchMm"/>); the mechanical stops lie beyond the switches.</summary>
+        public double LiftPositionMm => LiftAxis.PositionMm;
+
+        /// <summary>Lift velocity, mm/s (positive = up).</summary>
+        public double LiftVelocityMmS => LiftAxis.VelocityMmS;
+
+        /// <summary>Simulated ms during which the drive was enabled with a speed reference against the closed brake.</summary>
+        public long LiftDrivenAgainstBrakeMs => LiftAxis.DrivenAgainstBrakeMs;
+
+        /// <summary>True while the drive has torque: safety relay energised, enabled and brake released.</summary>
+        public bool LiftPowered => LiftAxis.Powered(!PowerIsOff && SafetyRelayEnergised);
+
+        /// <summary>True when the platform touches the underside of the vehicle's pack position.</summary>
+        public bool AtContact => Vehicle != null && LiftPositionMm >= VehiclePackHeightMm - Parameters.ContactWindowMm;
+
+        /// <summary>True when something above the platform stops it at the vehicle: the vehicle's pack, or the pack the
+        /// platform carries meeting the vehicle's pack bay.</summary>
+        public bool VehicleCeilingPresent => Vehicle != null && (Vehicle.Pack != null || PackOnPlatform != null);
+
+        /// <summary>Where the vehicles' pack really sits, mm: the configured height plus <see cref="PlantParameters.VehicleHeightErrorMm"/>.</summary>
+        public double VehiclePackHeightMm => Parameters.VehicleHeightMm + Parameters.VehicleHeightErrorMm;
+
+        /// <summary>True when the platform lines up with the conveyors (at home).</summary>
+        public bool LiftAligned => LiftPositionMm <= Parameters.TransferAlignMm;
+
+        /// <summary>The pack standing on the lift platform, or null.</summary>
+        public SimPack PackOnPlatform
+        {
+            get
+            {
+                foreach (var p in _packs) if (p.Place == SimPackPlace.Lift) return p;
+                return null;
+            }
+        }
+
+        /// <summary>Sets the lift position directly (test set-up; velocity becomes 0). The encoder keeps its reference.</summary>
+        public void PlaceLift(double mm)
+        {
+            LiftAxis.Place(mm);
+            UpdateSensors();
+        }
+
+        /// <summary>Time in seconds for a trapezoidal move of <paramref name="distanceMm"/> at the plant's top speed and
+        /// acceleration (from rest to rest). Used for the critical path.</summary>
+        public static double MoveSeconds(double distanceMm, double maxSpeed, double accel)
+        {
+            distanceMm = Math.Abs(distanceMm);
+            double accelDist = maxSpeed * maxSpeed / accel; // to top speed and back down
+            if (distanceMm <= accelDist) return 2 * Math.Sqrt(distanceMm / accel);
+            return 2 * maxSpeed / accel + (distanceMm - accelDist) / maxSpeed;
+        }
+
+        // The vehicle's pack (or the pack on the platform under a vehicle) is the lift's ceiling: pressing past the
+        // seal compression is a hazard; without a vehicle the top end stop is.
+        private void StepLift(int ms)
+        {
+            var p = Parameters;
+            double ceiling = p.LiftTravelMm + p.LiftOvertravelMm;
+            bool vehicleCeiling = VehicleCeilingPresent;
+            if (vehicleCeiling) ceiling = Math.Min(ceiling, VehiclePackHeightMm + p.ContactComplianceMm);
+            LiftAxis.Step(ms, !PowerIsOff && SafetyRelayEnergised, ceiling, vehicleCeiling ? PressedIntoVehicle : RanIntoEndStop);
+        }
+
+        /// <summary>Per lock, travel position: 0 = unlocked end, 1 = locked end (the lock set device's).</summary>
+        public double[] Locks => LockSet.Positions;
+
+        /// <summary>True when every lock reads its locked end.</summary>
+        public bool AllLocksLocked => LockSet.AllLocked;
+
+        /// <summary>True when every lock is fully unlocked (the vehicle no longer holds its pack).</summary>
+        public bool AllLocksUnlocked => LockSet.AllUnlocked;
+
+        // The lock tools sit on the lift platform: they only turn a vehicle's latches while the platform touches the
+        // pack and the safety relay gives them power.
+        private void StepLocks(int ms) => LockSet.Step(ms, !PowerIsOff && SafetyRelayEnergised && AtContact);
+
+        /// <summary>The e-stop is pressed (the safety relay drops; EStopReleased reads false).</summary>
+        public bool EStopPressed { get => SafetyChain.EStopPressed; set => SafetyChain.EStopPressed = value; }
+        /// <summary>Someone or something is in the light curtain (the safety relay drops).</summary>
+        public bool LightCurtainBroken { get => SafetyChain.LightCurtainBroken; set => SafetyChain.LightCurtainBroken = value; }
+        /// <summary>A bay door is open (the safety relay drops).</summary>
+        public bool DoorsOpen { get => SafetyChain.DoorsOpen; set => SafetyChain.DoorsOpen = value; }
+        /// <summary>The safety relay will not energise (coil or contact failure).</summary>
+        public bool SafetyRelayFailed { get => SafetyChain.RelayFailed; set => SafetyChain.RelayFailed = value; }
+        /// <summary>Position at which the lift jams (NaN = none).</summary>
+        public double JamAtMm => LiftAxis.JamAtMm;
+        /// <summary>True once the lift has reached the jam position and is stuck there.</summary>
+        public bool LiftJammed => LiftAxis.Jammed;
+
+        /// <summary>The lift will jam when it reaches <paramref name="mm"/> (an obstruction, a seized guide): the drive
+        /// keeps pushing but the encoder stops.</summary>
+        public void StallLiftAt(double mm)
+        {
+            LiftAxis.JamAt(mm);
+        }
+
+        /// <summary>Removes the obstruction.</summary>
+        public void ClearLiftStall()
+        {
+            LiftAxis.ClearJam();
+        }
+
+        /// <summary>Lock <paramref name="index"/> jams part-way (at <see cref="PlantParameters.LockJamFraction"/>) when engaging:
+        /// neither sensor is made.</summary>
+        public void FailLockEngage(int index, bool fails = true)
+        {
+            LockSet.FailEngage(index, fails);
+        }
+
+        /// <summary>Supply lost: every output drops, the brake falls in, the safety relay opens. When
+        /// <paramref name="tearLastAppend"/> is set and a journal append happened in this very tick (the write was in
+        /// progress when the supply failed), that append is cut short; an append from an earlier tick is already on the
+        /// medium and cannot be torn. Returns true when an append was torn.</summary>
+        public bool PowerLoss(bool tearLastAppend = false)
+        {
+            bool torn = false;
+            PowerIsOff = true;
+            _ports.PowerOff();
+            LiftDrive.PowerOff();
+            SafetyChain.PowerOff();
+            if (tearLastAppend && (Storage.LastAppendMs < 0 || Storage.LastAppendMs == Clock.NowMs)) torn = Storage.TearLastAppend();
+            UpdateSensors();
+            Log.Write(Station.Hal.LogLevel.Warning, torn ? "plant: POWER LOST during a journal write (torn)" : "plant: POWER LOST");
+            return torn;
+        }
+
+        /// <summary>Supply back: the incremental encoder restarts counting from zero where the lift stands.</summary>
+        public void PowerRestore()
+        {
+            PowerIsOff = false;
+            Encoder.ZeroHere();
+            EncoderPath.Restart();
+            UpdateSensors();
+            Log.Write(Station.Hal.LogLevel.Info, "plant: power restored");
+        }
+
+        /// <summary>Runs <paramref name="action"/> at the first step at or after simulated time <paramref name="atMs"/>.</summary>
+        public void At(long atMs, string description, Action action) => Schedule.At(atMs, description, action);
+
+        /// <summary>Runs <paramref name="action"/> at the first step where <paramref name="condition"/> holds
+        /// (<see cref="PlantSchedule.When"/>).</summary>
+        public void When(Func<bool> condition, string description, Action action) => Schedule.When(condition, description, action);
+
+        /// <summary>Events scheduled with <see cref="At"/> or <see cref="When"/> that have not run yet.</summary>
+        public int PendingEvents => Schedule.Pending;
+
+        /// <summary>Lift drive runaway: +1 up, -1 down, 0 healthy. The drive then runs at full speed whatever its enable
+        /// and reference say, as long as the safety relay gives it power and the brake is open.</summary>
+        public int LiftRunaway { get => LiftAxis.Runaway; set => LiftAxis.Runaway = value; }
+
+        /// <summary>A brake that does not hold: the unpowered platform sinks at this speed, mm/s (0 = the brake holds).</summary>
+        public double BrakeSlipMmS { get => LiftAxis.BrakeSlipMmS; set => LiftAxis.BrakeSlipMmS = value; }
+
+        /// <summary>Enters every pack of <see cref="Rack"/> into <paramref name="controller"/>'s inventory as ready, slot
+        /// by slot, as a commissioning technician would on a new station. Returns the first refusal, or Ok.</summary>
+        public CommandResult SeedInventory(StationController controller)
+        {
+            for (int i = 0; i < Rack.Slots.Length; i++)
+            {
+                SimPack pack = Rack.Slots[i];
+                if (pack == null) continue;
+                CommandResult r = controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
+                if (!r.Accepted) return r;
+            }
+            return CommandResult.Ok("rack seeded");
+        }
+
         internal void Hazard(string what)
         {
             _hazards.Add(new PlantHazard(Clock.NowMs, what));
             Log.Write(LogLevel.Warning, "PLANT HAZARD: " + what);
         }
 
-        private void StepVehicle(int ms)
-        {
-            if (Vehicle == null) return;
-            if (Vehicle.State == VehicleState.Arriving)
-            {
-                Vehicle.RemainingMs -= ms;
-                if (Vehicle.RemainingMs <= 0) { Vehicle.State = VehicleState.Positioned; Vehicle.PositionedAtMs = Clock.NowMs; }
-            }
-            else if (Vehicle.State == VehicleState.Departing)
-            {
-                Vehicle.RemainingMs -= ms;
-                if (Vehicle.RemainingMs <= 0)
-                {
-                    if (Vehicle.Pack != null) Vehicle.Pack.Place = SimPackPlace.Departed;
-                    Vehicle.State = VehicleState.Absent;
-                    _departed.Add(Vehicle);
-                    Vehicle = null;
-                }
-            }
-        }
-
-        private void UpdateSensors()
+        internal void UpdateSensors()
         {
             LiftAxis.UpdateSensors(VehicleCeilingPresent && AtContact);
             LockSet.UpdateSensors();
-            PackAtStaging.Truth = PackNear(StagingPointMm) != null;
-            PackAtReturn.Truth = PackNear(ReturnPointMm) != null;
+            PackAtStaging.Truth = Line.PackStandingAt(StagingPointMm) != null;
+            PackAtReturn.Truth = Line.PackStandingAt(ReturnPointMm) != null;
             PackOnLift.Truth = PackOnPlatform != null || (AtContact && Vehicle?.Pack != null);
             VehiclePositioned.Truth = Vehicle != null && Vehicle.State == VehicleState.Positioned;
             SafetyChain.UpdateSensors();
@@ -329,18 +484,8 @@ namespace Station.Hal.Sim
             return io;
         }
 
-        private SimInput In(string name)
-        {
-            var i = new SimInput(name, Clock);
-            _inputs.Add(i);
-            return i;
-        }
+        private SimInput In(string name) => _ports.In(name);
 
-        private SimOutput Out(string name)
-        {
-            var o = new SimOutput(name);
-            _outputs.Add(o);
-            return o;
-        }
+        private SimOutput Out(string name) => _ports.Out(name);
     }
 }

@@ -2,7 +2,7 @@ namespace Station.Hal.Sim
 {
     /// <summary>A simulated conveyor drive: the motor contactor driven by its run output, its coil supplied through the
     /// safety relay, and the contactor's auxiliary contact read back. A welded contactor (the output stuck on) stays
-    /// closed without supply. The packs the belt carries move on the bay's conveyor line (SimBay.Conveyors.cs), which
+    /// closed without supply. The packs the belt carries move on the bay's conveyor line (ConveyorLine.cs), which
     /// two drives share.</summary>
     public sealed class SimConveyorDrive
     {

@@ -17,8 +17,7 @@ namespace Station.Hal.Sim
     /// truck leaving with a block not latched are hazards.</remarks>
     public sealed class SimTruckBay
     {
-        private readonly List<SimInput> _inputs = new List<SimInput>();
-        private readonly List<SimOutput> _outputs = new List<SimOutput>();
+        private readonly PlantPorts _ports;
         private readonly SimPack[] _cradle = new SimPack[TruckPorts.Positions];
         private readonly SimEncoder _travelEncoder;
         private readonly SimEncoder _forkEncoder;
@@ -35,6 +34,7 @@ namespace Station.Hal.Sim
             TruckBayProfile.Register();
             Bay = new SimBay(p, clock, storage);
             Clock = clock;
+            _ports = new PlantPorts(clock);
             TravelPlant = AxisPlant(p, TruckFigures.TravelLengthMm, TruckFigures.TravelSpeedMmS, TruckFigures.TravelAccelMmS2);
             ForkPlant = AxisPlant(p, TruckFigures.ForkReachMm + 100, TruckFigures.ForkSpeedMmS, TruckFigures.ForkAccelMmS2);
             Travel = Axis("Truck.Travel", TravelPlant);
@@ -95,9 +95,9 @@ namespace Station.Hal.Sim
         /// <summary>Trucks that left, with the blocks they drove off with.</summary>
         public List<SimPack[]> DepartedTrucks { get; } = new List<SimPack[]>();
         /// <summary>Every input of the truck's own devices.</summary>
-        public IReadOnlyList<SimInput> Inputs => _inputs;
+        public IReadOnlyList<SimInput> Inputs => _ports.Inputs;
         /// <summary>Every digital output of the truck's own devices.</summary>
-        public IReadOnlyList<SimOutput> Outputs => _outputs;
+        public IReadOnlyList<SimOutput> Outputs => _ports.Outputs;
 
         /// <summary>The block in the cradle at <paramref name="position"/> (1..3), or null.</summary>
         public SimPack BlockAt(int position) => _cradle[position - 1];
@@ -193,7 +193,7 @@ namespace Station.Hal.Sim
         public bool PowerLoss(bool tearLastAppend = false)
         {
             bool torn = Bay.PowerLoss(tearLastAppend);
-            foreach (var o in _outputs) o.PowerOff();
+            _ports.PowerOff();
             Travel.Drive.PowerOff();
             Fork.Drive.PowerOff();
             UpdateSensors();
@@ -371,18 +371,8 @@ namespace Station.Hal.Sim
             }
         }
 
-        private SimInput In(string name)
-        {
-            var i = new SimInput(name, Clock);
-            _inputs.Add(i);
-            return i;
-        }
+        private SimInput In(string name) => _ports.In(name);
 
-        private SimOutput Out(string name)
-        {
-            var o = new SimOutput(name);
-            _outputs.Add(o);
-            return o;
-        }
+        private SimOutput Out(string name) => _ports.Out(name);
     }
 }

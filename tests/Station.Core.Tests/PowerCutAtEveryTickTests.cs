@@ -83,7 +83,7 @@ namespace Station.Core.Tests
 
             if (s.C.State == SwapState.Recovery)
             {
-                TestStation.Ok(s.C.ConfirmRecovery());
+                TestStation.Ok(s.ConfirmRecovery());
                 Assert.True(s.RunUntil(() => s.C.State == SwapState.Idle, 30_000), where + ": recovery stuck in " + s.C.State + " " + s.C.LatchedFault);
             }
             link.Tick();

@@ -56,7 +56,7 @@ namespace Station.Core.Tests
             Assert.False(s.C.Authorize(new SwapAuthorization("VIN2", null)).Accepted);
 
             // Operator confirms: the station homes and closes the swap as interrupted.
-            TestStation.Ok(s.C.ConfirmRecovery());
+            TestStation.Ok(s.ConfirmRecovery());
             Assert.Equal(SwapState.Homing, s.C.State);
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Idle, 30_000), "stuck in " + s.C.State + " " + s.C.LatchedFault);
             Assert.Equal(SwapOutcome.Interrupted, s.C.LastSwap.Outcome);

@@ -60,7 +60,7 @@ namespace Station.Core.Tests
                 s.Tick();
                 Assert.True(s.Bay.Outputs.All(o => !o.State), "an output came on in Recovery");
             }
-            SimStation.Ok(s.C.ConfirmRecovery());
+            SimStation.Ok(s.ConfirmRecovery());
             Assert.True(s.RunUntil(() => s.C.State == SwapState.Idle, 60_000), "after recovery: " + s.C.State + " " + FaultCatalogue.Name(s.C.LatchedFault));
             Assert.Equal(SwapOutcome.Interrupted, s.C.LastSwap.Outcome);
         }

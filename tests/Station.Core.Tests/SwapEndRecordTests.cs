@@ -121,7 +121,7 @@ namespace Station.Core.Tests
             rig.S.Run(500);
             rig.PowerCycle();
             Assert.Empty(rig.Ends);
-            TestStation.Ok(rig.S.C.ConfirmRecovery());
+            TestStation.Ok(rig.S.ConfirmRecovery());
             Assert.Equal(new[] { SwapEventKind.Aborted }, rig.Ends);
             Assert.Equal(SwapOutcome.Interrupted, rig.Events.Last().record.Outcome);
             Assert.Equal(SwapOutcome.Interrupted, rig.S.JournalTail().Swap.Outcome);

@@ -128,7 +128,7 @@ namespace Station.Core.Admission
                     continue;
                 }
                 if (bay.Length > 0) bay.Append("; ");
-                bay.Append(IsStateCheck(rule.Check) ? _seq.StateWords() : words);
+                bay.Append(IsStateCheck(rule.Check) ? _seq.Words.StateWords() : words);
                 if (rule.Final) break;
             }
             holds.Append(bay.Length == 0 ? "ready: waiting for an authorisation" : bay.ToString());
@@ -195,11 +195,11 @@ namespace Station.Core.Admission
                 case AdmissionCheck.Request:
                     return auth == null ? "no authorisation given" : RequestFault(auth);
                 case AdmissionCheck.PackInTransit:
-                    return _seq.InTransitWords();
+                    return _seq.Words.InTransitWords();
                 case AdmissionCheck.LatchesBetween:
                     return LatchWords();
                 case AdmissionCheck.BayNotClear:
-                    return _seq.Interlocks.BayClear && !_seq.Interlocks.RelayOnWithoutPermit(_clock.NowMs) ? null : _seq.InterlockWords();
+                    return _seq.Interlocks.BayClear && !_seq.Interlocks.RelayOnWithoutPermit(_clock.NowMs) ? null : _seq.Words.InterlockWords();
                 case AdmissionCheck.NoVehicle:
                     return _seq.Interlocks.VehiclePositioned ? null : "no vehicle at the swap position";
                 case AdmissionCheck.InventoryConflict:
@@ -245,7 +245,7 @@ namespace Station.Core.Admission
         private string LatchWords()
         {
             StringBuilder sb = new StringBuilder();
-            _seq.AppendLatches(sb);
+            _seq.Words.AppendLatches(sb);
             return sb.Length == 0 ? null : sb.ToString();
         }
 

@@ -7,7 +7,7 @@ namespace Station.Core.Motion
     /// |---|---|---|
     /// | Seek | down at homing speed | switch made: first edge kept, BackOff |
     /// | BackOff | up at approach speed | switch released, then 2 × HomingRepeatMm further: Confirm; still made after HomingBackoffMm (or made again): not confirmed |
-    /// | Confirm | down at approach speed | switch made within HomingRepeatMm of the first edge: homed at this edge; otherwise, or past the first edge by that much without it: not confirmed |
+    /// | Confirm | down at approach speed | switch made within HomingRepeatMm (or one seek tick's travel + half of it, when longer) of the first edge: homed at this edge; otherwise, or past the first edge by that much without it: not confirmed |
     /// Homing that starts on a made switch skips Seek; Confirm then expects the edge where the switch released. A glitch of
     /// the switch far from home passes Seek but is never found again by Confirm (LiftHomingNotConfirmed). Counts are raw
     /// encoder counts: there is no reference yet. Allocation-free; one instance per axis.
@@ -80,10 +80,22 @@ namespace Station.Core.Motion
                 default:
                     int expected = _hasFirstEdge ? _firstEdgeCounts : _releaseCounts;
                     if (!switchMade) return counts >= expected - repeat ? Continue : NotConfirmed; // passed the first edge: no switch there
-                    if (_hasFirstEdge && (edgeCounts - _firstEdgeCounts > repeat || _firstEdgeCounts - edgeCounts > repeat)) return NotConfirmed;
+                    int agree = FirstEdgeToleranceCounts();
+                    if (_hasFirstEdge && (edgeCounts - _firstEdgeCounts > agree || _firstEdgeCounts - edgeCounts > agree)) return NotConfirmed;
                     ZeroCounts = edgeCounts;
                     return Homed;
             }
+        }
+
+        // How far the repeat may lie from the first edge, in counts. The first edge is sampled once a tick while the axis
+        // seeks at homing speed, so its count lies up to one tick's travel past the switch: HomingRepeatMm, or that
+        // travel plus half of it where a tick's travel is longer (a truck's 250 mm/s travel seek after a power cut
+        // mid-travel never confirmed its edge; the lift's 1 mm a tick keeps its 2 mm).
+        private int FirstEdgeToleranceCounts()
+        {
+            double mm = _c.HomingSpeedMmS * _c.TickMs / 1000.0 + _c.HomingRepeatMm / 2;
+            if (mm < _c.HomingRepeatMm) mm = _c.HomingRepeatMm;
+            return (int)(mm * _c.CountsPerMm);
         }
 
         private void Enter(HomingPhase phase, int counts)

@@ -46,6 +46,33 @@ namespace Station.Core.Swap
         /// doubt which pack is where; anything else stays in transit for the technician.</summary>
         public virtual void Reconcile(SwapSequencer s) { }
 
+        /// <summary>Why homing must not start now, in words naming what to settle and the command that settles it, or
+        /// null when it may. Homing moves the vertical axis (and backs it off its switch first): a transfer that a cut or
+        /// fault stopped part-way may leave a pack across the platform's edge, which any lift move drops into the pit.
+        /// The transfer is settled when its record is confirmed or the sensors show the run visibly complete (what
+        /// <see cref="Reconcile"/> accepts). Commands only: allocates.</summary>
+        public virtual string HomingHold(SwapSequencer s)
+        {
+            if (TransferSettled(s)) return null;
+            PackInventory inv = s.Inventory;
+            PackRecord ret = inv.At(PackPlace.ReturnPoint);
+            PackRecord lift = inv.At(PackPlace.Lift);
+            string packs = lift.IsEmpty ? ret.Serial : string.Concat(ret.Serial, " (to the return point) and ", lift.Serial, " (to the ", inv.NameOf(PackPlace.Lift), ")");
+            return string.Concat("the transfer was interrupted: pack ", packs,
+                " may stand across the platform's edge, where any lift move drops it; homing is refused until it is settled:"
+                + " push each pack fully onto the platform or the return point (or take it off), then record what stands where with"
+                + " 'pack place lift|staging|return <serial> <soc>' or 'pack place <place> none'");
+        }
+
+        /// <summary>True unless a transfer is recorded in flight (a pack in transit to the return point) and the sensors
+        /// do not show it visibly complete (both packs arrived, staging empty).</summary>
+        public static bool TransferSettled(SwapSequencer s)
+        {
+            PackRecord r = s.Inventory.At(PackPlace.ReturnPoint);
+            if (r.IsEmpty || !r.InTransit) return true;
+            return s.PackAtReturnSensed && s.PackOnLiftSensed && !s.PackAtStagingSensed;
+        }
+
         /// <summary>A new instance of this profile for another station (a registered profile, <see cref="BayProfiles.Register"/>).</summary>
         public virtual BayProfile Fresh() { return null; }
 

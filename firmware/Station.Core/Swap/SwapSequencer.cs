@@ -35,7 +35,7 @@ namespace Station.Core.Swap
     /// (<see cref="EngineRows"/>), the pack check (<see cref="PackCheckGate"/>) and the journal; the bay's steps, their
     /// rows, places and gate come from its <see cref="BayProfile"/> (the car bay: <see cref="Car.CarBayProfile"/>).
     /// </remarks>
-    public sealed partial class SwapSequencer
+    public sealed class SwapSequencer
     {
         private readonly StationIo _io;
         private readonly StationConfig _c;
@@ -68,6 +68,12 @@ namespace Station.Core.Swap
         private bool _inTransition;
         private long _now;
         private int _swapCounter;
+        // The collaborators the commands and the words live in (built once; none is on the tick path).
+        private readonly PowerUp _powerUp;
+        private readonly SwapStarter _starter;
+        private readonly OperatorCommands _commands;
+        private readonly InventoryCorrections _corrections;
+        private readonly SwapWords _words;
 
         /// <summary>Every transition of the car bay's state machine (the engine's rows around
         /// <see cref="Car.CarBayProfile.Rows"/>; docs/swap-states.md is generated from it).</summary>
@@ -129,8 +135,53 @@ namespace Station.Core.Swap
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
             _engine = new EngineStates(this);
             Admission = new AdmissionChain(this, config, io.Clock);
+            _powerUp = new PowerUp(this);
+            _starter = new SwapStarter(this);
+            _commands = new OperatorCommands(this);
+            _corrections = new InventoryCorrections(this);
+            _words = new SwapWords(this);
             profile.Build(this);
         }
+
+        /// <summary>Power-up: all outputs off, read the journal, then Recovery, Faulted or NotHomed. Never moves.</summary>
+        public CommandResult Start() { return _powerUp.Start(); }
+
+        /// <summary>Authorises a swap for the vehicle in the bay (see <see cref="SwapAuthorization"/>).</summary>
+        public CommandResult Authorize(SwapAuthorization auth) { return _starter.Authorize(auth); }
+
+        /// <summary>Cancels an authorised swap before anything moved (<see cref="OperatorCommands.Cancel"/>).</summary>
+        public CommandResult Cancel() { return _commands.Cancel(); }
+
+        /// <summary>Clears the latched fault when the inputs allow; the station must home next.</summary>
+        public CommandResult ResetFault() { return _commands.ResetFault(); }
+
+        /// <summary>Operator confirms the recovery report after a power loss; the station then homes.</summary>
+        public CommandResult ConfirmRecovery() { return _commands.ConfirmRecovery(); }
+
+        /// <summary>Homes the lift (from NotHomed or Idle).</summary>
+        public CommandResult Home() { return _commands.Home(); }
+
+        /// <summary>Stops homing at a person's request (<see cref="OperatorCommands.StopHoming"/>).</summary>
+        public CommandResult StopHoming() { return _commands.StopHoming(); }
+
+        /// <summary>Software stop: every output off in this call and a SoftwareStop fault latched (unless nothing can move).</summary>
+        public CommandResult EmergencyStop() { return _commands.EmergencyStop(); }
+
+        /// <summary>Sets a rack slot (rack handler or technician); journaled. Refused during a swap.</summary>
+        public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state) { return _corrections.SetRackSlot(slot, serial, socPct, state); }
+
+        /// <summary>Technician correction of a place (staging, lift, vehicle, return point) outside a swap; journaled.</summary>
+        public CommandResult SetPlace(PackPlace place, string serial, int socPct) { return _corrections.SetPlace(place, serial, socPct); }
+
+        /// <summary>One or more sentences naming every reason the station cannot start (or is not running) a swap.</summary>
+        public string WhyNotSwapping() { return _words.WhyNotSwapping(); }
+
+        /// <summary>The disagreements between the inventory and the pack sensors that make Authorize refuse, in words
+        /// (<see cref="SwapWords.InventoryConflicts"/>).</summary>
+        public string InventoryConflicts() { return _words.InventoryConflicts(); }
+
+        /// <summary>The station's state in words (console, cloud, admission chain). Allocates.</summary>
+        public SwapWords Words { get { return _words; } }
 
         /// <summary>The one admission chain every authorisation passes (controller, cloud, console).</summary>
         public AdmissionChain Admission { get; private set; }
@@ -161,7 +212,7 @@ namespace Station.Core.Swap
         /// <summary>The last swap that ended (completed, cancelled, aborted or interrupted), else null.</summary>
         public SwapRecord LastSwap { get; internal set; }
         /// <summary>In Recovery: the step the power loss interrupted.</summary>
-        public SwapState InterruptedStep { get; private set; }
+        public SwapState InterruptedStep { get; internal set; }
 
         /// <summary>The release gate's pack check. Setting null restores the inventory-only default: the gate cannot be removed.
         /// A check set during a swap applies from the next swap: the gate always decides on the check it started.</summary>
@@ -504,6 +555,16 @@ namespace Station.Core.Swap
         // The swap the journal carries: the one under way, else the last that ended (its outcome survives a cut).
         private SwapRecord JournalSwap { get { return CurrentSwap != null ? CurrentSwap : LastSwap; } }
 
+        // Commands' helpers (PowerUp, SwapStarter, OperatorCommands, InventoryCorrections): never on the tick path.
+        internal void ReadClock() { _now = _io.Clock.NowMs; }
+
+        internal void SamplePackSensors() { DebouncedInput.SampleAll(_packSensors, _now); }
+
+        internal int SwapCounter { get { return _swapCounter; } set { _swapCounter = value; } }
+
+        // A journal write whose failure the caller undoes and reports (no fault latched): inventory corrections.
+        internal bool TryJournal() { return _journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory); }
+
         internal bool WriteJournal()
         {
             if (_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory)) return true;
@@ -516,7 +577,7 @@ namespace Station.Core.Swap
         // running swap; after a cut in Released, or a fault and reset with the pack confirmed in the vehicle, the journal
         // still lists it, so whenever no swap runs and the vehicle sensor reads no vehicle, the pack is taken off the
         // inventory and that is journaled. A pack in transit is kept: whether it left is for the technician to say.
-        private void TrackDeparture()
+        internal void TrackDeparture()
         {
             if (_currentSwap != null || _interlocks.VehiclePositioned) return;
             if (!_inventory.VehicleHoldsSettledPack()) return;
@@ -539,7 +600,7 @@ namespace Station.Core.Swap
             if (h != null) h(code, raised);
         }
 
-        private void Log(LogLevel level, string message)
+        internal void Log(LogLevel level, string message)
         {
             if (_io.Log != null) _io.Log.Write(level, message);
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Station.Core.Journal;
+using Station.Hal.Sim;
 using Xunit;
 
 namespace Station.Core.Tests.Bay
@@ -35,6 +36,50 @@ namespace Station.Core.Tests.Bay
             run(2000);
             Assert.False(anyOutputOn());
             Assert.Equal(SwapState.Faulted, c.State);
+        }
+
+        /// <summary>The cut instants of a generated power-cut test: the first tick, every eighth and the last tick of
+        /// every step visit (<paramref name="visits"/>: ticks from the authorisation), in rows of <paramref name="batch"/>.</summary>
+        public static IEnumerable<object[]> EighthsOfEveryVisit(IEnumerable<(int from, int to)> visits, int batch)
+        {
+            var cuts = new SortedSet<int>();
+            foreach (var (from, to) in visits)
+                for (int k = 0; k <= 8; k++) cuts.Add(from + (to - from) * k / 8);
+            var all = cuts.ToArray();
+            for (int i = 0; i < all.Length; i += batch) yield return new object[] { all.Skip(i).Take(batch).ToArray() };
+        }
+
+        /// <summary>Runs <paramref name="cutAt"/> for every cut of a row and reports every failing one, not only the first.</summary>
+        public static void EveryCut(int[] cutTicks, Action<int> cutAt)
+        {
+            var failures = new List<string>();
+            foreach (int cut in cutTicks)
+            {
+                try { cutAt(cut); }
+                catch (Xunit.Sdk.XunitException e) { failures.Add(e.Message); }
+            }
+            Assert.True(failures.Count == 0, string.Join("\n---\n", failures));
+        }
+
+        /// <summary>What a technician does when homing is refused because a transfer stopped part-way (the words the
+        /// station says): push the packs fully onto the platform or the return point, then record what stands where.</summary>
+        public static void SettleTransferByHand(StationController c, SimBay b, Action<int> run)
+        {
+            b.FinishTransferByHand();
+            run(500); // a person takes longer than the sensors' debounce between pushing a pack and typing
+            var places = new[]
+            {
+                (PackPlace.Lift, b.PackOnPlatform),
+                (PackPlace.Staging, b.PackStandingAt(b.StagingPointMm)),
+                (PackPlace.ReturnPoint, b.PackStandingAt(b.ReturnPointMm)),
+            };
+            foreach (var (place, _) in places) Assert.True(c.SetPlace(place, null, -1).Accepted);
+            foreach (var (place, pack) in places)
+                if (pack != null)
+                {
+                    var r = c.SetPlace(place, pack.Serial, (int)pack.SocPct);
+                    Assert.True(r.Accepted, r.Message);
+                }
         }
 
         /// <summary>Never confidently wrong: a place the inventory is sure of really holds a pack (and the one it names,

@@ -68,6 +68,34 @@ namespace Station.Core.Tests.Bay
             return packIn;
         }
 
+        /// <summary>Power cut and restart: every output drops, the plant keeps its physical state (the encoder loses its
+        /// count), supply returns, a new controller starts on the journal.</summary>
+        public void PowerCycle()
+        {
+            Bay.PowerLoss();
+            Bay.PowerRestore();
+            C = new StationController(Bay.Io, Config);
+            C.Start();
+        }
+
+        /// <summary>Recover confirm as a technician does it: when homing is refused because a transfer stopped part-way,
+        /// push the packs on and record what stands where, then confirm (<see cref="GeneratedSafety.SettleTransferByHand"/>).</summary>
+        public CommandResult ConfirmRecovery()
+        {
+            CommandResult r = C.ConfirmRecovery();
+            if (r.Accepted || r.Reason != RejectReason.PackInTransit) return r;
+            Assert.Contains("the transfer was interrupted", C.WhyNotSwapping());
+            GeneratedSafety.SettleTransferByHand(C, Bay, Run);
+            return C.ConfirmRecovery();
+        }
+
+        /// <summary>True when any output of the bay is on or the lift drive has a speed reference.</summary>
+        public bool AnyOutputOn()
+        {
+            foreach (var o in Bay.Outputs) if (o.State) return true;
+            return Bay.LiftDrive.Duty != 0;
+        }
+
         /// <summary>Every hazard the plant saw, one per line.</summary>
         public string HazardText()
         {

@@ -171,6 +171,19 @@ namespace Station.Core.Tests.Bay
             }
         }
 
+        /// <summary>A technician's hands after a transfer stopped part-way: a run that had begun is finished (the packs
+        /// pushed to where it was taking them). True when a run had begun.</summary>
+        public bool FinishTransferByHand()
+        {
+            if (TransferRunMs == 0 && !_liftPackLeaving) return false;
+            if (_liftPackLeaving || LiftHasPack) ReturnHasPack = true;
+            _liftPackLeaving = false;
+            LiftHasPack = StagingHasPack;
+            StagingHasPack = false;
+            TransferRunMs = 0;
+            return true;
+        }
+
         private void UpdateEncoder() => Encoder.Counts = EncoderOffset + (int)Math.Round(LiftMm * Config.CountsPerMm);
     }
 }

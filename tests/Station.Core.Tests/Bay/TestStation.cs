@@ -41,6 +41,22 @@ namespace Station.Core.Tests.Bay
             if (!r.Accepted) throw new InvalidOperationException("refused: " + r.Reason + " " + r.Message);
         }
 
+        /// <summary>Recover confirm as a technician does it: when homing is refused because a transfer stopped part-way,
+        /// finish the run by hand and record what stands where (the serials the inventory names), then confirm.</summary>
+        public CommandResult ConfirmRecovery()
+        {
+            CommandResult r = C.ConfirmRecovery();
+            if (r.Accepted || r.Reason != RejectReason.PackInTransit) return r;
+            string depleted = C.Inventory.At(PackPlace.ReturnPoint).Serial, charged = C.Inventory.At(PackPlace.Lift).Serial;
+            bool ran = Bay.FinishTransferByHand();
+            Run(200); // a person takes longer than the sensors' debounce between pushing a pack and typing
+            foreach (var place in new[] { PackPlace.Lift, PackPlace.Staging, PackPlace.ReturnPoint }) Ok(C.SetPlace(place, null, -1));
+            if (Bay.LiftHasPack) Ok(C.SetPlace(PackPlace.Lift, ran ? charged : depleted, -1));
+            if (Bay.StagingHasPack) Ok(C.SetPlace(PackPlace.Staging, charged, -1));
+            if (Bay.ReturnHasPack) Ok(C.SetPlace(PackPlace.ReturnPoint, depleted, -1));
+            return C.ConfirmRecovery();
+        }
+
         public void Tick(int ms = 0)
         {
             int step = Bay.Config.TickMs;

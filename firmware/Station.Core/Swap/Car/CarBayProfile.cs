@@ -82,7 +82,7 @@ namespace Station.Core.Swap.Car
             if (!r.IsEmpty && r.InTransit)
             {
                 // Transfer in flight: both moves finished only if the run visibly completed.
-                if (ret && lift && !staging)
+                if (TransferSettled(s))
                 {
                     inv.Arrived(PackPlace.ReturnPoint);
                     inv.Arrived(PackPlace.Lift);

@@ -3,8 +3,16 @@ using System.Collections.Generic;
 
 namespace Station.Hal.Sim
 {
-    public sealed partial class SimBay
+    /// <summary>The car bay's conveyor line, feed → staging → lift → return, and the packs riding it: the staging
+    /// conveyor brings the rack's pack to the staging point, each transfer run moves every pack standing at a station one
+    /// station on, and a pack crossing the platform's edge while the lift is away from transfer height falls.</summary>
+    public sealed class ConveyorLine
     {
+        private readonly SimBay _bay;
+
+        /// <summary>The line of <paramref name="bay"/>.</summary>
+        public ConveyorLine(SimBay bay) { _bay = bay; }
+
         private bool _transferWasRunning;
         private int _transferStillMs;
         private readonly List<SimPack> _onConveyor = new List<SimPack>();
@@ -12,16 +20,16 @@ namespace Station.Hal.Sim
         /// <summary>Conveyor line coordinate of the rack feed point, mm (the line runs feed → staging → lift → return).</summary>
         public double FeedPointMm => 0;
         /// <summary>Coordinate of the staging point (end of the staging conveyor, start of the transfer conveyor), mm.</summary>
-        public double StagingPointMm => Parameters.StagingLengthMm;
+        public double StagingPointMm => _bay.Parameters.StagingLengthMm;
         /// <summary>Coordinate of the lift centre, mm.</summary>
-        public double LiftPointMm => Parameters.StagingLengthMm + Parameters.TransferPitchMm;
+        public double LiftPointMm => _bay.Parameters.StagingLengthMm + _bay.Parameters.TransferPitchMm;
         /// <summary>Coordinate of the rack return point, mm.</summary>
-        public double ReturnPointMm => Parameters.StagingLengthMm + 2 * Parameters.TransferPitchMm;
+        public double ReturnPointMm => _bay.Parameters.StagingLengthMm + 2 * _bay.Parameters.TransferPitchMm;
 
         /// <summary>True while the staging conveyor turns (commanded and powered).</summary>
-        public bool StagingRunning => StagingDrive.Turning(!PowerIsOff && SafetyRelayEnergised);
+        public bool StagingRunning => _bay.StagingDrive.Turning(!_bay.PowerIsOff && _bay.SafetyRelayEnergised);
         /// <summary>True while the transfer conveyor turns (commanded and powered).</summary>
-        public bool TransferRunning => TransferDrive.Turning(!PowerIsOff && SafetyRelayEnergised);
+        public bool TransferRunning => _bay.TransferDrive.Turning(!_bay.PowerIsOff && _bay.SafetyRelayEnergised);
 
         /// <summary>Packs on the conveyor line, front (highest coordinate) first.</summary>
         public IReadOnlyList<SimPack> PacksOnConveyor
@@ -36,48 +44,65 @@ namespace Station.Hal.Sim
         /// <summary>Puts a pack at the staging point (test set-up).</summary>
         public void PlaceAtStaging(SimPack pack)
         {
-            Register(pack);
+            _bay.Register(pack);
             pack.Place = SimPackPlace.Conveyor;
             pack.Slot = -1;
             pack.TrackMm = pack.TargetMm = StagingPointMm;
-            UpdateSensors();
+            _bay.UpdateSensors();
         }
 
         /// <summary>Puts a pack on the lift platform (test set-up).</summary>
         public void PlaceOnPlatform(SimPack pack)
         {
-            if (PackOnPlatform != null) throw new InvalidOperationException("the platform already holds a pack");
-            Register(pack);
+            if (_bay.PackOnPlatform != null) throw new InvalidOperationException("the platform already holds a pack");
+            _bay.Register(pack);
             pack.Place = SimPackPlace.Lift;
             pack.Slot = -1;
-            UpdateSensors();
+            _bay.UpdateSensors();
         }
 
-        internal bool TryPlaceAtFeedPoint(SimPack pack)
+        /// <summary>A technician's hands after a transfer stopped part-way: every pack on the transfer conveyor is pushed
+        /// on to where its run was taking it (fully onto the platform or to the return point).</summary>
+        public void FinishTransferByHand()
         {
             CollectConveyorPacks();
-            foreach (var q in _onConveyor) if (q.TrackMm < Parameters.PackLengthMm) return false;
+            foreach (var q in _onConveyor)
+            {
+                if (q.TargetMm <= StagingPointMm + 0.5) continue;
+                q.TrackMm = q.TargetMm;
+                if (q.TargetMm == LiftPointMm && _bay.PackOnPlatform == null) q.Place = SimPackPlace.Lift;
+            }
+            _bay.UpdateSensors();
+        }
+
+        /// <summary>The rack handler sets <paramref name="pack"/> on the feed point, unless a pack still stands there.</summary>
+        public bool TryPlaceAtFeedPoint(SimPack pack)
+        {
+            CollectConveyorPacks();
+            foreach (var q in _onConveyor) if (q.TrackMm < _bay.Parameters.PackLengthMm) return false;
             pack.Place = SimPackPlace.Conveyor;
             pack.TrackMm = FeedPointMm;
             pack.TargetMm = StagingPointMm;
             return true;
         }
 
-        internal SimPack TakeSettledReturnPack()
+        /// <summary>The pack at the return point once the transfer has stood still long enough for the handler, or null.</summary>
+        public SimPack TakeSettledReturnPack()
         {
-            if (_transferStillMs < Parameters.HandlerSettleMs) return null;
-            SimPack p = PackNear(ReturnPointMm);
+            if (_transferStillMs < _bay.Parameters.HandlerSettleMs) return null;
+            SimPack p = PackStandingAt(ReturnPointMm);
             if (p == null || p.TargetMm != ReturnPointMm) return null;
             return p;
         }
 
-        private void StepConveyors(int ms)
+        /// <summary>Advances both conveyors and the packs on them by <paramref name="ms"/>.</summary>
+        public void Step(int ms)
         {
             double dt = ms / 1000.0;
             bool staging = StagingRunning, transfer = TransferRunning;
             if (transfer) _transferStillMs = 0; else _transferStillMs += ms;
 
-            double w = Parameters.PackSensorWindowMm;
+            double w = _bay.Parameters.PackSensorWindowMm;
             if (transfer && !_transferWasRunning)
             {
                 // Each run moves every pack that stands at a station one station on: staging → lift → return.
@@ -86,8 +111,8 @@ namespace Station.Hal.Sim
                 CollectConveyorPacks();
                 foreach (var q in _onConveyor)
                     if (Math.Abs(q.TrackMm - StagingPointMm) <= w && q.TargetMm <= StagingPointMm + 0.5) q.TargetMm = LiftPointMm;
-                SimPack platform = PackOnPlatform;
-                if (platform != null && LiftAligned)
+                SimPack platform = _bay.PackOnPlatform;
+                if (platform != null && _bay.LiftAligned)
                 {
                     platform.Place = SimPackPlace.Conveyor;
                     platform.TrackMm = LiftPointMm;
@@ -102,38 +127,39 @@ namespace Station.Hal.Sim
             {
                 // A pack bound for the staging point rides the staging conveyor; beyond it, the transfer conveyor.
                 bool onStaging = q.TargetMm <= StagingPointMm + 0.5;
-                double limit = Math.Min(q.TargetMm, front - Parameters.PackLengthMm);
+                double limit = Math.Min(q.TargetMm, front - _bay.Parameters.PackLengthMm);
                 bool moving = onStaging ? staging : transfer;
-                double speed = onStaging ? Parameters.StagingSpeedMmS : Parameters.TransferSpeedMmS;
+                double speed = onStaging ? _bay.Parameters.StagingSpeedMmS : _bay.Parameters.TransferSpeedMmS;
                 if (moving && q.TrackMm < limit) q.TrackMm = Math.Min(limit, q.TrackMm + speed * dt);
 
                 bool crossingLift = q.TrackMm > StagingPointMm + w && q.TrackMm < ReturnPointMm - w && Math.Abs(q.TrackMm - LiftPointMm) > w;
-                if (crossingLift && !LiftAligned)
+                if (crossingLift && !_bay.LiftAligned)
                 {
                     q.Place = SimPackPlace.Dropped;
-                    Hazard($"pack {q.Serial} fell into the lift pit: it was crossing the platform edge with the lift away from transfer height");
+                    _bay.Hazard($"pack {q.Serial} fell into the lift pit: it was crossing the platform edge with the lift away from transfer height");
                     continue;
                 }
                 if (Math.Abs(q.TrackMm - LiftPointMm) <= w && q.TargetMm == LiftPointMm)
                 {
-                    if (PackOnPlatform != null) Hazard($"pack {q.Serial} pushed onto a platform that already holds a pack");
+                    if (_bay.PackOnPlatform != null) _bay.Hazard($"pack {q.Serial} pushed onto a platform that already holds a pack");
                     q.Place = SimPackPlace.Lift; // inside the platform's guides: it rides the lift from now on
                 }
                 front = q.TrackMm;
             }
         }
 
-        private SimPack PackNear(double mm)
+        /// <summary>The pack standing at conveyor coordinate <paramref name="mm"/> (within the sensor window), or null.</summary>
+        public SimPack PackStandingAt(double mm)
         {
-            foreach (var p in _packs)
-                if (p.Place == SimPackPlace.Conveyor && Math.Abs(p.TrackMm - mm) <= Parameters.PackSensorWindowMm) return p;
+            foreach (var p in _bay.Packs)
+                if (p.Place == SimPackPlace.Conveyor && Math.Abs(p.TrackMm - mm) <= _bay.Parameters.PackSensorWindowMm) return p;
             return null;
         }
 
         private void CollectConveyorPacks()
         {
             _onConveyor.Clear();
-            foreach (var p in _packs) if (p.Place == SimPackPlace.Conveyor) _onConveyor.Add(p);
+            foreach (var p in _bay.Packs) if (p.Place == SimPackPlace.Conveyor) _onConveyor.Add(p);
             _onConveyor.Sort((a, b) => b.TrackMm.CompareTo(a.TrackMm));
         }
     }

@@ -3,13 +3,15 @@ using Station.Core;
 
 namespace Station.Hal.Sim
 {
-    public sealed partial class PlantParameters
+    /// <summary>The controller configuration a plant's figures imply: what a commissioning engineer would enter for a
+    /// bay built to <see cref="PlantParameters"/> (kept apart from the plant's own figures, which the controller never
+    /// sees).</summary>
+    public static class CommissionedConfig
     {
-        /// <summary>A controller configuration that describes this plant truthfully (travel, encoder, speeds, lock time
-        /// with margin, conveyor deadlines with margin, rack size).</summary>
-        public StationConfig ControllerConfig()
+        /// <summary>A controller configuration that describes plant <paramref name="p"/> truthfully (travel, encoder,
+        /// speeds, lock time with margin, conveyor deadlines with margin, rack size).</summary>
+        public static StationConfig For(PlantParameters p)
         {
-            PlantParameters p = this;
             var c = new StationConfig
             {
                 TravelMm = p.LiftTravelMm,
