@@ -50,9 +50,7 @@ namespace Station.Core.Can
         public double Value(int index)
         {
             PackSignal s = Message.Signals[index];
-            double div = 1;
-            for (int i = 0; i < s.Decimals; i++) div *= 10;
-            return Units(index) / div;
+            return (Raw[index] * s.ScaleUnits + s.OffsetUnits) / s.Divisor; // Units(index), without a call
         }
 
         /// <summary>Physical value of the signal with key <paramref name="key"/>, or <paramref name="fallback"/> when absent.</summary>

@@ -96,13 +96,20 @@ namespace Station.Core.Can
         public void Receive(ref CanFrame frame, long nowMs)
         {
             FramesSeen++;
-            long ignoredBefore = _tp.FramesIgnored;
-            if (_tp.Receive(ref frame, nowMs)) { FramesIgnored += _tp.FramesIgnored - ignoredBefore; return; }
-            if (!frame.Extended || J1939.PageBits(frame.Id) != 0) { FramesIgnored++; return; }
-            PackMessage m = _profile.ByPf(J1939.Pf(frame.Id));
+            // J1939's field accessors inline: a call per field is dear on nanoFramework's interpreter, per frame.
+            uint id = frame.Id;
+            int pf = (int)((id >> 16) & 0xFF);
+            // The transport receiver declines any frame but an extended TP.CM or TP.DT at once, without side effects.
+            if (frame.Extended && (pf == J1939.PfTpCm || pf == J1939.PfTpDt))
+            {
+                long ignoredBefore = _tp.FramesIgnored;
+                if (_tp.Receive(ref frame, nowMs)) { FramesIgnored += _tp.FramesIgnored - ignoredBefore; return; }
+            }
+            if (!frame.Extended || ((id >> 24) & 3) != 0) { FramesIgnored++; return; }
+            PackMessage m = _profile.ByPf(pf);
             if (m == null) { FramesIgnored++; return; }
-            int sa = J1939.Source(frame.Id);
-            int da = J1939.Ps(frame.Id);
+            int sa = (int)(id & 0xFF);
+            int da = (int)((id >> 8) & 0xFF);
             bool fromBms = BmsAddress[sa] && da == _station;
             bool toBms = sa == _station && BmsAddress[da];
             if (!fromBms && !toBms) { FramesIgnored++; return; }
@@ -111,7 +118,12 @@ namespace Station.Core.Can
             if (length < m.MinLength) { _singleRejected++; Reject(DropReason.ShortFrame, sa, da, m.Pgn, nowMs); return; }
             if (length > m.Length) length = m.Length;
             ulong data = frame.Data;
-            for (int i = 0; i < length; i++) _out.Data[i] = (byte)(data >> (i * 8));
+            byte[] bytes = _out.Data;
+            for (int i = 0; i < length; i++)
+            {
+                bytes[i] = (byte)data;
+                data >>= 8;
+            }
             _singleMessages++;
             Deliver(m, sa, da, length, false, nowMs);
         }
@@ -172,7 +184,7 @@ namespace Station.Core.Can
         {
             o.Raw[index] = 0;
             int first = s.Byte - 1;
-            int span = s.ByteSpan;
+            int span = s.Span;
             if (first + span > length) { o.States[index] = SignalState.Absent; return; }
             byte[] d = o.Data;
             switch (s.Kind)
@@ -180,15 +192,16 @@ namespace Station.Core.Can
                 case SignalKind.Number:
                 case SignalKind.Enumeration:
                 {
-                    ulong word = 0;
-                    for (int i = 0; i < span; i++) word |= (ulong)d[first + i] << (i * 8);
-                    ulong mask = (1UL << s.Width) - 1;
+                    // Most signals lie in one byte: the first needs no shift.
+                    ulong word = span > 0 ? d[first] : 0UL;
+                    for (int i = 1; i < span; i++) word |= (ulong)d[first + i] << (i * 8);
+                    ulong mask = s.Mask;
                     long raw = (long)((word >> (s.Bit - 1)) & mask);
                     o.Raw[index] = raw;
                     if (s.NullWhenAllOnes && (ulong)raw == mask) { o.States[index] = SignalState.NotAvailable; return; }
                     if (s.HasRange)
                     {
-                        double v = o.Value(index);
+                        double v = (raw * s.ScaleUnits + s.OffsetUnits) / s.Divisor; // o.Value(index), without a call
                         if (v < s.Min || v > s.Max)
                         {
                             o.States[index] = SignalState.OutOfRange;

@@ -63,22 +63,34 @@ namespace Station.Core.Can
             Decimals = d;
             ScaleUnits = Round(resolution * pow);
             OffsetUnits = Round(offset * pow);
+            // Worked out once here, not per frame: on nanoFramework's interpreter every 64-bit operation and call counts.
+            Span = SpanOf(kind, bit, width);
+            Mask = (1UL << width) - 1;
+            double div = 1;
+            for (int i = 0; i < d; i++) div *= 10;
+            Divisor = div;
         }
 
+        /// <summary>Bytes the signal spans (the same as <see cref="ByteSpan"/>).</summary>
+        internal readonly int Span;
+        /// <summary>The raw value's bit mask, (1 &lt;&lt; Width) - 1.</summary>
+        internal readonly ulong Mask;
+        /// <summary>10^Decimals: physical value = units / Divisor.</summary>
+        internal readonly double Divisor;
+
         /// <summary>Number of bytes the field touches, counted from <see cref="Byte"/>.</summary>
-        public int ByteSpan
+        public int ByteSpan { get { return Span; } }
+
+        private static int SpanOf(SignalKind kind, int bit, int width)
         {
-            get
+            switch (kind)
             {
-                switch (Kind)
-                {
-                    case SignalKind.Text: return Width;
-                    case SignalKind.Version: return 3;
-                    case SignalKind.Date: return 3;
-                    case SignalKind.SoftwareVersion: return 8;
-                    case SignalKind.BcdTime: return 7;
-                    default: return (Bit - 1 + Width + 7) / 8;
-                }
+                case SignalKind.Text: return width;
+                case SignalKind.Version: return 3;
+                case SignalKind.Date: return 3;
+                case SignalKind.SoftwareVersion: return 8;
+                case SignalKind.BcdTime: return 7;
+                default: return (bit - 1 + width + 7) / 8;
             }
         }
 

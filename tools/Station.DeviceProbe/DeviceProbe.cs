@@ -18,6 +18,9 @@ namespace Station.DeviceProbe
         // f the same with two frames each, h a live GB/T session.
         private static readonly char[] Regions = new char[8192];
         private static int _regionCount;
+        // The state each measured swap tick started in, one letter each ('a' + SwapState): probe.py costs every step.
+        private static readonly char[] States = new char[12000];
+        private static int _stateCount;
 
         private static void Mark(char region)
         {
@@ -83,6 +86,7 @@ namespace Station.DeviceProbe
                 + ", lowest during a swap " + minFree + "; fake storage (flash on a device) " + storageAfterBoot + " after boot, "
                 + storageAfterSwap + " after the swap");
             System.Console.WriteLine("probe: frames in the live session " + frames);
+            System.Console.WriteLine("probe: states " + new string(States, 0, _stateCount));
             System.Console.WriteLine("probe: regions " + new string(Regions, 0, _regionCount));
         }
 
@@ -93,6 +97,7 @@ namespace Station.DeviceProbe
             s.Bay.Clock.Advance(step);
             s.Bay.Step(step);
             s.Bms.Step(s.Bay.Clock.NowMs);
+            if (controller == 's' && _stateCount < States.Length) States[_stateCount++] = (char)('a' + (int)s.C.State);
             Mark('p');
             s.C.Tick();
             Mark(controller);

@@ -29,11 +29,22 @@ def read(path):
             ir = int(line.split(":")[1])
     return ir, objects, events
 
+m = re.search(r"^probe: states (\S*)", log, re.M)
+states = m.group(1) if m else ""
+# SwapState's numbers (firmware/Station.Core/SwapState.cs) for the per-step rows.
+STATE_NAMES = ("Off Recovery NotHomed Homing Idle Arming RaiseToPack Unlock LowerDepleted WaitStaged Transfer RaiseCharged "
+               "Lock LowerEmpty ReleaseGate Released Faulted").split()
 sums = collections.defaultdict(lambda: [0, 0, 0, 0, 0])  # ir, objects, frames, count, max objects in one region
+steps = collections.OrderedDict()  # state letter -> [ir, objects, count], in the order the swap reached them
+swap_ticks = 0
 for k, letter in enumerate(regions, start=1):
     ir, objects, events = read(os.path.join(work, f"cg.out.{k}"))
     s = sums[letter]
     s[0] += ir; s[1] += objects; s[2] += events; s[3] += 1; s[4] = max(s[4], objects)
+    if letter == "s" and swap_ticks < len(states):
+        st = steps.setdefault(states[swap_ticks], [0, 0, 0])
+        st[0] += ir; st[1] += objects; st[2] += 1
+        swap_ticks += 1
 
 def row(label, letter, per=None, n=None):
     ir, objects, events, count, worst = sums[letter]
@@ -49,3 +60,9 @@ row("test plant + fake BMS step (not firmware)", "p")
 g, f = sums["g"], sums["f"]
 print(f"{'CAN: per frame received and decoded (BCL, BSM)':<44} {200:>6} {(f[0] - g[0]) / 200:>12,.0f} {(f[1] - g[1]) / 200:>10.3f} {f[1]:>8} {'':>6} {f[2]:>7}")
 row("CAN: live GB/T session, per frame", "h", n=max(frames, 1))
+if steps:
+    print("controller tick by the swap step it started in:")
+    for letter, (ir, objects, count) in steps.items():
+        n = ord(letter) - ord("a")
+        name = STATE_NAMES[n] if 0 <= n < len(STATE_NAMES) else str(n)
+        print(f"  {name:<42} {count:>6} {ir / count:>12,.0f} {objects / count:>10.3f} {objects:>8}")

@@ -33,5 +33,5 @@ pes+=("$work/DeviceProbe.pe")
 (cd "$work" && valgrind --tool=callgrind --trace-children=yes --callgrind-out-file=cg.out \
   --dump-before='Library_nf_rt_native_nanoFramework_Runtime_Native_GC::EnableGCMessages*' \
   "$NF_CLR" "${pes[@]}" > run.log 2> valgrind.log) || { cat "$work/run.log" "$work/valgrind.log" >&2; exit 1; }
-grep '^probe:' "$work/run.log" | grep -v '^probe: regions'
+grep '^probe:' "$work/run.log" | grep -v '^probe: regions\|^probe: states'
 python3 "$here/probe.py" "$work" "$dir"

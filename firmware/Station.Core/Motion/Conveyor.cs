@@ -54,7 +54,9 @@ namespace Station.Core.Motion
         public bool HasArrived { get; private set; }
 
         /// <summary>The fault that stopped the conveyor, or None.</summary>
-        public FaultCode Fault { get; private set; }
+        public FaultCode Fault { get { return Tripped; } private set { Tripped = value; } }
+        // The same, as a field for the sequencer's every-tick check (a getter call each on the interpreter).
+        internal FaultCode Tripped;
 
         /// <summary>Clock.NowMs at the start of the last run.</summary>
         public long StartedMs { get { return _startedMs; } }

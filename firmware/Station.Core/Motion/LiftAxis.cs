@@ -41,6 +41,8 @@ namespace Station.Core.Motion
         private readonly DebouncedInput _top;
         private readonly DebouncedInput _home;
         private readonly DebouncedInput _contact;
+        // The three, sampled in one loop.
+        private readonly DebouncedInput[] _inputs;
         private readonly LiftMotionWatch _watch;
         private bool _jumpSeen;
         private int _zeroCounts;
@@ -55,6 +57,8 @@ namespace Station.Core.Motion
         private bool _up;
         private bool _arrived;
         private bool _intoContact;
+        // A move down to home (set with the move: neither direction nor target changes during one).
+        private bool _towardsHome;
         private double _unseenMm;
         private double _lastSeenMm;
         private bool _homeRawBefore;
@@ -76,6 +80,7 @@ namespace Station.Core.Motion
             _top = new DebouncedInput(ports.FarLimit, config.InputDebounceMs, false);
             _home = new DebouncedInput(ports.HomeSwitch, config.InputDebounceMs, false);
             _contact = new DebouncedInput(ports.FarContact, config.InputDebounceMs, false);
+            _inputs = new DebouncedInput[] { _top, _home, _contact };
             _watch = new LiftMotionWatch(config);
             _homing = new HomeReference(config);
         }
@@ -84,10 +89,13 @@ namespace Station.Core.Motion
         public LiftMode Mode { get { return _mode; } private set { _mode = value; } }
 
         /// <summary>True once homing found the home switch (false after power-up and after a fault).</summary>
-        public bool IsHomed { get; private set; }
+        public bool IsHomed { get { return _homed; } private set { _homed = value; } }
+        private bool _homed;
 
         /// <summary>The fault that stopped the axis, or None.</summary>
-        public FaultCode Fault { get; private set; }
+        public FaultCode Fault { get { return Tripped; } private set { Tripped = value; } }
+        // The same, as a field for the sequencer's every-tick check (a getter call each on the interpreter).
+        internal FaultCode Tripped;
 
         /// <summary>Position in mm above home (meaningful when homed).</summary>
         public double PositionMm { get { return (_counts - _zeroCounts) / _c.CountsPerMm; } }
@@ -152,6 +160,7 @@ namespace Station.Core.Motion
                 return true;
             }
             _up = targetMm > PositionMm;
+            _towardsHome = !_up && IsHomeTarget(targetMm);
             _intoContact = _up && targetMm >= _c.VehicleHeightMm - _c.ContactZoneMm && targetMm <= _c.VehicleHeightMm + _c.SealCompressionMm;
             long planned = Kinematics.MoveMs(distance, _speedCapMmS, _c.AccelMmS2);
             if (_intoContact) planned += (long)(_c.ContactZoneMm / _c.ApproachSpeedMmS * 1000);
@@ -224,7 +233,7 @@ namespace Station.Core.Motion
             // Encoder against the lift's top speed: a count that jumps is not believed, moving or homed at rest.
             bool jumped = _jumpSeen;
             _jumpSeen = false;
-            if (jumped && (_mode == LiftMode.Moving || _mode == LiftMode.Homing || (_mode == LiftMode.Idle && IsHomed)))
+            if (jumped && (_mode == LiftMode.Moving || _mode == LiftMode.Homing || (_mode == LiftMode.Idle && _homed)))
             {
                 Trip(FaultCode.LiftEncoderJump);
                 return;
@@ -234,7 +243,7 @@ namespace Station.Core.Motion
                 if (_driving || !_outputsKnown) OutputsOff();
                 _lastUpdateMs = nowMs;
                 // Encoder against "no move commanded": a homed lift at rest that moves has a brake or drive fault.
-                if (_mode == LiftMode.Idle && IsHomed && _watch.MovedWhileIdle(PositionMm, nowMs)) Trip(FaultCode.LiftMovedWhileIdle);
+                if (_mode == LiftMode.Idle && _homed && _watch.MovedWhileIdle((_counts - _zeroCounts) / _c.CountsPerMm, nowMs)) Trip(FaultCode.LiftMovedWhileIdle);
                 return;
             }
             double pos = (_counts - _zeroCounts) / _c.CountsPerMm; // PositionMm, without a call
@@ -299,7 +308,7 @@ namespace Station.Core.Motion
         // A move's limits and arrival; true when the move ended (arrived or tripped).
         private bool CheckMove(double pos)
         {
-            bool towardsHome = !_up && IsHomeTarget(_targetMm);
+            bool towardsHome = _towardsHome;
             // Home switch against encoder: made where the encoder says the lift is above the window (stuck, shorted or a
             // glitch) - in any direction - is a fault, never an arrival.
             if (_home.Level && pos > _c.HomeWindowMm)
@@ -378,7 +387,7 @@ namespace Station.Core.Motion
             {
                 // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
                 // switch still moving and the switch, with the encoder, ends the move.
-                double aim = !_up && IsHomeTarget(_targetMm) ? -_c.PositionToleranceMm : _targetMm;
+                double aim = _towardsHome ? -_c.PositionToleranceMm : _targetMm;
                 double remaining = aim - pos;
                 if (remaining < 0) remaining = -remaining;
                 // min(cap, sqrt(y)) without the square root while cruising (y >= cap²): Newton's iterations are the
@@ -436,9 +445,7 @@ namespace Station.Core.Motion
 
         private void Sample(long nowMs)
         {
-            _top.Sample(nowMs);
-            _home.Sample(nowMs);
-            _contact.Sample(nowMs);
+            DebouncedInput.SampleAll(_inputs, nowMs);
             _counts = _encoder.ReadCounts();
             if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
             if (_counts != _lastCounts)

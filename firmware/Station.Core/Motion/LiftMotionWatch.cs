@@ -60,9 +60,12 @@ namespace Station.Core.Motion
             _sampled = true;
             _lastCounts = counts;
             _lastSampleMs = nowMs;
-            if (first || elapsed < 0) return false;
+            // An unchanged count is no jump (the allowance is at least 2 counts): the resting lift's ticks end here.
+            if (first || elapsed < 0 || counts == before) return false;
             double allowed = 1.5 * _c.MaxSpeedMmS * (elapsed + _c.TickMs) / 1000.0 * _c.CountsPerMm + 2;
-            return Kinematics.Abs(counts - before) > allowed;
+            double jump = counts - before; // Kinematics' Abs, Min and Max inline here: a call is dear on the interpreter
+            if (jump < 0) jump = -jump;
+            return jump > allowed;
         }
 
         /// <summary>One period of a driven lift: <paramref name="commandedMmS"/> (signed, up positive) was commanded for
@@ -74,14 +77,22 @@ namespace Station.Core.Motion
                 double dt = periodMs / 1000.0;
                 double step = _c.AccelMmS2 * dt;
                 double v = _modelSpeedMmS;
-                if (commandedMmS > v) v = Kinematics.Min(commandedMmS, v + step);
-                else v = Kinematics.Max(commandedMmS, v - step);
+                if (commandedMmS > v)
+                {
+                    double faster = v + step;
+                    v = commandedMmS < faster ? commandedMmS : faster;
+                }
+                else
+                {
+                    double slower = v - step;
+                    v = commandedMmS > slower ? commandedMmS : slower;
+                }
                 _modelSpeedMmS = v;
                 _modelMm += v * dt;
             }
             // Positive: the encoder is behind the commanded travel in the direction of the move.
             double behind = up ? _modelMm - positionMm : positionMm - _modelMm;
-            double error = Kinematics.Abs(behind);
+            double error = behind < 0 ? -behind : behind;
             if (error > PeakErrorMm) PeakErrorMm = error;
             if (up ? positionMm > _furthestMm : positionMm < _furthestMm) _furthestMm = positionMm;
             if (behind > _c.FollowingErrorMm) return countStopped ? FaultCode.LiftStall : FaultCode.LiftFollowingError;

@@ -78,7 +78,9 @@ namespace Station.Core.Motion
         private bool _coilsKnown;
 
         /// <summary>The fault that stopped the locks, or None.</summary>
-        public FaultCode Fault { get; private set; }
+        public FaultCode Fault { get { return Tripped; } private set { Tripped = value; } }
+        // The same, as a field for the sequencer's every-tick check (a getter call each on the interpreter).
+        internal FaultCode Tripped;
 
         /// <summary>Index of the lock that caused <see cref="Fault"/>, or -1.</summary>
         public int FaultLock { get; private set; }

@@ -34,7 +34,11 @@ namespace Station.Core
             // What the port holds now (a controller rebuilt after a power cut finds its outputs as they were left).
             _level = port.State;
             On = _level != safeLevel;
+            Supervised = maxOnMs > 0 || readBack != null;
         }
+
+        // Timed or read back: the registry's supervision looks at this output.
+        internal readonly bool Supervised;
 
         /// <summary>Name used in logs, the self-test and the board wiring ("Locks.Engage[2]", the port group path the board map uses too).</summary>
         public readonly string Name;
@@ -60,7 +64,19 @@ namespace Station.Core
         public void Write(bool on)
         {
             if (_known && on == _level) return;
-            if (on != _level) Mark(on);
+            if (on != _level)
+            {
+                // The registry's bookkeeping, inline (the permit watchdog's kick comes here in every tick). Only an
+                // output the registry times or reads back needs its change stamped.
+                bool away = on != SafeLevel;
+                if (Owner != null && Supervised)
+                {
+                    if (!Changed) Owner.NoteChanged(this);
+                    if (MaxOnMs > 0 && away != On) Owner.TimedOn += away ? 1 : -1;
+                    Changed = true;
+                }
+                On = away;
+            }
             _level = on;
             _known = true;
             _port.Write(on);
@@ -69,22 +85,8 @@ namespace Station.Core
         /// <summary>Writes the safe level to the port now, whatever was commanded before.</summary>
         public void WriteSafe()
         {
-            if (_level != SafeLevel) Mark(SafeLevel);
-            _level = SafeLevel;
-            _known = true;
-            _port.Write(SafeLevel);
-        }
-
-        private void Mark(bool level)
-        {
-            bool on = level != SafeLevel;
-            if (Owner != null)
-            {
-                if (!Changed) Owner.NoteChanged(this);
-                if (MaxOnMs > 0 && on != On) Owner.TimedOn += on ? 1 : -1;
-            }
-            Changed = true;
-            On = on;
+            _known = false; // so Write reaches the port even when the level is already safe
+            Write(SafeLevel);
         }
     }
 }

@@ -42,6 +42,8 @@ namespace Station.Core
         private int _count;
         private int _driveCount;
         private long _lastSupervisedMs;
+        // No later than the earliest time a timed output that is on can exceed its maximum on-time.
+        private long _firstDueMs = long.MaxValue;
         private bool _supervised;
 
         /// <summary>Number of registered digital outputs.</summary>
@@ -110,6 +112,8 @@ namespace Station.Core
             }
             if (readBack != null) _readBacks[_readBackCount++] = guarded;
             Changes = true;
+            // Not stamped yet: the next supervision walks the timed outputs and finds the next due time itself.
+            _firstDueMs = long.MinValue;
             return guarded;
         }
 
@@ -165,13 +169,20 @@ namespace Station.Core
             _supervised = true;
             _lastSupervisedMs = nowMs;
             if (Changes || gap) Stamp(nowMs, gap);
-            if (TimedOn > 0)
+            // No timed output can be over its on-time before the earliest due time stamped since the last walk (it may
+            // be early: that output may be off by now); a tick before it walks nothing, a walk that finds nothing due
+            // keeps the exact next due time.
+            if (TimedOn > 0 && nowMs > _firstDueMs)
             {
+                long next = long.MaxValue;
                 for (int i = 0; i < _timedCount; i++)
                 {
                     GuardedOutput o = _timed[i];
-                    if (o.On && nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
+                    if (!o.On) continue;
+                    if (nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
+                    if (o.OnSinceMs + o.MaxOnMs < next) next = o.OnSinceMs + o.MaxOnMs;
                 }
+                _firstDueMs = next;
             }
             for (int i = 0; i < _readBackCount; i++)
             {
@@ -193,12 +204,15 @@ namespace Station.Core
             Changes = false;
             int n = gap ? _count : _changedCount;
             GuardedOutput[] list = gap ? _outputs : _changed;
+            // After a gap every timer restarts now, so no earlier due time stands.
+            if (gap) _firstDueMs = long.MaxValue;
             for (int i = 0; i < n; i++)
             {
                 GuardedOutput o = list[i];
                 o.Changed = false;
                 o.OnSinceMs = nowMs;
                 o.MismatchSinceMs = -1;
+                if (o.On && o.MaxOnMs > 0 && nowMs + o.MaxOnMs < _firstDueMs) _firstDueMs = nowMs + o.MaxOnMs;
             }
             _changedCount = 0;
         }

@@ -69,7 +69,8 @@ namespace Station.Core.Safety
         public void Sample(long nowMs)
         {
             DebouncedInput.SampleAll(_inputs, nowMs);
-            if (_relay.Level && _permit.State) _relayConfirmed = true;
+            // Once confirmed, the permit need not be asked again (an interface call) until SetPermit withdraws it.
+            if (!_relayConfirmed && _relay.Level && _permit.State) _relayConfirmed = true;
         }
 
         /// <summary>Toggles the permit watchdog's input; call once per control tick (a loop that stops calling it loses

@@ -55,11 +55,11 @@ namespace Station.Core.Swap
         // to tick it). Until the gate decides, the verdict follows the check (a Passed may still turn Failed: a BMS fault
         // raised between the lock and the release); a Failed is kept. After Finish, polls only let the check end its own
         // exchange (the BMS session's clean end). Allocation-free.
-        /// <summary>Polls the running check (every tick).</summary>
-        public void Poll()
+        /// <summary>Polls the running check (every tick, <paramref name="now"/> the tick's Clock.NowMs).</summary>
+        public void Poll(long now)
         {
             if (_running == null) return;
-            GateVerdict v = _running.Poll(_s.Now);
+            GateVerdict v = _running.Poll(now);
             if (_finished || _verdict == GateVerdict.Failed) return;
             _verdict = v;
         }

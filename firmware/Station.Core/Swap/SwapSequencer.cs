@@ -280,7 +280,7 @@ namespace Station.Core.Swap
             bool late = _loop.Tick(_now);
             _interlocks.Sample(_now);
             DebouncedInput.SampleAll(_packSensors, _now);
-            _gate.Poll();
+            _gate.Poll(_now);
             if (_state == SwapState.Off) return;
             if (_state == SwapState.Recovery)
             {
@@ -345,14 +345,14 @@ namespace Station.Core.Swap
         private bool UpdateActuators()
         {
             _lift.Update(_now);
-            if (_lift.Fault != FaultCode.None) { RaiseFault(_lift.Fault); return false; }
+            if (_lift.Tripped != FaultCode.None) { RaiseFault(_lift.Tripped); return false; }
             _locks.MonitorHold = _inSwapping;
             _locks.Update(_now);
-            if (_locks.Fault != FaultCode.None) { RaiseFault(_locks.Fault); return false; }
+            if (_locks.Tripped != FaultCode.None) { RaiseFault(_locks.Tripped); return false; }
             _staging.Update(_now);
-            if (_staging.Fault != FaultCode.None) { RaiseFault(_staging.Fault); return false; }
+            if (_staging.Tripped != FaultCode.None) { RaiseFault(_staging.Tripped); return false; }
             _transfer.Update(_now);
-            if (_transfer.Fault != FaultCode.None) { RaiseFault(_transfer.Fault); return false; }
+            if (_transfer.Tripped != FaultCode.None) { RaiseFault(_transfer.Tripped); return false; }
             return true;
         }
 
