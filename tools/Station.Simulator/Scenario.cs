@@ -10,6 +10,11 @@ namespace Station.Simulator
         public string Name;
         /// <summary>What the scenario shows.</summary>
         public string Description;
+        /// <summary>The bay it runs on: "car" or "truck" as the file's "bay" says, or null when it names none (then the
+        /// command line's --bay, car by default).</summary>
+        public string Bay;
+        /// <summary>Truck bay: the block positions each booking names (null: the command line's, 1-3 by default).</summary>
+        public int[] Positions;
         /// <summary>Swaps (vehicles) to run.</summary>
         public int Swaps = 1;
         /// <summary>Hard stop of the run, simulated seconds.</summary>
