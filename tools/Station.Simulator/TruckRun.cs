@@ -192,14 +192,17 @@ namespace Station.Simulator
             return new SwapAuthorization(_current.VehicleId, null) { BlockPositions = mask, BlockCount = count };
         }
 
-        // The booking is known at drive-in: the rack handler fetches the blocks the station will choose meanwhile.
-        private void PrefetchBlocks()
+        private void PrefetchBlocks() => Prefetch(Controller, Bay.Bay.Rack, _positions.Length);
+
+        /// <summary>The booking is known at drive-in: the rack handler fetches the <paramref name="count"/> blocks the
+        /// controller will choose (ready, at or above the minimum SOC, highest first) while the truck drives in.</summary>
+        public static void Prefetch(StationController c, Rack rack, int count)
         {
-            var inv = Controller.Inventory;
+            var inv = c.Inventory;
             var ready = Enumerable.Range(0, inv.SlotCount)
-                .Where(i => !inv.Slot(i).IsEmpty && inv.Slot(i).State == PackState.Ready && inv.Slot(i).SocPct >= Bay.Config.MinSocPct)
-                .OrderByDescending(i => inv.Slot(i).SocPct).ThenBy(i => i).Take(_positions.Length);
-            foreach (int i in ready) Bay.Bay.Rack.Fetch(inv.Slot(i).Serial);
+                .Where(i => !inv.Slot(i).IsEmpty && inv.Slot(i).State == PackState.Ready && inv.Slot(i).SocPct >= c.Config.MinSocPct)
+                .OrderByDescending(i => inv.Slot(i).SocPct).ThenBy(i => i).Take(count);
+            foreach (int i in ready) rack.Fetch(inv.Slot(i).Serial);
         }
 
         private void CloseSwapWindow(SwapResult r, long now)
