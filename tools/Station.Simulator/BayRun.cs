@@ -28,7 +28,6 @@ namespace Station.Simulator
         private long _powerBackAtMs = -1;
         private long _settledSinceMs = -1;
         private long _lastStatusMs;
-        private ScenarioConsole _console;
 
         /// <summary>A run of <paramref name="swaps"/> swaps on a bay with <paramref name="plant"/> figures.</summary>
         public BayRun(PlantParameters plant, int swaps, double maxSeconds = 0, List<ScenarioEvent> events = null, bool autoHome = true)
@@ -152,7 +151,7 @@ namespace Station.Simulator
                 Clock.Advance(tick);
                 Bay.Step(tick);
                 if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); CutPowerAfterTornReplace(); }
-                if (Controller != null && _console?.Controller == Controller) _console.Poll();
+                if (Controller != null && _operator.ConsoleOn(Controller)) _operator.PollConsole();
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
                 _operator.Operate();
@@ -286,48 +285,8 @@ namespace Station.Simulator
             EventsFired.Add($"{now / 1000.0:0.00} s: {text}");
             History.Add("do:" + e.Do);
             Timeline.Mark(now, e.Do, "event");
-            string result = _faults.Fire(e) ?? _commands.Fire(e) ?? FireBooking(e);
+            string result = _faults.Fire(e) ?? _commands.Fire(e) ?? _operator.Fire(e, _commands);
             Say($"scenario: {text}{result}");
-        }
-
-        // The booking's authorisation and the technician's console; "expect" on the event checks the controller's answer.
-        private string FireBooking(ScenarioEvent e)
-        {
-            string result = "";
-            switch (e.Do)
-            {
-                case "authorize":
-                    // The booking authorises the vehicle in the bay again (e.g. after a fault was cleared).
-                    if (Current == null || Bay.Vehicle == null) { result = " → no vehicle in the bay"; break; }
-                    string pack = e.Args.TryGetValue("pack", out var pk) ? (string)pk : null;
-                    var veh = Bay.Vehicle;
-                    result = _commands.Command(c => c.Authorize(new SwapAuthorization(Current.VehicleId, pack)
-                    {
-                        VehiclePackSerial = veh.Pack?.Serial,
-                        VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
-                    }));
-                    if (result == " → accepted")
-                    {
-                        Current.AuthorizedMs = Clock.NowMs;
-                        if (pack != null) Current.PackIn = pack;
-                    }
-                    break;
-                case "console": return TypeOnConsole(e);
-            }
-            _commands.CheckAnswer(e, result);
-            return result;
-        }
-
-        // The technician types a line on the console; "reply" is a part of the answer it must give (case-insensitive).
-        private string TypeOnConsole(ScenarioEvent e)
-        {
-            if (Controller == null) return " → no controller (power is off): nothing answers";
-            if (_console == null || _console.Controller != Controller) _console = new ScenarioConsole(Controller, Bay, Config, Storage, Clock);
-            string line = (string)e.Args["line"];
-            string answer = _console.Type(line);
-            if (e.Args.TryGetValue("reply", out var want) && !answer.Contains((string)want, StringComparison.OrdinalIgnoreCase))
-                CommandFailures.Add($"events[{e.Index}] console \"{line}\" at {Clock.NowMs / 1000.0:0.00} s answered \"{answer}\", expected a reply containing \"{want}\"");
-            return $" → \"{answer}\"";
         }
 
         private void RestorePower()

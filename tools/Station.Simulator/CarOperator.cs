@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Station.Core;
 using Station.Hal.Sim;
@@ -15,9 +16,16 @@ namespace Station.Simulator
         private string _lastRefusal;
         private long _chargeReportMs = -100000;
         private int _vehicles;
+        private ScenarioConsole _console;
 
         /// <summary>The people of <paramref name="run"/>.</summary>
         public CarOperator(BayRun run) { _run = run; }
+
+        /// <summary>True while the technician's console of a scenario serves <paramref name="controller"/>.</summary>
+        public bool ConsoleOn(StationController controller) => _console != null && _console.Controller == controller;
+
+        /// <summary>Lets the scenario's console run its periodic work (e.g. a jog's deadman).</summary>
+        public void PollConsole() => _console.Poll();
 
         /// <summary>Vehicles that have driven in so far.</summary>
         public int Vehicles => _vehicles;
@@ -47,17 +55,20 @@ namespace Station.Simulator
                 _vehicles++;
                 string id = _vehicles == 1 && _run.FirstVehicleId != null ? _run.FirstVehicleId : $"CAR{_vehicles:000}";
                 // The first swap's booking may name its pack (--pack, checked by BookingProblem before the run).
-                string packIn = _vehicles == 1 && _run.FirstPackSerial != null && _run.Bay.Rack.SlotOf(_run.FirstPackSerial) >= 0 ? _run.FirstPackSerial : ChoosePack();
+                // With --cloud-authorize the cloud's swap.authorize decides the pack (it may name none: then the controller
+                // chooses when it starts), so nothing is fetched before it: a pack fetched at drive-in could be another.
+                string packIn = _run.CloudAuthorizes ? null
+                    : _vehicles == 1 && _run.FirstPackSerial != null && _run.Bay.Rack.SlotOf(_run.FirstPackSerial) >= 0 ? _run.FirstPackSerial : ChoosePack();
                 var v = _run.Bay.ArriveVehicle(id, $"VP{_vehicles:0000}");
                 Current = new SwapResult { Number = _vehicles, VehicleId = id, PackOut = v.Pack.Serial, PackIn = packIn, ArriveMs = now };
                 _run.Swaps.Add(Current);
                 _run.Timeline.Swaps.Add((_vehicles, now, -1));
                 if (packIn != null) _run.Bay.Rack.Fetch(packIn); // the booking is known at drive-in: the handler fetches meanwhile
-                _run.Say($"vehicle {id} drives in with pack {v.Pack.Serial} ({v.Pack.SocPct:0}%); chosen pack {packIn ?? "none ready yet: waiting for the chargers"}");
+                _run.Say($"vehicle {id} drives in with pack {v.Pack.Serial} ({v.Pack.SocPct:0}%); chosen pack {packIn ?? (_run.CloudAuthorizes ? "the cloud's" : "none ready yet: waiting for the chargers")}");
             }
 
             // No ready pack when the vehicle came: the booking waits for the chargers and fetches one once it is ready.
-            if (Current != null && Current.PackIn == null && Current.AuthorizedMs < 0 && _run.Bay.Vehicle != null)
+            if (!_run.CloudAuthorizes && Current != null && Current.PackIn == null && Current.AuthorizedMs < 0 && _run.Bay.Vehicle != null)
             {
                 Current.PackIn = ChoosePack();
                 if (Current.PackIn != null)
@@ -73,7 +84,9 @@ namespace Station.Simulator
                 if (_run.CloudAuthorizes && Current.AuthorizedMs < 0 && s != SwapState.Idle && s != SwapState.NotHomed && s != SwapState.Homing)
                 {
                     Current.AuthorizedMs = now;
-                    _run.Say($"cloud: authorised {Current.VehicleId}");
+                    Current.PackIn = _run.Controller.CurrentSwap?.PackInSerial;
+                    if (Current.PackIn != null && _run.Bay.Rack.SlotOf(Current.PackIn) >= 0) _run.Bay.Rack.Fetch(Current.PackIn);
+                    _run.Say($"cloud: authorised {Current.VehicleId}; the handler fetches {Current.PackIn ?? "nothing"}");
                 }
                 if (!_run.CloudAuthorizes && Current.AuthorizedMs < 0 && Current.PackIn != null && s == SwapState.Idle && _run.Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
                 {
@@ -141,6 +154,47 @@ namespace Station.Simulator
             if (slot < 0) return null;
             string serial = _run.Controller.Inventory.Slot(slot).Serial;
             return _run.Bay.Rack.SlotOf(serial) >= 0 ? serial : null;
+        }
+
+        // The booking's authorisation and the technician's console; "expect" on the event checks the controller's answer.
+        /// <summary>Carries out the booking's "authorize" or the technician's "console" event; "" for anything else.</summary>
+        public string Fire(ScenarioEvent e, OperatorCommands commands)
+        {
+            string result = "";
+            switch (e.Do)
+            {
+                case "authorize":
+                    // The booking authorises the vehicle in the bay again (e.g. after a fault was cleared).
+                    if (Current == null || _run.Bay.Vehicle == null) { result = " → no vehicle in the bay"; break; }
+                    string pack = e.Args.TryGetValue("pack", out var pk) ? (string)pk : null;
+                    var veh = _run.Bay.Vehicle;
+                    result = commands.Command(c => c.Authorize(new SwapAuthorization(Current.VehicleId, pack)
+                    {
+                        VehiclePackSerial = veh.Pack?.Serial,
+                        VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
+                    }));
+                    if (result == " → accepted")
+                    {
+                        Current.AuthorizedMs = _run.Clock.NowMs;
+                        if (pack != null) Current.PackIn = pack;
+                    }
+                    break;
+                case "console": return TypeOnConsole(e);
+            }
+            commands.CheckAnswer(e, result);
+            return result;
+        }
+
+        // The technician types a line on the console; "reply" is a part of the answer it must give (case-insensitive).
+        private string TypeOnConsole(ScenarioEvent e)
+        {
+            if (_run.Controller == null) return " → no controller (power is off): nothing answers";
+            if (_console == null || _console.Controller != _run.Controller) _console = new ScenarioConsole(_run.Controller, _run.Bay, _run.Config, _run.Storage, _run.Clock);
+            string line = (string)e.Args["line"];
+            string answer = _console.Type(line);
+            if (e.Args.TryGetValue("reply", out var want) && !answer.Contains((string)want, StringComparison.OrdinalIgnoreCase))
+                _run.CommandFailures.Add($"events[{e.Index}] console \"{line}\" at {_run.Clock.NowMs / 1000.0:0.00} s answered \"{answer}\", expected a reply containing \"{want}\"");
+            return $" → \"{answer}\"";
         }
     }
 }

@@ -65,9 +65,6 @@ namespace Station.Simulator
         /// <summary>Bays a scenario may run on ("bay"; car when absent).</summary>
         public static readonly string[] Bays = { "car", "truck" };
 
-        // Expectations that read the car plant (its lift, its vehicle's pack, the car inventory's places).
-        private static readonly string[] CarOnlyExpectations = { "lift_home", "vehicle_pack", "lift_pack", "inventory" };
-
         /// <summary>Places of the controller's inventory a scenario may check, in PackPlace order.</summary>
         public static readonly string[] InventoryPlaces = { "staging", "lift", "vehicle", "return_point" };
 
@@ -134,7 +131,7 @@ namespace Station.Simulator
                             ReadPlant(prop.Value, s.Plant);
                             break;
                         case "events": break; // after the plant, which it depends on (lock count)
-                        case "expect": s.Expect = ReadExpect(prop.Value, truck); break;
+                        case "expect": s.Expect = ScenarioExpectReader.Read(prop.Value, truck, truck ? TruckScenarioActions.Actions : Actions); break;
                         default: throw new ScenarioException($"unknown key \"{prop.Name}\" (known: name, description, bay, positions, swaps, max_s, auto_home, plant, events, expect)");
                     }
                 }
@@ -161,66 +158,6 @@ namespace Station.Simulator
                 else if (f.FieldType == typeof(string)) f.SetValue(p, Str(prop.Value, where, 64));
                 else throw new ScenarioException($"{where}: cannot be set from a scenario");
             }
-        }
-
-        private static ScenarioExpectation ReadExpect(JsonElement e, bool truck)
-        {
-            if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException("\"expect\" must be an object");
-            var x = new ScenarioExpectation();
-            int checks = 0;
-            foreach (var prop in e.EnumerateObject())
-            {
-                string where = "expect." + prop.Name;
-                checks++;
-                if (truck && System.Array.IndexOf(CarOnlyExpectations, prop.Name) >= 0)
-                    throw new ScenarioException($"{where}: a car bay check (the truck bay has no {prop.Name.Replace('_', ' ')}); on the truck use final_state, faults, states, outputs_off, no_hazards, swaps_completed");
-                switch (prop.Name)
-                {
-                    case "final_state": x.FinalState = StateName(prop.Value, where); break;
-                    case "latched_fault": x.LatchedFault = FaultName(prop.Value, where); break;
-                    case "faults_raised":
-                        x.FaultsRaised = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 64)) x.FaultsRaised.Add(FaultName(f, where));
-                        break;
-                    case "swaps_completed": x.SwapsCompleted = Int(prop.Value, where, 0, 100); break;
-                    case "states_seen":
-                        x.StatesSeen = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 64)) x.StatesSeen.Add(StateName(f, where));
-                        break;
-                    case "outputs_off": x.OutputsOff = Bool(prop.Value, where); break;
-                    case "no_hazards": x.NoHazards = Bool(prop.Value, where); break;
-                    case "lift_home": x.LiftHome = Bool(prop.Value, where); break;
-                    case "vehicle_pack": x.VehiclePack = Str(prop.Value, where, 64); break;
-                    case "lift_pack": x.LiftPack = Str(prop.Value, where, 64); break;
-                    case "restarts": x.Restarts = Int(prop.Value, where, 0, 100); break;
-                    case "inventory":
-                        if (prop.Value.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{where} must be an object of place → serial");
-                        x.Inventory = new Dictionary<string, string>();
-                        foreach (var place in prop.Value.EnumerateObject())
-                        {
-                            if (System.Array.IndexOf(InventoryPlaces, place.Name) < 0)
-                                throw new ScenarioException($"{where}.{place.Name}: not a place (one of: {string.Join(", ", InventoryPlaces)})");
-                            x.Inventory[place.Name] = Str(place.Value, where + "." + place.Name, 64);
-                        }
-                        break;
-                    case "no_motion_in":
-                        x.NoMotionIn = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 32)) x.NoMotionIn.Add(StateName(f, where));
-                        break;
-                    case "never_in":
-                        x.NeverIn = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 32)) x.NeverIn.Add(StateName(f, where));
-                        break;
-                    case "events_in_order":
-                        x.EventsInOrder = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 64)) x.EventsInOrder.Add(RunEventName(f, where, truck ? TruckScenarioActions.Actions : Actions));
-                        break;
-                    default:
-                        throw new ScenarioException($"unknown key \"{where}\" (known: final_state, latched_fault, faults_raised, swaps_completed, states_seen, outputs_off, no_hazards, lift_home, vehicle_pack, lift_pack, inventory, no_motion_in, never_in, events_in_order, restarts)");
-                }
-            }
-            if (checks == 0) throw new ScenarioException("\"expect\" is empty: say at least one thing the run must end with");
-            return x;
         }
 
         private static void ReadEvents(JsonElement e, Scenario s)
@@ -316,7 +253,7 @@ namespace Station.Simulator
             }
         }
 
-        private static string StateName(JsonElement e, string where) => StateName(Str(e, where, 32), where);
+        internal static string StateName(JsonElement e, string where) => StateName(Str(e, where, 32), where);
 
         private static string StateName(string s, string where)
         {
@@ -330,7 +267,7 @@ namespace Station.Simulator
             return s;
         }
 
-        private static string FaultName(JsonElement e, string where)
+        internal static string FaultName(JsonElement e, string where)
         {
             if (e.ValueKind == JsonValueKind.Number)
             {
@@ -350,7 +287,7 @@ namespace Station.Simulator
         }
 
         // An entry of events_in_order: "state:Transfer", "fault:LiftStall" or "do:estop" (the prefix says which list).
-        private static string RunEventName(JsonElement e, string where, Dictionary<string, Dictionary<string, string>> actions)
+        internal static string RunEventName(JsonElement e, string where, Dictionary<string, Dictionary<string, string>> actions)
         {
             string s = Str(e, where, 80);
             int colon = s.IndexOf(':');
@@ -389,14 +326,14 @@ namespace Station.Simulator
             return list.ToArray();
         }
 
-        private static IEnumerable<JsonElement> Array(JsonElement e, string where, int max)
+        internal static IEnumerable<JsonElement> Array(JsonElement e, string where, int max)
         {
             if (e.ValueKind != JsonValueKind.Array) throw new ScenarioException($"{where} must be an array");
             if (e.GetArrayLength() > max) throw new ScenarioException($"{where}: more than {max} entries");
             return e.EnumerateArray();
         }
 
-        private static string Str(JsonElement e, string where, int maxLen)
+        internal static string Str(JsonElement e, string where, int maxLen)
         {
             if (e.ValueKind != JsonValueKind.String) throw new ScenarioException($"{where} must be a string");
             string s = e.GetString();
@@ -404,14 +341,14 @@ namespace Station.Simulator
             return s;
         }
 
-        private static bool Bool(JsonElement e, string where)
+        internal static bool Bool(JsonElement e, string where)
         {
             if (e.ValueKind == JsonValueKind.True) return true;
             if (e.ValueKind == JsonValueKind.False) return false;
             throw new ScenarioException($"{where} must be true or false");
         }
 
-        private static double Num(JsonElement e, string where, double min, double max)
+        internal static double Num(JsonElement e, string where, double min, double max)
         {
             if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double d) || double.IsNaN(d) || double.IsInfinity(d))
                 throw new ScenarioException($"{where} must be a number");
@@ -419,7 +356,7 @@ namespace Station.Simulator
             return d;
         }
 
-        private static int Int(JsonElement e, string where, int min, int max)
+        internal static int Int(JsonElement e, string where, int min, int max)
         {
             if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out long v)) throw new ScenarioException($"{where} must be a whole number");
             if (v < min || v > max) throw new ScenarioException($"{where}: {v} is outside {min}..{max}");
