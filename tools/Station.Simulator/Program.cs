@@ -243,19 +243,7 @@ namespace Station.Simulator
                 j.WriteNumber("restarts", run.Restarts);
                 j.WriteNumber("sim_time_s", Math.Round(run.Clock.NowMs / 1000.0, 2));
                 j.WriteString("end_reason", run.EndReason);
-                if (scenario != null)
-                {
-                    j.WriteStartObject("scenario");
-                    j.WriteString("name", scenario.Name);
-                    j.WriteBoolean("passed", failures.Count == 0);
-                    j.WriteStartArray("failures");
-                    foreach (var f in failures) j.WriteStringValue(f);
-                    j.WriteEndArray();
-                    j.WriteStartArray("events_fired");
-                    foreach (var f in run.EventsFired) j.WriteStringValue(f);
-                    j.WriteEndArray();
-                    j.WriteEndObject();
-                }
+                Scenario.WriteJson(j, scenario, failures, run.EventsFired);
                 j.WriteEndObject();
             }
             return Encoding.UTF8.GetString(ms.ToArray());

@@ -27,5 +27,22 @@ namespace Station.Simulator
         public List<ScenarioEvent> Events = new List<ScenarioEvent>();
         /// <summary>Where the station must end.</summary>
         public ScenarioExpectation Expect = new ScenarioExpectation();
+
+        /// <summary>Writes the JSON summary's "scenario" object (both bays): name, passed, failures, events fired; nothing
+        /// when <paramref name="scenario"/> is null.</summary>
+        public static void WriteJson(System.Text.Json.Utf8JsonWriter j, Scenario scenario, List<string> failures, List<string> eventsFired)
+        {
+            if (scenario == null) return;
+            j.WriteStartObject("scenario");
+            j.WriteString("name", scenario.Name);
+            j.WriteBoolean("passed", failures.Count == 0);
+            j.WriteStartArray("failures");
+            foreach (var f in failures) j.WriteStringValue(f);
+            j.WriteEndArray();
+            j.WriteStartArray("events_fired");
+            foreach (var f in eventsFired) j.WriteStringValue(f);
+            j.WriteEndArray();
+            j.WriteEndObject();
+        }
     }
 }

@@ -134,19 +134,7 @@ namespace Station.Simulator
                 j.WriteStartArray("failures");
                 foreach (var f in failures) j.WriteStringValue(f);
                 j.WriteEndArray();
-                if (scenario != null)
-                {
-                    j.WriteStartObject("scenario");
-                    j.WriteString("name", scenario.Name);
-                    j.WriteBoolean("passed", failures.Count == 0);
-                    j.WriteStartArray("failures");
-                    foreach (var f in failures) j.WriteStringValue(f);
-                    j.WriteEndArray();
-                    j.WriteStartArray("events_fired");
-                    foreach (var f in run.Record.EventsFired) j.WriteStringValue(f);
-                    j.WriteEndArray();
-                    j.WriteEndObject();
-                }
+                Scenario.WriteJson(j, scenario, failures, run.Record.EventsFired);
                 j.WriteEndObject();
             }
             return System.Text.Encoding.UTF8.GetString(ms.ToArray());
