@@ -177,6 +177,22 @@ namespace Station.Core.Cloud
         public static readonly string Swap = "swap";
         /// <summary>"no"</summary>
         public static readonly string No = "no";
+        /// <summary>"bay" (schema 2: which bay's record)</summary>
+        public static readonly string Bay = "bay";
+        /// <summary>"car"</summary>
+        public static readonly string Car = "car";
+        /// <summary>"truck"</summary>
+        public static readonly string Truck = "truck";
+        /// <summary>"blocks" (schema 2: a truck swap's block swaps)</summary>
+        public static readonly string Blocks = "blocks";
+        /// <summary>"pos"</summary>
+        public static readonly string Position = "pos";
+        /// <summary>"verdict"</summary>
+        public static readonly string Verdict = "verdict";
+        /// <summary>"passed"</summary>
+        public static readonly string Passed = "passed";
+        /// <summary>"failed"</summary>
+        public static readonly string Failed = "failed";
         /// <summary>"packOut"</summary>
         public static readonly string PackOut = "packOut";
         /// <summary>"packIn"</summary>

@@ -21,8 +21,11 @@ namespace Station.Core.Cloud
         public const int MaxExpirySeconds = 24 * 3600;
         /// <summary>Largest bundle an update.offer may announce (the bundle format's own limit, 1 MiB).</summary>
         public const int MaxBundleBytes = 1048576;
-        /// <summary>Schema version this firmware speaks.</summary>
-        public const int SchemaVersion = 1;
+        /// <summary>Schema version this firmware speaks: written as "v" in every message and "schema" in the birth.</summary>
+        public const int SchemaVersion = 2;
+        /// <summary>The oldest command schema the station still accepts: a version 1 command means what it meant (version 2
+        /// changed only members of the station's swap record, docs/cloud.md).</summary>
+        public const int OldestCommandVersion = 1;
 
         const int KindString = 1, KindInteger = 2, KindBool = 3, KindNull = 4, KindFraction = 5, KindNested = 6;
 
@@ -75,7 +78,7 @@ namespace Station.Core.Cloud
             int v = Find(CommandField.V);
             if (v < 0) return Fail(into, CloudReason.MissingField, "v");
             if (_valueKind[v] != KindInteger) return Fail(into, CloudReason.WrongType, "v");
-            if (_valueNumber[v] != SchemaVersion || _numberTooBig[v]) return Fail(into, CloudReason.UnsupportedVersion, "v");
+            if (_numberTooBig[v] || _valueNumber[v] < OldestCommandVersion || _valueNumber[v] > SchemaVersion) return Fail(into, CloudReason.UnsupportedVersion, "v");
 
             int m = Find(CommandField.Mid);
             if (m < 0) return Fail(into, CloudReason.MissingField, "mid");

@@ -340,7 +340,8 @@ namespace Station.Core.Cloud
             if (r.Outcome != SwapOutcome.InProgress) w.MemberUtc(CloudWords.End, r.EndUtc);
             if (r.Outcome == SwapOutcome.Aborted || r.Outcome == SwapOutcome.Interrupted)
                 w.Member(CloudWords.InterruptedStep, SwapStates.Name(r.InterruptedStep));
-            w.MemberBool(CloudWords.BmsVerified, r.BmsVerified);
+            w.MemberBool(CloudWords.BmsVerified, SwapBlocksWriter.BmsVerified(r));
+            SwapBlocksWriter.Write(w, r);
             w.EndObject();
         }
 

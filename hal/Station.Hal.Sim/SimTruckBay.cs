@@ -163,6 +163,9 @@ namespace Station.Hal.Sim
             UpdateSensors();
         }
 
+        /// <summary>True while an arriving truck is driving in (not yet positioned).</summary>
+        public bool TruckArriving => _arriveRemainingMs >= 0;
+
         /// <summary>True while a departing truck is still in the bay (its sensor already reads it gone).</summary>
         public bool TruckLeaving => _departRemainingMs > 0;
 

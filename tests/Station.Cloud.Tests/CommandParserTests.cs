@@ -83,7 +83,7 @@ namespace Station.Cloud.Tests
             new object[] { "{\"v\":1,\"mid\":\"a\",\"cmd\":\"swap.cancel\",}", CloudReason.Malformed },
             new object[] { "{\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.MissingField },
             new object[] { "{\"v\":\"1\",\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.WrongType },
-            new object[] { "{\"v\":2,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.UnsupportedVersion },
+            new object[] { "{\"v\":3,\"mid\":\"a\",\"cmd\":\"swap.cancel\"}", CloudReason.UnsupportedVersion },
             new object[] { "{\"v\":1,\"cmd\":\"swap.cancel\"}", CloudReason.MissingField },
             new object[] { "{\"v\":1,\"mid\":7,\"cmd\":\"swap.cancel\"}", CloudReason.WrongType },
             new object[] { "{\"v\":1,\"mid\":\"\",\"cmd\":\"swap.cancel\"}", CloudReason.OutOfRange },

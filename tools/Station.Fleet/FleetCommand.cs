@@ -60,13 +60,22 @@ namespace Station.Fleet
             var probation = new Option<double>("--probation-s") { Description = "rollout: simulated seconds a new image runs on probation", HelpName = "S", DefaultValueFactory = _ => 20 };
             CommandLineRunner.Range(probation, 0, 86400, "--probation-s must be above 0 and at most 86400");
             var quiet = new Option<bool>("--quiet") { Description = "only the final report (no progress)" };
+            var trucks = new Option<double>("--truck-percent") { Description = "share of the stations that are heavy-truck bays (three blocks a truck, booked for all three), spread evenly over the ids; the rest are car bays", HelpName = "P", DefaultValueFactory = _ => 0 };
+            CommandLineRunner.Range(trucks, 0, 100, "--truck-percent must be 0..100");
             var root = new RootCommand("Station.Fleet — N simulated stations (own bay, controller, cloud link, MQTT connection each) in one process.\n"
                 + "Exit codes: 0 ok, 1 no station online at the end, 2 bad usage, 3 broker not reachable.")
-            { broker, stations, prefix, rate, speed, seconds, cloudAuth, telemetry, measure, rollout, wave, halt, bad, probation, quiet };
+            { broker, stations, prefix, rate, speed, seconds, cloudAuth, telemetry, measure, rollout, wave, halt, bad, probation, quiet, trucks };
+            root.Validators.Add(r =>
+            {
+                // The cloud's swap.authorize names a vehicle and a pack, not a truck's block positions.
+                if (r.GetValue(trucks) > 0 && CommandLineRunner.Given(r, cloudAuth))
+                    r.AddError("--cloud-authorize cannot book truck blocks (swap.authorize names no block positions): use it with car stations only, without --truck-percent");
+            });
             root.SetAction(p => Execute(new FleetSettings
             {
                 Broker = p.GetValue(broker), Stations = p.GetValue(stations), Prefix = p.GetValue(prefix), SwapsPerHour = p.GetValue(rate),
                 Speed = p.GetValue(speed), CloudAuthorize = p.GetValue(cloudAuth), TelemetryMs = p.GetValue(telemetry), Measure = p.GetValue(measure),
+                TruckPercent = p.GetValue(trucks),
                 Rollout = !p.GetValue(rollout) ? null : new RolloutSettings
                 {
                     WavePercent = p.GetValue(wave), HaltFailurePercent = p.GetValue(halt), BadPercent = p.GetValue(bad), ProbationSeconds = p.GetValue(probation),

@@ -58,7 +58,7 @@ namespace Station.Fleet
                 o.RandomSeed = i + 1;
                 // Stagger first arrivals over one arrival interval so the fleet does not swap in lock-step.
                 int first = s.SwapsPerHour > 0 ? (int)(3600000.0 / s.SwapsPerHour * i / s.Stations) + 5000 : 0;
-                var st = new SimStation(id, o, epoch, s.SwapsPerHour, !s.CloudAuthorize, first, s.TelemetryMs);
+                var st = new SimStation(id, o, epoch, s.SwapsPerHour, !s.CloudAuthorize, first, s.TelemetryMs, s.IsTruck(i));
                 // Real UTC like a station with NTP: the cloud's exp times are real, whatever --speed does to simulated time.
                 st.Clock.FollowsWallUtc = true;
                 if (s.Measure) st.EventJournaled = (station, seq) => journaledAt[(station.Id, seq)] = Stopwatch.GetTimestamp();
@@ -127,6 +127,8 @@ namespace Station.Fleet
                 Connected = stations.Count(x => x.Client.IsConnected),
                 Faulted = stations.Count(x => x.Controller.LatchedFault != FaultCode.None),
                 SwapsDone = stations.Sum(x => x.SwapsDone),
+                TruckStations = stations.Count(x => x.FleetBay.Kind == "truck"),
+                TruckSwapsDone = stations.Where(x => x.FleetBay.Kind == "truck").Sum(x => x.SwapsDone),
                 Pending = stations.Sum(x => x.Link.Outbox.Pending),
                 WallSeconds = wall.Elapsed.TotalSeconds,
                 SimulatedSeconds = simMs / 1000.0,

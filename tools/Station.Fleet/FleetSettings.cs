@@ -21,6 +21,11 @@ namespace Station.Fleet
         public bool Measure;
         /// <summary>Run a rollout of a new firmware version over the fleet (null: none).</summary>
         public RolloutSettings Rollout;
+        /// <summary>Share of the stations that are heavy-truck bays, percent (0..100; spread evenly over the ids).</summary>
+        public double TruckPercent;
+        /// <summary>True when station <paramref name="index"/> (0-based) is a truck bay: the share is spread evenly, so
+        /// 25 % makes every fourth station a truck bay.</summary>
+        public bool IsTruck(int index) => System.Math.Floor((index + 1) * TruckPercent / 100.0) > System.Math.Floor(index * TruckPercent / 100.0);
         /// <summary>Control tick, ms.</summary>
         public int TickMs = 10;
     }

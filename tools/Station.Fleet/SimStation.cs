@@ -7,12 +7,12 @@ using Station.Simulator;
 
 namespace Station.Fleet
 {
-    /// <summary>One simulated station of a fleet: its own simulated bay, the real controller, the cloud link over its
-    /// own MQTT connection, and a simulated operator (homes it, lets vehicles in at the configured rate, authorises
-    /// them locally or waits for the cloud, lets released vehicles go).</summary>
+    /// <summary>One simulated station of a fleet: its own simulated bay (car or truck, <see cref="IFleetBay"/>), the real
+    /// controller, the cloud link over its own MQTT connection, and a simulated operator (homes it, lets vehicles in at
+    /// the configured rate, authorises them locally or waits for the cloud, lets released vehicles go).</summary>
     public sealed class SimStation : IDisposable
     {
-        readonly PlantParameters _plant;
+        readonly IFleetBay _bay;
         readonly MqttLinkOptions _mqtt;
         readonly int _telemetryPeriodMs;
         readonly bool _selfAuthorize;
@@ -28,8 +28,10 @@ namespace Station.Fleet
         public SimClock Clock { get; }
         /// <summary>Storage surviving simulated power loss.</summary>
         public MemoryStorage Storage { get; }
-        /// <summary>The plant.</summary>
-        public SimBay Bay { get; }
+        /// <summary>The car plant, or the truck bay's shared devices (safety chain, height axis, rack).</summary>
+        public SimBay Bay => _bay.Shared;
+        /// <summary>The bay: car or truck, its plant and the people in it.</summary>
+        public IFleetBay FleetBay => _bay;
         /// <summary>The controller.</summary>
         public StationController Controller { get; private set; }
         /// <summary>The station behind the cloud link.</summary>
@@ -48,37 +50,35 @@ namespace Station.Fleet
         /// <summary>Called after each swap event was journaled: (station, record seq).</summary>
         public Action<SimStation, uint> EventJournaled;
 
-        /// <summary>A station <paramref name="id"/> whose UTC clock starts at <paramref name="epochUtc"/>.</summary>
-        public SimStation(string id, MqttLinkOptions mqtt, DateTime epochUtc, double swapsPerHour, bool selfAuthorize, int firstArrivalMs, int telemetryPeriodMs = 10000)
+        /// <summary>A station <paramref name="id"/> whose UTC clock starts at <paramref name="epochUtc"/>; a heavy-truck bay
+        /// when <paramref name="truck"/>, else a car bay.</summary>
+        public SimStation(string id, MqttLinkOptions mqtt, DateTime epochUtc, double swapsPerHour, bool selfAuthorize, int firstArrivalMs, int telemetryPeriodMs = 10000, bool truck = false)
         {
             Id = id;
             _selfAuthorize = selfAuthorize;
             _arrivalEveryMs = swapsPerHour > 0 ? (long)(3600000 / swapsPerHour) : long.MaxValue / 4;
             _nextArrivalMs = swapsPerHour > 0 ? firstArrivalMs : long.MaxValue; // no rate: vehicles only by hand
-            _plant = new PlantParameters { ChargePctPerMin = 20 };
             _mqtt = mqtt;
             _telemetryPeriodMs = telemetryPeriodMs;
             Clock = new SimClock(epochUtc);
             Storage = new MemoryStorage(Clock);
-            Bay = new SimBay(_plant, Clock, Storage);
+            _bay = truck ? new TruckFleetBay(Clock, Storage) : new CarFleetBay(Clock, Storage);
             Build();
         }
 
         // What runs in the board's RAM: built at power-up and again at every restart, from what storage holds.
         void Build()
         {
-            var config = _plant.ControllerConfig();
+            var config = _bay.Config;
             config.StationId = Id;
-            var controller = new StationController(Bay.Io, config);
+            var controller = new StationController(_bay.Io, config);
             Client = new MqttNetLink(_mqtt);
             Cloud = new StationCloud(controller, Clock);
             Link = new CloudLink(Client, Storage, Clock, Cloud, new CloudLinkConfig { StationId = Id, TelemetryPeriodMs = _telemetryPeriodMs, BootNonce = (uint)Random.Shared.Next() });
             Cloud.Attach(Link);
             controller.SwapEvent += (kind, state, record) =>
             {
-                // The rack handler fetches the pack the controller chose (a cloud booking may not have named one).
-                if (kind == SwapEventKind.Started && record?.PackInSerial != null && !Bay.Rack.HandlerBusy && Bay.Rack.SlotOf(record.PackInSerial) >= 0)
-                    Bay.Rack.Fetch(record.PackInSerial);
+                if (kind == SwapEventKind.Started) _bay.SwapStarted(record);
                 EventJournaled?.Invoke(this, Link.Outbox.NextSeq - 1);
             };
             Controller = controller;
@@ -97,16 +97,14 @@ namespace Station.Fleet
         bool SwapInHand()
         {
             SwapState s = Controller.State;
-            var veh = Bay.Vehicle;
-            return (s != SwapState.Idle && s != SwapState.NotHomed) || Controller.CurrentSwap != null
-                || (_authorized && veh != null && veh.State != Station.Hal.Sim.VehicleState.Departing);
+            return (s != SwapState.Idle && s != SwapState.NotHomed) || Controller.CurrentSwap != null || (_authorized && _bay.VehicleHeld);
         }
 
         /// <summary>Powers the station up and starts its connection.</summary>
         public void Start()
         {
             Controller.Start();
-            Bay.SeedInventory(Controller);
+            _bay.Shared.SeedInventory(Controller);
             Link.Start();
             Client.Start();
         }
@@ -115,7 +113,7 @@ namespace Station.Fleet
         public void Step(int tickMs)
         {
             Clock.Advance(tickMs);
-            Bay.Step(tickMs);
+            _bay.Step(tickMs);
             Controller.Tick();
             Link.Tick();
             if (Update != null && Update.Step(Clock.NowMs, !Link.Outbox.MediumFailed)) Restart();
@@ -130,8 +128,7 @@ namespace Station.Fleet
         {
             Restarts++;
             Client.Abort();
-            Bay.PowerLoss();
-            Bay.PowerRestore();
+            _bay.PowerCycle();
             Update.Boot();
             Build();
             Controller.Start();
@@ -162,30 +159,21 @@ namespace Station.Fleet
                         Controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
                 }
             }
-            if (Bay.Vehicle == null && now >= _nextArrivalMs && s == SwapState.Idle)
+            if (_bay.Empty && now >= _nextArrivalMs && s == SwapState.Idle)
             {
                 _vehicles++;
-                Bay.ArriveVehicle(Id + "-CAR" + _vehicles, Id + "-VP" + _vehicles);
+                _bay.Arrive(Id, _vehicles, Controller);
                 _authorized = false;
-                int slot = Controller.Inventory.ChooseReady(Controller.Config.MinSocPct);
-                if (slot >= 0) Bay.Rack.Fetch(Controller.Inventory.Slot(slot).Serial);
             }
-            var veh = Bay.Vehicle;
-            if (veh == null) return;
-            if (_selfAuthorize && !_authorized && veh.State == Station.Hal.Sim.VehicleState.Positioned && s == SwapState.Idle && now - _lastAuthMs >= 1000)
+            if (!_bay.Positioned) return;
+            if (_selfAuthorize && !_authorized && s == SwapState.Idle && now - _lastAuthMs >= 1000)
             {
                 _lastAuthMs = now;
-                int slot = Controller.Inventory.ChooseReady(Controller.Config.MinSocPct);
-                var auth = new SwapAuthorization(veh.Id, slot >= 0 ? Controller.Inventory.Slot(slot).Serial : null)
-                {
-                    VehiclePackSerial = veh.Pack?.Serial,
-                    VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
-                };
-                _authorized = Cloud.AuthorizeLocal(auth, "operator").Accepted;
+                _authorized = _bay.Authorize(Controller, Cloud);
             }
-            if (s == SwapState.Released && veh.State == Station.Hal.Sim.VehicleState.Positioned)
+            if (s == SwapState.Released)
             {
-                Bay.DepartVehicle();
+                _bay.Depart();
                 SwapsDone++;
                 _nextArrivalMs = now + _arrivalEveryMs;
             }

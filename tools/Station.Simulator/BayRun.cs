@@ -16,40 +16,34 @@ namespace Station.Simulator
     /// simulator observes and acts. A scenario power loss drops the plant's supply and throws the controller away;
     /// on restore a new controller is built on the same storage (the journal) and started, as a real board would boot.
     /// </remarks>
-    public sealed partial class BayRun
+    public sealed class BayRun
     {
-        private readonly List<ScenarioEvent> _events;
-        private readonly bool _autoHome;
+        private readonly ScenarioSchedule _schedule;
+        private readonly CarFaultInjector _faults;
+        private readonly OperatorCommands _commands;
+        private readonly CarOperator _operator;
         private readonly long _maxMs;
-        private int _nextEvent;
-        private long _armedAtMs;
-        private long _stepEnteredMs;
-        private long _dueMs = -1;
         private SwapState _state = SwapState.Off;
         private SwapState _lastStep = SwapState.Off;
-        private FaultCode _latched = FaultCode.None;
         private long _powerBackAtMs = -1;
-        private long _homeRequestedMs = -100000;
-        private long _authorizeTriedMs = -100000;
         private long _settledSinceMs = -1;
         private long _lastStatusMs;
-        private int _vehicles;
-        private string _lastRefusal;
-        private long _chargeReportMs = -100000;
-        private SwapResult _current;
 
         /// <summary>A run of <paramref name="swaps"/> swaps on a bay with <paramref name="plant"/> figures.</summary>
         public BayRun(PlantParameters plant, int swaps, double maxSeconds = 0, List<ScenarioEvent> events = null, bool autoHome = true)
         {
             Plant = plant;
             SwapsRequested = swaps;
-            _events = events ?? new List<ScenarioEvent>();
-            _autoHome = autoHome;
+            _schedule = new ScenarioSchedule(events);
+            AutoHome = autoHome;
             Config = plant.ControllerConfig();
             Clock = new SimClock();
             Storage = new MemoryStorage(Clock);
             Bay = new SimBay(plant, Clock, Storage);
             PackCan = new SimPackCan(Bay); // swaps go through the real GB/T session and BMS gate
+            _faults = new CarFaultInjector(this);
+            _commands = new OperatorCommands(() => Controller, Clock, Record);
+            _operator = new CarOperator(this);
             double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
             _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : defaultMax, 86400) * 1000); // at most a simulated day
         }
@@ -72,20 +66,36 @@ namespace Station.Simulator
         public int SwapsRequested { get; }
         /// <summary>Every vehicle's visit.</summary>
         public List<SwapResult> Swaps { get; } = new List<SwapResult>();
+        /// <summary>What the run saw (faults, states, history, timeline).</summary>
+        public RunRecord Record { get; } = new RunRecord();
         /// <summary>Faults raised, in order.</summary>
-        public List<FaultSeen> Faults { get; } = new List<FaultSeen>();
+        public List<FaultSeen> Faults => Record.Faults;
         /// <summary>Every state the controller was in.</summary>
-        public HashSet<string> StatesSeen { get; } = new HashSet<string>();
+        public HashSet<string> StatesSeen => Record.StatesSeen;
         /// <summary>States in which some actuator output or the motion permit was on.</summary>
-        public HashSet<string> MotionSeenIn { get; } = new HashSet<string>();
+        public HashSet<string> MotionSeenIn => Record.MotionSeenIn;
         /// <summary>Recorded timeline.</summary>
-        public Timeline Timeline { get; } = new Timeline();
+        public Timeline Timeline => Record.Timeline;
+        /// <summary>What happened, in order ("state:NAME", "fault:NAME", "do:ACTION").</summary>
+        public List<string> History => Record.History;
+        /// <summary>Operator commands whose answer differed from the event's "expect" (one line each).</summary>
+        public List<string> CommandFailures => Record.CommandFailures;
         /// <summary>Controller restarts after simulated power losses.</summary>
         public int Restarts { get; private set; }
         /// <summary>Scenario events that fired, with their time.</summary>
-        public List<string> EventsFired { get; } = new List<string>();
+        public List<string> EventsFired => Record.EventsFired;
         /// <summary>Scenario events that never fired (the run ended first).</summary>
-        public int EventsPending => _events.Count - _nextEvent;
+        public int EventsPending => _schedule.Pending;
+        /// <summary>Drops (false) or restores (true) the cloud link, when the run has one (--broker); null: no link.</summary>
+        public Action<bool> CloudLink { get; set; }
+        /// <summary>True: the simulated operator homes the station whenever it asks to be homed.</summary>
+        public bool AutoHome { get; }
+        /// <summary>The swap of the vehicle now in the bay (or the last one), or null before the first.</summary>
+        public SwapResult Current => _operator.Current;
+        /// <summary>A scenario's late tick still to come, ms (the plant runs on while the controller does not tick).</summary>
+        internal int TickLateMs { get; set; }
+        /// <summary>Seconds the power stays off after a torn replace (negative: no torn replace armed).</summary>
+        internal double TornReplaceOffS { get; set; } = -1;
         /// <summary>Called with each controller after it started (first boot and after a simulated power loss).</summary>
         public Action<StationController> ControllerStarted { get; set; }
         /// <summary>Called once per tick after the controller's tick (e.g. the cloud link's tick).</summary>
@@ -141,16 +151,16 @@ namespace Station.Simulator
                 Clock.Advance(tick);
                 Bay.Step(tick);
                 if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); CutPowerAfterTornReplace(); }
-                if (Controller != null && _console?.Controller == Controller) _console.Poll();
+                if (Controller != null && _operator.ConsoleOn(Controller)) _operator.PollConsole();
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
                 Observe();
-                Operate();
-                RunEvents();
+                _operator.Operate();
+                _schedule.Run(Clock.NowMs, Controller == null ? null : SwapStates.Name(Controller.State), Current?.Number ?? 0, Fire);
                 if (Finished()) break;
                 if (Clock.NowMs >= _maxMs) { EndReason = $"time limit {_maxMs / 1000} s reached"; break; }
             }
             Timeline.Close(Clock.NowMs);
-            if (_current != null && _current.LeftMs < 0) CloseSwapWindow(_current, Clock.NowMs);
+            if (Current != null && Current.LeftMs < 0) _operator.CloseSwapWindow(Current, Clock.NowMs);
             Say($"run ended: {EndReason}");
         }
 
@@ -184,7 +194,7 @@ namespace Station.Simulator
             if (s != _state)
             {
                 _state = s;
-                _stepEnteredMs = now;
+                _schedule.StepEntered(now);
                 StatesSeen.Add(SwapStates.Name(s));
                 History.Add("state:" + SwapStates.Name(s));
                 if (s != SwapState.Faulted && s != SwapState.Off) _lastStep = s;
@@ -196,193 +206,18 @@ namespace Station.Simulator
             {
                 Say(Status());
             }
-            if (Controller != null && Controller.LatchedFault != _latched) _latched = Controller.LatchedFault;
-            if (Controller != null && AnyActuatorOn()) MotionSeenIn.Add(SwapStates.Name(s));
-
-            var lift = Timeline.Row("lift", "actuator");
-            double v = Bay.LiftVelocityMmS;
-            lift.Set(now, v > 0.5 ? "up" : v < -0.5 ? "down" : null, v > 0 ? "up" : "down");
-            for (int i = 0; i < Plant.LockCount; i++)
-            {
-                bool e = Bay.LockEngage[i].State, r = Bay.LockRelease[i].State;
-                Timeline.Row($"lock {i}", "actuator").Set(now, e && !r ? "engage" : r && !e ? "release" : null, e ? "engage" : "release");
-            }
-            Timeline.Row("staging conveyor", "actuator").Set(now, Bay.StagingRunning ? "run" : null, "run");
-            Timeline.Row("transfer conveyor", "actuator").Set(now, Bay.TransferRunning ? "run" : null, "run");
-            var h = Bay.Rack.InHandler;
-            Timeline.Row("rack handler", "actuator").Set(now, h == null ? null : h.Serial, "busy");
-            var veh = Bay.Vehicle;
-            Timeline.Row("vehicle", "actuator").Set(now, veh == null ? null : veh.State.ToString().ToLowerInvariant(), veh?.State == VehicleState.Positioned ? "ok" : "wait");
-            Timeline.Row("e-stop", "interlock").Set(now, Bay.EStopReleased.Read() ? null : "pressed", "alarm");
-            Timeline.Row("light curtain", "interlock").Set(now, Bay.LightCurtainClear.Read() ? null : "broken", "alarm");
-            Timeline.Row("doors", "interlock").Set(now, Bay.DoorsClosed.Read() ? null : "open", "alarm");
-            Timeline.Row("vehicle positioned", "interlock").Set(now, Bay.VehiclePositioned.Read() ? "positioned" : null, "ok");
-            Timeline.Row("safety relay", "interlock").Set(now, Bay.SafetyRelayOk.Read() ? "on" : null, "ok");
-            Timeline.Row("motion permit", "interlock").Set(now, Bay.MotionPermit.State ? "on" : null, "ok");
-        }
-
-        private bool AnyActuatorOn()
-        {
-            if (Bay.LiftDrive.Duty > 0) return true;
-            foreach (var o in Bay.Outputs) if (o.State) return true;
-            return false;
-        }
-
-        // The simulated people: the operator homes the station when it asks for it, vehicles come one after another,
-        // the booking authorises each positioned vehicle once, and a released vehicle drives off.
-        private void Operate()
-        {
-            if (Controller == null) return;
-            long now = Clock.NowMs;
-            SwapState s = Controller.State;
-
-            if (s == SwapState.NotHomed && _autoHome && Controller.LatchedFault == FaultCode.None && now - _homeRequestedMs >= 1000)
-            {
-                _homeRequestedMs = now;
-                var r = Controller.Home();
-                Say(r.Accepted ? "operator: home" : $"operator: home refused: {r.Message}");
-            }
-
-            if (s == SwapState.Idle || s == SwapState.NotHomed) ReportCharging(now);
-
-            if (Bay.Vehicle == null && _vehicles < SwapsRequested && (_current == null || _current.LeftMs >= 0)
-                && (s == SwapState.Idle || s == SwapState.NotHomed || s == SwapState.Homing))
-            {
-                _vehicles++;
-                string id = _vehicles == 1 && FirstVehicleId != null ? FirstVehicleId : $"CAR{_vehicles:000}";
-                // The first swap's booking may name its pack (--pack, checked by BookingProblem before the run).
-                string packIn = _vehicles == 1 && FirstPackSerial != null && Bay.Rack.SlotOf(FirstPackSerial) >= 0 ? FirstPackSerial : ChoosePack();
-                var v = Bay.ArriveVehicle(id, $"VP{_vehicles:0000}");
-                _current = new SwapResult { Number = _vehicles, VehicleId = id, PackOut = v.Pack.Serial, PackIn = packIn, ArriveMs = now };
-                Swaps.Add(_current);
-                Timeline.Swaps.Add((_vehicles, now, -1));
-                if (packIn != null) Bay.Rack.Fetch(packIn); // the booking is known at drive-in: the handler fetches meanwhile
-                Say($"vehicle {id} drives in with pack {v.Pack.Serial} ({v.Pack.SocPct:0}%); chosen pack {packIn ?? "none ready yet: waiting for the chargers"}");
-            }
-
-            // No ready pack when the vehicle came: the booking waits for the chargers and fetches one once it is ready.
-            if (_current != null && _current.PackIn == null && _current.AuthorizedMs < 0 && Bay.Vehicle != null)
-            {
-                _current.PackIn = ChoosePack();
-                if (_current.PackIn != null)
-                {
-                    Bay.Rack.Fetch(_current.PackIn);
-                    Say($"booking: pack {_current.PackIn} is ready for {_current.VehicleId}");
-                }
-            }
-
-            var veh = Bay.Vehicle;
-            if (_current != null && veh != null && veh.State == VehicleState.Positioned)
-            {
-                if (CloudAuthorizes && _current.AuthorizedMs < 0 && s != SwapState.Idle && s != SwapState.NotHomed && s != SwapState.Homing)
-                {
-                    _current.AuthorizedMs = now;
-                    Say($"cloud: authorised {_current.VehicleId}");
-                }
-                if (!CloudAuthorizes && _current.AuthorizedMs < 0 && _current.PackIn != null && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
-                {
-                    _authorizeTriedMs = now;
-                    var auth = new SwapAuthorization(_current.VehicleId, _current.PackIn)
-                    {
-                        VehiclePackSerial = veh.Pack?.Serial,
-                        VehiclePackSocPct = veh.Pack == null ? -1 : (int)veh.Pack.SocPct,
-                    };
-                    var r = Controller.Authorize(auth);
-                    if (r.Accepted) _current.AuthorizedMs = now;
-                    // the booking retries every second; say a refusal once per reason
-                    if (r.Accepted) Say($"booking: authorise {_current.VehicleId} with pack {_current.PackIn}");
-                    else if (r.Message != _lastRefusal) Say($"booking: authorisation refused: {r.Message} (retrying every second)");
-                    _lastRefusal = r.Accepted ? null : r.Message;
-                }
-                if (s == SwapState.Released && _current.ReleasedMs < 0)
-                {
-                    _current.ReleasedMs = now;
-                    Say($"swap {_current.Number} released after {_current.CycleSeconds:0.0} s; vehicle {_current.VehicleId} leaves");
-                    Bay.DepartVehicle();
-                }
-            }
-            if (_current != null && _current.LeftMs < 0 && Bay.DepartedVehicles.Count > 0
-                && Bay.DepartedVehicles[^1].Id == _current.VehicleId)
-            {
-                _current.LeftMs = now;
-                _current.LeftWith = Bay.DepartedVehicles[^1].Pack?.Serial;
-                CloseSwapWindow(_current, now);
-                Say($"vehicle {_current.VehicleId} has left with pack {_current.LeftWith ?? "NONE"}");
-            }
-        }
-
-        // The rack's chargers tell the controller how far each pack has charged (between swaps: the controller takes
-        // inventory changes only outside motion). A pack becomes ready once it reaches the minimum SOC for a swap.
-        // Reported on a change of state or every 5 points, so the journal is not flooded.
-        private void ReportCharging(long now)
-        {
-            if (now - _chargeReportMs < 10000) return;
-            _chargeReportMs = now;
-            var inv = Controller.Inventory;
-            for (int i = 0; i < Bay.Rack.Slots.Length && i < inv.SlotCount; i++)
-            {
-                var pack = Bay.Rack.Slots[i];
-                var rec = inv.Slot(i).Copy(); // kept as it was: the live record changes with SetRackSlot below
-                if (pack == null || rec.IsEmpty || rec.Serial != pack.Serial || rec.State == PackState.Faulty) continue;
-                int soc = (int)pack.SocPct;
-                var state = soc >= Config.MinSocPct ? PackState.Ready : PackState.Charging;
-                if (state == rec.State && soc - rec.SocPct < 5) continue;
-                var r = Controller.SetRackSlot(i, pack.Serial, soc, state);
-                if (r.Accepted && state != rec.State) Say($"charger: {pack.Serial} in slot {i} is {(state == PackState.Ready ? "ready" : "charging")} at {soc}%");
-            }
-        }
-
-        private void CloseSwapWindow(SwapResult r, long now)
-        {
-            for (int i = 0; i < Timeline.Swaps.Count; i++)
-                if (Timeline.Swaps[i].Swap == r.Number && Timeline.Swaps[i].EndMs < 0) Timeline.Swaps[i] = (r.Number, Timeline.Swaps[i].StartMs, now);
-        }
-
-        private string ChoosePack()
-        {
-            // Only a pack the controller holds ready: fetching one still charging would take it off its charger.
-            int slot = Controller.Inventory.ChooseReady(Config.MinSocPct);
-            if (slot < 0) return null;
-            string serial = Controller.Inventory.Slot(slot).Serial;
-            return Bay.Rack.SlotOf(serial) >= 0 ? serial : null;
-        }
-
-        private void RunEvents()
-        {
-            long now = Clock.NowMs;
-            while (_nextEvent < _events.Count)
-            {
-                var e = _events[_nextEvent];
-                if (_dueMs < 0)
-                {
-                    long? due = null;
-                    if (e.AtSeconds != null) due = Math.Max((long)(e.AtSeconds.Value * 1000), _armedAtMs) + e.AfterMs;
-                    else if (e.AtStep != null)
-                    {
-                        bool inStep = Controller != null && SwapStates.Name(Controller.State) == e.AtStep
-                            && (e.Swap == 0 || (_current != null && _current.Number == e.Swap));
-                        if (inStep) due = Math.Max(_stepEnteredMs, _armedAtMs) + e.AfterMs;
-                    }
-                    else due = _armedAtMs + e.AfterMs;
-                    if (due == null) return;
-                    _dueMs = due.Value;
-                }
-                if (now < _dueMs) return;
-                Fire(e);
-                _nextEvent++;
-                _armedAtMs = now;
-                _dueMs = -1;
-            }
+            if (Controller != null && CarTimeline.AnyActuatorOn(Bay)) MotionSeenIn.Add(SwapStates.Name(s));
+            CarTimeline.Record(Timeline, Bay, Plant, now);
         }
 
         private bool Finished()
         {
-            if (Controller == null || _nextEvent < _events.Count) { _settledSinceMs = -1; return false; }
+            if (Controller == null || _schedule.Pending > 0) { _settledSinceMs = -1; return false; }
             SwapState s = Controller.State;
-            bool allDone = _vehicles >= SwapsRequested && (_current == null || _current.LeftMs >= 0) && s == SwapState.Idle;
+            bool allDone = _operator.Vehicles >= SwapsRequested && (Current == null || Current.LeftMs >= 0) && s == SwapState.Idle;
             if (allDone) { EndReason = SwapsRequested == 0 ? "station idle" : $"all {SwapsRequested} swaps done"; return true; }
-            bool waiting = s == SwapState.Faulted || s == SwapState.Recovery || (s == SwapState.NotHomed && !_autoHome)
-                || (s == SwapState.Idle && _current != null && _current.AuthorizedMs >= 0 && _current.ReleasedMs < 0);
+            bool waiting = s == SwapState.Faulted || s == SwapState.Recovery || (s == SwapState.NotHomed && !AutoHome)
+                || (s == SwapState.Idle && Current != null && Current.AuthorizedMs >= 0 && Current.ReleasedMs < 0);
             if (!waiting) { _settledSinceMs = -1; return false; }
             if (_settledSinceMs < 0) _settledSinceMs = Clock.NowMs;
             if (Clock.NowMs - _settledSinceMs < 5000) return false;
@@ -397,7 +232,7 @@ namespace Station.Simulator
             var c = CultureInfo.InvariantCulture;
             int locked = 0, unlocked = 0;
             for (int i = 0; i < Plant.LockCount; i++) { if (Bay.LockLocked[i].Truth) locked++; if (Bay.LockUnlocked[i].Truth) unlocked++; }
-            string swap = _current == null ? "      " : $"swap {_current.Number}/{SwapsRequested}";
+            string swap = Current == null ? "      " : $"swap {Current.Number}/{SwapsRequested}";
             string step = Controller == null ? "POWER OFF" : SwapStates.Name(Controller.State);
             string packs = $"staging {(Bay.PackAtStaging.Truth ? "■" : "·")} lift {(Bay.PackOnLift.Truth ? "■" : "·")} return {(Bay.PackAtReturn.Truth ? "■" : "·")}";
             string vehicle = Bay.Vehicle == null ? "bay empty" : "vehicle " + Bay.Vehicle.State.ToString().ToLowerInvariant();
@@ -405,9 +240,62 @@ namespace Station.Simulator
                 swap, step, Bay.LiftPositionMm, Bay.LiftVelocityMmS, locked, unlocked, packs, vehicle);
         }
 
-        private void Say(string text)
+        /// <summary>A progress line stamped with the simulated time.</summary>
+        internal void Say(string text)
         {
             Progress?.Invoke(string.Format(CultureInfo.InvariantCulture, "[{0,8:0.00} s] {1}", Clock.NowMs / 1000.0, text));
+        }
+
+        // A late tick: the plant runs on for the extra time while the controller does not tick (control-loop overrun).
+        private void RunLateTicks(int tick)
+        {
+            if (TickLateMs <= 0) return;
+            int late = TickLateMs;
+            TickLateMs = 0;
+            for (int t = 0; t < late; t += tick)
+            {
+                Clock.Advance(tick);
+                Bay.Step(tick);
+            }
+        }
+
+        // A torn replace cuts the power in the tick it happened (the write was in progress when the supply failed).
+        private void CutPowerAfterTornReplace()
+        {
+            if (TornReplaceOffS < 0 || Bay.Storage.ReplaceTornAtMs != Clock.NowMs || Controller == null) return;
+            double off = TornReplaceOffS;
+            TornReplaceOffS = -1;
+            Say($"plant: power failed during the replace of {Bay.Storage.ReplaceTornName}: it kept half of its new bytes");
+            PowerDown(false, off);
+        }
+
+        internal bool PowerDown(bool tear, double offS)
+        {
+            bool torn = Bay.PowerLoss(tear);
+            if (Controller != null) Controller.FaultChanged -= OnFault;
+            Controller = null; // the board is dead: its RAM is gone
+            _powerBackAtMs = Clock.NowMs + (long)(offS * 1000);
+            return torn;
+        }
+
+        private void Fire(ScenarioEvent e)
+        {
+            long now = Clock.NowMs;
+            string text = e.Describe();
+            EventsFired.Add($"{now / 1000.0:0.00} s: {text}");
+            History.Add("do:" + e.Do);
+            Timeline.Mark(now, e.Do, "event");
+            string result = _faults.Fire(e) ?? _commands.Fire(e) ?? _operator.Fire(e, _commands);
+            Say($"scenario: {text}{result}");
+        }
+
+        private void RestorePower()
+        {
+            _powerBackAtMs = -1;
+            Bay.PowerRestore();
+            Restarts++;
+            Say("power restored: the controller boots on the same storage");
+            StartController();
         }
     }
 }

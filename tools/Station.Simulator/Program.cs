@@ -29,8 +29,6 @@ namespace Station.Simulator
         private static int Execute(SimulatorOptions o, TextWriter stdout, TextWriter stderr)
         {
             if (o.Console || o.Pty) return ConsoleRun.Run(o, stdout, stderr);
-            if (o.Bay == "truck") return TruckRun.Execute(o, stdout, stderr);
-
             Scenario scenario = null;
             if (o.ScenarioPath != null)
             {
@@ -40,6 +38,26 @@ namespace Station.Simulator
                     stderr.WriteLine($"Station.Simulator: bad scenario: {e.Message}");
                     return 2;
                 }
+                if (scenario.Bay != null && o.BayGiven && scenario.Bay != o.Bay)
+                {
+                    stderr.WriteLine($"Station.Simulator: bad scenario: {o.ScenarioPath} runs on the {scenario.Bay} bay (its \"bay\"); --bay {o.Bay} contradicts it");
+                    return 2;
+                }
+                if (scenario.Bay == null && o.Bay == "truck")
+                {
+                    // A file that names no bay was written for the car's plant; on the truck its car-only parts are refused.
+                    try { scenario = ScenarioReader.Parse(ScenarioFile.ReadText(o.ScenarioPath, ScenarioReader.MaxBytes), "truck"); }
+                    catch (ScenarioException e)
+                    {
+                        stderr.WriteLine($"Station.Simulator: bad scenario for the truck bay: scenario {o.ScenarioPath}: {e.Message}");
+                        return 2;
+                    }
+                }
+            }
+            if ((scenario?.Bay ?? o.Bay) == "truck")
+            {
+                if (scenario != null && o.PositionsGiven) scenario.Positions = null; // --blocks/--positions win over the file's
+                return TruckReport.Execute(o, scenario, stdout, stderr);
             }
 
             PlantParameters plant = scenario?.Plant ?? new PlantParameters();
@@ -225,19 +243,7 @@ namespace Station.Simulator
                 j.WriteNumber("restarts", run.Restarts);
                 j.WriteNumber("sim_time_s", Math.Round(run.Clock.NowMs / 1000.0, 2));
                 j.WriteString("end_reason", run.EndReason);
-                if (scenario != null)
-                {
-                    j.WriteStartObject("scenario");
-                    j.WriteString("name", scenario.Name);
-                    j.WriteBoolean("passed", failures.Count == 0);
-                    j.WriteStartArray("failures");
-                    foreach (var f in failures) j.WriteStringValue(f);
-                    j.WriteEndArray();
-                    j.WriteStartArray("events_fired");
-                    foreach (var f in run.EventsFired) j.WriteStringValue(f);
-                    j.WriteEndArray();
-                    j.WriteEndObject();
-                }
+                Scenario.WriteJson(j, scenario, failures, run.EventsFired);
                 j.WriteEndObject();
             }
             return Encoding.UTF8.GetString(ms.ToArray());

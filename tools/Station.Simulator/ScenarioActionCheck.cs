@@ -10,10 +10,7 @@ namespace Station.Simulator
         /// <summary>Checks <paramref name="ev"/>'s arguments for its action (<paramref name="bay"/>: names and sizes).</summary>
         public static void Check(ScenarioEvent ev, string where, SimBay bay)
         {
-            if (ev.Args.TryGetValue("expect", out var answer) && Array.IndexOf(ScenarioReader.CommandAnswers, (string)answer) < 0)
-                throw new ScenarioException($"{where}.expect: \"{answer}\" is not one of {string.Join(", ", ScenarioReader.CommandAnswers)}");
-            if (ev.Args.ContainsKey("reason") && !ev.Args.ContainsKey("expect"))
-                throw new ScenarioException($"{where}.reason: only with \"expect\"");
+            CheckAnswer(ev, where);
             switch (ev.Do)
             {
                 case "encoder_fault":
@@ -57,6 +54,15 @@ namespace Station.Simulator
                         throw new ScenarioException($"{where}.late_ms: {l} is outside 1..60000");
                     break;
             }
+        }
+
+        /// <summary>A command's "expect" is "refused" or "accepted"; "reason" only goes with it (both bays).</summary>
+        public static void CheckAnswer(ScenarioEvent ev, string where)
+        {
+            if (ev.Args.TryGetValue("expect", out var answer) && Array.IndexOf(ScenarioReader.CommandAnswers, (string)answer) < 0)
+                throw new ScenarioException($"{where}.expect: \"{answer}\" is not one of {string.Join(", ", ScenarioReader.CommandAnswers)}");
+            if (ev.Args.ContainsKey("reason") && !ev.Args.ContainsKey("expect"))
+                throw new ScenarioException($"{where}.reason: only with \"expect\"");
         }
 
         private static void Range(ScenarioEvent ev, string key, double min, double max, string where)

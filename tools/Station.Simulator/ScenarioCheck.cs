@@ -7,28 +7,10 @@ namespace Station.Simulator
     /// <summary>Compares the end of a run with a scenario's "expect" block.</summary>
     public static class ScenarioCheck
     {
-        /// <summary>Every way the run differs from <paramref name="x"/> (empty = as expected).</summary>
+        /// <summary>Every way the car-bay run differs from <paramref name="x"/> (empty = as expected).</summary>
         public static List<string> Check(ScenarioExpectation x, BayRun run)
         {
-            var f = new List<string>();
-            string state = SwapStates.Name(run.State);
-            if (x.FinalState != null && x.FinalState != state) f.Add($"final state is {state}, expected {x.FinalState}");
-            FaultCode latched = run.Controller?.LatchedFault ?? FaultCode.None;
-            string latchedName = latched == FaultCode.None ? "None" : FaultCatalogue.Name(latched);
-            if (x.LatchedFault == "any") { if (latched == FaultCode.None) f.Add("no fault is latched, expected one"); }
-            else if (x.LatchedFault != null && x.LatchedFault != latchedName) f.Add($"latched fault is {latchedName}, expected {x.LatchedFault}");
-            if (x.FaultsRaised != null)
-                foreach (var name in x.FaultsRaised)
-                    if (name == "any" ? run.Faults.Count == 0 : !run.Faults.Exists(r => r.Name == name)) f.Add($"fault {name} was never raised (raised: {Names(run.Faults)})");
-            if (x.NeverIn != null)
-                foreach (var s in x.NeverIn)
-                    if (run.StatesSeen.Contains(s)) f.Add($"the station was in {s}");
-            if (x.EventsInOrder != null) CheckOrder(x.EventsInOrder, run.History, f);
-            f.AddRange(run.CommandFailures);
-            if (x.SwapsCompleted != null && x.SwapsCompleted != run.SwapsCompleted) f.Add($"{run.SwapsCompleted} swaps completed, expected {x.SwapsCompleted}");
-            if (x.StatesSeen != null)
-                foreach (var s in x.StatesSeen)
-                    if (!run.StatesSeen.Contains(s)) f.Add($"the station never was in {s}");
+            var f = Common(x, run.Record, run.Controller, run.State, run.SwapsCompleted);
             if (x.OutputsOff == true)
             {
                 foreach (var o in run.Bay.Outputs) if (o.State) f.Add($"output {o.Name} is still on");
@@ -60,11 +42,57 @@ namespace Station.Simulator
                         if (actual != kv.Value) f.Add($"the controller's inventory has {actual} at {kv.Key}, expected {kv.Value}");
                     }
             }
+            if (x.Restarts != null && x.Restarts != run.Restarts) f.Add($"{run.Restarts} restarts, expected {x.Restarts}");
+            if (run.EventsPending > 0) f.Add($"{run.EventsPending} scenario event(s) never fired (the run ended first: {run.EndReason})");
+            return f;
+        }
+
+        /// <summary>Every way the truck-bay run differs from <paramref name="x"/> (the reader has refused the car-only
+        /// checks; the truck bay has no power-loss events, so it never restarts).</summary>
+        public static List<string> Check(ScenarioExpectation x, TruckRun run)
+        {
+            var f = Common(x, run.Record, run.Controller, run.Controller.State, run.SwapsCompleted);
+            if (x.OutputsOff == true)
+            {
+                foreach (var o in run.Bay.Bay.Outputs) if (o.State) f.Add($"output {o.Name} is still on");
+                foreach (var o in run.Bay.Outputs) if (o.State) f.Add($"output {o.Name} is still on");
+                if (run.Bay.Bay.LiftDrive.Duty > 0) f.Add("the height drive still has a speed reference");
+                if (run.Bay.Travel.Drive.Duty > 0) f.Add("the travel drive still has a speed reference");
+                if (run.Bay.Fork.Drive.Duty > 0) f.Add("the fork drive still has a speed reference");
+            }
+            if (x.NoHazards == true)
+                foreach (var h in run.Bay.Bay.Hazards) f.Add($"plant hazard: {h.What}");
+            if (x.Restarts != null && x.Restarts != 0) f.Add($"0 restarts, expected {x.Restarts}");
+            if (run.EventsPending > 0) f.Add($"{run.EventsPending} scenario event(s) never fired (the run ended first: {run.EndReason})");
+            return f;
+        }
+
+        // The checks both bays share: end state and fault, faults raised, states entered or not, order, command answers,
+        // swaps completed, motion in the states where none may be.
+        private static List<string> Common(ScenarioExpectation x, RunRecord run, StationController controller, SwapState end, int swapsCompleted)
+        {
+            var f = new List<string>();
+            string state = SwapStates.Name(end);
+            if (x.FinalState != null && x.FinalState != state) f.Add($"final state is {state}, expected {x.FinalState}");
+            FaultCode latched = controller?.LatchedFault ?? FaultCode.None;
+            string latchedName = latched == FaultCode.None ? "None" : FaultCatalogue.Name(latched);
+            if (x.LatchedFault == "any") { if (latched == FaultCode.None) f.Add("no fault is latched, expected one"); }
+            else if (x.LatchedFault != null && x.LatchedFault != latchedName) f.Add($"latched fault is {latchedName}, expected {x.LatchedFault}");
+            if (x.FaultsRaised != null)
+                foreach (var name in x.FaultsRaised)
+                    if (name == "any" ? run.Faults.Count == 0 : !run.Faults.Exists(r => r.Name == name)) f.Add($"fault {name} was never raised (raised: {Names(run.Faults)})");
+            if (x.NeverIn != null)
+                foreach (var s in x.NeverIn)
+                    if (run.StatesSeen.Contains(s)) f.Add($"the station was in {s}");
+            if (x.EventsInOrder != null) CheckOrder(x.EventsInOrder, run.History, f);
+            f.AddRange(run.CommandFailures);
+            if (x.SwapsCompleted != null && x.SwapsCompleted != swapsCompleted) f.Add($"{swapsCompleted} swaps completed, expected {x.SwapsCompleted}");
+            if (x.StatesSeen != null)
+                foreach (var s in x.StatesSeen)
+                    if (!run.StatesSeen.Contains(s)) f.Add($"the station never was in {s}");
             if (x.NoMotionIn != null)
                 foreach (var s in x.NoMotionIn)
                     if (run.MotionSeenIn.Contains(s)) f.Add($"an actuator output or the motion permit was on in {s}");
-            if (x.Restarts != null && x.Restarts != run.Restarts) f.Add($"{run.Restarts} restarts, expected {x.Restarts}");
-            if (run.EventsPending > 0) f.Add($"{run.EventsPending} scenario event(s) never fired (the run ended first: {run.EndReason})");
             return f;
         }
 

@@ -49,7 +49,7 @@ namespace Station.Simulator
         };
 
         // An operator command may say what the controller must answer: "expect": "refused"/"accepted", and part of the reason.
-        private static Dictionary<string, string> Command(Dictionary<string, string> args)
+        internal static Dictionary<string, string> Command(Dictionary<string, string> args)
         {
             args["expect"] = "string";
             args["reason"] = "string";
@@ -61,6 +61,9 @@ namespace Station.Simulator
 
         /// <summary>Storage faults of "storage_fail".</summary>
         public static readonly string[] StorageFaults = { "all", "appends", "replaces" };
+
+        /// <summary>Bays a scenario may run on ("bay"; car when absent).</summary>
+        public static readonly string[] Bays = { "car", "truck" };
 
         /// <summary>Places of the controller's inventory a scenario may check, in PackPlace order.</summary>
         public static readonly string[] InventoryPlaces = { "staging", "lift", "vehicle", "return_point" };
@@ -86,8 +89,9 @@ namespace Station.Simulator
             catch (ScenarioException e) { throw new ScenarioException($"scenario {path}: {e.Message}"); }
         }
 
-        /// <summary>Parses scenario JSON text.</summary>
-        public static Scenario Parse(string json)
+        /// <summary>Parses scenario JSON text; <paramref name="bay"/> is the bay it runs on when the file names none
+        /// (null: car).</summary>
+        public static Scenario Parse(string json, string bay = null)
         {
             if (json == null) throw new ScenarioException("empty scenario");
             JsonDocument doc;
@@ -105,19 +109,30 @@ namespace Station.Simulator
                 if (root.ValueKind != JsonValueKind.Object) throw new ScenarioException("the top level must be a JSON object");
                 ScenarioText.Check(root, "");
                 var s = new Scenario();
+                // The bay first: it decides which plant, actions and expectations the rest may name.
+                s.Bay = root.TryGetProperty("bay", out var named) ? OneOf(named, "bay", Bays) : bay;
+                bool truck = s.Bay == "truck";
                 foreach (var prop in root.EnumerateObject())
                 {
                     switch (prop.Name)
                     {
+                        case "bay": break;
+                        case "positions":
+                            if (!truck) throw new ScenarioException("\"positions\" books truck blocks: add \"bay\": \"truck\"");
+                            s.Positions = ReadPositions(prop.Value);
+                            break;
                         case "name": s.Name = Str(prop.Value, "name", 200); break;
                         case "description": s.Description = Str(prop.Value, "description", 4000); break;
                         case "swaps": s.Swaps = Int(prop.Value, "swaps", 0, 100); break;
                         case "max_s": s.MaxSeconds = Num(prop.Value, "max_s", 1, 86400); break;
                         case "auto_home": s.AutoHome = Bool(prop.Value, "auto_home"); break;
-                        case "plant": ReadPlant(prop.Value, s.Plant); break;
+                        case "plant":
+                            if (truck) throw new ScenarioException("\"plant\" figures describe the car bay; the truck bay runs on its own figures (docs/truck-bay.md)");
+                            ReadPlant(prop.Value, s.Plant);
+                            break;
                         case "events": break; // after the plant, which it depends on (lock count)
-                        case "expect": s.Expect = ReadExpect(prop.Value); break;
-                        default: throw new ScenarioException($"unknown key \"{prop.Name}\" (known: name, description, swaps, max_s, auto_home, plant, events, expect)");
+                        case "expect": s.Expect = ScenarioExpectReader.Read(prop.Value, truck, truck ? TruckScenarioActions.Actions : Actions); break;
+                        default: throw new ScenarioException($"unknown key \"{prop.Name}\" (known: name, description, bay, positions, swaps, max_s, auto_home, plant, events, expect)");
                     }
                 }
                 if (string.IsNullOrWhiteSpace(s.Name)) throw new ScenarioException("\"name\" is required");
@@ -145,66 +160,10 @@ namespace Station.Simulator
             }
         }
 
-        private static ScenarioExpectation ReadExpect(JsonElement e)
-        {
-            if (e.ValueKind != JsonValueKind.Object) throw new ScenarioException("\"expect\" must be an object");
-            var x = new ScenarioExpectation();
-            int checks = 0;
-            foreach (var prop in e.EnumerateObject())
-            {
-                string where = "expect." + prop.Name;
-                checks++;
-                switch (prop.Name)
-                {
-                    case "final_state": x.FinalState = StateName(prop.Value, where); break;
-                    case "latched_fault": x.LatchedFault = FaultName(prop.Value, where); break;
-                    case "faults_raised":
-                        x.FaultsRaised = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 64)) x.FaultsRaised.Add(FaultName(f, where));
-                        break;
-                    case "swaps_completed": x.SwapsCompleted = Int(prop.Value, where, 0, 100); break;
-                    case "states_seen":
-                        x.StatesSeen = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 64)) x.StatesSeen.Add(StateName(f, where));
-                        break;
-                    case "outputs_off": x.OutputsOff = Bool(prop.Value, where); break;
-                    case "no_hazards": x.NoHazards = Bool(prop.Value, where); break;
-                    case "lift_home": x.LiftHome = Bool(prop.Value, where); break;
-                    case "vehicle_pack": x.VehiclePack = Str(prop.Value, where, 64); break;
-                    case "lift_pack": x.LiftPack = Str(prop.Value, where, 64); break;
-                    case "restarts": x.Restarts = Int(prop.Value, where, 0, 100); break;
-                    case "inventory":
-                        if (prop.Value.ValueKind != JsonValueKind.Object) throw new ScenarioException($"{where} must be an object of place → serial");
-                        x.Inventory = new Dictionary<string, string>();
-                        foreach (var place in prop.Value.EnumerateObject())
-                        {
-                            if (System.Array.IndexOf(InventoryPlaces, place.Name) < 0)
-                                throw new ScenarioException($"{where}.{place.Name}: not a place (one of: {string.Join(", ", InventoryPlaces)})");
-                            x.Inventory[place.Name] = Str(place.Value, where + "." + place.Name, 64);
-                        }
-                        break;
-                    case "no_motion_in":
-                        x.NoMotionIn = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 32)) x.NoMotionIn.Add(StateName(f, where));
-                        break;
-                    case "never_in":
-                        x.NeverIn = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 32)) x.NeverIn.Add(StateName(f, where));
-                        break;
-                    case "events_in_order":
-                        x.EventsInOrder = new List<string>();
-                        foreach (var f in Array(prop.Value, where, 64)) x.EventsInOrder.Add(RunEventName(f, where));
-                        break;
-                    default:
-                        throw new ScenarioException($"unknown key \"{where}\" (known: final_state, latched_fault, faults_raised, swaps_completed, states_seen, outputs_off, no_hazards, lift_home, vehicle_pack, lift_pack, inventory, no_motion_in, never_in, events_in_order, restarts)");
-                }
-            }
-            if (checks == 0) throw new ScenarioException("\"expect\" is empty: say at least one thing the run must end with");
-            return x;
-        }
-
         private static void ReadEvents(JsonElement e, Scenario s)
         {
+            bool truck = s.Bay == "truck";
+            var actions = truck ? TruckScenarioActions.Actions : Actions;
             var bay = new SimBay(s.Plant, new SimClock(), new MemoryStorage()); // for sensor names and lock count
             int i = 0;
             foreach (var item in Array(e, "events", MaxEvents))
@@ -225,9 +184,10 @@ namespace Station.Simulator
                         default: break; // action arguments, checked below
                     }
                 }
-                if (ev.Do == null) throw new ScenarioException($"{where}: \"do\" is required (one of: {string.Join(", ", Actions.Keys)})");
-                if (!Actions.TryGetValue(ev.Do, out var allowed))
-                    throw new ScenarioException($"{where}.do: unknown action \"{ev.Do}\" (one of: {string.Join(", ", Actions.Keys)})");
+                if (ev.Do == null) throw new ScenarioException($"{where}: \"do\" is required (one of: {string.Join(", ", actions.Keys)})");
+                if (!actions.TryGetValue(ev.Do, out var allowed))
+                    throw new ScenarioException($"{where}.do: " + (truck && Actions.ContainsKey(ev.Do) ? $"\"{ev.Do}\" is a car bay action" : $"unknown action \"{ev.Do}\"")
+                        + $" (one of: {string.Join(", ", actions.Keys)})");
                 if (ev.AtSeconds != null && ev.AtStep != null) throw new ScenarioException($"{where}: give at_s or at_step, not both");
                 if (ev.Swap > 0 && ev.AtStep == null) throw new ScenarioException($"{where}: \"swap\" only goes with \"at_step\"");
                 foreach (var prop in item.EnumerateObject())
@@ -244,7 +204,8 @@ namespace Station.Simulator
                         _ => Str(prop.Value, w, 64),
                     };
                 }
-                CheckAction(ev, where, bay, s.Plant);
+                if (truck) TruckScenarioActions.Check(ev, where);
+                else CheckAction(ev, where, bay, s.Plant);
                 s.Events.Add(ev);
                 i++;
             }
@@ -292,7 +253,7 @@ namespace Station.Simulator
             }
         }
 
-        private static string StateName(JsonElement e, string where) => StateName(Str(e, where, 32), where);
+        internal static string StateName(JsonElement e, string where) => StateName(Str(e, where, 32), where);
 
         private static string StateName(string s, string where)
         {
@@ -306,7 +267,7 @@ namespace Station.Simulator
             return s;
         }
 
-        private static string FaultName(JsonElement e, string where)
+        internal static string FaultName(JsonElement e, string where)
         {
             if (e.ValueKind == JsonValueKind.Number)
             {
@@ -326,7 +287,7 @@ namespace Station.Simulator
         }
 
         // An entry of events_in_order: "state:Transfer", "fault:LiftStall" or "do:estop" (the prefix says which list).
-        private static string RunEventName(JsonElement e, string where)
+        internal static string RunEventName(JsonElement e, string where, Dictionary<string, Dictionary<string, string>> actions)
         {
             string s = Str(e, where, 80);
             int colon = s.IndexOf(':');
@@ -339,21 +300,40 @@ namespace Station.Simulator
                     if (f == "None" || f == "any") throw new ScenarioException($"{where}: \"{s}\" names no fault");
                     return "fault:" + f;
                 case "do":
-                    if (!Actions.ContainsKey(name)) throw new ScenarioException($"{where}: \"{name}\" is not an action (one of: {string.Join(", ", Actions.Keys)})");
+                    if (!actions.ContainsKey(name)) throw new ScenarioException($"{where}: \"{name}\" is not an action (one of: {string.Join(", ", actions.Keys)})");
                     return "do:" + name;
                 default:
                     throw new ScenarioException($"{where}: \"{s}\" must be \"state:NAME\", \"fault:NAME\" or \"do:ACTION\"");
             }
         }
 
-        private static IEnumerable<JsonElement> Array(JsonElement e, string where, int max)
+        private static string OneOf(JsonElement e, string where, string[] allowed)
+        {
+            string v = Str(e, where, 32);
+            if (System.Array.IndexOf(allowed, v) < 0) throw new ScenarioException($"{where}: \"{v}\" is not one of {string.Join(", ", allowed)}");
+            return v;
+        }
+
+        // "positions": [1, 3]: distinct block positions 1..3, kept ascending as the booking names them.
+        private static int[] ReadPositions(JsonElement e)
+        {
+            var seen = new bool[4];
+            int n = 0;
+            foreach (var p in Array(e, "positions", 3)) { int v = Int(p, "positions", 1, 3); if (seen[v]) throw new ScenarioException($"positions: {v} given twice"); seen[v] = true; n++; }
+            if (n == 0) throw new ScenarioException("positions: name at least one block position (1..3)");
+            var list = new List<int>();
+            for (int v = 1; v <= 3; v++) if (seen[v]) list.Add(v);
+            return list.ToArray();
+        }
+
+        internal static IEnumerable<JsonElement> Array(JsonElement e, string where, int max)
         {
             if (e.ValueKind != JsonValueKind.Array) throw new ScenarioException($"{where} must be an array");
             if (e.GetArrayLength() > max) throw new ScenarioException($"{where}: more than {max} entries");
             return e.EnumerateArray();
         }
 
-        private static string Str(JsonElement e, string where, int maxLen)
+        internal static string Str(JsonElement e, string where, int maxLen)
         {
             if (e.ValueKind != JsonValueKind.String) throw new ScenarioException($"{where} must be a string");
             string s = e.GetString();
@@ -361,14 +341,14 @@ namespace Station.Simulator
             return s;
         }
 
-        private static bool Bool(JsonElement e, string where)
+        internal static bool Bool(JsonElement e, string where)
         {
             if (e.ValueKind == JsonValueKind.True) return true;
             if (e.ValueKind == JsonValueKind.False) return false;
             throw new ScenarioException($"{where} must be true or false");
         }
 
-        private static double Num(JsonElement e, string where, double min, double max)
+        internal static double Num(JsonElement e, string where, double min, double max)
         {
             if (e.ValueKind != JsonValueKind.Number || !e.TryGetDouble(out double d) || double.IsNaN(d) || double.IsInfinity(d))
                 throw new ScenarioException($"{where} must be a number");
@@ -376,7 +356,7 @@ namespace Station.Simulator
             return d;
         }
 
-        private static int Int(JsonElement e, string where, int min, int max)
+        internal static int Int(JsonElement e, string where, int min, int max)
         {
             if (e.ValueKind != JsonValueKind.Number || !e.TryGetInt64(out long v)) throw new ScenarioException($"{where} must be a whole number");
             if (v < min || v > max) throw new ScenarioException($"{where}: {v} is outside {min}..{max}");

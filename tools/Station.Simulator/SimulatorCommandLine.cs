@@ -15,7 +15,7 @@ namespace Station.Simulator
         {
             var swaps = new Option<int>("--swaps") { Description = "run N complete swaps (0..1000; a scenario's own count unless given)", HelpName = "N", DefaultValueFactory = _ => 1 };
             CommandLineRunner.Range(swaps, 0, 1000, "--swaps must be 0..1000");
-            var scenario = new Option<string>("--scenario") { Description = "run a fault-injection scenario (docs/scenarios.md); exit 0 when the station ends as its \"expect\" block says, 1 when not, 2 for a bad file", HelpName = "FILE" };
+            var scenario = new Option<string>("--scenario") { Description = "run a fault-injection scenario (docs/scenarios.md) on the bay its \"bay\" names (else --bay's); exit 0 when the station ends as its \"expect\" block says, 1 when not, 2 for a bad file", HelpName = "FILE" };
             var json = new Option<bool>("--json") { Description = "last line of stdout: one JSON object with the results" };
             var realtime = new Option<bool>("--realtime") { Description = "pace simulated time to wall time (default: as fast as the CPU allows)" };
             var speed = new Option<double>("--speed") { Description = "with --realtime, --cloud-authorize, --console or --pty: X simulated seconds per wall second", HelpName = "X", DefaultValueFactory = _ => 1.0 };
@@ -74,7 +74,7 @@ namespace Station.Simulator
                 if (CommandLineRunner.Given(r, blocks) && CommandLineRunner.Given(r, positions)) r.AddError("--blocks N books positions 1..N; --positions names them: choose one");
                 if (truck)
                 {
-                    foreach (var carOnly in new Option[] { scenario, realtime, timeline, timelineSwap, console, pty, broker, pack, cloudAuthorize })
+                    foreach (var carOnly in new Option[] { realtime, console, pty, broker, pack, cloudAuthorize })
                         if (CommandLineRunner.Given(r, carOnly))
                             r.AddError(carOnly.Name + " is not available on the truck bay yet (docs/simulator.md)");
                 }
@@ -93,7 +93,8 @@ namespace Station.Simulator
                     Console = p.GetValue(console), Pty = p.GetValue(pty), Broker = p.GetValue(broker), StationId = p.GetValue(stationId),
                     Vehicle = p.GetValue(vehicle), Pack = p.GetValue(pack), CloudAuthorize = p.GetValue(cloudAuthorize),
                     ClockEpoch = epoch,
-                    Bay = p.GetValue(bay),
+                    Bay = p.GetValue(bay), BayGiven = p.GetResult(bay) is { Implicit: false },
+                    PositionsGiven = p.GetResult(positions) is { Implicit: false } || p.GetResult(blocks) is { Implicit: false },
                     Positions = p.GetResult(positions) is { Implicit: false } ? ParsePositions(p.GetValue(positions))
                         : FirstPositions(p.GetResult(blocks) is { Implicit: false } ? p.GetValue(blocks) : 3),
                     // Real UTC by default against a broker: the cloud's commands carry real expiry times.

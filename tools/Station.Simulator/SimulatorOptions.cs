@@ -9,6 +9,10 @@ namespace Station.Simulator
         public string Bay = "car";
         /// <summary>Truck bay: the block positions each booking swaps (ascending, 1..3).</summary>
         public int[] Positions = { 1, 2, 3 };
+        /// <summary>True when --bay was given.</summary>
+        public bool BayGiven;
+        /// <summary>True when --blocks or --positions was given (it wins over a truck scenario's "positions").</summary>
+        public bool PositionsGiven;
         /// <summary>True when --swaps was given.</summary>
         public bool SwapsGiven;
         /// <summary>Print the JSON summary as the last stdout line.</summary>

@@ -94,7 +94,7 @@ namespace Station.Simulator
 
         private static readonly (string Kind, string Words)[] Legend =
         {
-            ("state", "sequencer step"), ("model", "model critical path"), ("up", "lift up"), ("down", "lift down"),
+            ("state", "sequencer step"), ("block", "truck block swapped"), ("model", "model critical path"), ("up", "lift up / axis away"), ("down", "lift down / axis back"),
             ("engage", "lock engage"), ("release", "lock release"), ("run", "conveyor runs"), ("busy", "rack handler busy"),
             ("wait", "vehicle moving"), ("ok", "vehicle positioned / interlock on"), ("alarm", "interlock broken"), ("fault", "fault"),
         };
@@ -138,6 +138,7 @@ namespace Station.Simulator
             "state" => "#4a5568",
             "wait" => "#a0aec0",
             "model" => "#805ad5",
+            "block" => "#dd6b20",
             _ => "#4a5568",
         };
 

@@ -1,38 +1,52 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text.Json;
 using Station.Core;
 using Station.Hal.Sim;
 
 namespace Station.Simulator
 {
-    /// <summary>A batch run on the simulated heavy-truck bay: the real <see cref="StationController"/> with bay.profile
-    /// truck on a <see cref="SimTruckBay"/>; trucks carrying three blocks arrive one after another, each booked for the
-    /// same positions, and leave once released. Prints progress, a summary with each block's figures and, with --json,
-    /// one JSON object as the last line.</summary>
+    /// <summary>A run on the simulated heavy-truck bay: the real <see cref="StationController"/> with bay.profile truck on
+    /// a <see cref="SimTruckBay"/>; trucks carrying three blocks arrive one after another, each booked for the same
+    /// positions, and leave once released; a scenario's events fire on the way (<see cref="TruckFaultInjector"/>,
+    /// <see cref="OperatorCommands"/>) and the timeline records each block (<see cref="TruckTimeline"/>).</summary>
+    /// <remarks>Each tick, as on the car bay: the clock advances, the plant steps, the controller ticks, then the run
+    /// observes, the simulated people act and the scenario's due events fire.</remarks>
     public sealed class TruckRun
     {
         private readonly int[] _positions;
         private readonly int _mask;
-        private SwapState _last = SwapState.Off;
+        private readonly ScenarioSchedule _schedule;
+        private readonly OperatorCommands _commands;
+        private readonly TruckFaultInjector _faults;
+        private readonly long _maxMs;
+        private SwapState _state = SwapState.Off;
+        private SwapState _lastStep = SwapState.Off;
+        private long _homeRequestedMs = -100000;
+        private long _authorizeTriedMs = -100000;
+        private long _settledSinceMs = -1;
+        private string _lastRefusal;
+        private int _trucks;
+        private SwapResult _current;
 
-        /// <summary>A run of <paramref name="swaps"/> truck swaps of the blocks at <paramref name="positions"/>.</summary>
-        public TruckRun(int swaps, int[] positions)
+        /// <summary>A run of <paramref name="swaps"/> truck swaps of the blocks at <paramref name="positions"/>, with a
+        /// scenario's <paramref name="events"/> and time limit (0: 600 s a swap) when given.</summary>
+        public TruckRun(int swaps, int[] positions, List<ScenarioEvent> events = null, double maxSeconds = 0, bool autoHome = true)
         {
             SwapsRequested = swaps;
             _positions = positions;
             foreach (int p in positions) _mask |= 1 << (p - 1);
+            AutoHome = autoHome;
             Clock = new SimClock();
             Storage = new MemoryStorage(Clock);
             Bay = new SimTruckBay(Clock, Storage);
             Controller = new StationController(Bay.Io, Bay.Config);
-            Controller.FaultChanged += (code, raised) =>
-            {
-                if (raised) Faults.Add(new FaultSeen((int)code, FaultCatalogue.Name(code), SwapStates.Name(_last), Clock.NowMs));
-            };
+            Controller.FaultChanged += OnFault;
+            _schedule = new ScenarioSchedule(events);
+            _commands = new OperatorCommands(() => Controller, Clock, Record);
+            _faults = new TruckFaultInjector(Bay);
+            _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : 600.0 * Math.Max(1, swaps) + 120, 86400) * 1000);
         }
 
         /// <summary>Simulated time.</summary>
@@ -43,176 +57,212 @@ namespace Station.Simulator
         public SimTruckBay Bay { get; }
         /// <summary>The controller.</summary>
         public StationController Controller { get; }
+        /// <summary>The block positions each booking names.</summary>
+        public int[] Positions => _positions;
         /// <summary>Swaps asked for.</summary>
         public int SwapsRequested { get; }
         /// <summary>Swaps released.</summary>
         public int SwapsCompleted { get; private set; }
+        /// <summary>Every truck's visit (arrival, authorisation, release, departure).</summary>
+        public List<SwapResult> Swaps { get; } = new List<SwapResult>();
         /// <summary>Seconds from authorisation to release, per completed swap.</summary>
         public List<double> CycleSeconds { get; } = new List<double>();
         /// <summary>The record of each completed swap.</summary>
         public List<SwapRecord> Records { get; } = new List<SwapRecord>();
+        /// <summary>What the run saw (faults, states, history, timeline).</summary>
+        public RunRecord Record { get; } = new RunRecord();
         /// <summary>Faults raised, in order.</summary>
-        public List<FaultSeen> Faults { get; } = new List<FaultSeen>();
+        public List<FaultSeen> Faults => Record.Faults;
+        /// <summary>Scenario events that never fired (the run ended first).</summary>
+        public int EventsPending => _schedule.Pending;
+        /// <summary>True: the simulated operator homes the station whenever it asks to be homed.</summary>
+        public bool AutoHome { get; }
         /// <summary>Progress lines (null: none).</summary>
         public Action<string> Progress { get; set; }
         /// <summary>Why the run ended.</summary>
         public string EndReason { get; private set; } = "running";
 
-        /// <summary>Runs until every swap completed, a fault latched, or a simulated hour per swap passed.</summary>
+        /// <summary>Runs to the end: every swap done and the station idle, the station stuck (faulted, waiting) with no
+        /// scenario event left, or the time limit.</summary>
         public void Run()
         {
             Bay.Bay.SeedInventory(Controller);
             Controller.Start();
-            long limit = 600_000L * Math.Max(1, SwapsRequested) + 120_000;
-            if (!TickUntil(() => Controller.State == SwapState.NotHomed, 2_000) || !Controller.Home().Accepted) { EndReason = "did not start"; return; }
-            if (!TickUntil(() => Controller.State == SwapState.Idle, 120_000)) { EndReason = "homing did not finish"; return; }
-            Say("homed");
-            for (int n = 1; n <= SwapsRequested; n++)
+            int tick = Bay.Config.TickMs;
+            while (true)
             {
-                string id = $"TRK{n:000}";
+                Clock.Advance(tick);
+                Bay.Step(tick);
+                Controller.Tick();
+                Observe();
+                Operate();
+                _schedule.Run(Clock.NowMs, SwapStates.Name(Controller.State), _current?.Number ?? 0, Fire);
+                if (Finished()) break;
+                if (Clock.NowMs >= _maxMs) { EndReason = $"time limit {_maxMs / 1000} s reached"; break; }
+            }
+            Record.Timeline.Close(Clock.NowMs);
+            if (_current != null && _current.LeftMs < 0) CloseSwapWindow(_current, Clock.NowMs);
+            Say($"run ended: {EndReason}");
+        }
+
+        private void OnFault(FaultCode code, bool raised)
+        {
+            if (!raised) return;
+            string name = FaultCatalogue.Name(code);
+            Faults.Add(new FaultSeen((int)code, name, SwapStates.Name(_lastStep), Clock.NowMs));
+            Record.History.Add("fault:" + name);
+            Record.Timeline.Mark(Clock.NowMs, $"fault {(int)code} {name}", "fault");
+            Say($"FAULT {(int)code} {name} in {SwapStates.Name(_lastStep)}: {FaultCatalogue.Meaning(code)}");
+        }
+
+        private void Observe()
+        {
+            long now = Clock.NowMs;
+            SwapState s = Controller.State;
+            if (s != _state)
+            {
+                _state = s;
+                _schedule.StepEntered(now);
+                Record.StatesSeen.Add(SwapStates.Name(s));
+                Record.History.Add("state:" + SwapStates.Name(s));
+                if (s != SwapState.Faulted) _lastStep = s;
+                Record.Timeline.Row("sequencer", "sequencer").Set(now, SwapStates.Name(s), s == SwapState.Faulted ? "fault" : "state");
+                if (s == SwapState.Transfer) Bay.Bay.Rack.ReturnSlot = Controller.Inventory.ReturnSlot;
+                Say(SwapStates.Name(s));
+            }
+            if (TruckTimeline.AnyActuatorOn(Bay)) Record.MotionSeenIn.Add(SwapStates.Name(s));
+            TruckTimeline.Record(Record.Timeline, Bay, Controller.CurrentSwap, now);
+        }
+
+        // The simulated people: the operator homes the station when it asks, trucks come one after another, the booking
+        // authorises each positioned truck once for the run's positions, and a released truck drives off.
+        private void Operate()
+        {
+            long now = Clock.NowMs;
+            SwapState s = Controller.State;
+            if (s == SwapState.NotHomed && AutoHome && Controller.LatchedFault == FaultCode.None && now - _homeRequestedMs >= 1000)
+            {
+                _homeRequestedMs = now;
+                var h = Controller.Home();
+                Say(h.Accepted ? "operator: home" : $"operator: home refused: {h.Message}");
+            }
+            bool bayEmpty = !Bay.TruckIsPositioned && !Bay.TruckArriving && !Bay.TruckLeaving;
+            if (bayEmpty && _trucks < SwapsRequested && (_current == null || _current.LeftMs >= 0)
+                && (s == SwapState.Idle || s == SwapState.NotHomed || s == SwapState.Homing))
+            {
+                _trucks++;
+                string id = $"TRK{_trucks:000}";
                 Bay.ArriveTruck(id, 7);
+                _current = new SwapResult { Number = _trucks, VehicleId = id, PackOut = string.Join(",", _positions.Select(p => $"T-{id}-{p}")), ArriveMs = now };
+                Swaps.Add(_current);
+                Record.Timeline.Swaps.Add((_trucks, now, -1));
                 PrefetchBlocks();
-                if (!TickUntil(() => Bay.TruckIsPositioned && Controller.Interlocks.VehiclePositioned, 120_000)) { EndReason = "truck not positioned"; return; }
-                var auth = new SwapAuthorization(id, null) { BlockPositions = _mask, BlockCount = _positions.Length };
-                CommandResult r = Controller.Authorize(auth);
-                if (!r.Accepted) { EndReason = "authorisation refused: " + r.Message; Say(EndReason); return; }
-                long authorizedMs = Clock.NowMs;
-                Say($"truck {id}: {r.Message}");
-                if (!TickUntil(() => Controller.State == SwapState.Released || Controller.State == SwapState.Faulted, limit))
-                {
-                    EndReason = "swap did not finish";
-                    return;
-                }
-                if (Controller.State == SwapState.Faulted) { EndReason = "fault " + FaultCatalogue.Name(Controller.LatchedFault); Say(EndReason); return; }
-                double cycle = (Clock.NowMs - authorizedMs) / 1000.0;
-                CycleSeconds.Add(cycle);
+                Say($"truck {id} drives in with blocks at 1, 2, 3; booked: {string.Join(",", _positions)}");
+            }
+            if (_current == null) return;
+            if (_current.AuthorizedMs < 0 && Bay.TruckIsPositioned && s == SwapState.Idle && Controller.Interlocks.VehiclePositioned && now - _authorizeTriedMs >= 1000)
+            {
+                _authorizeTriedMs = now;
+                CommandResult r = Controller.Authorize(Booking(_mask));
+                if (r.Accepted) { _current.AuthorizedMs = now; Say($"booking: authorise truck {_current.VehicleId}: {r.Message}"); }
+                else if (r.Message != _lastRefusal) Say($"booking: authorisation refused: {r.Message} (retrying every second)");
+                _lastRefusal = r.Accepted ? null : r.Message;
+            }
+            if (s == SwapState.Released && _current.ReleasedMs < 0 && Bay.TruckIsPositioned)
+            {
+                _current.ReleasedMs = now;
+                CycleSeconds.Add(_current.CycleSeconds);
                 Records.Add(Controller.CurrentSwap);
                 SwapsCompleted++;
-                Say(string.Format(CultureInfo.InvariantCulture, "truck {0}: released after {1:0.0} s", id, cycle));
+                Say(string.Format(CultureInfo.InvariantCulture, "truck {0}: released after {1:0.0} s", _current.VehicleId, _current.CycleSeconds));
                 Bay.DepartTruck();
-                if (!TickUntil(() => Controller.State == SwapState.Idle && !Bay.TruckLeaving, 120_000)) { EndReason = "truck did not leave"; return; }
             }
-            EndReason = "all swaps done";
-        }
-
-        // The booking is known at drive-in: the rack handler fetches the blocks the station will choose meanwhile.
-        private void PrefetchBlocks()
-        {
-            var inv = Controller.Inventory;
-            var ready = Enumerable.Range(0, inv.SlotCount)
-                .Where(i => !inv.Slot(i).IsEmpty && inv.Slot(i).State == PackState.Ready && inv.Slot(i).SocPct >= Bay.Config.MinSocPct)
-                .OrderByDescending(i => inv.Slot(i).SocPct).ThenBy(i => i).Take(_positions.Length);
-            foreach (int i in ready) Bay.Bay.Rack.Fetch(inv.Slot(i).Serial);
-        }
-
-        private bool TickUntil(Func<bool> done, long maxMs)
-        {
-            long until = Clock.NowMs + maxMs;
-            while (!done())
+            if (_current.LeftMs < 0 && _current.ReleasedMs >= 0 && !Bay.TruckLeaving)
             {
-                if (Clock.NowMs >= until) return false;
-                Clock.Advance(Bay.Config.TickMs);
-                Bay.Step(Bay.Config.TickMs);
-                Controller.Tick();
-                SwapState s = Controller.State;
-                if (s != _last)
-                {
-                    _last = s;
-                    if (s == SwapState.Transfer) Bay.Bay.Rack.ReturnSlot = Controller.Inventory.ReturnSlot;
-                    Say($"{SwapStates.Name(s)}");
-                }
+                _current.LeftMs = now;
+                CloseSwapWindow(_current, now);
+                Say($"truck {_current.VehicleId} has left");
             }
+        }
+
+        private SwapAuthorization Booking(int mask)
+        {
+            int count = 0;
+            for (int p = 0; p < 3; p++) if ((mask & (1 << p)) != 0) count++;
+            return new SwapAuthorization(_current.VehicleId, null) { BlockPositions = mask, BlockCount = count };
+        }
+
+        private void PrefetchBlocks() => Prefetch(Controller, Bay.Bay.Rack, _positions.Length);
+
+        /// <summary>The booking is known at drive-in: the rack handler fetches the <paramref name="count"/> blocks the
+        /// controller will choose (ready, at or above the minimum SOC, highest first) while the truck drives in.</summary>
+        public static void Prefetch(StationController c, Rack rack, int count)
+        {
+            var inv = c.Inventory;
+            var ready = Enumerable.Range(0, inv.SlotCount)
+                .Where(i => !inv.Slot(i).IsEmpty && inv.Slot(i).State == PackState.Ready && inv.Slot(i).SocPct >= c.Config.MinSocPct)
+                .OrderByDescending(i => inv.Slot(i).SocPct).ThenBy(i => i).Take(count);
+            foreach (int i in ready) rack.Fetch(inv.Slot(i).Serial);
+        }
+
+        private void CloseSwapWindow(SwapResult r, long now)
+        {
+            var w = Record.Timeline.Swaps;
+            for (int i = 0; i < w.Count; i++)
+                if (w[i].Swap == r.Number && w[i].EndMs < 0) w[i] = (r.Number, w[i].StartMs, now);
+        }
+
+        private void Fire(ScenarioEvent e)
+        {
+            long now = Clock.NowMs;
+            string text = e.Describe();
+            Record.EventsFired.Add($"{now / 1000.0:0.00} s: {text}");
+            Record.History.Add("do:" + e.Do);
+            Record.Timeline.Mark(now, e.Do, "event");
+            string result = _faults.Fire(e) ?? _commands.Fire(e) ?? FireBooking(e);
+            Say($"scenario: {text}{result}");
+        }
+
+        // The booking authorises the truck in the bay again (e.g. after a fault was cleared), for the run's positions or
+        // the event's own ("positions": "1,3").
+        private string FireBooking(ScenarioEvent e)
+        {
+            if (e.Do != "authorize") return "";
+            string result;
+            if (_current == null || !Bay.TruckIsPositioned) result = " → no truck in the bay";
+            else
+            {
+                int mask = _mask;
+                if (e.Args.TryGetValue("positions", out var p))
+                {
+                    mask = 0;
+                    foreach (int pos in SimulatorCommandLine.ParsePositions((string)p)) mask |= 1 << (pos - 1);
+                }
+                result = _commands.Command(c => c.Authorize(Booking(mask)));
+                if (result == " → accepted") _current.AuthorizedMs = Clock.NowMs;
+            }
+            _commands.CheckAnswer(e, result);
+            return result;
+        }
+
+        private bool Finished()
+        {
+            if (_schedule.Pending > 0) { _settledSinceMs = -1; return false; }
+            SwapState s = Controller.State;
+            bool allDone = _trucks >= SwapsRequested && (_current == null || _current.LeftMs >= 0) && s == SwapState.Idle;
+            if (allDone) { EndReason = SwapsRequested == 0 ? "station idle" : $"all {SwapsRequested} swaps done"; return true; }
+            bool waiting = s == SwapState.Faulted || s == SwapState.Recovery || (s == SwapState.NotHomed && !AutoHome)
+                || (s == SwapState.Idle && _current != null && _current.AuthorizedMs >= 0 && _current.ReleasedMs < 0);
+            if (!waiting) { _settledSinceMs = -1; return false; }
+            if (_settledSinceMs < 0) _settledSinceMs = Clock.NowMs;
+            if (Clock.NowMs - _settledSinceMs < 5000) return false;
+            EndReason = $"station waits in {SwapStates.Name(s)}" + (Controller.LatchedFault != FaultCode.None ? $" with fault {(int)Controller.LatchedFault} {FaultCatalogue.Name(Controller.LatchedFault)}" : "") + " and nothing is left to do";
             return true;
         }
 
         private void Say(string what)
         {
             Progress?.Invoke(string.Format(CultureInfo.InvariantCulture, "[{0,8:0.00} s] {1}", Clock.NowMs / 1000.0, what));
-        }
-
-        /// <summary>Runs the truck bay for the simulator's options; the exit code (0 all swaps done, no hazard).</summary>
-        public static int Execute(SimulatorOptions o, TextWriter stdout, TextWriter stderr)
-        {
-            var run = new TruckRun(o.Swaps, o.Positions);
-            if (!o.Quiet) run.Progress = line => stdout.WriteLine(line);
-            stdout.WriteLine($"simulating {o.Swaps} swap(s) of block(s) {string.Join(",", o.Positions)} on the truck bay");
-            run.Run();
-            var path = TruckCriticalPath.Compute(run.Bay, o.Positions);
-            double critical = path.Count == 0 ? 0 : path[^1].StartSeconds + path[^1].Seconds;
-            var failures = new List<string>();
-            if (run.SwapsCompleted < o.Swaps) failures.Add($"only {run.SwapsCompleted} of {o.Swaps} swaps completed ({run.EndReason})");
-            if (run.Bay.Bay.Hazards.Count > 0) failures.Add($"the plant saw {run.Bay.Bay.Hazards.Count} hazard(s)");
-            var c = CultureInfo.InvariantCulture;
-            stdout.WriteLine();
-            stdout.WriteLine("──── summary ────");
-            stdout.WriteLine(string.Format(c, "swaps completed: {0} of {1}    simulated time: {2:0.0} s    ended: {3}", run.SwapsCompleted, o.Swaps, run.Clock.NowMs / 1000.0, run.EndReason));
-            for (int i = 0; i < run.Records.Count; i++)
-            {
-                SwapRecord rec = run.Records[i];
-                stdout.WriteLine(string.Format(c, "  swap {0}: {1}  authorisation to release {2:0.0} s", i + 1, rec.VehicleId, run.CycleSeconds[i]));
-                for (int b = 0; b < rec.BlockCount; b++)
-                {
-                    BlockSwap k = rec.Blocks[b];
-                    stdout.WriteLine(string.Format(c, "    block {0}: out {1} → in {2} ({3}%)  {4:0.0}-{5:0.0} s  check {6}{7}", k.Position, k.PackOutSerial, k.PackInSerial,
-                        k.PackInSocPct, k.StartMs / 1000.0, k.EndMs / 1000.0, k.Verdict == GateVerdict.Passed ? "passed" : "not passed", k.BmsVerified ? " (BMS)" : " (inventory only)"));
-                }
-            }
-            stdout.WriteLine(string.Format(c, "critical path of one swap (plant model): {0:0.0} s", critical));
-            foreach (var seg in path) stdout.WriteLine(string.Format(c, "    {0,-34} {1,6:0.0} s", seg.Name, seg.Seconds));
-            foreach (var f in run.Faults) stdout.WriteLine(string.Format(c, "fault {0} {1} in {2} at {3:0.00} s", f.Code, f.Name, f.Step, f.AtMs / 1000.0));
-            foreach (var h in run.Bay.Bay.Hazards) stdout.WriteLine(string.Format(c, "PLANT HAZARD at {0:0.00} s: {1}", h.TimeMs / 1000.0, h.What));
-            foreach (var f in failures) stdout.WriteLine("  ✗ " + f);
-            if (o.Json) stdout.WriteLine(Json(run, critical, failures));
-            return failures.Count == 0 ? 0 : 1;
-        }
-
-        private static string Json(TruckRun run, double critical, List<string> failures)
-        {
-            var ms = new MemoryStream();
-            using (var j = new Utf8JsonWriter(ms))
-            {
-                j.WriteStartObject();
-                j.WriteString("bay", "truck");
-                j.WriteNumber("swaps_requested", run.SwapsRequested);
-                j.WriteNumber("swaps_completed", run.SwapsCompleted);
-                FaultSeen.WriteJson(j, run.Faults);
-                j.WriteStartArray("cycle_s");
-                foreach (double s in run.CycleSeconds) j.WriteNumberValue(Math.Round(s, 2));
-                j.WriteEndArray();
-                j.WriteNumber("critical_path_s", Math.Round(critical, 2));
-                j.WriteStartArray("swaps");
-                foreach (SwapRecord rec in run.Records)
-                {
-                    j.WriteStartObject();
-                    j.WriteString("vehicle", rec.VehicleId);
-                    j.WriteStartArray("blocks");
-                    for (int b = 0; b < rec.BlockCount; b++)
-                    {
-                        BlockSwap k = rec.Blocks[b];
-                        j.WriteStartObject();
-                        j.WriteNumber("position", k.Position);
-                        j.WriteString("pack_out", k.PackOutSerial);
-                        j.WriteString("pack_in", k.PackInSerial);
-                        j.WriteNumber("pack_in_soc_pct", k.PackInSocPct);
-                        j.WriteNumber("start_s", Math.Round(k.StartMs / 1000.0, 2));
-                        j.WriteNumber("end_s", Math.Round(k.EndMs / 1000.0, 2));
-                        j.WriteNumber("seconds", Math.Round((k.EndMs - k.StartMs) / 1000.0, 2));
-                        j.WriteString("verdict", k.Verdict == GateVerdict.Passed ? "passed" : k.Verdict == GateVerdict.Failed ? "failed" : "pending");
-                        j.WriteBoolean("bms_verified", k.BmsVerified);
-                        j.WriteEndObject();
-                    }
-                    j.WriteEndArray();
-                    j.WriteEndObject();
-                }
-                j.WriteEndArray();
-                j.WriteString("final_state", SwapStates.Name(run.Controller.State));
-                j.WriteNumber("hazards", run.Bay.Bay.Hazards.Count);
-                j.WriteStartArray("failures");
-                foreach (var f in failures) j.WriteStringValue(f);
-                j.WriteEndArray();
-                j.WriteEndObject();
-            }
-            return System.Text.Encoding.UTF8.GetString(ms.ToArray());
         }
     }
 }

@@ -1,0 +1,119 @@
+using System;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using Station.Core;
+using Station.Core.Cloud;
+using Station.Fleet;
+using Station.Hal.Host;
+using Xunit;
+
+namespace Station.Cloud.Tests
+{
+    /// <summary>Schema 2 of the swap record: a truck swap's record carries its 1-3 block swaps, a car's keeps every
+    /// member of schema 1; commands of schema 1 are still taken; the fleet mixes car and truck stations.</summary>
+    public class SwapRecordSchemaTests
+    {
+        static readonly string[] SchemaOneSwapMembers = { "no", "vehicle", "packOut", "packIn", "socOut", "socIn", "slot", "start", "steps", "faults", "outcome", "end", "bmsVerified" };
+
+        // A station (car or truck) over an in-memory link, homed, one vehicle through a complete swap; the end record.
+        static JsonElement CompletedRecord(bool truck)
+        {
+            var st = new SimStation("unit", new MqttLinkOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0, truck: truck);
+            st.Controller.Start();
+            Assert.True(st.Bay.SeedInventory(st.Controller).Accepted);
+            var link = new FakeLink();
+            var sc = new StationCloud(st.Controller, st.Clock);
+            var cl = new CloudLink(link, new TestStorage(), st.Clock, sc, new CloudLinkConfig { StationId = "unit" });
+            sc.Attach(cl);
+            cl.Start();
+            void Step(int n, Func<bool> until)
+            {
+                for (int i = 0; i < n && !until(); i++) { st.Clock.Advance(10); st.FleetBay.Step(10); st.Controller.Tick(); cl.Tick(); }
+                Assert.True(until(), $"state {SwapStates.Name(st.Controller.State)}: {st.Controller.WhyNotSwapping()}");
+            }
+            st.Controller.Home();
+            Step(30000, () => st.Controller.State == SwapState.Idle);
+            st.FleetBay.Arrive("unit", 1, st.Controller);
+            Step(10000, () => st.FleetBay.Positioned && st.Controller.Interlocks.VehiclePositioned);
+            Assert.True(st.FleetBay.Authorize(st.Controller, sc));
+            Step(60000, () => st.Controller.State == SwapState.Released);
+            for (int i = 0; i < 2000 && cl.Outbox.Pending > 0; i++) { st.Clock.Advance(10); cl.Tick(); link.AckAll(); }
+            Assert.Equal(0, cl.Outbox.Pending);
+            var sent = link.Sent.Where(m => m.topic == "stations/unit/events").Select(m => JsonDocument.Parse(m.payload).RootElement).ToList();
+            return sent.Single(e => e.GetProperty("type").GetString() == "swap.completed");
+        }
+
+        [Fact]
+        public void A_truck_swap_record_holds_each_block_swap_and_its_first_block_in_the_schema_1_members()
+        {
+            var e = CompletedRecord(truck: true);
+            Assert.Equal(CommandParser.SchemaVersion, e.GetProperty("v").GetInt32());
+            Assert.Equal(2, e.GetProperty("v").GetInt32());
+            var swap = e.GetProperty("swap");
+            Assert.Equal("truck", swap.GetProperty("bay").GetString());
+            var blocks = swap.GetProperty("blocks").EnumerateArray().ToArray();
+            Assert.Equal(new[] { 1, 2, 3 }, blocks.Select(b => b.GetProperty("pos").GetInt32()));
+            foreach (var b in blocks)
+            {
+                Assert.Equal("passed", b.GetProperty("verdict").GetString());
+                Assert.StartsWith("PK", b.GetProperty("packIn").GetString());
+                Assert.False(string.IsNullOrEmpty(b.GetProperty("packOut").GetString()));
+                Assert.True(b.GetProperty("socIn").GetInt32() >= 0);
+                Assert.True(b.GetProperty("endMs").GetInt64() > b.GetProperty("startMs").GetInt64());
+            }
+            // Blocks follow each other on the one robot.
+            Assert.True(blocks[1].GetProperty("startMs").GetInt64() >= blocks[0].GetProperty("endMs").GetInt64());
+            // The schema-1 members still parse: the first block's packs, and bmsVerified over every block.
+            Assert.Equal(blocks[0].GetProperty("packOut").GetString(), swap.GetProperty("packOut").GetString());
+            Assert.Equal(blocks[0].GetProperty("packIn").GetString(), swap.GetProperty("packIn").GetString());
+            Assert.Equal(blocks.All(b => b.GetProperty("bmsVerified").GetBoolean()), swap.GetProperty("bmsVerified").GetBoolean());
+            foreach (var m in SchemaOneSwapMembers) Assert.True(swap.TryGetProperty(m, out _), $"member {m} missing");
+        }
+
+        [Fact]
+        public void A_car_swap_record_keeps_every_schema_1_member_and_adds_only_bay()
+        {
+            var e = CompletedRecord(truck: false);
+            Assert.Equal(2, e.GetProperty("v").GetInt32());
+            var swap = e.GetProperty("swap");
+            var names = swap.EnumerateObject().Select(p => p.Name).ToArray();
+            Assert.Equal(SchemaOneSwapMembers.Append("bay").OrderBy(n => n), names.OrderBy(n => n));
+            Assert.Equal("car", swap.GetProperty("bay").GetString());
+            Assert.True(swap.GetProperty("bmsVerified").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        }
+
+        [Theory]
+        [InlineData(1, CloudReason.Accepted)]
+        [InlineData(2, CloudReason.Accepted)]
+        [InlineData(0, CloudReason.UnsupportedVersion)]
+        [InlineData(3, CloudReason.UnsupportedVersion)]
+        public void Commands_of_schema_1_and_2_are_taken_others_refused(int v, CloudReason expected)
+        {
+            var p = new CommandParser("stations/unit/cmd");
+            var c = new CloudCommand();
+            var bytes = System.Text.Encoding.UTF8.GetBytes("{\"v\":" + v + ",\"mid\":\"m" + v + "\",\"cmd\":\"swap.cancel\"}");
+            Assert.Equal(expected, p.Parse("stations/unit/cmd", bytes, 0, bytes.Length, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), true, c));
+        }
+
+        [Fact]
+        public void The_fleet_mixes_car_and_truck_stations_on_a_real_broker_and_counts_both()
+        {
+            var settings = new FleetSettings { TruckPercent = 50 };
+            Assert.Equal(new[] { false, true, false, true }, Enumerable.Range(0, 4).Select(settings.IsTruck));
+            using var broker = Mosquitto.Start();
+            using var stop = new CancellationTokenSource();
+            stop.CancelAfter(TimeSpan.FromSeconds(12));
+            var report = FleetRun.Execute(new FleetSettings
+            {
+                Broker = $"mqtt://127.0.0.1:{broker.Port}", Stations = 4, Prefix = "mix", SwapsPerHour = 360, Speed = 50, TruckPercent = 50,
+            }, null, stop.Token);
+            Assert.Equal(4, report.Online);
+            Assert.Equal(2, report.TruckStations);
+            Assert.Equal(0, report.Faulted);
+            Assert.True(report.TruckSwapsDone >= 1, report.ToText());
+            Assert.True(report.SwapsDone - report.TruckSwapsDone >= 2, report.ToText());
+            Assert.Contains("(2 car, 2 truck)", report.ToText());
+        }
+    }
+}
