@@ -58,18 +58,21 @@ namespace Station.Core.Swap
             int slot = -1;
             string packIn;
             int packInSoc;
+            PackStandard packInStandard;
             if (!staged.IsEmpty)
             {
                 // A pack already waits at staging (left there by an earlier fault): it is the one to use.
                 packIn = staged.Serial;
                 packInSoc = staged.SocPct;
+                packInStandard = staged.Standard;
             }
             else
             {
-                slot = auth.PackSerial == null ? Inventory.ChooseReady(_c.MinSocPct) : Inventory.SlotOf(auth.PackSerial);
+                slot = auth.PackSerial == null ? Inventory.ChooseReady(_c.MinSocPct, auth.AcceptedStandards) : Inventory.SlotOf(auth.PackSerial);
                 if (slot < 0) return CommandResult.Refuse(RejectReason.NoChargedPack, "no ready pack");
                 packIn = Inventory.Slot(slot).Serial;
                 packInSoc = Inventory.Slot(slot).SocPct;
+                packInStandard = Inventory.Slot(slot).Standard;
             }
 
             SwapRecord rec = new SwapRecord();
@@ -77,6 +80,7 @@ namespace Station.Core.Swap
             rec.VehicleId = auth.VehicleId;
             rec.PackInSerial = packIn;
             rec.PackInSocPct = packInSoc;
+            rec.PackInStandard = packInStandard;
             // A pack the inventory already knows in the vehicle is kept as it is (never overwritten by a guess).
             rec.PackOutSerial = vehiclePack.IsEmpty ? auth.VehiclePackSerial : vehiclePack.Serial;
             rec.PackOutSocPct = vehiclePack.IsEmpty ? auth.VehiclePackSocPct : vehiclePack.SocPct;
@@ -178,6 +182,13 @@ namespace Station.Core.Swap
         /// <summary>Sets a rack slot (rack handler or technician); journaled. Refused during a swap.</summary>
         public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state)
         {
+            return SetRackSlot(slot, serial, socPct, state, (PackStandard)_c.DefaultPackStandard);
+        }
+
+        /// <summary>Sets a rack slot to a pack of <paramref name="standard"/> (rack handler, technician, simulator);
+        /// journaled. Refused during a swap.</summary>
+        public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state, PackStandard standard)
+        {
             _now = _io.Clock.NowMs;
             if (SwapStates.IsIn(_state, SwapState.Motion) && _state != SwapState.Homing)
                 return CommandResult.Refuse(RejectReason.WrongState, "not during a swap");
@@ -187,8 +198,9 @@ namespace Station.Core.Swap
             if (state == PackState.InUse || (serial != null && state == PackState.Empty)) return CommandResult.Refuse(RejectReason.BadAuthorization, "a rack pack is charging, ready or faulty");
             if (serial != null && Inventory.Slot(slot).Serial != serial && Inventory.Contains(serial))
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
+            if (!PackStandards.Known((int)standard)) return CommandResult.Refuse(RejectReason.BadAuthorization, "unknown pack standard");
             PackRecord before = Inventory.Slot(slot).Copy();
-            Inventory.SetSlot(slot, serial, socPct, state);
+            Inventory.SetSlot(slot, serial, socPct, state, standard);
             if (_state != SwapState.Off && !_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory))
             {
                 Inventory.SetSlot(slot, before);
