@@ -13,7 +13,9 @@ namespace Station.Hal.Sim
             {
                 SimPack pack = Rack.Slots[i];
                 if (pack == null) continue;
-                CommandResult r = controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
+                CommandResult r = pack.Standard == PackStandard.Unspecified
+                    ? controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready) // the station's pack.standard
+                    : controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready, pack.Standard);
                 if (!r.Accepted) return r;
             }
             return CommandResult.Ok("rack seeded");
