@@ -14,16 +14,27 @@ namespace Station.Core
         // and still be that standard; the catalogue's energies lie further apart than this within one chemistry.
         private const double EnergyTolerance = 0.10;
 
+        // The names are constants, not read from the rows: ConfigTable's static initialiser asks for them, and
+        // nanoFramework runs static initialisers in type order, not on first use, so the rows may not exist yet then.
+        private const string UnspecifiedName = "unspecified";
+        private const string Choco20LfpName = "choco20-lfp";
+        private const string Choco20NmcName = "choco20-nmc";
+        private const string Choco25LfpName = "choco25-lfp";
+        private const string Choco25NmcName = "choco25-nmc";
+        private const string Qiji75Name = "qiji75";
+        private const string PartnerAName = "partner-a";
+        private const string PartnerBName = "partner-b";
+
         private static readonly PackStandardRow[] Rows =
         {
-            new PackStandardRow(PackStandard.Unspecified, "unspecified", 0, 0),
-            new PackStandardRow(PackStandard.Choco20Lfp, "choco20-lfp", LiFePO4, 42),
-            new PackStandardRow(PackStandard.Choco20Nmc, "choco20-nmc", Ternary, 52),
-            new PackStandardRow(PackStandard.Choco25Lfp, "choco25-lfp", LiFePO4, 56),
-            new PackStandardRow(PackStandard.Choco25Nmc, "choco25-nmc", Ternary, 70),
-            new PackStandardRow(PackStandard.Qiji75, "qiji75", LiFePO4, 171),
-            new PackStandardRow(PackStandard.PartnerA, "partner-a", 0, 0),
-            new PackStandardRow(PackStandard.PartnerB, "partner-b", 0, 0),
+            new PackStandardRow(PackStandard.Unspecified, UnspecifiedName, 0, 0),
+            new PackStandardRow(PackStandard.Choco20Lfp, Choco20LfpName, LiFePO4, 42),
+            new PackStandardRow(PackStandard.Choco20Nmc, Choco20NmcName, Ternary, 52),
+            new PackStandardRow(PackStandard.Choco25Lfp, Choco25LfpName, LiFePO4, 56),
+            new PackStandardRow(PackStandard.Choco25Nmc, Choco25NmcName, Ternary, 70),
+            new PackStandardRow(PackStandard.Qiji75, Qiji75Name, LiFePO4, 171),
+            new PackStandardRow(PackStandard.PartnerA, PartnerAName, 0, 0),
+            new PackStandardRow(PackStandard.PartnerB, PartnerBName, 0, 0),
         };
 
         /// <summary>Number of catalogued standards (Unspecified included).</summary>
@@ -32,12 +43,11 @@ namespace Station.Core
         /// <summary>The row at <paramref name="index"/> (0..Count-1).</summary>
         public static PackStandardRow RowAt(int index) { return Rows[index]; }
 
-        /// <summary>A new array of every name, in number order (for the configuration key's list of values).</summary>
+        /// <summary>A new array of every name, in number order (for the configuration key's list of values). Safe to call
+        /// from another type's static initialiser (it reads no static field).</summary>
         public static string[] Names()
         {
-            string[] names = new string[Rows.Length];
-            for (int i = 0; i < Rows.Length; i++) names[i] = Rows[i].Name;
-            return names;
+            return new string[] { UnspecifiedName, Choco20LfpName, Choco20NmcName, Choco25LfpName, Choco25NmcName, Qiji75Name, PartnerAName, PartnerBName };
         }
 
         /// <summary>True when <paramref name="code"/> is a catalogued standard.</summary>

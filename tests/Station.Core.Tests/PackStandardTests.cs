@@ -29,6 +29,9 @@ namespace Station.Core.Tests
             Assert.True(PackStandards.Accepts(0, PackStandard.Unspecified));
             Assert.False(PackStandards.Accepts(Mask("qiji75"), PackStandard.Unspecified));
             Assert.True(PackStandards.Accepts(Mask("qiji75"), PackStandard.Qiji75));
+            // The constant names (for static initialisers) are the rows' names, in number order.
+            Assert.Equal(Enumerable.Range(0, PackStandards.Count).Select(i => PackStandards.RowAt(i).Name), PackStandards.Names());
+            Assert.Equal(Enumerable.Range(0, PackStandards.Count), PackStandards.Names().Select(n => PackStandards.CodeOf(n)));
         }
 
         [Theory]

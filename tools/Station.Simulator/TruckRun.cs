@@ -29,6 +29,9 @@ namespace Station.Simulator
             Storage = new MemoryStorage(Clock);
             Bay = new SimTruckBay(Clock, Storage);
             Controller = new StationController(Bay.Io, Bay.Config);
+            // Each block position's BMS on its own CAN segment, as the board app wires them: blocks are BMS-verified.
+            BlockCan = new SimBlockCan(Bay);
+            BlockCan.Install((Station.Core.Swap.Truck.TruckBayProfile)Controller.Sequencer.Profile, Bay.Config);
             Controller.FaultChanged += (code, raised) =>
             {
                 if (raised) Faults.Add(new FaultSeen((int)code, FaultCatalogue.Name(code), SwapStates.Name(_last), Clock.NowMs));
@@ -43,6 +46,8 @@ namespace Station.Simulator
         public SimTruckBay Bay { get; }
         /// <summary>The controller.</summary>
         public StationController Controller { get; }
+        /// <summary>The block positions' CAN segments and BMS checks.</summary>
+        public SimBlockCan BlockCan { get; }
         /// <summary>Swaps asked for.</summary>
         public int SwapsRequested { get; }
         /// <summary>Swaps released.</summary>
