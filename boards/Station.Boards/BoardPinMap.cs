@@ -47,6 +47,11 @@ namespace Station.Boards
         public readonly SafetyChainPins Safety = new SafetyChainPins();
         /// <summary>Vehicle and pack presence sensors.</summary>
         public readonly BaySensorPins Sensors = new BaySensorPins();
+        /// <summary>The truck bay's own devices, or null on a car bay's board.</summary>
+        public TruckPins Truck;
+        /// <summary>The bay profile this board wires ("car" or "truck", as the configuration key bay.profile names it): the
+        /// station's default, and the only profile it starts with.</summary>
+        public string BayProfile = "car";
         /// <summary>Status LED.</summary>
         public int StatusLed = NoPin;
 
@@ -148,6 +153,19 @@ namespace Station.Boards
             TransferConveyor.AddTo(pins, "TransferConveyor");
             Safety.AddTo(pins, "Safety");
             Sensors.AddTo(pins, "Sensors");
+            if (Truck != null) Truck.AddTo(pins);
+        }
+
+        /// <summary>Checks the configured bay profile against this board's wiring (at boot, before a pin is driven): a
+        /// truck bay needs a board that wires the truck's devices, a car bay one that wires its locks, as many as
+        /// <paramref name="lockCount"/>. Null when they match, otherwise the problem.</summary>
+        public string CheckProfile(string profile, int lockCount)
+        {
+            if (profile != BayProfile)
+                return "bay.profile " + profile + " does not match the board, which wires a " + BayProfile + " bay";
+            if (Truck == null && lockCount != LockCount)
+                return "the board wires " + LockCount + " locks, the configuration expects " + lockCount;
+            return null;
         }
 
         /// <summary>Checks the map: every port wired, no pin used twice, every pin valid for the chip and its role.
@@ -155,9 +173,17 @@ namespace Station.Boards
         public string Validate()
         {
             if (Name == null || Name.Length == 0) return "the board has no name";
-            if (LockCount < 1 || LockCount > 16) return "LockCount must be 1..16";
+            if (BayProfile != "car" && BayProfile != "truck") return "BayProfile must be car or truck";
+            if ((Truck != null) != (BayProfile == "truck")) return "a truck bay's board wires the Truck pins, a car bay's does not";
+            // A truck bay has no engine lock set (its blocks' latches are Truck.BlockLocks).
+            if (LockCount < (Truck == null ? 1 : 0) || LockCount > 16) return "LockCount must be 1..16 (0 on a truck bay's board)";
             string locks = Locks.CheckCount(LockCount);
             if (locks != null) return locks;
+            if (Truck != null)
+            {
+                string truck = Truck.CheckCounts();
+                if (truck != null) return truck;
+            }
             if (ExpanderCount < 0 || ExpanderCount > 8) return "ExpanderCount must be 0..8 (MCP23S17 addresses)";
             if (Lift.DriveFrequencyHz < 100 || Lift.DriveFrequencyHz > 40000) return "Lift.DriveFrequencyHz must be 100..40000";
             if (ConsolePort == null || ConsolePort.Length == 0) return "ConsolePort is not set";
@@ -167,7 +193,7 @@ namespace Station.Boards
             pins.Add("StatusLed", StatusLed, PinRole.Output);
             pins.Add("ConsoleTx", ConsoleTx, PinRole.Output);
             pins.Add("ConsoleRx", ConsoleRx, PinRole.Input);
-            if (ExpanderCount > 0 || CanController == null || SdCardChipSelect != NoPin)
+            if (ExpanderCount > 0 || CanController == null || SdCardChipSelect != NoPin || Truck != null)
             {
                 pins.Add("SpiMosi", SpiMosi, PinRole.Output);
                 pins.Add("SpiMiso", SpiMiso, PinRole.Input);
@@ -180,6 +206,15 @@ namespace Station.Boards
             if (SdCardChipSelect != NoPin)
             {
                 pins.Add("SdCardChipSelect", SdCardChipSelect, PinRole.ChipSelect);
+            }
+            if (Truck != null)
+            {
+                // Block positions 2 and 3 on MCP2515s on the SPI bus (position 1 on the board's own pack CAN).
+                Truck.AddCanTo(pins);
+                if (CanCrystalHz != 8000000 && CanCrystalHz != 16000000 && CanCrystalHz != 20000000)
+                {
+                    return "CanCrystalHz must be 8, 16 or 20 MHz (the block segments' MCP2515 crystals)";
+                }
             }
             if (CanController == null)
             {

@@ -4,7 +4,8 @@ namespace Station.Core.Can
     /// and refuses the release with a specific fault unless everything the BMS says is acceptable.</summary>
     /// <remarks>
     /// Order of the refusals (the first that applies is latched): BMS silent or broke the exchange → BmsNoAnswer /
-    /// BmsProtocolError; serial not the chosen pack → PackSerialMismatch; battery type not accepted →
+    /// BmsProtocolError; serial not the chosen pack → PackSerialMismatch; battery type or rated energy contradicting the
+    /// pack standard the record holds → PackStandardMismatch; battery type not accepted →
     /// PackTypeNotAccepted; SOC (BCS) below MinSocPct → PackSocTooLow; BSM temperatures outside the range →
     /// PackTemperatureOutOfRange; BSM fault codes (any non-00): insulation → PackInsulationFault, connector →
     /// PackConnectorNotMated, cell voltage → PackCellVoltageFault, over-temperature → PackOverTemperature, over-current
@@ -29,6 +30,7 @@ namespace Station.Core.Can
         private static readonly string TransfersBrokenText = "the BMS's transfers were broken (see the CAN log)";
         private static readonly string NoFullPictureText = "the BMS did not give identity, parameters and status in time";
         private static readonly string SerialMismatchText = "the pack's BMS reports another serial than the chosen pack";
+        private static readonly string StandardContradictedText = "the pack's BMS reports a chemistry or energy that contradicts its recorded standard";
         private static readonly string TypeRefusedText = "the pack's battery type is not accepted";
         private static readonly string SocTooLowText = "the pack's state of charge is below the minimum";
         private static readonly string TemperatureOutText = "the pack's temperature is outside the accepted range";
@@ -45,6 +47,7 @@ namespace Station.Core.Can
         private readonly int _answerTimeoutMs;
         private GateVerdict _verdict;
         private string _expected;
+        private PackStandard _expectedStandard;
         private long _startMs;
         private bool _stopSent;
         private long _lastPollMs;
@@ -60,6 +63,21 @@ namespace Station.Core.Can
             _answerTimeoutMs = _config.AnswerTimeoutMs > 0 ? _config.AnswerTimeoutMs : bmsTimeoutMs - 500;
             if (_answerTimeoutMs < 1) _answerTimeoutMs = 1;
             Reason = NotStartedText;
+        }
+
+        /// <summary>0 for a car bay's check (the swap's installed pack); 1..3 for a truck block position's own check
+        /// (that block's serial and standard, from the swap record's block at this position).</summary>
+        public int Position { get; set; }
+
+        /// <summary>The catalogued standard the BMS's identity fits (battery type and rated energy), Unspecified when none
+        /// or before its BRM: what the BMS says the pack is, whatever the record says.</summary>
+        public PackStandard ReportedStandard
+        {
+            get
+            {
+                PackIdentity id = _session.Identity;
+                return id.Known ? PackStandards.FromBms(id.BatteryTypeCode, id.RatedCapacityAh, id.RatedVoltageV) : PackStandard.Unspecified;
+            }
         }
 
         /// <summary>The GB/T session (identity and live state of the pack).</summary>
@@ -87,6 +105,13 @@ namespace Station.Core.Can
         public void Begin(SwapRecord swap, long nowMs)
         {
             _expected = swap == null ? null : swap.PackInSerial;
+            _expectedStandard = swap == null ? PackStandard.Unspecified : swap.PackInStandard;
+            for (int b = 0; Position > 0 && swap != null && swap.Blocks != null && b < swap.BlockCount; b++)
+            {
+                if (swap.Blocks[b].Position != Position) continue;
+                _expected = swap.Blocks[b].PackInSerial;
+                _expectedStandard = swap.Blocks[b].PackInStandard;
+            }
             _startMs = nowMs;
             _verdict = GateVerdict.Pending;
             _stopSent = false;
@@ -135,6 +160,8 @@ namespace Station.Core.Can
             PackStatus st = _session.Status;
             if (!id.SerialMatches(_expected))
                 return Refuse(FaultCode.PackSerialMismatch, SerialMismatchText);
+            if (PackStandards.Contradicts(_expectedStandard, id.BatteryTypeCode, id.RatedCapacityAh, id.RatedVoltageV))
+                return Refuse(FaultCode.PackStandardMismatch, StandardContradictedText);
             bool typeOk = false;
             for (int i = 0; i < _config.AcceptedBatteryTypes.Length; i++)
                 if (_config.AcceptedBatteryTypes[i] == id.BatteryTypeCode) typeOk = true;

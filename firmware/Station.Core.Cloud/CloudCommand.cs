@@ -39,6 +39,8 @@ namespace Station.Core.Cloud
         public string Version;
         /// <summary>Offered bundle size in bytes, or 0.</summary>
         public int Size;
+        /// <summary>swap.authorize: the pack standards the vehicle accepts (PackStandards mask; 0 = any).</summary>
+        public int Accepts;
 
         /// <summary>Clears every member before a parse.</summary>
         public void Clear()
@@ -59,6 +61,7 @@ namespace Station.Core.Cloud
             Code = 0;
             Version = null;
             Size = 0;
+            Accepts = 0;
         }
     }
 }

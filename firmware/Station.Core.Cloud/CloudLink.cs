@@ -387,7 +387,7 @@ namespace Station.Core.Cloud
                     if (!_outbox.SwapsAllowed) return CloudResult.Refuse(CloudReason.OutboxFull, WhyNoSwaps());
                     long validForMs = 0;
                     if (c.HasExpiry) validForMs = (c.Expiry.Ticks - _clock.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
-                    return _station.Authorize(c.Vehicle, c.Pack, validForMs);
+                    return _station.Authorize(c.Vehicle, c.Pack, c.Accepts, validForMs);
                 case CommandKind.SwapCancel: return _station.Cancel();
                 case CommandKind.StationStatus:
                     if (_online) { PublishState(CloudWords.State); PublishTelemetry(); }

@@ -225,6 +225,8 @@ namespace Station.Core.Cloud
         public static readonly string InterruptedStep = "interruptedStep";
         /// <summary>"bmsVerified"</summary>
         public static readonly string BmsVerified = "bmsVerified";
+        /// <summary>"standardIn": the installed pack's standard (only when the record knows it).</summary>
+        public static readonly string StandardIn = "standardIn";
         /// <summary>"swap.unknown"</summary>
         public static readonly string SwapUnknown = "swap.unknown";
         /// <summary>"null"</summary>

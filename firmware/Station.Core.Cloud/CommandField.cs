@@ -27,9 +27,11 @@ namespace Station.Core.Cloud
         public const int Version = 1024;
         /// <summary>Bundle size in bytes (update.offer).</summary>
         public const int Size = 2048;
+        /// <summary>"accepts": the pack standards the vehicle accepts, names separated by commas (swap.authorize).</summary>
+        public const int Accepts = 4096;
 
         /// <summary>Member names, index = bit number.</summary>
-        public static readonly string[] Names = { "v", "mid", "cmd", "exp", "by", "vehicle", "pack", "key", "value", "code", "version", "size" };
+        public static readonly string[] Names = { "v", "mid", "cmd", "exp", "by", "vehicle", "pack", "key", "value", "code", "version", "size", "accepts" };
 
         /// <summary>Members every command takes.</summary>
         public const int Envelope = V | Mid | Cmd | Exp | By;

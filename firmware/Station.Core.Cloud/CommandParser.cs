@@ -153,6 +153,12 @@ namespace Station.Core.Cloud
                     if (!Identifier(text, 32)) return Fail(into, CloudReason.OutOfRange, "pack: 1..32 of A-Z a-z 0-9 - _ . :");
                     into.Pack = text;
                 }
+                else if (bit == CommandField.Accepts)
+                {
+                    int mask = text.Length > 96 ? -1 : PackStandards.MaskOf(text);
+                    if (mask < 0) return Fail(into, CloudReason.OutOfRange, "accepts: pack standards separated by commas (choco20-lfp, choco20-nmc, choco25-lfp, choco25-nmc, qiji75, partner-a, partner-b)");
+                    into.Accepts = mask;
+                }
                 else if (bit == CommandField.Key)
                 {
                     if (!Identifier(text, 48)) return Fail(into, CloudReason.OutOfRange, "key: 1..48 of A-Z a-z 0-9 - _ . :");

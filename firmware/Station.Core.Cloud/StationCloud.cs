@@ -141,10 +141,14 @@ namespace Station.Core.Cloud
             _link.RecordAudit("console", "technician", command, accepted, accepted ? CloudReason.Accepted : CloudReason.Refused, detail);
         }
 
+        /// <summary>Authorise one swap for a vehicle that names no pack standard (any).</summary>
+        public CloudResult Authorize(string vehicle, string pack, long validForMs) { return Authorize(vehicle, pack, 0, validForMs); }
+
         /// <inheritdoc />
-        public CloudResult Authorize(string vehicle, string pack, long validForMs)
+        public CloudResult Authorize(string vehicle, string pack, int acceptedStandards, long validForMs)
         {
             var auth = new SwapAuthorization(vehicle, pack);
+            auth.AcceptedStandards = acceptedStandards;
             if (validForMs > 0) auth.ExpiresAtMs = _clock.NowMs + validForMs;
             return Map(_controller.Authorize(auth));
         }
@@ -316,6 +320,8 @@ namespace Station.Core.Cloud
             w.Member(CloudWords.PackIn, r.PackInSerial);
             w.Member(CloudWords.SocOut, r.PackOutSocPct);
             w.Member(CloudWords.SocIn, r.PackInSocPct);
+            // Only when known: a station that names no standards keeps writing the records it always wrote.
+            if (r.PackInStandard != PackStandard.Unspecified) w.Member(CloudWords.StandardIn, PackStandards.Name(r.PackInStandard));
             w.Member(CloudWords.Slot, r.SourceSlot);
             w.MemberUtc(CloudWords.Start, r.StartUtc);
             w.Name(CloudWords.Steps);

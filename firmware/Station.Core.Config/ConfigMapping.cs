@@ -19,6 +19,7 @@ namespace Station.Core.Config
     /// | bay.profile | BayProfile | restart |
     /// | lift.following_error_mm | FollowingErrorMm | at once |
     /// | safety.tick_late_ms | TickLateMs | at once |
+    /// | pack.standard | DefaultPackStandard (PackStandard number) | at once (next rack pack set) |
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
@@ -84,6 +85,8 @@ namespace Station.Core.Config
             c.HomingRepeatMm = values.Number(ConfigTable.LiftHomingRepeatMm);
             c.FollowingErrorMm = values.Number(ConfigTable.LiftFollowingErrorMm);
             c.TickLateMs = values.Number(ConfigTable.SafetyTickLateMs);
+            int standard = PackStandards.CodeOf(values.Text(ConfigTable.PackStandard));
+            c.DefaultPackStandard = standard < 0 ? 0 : standard;
         }
 
         /// <summary>Sets the mapped keys of <paramref name="values"/> from a StationConfig (the simulator's bay, a
@@ -118,6 +121,7 @@ namespace Station.Core.Config
             error = First(error, values.TrySetStored(ConfigTable.LockMinTravelMs, c.LockMinTravelMs.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.LiftFollowingErrorMm, Round(c.FollowingErrorMm)));
             error = First(error, values.TrySetStored(ConfigTable.SafetyTickLateMs, c.TickLateMs.ToString()));
+            error = First(error, values.TrySetStored(ConfigTable.PackStandard, PackStandards.Name((PackStandard)c.DefaultPackStandard)));
             int speed = values.Number(ConfigTable.LiftSpeedMmS);
             if (values.Number(ConfigTable.LiftJogSpeedMmS) > speed)
             {
@@ -155,6 +159,7 @@ namespace Station.Core.Config
             k.HomingRepeatMm = c.HomingRepeatMm;
             k.FollowingErrorMm = c.FollowingErrorMm;
             k.TickLateMs = c.TickLateMs;
+            k.DefaultPackStandard = c.DefaultPackStandard;
             k.LockCount = c.LockCount;
             k.LockTravelMs = c.LockTravelMs;
             k.LockMinTravelMs = c.LockMinTravelMs;

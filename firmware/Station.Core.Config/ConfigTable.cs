@@ -88,6 +88,8 @@ namespace Station.Core.Config
         public const int LiftFollowingErrorMm = 39;
         /// <summary>Row index of <c>safety.tick_late_ms</c>.</summary>
         public const int SafetyTickLateMs = 40;
+        /// <summary>Row index of <c>pack.standard</c>.</summary>
+        public const int PackStandard = 41;
 
         private const string SafetyThreshold = "a plausibility threshold of the safety checks is set at the bay, where its effect is seen";
 
@@ -158,6 +160,9 @@ namespace Station.Core.Config
                 .SiteOnly(SafetyThreshold),
             new ConfigKey("safety.tick_late_ms", "ms", 20, 1000, 100, "a control tick this late stops any motion (and is counted)")
                 .SiteOnly(SafetyThreshold),
+            new ConfigKey("pack.standard", ConfigKind.WordList, 1, 1, "unspecified",
+                "standard of a rack pack set without one (choco20-lfp, choco25-nmc, qiji75, …; the BMS check holds the pack to it)")
+                .OneOf(PackStandards.Names()),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>

@@ -60,6 +60,9 @@ namespace Station.Core
         /// <summary>A control tick this much later than the one before, with an actuator driven, stops everything
         /// (ControlTickLate); without motion it is only counted, ms.</summary>
         public int TickLateMs = 100;
+        /// <summary>The <see cref="PackStandard"/> number a rack pack gets when it is set without one (pack.standard);
+        /// 0 = unspecified.</summary>
+        public int DefaultPackStandard;
 
         /// <summary>Number of pack locks.</summary>
         public int LockCount = 4;
@@ -134,6 +137,7 @@ namespace Station.Core
             if (!(HomingRepeatMm >= 2 * count) || HomingRepeatMm > 20) return "HomingRepeatMm must be >= 2 encoder counts and <= 20";
             if (!(FollowingErrorMm >= 4 * count) || FollowingErrorMm > 50) return "FollowingErrorMm must be >= 4 encoder counts and <= 50";
             if (TickLateMs < 2 * TickMs || TickLateMs > 1000) return "TickLateMs must be at least two ticks and <= 1000";
+            if (!PackStandards.Known(DefaultPackStandard)) return "DefaultPackStandard must be a catalogued pack standard";
             if (!(HomingBackoffMm > PositionToleranceMm + HomingRepeatMm) || HomingBackoffMm > 50) return "HomingBackoffMm must be > PositionToleranceMm + HomingRepeatMm and <= 50";
             return null;
         }

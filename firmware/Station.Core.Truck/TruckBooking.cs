@@ -19,6 +19,14 @@ namespace Station.Core.Swap.Truck
         public static string Refusal(AdmissionCheck check, SwapSequencer s, SwapAuthorization auth, TruckRobot robot)
         {
             int mask = auth.BlockPositions;
+            if (check == AdmissionCheck.PackStandardNotAccepted)
+            {
+                // Only a staged block is already chosen: it goes to the first booked position.
+                int first = FirstPosition(mask);
+                return first < 0 || s.Inventory.At(PackPlace.Staging).IsEmpty ? null
+                    : StandardAdmission.WrongPackWords(s.Inventory, auth, auth.AcceptedAt(first));
+            }
+            if (check == AdmissionCheck.NoPackOfStandard) return StandardRefusal(s, auth);
             if (check == AdmissionCheck.BlockBooking)
             {
                 if (mask == 0) return "a truck booking names the block positions to swap (1-3)";
@@ -39,6 +47,38 @@ namespace Station.Core.Swap.Truck
                 int ready = ReadyCount(s);
                 if (ready < wanted)
                     return string.Concat(wanted.ToString(), " blocks booked, only ", ready.ToString(), " ready at or above the minimum state of charge");
+            }
+            return null;
+        }
+
+        private static int FirstPosition(int mask)
+        {
+            for (int p = 1; p <= TruckPorts.Positions; p++) if ((mask & (1 << (p - 1))) != 0) return p;
+            return -1;
+        }
+
+        // Chooses as Start will (staged block to the first position, then per position the best ready block of a standard
+        // it accepts), and names the first position left without one. Positions are served in ascending order, so a
+        // rack that could fit the booking only in another order is refused: the words say which position lacks a block.
+        private static string StandardRefusal(SwapSequencer s, SwapAuthorization auth)
+        {
+            PackInventory inv = s.Inventory;
+            int[] taken = new int[TruckPorts.Positions];
+            int b = 0;
+            for (int p = 1; p <= TruckPorts.Positions; p++)
+            {
+                if ((auth.BlockPositions & (1 << (p - 1))) == 0) continue;
+                int slot = -1;
+                if (!(b == 0 && !inv.At(PackPlace.Staging).IsEmpty))
+                {
+                    slot = ChooseReady(inv, s.Config.MinSocPct, auth.AcceptedAt(p), taken, b);
+                    // Too few ready blocks at all is BlockPacks' refusal; this one is about standards only.
+                    if (slot < 0 && ChooseReady(inv, s.Config.MinSocPct, 0, taken, b) >= 0)
+                        return string.Concat("no ready block of a standard position ", p.ToString(), " accepts (",
+                            PackStandards.MaskText(auth.AcceptedAt(p)), ")");
+                }
+                taken[b] = slot;
+                b++;
             }
             return null;
         }
@@ -84,13 +124,15 @@ namespace Station.Core.Swap.Truck
                     // A block already waits at staging (left there by an earlier fault): the first position takes it.
                     block.PackInSerial = staged.Serial;
                     block.PackInSocPct = staged.SocPct;
+                    block.PackInStandard = staged.Standard;
                 }
                 else
                 {
-                    slot = ChooseReady(inv, s.Config.MinSocPct, chosen, b);
+                    slot = ChooseReady(inv, s.Config.MinSocPct, auth.AcceptedAt(p), chosen, b);
                     if (slot < 0) return CommandResult.Refuse(RejectReason.NotEnoughReadyPacks, "not enough ready blocks");
                     block.PackInSerial = inv.Slot(slot).Serial;
                     block.PackInSocPct = inv.Slot(slot).SocPct;
+                    block.PackInStandard = inv.Slot(slot).Standard;
                 }
                 chosen[b] = slot;
                 block.SourceSlot = slot;
@@ -101,6 +143,7 @@ namespace Station.Core.Swap.Truck
             }
             rec.PackInSerial = rec.Blocks[0].PackInSerial;
             rec.PackInSocPct = rec.Blocks[0].PackInSocPct;
+            rec.PackInStandard = rec.Blocks[0].PackInStandard;
             rec.SourceSlot = rec.Blocks[0].SourceSlot;
             // The truck's blocks the station does not know yet get a placeholder name, as a car's unknown pack does.
             bool[] named = new bool[n];
@@ -125,13 +168,14 @@ namespace Station.Core.Swap.Truck
             return CommandResult.Ok(string.Concat("truck swap started: ", n.ToString(), " block(s), first with pack ", rec.PackInSerial));
         }
 
-        private static int ChooseReady(PackInventory inv, int minSocPct, int[] taken, int takenCount)
+        private static int ChooseReady(PackInventory inv, int minSocPct, int accepted, int[] taken, int takenCount)
         {
             int best = -1;
             for (int i = 0; i < inv.SlotCount; i++)
             {
                 PackRecord r = inv.Slot(i);
                 if (r.IsEmpty || r.State != PackState.Ready || r.InTransit || r.SocPct < minSocPct) continue;
+                if (!PackStandards.Accepts(accepted, r.Standard)) continue;
                 bool used = false;
                 for (int t = 0; t < takenCount; t++) if (taken[t] == i) used = true;
                 if (used) continue;

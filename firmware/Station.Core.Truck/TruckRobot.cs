@@ -81,9 +81,11 @@ namespace Station.Core.Swap.Truck
         {
             Sample(nowMs);
             Travel.Update(nowMs);
-            if (Travel.Fault != FaultCode.None) return Travel.Fault;
+            // Each axis latches its own code, so the catalogue and the technician see which axis failed; the axis keeps
+            // its own reason (stall, timeout, limit …) in its Fault for the log and the console.
+            if (Travel.Fault != FaultCode.None) return FaultCode.TravelAxisFault;
             Fork.Update(nowMs);
-            if (Fork.Fault != FaultCode.None) return Fork.Fault;
+            if (Fork.Fault != FaultCode.None) return FaultCode.ForkAxisFault;
             for (int i = 0; i < TruckPorts.Positions; i++)
             {
                 LockSet l = Latches[i];
@@ -113,8 +115,10 @@ namespace Station.Core.Swap.Truck
             _travelPending = true;
             _heightPending = true;
             _forkPending = true;
-            if (Travel.MoveTo(travelMm, now) && s.Lift.MoveTo(heightMm, now) && Fork.MoveTo(forkMm, now)) return true;
-            s.RaiseFault(FaultCode.LiftMoveRefused);
+            if (!Travel.MoveTo(travelMm, now)) s.RaiseFault(FaultCode.TravelAxisFault);
+            else if (!s.Lift.MoveTo(heightMm, now)) s.RaiseFault(FaultCode.LiftMoveRefused);
+            else if (!Fork.MoveTo(forkMm, now)) s.RaiseFault(FaultCode.ForkAxisFault);
+            else return true;
             return false;
         }
 
@@ -147,7 +151,8 @@ namespace Station.Core.Swap.Truck
                 _homingPhase = 2;
                 _travelPending = true;
                 _heightPending = true;
-                if (!Travel.StartHoming(s.Now) || !s.Lift.StartHoming(s.Now)) s.RaiseFault(FaultCode.LiftMoveRefused);
+                if (!Travel.StartHoming(s.Now)) s.RaiseFault(FaultCode.TravelAxisFault);
+                else if (!s.Lift.StartHoming(s.Now)) s.RaiseFault(FaultCode.LiftMoveRefused);
                 return false;
             }
             if (_homingPhase != 2) return false;

@@ -16,6 +16,8 @@ namespace Station.Core
         public int PackInSocPct = -1;
         /// <summary>Rack slot the charged block came from, -1 when none.</summary>
         public int SourceSlot = -1;
+        /// <summary>Standard of the block installed (the record's, which the block's BMS check holds it to).</summary>
+        public PackStandard PackInStandard;
         /// <summary>ms after the swap's start the robot set off for this block, -1 before.</summary>
         public long StartMs = -1;
         /// <summary>ms after the swap's start the charged block was latched and its fork out, -1 before.</summary>
@@ -34,6 +36,7 @@ namespace Station.Core
             PackOutSocPct = other.PackOutSocPct;
             PackInSocPct = other.PackInSocPct;
             SourceSlot = other.SourceSlot;
+            PackInStandard = other.PackInStandard;
             StartMs = other.StartMs;
             EndMs = other.EndMs;
             Verdict = other.Verdict;

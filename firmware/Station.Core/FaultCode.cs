@@ -121,6 +121,10 @@ namespace Station.Core
         /// <summary>An unexpected exception escaped the control tick: outputs off, the loop keeps serving console and cloud.</summary>
         ControlException = 71,
 
+        /// <summary>Release gate: the pack's BMS reports an identity (chemistry, energy) that contradicts the pack standard
+        /// the station's record holds for it (a pack of another standard, or a record that is wrong).</summary>
+        PackStandardMismatch = 80,
+
         /// <summary>Truck bay: the robot fork's load cell reads above the maximum load (GB/T 29772 maximum-load limit).</summary>
         RobotOverload = 90,
         /// <summary>Truck bay: the robot's anti-tipping inclination switch opened.</summary>
@@ -132,6 +136,12 @@ namespace Station.Core
         /// <summary>Truck bay: a block is not where the step needs it (cradle empty under the fork, or a cradle still full
         /// after the block was taken).</summary>
         BlockNotInCradle = 94,
+        /// <summary>Truck bay: the robot's travel axis tripped (stall, move or homing timeout, limit, encoder, refused
+        /// move); the axis's own reason is in the log and the console's status.</summary>
+        TravelAxisFault = 95,
+        /// <summary>Truck bay: the robot's fork axis tripped (stall, move or homing timeout, limit, encoder, refused move);
+        /// the axis's own reason is in the log and the console's status.</summary>
+        ForkAxisFault = 96,
 
         /// <summary>A registered output stayed on longer than its maximum on-time (the device that drives it did not stop it).</summary>
         OutputOnTooLong = 97,

@@ -91,6 +91,13 @@ namespace Station.Core
             else _slots[slot].Set(serial, socPct, state);
         }
 
+        /// <summary>Sets rack slot <paramref name="slot"/> to a pack of <paramref name="standard"/> (serial null = empty).</summary>
+        public void SetSlot(int slot, string serial, int socPct, PackState state, PackStandard standard)
+        {
+            if (serial == null) _slots[slot].Clear();
+            else _slots[slot].Set(serial, socPct, state, standard);
+        }
+
         /// <summary>Sets a whole slot record (copies its values).</summary>
         public void SetSlot(int slot, PackRecord record) { _slots[slot].CopyFrom(record); }
 
@@ -125,13 +132,18 @@ namespace Station.Core
         }
 
         /// <summary>The ready pack with the highest state of charge at or above <paramref name="minSocPct"/>, or -1.</summary>
-        public int ChooseReady(int minSocPct)
+        public int ChooseReady(int minSocPct) { return ChooseReady(minSocPct, 0); }
+
+        /// <summary>The ready pack with the highest state of charge at or above <paramref name="minSocPct"/> whose standard
+        /// a vehicle accepting <paramref name="acceptedStandards"/> takes (0 = any, see PackStandards.Accepts), or -1.</summary>
+        public int ChooseReady(int minSocPct, int acceptedStandards)
         {
             int best = -1;
             for (int i = 0; i < _slots.Length; i++)
             {
                 PackRecord r = _slots[i];
                 if (r.IsEmpty || r.State != PackState.Ready || r.InTransit || r.SocPct < minSocPct) continue;
+                if (!PackStandards.Accepts(acceptedStandards, r.Standard)) continue;
                 if (best < 0 || r.SocPct > _slots[best].SocPct) best = i;
             }
             return best;
@@ -261,6 +273,11 @@ namespace Station.Core
                 sb.Append("% ");
             }
             sb.Append(StateName(r.State));
+            if (r.Standard != PackStandard.Unspecified)
+            {
+                sb.Append(", ");
+                sb.Append(PackStandards.Name(r.Standard));
+            }
             if (r.InTransit) sb.Append(", in transit: not confirmed");
             sb.Append(')');
         }

@@ -16,6 +16,8 @@ namespace Station.Core
         public PackState State;
         /// <summary>True while a move towards this place is not yet confirmed.</summary>
         public bool InTransit;
+        /// <summary>The pack's standard (Choco-Swap #20/#25, QIJI #75, a partner's), Unspecified when nobody said.</summary>
+        public PackStandard Standard;
 
         /// <summary>True when no pack is here.</summary>
         public bool IsEmpty { get { return Serial == null; } }
@@ -39,9 +41,16 @@ namespace Station.Core
         /// <summary>Makes this the record of a pack (serial null = empty), not in transit.</summary>
         public void Set(string serial, int socPct, PackState state)
         {
+            Set(serial, socPct, state, PackStandard.Unspecified);
+        }
+
+        /// <summary>Makes this the record of a pack of <paramref name="standard"/> (serial null = empty), not in transit.</summary>
+        public void Set(string serial, int socPct, PackState state, PackStandard standard)
+        {
             Serial = serial;
             SocPct = socPct;
             State = serial == null ? PackState.Empty : state;
+            Standard = serial == null ? PackStandard.Unspecified : standard;
             InTransit = false;
         }
 
@@ -51,6 +60,7 @@ namespace Station.Core
             Serial = null;
             SocPct = -1;
             State = PackState.Empty;
+            Standard = PackStandard.Unspecified;
             InTransit = false;
         }
 
@@ -61,6 +71,7 @@ namespace Station.Core
             SocPct = other.SocPct;
             State = other.State;
             InTransit = other.InTransit;
+            Standard = other.Standard;
         }
 
         /// <summary>A new record with the same values (to keep them while the live one changes).</summary>
@@ -74,7 +85,8 @@ namespace Station.Core
         /// <summary>Field-by-field equality.</summary>
         public bool SameAs(PackRecord other)
         {
-            return Serial == other.Serial && SocPct == other.SocPct && State == other.State && InTransit == other.InTransit;
+            return Serial == other.Serial && SocPct == other.SocPct && State == other.State && InTransit == other.InTransit
+                && Standard == other.Standard;
         }
     }
 }

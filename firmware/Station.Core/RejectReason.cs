@@ -40,5 +40,10 @@ namespace Station.Core
         BlockBookingMismatch = 16,
         /// <summary>More blocks are booked than charged blocks are ready.</summary>
         NotEnoughReadyPacks = 17,
+        /// <summary>No ready pack (or block, per position) is of a standard the vehicle accepts.</summary>
+        NoPackOfStandard = 18,
+        /// <summary>The pack the authorisation names, or the one waiting at staging, is of a standard the vehicle does not
+        /// accept.</summary>
+        PackStandardNotAccepted = 19,
     }
 }

@@ -162,6 +162,9 @@ namespace Station.Core
         /// <summary>Sets one rack slot's pack (rack handler, technician); journaled.</summary>
         public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state) { return _seq.SetRackSlot(slot, serial, socPct, state); }
 
+        /// <summary>Sets a rack slot to a pack of <paramref name="standard"/>; journaled. Refused during a swap.</summary>
+        public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state, PackStandard standard) { return _seq.SetRackSlot(slot, serial, socPct, state, standard); }
+
         /// <summary>Technician correction of a bay place's pack outside a swap; journaled.</summary>
         public CommandResult SetPlace(PackPlace place, string serial, int socPct) { return _seq.SetPlace(place, serial, socPct); }
 

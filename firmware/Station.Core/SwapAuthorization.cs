@@ -20,8 +20,24 @@ namespace Station.Core
         /// <summary>Truck bay: how many blocks the booking says it swaps (must equal the positions named), or 0 when it
         /// names only positions.</summary>
         public int BlockCount;
+        /// <summary>The pack standards the vehicle accepts: bit n for <see cref="PackStandard"/> n (PackStandards.MaskOf),
+        /// 0 = any (an authorisation that names none). A truck's positions take this unless
+        /// <see cref="PositionStandards"/> names their own.</summary>
+        public int AcceptedStandards;
+        /// <summary>Truck bay: per block position (index = position - 1) the standards that position accepts (a mask as
+        /// <see cref="AcceptedStandards"/>); null, or 0 at a position, = <see cref="AcceptedStandards"/>.</summary>
+        public int[] PositionStandards;
         /// <summary>Clock.NowMs after which this authorisation is void, or 0 for none.</summary>
         public long ExpiresAtMs;
+
+        /// <summary>The standards block position <paramref name="position"/> (1..3) accepts; <see cref="AcceptedStandards"/>
+        /// for a car or a position the booking gives none for.</summary>
+        public int AcceptedAt(int position)
+        {
+            if (PositionStandards == null || position < 1 || position > PositionStandards.Length) return AcceptedStandards;
+            int own = PositionStandards[position - 1];
+            return own != 0 ? own : AcceptedStandards;
+        }
 
         /// <summary>Creates an authorisation.</summary>
         public SwapAuthorization(string vehicleId, string packSerial)

@@ -23,6 +23,8 @@ namespace Station.Core
         public int PackInSocPct = -1;
         /// <summary>Rack slot the charged pack came from, -1 when it was already staged.</summary>
         public int SourceSlot = -1;
+        /// <summary>Standard of the pack installed (the record's, which the BMS check holds the pack to).</summary>
+        public PackStandard PackInStandard;
         /// <summary>Wall-clock start (UTC).</summary>
         public DateTime StartUtc;
         /// <summary>Wall-clock end (UTC), when ended.</summary>

@@ -10,25 +10,21 @@ namespace Station.Device
     /// MCP23S17. The board files (boards/&lt;board&gt;/Device) add what differs per chip: routing, PWM and encoder.</summary>
     public static class PortWiring
     {
+        /// <summary>Opens the board's MCP23S17 expanders on its SPI bus (one shared chip select, hardware addresses 0..n-1).</summary>
+        public static Mcp23s17[] OpenExpanders(BoardPinMap map)
+        {
+            var bus = Mcp23s17.OpenBus(map.SpiBus, map.ExpanderChipSelect);
+            var expanders = new Mcp23s17[map.ExpanderCount];
+            for (int i = 0; i < expanders.Length; i++) expanders[i] = new Mcp23s17(bus, i);
+            return expanders;
+        }
+
         /// <summary>Wires every digital port of <paramref name="map"/>; the caller sets Lift.Drive and Lift.Encoder.</summary>
         public static WiredBoard Wire(BoardPinMap map, GpioController gpio, Mcp23s17[] expanders, string storageFolder)
         {
             var io = new StationIo();
-            io.Lift.DirectionAway = Output(map.Lift.DirectionAway, gpio, expanders);
-            io.Lift.Enable = Output(map.Lift.Enable, gpio, expanders);
-            io.Lift.BrakeRelease = Output(map.Lift.BrakeRelease, gpio, expanders);
-            io.Lift.FarLimit = Input(map, map.Lift.FarLimit, gpio, expanders);
-            io.Lift.HomeSwitch = Input(map, map.Lift.HomeSwitch, gpio, expanders);
-            io.Lift.FarContact = Input(map, map.Lift.FarContact, gpio, expanders);
-
-            io.Locks.Size(map.LockCount);
-            for (int i = 0; i < map.LockCount; i++)
-            {
-                io.Locks.Engage[i] = Output(map.Locks.Engage[i], gpio, expanders);
-                io.Locks.Release[i] = Output(map.Locks.Release[i], gpio, expanders);
-                io.Locks.LockedSensor[i] = Input(map, map.Locks.LockedSensor[i], gpio, expanders);
-                io.Locks.UnlockedSensor[i] = Input(map, map.Locks.UnlockedSensor[i], gpio, expanders);
-            }
+            WireAxis(io.Lift, map.Lift, map, gpio, expanders);
+            WireLocks(io.Locks, map.Locks, map, gpio, expanders);
 
             WireConveyor(io.StagingConveyor, map.StagingConveyor, map, gpio, expanders);
             WireConveyor(io.TransferConveyor, map.TransferConveyor, map, gpio, expanders);
@@ -44,6 +40,8 @@ namespace Station.Device
             io.Safety.MotionPermit = Output(map.Safety.MotionPermit, gpio, expanders);
             io.Safety.PermitWatchdogKick = Output(map.Safety.PermitWatchdogKick, gpio, expanders);
 
+            if (map.Truck != null) io.Truck = WireTruck(map, gpio, expanders);
+
             var board = new WiredBoard();
             board.Io = io;
             board.Expanders = expanders;
@@ -51,6 +49,45 @@ namespace Station.Device
             board.StorageFolder = storageFolder;
             for (int i = 0; i < expanders.Length; i++) expanders[i].Configure();
             return board;
+        }
+
+        // The truck's own devices; the caller sets the travel and fork axes' Drive and Encoder (board-specific adapters).
+        private static TruckPorts WireTruck(BoardPinMap map, GpioController gpio, Mcp23s17[] expanders)
+        {
+            var t = new TruckPorts();
+            WireAxis(t.Travel, map.Truck.Travel, map, gpio, expanders);
+            WireAxis(t.Fork, map.Truck.Fork, map, gpio, expanders);
+            for (int p = 0; p < TruckPorts.Positions; p++)
+            {
+                WireLocks(t.BlockLocks[p], map.Truck.BlockLocks[p], map, gpio, expanders);
+                WireLocks(t.Connectors[p], map.Truck.Connectors[p], map, gpio, expanders);
+                t.BlockPresent[p] = Input(map, map.Truck.BlockPresent[p], gpio, expanders);
+            }
+            t.LoadWithinLimit = Input(map, map.Truck.LoadWithinLimit, gpio, expanders);
+            t.Upright = Input(map, map.Truck.Upright, gpio, expanders);
+            return t;
+        }
+
+        private static void WireAxis(LinearAxisPorts ports, LinearAxisPins pins, BoardPinMap map, GpioController gpio, Mcp23s17[] expanders)
+        {
+            ports.DirectionAway = Output(pins.DirectionAway, gpio, expanders);
+            ports.Enable = Output(pins.Enable, gpio, expanders);
+            ports.BrakeRelease = Output(pins.BrakeRelease, gpio, expanders);
+            ports.FarLimit = Input(map, pins.FarLimit, gpio, expanders);
+            ports.HomeSwitch = Input(map, pins.HomeSwitch, gpio, expanders);
+            ports.FarContact = Input(map, pins.FarContact, gpio, expanders);
+        }
+
+        private static void WireLocks(LockSetPorts ports, LockSetPins pins, BoardPinMap map, GpioController gpio, Mcp23s17[] expanders)
+        {
+            ports.Size(pins.Engage.Length);
+            for (int i = 0; i < pins.Engage.Length; i++)
+            {
+                ports.Engage[i] = Output(pins.Engage[i], gpio, expanders);
+                ports.Release[i] = Output(pins.Release[i], gpio, expanders);
+                ports.LockedSensor[i] = Input(map, pins.LockedSensor[i], gpio, expanders);
+                ports.UnlockedSensor[i] = Input(map, pins.UnlockedSensor[i], gpio, expanders);
+            }
         }
 
         private static void WireConveyor(ConveyorPorts ports, ConveyorPins pins, BoardPinMap map, GpioController gpio, Mcp23s17[] expanders)

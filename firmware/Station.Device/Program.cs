@@ -36,11 +36,11 @@ namespace Station.Device
             BoardPinMap map = BoardWiring.PinMap();
             string problem = map.Validate();
             var config = new StationConfig();
+            // The board decides the kind of bay by its wiring: its profile is the default, and a stored configuration
+            // naming another is not used (below).
+            config.BayProfile = map.BayProfile;
             if (problem == null) problem = config.Validate();
-            if (problem == null && config.LockCount != map.LockCount)
-            {
-                problem = "the board wires " + map.LockCount + " locks, the configuration expects " + config.LockCount;
-            }
+            if (problem == null) problem = map.CheckProfile(config.BayProfile, config.LockCount);
             if (problem != null)
             {
                 // Nothing is opened: every output stays at its reset level (off).
@@ -69,10 +69,7 @@ namespace Station.Device
             logRing.Write(LogLevel.Info, settingsFile.Load(settings));
             StationConfig stored = ConfigMapping.ToStationConfig(settings, config);
             string storedProblem = stored.Validate();
-            if (storedProblem == null && stored.LockCount != map.LockCount)
-            {
-                storedProblem = "lock.count does not match the board";
-            }
+            if (storedProblem == null) storedProblem = map.CheckProfile(stored.BayProfile, stored.LockCount);
             if (storedProblem == null)
             {
                 config = stored;
@@ -116,6 +113,21 @@ namespace Station.Device
                 var session = new PackSession(board.PackCan, GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
                 var check = new BmsPackCheck(session, BmsCheckConfig.From(settings), config.MinSocPct, config.BmsTimeoutMs);
                 controller.PackCheck = check; // the sequencer polls it every tick from Begin on
+            }
+            // A truck bay: one GB/T session per block position on that block's own CAN segment, installed as the
+            // position's release check (docs/truck-bay.md, "Each block's BMS"); without it a block is not BMS-verified.
+            var truck = controller.Sequencer.Profile as Station.Core.Swap.Truck.TruckBayProfile;
+            if (truck != null && board.BlockCan != null)
+            {
+                BmsCheckConfig blockChecks = BmsCheckConfig.From(settings);
+                for (int p = 1; p <= board.BlockCan.Length; p++)
+                {
+                    if (board.BlockCan[p - 1] == null) continue;
+                    var blockSession = new PackSession(board.BlockCan[p - 1], GbT27930Profile.Instance, GbT27930Profile.BmsAddress);
+                    var blockCheck = new BmsPackCheck(blockSession, blockChecks, config.MinSocPct, config.BmsTimeoutMs);
+                    blockCheck.Position = p;
+                    truck.BlockGate.SetCheck(p, blockCheck);
+                }
             }
             // Technician console on the board's console UART (pins routed by the board wiring), 115200 8N1.
             var console = new StationConsole(new SerialConsoleLine(map.ConsolePort),

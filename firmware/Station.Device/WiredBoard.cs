@@ -18,6 +18,9 @@ namespace Station.Device
         public ICanPort PackCan;
         /// <summary>The MCP2515 behind <see cref="PackCan"/> on boards that have one (error counters, bus-off recovery).</summary>
         public Mcp2515CanPort CanChip;
+        /// <summary>Truck bay: per block position (index = position - 1) the CAN port of that block's own segment, or null
+        /// on a car bay's board.</summary>
+        public ICanPort[] BlockCan;
         /// <summary>Why the CAN controller did not start, or null.</summary>
         public string CanProblem;
         /// <summary>Folder of the station's files (journal, configuration).</summary>

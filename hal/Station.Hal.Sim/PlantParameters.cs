@@ -76,6 +76,9 @@ namespace Station.Hal.Sim
         public double RackInitialSocPct = 95;
         /// <summary>Battery type of the packs (the label a BMS reports).</summary>
         public string PackType = "LFP-75kWh";
+        /// <summary>Pack standards of the rack's packs: names (choco20-lfp, choco25-nmc, qiji75, …) separated by commas,
+        /// given to the packs slot by slot and repeated (a mixed rack); empty = unspecified (the station's pack.standard).</summary>
+        public string RackStandards = "";
 
         // Vehicle and safety chain.
 
@@ -112,6 +115,9 @@ namespace Station.Hal.Sim
             Require(ChargePctPerMin >= 0 && RackInitialSocPct >= 0 && RackInitialSocPct <= 100 && VehiclePackSocPct >= 0 && VehiclePackSocPct <= 100, "charge figures must be 0..100 %");
             Require(VehicleArriveMs >= 0 && VehicleDepartMs >= 0 && SafetyRelayPickupMs >= 0 && PermitWatchdogMs >= 0 && LiftPwmHz > 0, "times must be >= 0");
             Require(LockCount >= 1 && LockCount <= 16, "LockCount must be 1..16");
+            foreach (string name in (RackStandards ?? "").Split(','))
+                Require(name.Trim().Length == 0 || Station.Core.PackStandards.CodeOf(name) >= 0,
+                    "RackStandards names pack standards: " + string.Join(", ", Station.Core.PackStandards.Names()));
             Require(LockTravelMs > 0, "LockTravelMs must be > 0");
             Require(StagingLengthMm > 0 && StagingSpeedMmS > 0, "staging conveyor length and speed must be > 0");
             Require(TransferPitchMm >= PackLengthMm && TransferSpeedMmS > 0, "TransferPitchMm must be >= PackLengthMm and speed > 0");

@@ -79,9 +79,25 @@ namespace Station.Hal.Sim
             EncoderPath = new EncoderFaults(Encoder);
             Io = WireIo();
 
+            PackStandard[] standards = RackStandardsOf(p.RackStandards);
             for (int i = 0; i < p.RackPacks; i++)
-                Rack.Place(i, new SimPack($"PK{i + 1:0000}", p.RackInitialSocPct, p.PackType));
+                Rack.Place(i, new SimPack($"PK{i + 1:0000}", p.RackInitialSocPct, p.PackType) { Standard = standards[i % standards.Length] });
             UpdateSensors();
+        }
+
+        // PlantParameters.RackStandards as standards (a figure from a scenario file: an unknown name is refused clearly).
+        private static PackStandard[] RackStandardsOf(string names)
+        {
+            if (string.IsNullOrWhiteSpace(names)) return new[] { PackStandard.Unspecified };
+            string[] parts = names.Split(',');
+            var standards = new PackStandard[parts.Length];
+            for (int i = 0; i < parts.Length; i++)
+            {
+                int code = PackStandards.CodeOf(parts[i]);
+                if (code < 0) throw new ArgumentException($"RackStandards: \"{parts[i].Trim()}\" is not a pack standard (known: {string.Join(", ", PackStandards.Names())})");
+                standards[i] = (PackStandard)code;
+            }
+            return standards;
         }
 
         /// <summary>The figures this bay was built with.</summary>
@@ -422,7 +438,9 @@ namespace Station.Hal.Sim
             {
                 SimPack pack = Rack.Slots[i];
                 if (pack == null) continue;
-                CommandResult r = controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready);
+                CommandResult r = pack.Standard == PackStandard.Unspecified
+                    ? controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready) // the station's pack.standard
+                    : controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready, pack.Standard);
                 if (!r.Accepted) return r;
             }
             return CommandResult.Ok("rack seeded");

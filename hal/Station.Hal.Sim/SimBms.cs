@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Station.Core;
 using Station.Hal;
 
 namespace Station.Hal.Sim
@@ -223,6 +224,15 @@ namespace Station.Hal.Sim
             b[3] = (byte)TypeCode(pack.Type);
             b[4] = 0xD0; b[5] = 0x07;   // 200.0 Ah
             b[6] = 0x00; b[7] = 0x0F;   // 384.0 V
+            PackStandard reported = pack.BmsReportsAs ?? pack.Standard;
+            PackStandardRow row = PackStandards.Known((int)reported) ? PackStandards.RowAt((int)reported) : null;
+            if (row != null && row.NominalKwh > 0)
+            {
+                // A pack of a catalogued standard reports its chemistry and its nominal energy at 384 V (0.1 Ah units).
+                int deciAh = (int)Math.Round(row.NominalKwh * 10000.0 / 384.0);
+                b[3] = (byte)row.BatteryType;
+                b[4] = (byte)deciAh; b[5] = (byte)(deciAh >> 8);
+            }
             var (maker, number) = SplitSerial(pack.Serial);
             if (Faults.WrongSerial) number++;
             for (int i = 0; i < 4; i++) b[8 + i] = i < maker.Length ? (byte)maker[i] : (byte)0x00;

@@ -1,3 +1,5 @@
+using Station.Core;
+
 namespace Station.Hal.Sim
 {
     /// <summary>One battery pack in the simulated world. Carries what a BMS would report (serial, state of charge,
@@ -18,6 +20,12 @@ namespace Station.Hal.Sim
         public double SocPct { get; set; }
         /// <summary>Battery type label.</summary>
         public string Type { get; set; }
+        /// <summary>The pack's standard (Choco-Swap #20/#25, QIJI #75, …): the rack seeds the station's records with it and
+        /// the BMS reports its chemistry and rated energy; Unspecified keeps the generic 200 Ah / 384 V identity.</summary>
+        public PackStandard Standard { get; set; }
+        /// <summary>When set, the BMS reports this standard's identity instead of <see cref="Standard"/>'s (a pack whose
+        /// record is wrong, or a pack of another standard behind a known serial).</summary>
+        public PackStandard? BmsReportsAs { get; set; }
         /// <summary>BMS fault bits (insulation, connector, cell voltage, temperature…), 0 = healthy.</summary>
         public int FaultFlags { get; set; }
         /// <summary>Highest cell temperature, °C.</summary>

@@ -11,12 +11,15 @@ namespace Station.Boards.Tests;
 
 public class BoardPinMapTests
 {
-    public static TheoryData<string> Boards() => new() { "esp32-devkitc", "stm32f769i-discovery" };
+    public static TheoryData<string> Boards() => new() { "esp32-devkitc", "stm32f769i-discovery", "stm32f769i-discovery-truck" };
+
+    public static TheoryData<string> CarBoards() => new() { "esp32-devkitc", "stm32f769i-discovery" };
 
     private static BoardPinMap Map(string board) => board switch
     {
         "esp32-devkitc" => Esp32DevKitC.PinMap(),
         "stm32f769i-discovery" => Stm32F769IDiscovery.PinMap(),
+        "stm32f769i-discovery-truck" => Stm32F769IDiscoveryTruck.PinMap(),
         _ => throw new ArgumentException(board),
     };
 
@@ -35,7 +38,8 @@ public class BoardPinMapTests
         foreach (var group in typeof(BoardPinMap).GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
             if (group.FieldType.IsPrimitive || group.FieldType == typeof(string) || group.FieldType.IsArray || group.FieldType.IsEnum) continue;
-            object pins = group.GetValue(map)!;
+            object pins = group.GetValue(map);
+            if (pins == null) continue; // a car board has no Truck pins
             foreach (var f in group.FieldType.GetFields(BindingFlags.Public | BindingFlags.Instance)) yield return (group.Name, f, pins);
         }
     }
@@ -54,7 +58,7 @@ public class BoardPinMapTests
         foreach (var group in typeof(StationIo).GetFields(BindingFlags.Public | BindingFlags.Instance))
         {
             if (!group.FieldType.Name.EndsWith("Ports")) continue; // clock, storage, log: not pins
-            if (group.Name == nameof(StationIo.Truck)) continue; // the truck bay's groups: these boards wire a car bay
+            if (group.Name == nameof(StationIo.Truck)) continue; // the truck bay's groups: Every_TruckPorts_port_has_a_pin_on_a_truck_board
             Assert.True(mapGroups.TryGetValue(group.Name, out var mapGroup), $"BoardPinMap has no pin group {group.Name}");
             object pinGroup = mapGroup!.GetValue(map)!;
             var pinFields = mapGroup.FieldType.GetFields(BindingFlags.Public | BindingFlags.Instance).ToDictionary(f => f.Name);
@@ -70,7 +74,7 @@ public class BoardPinMapTests
                     if (port.FieldType.IsArray)
                     {
                         var pins = (int[])field!.GetValue(pinGroup)!;
-                        Assert.Equal(map.LockCount, pins.Length);
+                        Assert.Equal(map.LockCount, pins.Length); // 0 on a truck board: no engine lock set
                         Assert.All(pins, p => Assert.NotEqual(BoardPinMap.NoPin, p));
                     }
                     else if (name != nameof(ConveyorPorts.Running))
@@ -81,6 +85,86 @@ public class BoardPinMapTests
             }
         }
         Assert.True(ports >= 20, "StationIo ports were not found by reflection");
+    }
+
+    [Fact]
+    public void Every_TruckPorts_port_has_a_pin_on_a_truck_board()
+    {
+        // TruckPorts is the truck's contract as StationIo is the car's: each of its ports has a field of the same name in
+        // TruckPins, and every pin (per position, per latch) is wired.
+        var map = Stm32F769IDiscoveryTruck.PinMap();
+        var pinFields = typeof(TruckPins).GetFields(BindingFlags.Public | BindingFlags.Instance).ToDictionary(f => f.Name);
+        foreach (var port in typeof(TruckPorts).GetFields(BindingFlags.Public | BindingFlags.Instance))
+            Assert.True(pinFields.ContainsKey(port.Name), $"TruckPins has no field for TruckPorts.{port.Name}");
+        var pins = new List<(string, int)>();
+        foreach (var axis in new[] { ("Travel", map.Truck.Travel), ("Fork", map.Truck.Fork) })
+            foreach (var f in typeof(LinearAxisPins).GetFields().Where(f => f.Name != nameof(LinearAxisPins.DriveFrequencyHz)))
+                pins.Add((axis.Item1 + "." + f.Name, (int)f.GetValue(axis.Item2)!));
+        for (int p = 0; p < TruckPins.Positions; p++)
+        {
+            Assert.Equal(TruckPins.LatchesPerBlock, map.Truck.BlockLocks[p].Engage.Length);
+            Assert.Single(map.Truck.Connectors[p].Engage);
+            foreach (var set in new[] { map.Truck.BlockLocks[p], map.Truck.Connectors[p] })
+                foreach (var a in new[] { set.Engage, set.Release, set.LockedSensor, set.UnlockedSensor })
+                    foreach (int pin in a) pins.Add(("lock of position " + (p + 1), pin));
+            pins.Add(("BlockPresent " + (p + 1), map.Truck.BlockPresent[p]));
+        }
+        pins.Add(("LoadWithinLimit", map.Truck.LoadWithinLimit));
+        pins.Add(("Upright", map.Truck.Upright));
+        Assert.All(pins, p => Assert.True(p.Item2 != BoardPinMap.NoPin, p.Item1 + " has no pin"));
+        Assert.Equal(BoardPinMap.NoPin, map.Truck.BlockCanChipSelect[0]); // position 1: the board's own CAN1
+        Assert.NotEqual(BoardPinMap.NoPin, map.Truck.BlockCanChipSelect[1]);
+        Assert.NotEqual(BoardPinMap.NoPin, map.Truck.BlockCanChipSelect[2]);
+    }
+
+    [Fact]
+    public void The_truck_board_needs_more_io_than_a_car_board_and_puts_it_on_five_expanders()
+    {
+        var truck = Stm32F769IDiscoveryTruck.PinMap();
+        var car = Stm32F769IDiscovery.PinMap();
+        Assert.Equal(5, truck.ExpanderCount);
+        Assert.True(truck.ExpanderCount > car.ExpanderCount);
+        // Every native PWM and encoder pin is distinct, and every encoder channel has its own EXTI line (pin % 16).
+        var encoders = new[] { truck.Lift.EncoderA, truck.Lift.EncoderB, truck.Truck.Travel.EncoderA, truck.Truck.Travel.EncoderB,
+            truck.Truck.Fork.EncoderA, truck.Truck.Fork.EncoderB };
+        Assert.Equal(encoders.Length, encoders.Select(p => p % 16).Distinct().Count());
+        Assert.All(encoders, p => Assert.False(BoardPinMap.IsExpanderPin(p)));
+    }
+
+    [Theory]
+    [InlineData("stm32f769i-discovery", "car", 4, null)]
+    [InlineData("stm32f769i-discovery", "truck", 4, "bay.profile truck does not match the board, which wires a car bay")]
+    [InlineData("stm32f769i-discovery", "car", 2, "the board wires 4 locks, the configuration expects 2")]
+    [InlineData("stm32f769i-discovery-truck", "truck", 4, null)]
+    [InlineData("stm32f769i-discovery-truck", "car", 4, "bay.profile car does not match the board, which wires a truck bay")]
+    [InlineData("esp32-devkitc", "truck", 4, "bay.profile truck does not match the board, which wires a car bay")]
+    public void The_bay_profile_is_checked_against_the_boards_wiring(string board, string profile, int locks, string problem)
+    {
+        Assert.Equal(problem, Map(board).CheckProfile(profile, locks));
+    }
+
+    [Fact]
+    public void The_board_profile_names_are_the_configurations()
+    {
+        Assert.Equal(Station.Core.Config.BayProfileNames.Car, Esp32DevKitC.PinMap().BayProfile);
+        Assert.Equal(Station.Core.Config.BayProfileNames.Truck, Stm32F769IDiscoveryTruck.PinMap().BayProfile);
+    }
+
+    [Fact]
+    public void A_truck_board_without_its_block_can_chip_selects_or_with_a_latch_missing_is_refused()
+    {
+        var map = Stm32F769IDiscoveryTruck.PinMap();
+        map.Truck.BlockCanChipSelect[2] = BoardPinMap.NoPin;
+        Assert.Equal("Truck.BlockCanChipSelect[2] has no pin", map.Validate());
+        map = Stm32F769IDiscoveryTruck.PinMap();
+        map.Truck.BlockLocks[1].Size(1);
+        Assert.Equal("Truck.BlockLocks[1] must have 2 latches", map.Validate());
+        map = Stm32F769IDiscoveryTruck.PinMap();
+        map.Truck.Upright = map.Truck.LoadWithinLimit;
+        Assert.StartsWith("Truck.Upright uses pin", map.Validate());
+        map = Stm32F769IDiscoveryTruck.PinMap();
+        map.Truck = null;
+        Assert.Equal("a truck bay's board wires the Truck pins, a car bay's does not", map.Validate());
     }
 
     [Theory]
@@ -131,17 +215,28 @@ public class BoardPinMapTests
         var map = Map(board);
         var io = new StationIo();
         io.Locks.Size(map.LockCount);
-        // The car bay's groups: these boards wire a car bay (StationIo.Truck stays null).
-        foreach (var group in typeof(StationIo).GetFields().Where(f => f.FieldType.Name.EndsWith("Ports") && f.Name != nameof(StationIo.Truck)))
+        // The car bay's groups (and on a truck board the truck's, registered as the truck profile does).
+        if (map.Truck != null) io.Truck = new TruckPorts();
+        var groups = typeof(StationIo).GetFields().Where(f => f.FieldType.Name.EndsWith("Ports") && f.Name != nameof(StationIo.Truck))
+            .Select(f => f.GetValue(io)!).ToList();
+        if (io.Truck != null)
         {
-            object ports = group.GetValue(io)!;
-            foreach (var port in group.FieldType.GetFields())
+            groups.Add(io.Truck.Travel);
+            groups.Add(io.Truck.Fork);
+            foreach (var l in io.Truck.BlockLocks) { l.Size(TruckPins.LatchesPerBlock); groups.Add(l); }
+            foreach (var c in io.Truck.Connectors) { c.Size(1); groups.Add(c); }
+        }
+        foreach (object ports in groups)
+        {
+            foreach (var port in ports.GetType().GetFields())
             {
+                if (port.IsInitOnly) continue;
                 if (port.FieldType.IsArray) { var a = (Array)port.GetValue(ports)!; for (int i = 0; i < a.Length; i++) a.SetValue(new AnyPort(), i); }
-                else port.SetValue(ports, new AnyPort());
+                else if (port.FieldType.IsInterface) port.SetValue(ports, new AnyPort());
             }
         }
-        var registry = io.RegisterOutputs(new StationConfig());
+        var config = new StationConfig();
+        var registry = map.Truck == null ? io.RegisterOutputs(config) : new Station.Core.Swap.Truck.TruckBayProfile().RegisterOutputs(io, config);
         Assert.Null(registry.Problem);
         Assert.True(registry.Count >= 10);
         for (int i = 0; i < registry.Count; i++)
@@ -154,7 +249,7 @@ public class BoardPinMapTests
     }
 
     [Theory]
-    [MemberData(nameof(Boards))]
+    [MemberData(nameof(CarBoards))]
     public void Board_wires_as_many_locks_as_the_default_config(string board)
     {
         Assert.Equal(new StationConfig().LockCount, Map(board).LockCount);

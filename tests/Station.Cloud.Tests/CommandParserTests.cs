@@ -31,6 +31,19 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void An_authorisation_carries_the_pack_standards_the_vehicle_accepts()
+        {
+            var (r, c) = Parse("{\"v\":1,\"mid\":\"m-2\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"LSV123\",\"accepts\":\"choco25-lfp,choco25-nmc\"}");
+            Assert.Equal(CloudReason.Accepted, r);
+            Assert.Equal(Station.Core.PackStandards.MaskOf("choco25-lfp,choco25-nmc"), c.Accepts);
+            (r, c) = Parse("{\"v\":1,\"mid\":\"m-3\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"LSV123\",\"accepts\":\"choco99\"}");
+            Assert.Equal(CloudReason.OutOfRange, r);
+            Assert.StartsWith("accepts:", c.Detail);
+            (r, _) = Parse("{\"v\":1,\"mid\":\"m-4\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"LSV123\",\"accepts\":7}");
+            Assert.Equal(CloudReason.WrongType, r);
+        }
+
+        [Fact]
         public void Every_row_of_the_table_parses_with_its_required_members()
         {
             for (int row = 0; row < CommandTable.Count; row++)

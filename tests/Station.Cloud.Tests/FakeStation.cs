@@ -16,9 +16,9 @@ namespace Station.Cloud.Tests
 
         public string StateName => State;
 
-        public CloudResult Authorize(string vehicle, string pack, long validForMs)
+        public CloudResult Authorize(string vehicle, string pack, int acceptedStandards, long validForMs)
         {
-            Calls.Add("authorize " + vehicle + " " + (pack ?? "-"));
+            Calls.Add("authorize " + vehicle + " " + (pack ?? "-") + (acceptedStandards != 0 ? " accepts " + acceptedStandards : ""));
             if (!Safe) return CloudResult.Refuse(CloudReason.UnsafeState, "light curtain interrupted");
             if (State != "Idle") return CloudResult.Refuse(CloudReason.Busy, "swap under way");
             State = "Swapping";

@@ -35,6 +35,23 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void A_cloud_authorisation_naming_standards_gets_a_pack_of_one_or_reason_18()
+        {
+            var (st, _, _, sc) = Build();
+            Home(st);
+            st.Bay.ArriveVehicle("LSV1", "VP1");
+            for (int i = 0; i < 12000 && !st.Controller.Interlocks.VehiclePositioned; i++) { st.Clock.Advance(10); st.Bay.Step(10); st.Controller.Tick(); }
+            Assert.True(st.Controller.SetRackSlot(1, st.Controller.Inventory.Slot(1).Serial, 90, PackState.Ready, PackStandard.Choco20Nmc).Accepted);
+            var refused = sc.Authorize("LSV1", null, PackStandards.MaskOf("qiji75"), 60_000);
+            Assert.False(refused.Accepted);
+            Assert.Equal(CloudReason.Refused, refused.Reason);
+            Assert.Contains("qiji75", refused.Message);
+            var ok = sc.Authorize("LSV1", null, PackStandards.MaskOf("choco20-nmc"), 60_000);
+            Assert.True(ok.Accepted, ok.Message);
+            Assert.Equal(PackStandard.Choco20Nmc, st.Controller.CurrentSwap.PackInStandard);
+        }
+
+        [Fact]
         public void Remote_maintenance_refuses_swaps_and_the_cloud_cannot_lift_a_technicians_hold()
         {
             var (st, _, _, sc) = Build();

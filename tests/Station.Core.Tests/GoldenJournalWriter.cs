@@ -21,6 +21,8 @@ namespace Station.Core.Tests
             "step-arming", "step-raisetopack", "step-unlock", "step-lowerdepleted", "step-waitstaged", "step-transfer",
             "step-raisecharged", "step-lock", "step-lowerempty", "step-releasegate", "released",
             "faulted-mid-swap", "powercut-mid-unlock", "powercut-mid-lock", "torn-tail-in-transfer", "second-swap-lock",
+            // Format 3 (packs carry their standard): a mixed rack, a car accepting #25 LFP only, cut in Lock.
+            "mixed-rack-lock",
         };
 
         /// <summary>Runs <paramref name="scenario"/> and returns the journal bytes it left in storage.</summary>
@@ -70,6 +72,16 @@ namespace Station.Core.Tests
                     s.Run(1000);
                     TestStation.Ok(s.C.Authorize(new SwapAuthorization("VIN2", null) { VehiclePackSerial = "D2", VehiclePackSocPct = 20 }));
                     if (!s.RunUntil(() => s.C.State == SwapState.Lock)) throw new InvalidOperationException("second swap stuck");
+                    break;
+                case "mixed-rack-lock":
+                    s = TestStation.WithRack();
+                    TestStation.Ok(s.C.SetRackSlot(1, "P2", 90, PackState.Ready, PackStandard.Choco25Lfp));
+                    TestStation.Ok(s.C.SetRackSlot(2, "P3", 99, PackState.Ready, PackStandard.Choco20Nmc));
+                    s.HomeToIdle();
+                    TestStation.Ok(s.C.Authorize(new SwapAuthorization("VIN1", null)
+                        { VehiclePackSerial = "D1", VehiclePackSocPct = 12, AcceptedStandards = PackStandards.MaskOf("choco25-lfp") }));
+                    if (!s.RunUntil(() => s.C.State == SwapState.Lock)) throw new InvalidOperationException("never reached Lock");
+                    for (int t = 0; t < 300; t += 10) s.Tick();
                     break;
                 default:
                     if (!scenario.StartsWith("step-")) throw new ArgumentException(scenario);
@@ -137,7 +149,8 @@ namespace Station.Core.Tests
               .Append(" in ").Append(r.PackInSerial ?? "-").Append(' ').Append(r.PackInSocPct)
               .Append(" slot ").Append(r.SourceSlot).Append(" utc ").Append(r.StartUtc.Ticks).Append(" startMs ").Append(r.StartMs)
               .Append(" outcome ").Append((int)r.Outcome).Append(" bms ").Append(r.BmsVerified ? 1 : 0)
-              .Append(" interrupted ").Append((int)r.InterruptedStep).Append(" faults");
+              .Append(" interrupted ").Append((int)r.InterruptedStep)
+              .Append(r.PackInStandard != PackStandard.Unspecified ? " standard " + (int)r.PackInStandard : "").Append(" faults");
             for (int i = 0; i < r.FaultCount && i < SwapRecord.MaxFaults; i++) sb.Append(' ').Append((int)r.Faults[i]);
             sb.Append("\n  steps");
             for (int i = 0; i < 19; i++)
@@ -152,7 +165,8 @@ namespace Station.Core.Tests
         {
             if (p.Serial == null && p.State == PackState.Empty && !p.InTransit) return;
             sb.Append(label).Append(": ").Append(p.Serial ?? "-").Append(' ').Append(p.SocPct).Append(' ')
-              .Append((int)p.State).Append(p.InTransit ? " transit" : "").Append('\n');
+              .Append((int)p.State).Append(p.InTransit ? " transit" : "")
+              .Append(p.Standard != PackStandard.Unspecified ? " standard " + (int)p.Standard : "").Append('\n');
         }
 
         /// <summary>The Golden/ folder in the source tree (found from the test assembly's folder upwards).</summary>

@@ -8,11 +8,11 @@ using Xunit;
 namespace Station.Core.Tests
 {
     /// <summary>Generated from the truck profile's own step list: every interlock fault (and the truck's overload and
-    /// anti-tipping interlocks) at every truck step latches its fault and stops every output in the same tick, with
+    /// anti-tipping interlocks, and a trip of the robot's travel or fork axis) at every truck step latches its fault and stops every output in the same tick, with
     /// the journal agreeing (the check the car bay's generated tests use, <see cref="GeneratedSafety.AssertSafe"/>).</summary>
     public class TruckFaultAtEveryStepTests
     {
-        private static readonly string[] Faults = { "estop", "curtain", "doors", "vehicle", "relay", "software", "overload", "tipping" };
+        private static readonly string[] Faults = { "estop", "curtain", "doors", "vehicle", "relay", "software", "overload", "tipping", "travel", "fork" };
 
         // Homing, then every step of the profile as it declares them (a new step is covered without touching this test).
         public static IEnumerable<object[]> Cases()
@@ -49,6 +49,9 @@ namespace Station.Core.Tests
                 case "relay": chain.RelayFailed = true; expected = step == SwapState.Arming ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayDropped; break;
                 case "overload": s.Bay.Overloaded = true; expected = FaultCode.RobotOverload; break;
                 case "tipping": s.Bay.Tipping = true; expected = FaultCode.RobotTipping; break;
+                // An axis of the robot trips (its own reason kept in the axis): the axis's own code is latched, not the lift's.
+                case "travel": s.Profile.Robot.Travel.Trip(FaultCode.LiftStall); expected = FaultCode.TravelAxisFault; break;
+                case "fork": s.Profile.Robot.Fork.Trip(FaultCode.LiftMoveTimeout); expected = FaultCode.ForkAxisFault; break;
                 default: expected = FaultCode.SoftwareStop; break;
             }
             if (fault == "software") Assert.True(s.C.EmergencyStop().Accepted);

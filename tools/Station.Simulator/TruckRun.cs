@@ -42,6 +42,9 @@ namespace Station.Simulator
             Storage = new MemoryStorage(Clock);
             Bay = new SimTruckBay(Clock, Storage);
             Controller = new StationController(Bay.Io, Bay.Config);
+            // Each block position's BMS on its own CAN segment, as the board app wires them: blocks are BMS-verified.
+            BlockCan = new SimBlockCan(Bay);
+            BlockCan.Install((Station.Core.Swap.Truck.TruckBayProfile)Controller.Sequencer.Profile, Bay.Config);
             Controller.FaultChanged += OnFault;
             _schedule = new ScenarioSchedule(events);
             _commands = new OperatorCommands(() => Controller, Clock, Record);
@@ -59,6 +62,8 @@ namespace Station.Simulator
         public StationController Controller { get; }
         /// <summary>The block positions each booking names.</summary>
         public int[] Positions => _positions;
+        /// <summary>The block positions' CAN segments and BMS checks.</summary>
+        public SimBlockCan BlockCan { get; }
         /// <summary>Swaps asked for.</summary>
         public int SwapsRequested { get; }
         /// <summary>Swaps released.</summary>

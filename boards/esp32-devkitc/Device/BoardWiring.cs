@@ -44,9 +44,7 @@ namespace Station.Device
             Esp32Routing.Com2(map.ConsoleTx, map.ConsoleRx);
             Esp32Routing.Pwm1(map.Lift.Drive);
 
-            var bus = Mcp23s17.OpenBus(map.SpiBus, map.ExpanderChipSelect);
-            var expanders = new Mcp23s17[map.ExpanderCount];
-            for (int i = 0; i < expanders.Length; i++) expanders[i] = new Mcp23s17(bus, i);
+            Mcp23s17[] expanders = PortWiring.OpenExpanders(map);
 
             WiredBoard board = PortWiring.Wire(map, gpio, expanders, StationFolder);
             board.Io.Lift.Drive = new PwmSpeedOutput(map.Lift.Drive, map.Lift.DriveFrequencyHz);

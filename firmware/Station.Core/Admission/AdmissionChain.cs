@@ -54,6 +54,10 @@ namespace Station.Core.Admission
                 "the block booking fits the bay (none at a car bay) and the truck (positions 1-3 it carries blocks at, count = positions)"),
             new AdmissionRule(AdmissionCheck.BlockPacks, RejectReason.NotEnoughReadyPacks, true, false,
                 "as many charged blocks are ready as the booking names"),
+            new AdmissionRule(AdmissionCheck.NoPackOfStandard, RejectReason.NoPackOfStandard, true, false,
+                "a ready pack of a standard the vehicle accepts is there (a truck: one per booked position)"),
+            new AdmissionRule(AdmissionCheck.PackStandardNotAccepted, RejectReason.PackStandardNotAccepted, true, false,
+                "the pack the authorisation names, or the one waiting at staging, is of a standard the vehicle accepts"),
         };
 
         private readonly SwapSequencer _seq;
@@ -219,6 +223,13 @@ namespace Station.Core.Admission
                 case AdmissionCheck.BlockBooking:
                 case AdmissionCheck.BlockPacks:
                     return auth == null ? null : _seq.Profile.Refusal(check, _seq, auth);
+                case AdmissionCheck.PackStandardNotAccepted:
+                case AdmissionCheck.NoPackOfStandard:
+                    if (auth == null) return null;
+                    // A truck booking is judged per position by its profile; a car's by the one mask.
+                    if (auth.BlockPositions != 0) return _seq.Profile.Refusal(check, _seq, auth);
+                    return check == AdmissionCheck.NoPackOfStandard ? StandardAdmission.NoPackWords(inv, auth, _c.MinSocPct)
+                        : StandardAdmission.WrongPackWords(inv, auth, auth.AcceptedStandards);
                 case AdmissionCheck.NamedPackNotReady:
                     return auth == null || auth.PackSerial == null || !inv.At(PackPlace.Staging).IsEmpty ? null : NamedPackWords(inv, auth.PackSerial);
                 default:
@@ -236,6 +247,14 @@ namespace Station.Core.Admission
                 return "vehicle pack serial must be 1..32 characters or absent";
             if (auth.VehiclePackSocPct < -1 || auth.VehiclePackSocPct > 100)
                 return "vehicle pack SOC must be -1..100";
+            if (!PackStandards.ValidMask(auth.AcceptedStandards))
+                return "accepted pack standards must name catalogued standards";
+            if (auth.PositionStandards != null)
+            {
+                if (auth.PositionStandards.Length > 3) return "position standards are given for positions 1..3";
+                for (int i = 0; i < auth.PositionStandards.Length; i++)
+                    if (!PackStandards.ValidMask(auth.PositionStandards[i])) return "accepted pack standards must name catalogued standards";
+            }
             if (auth.ExpiresAtMs != 0 && _clock.NowMs > auth.ExpiresAtMs)
                 return "authorisation expired";
             return null;

@@ -42,5 +42,10 @@ namespace Station.Core.Admission
         BlockBooking = 18,
         /// <summary>Fewer charged blocks are ready than the booking names.</summary>
         BlockPacks = 19,
+        /// <summary>No ready pack is of a standard the vehicle accepts (a truck: for some booked position).</summary>
+        NoPackOfStandard = 20,
+        /// <summary>The pack the authorisation names, or the one waiting at staging, is of a standard the vehicle (the
+        /// first booked position) does not accept.</summary>
+        PackStandardNotAccepted = 21,
     }
 }

@@ -48,14 +48,17 @@ namespace Station.Core.Journal
         // Version 1: the car bay's record (four places, no blocks), byte for byte as before the bay profiles. Version 2:
         // a record with more places or blocks (the truck): version 1's fields (every step's times), then appended the
         // places beyond the fourth and the swap's blocks, so a reader of version 1 reads its known prefix. The car bay
-        // still writes version 1.
+        // still writes version 1. Version 3: version 2's layout, then appended every slot's and place's pack standard and
+        // the installed packs' standards; written only when some pack has a standard, so a station that never names one
+        // keeps writing version 1 or 2 byte for byte.
         private const int Version = 1;
         private const int BlocksVersion = 2;
+        private const int StandardsVersion = 3;
         private const int V1Steps = 19;
 
         /// <summary>The newest payload format this firmware writes (the first payload byte): 1 for a car bay's record, 2 for
-        /// a record with blocks.</summary>
-        public const int FormatVersion = BlocksVersion;
+        /// a record with blocks, 3 for a record whose packs carry standards.</summary>
+        public const int FormatVersion = StandardsVersion;
         private const int HeaderBytes = 4;
         private const int CrcBytes = 4;
 
@@ -273,8 +276,9 @@ namespace Station.Core.Journal
         {
             ByteWriter w = _writer;
             w.Position = HeaderBytes;
-            bool v2 = inv.Places != PackInventory.PlaceCount || (swap != null && swap.Blocks != null);
-            w.U8(v2 ? BlocksVersion : Version);
+            bool v3 = JournalStandards.Any(swap, inv);
+            bool v2 = v3 || inv.Places != PackInventory.PlaceCount || (swap != null && swap.Blocks != null);
+            w.U8(v3 ? StandardsVersion : v2 ? BlocksVersion : Version);
             w.I32(_sequence + 1);
             w.U8((int)state);
             w.U16((int)fault);
@@ -317,6 +321,7 @@ namespace Station.Core.Journal
                 w.U8(inv.Places - PackInventory.PlaceCount);
                 for (int i = PackInventory.PlaceCount; i < inv.Places; i++) WritePack(w, inv.At((PackPlace)i));
                 if (swap != null) WriteBlocks(w, swap);
+                if (v3) JournalStandards.Write(w, swap, inv);
             }
             int payload = w.Position - HeaderBytes;
             _frame[0] = Magic0;
@@ -404,6 +409,7 @@ namespace Station.Core.Journal
             int version = r.U8();
             if (version < 1) return null; // 0 was never written; a newer version is read by its known prefix
             bool v2 = version >= BlocksVersion;
+            bool v3 = version >= StandardsVersion;
             JournalSnapshot s = new JournalSnapshot();
             s.Sequence = r.I32();
             int state = r.U8();
@@ -438,6 +444,8 @@ namespace Station.Core.Journal
             if (inv.Places > PackInventory.PlaceCount)
                 for (int i = 0; i < extra.Length; i++) inv.Set((PackPlace)(PackInventory.PlaceCount + i), extra[i]);
             inv.ReturnSlot = ret < slotCount ? ret : -1;
+            // Version 3's standards follow version 2's part; unread (standards unspecified) when that part did not read.
+            if (v3 && extra != null) JournalStandards.Read(r, s.Swap, inv, slots);
             s.Inventory = inv;
             return s;
         }

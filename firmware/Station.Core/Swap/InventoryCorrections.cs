@@ -12,6 +12,13 @@ namespace Station.Core.Swap
         /// <summary>Sets a rack slot (rack handler or technician); journaled. Refused during a swap.</summary>
         public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state)
         {
+            return SetRackSlot(slot, serial, socPct, state, (PackStandard)_s.Config.DefaultPackStandard);
+        }
+
+        /// <summary>Sets a rack slot to a pack of <paramref name="standard"/> (rack handler, technician, simulator);
+        /// journaled. Refused during a swap.</summary>
+        public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state, PackStandard standard)
+        {
             _s.ReadClock();
             if (SwapStates.IsIn(_s.State, SwapState.Motion) && _s.State != SwapState.Homing)
                 return CommandResult.Refuse(RejectReason.WrongState, "not during a swap");
@@ -21,8 +28,9 @@ namespace Station.Core.Swap
             if (state == PackState.InUse || (serial != null && state == PackState.Empty)) return CommandResult.Refuse(RejectReason.BadAuthorization, "a rack pack is charging, ready or faulty");
             if (serial != null && _s.Inventory.Slot(slot).Serial != serial && _s.Inventory.Contains(serial))
                 return CommandResult.Refuse(RejectReason.InventoryMismatch, "that serial is already elsewhere in the station");
+            if (!PackStandards.Known((int)standard)) return CommandResult.Refuse(RejectReason.BadAuthorization, "unknown pack standard");
             PackRecord before = _s.Inventory.Slot(slot).Copy();
-            _s.Inventory.SetSlot(slot, serial, socPct, state);
+            _s.Inventory.SetSlot(slot, serial, socPct, state, standard);
             if (_s.State != SwapState.Off && !_s.TryJournal())
             {
                 _s.Inventory.SetSlot(slot, before);

@@ -170,6 +170,10 @@ namespace Station.Core.Swap
         /// <summary>Sets a rack slot (rack handler or technician); journaled. Refused during a swap.</summary>
         public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state) { return _corrections.SetRackSlot(slot, serial, socPct, state); }
 
+        /// <summary>Sets a rack slot to a pack of <paramref name="standard"/> (rack handler, technician, simulator);
+        /// journaled. Refused during a swap.</summary>
+        public CommandResult SetRackSlot(int slot, string serial, int socPct, PackState state, PackStandard standard) { return _corrections.SetRackSlot(slot, serial, socPct, state, standard); }
+
         /// <summary>Technician correction of a place (staging, lift, vehicle, return point) outside a swap; journaled.</summary>
         public CommandResult SetPlace(PackPlace place, string serial, int socPct) { return _corrections.SetPlace(place, serial, socPct); }
 

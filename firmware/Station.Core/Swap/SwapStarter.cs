@@ -23,18 +23,21 @@ namespace Station.Core.Swap
             int slot = -1;
             string packIn;
             int packInSoc;
+            PackStandard packInStandard;
             if (!staged.IsEmpty)
             {
                 // A pack already waits at staging (left there by an earlier fault): it is the one to use.
                 packIn = staged.Serial;
                 packInSoc = staged.SocPct;
+                packInStandard = staged.Standard;
             }
             else
             {
-                slot = auth.PackSerial == null ? _s.Inventory.ChooseReady(_s.Config.MinSocPct) : _s.Inventory.SlotOf(auth.PackSerial);
+                slot = auth.PackSerial == null ? _s.Inventory.ChooseReady(_s.Config.MinSocPct, auth.AcceptedStandards) : _s.Inventory.SlotOf(auth.PackSerial);
                 if (slot < 0) return CommandResult.Refuse(RejectReason.NoChargedPack, "no ready pack");
                 packIn = _s.Inventory.Slot(slot).Serial;
                 packInSoc = _s.Inventory.Slot(slot).SocPct;
+                packInStandard = _s.Inventory.Slot(slot).Standard;
             }
 
             SwapRecord rec = new SwapRecord();
@@ -42,6 +45,7 @@ namespace Station.Core.Swap
             rec.VehicleId = auth.VehicleId;
             rec.PackInSerial = packIn;
             rec.PackInSocPct = packInSoc;
+            rec.PackInStandard = packInStandard;
             // A pack the inventory already knows in the vehicle is kept as it is (never overwritten by a guess).
             rec.PackOutSerial = vehiclePack.IsEmpty ? auth.VehiclePackSerial : vehiclePack.Serial;
             rec.PackOutSocPct = vehiclePack.IsEmpty ? auth.VehiclePackSocPct : vehiclePack.SocPct;
