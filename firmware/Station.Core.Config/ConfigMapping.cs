@@ -20,6 +20,7 @@ namespace Station.Core.Config
     /// | lift.following_error_mm | FollowingErrorMm | at once |
     /// | safety.tick_late_ms | TickLateMs | at once |
     /// | pack.standard | DefaultPackStandard (PackStandard number) | at once (next rack pack set) |
+    /// | ota.probation_s, ota.cloud_deadline_s | ProbationS, CloudDeadlineS | restart (read when the update agent starts) |
     /// | lock.count, lock.travel_ms | LockCount, LockTravelMs | restart |
     /// | conveyor.*_timeout_ms | StagingTimeoutMs, TransferTimeoutMs | restart |
     /// | gate.min_soc_pct, gate.bms_timeout_ms | MinSocPct, BmsTimeoutMs | restart |
@@ -87,6 +88,8 @@ namespace Station.Core.Config
             c.TickLateMs = values.Number(ConfigTable.SafetyTickLateMs);
             int standard = PackStandards.CodeOf(values.Text(ConfigTable.PackStandard));
             c.DefaultPackStandard = standard < 0 ? 0 : standard;
+            c.ProbationS = values.Number(ConfigTable.OtaProbationS);
+            c.CloudDeadlineS = values.Number(ConfigTable.OtaCloudDeadlineS);
         }
 
         /// <summary>Sets the mapped keys of <paramref name="values"/> from a StationConfig (the simulator's bay, a
@@ -122,6 +125,8 @@ namespace Station.Core.Config
             error = First(error, values.TrySetStored(ConfigTable.LiftFollowingErrorMm, Round(c.FollowingErrorMm)));
             error = First(error, values.TrySetStored(ConfigTable.SafetyTickLateMs, c.TickLateMs.ToString()));
             error = First(error, values.TrySetStored(ConfigTable.PackStandard, PackStandards.Name((PackStandard)c.DefaultPackStandard)));
+            error = First(error, values.TrySetStored(ConfigTable.OtaProbationS, c.ProbationS.ToString()));
+            error = First(error, values.TrySetStored(ConfigTable.OtaCloudDeadlineS, c.CloudDeadlineS.ToString()));
             int speed = values.Number(ConfigTable.LiftSpeedMmS);
             if (values.Number(ConfigTable.LiftJogSpeedMmS) > speed)
             {
@@ -160,6 +165,8 @@ namespace Station.Core.Config
             k.FollowingErrorMm = c.FollowingErrorMm;
             k.TickLateMs = c.TickLateMs;
             k.DefaultPackStandard = c.DefaultPackStandard;
+            k.ProbationS = c.ProbationS;
+            k.CloudDeadlineS = c.CloudDeadlineS;
             k.LockCount = c.LockCount;
             k.LockTravelMs = c.LockTravelMs;
             k.LockMinTravelMs = c.LockMinTravelMs;

@@ -90,6 +90,10 @@ namespace Station.Core.Config
         public const int SafetyTickLateMs = 40;
         /// <summary>Row index of <c>pack.standard</c>.</summary>
         public const int PackStandard = 41;
+        /// <summary>Row index of <c>ota.probation_s</c>.</summary>
+        public const int OtaProbationS = 42;
+        /// <summary>Row index of <c>ota.cloud_deadline_s</c>.</summary>
+        public const int OtaCloudDeadlineS = 43;
 
         private const string SafetyThreshold = "a plausibility threshold of the safety checks is set at the bay, where its effect is seen";
 
@@ -163,6 +167,8 @@ namespace Station.Core.Config
             new ConfigKey("pack.standard", ConfigKind.WordList, 1, 1, "unspecified",
                 "standard of a rack pack set without one (choco20-lfp, choco25-nmc, qiji75, …; the BMS check holds the pack to it)")
                 .OneOf(PackStandards.Names()),
+            new ConfigKey("ota.probation_s", "s", 60, 86400, 600, "a new firmware image must run this long without a fault before it is confirmed"),
+            new ConfigKey("ota.cloud_deadline_s", "s", 30, 3600, 300, "a new firmware image that has not reached the cloud by then rolls back"),
         };
 
         /// <summary>Index of the key with this exact name (case-insensitive), or -1.</summary>

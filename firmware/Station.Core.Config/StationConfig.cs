@@ -64,6 +64,13 @@ namespace Station.Core
         /// 0 = unspecified.</summary>
         public int DefaultPackStandard;
 
+        /// <summary>How long a trial firmware image must run with its self-checks passed and no fault before the loader
+        /// confirms it (s).</summary>
+        public int ProbationS = 600;
+
+        /// <summary>How long a trial firmware image has to reach the cloud before it rolls back (s).</summary>
+        public int CloudDeadlineS = 300;
+
         /// <summary>Number of pack locks.</summary>
         public int LockCount = 4;
         /// <summary>Longest time a lock may take from one end position to the other, ms.</summary>
@@ -138,6 +145,8 @@ namespace Station.Core
             if (!(FollowingErrorMm >= 4 * count) || FollowingErrorMm > 50) return "FollowingErrorMm must be >= 4 encoder counts and <= 50";
             if (TickLateMs < 2 * TickMs || TickLateMs > 1000) return "TickLateMs must be at least two ticks and <= 1000";
             if (!PackStandards.Known(DefaultPackStandard)) return "DefaultPackStandard must be a catalogued pack standard";
+            if (ProbationS < 60 || ProbationS > 86400) return "ProbationS must be 60..86400";
+            if (CloudDeadlineS < 30 || CloudDeadlineS > 3600) return "CloudDeadlineS must be 30..3600";
             if (!(HomingBackoffMm > PositionToleranceMm + HomingRepeatMm) || HomingBackoffMm > 50) return "HomingBackoffMm must be > PositionToleranceMm + HomingRepeatMm and <= 50";
             return null;
         }

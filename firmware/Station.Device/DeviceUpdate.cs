@@ -21,10 +21,6 @@ namespace Station.Device
     /// </remarks>
     internal sealed class DeviceUpdate
     {
-        /// <summary>How long a trial image must run with its self-checks passed and no fault before it is confirmed.</summary>
-        const long ProbationMs = 10 * 60 * 1000;
-        /// <summary>How long a trial image has to reach the cloud.</summary>
-        const long CloudDeadlineMs = 5 * 60 * 1000;
         const int LadderBits = 8, PauseMs = 20;
 
         private readonly UpdateSupervisor _supervisor;
@@ -71,7 +67,8 @@ namespace Station.Device
                 var check = new StationRestartCheck(controller);
                 var agent = new UpdateAgent(images, key, boardName, check);
                 agent.Start();
-                var update = new DeviceUpdate(new UpdateSupervisor(agent, check, ProbationMs, CloudDeadlineMs, LadderBits),
+                var update = new DeviceUpdate(new UpdateSupervisor(agent, check,
+                    controller.Config.ProbationS * 1000L, controller.Config.CloudDeadlineS * 1000L, LadderBits),
                     controller, board, clock, log, selfChecksPassed);
                 log.Write(LogLevel.Info, "update agent: " + agent.UpdateStatus + (update._supervisor.OnProbation ? " (this image is on probation)" : ""));
                 var worker = new Thread(update.Run);

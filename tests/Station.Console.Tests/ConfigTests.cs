@@ -286,6 +286,24 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void The_probation_keys_reach_the_update_agent_settings_and_refuse_what_would_never_confirm_or_never_roll_back()
+        {
+            var values = new ConfigValues();
+            var defaults = ConfigMapping.ToStationConfig(values, new Station.Core.StationConfig());
+            var builtIn = new Station.Core.StationConfig();
+            Assert.Equal((builtIn.ProbationS, builtIn.CloudDeadlineS), (defaults.ProbationS, defaults.CloudDeadlineS));
+            Assert.Null(values.TrySet(ConfigTable.OtaProbationS, "1800", 0));
+            Assert.Null(values.TrySet(ConfigTable.OtaCloudDeadlineS, "120", 0));
+            var c = ConfigMapping.ToStationConfig(values, new Station.Core.StationConfig());
+            Assert.Equal((1800, 120), (c.ProbationS, c.CloudDeadlineS));
+            Assert.NotNull(values.TrySet(ConfigTable.OtaProbationS, "10", 0));
+            Assert.NotNull(values.TrySet(ConfigTable.OtaCloudDeadlineS, "0", 0));
+            Assert.NotNull(values.TrySet(ConfigTable.OtaCloudDeadlineS, "99999", 0));
+            c.ProbationS = 5;
+            Assert.Contains("ProbationS", c.Validate());
+        }
+
+        [Fact]
         public void Pack_types_and_temperature_keys_map_onto_the_BMS_check_and_their_defaults_are_the_checks()
         {
             var values = new ConfigValues();
