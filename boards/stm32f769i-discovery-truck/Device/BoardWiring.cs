@@ -18,12 +18,21 @@ namespace Station.Device
             return Stm32F769IDiscoveryTruck.PinMap();
         }
 
+        /// <summary>Folder of the station's files (configuration, journals, the release key) on the SD card.</summary>
+        public const string StationFolder = "D:\\station";
+
+        /// <summary>The update images' folder on the SD card (the firmware mounts it as D:\), beside the station's files.</summary>
+        public static string ImageFolder(BoardPinMap map, GpioController gpio, ILog log)
+        {
+            return "D:\\images";
+        }
+
         /// <summary>Opens every adapter.</summary>
         public static WiredBoard Wire(BoardPinMap map, GpioController gpio, ILog log)
         {
             Mcp23s17[] expanders = PortWiring.OpenExpanders(map);
 
-            WiredBoard board = PortWiring.Wire(map, gpio, expanders, "D:\\station");
+            WiredBoard board = PortWiring.Wire(map, gpio, expanders, StationFolder);
             board.Io.Lift.Drive = new PwmSpeedOutput(map.Lift.Drive, map.Lift.DriveFrequencyHz);
             board.Io.Lift.Encoder = new InterruptQuadratureEncoder(gpio, map.Lift.EncoderA, map.Lift.EncoderB, false);
             board.Io.Truck.Travel.Drive = new PwmSpeedOutput(map.Truck.Travel.Drive, map.Truck.Travel.DriveFrequencyHz);
