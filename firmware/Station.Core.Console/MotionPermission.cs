@@ -4,7 +4,8 @@ using Station.Core.Swap;
 namespace Station.Core.Console
 {
     /// <summary>Whether a console motion may start: no fault, no pending recovery, the station idle (or not homed, when
-    /// the motion does not need the position), the bay clear and every axis standing.</summary>
+    /// the motion does not need the position), no interrupted transfer left unsettled, the bay clear and every axis
+    /// standing.</summary>
     public sealed class MotionPermission
     {
         private readonly StationController _controller;
@@ -38,6 +39,14 @@ namespace Station.Core.Console
                     break;
                 default:
                     return "the station is busy (" + SwapStates.Name(_controller.State).ToLower() + ")";
+            }
+
+            // A transfer a cut or fault stopped part-way may leave a pack across the platform's edge: any axis move, the
+            // self-test's or a conveyor's too, can drop it. Homing is refused for the same reason (BayProfile.HomingHold).
+            string hold = _controller.Sequencer.Profile.HomingHold(_controller.Sequencer);
+            if (hold != null)
+            {
+                return hold;
             }
 
             if (!_controller.Interlocks.BayClear)

@@ -258,6 +258,34 @@ namespace Station.Console.Tests
             Assert.Contains(" ok maint enter **** -> maintenance on", _bay.AuditJournal.Tail(20));
         }
 
+        [Fact]
+        public void After_a_stop_mid_transfer_no_console_motion_starts_until_the_packs_across_the_platform_edge_are_settled()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            Type("maint enter 1234\r");
+            Type("swap authorize CAR1\r", 10);
+            for (int t = 0; t < 300000 && _bay.Controller.State != SwapState.Transfer; t += 10) _bay.Tick();
+            Assert.Equal(SwapState.Transfer, _bay.Controller.State);
+            RunFor(1500); // both packs cross the platform's edges
+            Assert.True(_bay.Controller.EmergencyStop().Accepted);
+            Assert.True(_bay.Controller.ResetFault().Accepted);
+            Assert.Equal(SwapState.NotHomed, _bay.Controller.State);
+            Type("maint enter 1234\r");
+            // The self-test needs no home and moves the lift: before this hold it started and dropped both packs.
+            string selftest = Type("selftest\r", 10);
+            Assert.Contains("the transfer was interrupted", selftest);
+            Assert.Contains("where any lift move drops it", selftest);
+            Assert.Contains("the transfer was interrupted", Type("conveyor stage\r", 10));
+            Assert.Contains("the transfer was interrupted", Type("home\r", 10));
+            RunFor(3000);
+            Assert.False(_bay.Bay.LiftEnable.State);
+            Assert.False(_bay.Bay.MotionPermit.State);
+            Assert.Empty(_bay.Bay.Hazards);
+        }
+
         /// <summary>A swap is authorised, the charged pack rides the staging conveyor, the e-stop is hit part-way; then
         /// the technician releases it, resets the fault and homes. Returns the charged pack's serial (maintenance on).</summary>
         private string EstopWithThePackPartWayAlongStaging()
