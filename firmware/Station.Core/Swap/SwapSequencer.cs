@@ -45,16 +45,11 @@ namespace Station.Core.Swap
         private readonly EngineStates _engine;
         private readonly PackCheckGate _gate;
         private readonly ControlLoopWatch _loop;
-        private readonly DebouncedInput _packAtStaging;
-        private readonly DebouncedInput _packOnLift;
-        private readonly DebouncedInput _packAtReturn;
-        // The three pack sensors, sampled in one loop.
-        private readonly DebouncedInput[] _packSensors;
         // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
+        private readonly BayActuators _actuators;
+        private readonly DebouncedInput[] _packSensors;
         private readonly LiftAxis _lift;
         private readonly LockSet _locks;
-        private readonly Conveyor _staging;
-        private readonly Conveyor _transfer;
         private readonly Interlocks _interlocks;
         private readonly PackInventory _inventory;
         private SwapRecord _currentSwap;
@@ -116,20 +111,12 @@ namespace Station.Core.Swap
             _table = _profile.Table;
             _io = io;
             _c = config;
-            StationConfig engine = profile.EngineConfig(config);
-            _lift = new LiftAxis(io.Lift, engine);
-            _locks = new LockSet(io.Locks, engine);
+            _actuators = new BayActuators(io, config, profile.EngineConfig(config));
+            _lift = _actuators.Lift;
+            _locks = _actuators.Locks;
+            _packSensors = _actuators.PackSensors;
             _interlocks = new Interlocks(io, config);
             _loop = new ControlLoopWatch(config);
-            _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
-            _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
-            _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
-            _packSensors = new DebouncedInput[] { _packAtStaging, _packOnLift, _packAtReturn };
-            _staging = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
-                FaultCode.StagingTimeout, config.StagingTimeoutMs);
-            _transfer = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
-                _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
-            _transfer.ExchangeSensor = _packOnLift;
             _inventory = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
@@ -195,9 +182,9 @@ namespace Station.Core.Swap
         /// <summary>The pack locks.</summary>
         public LockSet Locks { get { return _locks; } }
         /// <summary>Rack feed point to staging point.</summary>
-        public Conveyor StagingConveyor { get { return _staging; } }
+        public Conveyor StagingConveyor { get { return _actuators.Staging; } }
         /// <summary>Across the lift: depleted pack off, charged pack on.</summary>
-        public Conveyor TransferConveyor { get { return _transfer; } }
+        public Conveyor TransferConveyor { get { return _actuators.Transfer; } }
         /// <summary>E-stop, curtain, doors, vehicle, safety relay.</summary>
         public Interlocks Interlocks { get { return _interlocks; } }
         /// <summary>Where every pack is.</summary>
@@ -240,11 +227,11 @@ namespace Station.Core.Swap
         public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
 
         /// <summary>Debounced PackAtStaging.</summary>
-        public bool PackAtStagingSensed { get { return _packAtStaging.Level; } }
+        public bool PackAtStagingSensed { get { return _actuators.PackAtStaging.Level; } }
         /// <summary>Debounced PackOnLift.</summary>
-        public bool PackOnLiftSensed { get { return _packOnLift.Level; } }
+        public bool PackOnLiftSensed { get { return _actuators.PackOnLift.Level; } }
         /// <summary>Debounced PackAtReturn.</summary>
-        public bool PackAtReturnSensed { get { return _packAtReturn.Level; } }
+        public bool PackAtReturnSensed { get { return _actuators.PackAtReturn.Level; } }
 
         // What the engine's collaborators and the profile's steps share with it; public where a profile in its own
         // assembly (Station.Core.Truck) needs it.
@@ -256,7 +243,7 @@ namespace Station.Core.Swap
         public StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
         /// <summary>The raw (not yet debounced) PackOnLift input.</summary>
-        public bool PackOnLiftRaw { get { return _packOnLift.RawLevel; } }
+        public bool PackOnLiftRaw { get { return _actuators.PackOnLift.RawLevel; } }
         /// <summary>The number the next swap's record gets.</summary>
         public int NextSwapId { get { return _swapCounter + 1; } }
 
@@ -296,7 +283,7 @@ namespace Station.Core.Swap
             }
             // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
             // meanwhile); whatever was driven is stopped and the station faulted, whatever it may look like now.
-            if (late && AnythingDriven() && _state != SwapState.Faulted)
+            if (late && _actuators.AnythingDriven() && _state != SwapState.Faulted)
             {
                 RaiseFault(FaultCode.ControlTickLate);
                 return;
@@ -323,7 +310,13 @@ namespace Station.Core.Swap
                     return;
                 }
             }
-            if (!UpdateActuators() || !_profile.EveryTick(this)) return;
+            FaultCode tripped = _actuators.Update(_now, _inSwapping);
+            if (tripped != FaultCode.None)
+            {
+                RaiseFault(tripped);
+                return;
+            }
+            if (!_profile.EveryTick(this)) return;
 
             switch (_state)
             {
@@ -345,45 +338,19 @@ namespace Station.Core.Swap
             }
         }
 
-        // Deadlines live below the state machine: each actuator times its own move and reports a fault here.
-        private bool UpdateActuators()
-        {
-            _lift.Update(_now);
-            if (_lift.Tripped != FaultCode.None) { RaiseFault(_lift.Tripped); return false; }
-            _locks.MonitorHold = _inSwapping;
-            _locks.Update(_now);
-            if (_locks.Tripped != FaultCode.None) { RaiseFault(_locks.Tripped); return false; }
-            _staging.Update(_now);
-            if (_staging.Tripped != FaultCode.None) { RaiseFault(_staging.Tripped); return false; }
-            _transfer.Update(_now);
-            if (_transfer.Tripped != FaultCode.None) { RaiseFault(_transfer.Tripped); return false; }
-            return true;
-        }
-
-        // True while any actuator is commanded: the lift, a lock, a conveyor.
-        private bool AnythingDriven()
-        {
-            LiftMode m = Lift.Mode;
-            return m == LiftMode.Moving || m == LiftMode.Homing || Locks.Command != LockCommand.None
-                || StagingConveyor.IsRunning || TransferConveyor.IsRunning;
-        }
-
         internal void ClearActuatorFaults()
         {
-            Lift.ClearFault();
-            Locks.ClearFault();
-            StagingConveyor.ClearFault();
-            TransferConveyor.ClearFault();
+            _actuators.ClearFaults();
             _profile.ClearDeviceFaults(this);
         }
 
         /// <summary>Every actuator output off and MotionPermit withdrawn, at once.</summary>
         public void StopAllOutputs()
         {
-            Lift.Stop();
-            Locks.Stop();
-            StagingConveyor.Stop();
-            TransferConveyor.Stop();
+            _lift.Stop();
+            _locks.Stop();
+            _actuators.Staging.Stop();
+            _actuators.Transfer.Stop();
             _profile.StopDevices(this);
             Interlocks.SetPermit(false, _now);
         }
