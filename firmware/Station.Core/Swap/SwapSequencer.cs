@@ -42,7 +42,7 @@ namespace Station.Core.Swap
         private readonly SwapJournal _journal;
         private readonly BayProfile _profile;
         private readonly TransitionRow[] _table;
-        private readonly EngineStates _engine;
+        private readonly StateTable _states;
         private readonly PackCheckGate _gate;
         private readonly ControlLoopWatch _loop;
         // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
@@ -88,23 +88,9 @@ namespace Station.Core.Swap
         /// <summary>Builds the sequencer and its actuators over the bay's ports for the profile the configuration names
         /// (bay.profile). Throws when the configuration is invalid or the board does not wire what the profile needs
         /// (a station must not run on figures or wiring it cannot trust).</summary>
-        public SwapSequencer(StationIo io, StationConfig config) : this(io, config, CheckedProfile(io, config)) { }
+        public SwapSequencer(StationIo io, StationConfig config) : this(io, config, BayProfiles.Checked(io, config)) { }
 
-        /// <summary>The profile <paramref name="config"/> names, once the configuration validates and the board wires
-        /// every port group it needs; throws ArgumentException otherwise.</summary>
-        internal static BayProfile CheckedProfile(StationIo io, StationConfig config)
-        {
-            string error = config.Validate();
-            if (error != null) throw new System.ArgumentException(error);
-            BayProfile profile = BayProfiles.Create(config.BayProfile);
-            if (profile == null)
-                throw new System.ArgumentException(string.Concat("bay profile '", config.BayProfile, "' is not built into this firmware (its assembly did not register it)"));
-            error = BoardPorts.Missing(profile, io);
-            if (error != null) throw new System.ArgumentException(error);
-            return profile;
-        }
-
-        /// <summary>Builds the sequencer for <paramref name="profile"/>, already checked by <see cref="CheckedProfile"/>.</summary>
+        /// <summary>Builds the sequencer for <paramref name="profile"/>, already checked by <see cref="BayProfiles.Checked"/>.</summary>
         internal SwapSequencer(StationIo io, StationConfig config, BayProfile profile)
         {
             _profile = profile;
@@ -120,7 +106,7 @@ namespace Station.Core.Swap
             _inventory = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
-            _engine = new EngineStates(this);
+            _states = new StateTable(this, profile, new EngineStates(this));
             Admission = new AdmissionChain(this, config, io.Clock);
             _powerUp = new PowerUp(this);
             _starter = new SwapStarter(this);
@@ -408,12 +394,12 @@ namespace Station.Core.Swap
         }
 
         /// <summary>True when a row for <paramref name="signal"/> exists in the current state or a parent and its guard holds.</summary>
-        public bool Accepts(SwapSignal signal) { return FindRow(signal) >= 0; }
+        public bool Accepts(SwapSignal signal) { return _states.Find(_state, signal) >= 0; }
 
         /// <summary>Dispatches one signal; false when no row took it (nothing changed).</summary>
         public bool Dispatch(SwapSignal signal)
         {
-            int row = FindRow(signal);
+            int row = _states.Find(_state, signal);
             if (row < 0) return false;
             Transition(_table[row].To);
             // A fault raised inside an entry action is handled after the transition completed (run to completion).
@@ -424,22 +410,6 @@ namespace Station.Core.Swap
                 RaiseFault(f);
             }
             return true;
-        }
-
-        private int FindRow(SwapSignal signal)
-        {
-            SwapState s = _state;
-            for (int depth = 0; depth < 4; depth++)
-            {
-                for (int i = 0; i < _table.Length; i++)
-                {
-                    if (_table[i].From == s && _table[i].Signal == signal && Holds(_table[i].Guard)) return i;
-                }
-                SwapState p = SwapStates.Parent(s);
-                if (p == SwapState.Off) return -1;
-                s = p;
-            }
-            return -1;
         }
 
         private void Transition(SwapState target)
@@ -463,46 +433,14 @@ namespace Station.Core.Swap
             {
                 lca = SwapStates.Parent(from);
             }
-            for (SwapState s = from; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) Exit(s);
+            for (SwapState s = from; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _states.Exit(s, _now);
             int n = 0;
             for (SwapState s = target; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _entryPath[n++] = s;
             _state = target;
             _inMotion = SwapStates.IsIn(target, SwapState.Motion);
             _inSwapping = SwapStates.IsIn(target, SwapState.Swapping);
-            for (int i = n - 1; i >= 0; i--) Enter(_entryPath[i]);
+            for (int i = n - 1; i >= 0; i--) _states.Enter(_entryPath[i], _now);
             _inTransition = false;
-        }
-
-        // A step is timed in the swap record, its precondition checked (latching the fault it names before the step
-        // changes the inventory or drives anything), then entered; an engine state does its own entry.
-        private void Enter(SwapState s)
-        {
-            SwapStep step = _profile.StepAt(s);
-            if (step == null)
-            {
-                _engine.Enter(s);
-                return;
-            }
-            if (CurrentSwap != null) CurrentSwap.StepStartMs[(int)s] = _now - CurrentSwap.StartMs;
-            FaultCode refused = step.Precondition(this);
-            if (refused != FaultCode.None)
-            {
-                RaiseFault(refused);
-                return;
-            }
-            step.Enter(this);
-        }
-
-        private void Exit(SwapState s)
-        {
-            SwapStep step = _profile.StepAt(s);
-            if (step == null)
-            {
-                _engine.Exit(s);
-                return;
-            }
-            if (CurrentSwap != null) CurrentSwap.StepEndMs[(int)s] = _now - CurrentSwap.StartMs;
-            step.Exit(this);
         }
 
         // A move the axis refuses must never leave the step waiting with the permit on and no deadline running.
