@@ -21,21 +21,38 @@ namespace Station.Core.Swap
         }
 
         /// <summary>The first row for <paramref name="signal"/> in <paramref name="state"/> or a parent whose guard
-        /// holds, or -1. Allocation-free.</summary>
-        public int Find(SwapState state, SwapSignal signal)
+        /// holds at <paramref name="now"/>, or -1. Allocation-free.</summary>
+        public int Find(SwapState state, SwapSignal signal, long now)
         {
             SwapState s = state;
             for (int depth = 0; depth < 4; depth++)
             {
                 for (int i = 0; i < _table.Length; i++)
                 {
-                    if (_table[i].From == s && _table[i].Signal == signal && _s.Holds(_table[i].Guard)) return i;
+                    if (_table[i].From == s && _table[i].Signal == signal && Holds(_table[i].Guard, now)) return i;
                 }
                 SwapState p = SwapStates.Parent(s);
                 if (p == SwapState.Off) return -1;
                 s = p;
             }
             return -1;
+        }
+
+        /// <summary>Evaluates <paramref name="guard"/> at <paramref name="now"/>: the engine's guards here, the bay's
+        /// own from its profile.</summary>
+        public bool Holds(SwapGuard guard, long now)
+        {
+            switch (guard)
+            {
+                case SwapGuard.Always: return true;
+                case SwapGuard.SwapInterrupted: return _s.InterruptedAtStart;
+                case SwapGuard.FaultWasLatched: return _s.LatchedFault != FaultCode.None;
+                case SwapGuard.InputsHealthy: return _s.Interlocks.HealthyForReset(now);
+                case SwapGuard.SwapAllowed:
+                    return _s.Interlocks.BayClear && _s.Interlocks.VehiclePositioned && _s.CurrentSwap != null
+                        && _s.LatchedFault == FaultCode.None && _s.Lift.IsHomed;
+                default: return _profile.Holds(guard, _s);
+            }
         }
 
         // A step is timed in the swap record, its precondition checked (latching the fault it names before the step

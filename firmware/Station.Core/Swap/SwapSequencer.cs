@@ -378,28 +378,15 @@ namespace Station.Core.Swap
         }
 
         /// <summary>Evaluates <paramref name="guard"/> now (public so tests can drive every table row).</summary>
-        public bool Holds(SwapGuard guard)
-        {
-            switch (guard)
-            {
-                case SwapGuard.Always: return true;
-                case SwapGuard.SwapInterrupted: return InterruptedAtStart;
-                case SwapGuard.FaultWasLatched: return LatchedFault != FaultCode.None;
-                case SwapGuard.InputsHealthy: return Interlocks.HealthyForReset(_now);
-                case SwapGuard.SwapAllowed:
-                    return Interlocks.BayClear && Interlocks.VehiclePositioned && CurrentSwap != null
-                        && LatchedFault == FaultCode.None && Lift.IsHomed;
-                default: return _profile.Holds(guard, this);
-            }
-        }
+        public bool Holds(SwapGuard guard) { return _states.Holds(guard, _now); }
 
         /// <summary>True when a row for <paramref name="signal"/> exists in the current state or a parent and its guard holds.</summary>
-        public bool Accepts(SwapSignal signal) { return _states.Find(_state, signal) >= 0; }
+        public bool Accepts(SwapSignal signal) { return _states.Find(_state, signal, _now) >= 0; }
 
         /// <summary>Dispatches one signal; false when no row took it (nothing changed).</summary>
         public bool Dispatch(SwapSignal signal)
         {
-            int row = _states.Find(_state, signal);
+            int row = _states.Find(_state, signal, _now);
             if (row < 0) return false;
             Transition(_table[row].To);
             // A fault raised inside an entry action is handled after the transition completed (run to completion).
