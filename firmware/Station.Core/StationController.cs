@@ -30,7 +30,7 @@ namespace Station.Core
             _io = io;
             // The profile's port groups before the output registry: a missing group is named as such, not as its
             // first unwired output.
-            BayProfile profile = SwapSequencer.CheckedProfile(io, config);
+            BayProfile profile = BayProfiles.Checked(io, config);
             OutputRegistry outputs = profile.RegisterOutputs(io, config);
             if (outputs.Problem != null) throw new System.ArgumentException(outputs.Problem);
             _seq = new SwapSequencer(io, config, profile);

@@ -34,40 +34,7 @@ namespace Station.Hal.Sim
             Schedule = new PlantSchedule(clock, Log);
             Position = new SwapPosition(this);
 
-            LiftDrive = new SimPwm("LiftDrive", p.LiftPwmHz);
-            LiftDirectionUp = Out("LiftDirectionUp");
-            LiftEnable = Out("LiftEnable");
-            LiftBrakeRelease = Out("LiftBrakeRelease");
-            Encoder = new SimEncoder(() => LiftPositionMm, p.EncoderCountsPerMm, clock);
-            LiftTopLimit = In("LiftTopLimit");
-            LiftHomeLimit = In("LiftHomeLimit");
-            LiftPackContact = In("LiftPackContact");
-            StagingConveyorRun = Out("StagingConveyorRun");
-            PackAtStaging = In("PackAtStaging");
-            TransferConveyorRun = Out("TransferConveyorRun");
-            PackOnLift = In("PackOnLift");
-            PackAtReturn = In("PackAtReturn");
-            EStopReleased = In("EStopReleased");
-            LightCurtainClear = In("LightCurtainClear");
-            DoorsClosed = In("DoorsClosed");
-            VehiclePositioned = In("VehiclePositioned");
-            SafetyRelayOk = In("SafetyRelayOk");
-            MotionPermit = Out("MotionPermit");
-            // Not an actuator (kept out of Outputs): it toggles every tick by design.
-            PermitWatchdogKick = new SimOutput("PermitWatchdogKick");
-            StagingConveyorRunning = In("StagingConveyorRunning");
-            TransferConveyorRunning = In("TransferConveyorRunning");
-            LockEngage = new SimOutput[p.LockCount];
-            LockRelease = new SimOutput[p.LockCount];
-            LockLocked = new SimInput[p.LockCount];
-            LockUnlocked = new SimInput[p.LockCount];
-            for (int i = 0; i < p.LockCount; i++)
-            {
-                LockEngage[i] = Out($"LockEngage[{i}]");
-                LockRelease[i] = Out($"LockRelease[{i}]");
-                LockLocked[i] = In($"LockLocked[{i}]");
-                LockUnlocked[i] = In($"LockUnlocked[{i}]");
-            }
+            Wiring = new CarBayPorts(p, _ports, clock, () => LiftPositionMm);
             LiftAxis = new SimLinearAxis(p, LiftDrive, LiftDirectionUp, LiftEnable, LiftBrakeRelease, LiftHomeLimit, LiftTopLimit, LiftPackContact,
                 Hazard, m => Log.Write(LogLevel.Debug, m));
             SafetyChain = new SimSafetyChain(EStopReleased, LightCurtainClear, DoorsClosed, SafetyRelayOk, MotionPermit, PermitWatchdogKick,
@@ -77,29 +44,14 @@ namespace Station.Hal.Sim
             TransferDrive = new SimConveyorDrive(TransferConveyorRun, TransferConveyorRunning);
             // The core reads the counter through the injectable signal path (slip, offset, scale, wrap).
             EncoderPath = new EncoderFaults(Encoder);
-            Io = WireIo();
+            Io = Wiring.Wire(clock, storage, Log, EncoderPath);
 
-            PackStandard[] standards = RackStandardsOf(p.RackStandards);
-            for (int i = 0; i < p.RackPacks; i++)
-                Rack.Place(i, new SimPack($"PK{i + 1:0000}", p.RackInitialSocPct, p.PackType) { Standard = standards[i % standards.Length] });
+            RackCommissioning.Fill(Rack, p);
             UpdateSensors();
         }
 
-        // PlantParameters.RackStandards as standards (a figure from a scenario file: an unknown name is refused clearly).
-        private static PackStandard[] RackStandardsOf(string names)
-        {
-            if (string.IsNullOrWhiteSpace(names)) return new[] { PackStandard.Unspecified };
-            string[] parts = names.Split(',');
-            var standards = new PackStandard[parts.Length];
-            for (int i = 0; i < parts.Length; i++)
-            {
-                int code = PackStandards.CodeOf(parts[i]);
-                if (code < 0) throw new ArgumentException($"RackStandards: \"{parts[i].Trim()}\" is not a pack standard (known: {string.Join(", ", PackStandards.Names())})");
-                standards[i] = (PackStandard)code;
-            }
-            return standards;
-        }
-
+        /// <summary>The bay's ports and their wiring into <see cref="Io"/>.</summary>
+        public CarBayPorts Wiring { get; }
         /// <summary>The figures this bay was built with.</summary>
         public PlantParameters Parameters { get; }
         /// <summary>Simulated time.</summary>
@@ -151,59 +103,59 @@ namespace Station.Hal.Sim
         public SimPack PackStandingAt(double mm) => Line.PackStandingAt(mm);
 
         /// <summary>The lift drive's speed reference.</summary>
-        public SimPwm LiftDrive { get; }
+        public SimPwm LiftDrive => Wiring.LiftDrive;
         /// <summary>Lift direction output.</summary>
-        public SimOutput LiftDirectionUp { get; }
+        public SimOutput LiftDirectionUp => Wiring.LiftDirectionUp;
         /// <summary>Lift drive enable output.</summary>
-        public SimOutput LiftEnable { get; }
+        public SimOutput LiftEnable => Wiring.LiftEnable;
         /// <summary>Lift brake release output.</summary>
-        public SimOutput LiftBrakeRelease { get; }
+        public SimOutput LiftBrakeRelease => Wiring.LiftBrakeRelease;
         /// <summary>Lift encoder.</summary>
-        public SimEncoder Encoder { get; }
+        public SimEncoder Encoder => Wiring.Encoder;
         /// <summary>What the core reads of the encoder: the counter behind injectable signal faults.</summary>
         public EncoderFaults EncoderPath { get; }
         /// <summary>Top limit switch.</summary>
-        public SimInput LiftTopLimit { get; }
+        public SimInput LiftTopLimit => Wiring.LiftTopLimit;
         /// <summary>Home (bottom) limit switch.</summary>
-        public SimInput LiftHomeLimit { get; }
+        public SimInput LiftHomeLimit => Wiring.LiftHomeLimit;
         /// <summary>Per lock: engage output.</summary>
-        public SimOutput[] LockEngage { get; }
+        public SimOutput[] LockEngage => Wiring.LockEngage;
         /// <summary>Per lock: release output.</summary>
-        public SimOutput[] LockRelease { get; }
+        public SimOutput[] LockRelease => Wiring.LockRelease;
         /// <summary>Per lock: locked sensor.</summary>
-        public SimInput[] LockLocked { get; }
+        public SimInput[] LockLocked => Wiring.LockLocked;
         /// <summary>Per lock: unlocked sensor.</summary>
-        public SimInput[] LockUnlocked { get; }
+        public SimInput[] LockUnlocked => Wiring.LockUnlocked;
         /// <summary>Staging conveyor motor.</summary>
-        public SimOutput StagingConveyorRun { get; }
+        public SimOutput StagingConveyorRun => Wiring.StagingConveyorRun;
         /// <summary>Staging conveyor contactor's auxiliary contact (read-back).</summary>
-        public SimInput StagingConveyorRunning { get; }
+        public SimInput StagingConveyorRunning => Wiring.StagingConveyorRunning;
         /// <summary>Transfer conveyor contactor's auxiliary contact (read-back).</summary>
-        public SimInput TransferConveyorRunning { get; }
+        public SimInput TransferConveyorRunning => Wiring.TransferConveyorRunning;
         /// <summary>Pack at the staging point.</summary>
-        public SimInput PackAtStaging { get; }
+        public SimInput PackAtStaging => Wiring.PackAtStaging;
         /// <summary>Transfer conveyor motor.</summary>
-        public SimOutput TransferConveyorRun { get; }
+        public SimOutput TransferConveyorRun => Wiring.TransferConveyorRun;
         /// <summary>Pack on the lift platform.</summary>
-        public SimInput PackOnLift { get; }
+        public SimInput PackOnLift => Wiring.PackOnLift;
         /// <summary>Pack at the return point.</summary>
-        public SimInput PackAtReturn { get; }
+        public SimInput PackAtReturn => Wiring.PackAtReturn;
         /// <summary>E-stop circuit released.</summary>
-        public SimInput EStopReleased { get; }
+        public SimInput EStopReleased => Wiring.EStopReleased;
         /// <summary>Light curtain clear.</summary>
-        public SimInput LightCurtainClear { get; }
+        public SimInput LightCurtainClear => Wiring.LightCurtainClear;
         /// <summary>Doors closed.</summary>
-        public SimInput DoorsClosed { get; }
+        public SimInput DoorsClosed => Wiring.DoorsClosed;
         /// <summary>Vehicle at the swap position.</summary>
-        public SimInput VehiclePositioned { get; }
+        public SimInput VehiclePositioned => Wiring.VehiclePositioned;
         /// <summary>Safety relay feedback.</summary>
-        public SimInput SafetyRelayOk { get; }
+        public SimInput SafetyRelayOk => Wiring.SafetyRelayOk;
         /// <summary>Motion permit request output.</summary>
-        public SimOutput MotionPermit { get; }
+        public SimOutput MotionPermit => Wiring.MotionPermit;
         /// <summary>The safety relay's permit watchdog input (<see cref="PlantParameters.PermitWatchdogMs"/>).</summary>
-        public SimOutput PermitWatchdogKick { get; }
+        public SimOutput PermitWatchdogKick => Wiring.PermitWatchdogKick;
         /// <summary>The platform's pack-contact sensor.</summary>
-        public SimInput LiftPackContact { get; }
+        public SimInput LiftPackContact => Wiring.LiftPackContact;
         /// <summary>True while the permit watchdog has seen the controller toggle its input recently.</summary>
         public bool PermitWatchdogAlive => SafetyChain.WatchdogAlive;
 
@@ -368,23 +320,14 @@ namespace Station.Hal.Sim
 
         /// <summary>The lift will jam when it reaches <paramref name="mm"/> (an obstruction, a seized guide): the drive
         /// keeps pushing but the encoder stops.</summary>
-        public void StallLiftAt(double mm)
-        {
-            LiftAxis.JamAt(mm);
-        }
+        public void StallLiftAt(double mm) => LiftAxis.JamAt(mm);
 
         /// <summary>Removes the obstruction.</summary>
-        public void ClearLiftStall()
-        {
-            LiftAxis.ClearJam();
-        }
+        public void ClearLiftStall() => LiftAxis.ClearJam();
 
         /// <summary>Lock <paramref name="index"/> jams part-way (at <see cref="PlantParameters.LockJamFraction"/>) when engaging:
         /// neither sensor is made.</summary>
-        public void FailLockEngage(int index, bool fails = true)
-        {
-            LockSet.FailEngage(index, fails);
-        }
+        public void FailLockEngage(int index, bool fails = true) => LockSet.FailEngage(index, fails);
 
         /// <summary>Supply lost: every output drops, the brake falls in, the safety relay opens. When
         /// <paramref name="tearLastAppend"/> is set and a journal append happened in this very tick (the write was in
@@ -432,19 +375,7 @@ namespace Station.Hal.Sim
 
         /// <summary>Enters every pack of <see cref="Rack"/> into <paramref name="controller"/>'s inventory as ready, slot
         /// by slot, as a commissioning technician would on a new station. Returns the first refusal, or Ok.</summary>
-        public CommandResult SeedInventory(StationController controller)
-        {
-            for (int i = 0; i < Rack.Slots.Length; i++)
-            {
-                SimPack pack = Rack.Slots[i];
-                if (pack == null) continue;
-                CommandResult r = pack.Standard == PackStandard.Unspecified
-                    ? controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready) // the station's pack.standard
-                    : controller.SetRackSlot(i, pack.Serial, (int)pack.SocPct, PackState.Ready, pack.Standard);
-                if (!r.Accepted) return r;
-            }
-            return CommandResult.Ok("rack seeded");
-        }
+        public CommandResult SeedInventory(StationController controller) => RackCommissioning.SeedInventory(Rack, controller);
 
         internal void Hazard(string what)
         {
@@ -464,46 +395,5 @@ namespace Station.Hal.Sim
             StagingDrive.UpdateSensors(SafetyRelayEnergised);
             TransferDrive.UpdateSensors(SafetyRelayEnergised);
         }
-
-        // The car bay's port groups over the simulated devices.
-        private StationIo WireIo()
-        {
-            var io = new StationIo { Clock = Clock, Storage = Storage, Log = Log };
-            io.Lift.Drive = LiftDrive;
-            io.Lift.DirectionAway = LiftDirectionUp;
-            io.Lift.Enable = LiftEnable;
-            io.Lift.BrakeRelease = LiftBrakeRelease;
-            io.Lift.Encoder = EncoderPath;
-            io.Lift.FarLimit = LiftTopLimit;
-            io.Lift.HomeSwitch = LiftHomeLimit;
-            io.Lift.FarContact = LiftPackContact;
-            io.Locks.Size(LockEngage.Length);
-            for (int i = 0; i < LockEngage.Length; i++)
-            {
-                io.Locks.Engage[i] = LockEngage[i];
-                io.Locks.Release[i] = LockRelease[i];
-                io.Locks.LockedSensor[i] = LockLocked[i];
-                io.Locks.UnlockedSensor[i] = LockUnlocked[i];
-            }
-            io.StagingConveyor.Run = StagingConveyorRun;
-            io.StagingConveyor.Running = StagingConveyorRunning;
-            io.TransferConveyor.Run = TransferConveyorRun;
-            io.TransferConveyor.Running = TransferConveyorRunning;
-            io.Sensors.PackAtStaging = PackAtStaging;
-            io.Sensors.PackOnLift = PackOnLift;
-            io.Sensors.PackAtReturn = PackAtReturn;
-            io.Sensors.VehiclePositioned = VehiclePositioned;
-            io.Safety.EStopReleased = EStopReleased;
-            io.Safety.LightCurtainClear = LightCurtainClear;
-            io.Safety.DoorsClosed = DoorsClosed;
-            io.Safety.RelayFeedback = SafetyRelayOk;
-            io.Safety.MotionPermit = MotionPermit;
-            io.Safety.PermitWatchdogKick = PermitWatchdogKick;
-            return io;
-        }
-
-        private SimInput In(string name) => _ports.In(name);
-
-        private SimOutput Out(string name) => _ports.Out(name);
     }
 }

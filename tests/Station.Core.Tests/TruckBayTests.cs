@@ -153,6 +153,16 @@ namespace Station.Core.Tests
         }
 
         [Fact]
+        public void Why_names_the_robot_not_a_lift_while_the_truck_bay_is_not_homed()
+        {
+            var s = new TruckStation();
+            Assert.Equal(SwapState.NotHomed, s.C.State);
+            string why = s.C.WhyNotSwapping();
+            Assert.Contains("the robot is not homed: home it at the bay console", why);
+            Assert.DoesNotContain("lift", why);
+        }
+
+        [Fact]
         public void The_committed_truck_state_diagram_matches_the_profiles_table()
         {
             TruckBayProfile.Register();

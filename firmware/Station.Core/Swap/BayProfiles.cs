@@ -37,5 +37,19 @@ namespace Station.Core.Swap
             for (int i = 0; i < _count; i++) if (Registered[i].Name == name) return Registered[i].Fresh();
             return null;
         }
+
+        /// <summary>The profile <paramref name="config"/> names, once the configuration validates and the board wires
+        /// every port group it needs; throws ArgumentException otherwise.</summary>
+        internal static BayProfile Checked(StationIo io, StationConfig config)
+        {
+            string error = config.Validate();
+            if (error != null) throw new System.ArgumentException(error);
+            BayProfile profile = Create(config.BayProfile);
+            if (profile == null)
+                throw new System.ArgumentException(string.Concat("bay profile '", config.BayProfile, "' is not built into this firmware (its assembly did not register it)"));
+            error = BoardPorts.Missing(profile, io);
+            if (error != null) throw new System.ArgumentException(error);
+            return profile;
+        }
     }
 }

@@ -42,19 +42,14 @@ namespace Station.Core.Swap
         private readonly SwapJournal _journal;
         private readonly BayProfile _profile;
         private readonly TransitionRow[] _table;
-        private readonly EngineStates _engine;
+        private readonly StateTable _states;
         private readonly PackCheckGate _gate;
         private readonly ControlLoopWatch _loop;
-        private readonly DebouncedInput _packAtStaging;
-        private readonly DebouncedInput _packOnLift;
-        private readonly DebouncedInput _packAtReturn;
-        // The three pack sensors, sampled in one loop.
-        private readonly DebouncedInput[] _packSensors;
         // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
+        private readonly BayActuators _actuators;
+        private readonly DebouncedInput[] _packSensors;
         private readonly LiftAxis _lift;
         private readonly LockSet _locks;
-        private readonly Conveyor _staging;
-        private readonly Conveyor _transfer;
         private readonly Interlocks _interlocks;
         private readonly PackInventory _inventory;
         private SwapRecord _currentSwap;
@@ -93,47 +88,25 @@ namespace Station.Core.Swap
         /// <summary>Builds the sequencer and its actuators over the bay's ports for the profile the configuration names
         /// (bay.profile). Throws when the configuration is invalid or the board does not wire what the profile needs
         /// (a station must not run on figures or wiring it cannot trust).</summary>
-        public SwapSequencer(StationIo io, StationConfig config) : this(io, config, CheckedProfile(io, config)) { }
+        public SwapSequencer(StationIo io, StationConfig config) : this(io, config, BayProfiles.Checked(io, config)) { }
 
-        /// <summary>The profile <paramref name="config"/> names, once the configuration validates and the board wires
-        /// every port group it needs; throws ArgumentException otherwise.</summary>
-        internal static BayProfile CheckedProfile(StationIo io, StationConfig config)
-        {
-            string error = config.Validate();
-            if (error != null) throw new System.ArgumentException(error);
-            BayProfile profile = BayProfiles.Create(config.BayProfile);
-            if (profile == null)
-                throw new System.ArgumentException(string.Concat("bay profile '", config.BayProfile, "' is not built into this firmware (its assembly did not register it)"));
-            error = BoardPorts.Missing(profile, io);
-            if (error != null) throw new System.ArgumentException(error);
-            return profile;
-        }
-
-        /// <summary>Builds the sequencer for <paramref name="profile"/>, already checked by <see cref="CheckedProfile"/>.</summary>
+        /// <summary>Builds the sequencer for <paramref name="profile"/>, already checked by <see cref="BayProfiles.Checked"/>.</summary>
         internal SwapSequencer(StationIo io, StationConfig config, BayProfile profile)
         {
             _profile = profile;
             _table = _profile.Table;
             _io = io;
             _c = config;
-            StationConfig engine = profile.EngineConfig(config);
-            _lift = new LiftAxis(io.Lift, engine);
-            _locks = new LockSet(io.Locks, engine);
+            _actuators = new BayActuators(io, config, profile.EngineConfig(config));
+            _lift = _actuators.Lift;
+            _locks = _actuators.Locks;
+            _packSensors = _actuators.PackSensors;
             _interlocks = new Interlocks(io, config);
             _loop = new ControlLoopWatch(config);
-            _packAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
-            _packOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
-            _packAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
-            _packSensors = new DebouncedInput[] { _packAtStaging, _packOnLift, _packAtReturn };
-            _staging = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { _packAtStaging }, null,
-                FaultCode.StagingTimeout, config.StagingTimeoutMs);
-            _transfer = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { _packAtReturn, _packOnLift },
-                _packAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
-            _transfer.ExchangeSensor = _packOnLift;
             _inventory = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
-            _engine = new EngineStates(this);
+            _states = new StateTable(this, profile, new EngineStates(this));
             Admission = new AdmissionChain(this, config, io.Clock);
             _powerUp = new PowerUp(this);
             _starter = new SwapStarter(this);
@@ -195,9 +168,9 @@ namespace Station.Core.Swap
         /// <summary>The pack locks.</summary>
         public LockSet Locks { get { return _locks; } }
         /// <summary>Rack feed point to staging point.</summary>
-        public Conveyor StagingConveyor { get { return _staging; } }
+        public Conveyor StagingConveyor { get { return _actuators.Staging; } }
         /// <summary>Across the lift: depleted pack off, charged pack on.</summary>
-        public Conveyor TransferConveyor { get { return _transfer; } }
+        public Conveyor TransferConveyor { get { return _actuators.Transfer; } }
         /// <summary>E-stop, curtain, doors, vehicle, safety relay.</summary>
         public Interlocks Interlocks { get { return _interlocks; } }
         /// <summary>Where every pack is.</summary>
@@ -240,11 +213,11 @@ namespace Station.Core.Swap
         public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
 
         /// <summary>Debounced PackAtStaging.</summary>
-        public bool PackAtStagingSensed { get { return _packAtStaging.Level; } }
+        public bool PackAtStagingSensed { get { return _actuators.PackAtStaging.Level; } }
         /// <summary>Debounced PackOnLift.</summary>
-        public bool PackOnLiftSensed { get { return _packOnLift.Level; } }
+        public bool PackOnLiftSensed { get { return _actuators.PackOnLift.Level; } }
         /// <summary>Debounced PackAtReturn.</summary>
-        public bool PackAtReturnSensed { get { return _packAtReturn.Level; } }
+        public bool PackAtReturnSensed { get { return _actuators.PackAtReturn.Level; } }
 
         // What the engine's collaborators and the profile's steps share with it; public where a profile in its own
         // assembly (Station.Core.Truck) needs it.
@@ -256,7 +229,7 @@ namespace Station.Core.Swap
         public StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
         /// <summary>The raw (not yet debounced) PackOnLift input.</summary>
-        public bool PackOnLiftRaw { get { return _packOnLift.RawLevel; } }
+        public bool PackOnLiftRaw { get { return _actuators.PackOnLift.RawLevel; } }
         /// <summary>The number the next swap's record gets.</summary>
         public int NextSwapId { get { return _swapCounter + 1; } }
 
@@ -296,7 +269,7 @@ namespace Station.Core.Swap
             }
             // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
             // meanwhile); whatever was driven is stopped and the station faulted, whatever it may look like now.
-            if (late && AnythingDriven() && _state != SwapState.Faulted)
+            if (late && _actuators.AnythingDriven() && _state != SwapState.Faulted)
             {
                 RaiseFault(FaultCode.ControlTickLate);
                 return;
@@ -323,7 +296,13 @@ namespace Station.Core.Swap
                     return;
                 }
             }
-            if (!UpdateActuators() || !_profile.EveryTick(this)) return;
+            FaultCode tripped = _actuators.Update(_now, _inSwapping);
+            if (tripped != FaultCode.None)
+            {
+                RaiseFault(tripped);
+                return;
+            }
+            if (!_profile.EveryTick(this)) return;
 
             switch (_state)
             {
@@ -345,45 +324,19 @@ namespace Station.Core.Swap
             }
         }
 
-        // Deadlines live below the state machine: each actuator times its own move and reports a fault here.
-        private bool UpdateActuators()
-        {
-            _lift.Update(_now);
-            if (_lift.Tripped != FaultCode.None) { RaiseFault(_lift.Tripped); return false; }
-            _locks.MonitorHold = _inSwapping;
-            _locks.Update(_now);
-            if (_locks.Tripped != FaultCode.None) { RaiseFault(_locks.Tripped); return false; }
-            _staging.Update(_now);
-            if (_staging.Tripped != FaultCode.None) { RaiseFault(_staging.Tripped); return false; }
-            _transfer.Update(_now);
-            if (_transfer.Tripped != FaultCode.None) { RaiseFault(_transfer.Tripped); return false; }
-            return true;
-        }
-
-        // True while any actuator is commanded: the lift, a lock, a conveyor.
-        private bool AnythingDriven()
-        {
-            LiftMode m = Lift.Mode;
-            return m == LiftMode.Moving || m == LiftMode.Homing || Locks.Command != LockCommand.None
-                || StagingConveyor.IsRunning || TransferConveyor.IsRunning;
-        }
-
         internal void ClearActuatorFaults()
         {
-            Lift.ClearFault();
-            Locks.ClearFault();
-            StagingConveyor.ClearFault();
-            TransferConveyor.ClearFault();
+            _actuators.ClearFaults();
             _profile.ClearDeviceFaults(this);
         }
 
         /// <summary>Every actuator output off and MotionPermit withdrawn, at once.</summary>
         public void StopAllOutputs()
         {
-            Lift.Stop();
-            Locks.Stop();
-            StagingConveyor.Stop();
-            TransferConveyor.Stop();
+            _lift.Stop();
+            _locks.Stop();
+            _actuators.Staging.Stop();
+            _actuators.Transfer.Stop();
             _profile.StopDevices(this);
             Interlocks.SetPermit(false, _now);
         }
@@ -425,28 +378,15 @@ namespace Station.Core.Swap
         }
 
         /// <summary>Evaluates <paramref name="guard"/> now (public so tests can drive every table row).</summary>
-        public bool Holds(SwapGuard guard)
-        {
-            switch (guard)
-            {
-                case SwapGuard.Always: return true;
-                case SwapGuard.SwapInterrupted: return InterruptedAtStart;
-                case SwapGuard.FaultWasLatched: return LatchedFault != FaultCode.None;
-                case SwapGuard.InputsHealthy: return Interlocks.HealthyForReset(_now);
-                case SwapGuard.SwapAllowed:
-                    return Interlocks.BayClear && Interlocks.VehiclePositioned && CurrentSwap != null
-                        && LatchedFault == FaultCode.None && Lift.IsHomed;
-                default: return _profile.Holds(guard, this);
-            }
-        }
+        public bool Holds(SwapGuard guard) { return _states.Holds(guard, _now); }
 
         /// <summary>True when a row for <paramref name="signal"/> exists in the current state or a parent and its guard holds.</summary>
-        public bool Accepts(SwapSignal signal) { return FindRow(signal) >= 0; }
+        public bool Accepts(SwapSignal signal) { return _states.Find(_state, signal, _now) >= 0; }
 
         /// <summary>Dispatches one signal; false when no row took it (nothing changed).</summary>
         public bool Dispatch(SwapSignal signal)
         {
-            int row = FindRow(signal);
+            int row = _states.Find(_state, signal, _now);
             if (row < 0) return false;
             Transition(_table[row].To);
             // A fault raised inside an entry action is handled after the transition completed (run to completion).
@@ -457,22 +397,6 @@ namespace Station.Core.Swap
                 RaiseFault(f);
             }
             return true;
-        }
-
-        private int FindRow(SwapSignal signal)
-        {
-            SwapState s = _state;
-            for (int depth = 0; depth < 4; depth++)
-            {
-                for (int i = 0; i < _table.Length; i++)
-                {
-                    if (_table[i].From == s && _table[i].Signal == signal && Holds(_table[i].Guard)) return i;
-                }
-                SwapState p = SwapStates.Parent(s);
-                if (p == SwapState.Off) return -1;
-                s = p;
-            }
-            return -1;
         }
 
         private void Transition(SwapState target)
@@ -496,46 +420,14 @@ namespace Station.Core.Swap
             {
                 lca = SwapStates.Parent(from);
             }
-            for (SwapState s = from; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) Exit(s);
+            for (SwapState s = from; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _states.Exit(s, _now);
             int n = 0;
             for (SwapState s = target; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _entryPath[n++] = s;
             _state = target;
             _inMotion = SwapStates.IsIn(target, SwapState.Motion);
             _inSwapping = SwapStates.IsIn(target, SwapState.Swapping);
-            for (int i = n - 1; i >= 0; i--) Enter(_entryPath[i]);
+            for (int i = n - 1; i >= 0; i--) _states.Enter(_entryPath[i], _now);
             _inTransition = false;
-        }
-
-        // A step is timed in the swap record, its precondition checked (latching the fault it names before the step
-        // changes the inventory or drives anything), then entered; an engine state does its own entry.
-        private void Enter(SwapState s)
-        {
-            SwapStep step = _profile.StepAt(s);
-            if (step == null)
-            {
-                _engine.Enter(s);
-                return;
-            }
-            if (CurrentSwap != null) CurrentSwap.StepStartMs[(int)s] = _now - CurrentSwap.StartMs;
-            FaultCode refused = step.Precondition(this);
-            if (refused != FaultCode.None)
-            {
-                RaiseFault(refused);
-                return;
-            }
-            step.Enter(this);
-        }
-
-        private void Exit(SwapState s)
-        {
-            SwapStep step = _profile.StepAt(s);
-            if (step == null)
-            {
-                _engine.Exit(s);
-                return;
-            }
-            if (CurrentSwap != null) CurrentSwap.StepEndMs[(int)s] = _now - CurrentSwap.StartMs;
-            step.Exit(this);
         }
 
         // A move the axis refuses must never leave the step waiting with the permit on and no deadline running.

@@ -91,9 +91,11 @@ namespace Station.Core.Swap
                     }
                     return sb.ToString();
                 case SwapState.NotHomed:
+                    // The bay's own name for what homes: a truck bay's technician looks for the robot, not a lift.
+                    string mover = string.Concat("the ", _s.Profile.Devices(_s).Mover, " is not homed");
                     string held = _s.Profile.HomingHold(_s);
-                    if (held != null) return string.Concat("the lift is not homed, and ", held);
-                    return "the lift is not homed: home it at the bay console (maint enter <pin>, then home; the cloud has no home command)";
+                    if (held != null) return string.Concat(mover, ", and ", held);
+                    return string.Concat(mover, ": home it at the bay console (maint enter <pin>, then home; the cloud has no home command)");
                 case SwapState.Homing:
                     return "homing";
                 case SwapState.Released:
