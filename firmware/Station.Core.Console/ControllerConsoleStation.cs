@@ -26,7 +26,18 @@ namespace Station.Core.Console
             _reports = new StationReports(controller, io, _devices);
             _settle = new SettleAdvice(controller);
             _motion = new MaintenanceMotion(controller, io, _devices);
+            PackInventory inv = controller.Inventory;
+            string[] names = new string[inv.Places];
+            for (int i = 0; i < names.Length; i++)
+            {
+                names[i] = inv.NameOf((PackPlace)i);
+            }
+
+            PlaceWords = InventoryCommands.WordsOf(names);
         }
+
+        /// <inheritdoc />
+        public string[] PlaceWords { get; private set; }
 
         /// <summary>Short lower-case state name for the prompt (cached: the console reads it every poll).</summary>
         public string StateName

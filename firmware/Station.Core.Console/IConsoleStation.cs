@@ -61,6 +61,10 @@ namespace Station.Core.Console
         /// <summary>What homes as a whole ("lift"; "robot" at a truck bay), for the console's words.</summary>
         string Mover { get; }
 
+        /// <summary>The bay's pack places as <c>pack place</c> takes them, index = <see cref="PackPlace"/> number
+        /// (car: staging, lift, vehicle, return; truck: staging, fork, block1, return, block2, block3).</summary>
+        string[] PlaceWords { get; }
+
         /// <summary>Starts a maintenance jog of the axis named <paramref name="axis"/> by <paramref name="mm"/> at no more
         /// than <paramref name="speedMmS"/>; accepted with the words saying what moves, or refused with why.</summary>
         ConsoleOutcome StartAxisJog(string axis, int mm, int speedMmS);

@@ -7,7 +7,6 @@ namespace Station.Core.Console
     /// the station checks the rest and journals the change.</summary>
     public sealed class InventoryCommands
     {
-        private static readonly string[] PlaceWords = { "staging", "lift", "vehicle", "return" };
         private static readonly string[] RackStateWords = { "charging", "ready", "faulty" };
         private static readonly PackState[] RackStates = { PackState.Charging, PackState.Ready, PackState.Faulty };
 
@@ -65,10 +64,11 @@ namespace Station.Core.Console
         /// <summary><c>pack place PLACE SERIAL|none [SOC]</c>.</summary>
         public void PackPlaceSet(string audited, string placeText, string serial, string socText)
         {
-            int place = IndexOf(PlaceWords, placeText);
+            string[] placeWords = _station.PlaceWords;
+            int place = IndexOf(placeWords, placeText);
             if (place < 0)
             {
-                _replies.Reply(audited, false, "pack place: place '" + placeText + "' is not one of " + Join(PlaceWords));
+                _replies.Reply(audited, false, "pack place: place '" + placeText + "' is not one of " + Join(placeWords));
                 return;
             }
 
@@ -76,7 +76,7 @@ namespace Station.Core.Console
             {
                 if (socText != null)
                 {
-                    _replies.Reply(audited, false, "pack place: an empty place has no SOC; usage: 'pack place " + PlaceWords[place] + " none'");
+                    _replies.Reply(audited, false, "pack place: an empty place has no SOC; usage: 'pack place " + placeWords[place] + " none'");
                     return;
                 }
 
@@ -101,6 +101,49 @@ namespace Station.Core.Console
             }
 
             _replies.Outcome(audited, "pack place", _station.SetPackPlace((PackPlace)place, serial, soc));
+        }
+
+        /// <summary>One console word per place name: its first word where no other name starts with it ("return point"
+        /// is "return"), else the name without spaces ("block 2" is "block2").</summary>
+        public static string[] WordsOf(string[] names)
+        {
+            string[] words = new string[names.Length];
+            for (int i = 0; i < names.Length; i++)
+            {
+                string first = FirstWord(names[i]);
+                bool unique = true;
+                for (int j = 0; j < names.Length; j++)
+                {
+                    if (j != i && FirstWord(names[j]) == first)
+                    {
+                        unique = false;
+                    }
+                }
+
+                words[i] = unique ? first : WithoutSpaces(names[i]);
+            }
+
+            return words;
+        }
+
+        private static string FirstWord(string name)
+        {
+            int space = name.IndexOf(' ');
+            return (space < 0 ? name : name.Substring(0, space)).ToLower();
+        }
+
+        private static string WithoutSpaces(string name)
+        {
+            string s = "";
+            for (int i = 0; i < name.Length; i++)
+            {
+                if (name[i] != ' ')
+                {
+                    s += name[i].ToString();
+                }
+            }
+
+            return s.ToLower();
         }
 
         private int SlotOrReply(string audited, string words, string text)

@@ -161,6 +161,8 @@ namespace Station.Console.Tests
         public bool Has(string device) => Devices.Contains(device);
         public string Mover { get; set; } = "lift";
 
+        public string[] PlaceWords { get; set; } = { "staging", "lift", "vehicle", "return" };
+
         public ConsoleOutcome StartAxisJog(string axis, int mm, int speedMmS)
         {
             var o = Answer("move " + axis + " " + mm + " " + speedMmS, "jogging " + axis + " " + mm + " mm");

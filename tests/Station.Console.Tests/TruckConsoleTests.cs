@@ -43,6 +43,29 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void Pack_place_takes_the_truck_bays_places_and_records_a_block()
+        {
+            Assert.Contains("maintenance on", _bay.Type("maint enter 1234\r", "bay1[MAINT]>"));
+            string refused = _bay.Type("pack place lift X1 50\r", "bay1[");
+            Assert.Contains("pack place: place 'lift' is not one of staging, fork, block1, return, block2 or block3", refused);
+            string done = _bay.Type("pack place block3 QJ0042 61\r", "bay1[");
+            Assert.Contains("block 3: QJ0042", done);
+            var block3 = _bay.Controller.Inventory.At((PackPlace)5);
+            Assert.Equal(("QJ0042", 61), (block3.Serial, block3.SocPct));
+            _bay.Type("pack place block3 none\r", "bay1[");
+            Assert.True(_bay.Controller.Inventory.At((PackPlace)5).IsEmpty);
+        }
+
+        [Fact]
+        public void Place_words_are_a_names_first_word_unless_another_place_starts_with_it()
+        {
+            Assert.Equal(new[] { "staging", "lift", "vehicle", "return" },
+                Station.Core.Console.InventoryCommands.WordsOf(new[] { "staging", "lift", "vehicle", "return point" }));
+            Assert.Equal(new[] { "staging", "fork", "block1", "return", "block2", "block3" },
+                Station.Core.Console.InventoryCommands.WordsOf(new[] { "staging", "fork", "block 1", "return point", "block 2", "block 3" }));
+        }
+
+        [Fact]
         public void Status_and_why_show_an_open_overload_input()
         {
             _bay.Bay.Overloaded = true;

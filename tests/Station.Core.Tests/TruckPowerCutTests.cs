@@ -75,6 +75,7 @@ namespace Station.Core.Tests
                 {
                     // Homing refused: the exchange stopped part-way. The technician does what why says.
                     Assert.Contains("the transfer was interrupted", s.C.WhyNotSwapping());
+                    Assert.Contains("'pack place fork|staging|return <serial> <soc>'", s.C.WhyNotSwapping()); // the truck's words
                     GeneratedSafety.SettleTransferByHand(s.C, s.Bay.Bay, s.Run);
                     confirmed = s.C.ConfirmRecovery();
                 }

@@ -61,7 +61,7 @@ namespace Station.Core.Swap
             return string.Concat("the transfer was interrupted: pack ", packs,
                 " may stand across the platform's edge, where any lift move drops it; homing is refused until it is settled:"
                 + " push each pack fully onto the platform or the return point (or take it off), then record what stands where with"
-                + " 'pack place lift|staging|return <serial> <soc>' or 'pack place <place> none'");
+                + " 'pack place " + inv.NameOf(PackPlace.Lift) + "|staging|return <serial> <soc>' or 'pack place <place> none'");
         }
 
         /// <summary>True unless a transfer is recorded in flight (a pack in transit to the return point) and the sensors
