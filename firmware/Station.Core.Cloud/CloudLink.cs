@@ -379,6 +379,21 @@ namespace Station.Core.Cloud
             EndLive(_topics.Reply, 1, false);
         }
 
+        // The authorisation a parsed swap.authorize names: a car's pack, or a truck's block positions and their standards.
+        static SwapAuthorization Booking(CloudCommand c)
+        {
+            var auth = new SwapAuthorization(c.Vehicle, c.Pack);
+            auth.AcceptedStandards = c.Accepts;
+            auth.BlockPositions = c.Positions;
+            for (int i = 0; i < c.PositionAccepts.Length; i++)
+            {
+                if (c.PositionAccepts[i] == 0) continue;
+                if (auth.PositionStandards == null) auth.PositionStandards = new int[c.PositionAccepts.Length];
+                auth.PositionStandards[i] = c.PositionAccepts[i];
+            }
+            return auth;
+        }
+
         CloudResult Apply(CloudCommand c)
         {
             switch (c.Kind)
@@ -387,7 +402,7 @@ namespace Station.Core.Cloud
                     if (!_outbox.SwapsAllowed) return CloudResult.Refuse(CloudReason.OutboxFull, WhyNoSwaps());
                     long validForMs = 0;
                     if (c.HasExpiry) validForMs = (c.Expiry.Ticks - _clock.UtcNow.Ticks) / TimeSpan.TicksPerMillisecond;
-                    return _station.Authorize(c.Vehicle, c.Pack, c.Accepts, validForMs);
+                    return _station.Authorize(Booking(c), validForMs);
                 case CommandKind.SwapCancel: return _station.Cancel();
                 case CommandKind.StationStatus:
                     if (_online) { PublishState(CloudWords.State); PublishTelemetry(); }

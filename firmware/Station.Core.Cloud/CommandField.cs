@@ -29,9 +29,17 @@ namespace Station.Core.Cloud
         public const int Size = 2048;
         /// <summary>"accepts": the pack standards the vehicle accepts, names separated by commas (swap.authorize).</summary>
         public const int Accepts = 4096;
+        /// <summary>"positions": a truck booking's block positions, an array of 1 to 3 distinct integers 1..3 (swap.authorize).</summary>
+        public const int Positions = 8192;
+        /// <summary>"accepts1": the pack standards block position 1 accepts (swap.authorize; the position must be booked).</summary>
+        public const int Accepts1 = 16384;
+        /// <summary>"accepts2": the pack standards block position 2 accepts.</summary>
+        public const int Accepts2 = 32768;
+        /// <summary>"accepts3": the pack standards block position 3 accepts.</summary>
+        public const int Accepts3 = 65536;
 
         /// <summary>Member names, index = bit number.</summary>
-        public static readonly string[] Names = { "v", "mid", "cmd", "exp", "by", "vehicle", "pack", "key", "value", "code", "version", "size", "accepts" };
+        public static readonly string[] Names = { "v", "mid", "cmd", "exp", "by", "vehicle", "pack", "key", "value", "code", "version", "size", "accepts", "positions", "accepts1", "accepts2", "accepts3" };
 
         /// <summary>Members every command takes.</summary>
         public const int Envelope = V | Mid | Cmd | Exp | By;

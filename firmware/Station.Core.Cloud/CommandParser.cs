@@ -112,6 +112,7 @@ namespace Station.Core.Cloud
                 bool ok;
                 if (bit == CommandField.V || bit == CommandField.Code || bit == CommandField.Size) ok = _valueKind[i] == KindInteger;
                 else if (bit == CommandField.Value) ok = _valueKind[i] == KindString || _valueKind[i] == KindInteger || _valueKind[i] == KindBool;
+                else if (bit == CommandField.Positions) ok = _valueKind[i] == KindNested && _b[_valueStart[i]] == (byte)'[';
                 else ok = _valueKind[i] == KindString;
                 if (!ok) return Fail(into, CloudReason.WrongType, NameText(i));
             }
@@ -159,6 +160,17 @@ namespace Station.Core.Cloud
                     if (mask < 0) return Fail(into, CloudReason.OutOfRange, "accepts: pack standards separated by commas (choco20-lfp, choco20-nmc, choco25-lfp, choco25-nmc, qiji75, partner-a, partner-b)");
                     into.Accepts = mask;
                 }
+                else if (bit == CommandField.Positions)
+                {
+                    into.Positions = PositionMask(i);
+                    if (into.Positions <= 0) return Fail(into, CloudReason.OutOfRange, "positions: 1 to 3 different block positions 1..3, like [1,3]");
+                }
+                else if (bit == CommandField.Accepts1 || bit == CommandField.Accepts2 || bit == CommandField.Accepts3)
+                {
+                    int mask = text.Length > 96 ? -1 : PackStandards.MaskOf(text);
+                    if (mask <= 0) return Fail(into, CloudReason.OutOfRange, NameText(i) + ": pack standards separated by commas (choco20-lfp, choco20-nmc, choco25-lfp, choco25-nmc, qiji75, partner-a, partner-b)");
+                    into.PositionAccepts[PositionOfAccepts(bit) - 1] = mask;
+                }
                 else if (bit == CommandField.Key)
                 {
                     if (!Identifier(text, 48)) return Fail(into, CloudReason.OutOfRange, "key: 1..48 of A-Z a-z 0-9 - _ . :");
@@ -195,6 +207,11 @@ namespace Station.Core.Cloud
                 }
             }
 
+            // A position's own standards belong to a booked position: anything else is a booking the sender got wrong.
+            for (int p = 1; p <= into.PositionAccepts.Length; p++)
+                if (into.PositionAccepts[p - 1] != 0 && (into.Positions & (1 << (p - 1))) == 0)
+                    return Fail(into, CloudReason.OutOfRange, "accepts" + p.ToString() + ": block position " + p.ToString() + " is not in positions");
+
             if (into.HasExpiry || command.Motion)
             {
                 if (!clockSet) return Fail(into, CloudReason.ClockNotSet, "station clock not set");
@@ -217,6 +234,37 @@ namespace Station.Core.Cloud
             into.Reason = reason;
             into.Detail = detail;
             return reason;
+        }
+
+        static int PositionOfAccepts(int bit)
+        {
+            return bit == CommandField.Accepts1 ? 1 : bit == CommandField.Accepts2 ? 2 : 3;
+        }
+
+        // "positions": a flat array of integers 1..3, each once, at most three; the mask of them, or -1 when it is not.
+        int PositionMask(int member)
+        {
+            int p = _valueStart[member] + 1, end = _valueStart[member] + _valueLength[member] - 1;
+            int mask = 0, n = 0;
+            while (true)
+            {
+                while (p < end && (_b[p] == (byte)' ' || _b[p] == (byte)'\t' || _b[p] == (byte)'\n' || _b[p] == (byte)'\r')) p++;
+                if (p >= end) return n == 0 ? -1 : mask;
+                if (n > 0)
+                {
+                    if (_b[p] != (byte)',') return -1;
+                    p++;
+                    while (p < end && (_b[p] == (byte)' ' || _b[p] == (byte)'\t' || _b[p] == (byte)'\n' || _b[p] == (byte)'\r')) p++;
+                }
+                // One digit 1..3 and then no further digit: "01", "12", "1.0", "-1", "\"1\"" are all refused.
+                if (p >= end || _b[p] < (byte)'1' || _b[p] > (byte)'3') return -1;
+                int bit = 1 << (_b[p] - (byte)'1');
+                p++;
+                if (p < end && _b[p] != (byte)',' && _b[p] != (byte)' ' && _b[p] != (byte)'\t' && _b[p] != (byte)'\n' && _b[p] != (byte)'\r') return -1;
+                if ((mask & bit) != 0 || n == 3) return -1;
+                mask |= bit;
+                n++;
+            }
         }
 
         int Find(int bit)
@@ -325,7 +373,9 @@ namespace Station.Core.Cloud
             if (first == (byte)'{' || first == (byte)'[')
             {
                 _valueKind[member] = KindNested;
-                return SkipNested();
+                string err = SkipNested();
+                _valueLength[member] = _pos - _valueStart[member];
+                return err;
             }
             return "invalid value";
         }

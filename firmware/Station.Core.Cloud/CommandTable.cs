@@ -8,8 +8,9 @@ namespace Station.Core.Cloud
         private static readonly CloudCommandRow[] Rows =
         {
             new CloudCommandRow("swap.authorize", CommandKind.SwapAuthorize, CommandField.Vehicle | CommandField.Exp,
-                CommandField.Vehicle | CommandField.Pack | CommandField.Accepts, true,
-                "authorise one swap: vehicle (required), pack (optional; the station chooses), accepts (optional: the pack standards the vehicle takes), exp (required)"),
+                CommandField.Vehicle | CommandField.Pack | CommandField.Accepts | CommandField.Positions | CommandField.Accepts1
+                | CommandField.Accepts2 | CommandField.Accepts3, true,
+                "authorise one swap: vehicle (required), pack (optional; the station chooses), accepts (optional: the pack standards the vehicle takes), positions (truck bay: the block positions to swap, like [1,3]), accepts1..accepts3 (optional: the standards a booked position takes), exp (required)"),
             new CloudCommandRow("swap.cancel", CommandKind.SwapCancel, 0, 0, false,
                 "cancel an authorised swap before anything moves (arming); a swap already moving is refused with the reason: only an emergency stop at the bay halts it"),
             new CloudCommandRow("station.status", CommandKind.StationStatus, 0, 0, false,

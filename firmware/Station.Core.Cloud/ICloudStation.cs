@@ -4,10 +4,10 @@ namespace Station.Core.Cloud
     /// motion commands in unsafe states come back refused with <see cref="CloudReason.UnsafeState"/> and the reason.</summary>
     public interface ICloudStation
     {
-        /// <summary>Authorise one swap for <paramref name="vehicle"/>; <paramref name="pack"/> null lets the station choose
-        /// among the packs of the standards in <paramref name="acceptedStandards"/> (a PackStandards mask, 0 = any); the
-        /// authorisation lapses <paramref name="validForMs"/> after now (0 = no limit).</summary>
-        CloudResult Authorize(string vehicle, string pack, int acceptedStandards, long validForMs);
+        /// <summary>Authorise one swap as <paramref name="auth"/> says (vehicle; pack, or null to let the station choose
+        /// among the packs of the standards accepted; a truck's block positions and their standards); the authorisation
+        /// lapses <paramref name="validForMs"/> after now (0 = no limit).</summary>
+        CloudResult Authorize(SwapAuthorization auth, long validForMs);
         /// <summary>Cancel the authorised or running swap (the station stops safely).</summary>
         CloudResult Cancel();
         /// <summary>Reset latched fault <paramref name="code"/> if the catalogue marks it remotely resettable.</summary>

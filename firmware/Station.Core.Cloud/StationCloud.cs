@@ -144,11 +144,17 @@ namespace Station.Core.Cloud
         /// <summary>Authorise one swap for a vehicle that names no pack standard (any).</summary>
         public CloudResult Authorize(string vehicle, string pack, long validForMs) { return Authorize(vehicle, pack, 0, validForMs); }
 
-        /// <inheritdoc />
+        /// <summary>Authorise one swap for a vehicle that accepts the standards in <paramref name="acceptedStandards"/> (0 = any).</summary>
         public CloudResult Authorize(string vehicle, string pack, int acceptedStandards, long validForMs)
         {
             var auth = new SwapAuthorization(vehicle, pack);
             auth.AcceptedStandards = acceptedStandards;
+            return Authorize(auth, validForMs);
+        }
+
+        /// <inheritdoc />
+        public CloudResult Authorize(SwapAuthorization auth, long validForMs)
+        {
             if (validForMs > 0) auth.ExpiresAtMs = _clock.NowMs + validForMs;
             return Map(_controller.Authorize(auth));
         }

@@ -16,9 +16,11 @@ namespace Station.Cloud.Tests
 
         public string StateName => State;
 
-        public CloudResult Authorize(string vehicle, string pack, int acceptedStandards, long validForMs)
+        public CloudResult Authorize(Station.Core.SwapAuthorization auth, long validForMs)
         {
-            Calls.Add("authorize " + vehicle + " " + (pack ?? "-") + (acceptedStandards != 0 ? " accepts " + acceptedStandards : ""));
+            Calls.Add("authorize " + auth.VehicleId + " " + (auth.PackSerial ?? "-") + (auth.AcceptedStandards != 0 ? " accepts " + auth.AcceptedStandards : "")
+                + (auth.BlockPositions != 0 ? " positions " + auth.BlockPositions : "")
+                + (auth.PositionStandards != null ? " per-position " + string.Join(",", auth.PositionStandards) : ""));
             if (!Safe) return CloudResult.Refuse(CloudReason.UnsafeState, "light curtain interrupted");
             if (State != "Idle") return CloudResult.Refuse(CloudReason.Busy, "swap under way");
             State = "Swapping";

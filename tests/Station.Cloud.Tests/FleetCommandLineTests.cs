@@ -33,7 +33,6 @@ namespace Station.Cloud.Tests
         [InlineData("--prefix a/b", "--prefix needs")]
         [InlineData("--truck-percent 101", "--truck-percent must be 0..100")]
         [InlineData("--truck-percent -5", "--truck-percent must be 0..100")]
-        [InlineData("--truck-percent 50 --cloud-authorize", "--cloud-authorize cannot book truck blocks")]
         public void Bad_fleet_options_exit_2_with_the_reason(string args, string expected)
         {
             var err = new StringWriter();

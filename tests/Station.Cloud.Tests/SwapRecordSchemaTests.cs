@@ -1,4 +1,6 @@
 using System;
+using System.Diagnostics;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
@@ -115,5 +117,43 @@ namespace Station.Cloud.Tests
             Assert.True(report.SwapsDone - report.TruckSwapsDone >= 2, report.ToText());
             Assert.Contains("(2 car, 2 truck)", report.ToText());
         }
-    }
+    
+        [Fact]
+        public void A_fleet_with_cloud_authorize_swaps_a_trucks_blocks_the_cloud_booked_on_a_real_broker()
+        {
+            using var broker = Mosquitto.Start();
+            string uri = $"mqtt://127.0.0.1:{broker.Port}";
+            using var stop = new CancellationTokenSource();
+            stop.CancelAfter(TimeSpan.FromMinutes(5)); // bounds a hung run only; cancelled below once the swap could be done
+            FleetReport report = null;
+            var fleet = new Thread(() => report = FleetRun.Execute(new FleetSettings
+            {
+                Broker = uri, Stations = 2, Prefix = "ctr", SwapsPerHour = 360, Speed = 50, TruckPercent = 50, CloudAuthorize = true,
+            }, null, stop.Token));
+            fleet.Start();
+            // ctr-0002 is the truck station: without positions the station refuses (a truck booking names them), with them
+            // it takes the booking. Retried until a truck waits there.
+            string Authorize(params string[] extra)
+            {
+                var o = new StringWriter();
+                Station.FleetMonitor.Program.Run(new[] { "authorize", "--broker", uri, "--station", "ctr-0002", "--vehicle", "TRK-7" }.Concat(extra).ToArray(), o, new StringWriter(), new StringReader(""));
+                return o.ToString();
+            }
+            string seen = "";
+            var bound = Stopwatch.StartNew();
+            while (!seen.Contains("\"ok\":true") && fleet.IsAlive && bound.Elapsed < TimeSpan.FromMinutes(3))
+            {
+                string bare = Authorize();
+                if (bare.Contains("names the block positions")) seen = Authorize("--positions", "1,2,3");
+                else Thread.Sleep(200);
+            }
+            Assert.Contains("\"positions\":[1,2,3]", seen);
+            Assert.Contains("\"ok\":true", seen);
+            stop.CancelAfter(TimeSpan.FromSeconds(8)); // 400 simulated seconds: a three-block swap takes about 54
+            Assert.True(fleet.Join(TimeSpan.FromSeconds(90)), "the fleet run did not end after it was cancelled");
+            Assert.Equal(1, report.TruckStations);
+            Assert.Equal(0, report.Faulted);
+            Assert.True(report.TruckSwapsDone >= 1, report.ToText());
+        }
+}
 }

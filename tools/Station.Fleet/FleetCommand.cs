@@ -46,7 +46,7 @@ namespace Station.Fleet
             CommandLineRunner.Range(speed, 0, 1000, "--speed must be above 0 and at most 1000");
             var seconds = new Option<double>("--seconds") { Description = "wall seconds to run (default: until Ctrl+C)", HelpName = "T" };
             CommandLineRunner.Range(seconds, 0, 1e7, "--seconds must be above 0");
-            var cloudAuth = new Option<bool>("--cloud-authorize") { Description = "stations wait for swap.authorize from the cloud (Station.FleetMonitor) instead of authorising locally" };
+            var cloudAuth = new Option<bool>("--cloud-authorize") { Description = "stations wait for swap.authorize from the cloud (Station.FleetMonitor) instead of authorising locally; a truck station's names the block positions (Station.FleetMonitor authorize --positions 1,2,3)" };
             var telemetry = new Option<int>("--telemetry-ms") { Description = "telemetry period", HelpName = "MS", DefaultValueFactory = _ => 10000 };
             CommandLineRunner.Range(telemetry, 100, 3600000, "--telemetry-ms must be 100..3600000");
             var measure = new Option<bool>("--measure") { Description = "built-in consumer: messages/s and event latency (journal -> consumer), median/p99" };
@@ -65,12 +65,6 @@ namespace Station.Fleet
             var root = new RootCommand("Station.Fleet — N simulated stations (own bay, controller, cloud link, MQTT connection each) in one process.\n"
                 + "Exit codes: 0 ok, 1 no station online at the end, 2 bad usage, 3 broker not reachable.")
             { broker, stations, prefix, rate, speed, seconds, cloudAuth, telemetry, measure, rollout, wave, halt, bad, probation, quiet, trucks };
-            root.Validators.Add(r =>
-            {
-                // The cloud's swap.authorize names a vehicle and a pack, not a truck's block positions.
-                if (r.GetValue(trucks) > 0 && CommandLineRunner.Given(r, cloudAuth))
-                    r.AddError("--cloud-authorize cannot book truck blocks (swap.authorize names no block positions): use it with car stations only, without --truck-percent");
-            });
             root.SetAction(p => Execute(new FleetSettings
             {
                 Broker = p.GetValue(broker), Stations = p.GetValue(stations), Prefix = p.GetValue(prefix), SwapsPerHour = p.GetValue(rate),

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
@@ -40,9 +41,11 @@ namespace Station.FleetMonitor
             var pack = new Option<string>("--pack") { Description = "rack pack to use (default: the station chooses)", HelpName = "P" };
             var valid = new Option<double>("--valid-seconds") { Description = "how long the authorisation is valid", HelpName = "S", DefaultValueFactory = _ => 300 };
             CommandLineRunner.Range(valid, 0, 86400, "--valid-seconds must be above 0 and at most 86400 (the station refuses more than 24 h)");
+            var positions = new Option<string>("--positions") { Description = "truck bay: the block positions to swap, like 1,3 (sent as \"positions\":[1,3])", HelpName = "P,P" };
+            positions.Validators.Add(r => { if (Positions(r.GetValueOrDefault<string>()) == null) r.AddError("--positions needs 1 to 3 different block positions 1..3 separated by commas, like 1,3"); });
             var by = new Option<string>("--by") { Description = "who authorises (audit trail)", HelpName = "WHO", DefaultValueFactory = _ => "fleet-monitor" };
             var authorize = new Command("authorize", "send swap.authorize and print the station's reply (exit 0 accepted, 1 rejected, 3 no reply or broker not reachable). "
-                + "The station must have a vehicle waiting: run the fleet with --cloud-authorize, or the simulator with --broker --cloud-authorize") { station, vehicle, pack, valid, by };
+                + "The station must have a vehicle waiting: run the fleet with --cloud-authorize, or the simulator with --broker --cloud-authorize") { station, vehicle, pack, valid, by, positions };
 
             var root = new RootCommand("Station.FleetMonitor — watch a fleet and send commands.") { broker, user, password, watch, authorize };
             // Validators run on the command typed, so both subcommands check the recursive options.
@@ -65,7 +68,7 @@ namespace Station.FleetMonitor
                 bool live = !p.GetValue(plain) && ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected && !Console.IsInputRedirected;
                 return new WatchSession(client).Run(p.GetValue(seconds), live, stdout, stdin);
             });
-            authorize.SetAction(p => Authorize(Options(p), p.GetValue(station), p.GetValue(vehicle), p.GetValue(pack), p.GetValue(valid), p.GetValue(by), stdout, stderr));
+            authorize.SetAction(p => Authorize(Options(p), p.GetValue(station), p.GetValue(vehicle), p.GetValue(pack), Positions(p.GetValue(positions)), p.GetValue(valid), p.GetValue(by), stdout, stderr));
             return CommandLineRunner.Run("Station.FleetMonitor", root, args, stdout, stderr);
         }
 
@@ -78,28 +81,54 @@ namespace Station.FleetMonitor
             return true;
         }
 
-        /// <summary>A command in the contract's form (docs/cloud.md).</summary>
-        public static string Command(string cmd, string vehicle, string pack, double validSeconds, string by)
+        /// <summary>The block positions in "1,3", or null when it is not 1 to 3 different positions 1..3.</summary>
+        public static int[] Positions(string text)
         {
+            if (text == null) return Array.Empty<int>();
+            var parts = text.Split(',');
+            if (parts.Length > 3) return null;
+            var list = new List<int>();
+            foreach (var part in parts)
+            {
+                string t = part.Trim();
+                if (t.Length != 1 || t[0] < '1' || t[0] > '3' || list.Contains(t[0] - '0')) return null;
+                list.Add(t[0] - '0');
+            }
+            return list.ToArray();
+        }
+
+        /// <summary>A command in the contract's form (docs/cloud.md).</summary>
+        public static string Command(string cmd, string vehicle, string pack, double validSeconds, string by) => Command(cmd, vehicle, pack, null, validSeconds, by);
+
+        /// <summary>A command in the contract's form; <paramref name="positions"/> (a truck's block positions) makes it schema 2.</summary>
+        public static string Command(string cmd, string vehicle, string pack, int[] positions, double validSeconds, string by)
+        {
+            bool booking = positions != null && positions.Length > 0;
             var ms = new MemoryStream();
             using (var w = new Utf8JsonWriter(ms))
             {
                 w.WriteStartObject();
-                w.WriteNumber("v", 1);
+                w.WriteNumber("v", booking ? 2 : 1);
                 w.WriteString("mid", "fm-" + Guid.NewGuid().ToString("N").Substring(0, 16));
                 w.WriteString("cmd", cmd);
                 w.WriteString("exp", DateTime.UtcNow.AddSeconds(validSeconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
                 if (vehicle != null) w.WriteString("vehicle", vehicle);
                 if (pack != null) w.WriteString("pack", pack);
+                if (booking)
+                {
+                    w.WriteStartArray("positions");
+                    foreach (int p in positions) w.WriteNumberValue(p);
+                    w.WriteEndArray();
+                }
                 w.WriteString("by", by);
                 w.WriteEndObject();
             }
             return Encoding.UTF8.GetString(ms.ToArray());
         }
 
-        static int Authorize(MqttLinkOptions o, string station, string vehicle, string pack, double valid, string by, TextWriter stdout, TextWriter stderr)
+        static int Authorize(MqttLinkOptions o, string station, string vehicle, string pack, int[] positions, double valid, string by, TextWriter stdout, TextWriter stderr)
         {
-            string json = Command("swap.authorize", vehicle, pack, valid, by);
+            string json = Command("swap.authorize", vehicle, pack, positions, valid, by);
             string mid = JsonDocument.Parse(json).RootElement.GetProperty("mid").GetString();
             var replies = new BlockingCollection<JsonElement>();
             using var client = new MqttNetLink(o);
