@@ -134,16 +134,17 @@ namespace Station.Core.Console
 
         private static string WithoutSpaces(string name)
         {
-            string s = "";
+            char[] chars = new char[name.Length];
+            int n = 0;
             for (int i = 0; i < name.Length; i++)
             {
                 if (name[i] != ' ')
                 {
-                    s += name[i].ToString();
+                    chars[n++] = name[i];
                 }
             }
 
-            return s.ToLower();
+            return new string(chars, 0, n).ToLower();
         }
 
         private int SlotOrReply(string audited, string words, string text)
