@@ -18,12 +18,12 @@ namespace Station.Device
         }
 
         /// <summary>Folder of the station's files (configuration, journals, the release key) on the SD card.</summary>
-        public const string StationFolder = "D:\\station";
+        public const string StationFolder = CardFolders.Station;
 
         /// <summary>The update images' folder on the SD card (the firmware mounts it as D:\), beside the station's files.</summary>
         public static string ImageFolder(BoardPinMap map, GpioController gpio, ILog log)
         {
-            return "D:\\images";
+            return CardFolders.Images;
         }
 
         /// <summary>Opens every adapter.</summary>
