@@ -69,17 +69,6 @@ namespace Station.Core.Can
         /// (that block's serial and standard, from the swap record's block at this position).</summary>
         public int Position { get; set; }
 
-        /// <summary>The catalogued standard the BMS's identity fits (battery type and rated energy), Unspecified when none
-        /// or before its BRM: what the BMS says the pack is, whatever the record says.</summary>
-        public PackStandard ReportedStandard
-        {
-            get
-            {
-                PackIdentity id = _session.Identity;
-                return id.Known ? PackStandards.FromBms(id.BatteryTypeCode, id.RatedCapacityAh, id.RatedVoltageV) : PackStandard.Unspecified;
-            }
-        }
-
         /// <summary>The GB/T session (identity and live state of the pack).</summary>
         public PackSession Session { get { return _session; } }
 
@@ -106,11 +95,11 @@ namespace Station.Core.Can
         {
             _expected = swap == null ? null : swap.PackInSerial;
             _expectedStandard = swap == null ? PackStandard.Unspecified : swap.PackInStandard;
-            for (int b = 0; Position > 0 && swap != null && swap.Blocks != null && b < swap.BlockCount; b++)
+            BlockSwap block = Position > 0 && swap != null ? swap.BlockAt(Position) : null;
+            if (block != null)
             {
-                if (swap.Blocks[b].Position != Position) continue;
-                _expected = swap.Blocks[b].PackInSerial;
-                _expectedStandard = swap.Blocks[b].PackInStandard;
+                _expected = block.PackInSerial;
+                _expectedStandard = block.PackInStandard;
             }
             _startMs = nowMs;
             _verdict = GateVerdict.Pending;

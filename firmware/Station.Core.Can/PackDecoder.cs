@@ -184,7 +184,7 @@ namespace Station.Core.Can
         {
             o.Raw[index] = 0;
             int first = s.Byte - 1;
-            int span = s.Span;
+            int span = s.ByteSpan;
             if (first + span > length) { o.States[index] = SignalState.Absent; return; }
             byte[] d = o.Data;
             switch (s.Kind)

@@ -64,22 +64,20 @@ namespace Station.Core.Can
             ScaleUnits = Round(resolution * pow);
             OffsetUnits = Round(offset * pow);
             // Worked out once here, not per frame: on nanoFramework's interpreter every 64-bit operation and call counts.
-            Span = SpanOf(kind, bit, width);
+            ByteSpan = SpanOf(kind, bit, width);
             Mask = (1UL << width) - 1;
             double div = 1;
             for (int i = 0; i < d; i++) div *= 10;
             Divisor = div;
         }
 
-        /// <summary>Bytes the signal spans (the same as <see cref="ByteSpan"/>).</summary>
-        internal readonly int Span;
+        /// <summary>Number of bytes the field touches, counted from <see cref="Byte"/> (a field: the decoder reads it per frame).</summary>
+        public readonly int ByteSpan;
         /// <summary>The raw value's bit mask, (1 &lt;&lt; Width) - 1.</summary>
         internal readonly ulong Mask;
         /// <summary>10^Decimals: physical value = units / Divisor.</summary>
         internal readonly double Divisor;
 
-        /// <summary>Number of bytes the field touches, counted from <see cref="Byte"/>.</summary>
-        public int ByteSpan { get { return Span; } }
 
         private static int SpanOf(SignalKind kind, int bit, int width)
         {

@@ -50,6 +50,13 @@ namespace Station.Core
         public BlockSwap[] Blocks;
         /// <summary>Number of booked blocks (0 in a car bay's record).</summary>
         public int BlockCount;
+
+        /// <summary>Truck bay: the booked block at <paramref name="position"/> (1-3), or null when none is booked there.</summary>
+        public BlockSwap BlockAt(int position)
+        {
+            for (int i = 0; i < BlockCount; i++) if (Blocks[i].Position == position) return Blocks[i];
+            return null;
+        }
         /// <summary>Truck bay: index into <see cref="Blocks"/> of the block being swapped (BlockCount once all are done).</summary>
         public int CurrentBlock;
 

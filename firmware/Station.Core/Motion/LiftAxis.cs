@@ -271,7 +271,7 @@ namespace Station.Core.Motion
             // Not while homing: its reversals leave a drive's deceleration to the mechanics, and homing has its own
             // channels (the edge confirmed twice, the back-off bound, the deadline).
             FaultCode motion = _mode != LiftMode.Moving ? FaultCode.None : _watch.Driven(pos, _up ? _speedMmS : -_speedMmS,
-                nowMs - _lastUpdateMs, _up, true, nowMs - _lastEncoderChangeMs >= 2 * _c.TickMs);
+                nowMs - _lastUpdateMs, _up, nowMs - _lastEncoderChangeMs >= 2 * _c.TickMs);
             if (motion != FaultCode.None)
             {
                 Trip(motion);

@@ -70,7 +70,7 @@ namespace Station.Core.Motion
 
         /// <summary>One period of a driven lift: <paramref name="commandedMmS"/> (signed, up positive) was commanded for
         /// the last <paramref name="periodMs"/>; <paramref name="positionMm"/> is the encoder now. Returns the fault or None.</summary>
-        public FaultCode Driven(double positionMm, double commandedMmS, long periodMs, bool up, bool holdsDirection, bool countStopped)
+        public FaultCode Driven(double positionMm, double commandedMmS, long periodMs, bool up, bool countStopped)
         {
             if (periodMs > 0)
             {
@@ -98,7 +98,7 @@ namespace Station.Core.Motion
             if (behind > _c.FollowingErrorMm) return countStopped ? FaultCode.LiftStall : FaultCode.LiftFollowingError;
             if (-behind > _c.FollowingErrorMm) return FaultCode.LiftRunaway;
             double back = up ? _furthestMm - positionMm : positionMm - _furthestMm;
-            if (holdsDirection && back > _c.FollowingErrorMm / 2) return FaultCode.LiftRunaway;
+            if (back > _c.FollowingErrorMm / 2) return FaultCode.LiftRunaway;
             return FaultCode.None;
         }
 

@@ -70,8 +70,8 @@ namespace Station.Core.Safety
         private string ExpectedSerial(SwapRecord swap)
         {
             if (_position == 0) return swap.PackInSerial;
-            for (int i = 0; i < swap.BlockCount; i++) if (swap.Blocks[i].Position == _position) return swap.Blocks[i].PackInSerial;
-            return null;
+            BlockSwap block = swap.BlockAt(_position);
+            return block == null ? null : block.PackInSerial;
         }
 
         /// <inheritdoc />
