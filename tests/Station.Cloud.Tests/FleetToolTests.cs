@@ -164,7 +164,7 @@ namespace Station.Cloud.Tests
             var stderr = new System.IO.StringWriter();
             int code = Station.Simulator.Program.Run(new[] { "--swaps", "2", "--quiet", "--broker", $"mqtt://127.0.0.1:{broker.Port}", "--station-id", "simA" }, stdout, stderr);
             Assert.True(code == 0, stdout + "\n" + stderr);
-            Assert.Contains("every record delivered", stdout.ToString());
+            Assert.True(stdout.ToString().Contains("every record delivered"), "simulator:\n" + stdout + "\n" + stderr + "\nbroker:\n" + broker.Log);
             Wait.Until(() => consumer.RecordsOfType("swap.completed").Length == 2, "two completed swaps at the consumer");
             Assert.All(consumer.Records, r => Assert.Equal("simA", r.GetProperty("sid").GetString()));
             Assert.Contains(consumer.On("/state"), s => s.GetProperty("type").GetString() == "birth");

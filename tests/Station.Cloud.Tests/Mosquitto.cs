@@ -56,14 +56,28 @@ namespace Station.Cloud.Tests
             return null;
         }
 
-        /// <summary>A free loopback TCP port.</summary>
+        // Brokers listen below the kernel's ephemeral range (32768 and up on Linux): a port the kernel hands out for
+        // bind(0) or an outgoing connection is then never one a broker of this or another test process (Cloud,
+        // Simulator and Update tests run at once) is about to take. Each process starts at a random point of the range.
+        const int FirstPort = 20000, PortCount = 12000;
+        static int _nextPort = Random.Shared.Next(PortCount);
+
+        /// <summary>A free loopback TCP port below the ephemeral range (nothing listens on it when this returns).</summary>
         public static int FreePort()
         {
-            var l = new TcpListener(IPAddress.Loopback, 0);
-            l.Start();
-            int port = ((IPEndPoint)l.LocalEndpoint).Port;
-            l.Stop();
-            return port;
+            for (int i = 0; i < PortCount; i++)
+            {
+                int port = FirstPort + Interlocked.Increment(ref _nextPort) % PortCount;
+                try
+                {
+                    var l = new TcpListener(IPAddress.Loopback, port);
+                    l.Start();
+                    l.Stop();
+                    return port;
+                }
+                catch (SocketException) { }
+            }
+            throw new XunitException("no free loopback port in " + FirstPort + ".." + (FirstPort + PortCount - 1));
         }
 
         /// <summary>Starts a broker; <paramref name="extraConfig"/> lines are added to the listener's configuration
@@ -74,18 +88,30 @@ namespace Station.Cloud.Tests
             string dir = Path.Combine(Path.GetTempPath(), "stationfw-mosq-" + Guid.NewGuid().ToString("N").Substring(0, 12));
             Directory.CreateDirectory(dir);
             prepareDir?.Invoke(dir);
-            int port = FreePort();
-            var cfg = new StringBuilder();
-            if (Environment.UserName == "root") cfg.Append("user root\n");
-            cfg.Append("per_listener_settings false\nlog_dest stderr\nlog_type error\nlog_type warning\n");
-            cfg.Append(persistent ? $"persistence true\npersistence_location {dir}/\nautosave_interval 1\n" : "persistence false\n");
-            cfg.Append($"listener {port} 127.0.0.1\n");
-            cfg.Append(extraConfig.Replace("{DIR}", dir));
-            string config = Path.Combine(dir, "mosquitto.conf");
-            File.WriteAllText(config, cfg.ToString());
-            var m = new Mosquitto(port, dir, config);
-            m.Launch(broker);
-            return m;
+            // Another process may take the port between FreePort and the broker's bind: the broker then exits at start
+            // ("Address already in use") and a new port is tried.
+            for (int attempt = 1; ; attempt++)
+            {
+                int port = FreePort();
+                var cfg = new StringBuilder();
+                if (Environment.UserName == "root") cfg.Append("user root\n");
+                cfg.Append("per_listener_settings false\nlog_dest stderr\nlog_type error\nlog_type warning\n");
+                cfg.Append(persistent ? $"persistence true\npersistence_location {dir}/\nautosave_interval 1\n" : "persistence false\n");
+                cfg.Append($"listener {port} 127.0.0.1\n");
+                cfg.Append(extraConfig.Replace("{DIR}", dir));
+                string config = Path.Combine(dir, "mosquitto.conf");
+                File.WriteAllText(config, cfg.ToString());
+                var m = new Mosquitto(port, dir, config);
+                try
+                {
+                    m.Launch(broker);
+                    return m;
+                }
+                catch (XunitException) when (attempt < 5 && m.Log.Contains("Address already in use"))
+                {
+                    m.Kill();
+                }
+            }
         }
 
         void Launch(string broker)
@@ -104,15 +130,19 @@ namespace Station.Cloud.Tests
             var deadline = DateTime.UtcNow.AddSeconds(10);
             while (DateTime.UtcNow < deadline)
             {
-                if (_process.HasExited) throw new XunitException("mosquitto exited at start: " + Log);
+                if (_process.HasExited) { _process.WaitForExit(); throw new XunitException("mosquitto exited at start: " + Log); }
                 try
                 {
                     using var c = new TcpClient();
                     c.Connect(IPAddress.Loopback, Port);
-                    return;
                 }
-                catch (SocketException) { Thread.Sleep(20); }
+                catch (SocketException) { Thread.Sleep(20); continue; }
+                // Something listens on the port; it is this broker only if the broker is still running a moment later
+                // (a broker that lost the port to another process exits at once with "Address already in use").
+                if (_process.WaitForExit(150)) break;
+                return;
             }
+            if (_process.HasExited) { _process.WaitForExit(); throw new XunitException("mosquitto exited at start: " + Log); }
             throw new XunitException("mosquitto did not listen on port " + Port + ": " + Log);
         }
 

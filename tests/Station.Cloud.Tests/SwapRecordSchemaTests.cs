@@ -110,7 +110,7 @@ namespace Station.Cloud.Tests
             {
                 Broker = $"mqtt://127.0.0.1:{broker.Port}", Stations = 4, Prefix = "mix", SwapsPerHour = 360, Speed = 50, TruckPercent = 50,
             }, null, stop.Token);
-            Assert.Equal(4, report.Online);
+            Assert.True(report.Online == 4, report.ToText() + "\nbroker:\n" + broker.Log);
             Assert.Equal(2, report.TruckStations);
             Assert.Equal(0, report.Faulted);
             Assert.True(report.TruckSwapsDone >= 1, report.ToText());

@@ -13,6 +13,8 @@ namespace Station.Fleet
         public int Connected;
         /// <summary>Stations that are heavy-truck bays (the rest are car bays), and the swaps they completed.</summary>
         public int TruckStations, TruckSwapsDone;
+        /// <summary>The first few stations offline at the end, each with its link's last error ("id (error)").</summary>
+        public string[] OfflineAtEnd = new string[0];
         /// <summary>The rollout's outcome, when one ran.</summary>
         public RolloutReport Rollout;
 
@@ -22,6 +24,8 @@ namespace Station.Fleet
             var ci = CultureInfo.InvariantCulture;
             var sb = new StringBuilder();
             sb.AppendLine(string.Format(ci, "stations {0} ({1} car, {2} truck), online at end {3}, connected {4}, faulted {5}", Stations, Stations - TruckStations, TruckStations, Online, Connected, Faulted));
+            if (OfflineAtEnd.Length > 0)
+                sb.AppendLine("offline at end: " + string.Join(", ", OfflineAtEnd) + (Stations - Online > OfflineAtEnd.Length ? ", ..." : ""));
             sb.AppendLine(string.Format(ci, "wall {0:0.0} s, simulated {1:0.0} s (x{2:0.0}), worst lag behind schedule {3:0} ms, control loop busy {4:0}% of wall time",
                 WallSeconds, SimulatedSeconds, WallSeconds > 0 ? SimulatedSeconds / WallSeconds : 0, MaxLagMs, StepCpuPercent));
             sb.AppendLine(string.Format(ci, "swaps completed {0} ({1} car, {2} truck), records still in outboxes {3}", SwapsDone, SwapsDone - TruckSwapsDone, TruckSwapsDone, Pending));

@@ -135,6 +135,7 @@ namespace Station.Fleet
                 MaxLagMs = maxLag,
                 StepCpuPercent = busyTicks * 100.0 / Stopwatch.Frequency / wall.Elapsed.TotalSeconds,
                 MessagesReceived = Interlocked.Read(ref messages),
+                OfflineAtEnd = stations.Where(x => !x.Link.Online).Take(10).Select(x => $"{x.Id} ({x.Client.LastError ?? "no error recorded"})").ToArray(),
             };
             r.MessagesPerSecond = r.MessagesReceived / Math.Max(0.001, wall.Elapsed.TotalSeconds);
             lock (latencies)
