@@ -104,12 +104,10 @@ namespace Station.Cloud.Tests
             var settings = new FleetSettings { TruckPercent = 50 };
             Assert.Equal(new[] { false, true, false, true }, Enumerable.Range(0, 4).Select(settings.IsTruck));
             using var broker = Mosquitto.Start();
-            using var stop = new CancellationTokenSource();
-            stop.CancelAfter(TimeSpan.FromSeconds(12));
-            var report = FleetRun.Execute(new FleetSettings
+            var report = FleetUntil.Run(new FleetSettings
             {
                 Broker = $"mqtt://127.0.0.1:{broker.Port}", Stations = 4, Prefix = "mix", SwapsPerHour = 360, Speed = 50, TruckPercent = 50,
-            }, null, stop.Token);
+            }, broker, c => FleetUntil.Completed(c, "truck") >= 1 && FleetUntil.Completed(c, "car") >= 2, "one truck and two car swaps completed at the consumer");
             Assert.True(report.Online == 4, report.ToText() + "\nbroker:\n" + broker.Log);
             Assert.Equal(2, report.TruckStations);
             Assert.Equal(0, report.Faulted);
@@ -123,6 +121,7 @@ namespace Station.Cloud.Tests
         {
             using var broker = Mosquitto.Start();
             string uri = $"mqtt://127.0.0.1:{broker.Port}";
+            using var consumer = new Consumer(broker.Port);
             using var stop = new CancellationTokenSource();
             stop.CancelAfter(TimeSpan.FromMinutes(5)); // bounds a hung run only; cancelled below once the swap could be done
             FleetReport report = null;
@@ -149,7 +148,10 @@ namespace Station.Cloud.Tests
             }
             Assert.Contains("\"positions\":[1,2,3]", seen);
             Assert.Contains("\"ok\":true", seen);
-            stop.CancelAfter(TimeSpan.FromSeconds(8)); // 400 simulated seconds: a three-block swap takes about 54
+            // The booked three-block swap takes about 190 simulated seconds, a few wall seconds at --speed 50 on an idle
+            // machine; the run stops once the consumer has its record (the bound only ends a hung run).
+            Wait.Until(() => FleetUntil.Completed(consumer, "truck") >= 1 || !fleet.IsAlive, () => "the truck's swap record at the consumer", 240000);
+            stop.Cancel();
             Assert.True(fleet.Join(TimeSpan.FromSeconds(90)), "the fleet run did not end after it was cancelled");
             Assert.Equal(1, report.TruckStations);
             Assert.Equal(0, report.Faulted);
