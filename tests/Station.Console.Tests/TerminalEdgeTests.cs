@@ -198,47 +198,33 @@ namespace Station.Console.Tests
         [Fact]
         public void With_a_broker_the_station_has_the_same_name_in_mqtt_and_status_shows_the_link()
         {
-            string broker = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(System.IO.File.Exists)
-                ?? throw new Xunit.Sdk.XunitException("mosquitto not found: apt-get install mosquitto mosquitto-clients (tools/test.sh does)");
-            var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            using var mosquitto = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(broker, "-p " + port)
-                { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false });
-            try
+            // The same broker harness as the cloud tests: a port no other test process takes, a broker known to listen.
+            using var mosquitto = Station.Cloud.Tests.Mosquitto.Start();
+            int port = mosquitto.Port;
+            using var t = new TmuxTerminal($"--console --speed 5 --station-id bay7 --broker mqtt://127.0.0.1:{port}");
+            t.WaitFor("cloud: connected to the broker as bay7", 1, 60);
+            t.WaitFor(@"bay7\[nothomed\]>");
+            t.RunAndWait("status", @"cloud: online as bay7; outbox \d+ record\(s\) not yet acknowledged");
+            t.RunAndWait("log tail 20", @"Z I cloud: online");
+
+            // What the cloud sees: the same name in the topics and in every message.
+            var sub = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mosquitto_sub",
+                $"-h 127.0.0.1 -p {port} -t stations/bay7/state -C 1 -W 20") { RedirectStandardOutput = true, UseShellExecute = false });
+            string state = sub.StandardOutput.ReadToEnd();
+            sub.WaitForExit();
+            Assert.Contains("\"sid\":\"bay7\"", state);
+
+            // The broker goes away: status and the log say so, and the records wait.
+            mosquitto.Kill();
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!t.Screen().Contains("cloud: offline (records wait in the outbox) as bay7"))
             {
-                Thread.Sleep(500);
-                using var t = new TmuxTerminal($"--console --speed 5 --station-id bay7 --broker mqtt://127.0.0.1:{port}");
-                t.WaitFor("cloud: connected to the broker as bay7", 1, 60);
-                t.WaitFor(@"bay7\[nothomed\]>");
-                t.RunAndWait("status", @"cloud: online as bay7; outbox \d+ record\(s\) not yet acknowledged");
-                t.RunAndWait("log tail 20", @"Z I cloud: online");
-
-                // What the cloud sees: the same name in the topics and in every message.
-                var sub = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mosquitto_sub",
-                    $"-h 127.0.0.1 -p {port} -t stations/bay7/state -C 1 -W 20") { RedirectStandardOutput = true, UseShellExecute = false });
-                string state = sub.StandardOutput.ReadToEnd();
-                sub.WaitForExit();
-                Assert.Contains("\"sid\":\"bay7\"", state);
-
-                // The broker goes away: status and the log say so, and the records wait.
-                mosquitto.Kill();
-                mosquitto.WaitForExit();
-                var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (!t.Screen().Contains("cloud: offline (records wait in the outbox) as bay7"))
-                {
-                    Assert.True(DateTime.UtcNow < deadline, "status never said offline:\n" + t.Screen());
-                    t.Type("status");
-                    Thread.Sleep(1000);
-                }
-
-                t.RunAndWait("log tail 20", @"Z W cloud: offline; records wait in the outbox");
+                Assert.True(DateTime.UtcNow < deadline, "status never said offline:\n" + t.Screen());
+                t.Type("status");
+                Thread.Sleep(1000);
             }
-            finally
-            {
-                if (!mosquitto.HasExited) mosquitto.Kill();
-            }
+
+            t.RunAndWait("log tail 20", @"Z W cloud: offline; records wait in the outbox");
         }
     }
 }
