@@ -117,12 +117,7 @@ namespace Station.Device
         private void Restart()
         {
             _log.Write(LogLevel.Warning, "update: restarting (" + Agent.UpdateStatus + ")");
-            try { _board.AllOff(); }
-            finally
-            {
-                new ResetJournal(_board.Io.Storage).MarkIntent(ResetReason.Software);
-                Power.RebootDevice();
-            }
+            _board.Restart(ResetReason.Software);
         }
     }
 }

@@ -18,16 +18,15 @@ namespace Station.Device
     public sealed class LoopWatchdog : IWatchdog
     {
         private readonly IClock _clock;
-        private readonly ResetJournal _resets;
         private readonly WiredBoard _board;
         private readonly WatchdogDeadline _deadline = new WatchdogDeadline();
         private readonly object _gate = new object();
 
-        /// <summary>Supervises feeds on <paramref name="clock"/>; on expiry switches <paramref name="board"/> off and restarts.</summary>
-        public LoopWatchdog(IClock clock, IStorage storage, WiredBoard board)
+        /// <summary>Supervises feeds on <paramref name="clock"/>; on expiry restarts <paramref name="board"/> (outputs off,
+        /// watchdog intent in its storage's reset journal).</summary>
+        public LoopWatchdog(IClock clock, WiredBoard board)
         {
             _clock = clock;
-            _resets = new ResetJournal(storage);
             _board = board;
         }
 
@@ -63,12 +62,7 @@ namespace Station.Device
                 bool expired;
                 lock (_gate) { expired = _deadline.Expired(_clock.NowMs); }
                 if (!expired) continue;
-                try { _board.AllOff(); }
-                finally
-                {
-                    _resets.MarkIntent(ResetReason.Watchdog);
-                    Power.RebootDevice();
-                }
+                _board.Restart(ResetReason.Watchdog);
             }
         }
     }

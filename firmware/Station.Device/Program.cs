@@ -98,7 +98,7 @@ namespace Station.Device
             // The watchdog is armed before Start so its reset reason is journaled there; the control loop feeds it
             // through the controller at the end of every tick that completed. 2 s: 200 periods of 10 ms, longer than
             // any tick measured (docs/device.md), short enough that a stuck loop leaves outputs to the restart quickly.
-            var watchdog = new LoopWatchdog(clock, board.Io.Storage, board);
+            var watchdog = new LoopWatchdog(clock, board);
             controller.Watchdog = watchdog;
             CommandResult started = controller.Start();
             if (!watchdog.Start(2000)) logRing.Write(LogLevel.Error, "watchdog not armed");

@@ -1,4 +1,6 @@
+using nanoFramework.Runtime.Native;
 using Station.Core;
+using Station.Core.Journal;
 using Station.Hal;
 using Station.Hal.Nano;
 
@@ -53,6 +55,19 @@ namespace Station.Device
             OutputRegistry outputs = Io.Outputs;
             if (outputs != null) outputs.AllOff();
             for (int i = 0; i < Expanders.Length; i++) Expanders[i].AllOff();
+        }
+
+        /// <summary>Restarts the board on purpose: every output off, then <paramref name="why"/> left in the reset journal
+        /// (the loader and the next start read it: a watchdog restart counts against an image on probation, an update's
+        /// restart does not), then the reboot — which happens even when switching the outputs off threw.</summary>
+        public void Restart(ResetReason why)
+        {
+            try { AllOff(); }
+            finally
+            {
+                new ResetJournal(Io.Storage).MarkIntent(why);
+                Power.RebootDevice();
+            }
         }
     }
 }
