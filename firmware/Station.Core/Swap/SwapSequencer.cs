@@ -9,25 +9,10 @@ namespace Station.Core.Swap
     /// <summary>The swap sequencer: a hierarchical, table-driven, run-to-completion state machine over the bay's
     /// actuators, performing the swap (README.md, "The swap"; docs/swap-states.md).</summary>
     /// <remarks>
-    /// | state | what happens |
-    /// |---|---|
-    /// | Off | before Start(); nothing driven |
-    /// | Recovery | journal shows an unfinished swap; reports step and inventory; waits for ConfirmRecovery (no motion) |
-    /// | NotHomed | after power-up or reset; waits for Home |
-    /// | Homing (Motion) | lift seeks the home switch once the safety relay confirms MotionPermit |
-    /// | Idle | homed; waits for vehicle, clear bay and Authorize |
-    /// | Arming (Swapping) | MotionPermit requested; waits for the relay |
-    /// | RaiseToPack (Swapping) | lift up to the pack; staging conveyor brings the charged pack in parallel |
-    /// | Unlock (Swapping) | all locks release |
-    /// | LowerDepleted (Swapping) | lift down to transfer height (home) with the depleted pack |
-    /// | WaitStaged (Swapping) | only when staging is slower than the lift |
-    /// | Transfer (Swapping) | depleted pack off to the return point, charged pack on |
-    /// | RaiseCharged (Swapping) | lift up with the charged pack |
-    /// | Lock (Swapping) | all locks engage |
-    /// | LowerEmpty (Swapping) | lift home; the pack check starts in parallel |
-    /// | ReleaseGate (Swapping) | locks locked, lift home, bay clear, pack check passed |
-    /// | Released | vehicle may leave; swap record complete |
-    /// | Faulted | fault latched, every output off, vehicle held until ResetFault |
+    /// The engine's common states: Off (before Start), Recovery (an unfinished swap in the journal: report, no motion,
+    /// wait for ConfirmRecovery), NotHomed, Homing, Idle, Faulted (every output off, vehicle held until ResetFault) and
+    /// Released (the vehicle may leave). The swap steps between Idle and Released are the profile's: the car bay's in
+    /// docs/swap-states.md, the truck bay's in docs/swap-states-truck.md (both generated from the tables).
     /// Motion is the parent of every state that drives something (its Fault row is the one fault handler); Swapping is
     /// Motion's child holding the swap steps. Dispatch never blocks or reads the wall clock; time comes from IClock.
     /// Every step is journaled before it acts (SwapJournal).
@@ -53,14 +38,11 @@ namespace Station.Core.Swap
         private readonly Interlocks _interlocks;
         private readonly PackInventory _inventory;
         private SwapRecord _currentSwap;
-        // Where _state lies, kept with it (Transition is the only writer): asked in every tick.
+        // Where _state lies, kept with it (EnterLeaf is the only writer): asked in every tick.
         private bool _inMotion;
         private bool _inSwapping;
-        private readonly SwapState[] _entryPath = new SwapState[4];
         private SwapState _state = SwapState.Off;
-        private FaultCode _pendingFault;
-        private FaultCode _deferredFault;
-        private bool _inTransition;
+        private readonly RunToCompletion _dispatch;
         private long _now;
         private int _swapCounter;
         // The collaborators the commands and the words live in (built once; none is on the tick path).
@@ -107,6 +89,7 @@ namespace Station.Core.Swap
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
             _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
             _states = new StateTable(this, profile, new EngineStates(this));
+            _dispatch = new RunToCompletion(this, _states, _table);
             Admission = new AdmissionChain(this, config, io.Clock);
             _powerUp = new PowerUp(this);
             _starter = new SwapStarter(this);
@@ -342,40 +325,15 @@ namespace Station.Core.Swap
         }
 
         /// <summary>Stops every output now and latches <paramref name="code"/> (the first fault wins until reset).</summary>
-        public void RaiseFault(FaultCode code)
-        {
-            if (code == FaultCode.None) return;
-            StopAllOutputs();
-            if (_state == SwapState.Faulted || _state == SwapState.Recovery || _state == SwapState.Off) return;
-            if (_inTransition)
-            {
-                if (_deferredFault == FaultCode.None) _deferredFault = code;
-                return;
-            }
-            _pendingFault = code;
-            if (!Dispatch(SwapSignal.Fault)) _pendingFault = FaultCode.None;
-        }
+        public void RaiseFault(FaultCode code) { _dispatch.RaiseFault(code); }
 
         /// <summary>After an exception escaped a tick: every output off, the half-done transition's bookkeeping dropped,
         /// <paramref name="code"/> latched through the one fault handler (journaled). Already Faulted: outputs off only, so
         /// an exception repeating every tick neither re-journals nor changes the first fault; Recovery and Off drive nothing
         /// and keep what they know.</summary>
-        public void ContainException(FaultCode code)
-        {
-            StopAllOutputs();
-            _inTransition = false;
-            _deferredFault = FaultCode.None;
-            _pendingFault = FaultCode.None;
-            if (_state == SwapState.Faulted || _state == SwapState.Recovery || _state == SwapState.Off) return;
-            _pendingFault = code;
-            if (!Dispatch(SwapSignal.Fault)) Transition(SwapState.Faulted);
-        }
+        public void ContainException(FaultCode code) { _dispatch.ContainException(code); }
 
-        internal void LatchPendingFault()
-        {
-            if (_pendingFault != FaultCode.None) LatchedFault = _pendingFault;
-            _pendingFault = FaultCode.None;
-        }
+        internal void LatchPendingFault() { _dispatch.LatchPendingFault(); }
 
         /// <summary>Evaluates <paramref name="guard"/> now (public so tests can drive every table row).</summary>
         public bool Holds(SwapGuard guard) { return _states.Holds(guard, _now); }
@@ -383,51 +341,15 @@ namespace Station.Core.Swap
         /// <summary>True when a row for <paramref name="signal"/> exists in the current state or a parent and its guard holds.</summary>
         public bool Accepts(SwapSignal signal) { return _states.Find(_state, signal, _now) >= 0; }
 
-        /// <summary>Dispatches one signal; false when no row took it (nothing changed).</summary>
-        public bool Dispatch(SwapSignal signal)
-        {
-            int row = _states.Find(_state, signal, _now);
-            if (row < 0) return false;
-            Transition(_table[row].To);
-            // A fault raised inside an entry action is handled after the transition completed (run to completion).
-            if (_deferredFault != FaultCode.None)
-            {
-                FaultCode f = _deferredFault;
-                _deferredFault = FaultCode.None;
-                RaiseFault(f);
-            }
-            return true;
-        }
+        /// <summary>Dispatches one signal (<see cref="RunToCompletion"/>); false when no row took it (nothing changed).</summary>
+        public bool Dispatch(SwapSignal signal) { return _dispatch.Dispatch(signal); }
 
-        private void Transition(SwapState target)
+        // The transition's one write of the leaf state, between the exits and the entries.
+        internal void EnterLeaf(SwapState target)
         {
-            _inTransition = true;
-            SwapState from = _state;
-            if (target == SwapState.Faulted && CurrentSwap != null && CurrentSwap.Outcome == SwapOutcome.InProgress)
-            {
-                CurrentSwap.InterruptedStep = from;
-            }
-            SwapState lca = SwapState.Off;
-            if (from != target)
-            {
-                for (SwapState a = from; ; a = SwapStates.Parent(a))
-                {
-                    if (a != SwapState.Off && SwapStates.IsIn(target, a)) { lca = a; break; }
-                    if (a == SwapState.Off) break;
-                }
-            }
-            else
-            {
-                lca = SwapStates.Parent(from);
-            }
-            for (SwapState s = from; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _states.Exit(s, _now);
-            int n = 0;
-            for (SwapState s = target; s != lca && s != SwapState.Off; s = SwapStates.Parent(s)) _entryPath[n++] = s;
             _state = target;
             _inMotion = SwapStates.IsIn(target, SwapState.Motion);
             _inSwapping = SwapStates.IsIn(target, SwapState.Swapping);
-            for (int i = n - 1; i >= 0; i--) _states.Enter(_entryPath[i], _now);
-            _inTransition = false;
         }
 
         // A move the axis refuses must never leave the step waiting with the permit on and no deadline running.
