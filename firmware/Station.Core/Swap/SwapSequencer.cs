@@ -105,7 +105,7 @@ namespace Station.Core.Swap
             _loop = new ControlLoopWatch(config);
             _inventory = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
-            _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
+            _gate = new PackCheckGate(config, new InventoryPackCheck(_inventory, config.MinSocPct), PackPlace.Vehicle, 0, false);
             _states = new StateTable(this, profile, new EngineStates(this));
             Admission = new AdmissionChain(this, config, io.Clock);
             _powerUp = new PowerUp(this);
