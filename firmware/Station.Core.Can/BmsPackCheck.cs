@@ -53,6 +53,7 @@ namespace Station.Core.Can
         private long _lastPollMs;
         private bool _begun;
         private bool _finished;
+        private bool _standardRead;
 
         /// <summary>Builds the check over a pack session (which owns the CAN port).</summary>
         public BmsPackCheck(PackSession session, BmsCheckConfig config, int minSocPct, int bmsTimeoutMs)
@@ -82,6 +83,9 @@ namespace Station.Core.Can
         public int MeasuredSocPct { get { return _session.Status.BcsMs >= 0 ? _session.Status.SocPct : -1; } }
 
         /// <inheritdoc />
+        public PackStandard ReportedStandard { get; private set; }
+
+        /// <inheritdoc />
         public string Reason { get; private set; }
 
         /// <inheritdoc />
@@ -108,6 +112,8 @@ namespace Station.Core.Can
             _finished = false;
             ConfirmedAtMs = -1;
             FailureFault = FaultCode.None;
+            ReportedStandard = PackStandard.Unspecified;
+            _standardRead = false;
             Reason = WaitingText;
             _session.Start(nowMs);
         }
@@ -151,6 +157,12 @@ namespace Station.Core.Can
                 return Refuse(FaultCode.PackSerialMismatch, SerialMismatchText);
             if (PackStandards.Contradicts(_expectedStandard, id.BatteryTypeCode, id.RatedCapacityAh, id.RatedVoltageV))
                 return Refuse(FaultCode.PackStandardMismatch, StandardContradictedText);
+            if (!_standardRead)
+            {
+                // Once per check: the BRM does not change within a session, and the catalogue walk is not free on the tick.
+                _standardRead = true;
+                ReportedStandard = PackStandards.FromBms(id.BatteryTypeCode, id.RatedCapacityAh, id.RatedVoltageV);
+            }
             bool typeOk = false;
             for (int i = 0; i < _config.AcceptedBatteryTypes.Length; i++)
                 if (_config.AcceptedBatteryTypes[i] == id.BatteryTypeCode) typeOk = true;

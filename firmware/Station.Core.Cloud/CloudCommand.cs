@@ -39,12 +39,8 @@ namespace Station.Core.Cloud
         public string Version;
         /// <summary>Offered bundle size in bytes, or 0.</summary>
         public int Size;
-        /// <summary>swap.authorize: the pack standards the vehicle accepts (PackStandards mask; 0 = any).</summary>
-        public int Accepts;
-        /// <summary>swap.authorize at a truck bay: the block positions booked, bit p-1 for position p (0 = none given).</summary>
-        public int Positions;
-        /// <summary>swap.authorize: per block position (index = position - 1) the standards it accepts (0 = as <see cref="Accepts"/>).</summary>
-        public readonly int[] PositionAccepts = new int[3];
+        /// <summary>swap.authorize: the booking terms (block positions, the standards the vehicle and each position accept).</summary>
+        public readonly BookingTerms Booking = new BookingTerms();
 
         /// <summary>Clears every member before a parse.</summary>
         public void Clear()
@@ -65,9 +61,7 @@ namespace Station.Core.Cloud
             Code = 0;
             Version = null;
             Size = 0;
-            Accepts = 0;
-            Positions = 0;
-            for (int i = 0; i < PositionAccepts.Length; i++) PositionAccepts[i] = 0;
+            Booking.Clear();
         }
     }
 }

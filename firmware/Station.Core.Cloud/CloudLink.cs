@@ -383,14 +383,7 @@ namespace Station.Core.Cloud
         static SwapAuthorization Booking(CloudCommand c)
         {
             var auth = new SwapAuthorization(c.Vehicle, c.Pack);
-            auth.AcceptedStandards = c.Accepts;
-            auth.BlockPositions = c.Positions;
-            for (int i = 0; i < c.PositionAccepts.Length; i++)
-            {
-                if (c.PositionAccepts[i] == 0) continue;
-                if (auth.PositionStandards == null) auth.PositionStandards = new int[c.PositionAccepts.Length];
-                auth.PositionStandards[i] = c.PositionAccepts[i];
-            }
+            auth.Book(c.Booking);
             return auth;
         }
 

@@ -41,6 +41,9 @@ namespace Station.Core.Cloud
         /// <summary>Member names, index = bit number.</summary>
         public static readonly string[] Names = { "v", "mid", "cmd", "exp", "by", "vehicle", "pack", "key", "value", "code", "version", "size", "accepts", "positions", "accepts1", "accepts2", "accepts3" };
 
+        /// <summary>The booking terms (<see cref="Station.Core.BookingTerms"/> reads them, as the console's do).</summary>
+        public const int Booking = Accepts | Positions | Accepts1 | Accepts2 | Accepts3;
+
         /// <summary>Members every command takes.</summary>
         public const int Envelope = V | Mid | Cmd | Exp | By;
     }

@@ -154,22 +154,11 @@ namespace Station.Core.Cloud
                     if (!Identifier(text, 32)) return Fail(into, CloudReason.OutOfRange, "pack: 1..32 of A-Z a-z 0-9 - _ . :");
                     into.Pack = text;
                 }
-                else if (bit == CommandField.Accepts)
+                else if ((bit & CommandField.Booking) != 0)
                 {
-                    int mask = text.Length > 96 ? -1 : PackStandards.MaskOf(text);
-                    if (mask < 0) return Fail(into, CloudReason.OutOfRange, "accepts: pack standards separated by commas (choco20-lfp, choco20-nmc, choco25-lfp, choco25-nmc, qiji75, partner-a, partner-b)");
-                    into.Accepts = mask;
-                }
-                else if (bit == CommandField.Positions)
-                {
-                    into.Positions = PositionMask(i);
-                    if (into.Positions <= 0) return Fail(into, CloudReason.OutOfRange, "positions: 1 to 3 different block positions 1..3, like [1,3]");
-                }
-                else if (bit == CommandField.Accepts1 || bit == CommandField.Accepts2 || bit == CommandField.Accepts3)
-                {
-                    int mask = text.Length > 96 ? -1 : PackStandards.MaskOf(text);
-                    if (mask <= 0) return Fail(into, CloudReason.OutOfRange, NameText(i) + ": pack standards separated by commas (choco20-lfp, choco20-nmc, choco25-lfp, choco25-nmc, qiji75, partner-a, partner-b)");
-                    into.PositionAccepts[PositionOfAccepts(bit) - 1] = mask;
+                    // The booking terms read as the console reads them; "positions" is the array's inside ("1,3").
+                    string refused = into.Booking.Take(BookingTerms.TermOf(NameText(i)), bit == CommandField.Positions ? ArrayInside(i) : text);
+                    if (refused != null) return Fail(into, CloudReason.OutOfRange, refused);
                 }
                 else if (bit == CommandField.Key)
                 {
@@ -208,9 +197,8 @@ namespace Station.Core.Cloud
             }
 
             // A position's own standards belong to a booked position: anything else is a booking the sender got wrong.
-            for (int p = 1; p <= into.PositionAccepts.Length; p++)
-                if (into.PositionAccepts[p - 1] != 0 && (into.Positions & (1 << (p - 1))) == 0)
-                    return Fail(into, CloudReason.OutOfRange, "accepts" + p.ToString() + ": block position " + p.ToString() + " is not in positions");
+            string unbooked = into.Booking.Unbooked();
+            if (unbooked != null) return Fail(into, CloudReason.OutOfRange, unbooked);
 
             if (into.HasExpiry || command.Motion)
             {
@@ -236,35 +224,16 @@ namespace Station.Core.Cloud
             return reason;
         }
 
-        static int PositionOfAccepts(int bit)
+        // The text between an array's brackets, bytes outside printable ASCII as '?' (which no booking term reads).
+        string ArrayInside(int member)
         {
-            return bit == CommandField.Accepts1 ? 1 : bit == CommandField.Accepts2 ? 2 : 3;
-        }
-
-        // "positions": a flat array of integers 1..3, each once, at most three; the mask of them, or -1 when it is not.
-        int PositionMask(int member)
-        {
-            int p = _valueStart[member] + 1, end = _valueStart[member] + _valueLength[member] - 1;
-            int mask = 0, n = 0;
-            while (true)
+            int start = _valueStart[member] + 1, n = _valueLength[member] - 2;
+            for (int k = 0; k < n; k++)
             {
-                while (p < end && (_b[p] == (byte)' ' || _b[p] == (byte)'\t' || _b[p] == (byte)'\n' || _b[p] == (byte)'\r')) p++;
-                if (p >= end) return n == 0 ? -1 : mask;
-                if (n > 0)
-                {
-                    if (_b[p] != (byte)',') return -1;
-                    p++;
-                    while (p < end && (_b[p] == (byte)' ' || _b[p] == (byte)'\t' || _b[p] == (byte)'\n' || _b[p] == (byte)'\r')) p++;
-                }
-                // One digit 1..3 and then no further digit: "01", "12", "1.0", "-1", "\"1\"" are all refused.
-                if (p >= end || _b[p] < (byte)'1' || _b[p] > (byte)'3') return -1;
-                int bit = 1 << (_b[p] - (byte)'1');
-                p++;
-                if (p < end && _b[p] != (byte)',' && _b[p] != (byte)' ' && _b[p] != (byte)'\t' && _b[p] != (byte)'\n' && _b[p] != (byte)'\r') return -1;
-                if ((mask & bit) != 0 || n == 3) return -1;
-                mask |= bit;
-                n++;
+                byte x = _b[start + k];
+                _chars[k] = x == (byte)'\t' || x == (byte)'\n' || x == (byte)'\r' || (x >= 0x20 && x < 0x7F) ? (char)x : '?';
             }
+            return new string(_chars, 0, n);
         }
 
         int Find(int bit)

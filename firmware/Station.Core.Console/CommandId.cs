@@ -47,7 +47,7 @@ namespace Station.Core.Console
         LogTail,
         /// <summary><c>recover confirm</c></summary>
         RecoverConfirm,
-        /// <summary><c>swap authorize VEHICLE [PACK]</c></summary>
+        /// <summary><c>swap authorize VEHICLE [PACK] [positions P,P] [accepts S,S] [accepts1..3 S,S]</c></summary>
         SwapAuthorize,
         /// <summary><c>swap cancel</c></summary>
         SwapCancel,

@@ -7,8 +7,10 @@ namespace Station.Core.Console
     /// permission, help text, Tab completion, the command reference in docs/console.md and the tests come from it.</summary>
     public static class CommandTable
     {
-        /// <summary>Most words accepted on one line; more is an error, not a truncation.</summary>
-        public const int MaxWords = 8;
+        /// <summary>Most words accepted on one line; more is an error, not a truncation. The longest command, a swap
+        /// authorisation with vehicle, pack and all five booking terms with their values, has 14: a line one word longer
+        /// still gets that command's usage, not just "too many words".</summary>
+        public const int MaxWords = 16;
 
         // Every command, in the order help lists them. Private: a public static array's elements could be replaced.
         private static readonly ConsoleCommand[] Commands = new ConsoleCommand[]
@@ -61,8 +63,9 @@ namespace Station.Core.Console
                 "the last [n] log lines (default 10)"),
             new ConsoleCommand(CommandId.RecoverConfirm, "recover", "confirm", "", 0, 0, true, "recover confirm",
                 "confirm recovery after a power loss or interrupted swap; the station then homes"),
-            new ConsoleCommand(CommandId.SwapAuthorize, "swap", "authorize", "<vehicle> [pack]", 1, 2, true, "swap authorize CAR42",
-                "leave maintenance and start a swap for <vehicle> (with [pack] or a pack the station chooses)"),
+            new ConsoleCommand(CommandId.SwapAuthorize, "swap", "authorize", "<vehicle> [pack] [booking]", 1, 12, true,
+                "swap authorize LSV123 positions 1,3 accepts qiji75",
+                "leave maintenance and start a swap for <vehicle> (with [pack] or a pack the station chooses); [booking]: 'positions 1,3' (a truck's blocks), 'accepts <standards>' (what the vehicle takes), 'accepts1'..'accepts3 <standards>' (one block position's own)"),
             new ConsoleCommand(CommandId.SwapCancel, "swap", "cancel", "", 0, 0, false, "swap cancel",
                 "cancel a swap that has not moved yet (still arming); once anything moves only the emergency stop halts it: Ctrl-X or 'stop'"),
             new ConsoleCommand(CommandId.SwapHistory, "swap", "history", "", 0, 0, false, "swap history",

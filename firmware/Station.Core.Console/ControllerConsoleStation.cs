@@ -180,9 +180,8 @@ namespace Station.Core.Console
         }
 
         /// <summary>Starts a swap.</summary>
-        public ConsoleOutcome AuthorizeSwap(string vehicleId, string packSerial)
+        public ConsoleOutcome AuthorizeSwap(SwapAuthorization auth)
         {
-            SwapAuthorization auth = new SwapAuthorization(vehicleId, packSerial);
             return Outcome(_controller.Authorize(auth));
         }
 

@@ -94,8 +94,9 @@ namespace Station.Core.Console
         /// <summary>Operator confirmation after a power loss or interrupted swap.</summary>
         ConsoleOutcome ConfirmRecovery();
 
-        /// <summary>Authorises a swap for <paramref name="vehicleId"/> with a chosen charged pack (null: the station chooses).</summary>
-        ConsoleOutcome AuthorizeSwap(string vehicleId, string packSerial);
+        /// <summary>Authorises a swap (vehicle, chosen charged pack or null, a truck's block booking, the standards the
+        /// vehicle accepts); the station's admission chain decides, as for the cloud's.</summary>
+        ConsoleOutcome AuthorizeSwap(SwapAuthorization auth);
 
         /// <summary>Cancels a swap that has not moved yet (Arming); once it moves, only the emergency stop halts it.</summary>
         ConsoleOutcome CancelSwap();

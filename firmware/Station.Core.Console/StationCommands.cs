@@ -12,6 +12,7 @@ namespace Station.Core.Console
         private readonly ConfigValues _config;
         private readonly MaintenanceMode _maintenance;
         private readonly LogRing _log;
+        private readonly BookingTerms _booking = new BookingTerms();
 
         /// <summary>Commands on <paramref name="station"/>; <paramref name="log"/> may be null.</summary>
         public StationCommands(ConsoleReplies replies, IConsoleStation station, ConfigValues config, MaintenanceMode maintenance, LogRing log)
@@ -113,18 +114,25 @@ namespace Station.Core.Console
             _replies.Reply(audited, true, tail.Length == 0 ? "(log is empty)" : tail);
         }
 
-        /// <summary><c>swap authorize VEHICLE [PACK]</c>: from maintenance, which ends when the station takes the swap.</summary>
-        public void SwapAuthorize(string audited, string vehicle, string pack)
+        /// <summary><c>swap authorize VEHICLE [PACK] [TERM VALUE]...</c>: from maintenance, which ends when the station
+        /// takes the swap. The terms are the cloud's booking (<c>positions 1,3</c>, <c>accepts qiji75</c>,
+        /// <c>accepts3 partner-a</c>), read by the same <see cref="BookingTerms"/>; whether they fit the bay and the
+        /// vehicle is the admission chain's decision, as for the cloud's.</summary>
+        public void SwapAuthorize(string audited, string[] args)
         {
-            if (!ConsoleWords.IsIdentifier(vehicle) || (pack != null && !ConsoleWords.IsIdentifier(pack)))
+            string refused = ReadBooking(args);
+            if (refused != null)
             {
-                _replies.Reply(audited, false, "swap authorize: vehicle and pack ids are 1 to 24 characters of A-Z a-z 0-9 . _ -; e.g. 'swap authorize CAR42'");
+                _replies.Reply(audited, false, "swap authorize: " + refused + "; e.g. 'swap authorize LSV123 positions 1,3 accepts qiji75'");
                 return;
             }
 
+            SwapAuthorization auth = new SwapAuthorization(args[0], args.Length > 1 && BookingTerms.TermOf(args[1]) < 0 ? args[1] : null);
+            auth.Book(_booking);
+
             // The sequencer does not run in maintenance: release it, then authorise; on refusal hold it again.
             _station.SetMaintenance(false);
-            ConsoleOutcome outcome = _station.AuthorizeSwap(vehicle, pack);
+            ConsoleOutcome outcome = _station.AuthorizeSwap(auth);
             if (outcome.Accepted)
             {
                 _maintenance.EndedBySwap();
@@ -136,6 +144,37 @@ namespace Station.Core.Console
                 _station.SetMaintenance(true);
                 _replies.Reply(audited, false, "swap authorize: refused: " + outcome.Message + "; maintenance continues");
             }
+        }
+
+        // The vehicle, an optional pack (a word that is no booking term) and term-value pairs into _booking; null when
+        // they read, else what is wrong. Typed at 3 a.m.: every mistake is named, nothing is guessed.
+        private string ReadBooking(string[] args)
+        {
+            _booking.Clear();
+            if (BookingTerms.TermOf(args[0]) >= 0)
+            {
+                return "the vehicle id comes first, then the booking";
+            }
+
+            int next = args.Length > 1 && BookingTerms.TermOf(args[1]) < 0 ? 2 : 1;
+            if (!ConsoleWords.IsIdentifier(args[0]) || (next == 2 && !ConsoleWords.IsIdentifier(args[1])))
+            {
+                return "vehicle and pack ids are 1 to 24 characters of A-Z a-z 0-9 . _ -";
+            }
+
+            for (int i = next; i < args.Length; i += 2)
+            {
+                int term = BookingTerms.TermOf(args[i]);
+                string refused = term < 0 ? "'" + args[i] + "' is not a booking term (positions, accepts, accepts1, accepts2, accepts3)"
+                    : i + 1 >= args.Length ? BookingTerms.Word(term) + ": a value is needed after it"
+                    : _booking.Take(term, args[i + 1]);
+                if (refused != null)
+                {
+                    return refused;
+                }
+            }
+
+            return _booking.Unbooked();
         }
 
         /// <summary>The firmware version and the station it runs on.</summary>

@@ -289,7 +289,7 @@ namespace Station.Core.Console
                 case CommandId.SelfTest: _motion.Start(audited, _station.StartSelfTest(_config.Number(ConfigTable.LiftJogSpeedMmS)), "self-test running; any key stops it"); break;
                 case CommandId.LogTail: _stationCommands.LogTail(audited, parsed.Arg(0)); break;
                 case CommandId.RecoverConfirm: _motion.Start(audited, _station.ConfirmRecovery(), "recovery confirmed: the station homes; any key stops it"); break;
-                case CommandId.SwapAuthorize: _stationCommands.SwapAuthorize(audited, parsed.Arg(0), parsed.Arg(1)); break;
+                case CommandId.SwapAuthorize: _stationCommands.SwapAuthorize(audited, parsed.Args); break;
                 case CommandId.SwapCancel: _replies.Outcome(audited, "swap cancel", _station.CancelSwap()); break;
                 case CommandId.Stop: _session.EmergencyStop("stop command"); break;
                 case CommandId.Help: _help.Reply(audited, parsed.Arg(0)); break;

@@ -4,15 +4,13 @@ namespace Station.Core.Swap.Truck
     /// empty fork; the bay clear; then every swapped block's own check passed on fresh data.</summary>
     public sealed class TruckReleaseGateStep : TruckStep
     {
-        private long _enteredMs;
-
         /// <summary>The step stored as <see cref="SwapState.ReleaseGate"/>.</summary>
         public TruckReleaseGateStep() : base(SwapState.ReleaseGate) { }
 
         /// <inheritdoc/>
         public override void Enter(SwapSequencer s)
         {
-            _enteredMs = s.Now;
+            TruckBayProfile.Of(s).BlockGate.Entered(s.Now);
             s.StepJournal();
         }
 
@@ -39,7 +37,7 @@ namespace Station.Core.Swap.Truck
                 // The fork's sensor must be settled empty: a reading still inside its debounce time waits.
                 if (s.PackOnLiftRaw) return;
                 bool passed;
-                refusal = TruckBayProfile.Of(s).BlockGate.Decide(swap, s.Now, _enteredMs, out passed);
+                refusal = TruckBayProfile.Of(s).BlockGate.Decide(swap, s.Now, out passed);
                 if (refusal == FaultCode.None)
                 {
                     if (!passed) return;

@@ -37,6 +37,10 @@ namespace Station.Core
         /// <summary>State of charge the check read from the pack, or -1 when unknown.</summary>
         int MeasuredSocPct { get; }
 
+        /// <summary>The catalogued standard the pack's own report fits (PackStandards.FromBms), Unspecified when the check
+        /// read no report, or it fits none or several: a pass writes it into a record that carries none.</summary>
+        PackStandard ReportedStandard { get; }
+
         /// <summary>Words for the console about the last verdict.</summary>
         string Reason { get; }
     }

@@ -39,6 +39,14 @@ namespace Station.Core
             return own != 0 ? own : AcceptedStandards;
         }
 
+        /// <summary>Takes the booking terms read from a command (cloud or console): positions and accepted standards.</summary>
+        public void Book(BookingTerms terms)
+        {
+            BlockPositions = terms.Positions;
+            AcceptedStandards = terms.Accepts;
+            PositionStandards = terms.PositionStandards();
+        }
+
         /// <summary>Creates an authorisation.</summary>
         public SwapAuthorization(string vehicleId, string packSerial)
         {

@@ -36,7 +36,7 @@ namespace Station.Cloud.Tests
         {
             var (r, c) = Parse(members);
             Assert.Equal(CloudReason.Accepted, r);
-            Assert.Equal(mask, c.Positions);
+            Assert.Equal(mask, c.Booking.Positions);
         }
 
         [Fact]
@@ -44,8 +44,8 @@ namespace Station.Cloud.Tests
         {
             var (r, c) = Parse(",\"positions\":[1,3],\"accepts\":\"qiji75\",\"accepts3\":\"partner-a,partner-b\"");
             Assert.Equal(CloudReason.Accepted, r);
-            Assert.Equal(PackStandards.MaskOf("qiji75"), c.Accepts);
-            Assert.Equal(new[] { 0, 0, PackStandards.MaskOf("partner-a,partner-b") }, c.PositionAccepts);
+            Assert.Equal(PackStandards.MaskOf("qiji75"), c.Booking.Accepts);
+            Assert.Equal(new[] { 0, 0, PackStandards.MaskOf("partner-a,partner-b") }, c.Booking.PositionAccepts);
         }
 
         [Theory]

@@ -35,7 +35,7 @@ namespace Station.Cloud.Tests
         {
             var (r, c) = Parse("{\"v\":1,\"mid\":\"m-2\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"LSV123\",\"accepts\":\"choco25-lfp,choco25-nmc\"}");
             Assert.Equal(CloudReason.Accepted, r);
-            Assert.Equal(Station.Core.PackStandards.MaskOf("choco25-lfp,choco25-nmc"), c.Accepts);
+            Assert.Equal(Station.Core.PackStandards.MaskOf("choco25-lfp,choco25-nmc"), c.Booking.Accepts);
             (r, c) = Parse("{\"v\":1,\"mid\":\"m-3\",\"cmd\":\"swap.authorize\",\"exp\":\"" + Exp + "\",\"vehicle\":\"LSV123\",\"accepts\":\"choco99\"}");
             Assert.Equal(CloudReason.OutOfRange, r);
             Assert.StartsWith("accepts:", c.Detail);

@@ -61,7 +61,7 @@ namespace Station.Console.Tests
             Assert.Equal("lift: unknown verb 'run'; expected 'lift jog <mm>'", CommandTable.Parse("lift run").Error);
             Assert.Equal("config: a verb is needed; expected 'config show' or 'config get <key>' or 'config set <key> <value>' or 'config save' or 'config default'",
                 CommandTable.Parse("config").Error);
-            Assert.Contains("too many words", CommandTable.Parse("a b c d e f g h i").Error);
+            Assert.Contains("too many words (at most 16)", CommandTable.Parse("a b c d e f g h i j k l m n o p q").Error);
             Assert.Equal("", CommandTable.Parse("   ").Error);
         }
 

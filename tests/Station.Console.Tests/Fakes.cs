@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using Station.Core.Config;
 using Station.Core.Console;
@@ -211,7 +212,12 @@ namespace Station.Console.Tests
         }
 
         public ConsoleOutcome ConfirmRecovery() => Answer("recover", "recovery confirmed");
-        public ConsoleOutcome AuthorizeSwap(string vehicleId, string packSerial) => Held ? ConsoleOutcome.Refused("held") : Answer("authorize " + vehicleId + " " + packSerial, "swap authorized");
+        public ConsoleOutcome AuthorizeSwap(Station.Core.SwapAuthorization a) => Held ? ConsoleOutcome.Refused("held")
+            : Answer("authorize " + a.VehicleId + " " + a.PackSerial
+                + (a.BlockPositions != 0 ? " positions " + a.BlockPositions : "")
+                + (a.AcceptedStandards != 0 ? " accepts " + Station.Core.PackStandards.MaskText(a.AcceptedStandards) : "")
+                + (a.PositionStandards != null ? " own " + string.Join("/", a.PositionStandards.Select(Station.Core.PackStandards.MaskText)) : ""),
+                "swap authorized");
         public ConsoleOutcome CancelSwap() => Answer("cancel", "swap cancelled");
         public int RackSlotCount { get; set; } = 6;
         public ConsoleOutcome SetRackSlot(int slot, string serial, int socPct, Station.Core.PackState state) =>

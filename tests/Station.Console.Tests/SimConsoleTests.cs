@@ -259,6 +259,24 @@ namespace Station.Console.Tests
         }
 
         [Fact]
+        public void A_block_booking_at_a_car_bay_is_refused_by_the_admission_chain_and_one_set_of_standards_is_the_cars()
+        {
+            EnterAndHome();
+            Type("maint exit\r");
+            Type("sim vehicle arrive CAR1\r");
+            RunFor(_bay.Plant.VehicleArriveMs + 500);
+            Type("maint enter 1234\r");
+            Assert.Contains("swap authorize: refused: this bay swaps one pack (profile car): a booking of blocks is for a truck bay; maintenance continues",
+                Type("swap authorize CAR1 positions 1\r"));
+            // The simulated rack's packs carry no standard: a car naming one is refused as the cloud's would be.
+            Assert.Contains("swap authorize: refused: no ready pack of a standard the vehicle accepts (choco25-lfp,choco25-nmc); maintenance continues",
+                Type("swap authorize CAR1 accepts choco25-lfp,choco25-nmc\r"));
+            Assert.Equal(SwapState.Idle, _bay.Controller.State);
+            Assert.True(_bay.Console.InMaintenance);
+            Assert.Contains("the sequencer runs the swap", Type("swap authorize CAR1 accepts any\r"));
+        }
+
+        [Fact]
         public void After_a_stop_mid_transfer_no_console_motion_starts_until_the_packs_across_the_platform_edge_are_settled()
         {
             EnterAndHome();

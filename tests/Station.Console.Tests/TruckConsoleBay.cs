@@ -9,13 +9,13 @@ namespace Station.Console.Tests
     /// (<see cref="SimTruckBay"/>): text in and text out in simulated time, as a technician at a truck bay's board.</summary>
     public sealed class TruckConsoleBay
     {
-        /// <summary>A truck bay, its inventory seeded, its console started.</summary>
-        public TruckConsoleBay(FakeLine line)
+        /// <summary>A truck bay (the default plant, or <paramref name="plant"/>), its inventory seeded, its console started.</summary>
+        public TruckConsoleBay(FakeLine line, PlantParameters plant = null)
         {
             Line = line;
             Clock = new SimClock();
             Storage = new MemoryStorage();
-            Bay = new SimTruckBay(Clock, Storage);
+            Bay = new SimTruckBay(plant ?? SimTruckBay.DefaultPlant(), Clock, Storage);
             Controller = new StationController(Bay.Io, Bay.Config);
             Controller.Start();
             Values = new ConfigValues();

@@ -72,9 +72,9 @@ namespace Station.Core.Tests
         }
 
         // Every check a car booking can fail. The block checks judge a truck booking (positions, ready blocks):
-        // TruckBayTests makes each refuse with its reason; the cloud's and console's authorise commands carry no block
-        // booking yet, so the car bay's paths cannot name one. The pack-standard checks judge the standards the
-        // authorisation says the vehicle accepts, which these paths do not carry yet: PackStandardTests makes each refuse.
+        // TruckBayTests makes each refuse with its reason (the cloud's booking: CloudBookingTests; the console's:
+        // TruckConsoleTests). The pack-standard checks judge the standards the authorisation says the vehicle accepts:
+        // PackStandardTests makes each refuse.
         public static IEnumerable<object[]> EveryCheck() =>
             Enumerable.Range(0, AdmissionChain.Count).Select(i => AdmissionChain.RuleAt(i).Check)
                 .Where(c => c != AdmissionCheck.BlockBooking && c != AdmissionCheck.BlockPacks
@@ -159,7 +159,7 @@ namespace Station.Core.Tests
             if (check == AdmissionCheck.ConsoleMaintenance || check == AdmissionCheck.VehiclePackMismatch) return;
             var s = Failing(check, out string pack, out string vehicleId, out _);
             var console = new ControllerConsoleStation(s.C, s.Bay.Io);
-            ConsoleOutcome outcome = console.AuthorizeSwap(vehicleId, pack);
+            ConsoleOutcome outcome = console.AuthorizeSwap(new SwapAuthorization(vehicleId, pack));
             Assert.False(outcome.Accepted);
             Assert.Equal(s.C.Sequencer.Admission.Refusal(check, new SwapAuthorization(vehicleId, pack)), outcome.Message);
         }

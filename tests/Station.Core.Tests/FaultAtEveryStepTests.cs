@@ -185,6 +185,7 @@ namespace Station.Core.Tests
         public FaultCode FailureFault { get; }
         public bool VerifiesBms => true;
         public int MeasuredSocPct => 97;
+        public PackStandard ReportedStandard => PackStandard.Unspecified;
         public string Reason => "scripted " + _verdict;
     }
 }

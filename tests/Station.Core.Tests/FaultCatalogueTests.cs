@@ -60,6 +60,7 @@ namespace Station.Core.Tests
             public FaultCode FailureFault { get; }
             public bool VerifiesBms => true;
             public int MeasuredSocPct => -1;
+            public PackStandard ReportedStandard => PackStandard.Unspecified;
             public long ConfirmedAtMs => -1;
             public string Reason => "the check's own words";
         }

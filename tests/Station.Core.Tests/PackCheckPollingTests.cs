@@ -36,6 +36,7 @@ namespace Station.Core.Tests
             public FaultCode FailureFault { get; private set; }
             public bool VerifiesBms => true;
             public int MeasuredSocPct => -1;
+            public PackStandard ReportedStandard => PackStandard.Unspecified;
             public string Reason => "counting";
         }
 

@@ -40,6 +40,9 @@ namespace Station.Core.Safety
         public int MeasuredSocPct { get { return -1; } }
 
         /// <inheritdoc />
+        public PackStandard ReportedStandard { get { return PackStandard.Unspecified; } }
+
+        /// <inheritdoc />
         public string Reason { get; private set; }
 
         /// <inheritdoc />

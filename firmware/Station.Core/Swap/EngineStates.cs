@@ -56,7 +56,7 @@ namespace Station.Core.Swap
             {
                 case SwapState.Swapping:
                     // Released, held or cancelled: the pack check has nothing more to decide.
-                    s.Gate.Finish();
+                    s.Gate.Finish(s.Now);
                     break;
                 case SwapState.Motion:
                     s.StopAllOutputs();

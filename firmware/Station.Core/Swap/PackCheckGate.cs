@@ -1,28 +1,38 @@
 namespace Station.Core.Swap
 {
-    /// <summary>The engine's half of every release gate: the pack check (inventory-only by default, the BMS session
-    /// when one is set), begun while the empty lift returns, polled every tick, and the verdict the gate releases on —
-    /// a pass confirmed just now, a failure or a timeout latched as a fault. The profile's gate step checks its own
-    /// mechanics first, then asks <see cref="Decide"/>.</summary>
+    /// <summary>The pack-check half of a release gate, for one checked pack: its check (inventory-only by default, the
+    /// BMS session when one is set), begun once the pack is secured, polled every tick, and judged at the gate — a pass
+    /// confirmed just now, a failure or a timeout as the fault to latch. The car's sequencer has one for the installed
+    /// pack; the truck has one per block position. The profile's gate step checks its own mechanics first, then asks
+    /// <see cref="Judge"/>, and on a pass <see cref="Record"/>.</summary>
     public sealed class PackCheckGate
     {
-        private readonly SwapSequencer _s;
         private readonly StationConfig _c;
         private readonly IReleaseGateCheck _default;
+        private readonly PackPlace _place;
+        private readonly int _position;
+        private readonly bool _waitsFromGate;
         private IReleaseGateCheck _check;
         private IReleaseGateCheck _running;
         private GateVerdict _verdict;
+        private bool _open;
         private bool _finished;
         private long _startMs;
         private long _enteredMs;
 
-        /// <summary>A gate for <paramref name="s"/> whose default check is <paramref name="defaultCheck"/>.</summary>
-        public PackCheckGate(SwapSequencer s, StationConfig c, IReleaseGateCheck defaultCheck)
+        /// <summary>A gate over the pack at <paramref name="place"/> — the record's own pack in (<paramref name="position"/>
+        /// 0) or the block booked at <paramref name="position"/> 1..3 — whose default check is <paramref name="defaultCheck"/>.
+        /// A check still pending at the gate times out <c>gate.bms_timeout_ms</c> after it began, or, with
+        /// <paramref name="waitsFromGate"/> (a truck's block, checked while the robot works on the next), after the later
+        /// of its start and the gate's entry.</summary>
+        public PackCheckGate(StationConfig c, IReleaseGateCheck defaultCheck, PackPlace place, int position, bool waitsFromGate)
         {
-            _s = s;
             _c = c;
             _default = defaultCheck;
             _check = defaultCheck;
+            _place = place;
+            _position = position;
+            _waitsFromGate = waitsFromGate;
         }
 
         /// <summary>The check the next swap uses; null restores the inventory-only default (the gate cannot be removed).</summary>
@@ -32,30 +42,32 @@ namespace Station.Core.Swap
             set { _check = value == null ? _default : value; }
         }
 
-        /// <summary>Starts the check on the pack just installed. The check begun here is the one the gate decides on,
-        /// even if <see cref="Check"/> is replaced before the gate.</summary>
-        public void Start()
+        /// <summary>True from <see cref="Start"/> until <see cref="Finish"/>: this swap's check runs and is judged.</summary>
+        public bool Open { get { return _open; } }
+
+        /// <summary>The verdict as of the last poll.</summary>
+        public GateVerdict Verdict { get { return _verdict; } }
+
+        /// <summary>Starts the check on the pack just secured. The check begun here is the one the gate judges, even if
+        /// <see cref="Check"/> is replaced before the gate.</summary>
+        public void Start(SwapRecord swap, long now)
         {
-            long now = _s.Now;
             _startMs = now;
             _running = _check;
-            _verdict = GateVerdict.Pending;
+            _open = true;
             _finished = false;
-            _running.Begin(_s.CurrentSwap, now);
+            _running.Begin(swap, now);
             _verdict = _running.Poll(now);
         }
 
-        /// <summary>Starts the check when no step did.</summary>
-        public void EnsureStarted() { if (_running == null) Start(); }
+        /// <summary>The gate step was entered at <paramref name="now"/> (the freshness wait is timed from here).</summary>
+        public void Entered(long now) { _enteredMs = now; }
 
-        /// <summary>The gate step was entered now (the freshness wait is timed from here).</summary>
-        public void Entered() { _enteredMs = _s.Now; }
-
-        // Every tick, in every state, from the first Begin on: the sequencer alone drives the check (nobody outside has
-        // to tick it). Until the gate decides, the verdict follows the check (a Passed may still turn Failed: a BMS fault
-        // raised between the lock and the release); a Failed is kept. After Finish, polls only let the check end its own
-        // exchange (the BMS session's clean end). Allocation-free.
-        /// <summary>Polls the running check (every tick, <paramref name="now"/> the tick's Clock.NowMs).</summary>
+        // From the first Begin on the owner polls every tick (nobody outside has to tick a check). Until the gate decides,
+        // the verdict follows the check (a Passed may still turn Failed: a BMS fault raised between the latch and the
+        // release); a Failed is kept. After Finish, polls only let the check end its own exchange (the BMS session's
+        // clean end). Allocation-free.
+        /// <summary>Polls the running check (<paramref name="now"/> the tick's Clock.NowMs).</summary>
         public void Poll(long now)
         {
             if (_running == null) return;
@@ -65,42 +77,66 @@ namespace Station.Core.Swap
         }
 
         /// <summary>The gate decided or the swap left its steps: the check stops judging (the BMS session winds down).</summary>
-        public void Finish()
+        public void Finish(long now)
         {
+            _open = false;
             if (_running == null || _finished) return;
             _finished = true;
-            _running.Finish(_s.Now);
+            _running.Finish(now);
         }
 
-        /// <summary>Latches the check's fault, waits, or passes the gate (records the BMS verification and the measured
-        /// SOC, then dispatches GatePassed).</summary>
-        public void Decide()
+        /// <summary>The fault to latch (the check's, GatePackRejected when it names none, or GatePackCheckTimeout), or None:
+        /// then <paramref name="passed"/> says whether the check passed on data confirmed within gate.bms_fresh_ms or
+        /// the gate still waits. Allocation-free.</summary>
+        public FaultCode Judge(long now, out bool passed)
         {
-            long now = _s.Now;
-            GateVerdict v = _verdict;
-            if (v == GateVerdict.Failed)
+            passed = false;
+            if (!_open) return FaultCode.GatePackCheckTimeout; // never begun this swap: cannot happen in the tables; never pass it
+            if (_verdict == GateVerdict.Failed)
+                return _running.FailureFault == FaultCode.None ? FaultCode.GatePackRejected : _running.FailureFault;
+            if (_verdict == GateVerdict.Pending)
             {
-                FaultCode f = _running.FailureFault;
-                _s.RaiseFault(f == FaultCode.None ? FaultCode.GatePackRejected : f);
-                return;
-            }
-            if (v == GateVerdict.Pending)
-            {
-                if (now - _startMs > _c.BmsTimeoutMs) _s.RaiseFault(FaultCode.GatePackCheckTimeout);
-                return;
+                long since = _waitsFromGate && _enteredMs > _startMs ? _enteredMs : _startMs;
+                return now - since > _c.BmsTimeoutMs ? FaultCode.GatePackCheckTimeout : FaultCode.None;
             }
             // Passed, but the release must rest on a verdict confirmed just now, not on one reached seconds ago: wait for
             // the check's next confirmation, and give up as a timeout if none comes.
             if (now - _running.ConfirmedAtMs > _c.GateFreshMs)
+                return now - _enteredMs > _c.BmsTimeoutMs ? FaultCode.GatePackCheckTimeout : FaultCode.None;
+            passed = true;
+            return FaultCode.None;
+        }
+
+        /// <summary>After a pass: the record's verdict, whether the BMS was read and the SOC it measured; and where the
+        /// pack's record carries no standard (a rack commissioned without one, a pack the technician placed) the one the
+        /// BMS reported, in the swap record and the inventory (the gate's transition journals both). A reported standard
+        /// that contradicts the record never gets here: the check refused it (PackStandardMismatch).</summary>
+        public void Record(SwapRecord swap, PackInventory inventory)
+        {
+            BlockSwap block = _position > 0 ? swap.BlockAt(_position) : null;
+            int soc = _running.MeasuredSocPct;
+            string serial;
+            if (block != null)
             {
-                if (now - _enteredMs > _c.BmsTimeoutMs) _s.RaiseFault(FaultCode.GatePackCheckTimeout);
-                return;
+                block.Verdict = GateVerdict.Passed;
+                block.BmsVerified = _running.VerifiesBms;
+                if (soc >= 0) block.PackInSocPct = soc;
+                serial = block.PackInSerial;
             }
-            Finish();
-            SwapRecord swap = _s.CurrentSwap;
-            swap.BmsVerified = _running.VerifiesBms;
-            if (_running.MeasuredSocPct >= 0) swap.PackInSocPct = _running.MeasuredSocPct;
-            _s.Dispatch(SwapSignal.GatePassed);
+            else
+            {
+                swap.BmsVerified = _running.VerifiesBms;
+                if (soc >= 0) swap.PackInSocPct = soc;
+                serial = swap.PackInSerial;
+            }
+            PackStandard reported = _running.ReportedStandard;
+            if (reported == PackStandard.Unspecified) return;
+            PackRecord pack = inventory.At(_place);
+            if (!pack.IsEmpty && pack.Serial == serial && pack.Standard == PackStandard.Unspecified) pack.Standard = reported;
+            // A truck record's own pack-in members are its first block's.
+            bool first = block == null || (swap.BlockCount > 0 && swap.Blocks[0] == block);
+            if (block != null && block.PackInStandard == PackStandard.Unspecified) block.PackInStandard = reported;
+            if (first && swap.PackInStandard == PackStandard.Unspecified) swap.PackInStandard = reported;
         }
     }
 }

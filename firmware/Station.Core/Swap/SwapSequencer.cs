@@ -87,7 +87,7 @@ namespace Station.Core.Swap
             _loop = new ControlLoopWatch(config);
             _inventory = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
-            _gate = new PackCheckGate(this, config, new InventoryPackCheck(_inventory, config.MinSocPct));
+            _gate = new PackCheckGate(config, new InventoryPackCheck(_inventory, config.MinSocPct), PackPlace.Vehicle, 0, false);
             _states = new StateTable(this, profile, new EngineStates(this));
             _dispatch = new RunToCompletion(this, _states, _table);
             Admission = new AdmissionChain(this, config, io.Clock);

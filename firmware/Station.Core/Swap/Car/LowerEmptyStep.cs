@@ -17,7 +17,7 @@ namespace Station.Core.Swap.Car
         public override void Enter(SwapSequencer s)
         {
             if (!s.StepJournal() || !s.StartLift(0)) return;
-            s.Gate.Start();
+            s.Gate.Start(s.CurrentSwap, s.Now);
         }
 
         /// <inheritdoc/>

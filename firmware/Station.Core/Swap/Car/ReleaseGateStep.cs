@@ -10,7 +10,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override void Enter(SwapSequencer s)
         {
-            s.Gate.Entered();
+            s.Gate.Entered(s.Now);
             s.StepJournal();
         }
 
@@ -27,10 +27,21 @@ namespace Station.Core.Swap.Car
                 s.RaiseFault(refusal);
                 return;
             }
-            s.Gate.EnsureStarted(); // not begun on the way down (cannot happen in the table; never skip it)
+            PackCheckGate gate = s.Gate;
+            if (!gate.Open) gate.Start(s.CurrentSwap, s.Now); // not begun on the way down (cannot happen in the table; never skip it)
             // The lift's pack sensor must be settled empty: a reading still inside its debounce time waits.
             if (s.PackOnLiftRaw) return;
-            s.Gate.Decide();
+            bool passed;
+            refusal = gate.Judge(s.Now, out passed);
+            if (refusal != FaultCode.None)
+            {
+                s.RaiseFault(refusal);
+                return;
+            }
+            if (!passed) return;
+            gate.Finish(s.Now);
+            gate.Record(s.CurrentSwap, s.Inventory);
+            s.Dispatch(SwapSignal.GatePassed);
         }
     }
 }
