@@ -72,12 +72,10 @@ namespace Station.Simulator
                 bool truck = r.GetValue(bay) == "truck";
                 if (!truck && (CommandLineRunner.Given(r, blocks) || CommandLineRunner.Given(r, positions))) r.AddError("--blocks and --positions book truck blocks: add --bay truck");
                 if (CommandLineRunner.Given(r, blocks) && CommandLineRunner.Given(r, positions)) r.AddError("--blocks N books positions 1..N; --positions names them: choose one");
-                if (truck)
-                {
-                    foreach (var carOnly in new Option[] { realtime, console, pty, broker, pack, cloudAuthorize })
-                        if (CommandLineRunner.Given(r, carOnly))
-                            r.AddError(carOnly.Name + " is not available on the truck bay yet (docs/simulator.md)");
-                }
+                // A truck booking names up to three blocks by position and the station chooses each block: one pack serial
+                // cannot book them.
+                if (truck && CommandLineRunner.Given(r, pack))
+                    r.AddError("--pack books one car pack; on the truck bay the station chooses each booked block (--blocks/--positions; a scenario's \"positions\")");
                 if (CommandLineRunner.Given(r, timelineSwap) && !CommandLineRunner.Given(r, timeline)) r.AddError("--timeline-swap chooses the swap --timeline draws: add --timeline FILE.svg");
                 if (CommandLineRunner.Given(r, cloudAuthorize) && !CommandLineRunner.Given(r, broker)) r.AddError("--cloud-authorize waits for the cloud: add --broker URI");
                 if (CommandLineRunner.Given(r, cloudAuthorize) && CommandLineRunner.Given(r, pack)) r.AddError("--pack books the pack through the simulated booking; with --cloud-authorize the cloud's swap.authorize names it");
