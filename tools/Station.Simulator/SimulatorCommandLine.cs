@@ -65,7 +65,7 @@ namespace Station.Simulator
                     r.AddError("--speed paces a --realtime (or --console/--pty) run; without one the simulator runs as fast as it can: add --realtime");
                 if (interactive)
                 {
-                    foreach (var batchOnly in new Option[] { swaps, scenario, json, realtime, timeline, timelineSwap, quiet, vehicle, pack, cloudAuthorize })
+                    foreach (var batchOnly in new Option[] { swaps, scenario, json, realtime, timeline, timelineSwap, quiet, vehicle, pack, cloudAuthorize, blocks, positions })
                         if (CommandLineRunner.Given(r, batchOnly))
                             r.AddError(batchOnly.Name + " is for a batch run; with --console/--pty the technician drives the station (sim arrive, swap authorize)");
                 }
