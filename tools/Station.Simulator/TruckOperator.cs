@@ -114,7 +114,12 @@ namespace Station.Simulator
                     foreach (int pos in SimulatorCommandLine.ParsePositions((string)p)) mask |= 1 << (pos - 1);
                 }
                 result = commands.Command(c => c.Authorize(Booking(mask)));
-                if (result == " → accepted") Current.AuthorizedMs = _run.Clock.NowMs;
+                if (result == " → accepted")
+                {
+                    Current.AuthorizedMs = _run.Clock.NowMs;
+                    // The handler brings what the controller chose for this booking (the drive-in fetch was for the first).
+                    BlockPrefetch.FetchBooked(_run.Controller.CurrentSwap, _kind.Truck.Bay.Rack);
+                }
             }
             commands.CheckAnswer(e, result);
             return result;
