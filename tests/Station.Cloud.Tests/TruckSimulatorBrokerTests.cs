@@ -1,4 +1,6 @@
+using System;
 using System.Linq;
+using System.Threading;
 using Xunit;
 
 namespace Station.Cloud.Tests
@@ -32,6 +34,35 @@ namespace Station.Cloud.Tests
             int bd = consumer.On("/state").Last(s => s.GetProperty("type").GetString() == "birth").GetProperty("bdSeq").GetInt32();
             var retained = System.Text.Json.JsonDocument.Parse(Mosquitto.Run("mosquitto_sub", $"-h 127.0.0.1 -p {broker.Port} -t stations/truckA/state -C 1 -W 5")).RootElement;
             Assert.Equal(("death", false, bd), (retained.GetProperty("type").GetString(), retained.GetProperty("online").GetBoolean(), retained.GetProperty("bdSeq").GetInt32()));
+        }
+
+        [Fact]
+        public void With_cloud_authorize_the_truck_waits_for_the_fleet_monitors_block_booking_and_swaps_those_blocks()
+        {
+            using var broker = Mosquitto.Start();
+            string uri = $"mqtt://127.0.0.1:{broker.Port}";
+            var simOut = new System.IO.StringWriter();
+            var simErr = new System.IO.StringWriter();
+            int simExit = -1;
+            var sim = new Thread(() => simExit = Station.Simulator.Program.Run(new[] { "--bay", "truck", "--quiet", "--json", "--broker", uri, "--station-id", "truckC", "--cloud-authorize", "--speed", "50" },
+                System.IO.TextWriter.Synchronized(simOut), simErr));
+            sim.Start();
+            string reply = null;
+            int code = -1;
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (code != 0 && DateTime.UtcNow < deadline)
+            {
+                var o = new System.IO.StringWriter();
+                code = Station.FleetMonitor.Program.Run(new[] { "authorize", "--broker", uri, "--station", "truckC", "--vehicle", "TRK001", "--positions", "2" }, o, new System.IO.StringWriter(), System.IO.TextReader.Null);
+                reply = o.ToString();
+                if (code != 0) Thread.Sleep(500);
+            }
+            Assert.True(code == 0, reply + "\n" + simOut);
+            Assert.True(sim.Join(120000), "the simulator did not finish: " + simOut);
+            Assert.True(simExit == 0, simOut + "\n" + simErr);
+            string last = simOut.ToString().TrimEnd().Split('\n')[^1];
+            var blocks = System.Text.Json.JsonDocument.Parse(last).RootElement.GetProperty("swaps")[0].GetProperty("blocks");
+            Assert.Equal(2, blocks.EnumerateArray().Single().GetProperty("position").GetInt32());
         }
     }
 }
