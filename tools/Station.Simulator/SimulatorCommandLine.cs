@@ -51,7 +51,7 @@ namespace Station.Simulator
             positions.Validators.Add(r => { if (ParsePositions(r.GetValueOrDefault<string>()) == null) r.AddError("--positions needs a list of distinct positions 1..3, e.g. 1,3"); });
             var cloudAuthorize = new Option<bool>("--cloud-authorize") { Description = "with --broker: the simulated booking does not authorise; each vehicle waits for swap.authorize from the cloud (e.g. Station.FleetMonitor authorize); paced like --realtime" };
 
-            var root = new RootCommand("Station.Simulator — the real station controller on a simulated car swap bay.\n"
+            var root = new RootCommand("Station.Simulator — the real station controller on a simulated car or heavy-truck swap bay.\n"
                 + "Exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file or a --pack that cannot be booked.")
             {
                 swaps, scenario, json, realtime, speed, timeline, timelineSwap, quiet, console, pty, broker, stationId, vehicle, pack, clock, cloudAuthorize,
