@@ -111,30 +111,18 @@ namespace Station.Core.Swap.Truck
             rec.StartUtc = s.Io.Clock.UtcNow;
             rec.StartMs = s.Now;
             int[] chosen = new int[n];
+            if (ChooseBlocks(inv, s.Config.MinSocPct, auth, chosen) < n) return CommandResult.Refuse(RejectReason.NotEnoughReadyPacks, "not enough ready blocks");
             int b = 0;
             for (int p = 1; p <= TruckPorts.Positions; p++)
             {
                 if ((auth.BlockPositions & (1 << (p - 1))) == 0) continue;
                 BlockSwap block = rec.Blocks[b];
                 block.Position = p;
-                PackRecord staged = inv.At(PackPlace.Staging);
-                int slot = -1;
-                if (b == 0 && !staged.IsEmpty)
-                {
-                    // A block already waits at staging (left there by an earlier fault): the first position takes it.
-                    block.PackInSerial = staged.Serial;
-                    block.PackInSocPct = staged.SocPct;
-                    block.PackInStandard = staged.Standard;
-                }
-                else
-                {
-                    slot = ChooseReady(inv, s.Config.MinSocPct, auth.AcceptedAt(p), chosen, b);
-                    if (slot < 0) return CommandResult.Refuse(RejectReason.NotEnoughReadyPacks, "not enough ready blocks");
-                    block.PackInSerial = inv.Slot(slot).Serial;
-                    block.PackInSocPct = inv.Slot(slot).SocPct;
-                    block.PackInStandard = inv.Slot(slot).Standard;
-                }
-                chosen[b] = slot;
+                int slot = chosen[b];
+                PackRecord from = slot < 0 ? inv.At(PackPlace.Staging) : inv.Slot(slot);
+                block.PackInSerial = from.Serial;
+                block.PackInSocPct = from.SocPct;
+                block.PackInStandard = from.Standard;
                 block.SourceSlot = slot;
                 PackRecord there = inv.At(TruckBayProfile.PlaceOf(p));
                 block.PackOutSerial = there.IsEmpty ? null : there.Serial;
@@ -166,6 +154,29 @@ namespace Station.Core.Swap.Truck
             }
             if (s.State == SwapState.Faulted) return CommandResult.Refuse(RejectReason.StorageFailed, "the journal could not be written");
             return CommandResult.Ok(string.Concat("truck swap started: ", n.ToString(), " block(s), first with pack ", rec.PackInSerial));
+        }
+
+        /// <summary>The block each booked position takes, positions ascending, as <see cref="Start"/> chooses them: a block
+        /// already staged goes to the first position (slot -1), then each position takes the readiest ready block, not in
+        /// transit, of a standard it accepts. Writes one rack slot per position into <paramref name="slots"/> and returns how
+        /// many positions got one (fewer than booked: the next is left without). The simulator's rack handler fetches the
+        /// same blocks at drive-in.</summary>
+        public static int ChooseBlocks(PackInventory inv, int minSocPct, SwapAuthorization auth, int[] slots)
+        {
+            int b = 0;
+            for (int p = 1; p <= TruckPorts.Positions && b < slots.Length; p++)
+            {
+                if ((auth.BlockPositions & (1 << (p - 1))) == 0) continue;
+                int slot = -1;
+                if (!(b == 0 && !inv.At(PackPlace.Staging).IsEmpty))
+                {
+                    slot = ChooseReady(inv, minSocPct, auth.AcceptedAt(p), slots, b);
+                    if (slot < 0) return b;
+                }
+                slots[b] = slot;
+                b++;
+            }
+            return b;
         }
 
         private static int ChooseReady(PackInventory inv, int minSocPct, int accepted, int[] taken, int takenCount)

@@ -108,14 +108,8 @@ namespace Station.Hal.Sim
         public StationIo Wire(SimClock clock, MemoryStorage storage, SimLog log, EncoderFaults encoder)
         {
             var io = new StationIo { Clock = clock, Storage = storage, Log = log };
-            io.Lift.Drive = LiftDrive;
-            io.Lift.DirectionAway = LiftDirectionUp;
-            io.Lift.Enable = LiftEnable;
-            io.Lift.BrakeRelease = LiftBrakeRelease;
-            io.Lift.Encoder = encoder;
-            io.Lift.FarLimit = LiftTopLimit;
-            io.Lift.HomeSwitch = LiftHomeLimit;
-            io.Lift.FarContact = LiftPackContact;
+            WireShared(io, encoder);
+            io.Sensors.VehiclePositioned = VehiclePositioned;
             io.Locks.Size(LockEngage.Length);
             for (int i = 0; i < LockEngage.Length; i++)
             {
@@ -124,6 +118,23 @@ namespace Station.Hal.Sim
                 io.Locks.LockedSensor[i] = LockLocked[i];
                 io.Locks.UnlockedSensor[i] = LockUnlocked[i];
             }
+            return io;
+        }
+
+        /// <summary>Wires into <paramref name="io"/> the devices another bay builds on this plant (the truck bay: the lift
+        /// is its robot's height axis, the staging and transfer conveyors its shuttle and exchange rollers): the lift,
+        /// both conveyors, the three pack sensors and the safety chain. Not the locks nor the vehicle sensor: those are
+        /// the car's.</summary>
+        public void WireShared(StationIo io, EncoderFaults encoder)
+        {
+            io.Lift.Drive = LiftDrive;
+            io.Lift.DirectionAway = LiftDirectionUp;
+            io.Lift.Enable = LiftEnable;
+            io.Lift.BrakeRelease = LiftBrakeRelease;
+            io.Lift.Encoder = encoder;
+            io.Lift.FarLimit = LiftTopLimit;
+            io.Lift.HomeSwitch = LiftHomeLimit;
+            io.Lift.FarContact = LiftPackContact;
             io.StagingConveyor.Run = StagingConveyorRun;
             io.StagingConveyor.Running = StagingConveyorRunning;
             io.TransferConveyor.Run = TransferConveyorRun;
@@ -131,14 +142,12 @@ namespace Station.Hal.Sim
             io.Sensors.PackAtStaging = PackAtStaging;
             io.Sensors.PackOnLift = PackOnLift;
             io.Sensors.PackAtReturn = PackAtReturn;
-            io.Sensors.VehiclePositioned = VehiclePositioned;
             io.Safety.EStopReleased = EStopReleased;
             io.Safety.LightCurtainClear = LightCurtainClear;
             io.Safety.DoorsClosed = DoorsClosed;
             io.Safety.RelayFeedback = SafetyRelayOk;
             io.Safety.MotionPermit = MotionPermit;
             io.Safety.PermitWatchdogKick = PermitWatchdogKick;
-            return io;
         }
 
         private SimInput In(string name) => _ports.In(name);

@@ -313,29 +313,9 @@ namespace Station.Hal.Sim
         {
             SimBay b = Bay;
             var io = new StationIo { Clock = b.Clock, Storage = b.Storage, Log = b.Log, Truck = new TruckPorts() };
-            // The robot's height axis is the bay's lift.
-            io.Lift.Drive = b.LiftDrive;
-            io.Lift.DirectionAway = b.LiftDirectionUp;
-            io.Lift.Enable = b.LiftEnable;
-            io.Lift.BrakeRelease = b.LiftBrakeRelease;
-            io.Lift.Encoder = b.EncoderPath;
-            io.Lift.FarLimit = b.LiftTopLimit;
-            io.Lift.HomeSwitch = b.LiftHomeLimit;
-            io.Lift.FarContact = b.LiftPackContact;
-            io.StagingConveyor.Run = b.StagingConveyorRun;
-            io.StagingConveyor.Running = b.StagingConveyorRunning;
-            io.TransferConveyor.Run = b.TransferConveyorRun;
-            io.TransferConveyor.Running = b.TransferConveyorRunning;
-            io.Sensors.PackAtStaging = b.PackAtStaging;
-            io.Sensors.PackOnLift = b.PackOnLift;
-            io.Sensors.PackAtReturn = b.PackAtReturn;
+            // The robot's height axis is the bay's lift; the shuttle and exchange rollers its conveyors.
+            b.Wiring.WireShared(io, b.EncoderPath);
             io.Sensors.VehiclePositioned = TruckPositioned;
-            io.Safety.EStopReleased = b.EStopReleased;
-            io.Safety.LightCurtainClear = b.LightCurtainClear;
-            io.Safety.DoorsClosed = b.DoorsClosed;
-            io.Safety.RelayFeedback = b.SafetyRelayOk;
-            io.Safety.MotionPermit = b.MotionPermit;
-            io.Safety.PermitWatchdogKick = b.PermitWatchdogKick;
             TruckPorts t = io.Truck;
             Wire(t.Travel, Travel, _travelEncoder);
             Wire(t.Fork, Fork, _forkEncoder);

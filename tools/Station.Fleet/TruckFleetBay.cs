@@ -47,7 +47,7 @@ namespace Station.Fleet
         {
             _truck = id + "-TRK" + n;
             _bay.ArriveTruck(_truck, 7);
-            Station.Simulator.TruckRun.Prefetch(c, Shared.Rack, 3);
+            Station.Simulator.BlockPrefetch.Fetch(c, Shared.Rack, 7);
         }
 
         /// <inheritdoc/>

@@ -8,9 +8,10 @@ using Station.Hal.Sim;
 
 namespace Station.Simulator
 {
-    /// <summary>One simulated run: the real <see cref="StationController"/> on a <see cref="SimBay"/>, vehicles arriving
-    /// one after another, a simulated operator (homes, authorises, lets released vehicles go), scenario events, and a
-    /// recorder for the progress lines, the timeline and the summary.</summary>
+    /// <summary>One simulated run, the same loop for every bay: the real <see cref="StationController"/> on the plant of
+    /// a bay kind (<see cref="IBayKind"/>: the car's <see cref="SimBay"/>, the truck's <see cref="SimTruckBay"/>),
+    /// vehicles arriving one after another, the kind's simulated people (home, authorise, let released vehicles go),
+    /// scenario events, and a recorder for the progress lines, the timeline and the summary.</summary>
     /// <remarks>
     /// Each tick: the clock advances by the controller's TickMs, the plant steps, the controller ticks, then the
     /// simulator observes and acts. A scenario power loss drops the plant's supply and throws the controller away;
@@ -19,9 +20,8 @@ namespace Station.Simulator
     public sealed class BayRun
     {
         private readonly ScenarioSchedule _schedule;
-        private readonly CarFaultInjector _faults;
         private readonly OperatorCommands _commands;
-        private readonly CarOperator _operator;
+        private readonly IBayPeople _operator;
         private readonly long _maxMs;
         private SwapState _state = SwapState.Off;
         private SwapState _lastStep = SwapState.Off;
@@ -29,37 +29,39 @@ namespace Station.Simulator
         private long _settledSinceMs = -1;
         private long _lastStatusMs;
 
-        /// <summary>A run of <paramref name="swaps"/> swaps on a bay with <paramref name="plant"/> figures.</summary>
+        /// <summary>A run of <paramref name="swaps"/> swaps on a car bay with <paramref name="plant"/> figures.</summary>
         public BayRun(PlantParameters plant, int swaps, double maxSeconds = 0, List<ScenarioEvent> events = null, bool autoHome = true)
+            : this(new CarBayKind(plant), swaps, maxSeconds, events, autoHome)
         {
-            Plant = plant;
+        }
+
+        /// <summary>A run of <paramref name="swaps"/> swaps on a bay of <paramref name="kind"/>, with a scenario's
+        /// <paramref name="events"/> and time limit (0: the kind's default).</summary>
+        public BayRun(IBayKind kind, int swaps, double maxSeconds = 0, List<ScenarioEvent> events = null, bool autoHome = true)
+        {
+            Kind = kind;
             SwapsRequested = swaps;
             _schedule = new ScenarioSchedule(events);
             AutoHome = autoHome;
-            Config = plant.ControllerConfig();
-            Clock = new SimClock();
-            Storage = new MemoryStorage(Clock);
-            Bay = new SimBay(plant, Clock, Storage);
-            PackCan = new SimPackCan(Bay); // swaps go through the real GB/T session and BMS gate
-            _faults = new CarFaultInjector(this);
             _commands = new OperatorCommands(() => Controller, Clock, Record);
-            _operator = new CarOperator(this);
-            double defaultMax = 120 + swaps * (CriticalPath.Compute(plant).TotalSeconds * 3 + (plant.VehicleArriveMs + plant.VehicleDepartMs) / 1000.0 + 60);
-            _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : defaultMax, 86400) * 1000); // at most a simulated day
+            _operator = kind.People(this);
+            _maxMs = (long)(Math.Min(maxSeconds > 0 ? maxSeconds : kind.DefaultMaxSeconds(swaps), 86400) * 1000); // at most a simulated day
         }
 
-        /// <summary>Plant figures.</summary>
-        public PlantParameters Plant { get; }
+        /// <summary>The bay kind: its plant, people and faults.</summary>
+        public IBayKind Kind { get; }
+        /// <summary>Plant figures of the shared devices (the car bay's whole plant).</summary>
+        public PlantParameters Plant => Kind.Shared.Parameters;
         /// <summary>The controller's configuration, matched to the plant.</summary>
-        public StationConfig Config { get; }
+        public StationConfig Config => Kind.Config;
         /// <summary>Simulated time.</summary>
-        public SimClock Clock { get; }
+        public SimClock Clock => Kind.Clock;
         /// <summary>The storage that survives power losses.</summary>
-        public MemoryStorage Storage { get; }
-        /// <summary>The plant.</summary>
-        public SimBay Bay { get; }
-        /// <summary>The pack CAN: virtual bus, simulated BMS, the station's BMS gate check.</summary>
-        public SimPackCan PackCan { get; }
+        public MemoryStorage Storage => Kind.Storage;
+        /// <summary>The plant's shared devices (on the car bay, the whole plant).</summary>
+        public SimBay Bay => Kind.Shared;
+        /// <summary>The car bay's pack CAN: virtual bus, simulated BMS, the station's BMS gate check (null on a truck bay).</summary>
+        public SimPackCan PackCan => (Kind as CarBayKind)?.PackCan;
         /// <summary>The controller now running (a new one after each simulated power loss).</summary>
         public StationController Controller { get; private set; }
         /// <summary>Swaps asked for.</summary>
@@ -92,6 +94,8 @@ namespace Station.Simulator
         public bool AutoHome { get; }
         /// <summary>The swap of the vehicle now in the bay (or the last one), or null before the first.</summary>
         public SwapResult Current => _operator.Current;
+        /// <summary>Completed swaps' seconds from authorisation to release, in order.</summary>
+        public List<double> CycleSeconds => Swaps.FindAll(x => x.Completed).ConvertAll(x => x.CycleSeconds);
         /// <summary>A scenario's late tick still to come, ms (the plant runs on while the controller does not tick).</summary>
         internal int TickLateMs { get; set; }
         /// <summary>Seconds the power stays off after a torn replace (negative: no torn replace armed).</summary>
@@ -149,7 +153,7 @@ namespace Station.Simulator
             {
                 RunLateTicks(tick);
                 Clock.Advance(tick);
-                Bay.Step(tick);
+                Kind.Step(tick);
                 if (Controller != null) { Controller.Tick(); AfterTick?.Invoke(); CutPowerAfterTornReplace(); }
                 if (Controller != null && _operator.ConsoleOn(Controller)) _operator.PollConsole();
                 else if (_powerBackAtMs >= 0 && Clock.NowMs >= _powerBackAtMs) RestorePower();
@@ -160,17 +164,14 @@ namespace Station.Simulator
                 if (Clock.NowMs >= _maxMs) { EndReason = $"time limit {_maxMs / 1000} s reached"; break; }
             }
             Timeline.Close(Clock.NowMs);
-            if (Current != null && Current.LeftMs < 0) _operator.CloseSwapWindow(Current, Clock.NowMs);
+            if (Current != null && Current.LeftMs < 0) Timeline.EndSwap(Current.Number, Clock.NowMs);
             Say($"run ended: {EndReason}");
         }
 
         private void StartController()
         {
-            Controller = new StationController(Bay.Io, Config);
-            // The gate's pack types and temperature range come from the configuration table, as on a board.
-            var values = new ConfigValues();
-            ConfigMapping.FromStationConfig(Config, values);
-            Controller.PackCheck = PackCan.CreateCheck(Config, Station.Core.Can.BmsCheckConfig.From(values));
+            Controller = new StationController(Kind.Io, Config);
+            Kind.Install(Controller);
             Controller.FaultChanged += OnFault;
             Controller.Start();
             if (Restarts == 0) Bay.SeedInventory(Controller); // first boot; after a power loss the inventory comes from the journal
@@ -206,8 +207,8 @@ namespace Station.Simulator
             {
                 Say(Status());
             }
-            if (Controller != null && CarTimeline.AnyActuatorOn(Bay)) MotionSeenIn.Add(SwapStates.Name(s));
-            CarTimeline.Record(Timeline, Bay, Plant, now);
+            if (Controller != null && Kind.AnyActuatorOn()) MotionSeenIn.Add(SwapStates.Name(s));
+            Kind.Record(Timeline, Controller, now);
         }
 
         private bool Finished()
@@ -225,19 +226,13 @@ namespace Station.Simulator
             return true;
         }
 
-        /// <summary>A status line: time, swap, step, lift, locks, pack sensors.</summary>
+        /// <summary>A status line: swap, step, then the plant (car: lift, locks, pack sensors; truck: robot axes, cradles).</summary>
         public string Status()
         {
             _lastStatusMs = Clock.NowMs;
-            var c = CultureInfo.InvariantCulture;
-            int locked = 0, unlocked = 0;
-            for (int i = 0; i < Plant.LockCount; i++) { if (Bay.LockLocked[i].Truth) locked++; if (Bay.LockUnlocked[i].Truth) unlocked++; }
             string swap = Current == null ? "      " : $"swap {Current.Number}/{SwapsRequested}";
             string step = Controller == null ? "POWER OFF" : SwapStates.Name(Controller.State);
-            string packs = $"staging {(Bay.PackAtStaging.Truth ? "■" : "·")} lift {(Bay.PackOnLift.Truth ? "■" : "·")} return {(Bay.PackAtReturn.Truth ? "■" : "·")}";
-            string vehicle = Bay.Vehicle == null ? "bay empty" : "vehicle " + Bay.Vehicle.State.ToString().ToLowerInvariant();
-            return string.Format(c, "{0,-10} {1,-13} lift {2,6:0.0} mm {3,6:+0;-0;0} mm/s  locks {4}L/{5}U  {6}  {7}",
-                swap, step, Bay.LiftPositionMm, Bay.LiftVelocityMmS, locked, unlocked, packs, vehicle);
+            return string.Format(CultureInfo.InvariantCulture, "{0,-10} {1,-13} {2}", swap, step, Kind.Status());
         }
 
         /// <summary>A progress line stamped with the simulated time.</summary>
@@ -255,7 +250,7 @@ namespace Station.Simulator
             for (int t = 0; t < late; t += tick)
             {
                 Clock.Advance(tick);
-                Bay.Step(tick);
+                Kind.Step(tick);
             }
         }
 
@@ -271,7 +266,7 @@ namespace Station.Simulator
 
         internal bool PowerDown(bool tear, double offS)
         {
-            bool torn = Bay.PowerLoss(tear);
+            bool torn = Kind.PowerLoss(tear);
             if (Controller != null) Controller.FaultChanged -= OnFault;
             Controller = null; // the board is dead: its RAM is gone
             _powerBackAtMs = Clock.NowMs + (long)(offS * 1000);
@@ -285,14 +280,14 @@ namespace Station.Simulator
             EventsFired.Add($"{now / 1000.0:0.00} s: {text}");
             History.Add("do:" + e.Do);
             Timeline.Mark(now, e.Do, "event");
-            string result = _faults.Fire(e) ?? _commands.Fire(e) ?? _operator.Fire(e, _commands);
+            string result = RunFaults.Fire(this, e) ?? Kind.FireFault(this, e) ?? _commands.Fire(e) ?? _operator.Fire(e, _commands);
             Say($"scenario: {text}{result}");
         }
 
         private void RestorePower()
         {
             _powerBackAtMs = -1;
-            Bay.PowerRestore();
+            Kind.PowerRestore();
             Restarts++;
             Say("power restored: the controller boots on the same storage");
             StartController();

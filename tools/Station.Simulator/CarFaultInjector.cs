@@ -3,9 +3,9 @@ using Station.Hal.Sim;
 
 namespace Station.Simulator
 {
-    /// <summary>The car bay's plant faults of a scenario (safety chain, lift, encoder, sensors, locks, outputs, vehicle,
-    /// rack handler, storage, CAN, cloud link, late ticks, power): each event changes the simulated plant of a
-    /// <see cref="BayRun"/>; the controller only sees what its inputs then read.</summary>
+    /// <summary>The car bay's plant faults of a scenario (lift, encoder, sensors, locks, outputs, vehicle, rack handler,
+    /// pack CAN and BMS): each event changes the simulated plant of a <see cref="BayRun"/>; the controller only sees what
+    /// its inputs then read. The safety chain, supply, flash, ticks and cloud link are every bay's (<see cref="RunFaults"/>).</summary>
     public sealed class CarFaultInjector
     {
         private readonly BayRun _run;
@@ -19,14 +19,6 @@ namespace Station.Simulator
             var a = e.Args;
             switch (e.Do)
             {
-                case "estop": _run.Bay.EStopPressed = true; return "";
-                case "estop_release": _run.Bay.EStopPressed = false; return "";
-                case "light_curtain_break": _run.Bay.LightCurtainBroken = true; return "";
-                case "light_curtain_clear": _run.Bay.LightCurtainBroken = false; return "";
-                case "doors_open": _run.Bay.DoorsOpen = true; return "";
-                case "doors_close": _run.Bay.DoorsOpen = false; return "";
-                case "safety_relay_fail": _run.Bay.SafetyRelayFailed = true; return "";
-                case "safety_relay_heal": _run.Bay.SafetyRelayFailed = false; return "";
                 case "stall": _run.Bay.StallLiftAt(a.TryGetValue("position_mm", out var p) ? (double)p : _run.Bay.LiftPositionMm); return "";
                 case "clear_stall": _run.Bay.ClearLiftStall(); return "";
                 case "encoder_freeze": _run.Bay.Encoder.Frozen = true; return "";
@@ -53,31 +45,8 @@ namespace Station.Simulator
                 case "handler_wrong_pack": _run.Bay.Rack.FetchWrongPackNext = true; return " → the handler's next fetch takes another pack";
                 case "handler_drops_pack": _run.Bay.Rack.DropNextFetch = true; return " → the handler drops the next pack it fetches";
                 case "pack_soc": return PackSoc(a.TryGetValue("serial", out var ps) ? (string)ps : null, (double)a["pct"]);
-                case "storage_fail":
-                    string what = a.TryGetValue("what", out var wh) ? (string)wh : "all";
-                    _run.Bay.Storage.FailWrites = what == "all";
-                    _run.Bay.Storage.FailAppends = what == "appends";
-                    _run.Bay.Storage.FailReplaces = what == "replaces";
-                    return $" → {what} writes fail";
-                case "storage_heal": _run.Bay.Storage.FailWrites = _run.Bay.Storage.FailAppends = _run.Bay.Storage.FailReplaces = false; return "";
-                case "tear_next_replace":
-                    _run.Bay.Storage.TearNextReplace = true;
-                    _run.TornReplaceOffS = a.TryGetValue("off_s", out var to) ? (double)to : 3.0;
-                    return " → the next replace is torn by a power cut";
                 case "can_bus_off": _run.PackCan.StationPort.BusOff = true; return " → the station's CAN controller is bus-off";
                 case "can_bus_on": _run.PackCan.StationPort.BusOff = false; return "";
-                case "cloud_link_drop":
-                case "cloud_link_restore":
-                    if (_run.CloudLink == null) return " → this run has no cloud link (--broker): the core does not depend on one";
-                    _run.CloudLink(e.Do == "cloud_link_restore");
-                    return "";
-                case "tick_late":
-                    _run.TickLateMs = a.TryGetValue("late_ms", out var lm) ? (int)lm : 500;
-                    return $" → the next control tick comes {_run.TickLateMs} ms late";
-                case "power_loss":
-                    bool tear = a.TryGetValue("tear_journal", out var t) && (bool)t;
-                    bool torn = _run.PowerDown(tear, a.TryGetValue("off_s", out var o) ? (double)o : 3.0);
-                    return tear ? (torn ? " → tore the journal write in progress" : " → no journal write was in progress: nothing torn") : "";
                 case "bms_fault":
                     try { return ": " + _run.PackCan.Apply((string)a["kind"], a.TryGetValue("serial", out var bs) ? (string)bs : null); }
                     catch (ArgumentException x) { return ": ignored, " + x.Message; }

@@ -8,7 +8,7 @@ namespace Station.Simulator
     /// <summary>The simulated people of a car-bay run: the operator homes the station when it asks, vehicles drive in one
     /// after another, the booking chooses and fetches a pack and authorises each positioned vehicle, the rack's chargers
     /// report, and a released vehicle drives off.</summary>
-    public sealed class CarOperator
+    public sealed class CarOperator : IBayPeople
     {
         private readonly BayRun _run;
         private long _homeRequestedMs = -100000;
@@ -32,8 +32,8 @@ namespace Station.Simulator
         /// <summary>The swap of the vehicle now in the bay (or the last one), or null before the first.</summary>
         public SwapResult Current { get; private set; }
 
-        // The simulated people: the operator homes the station when it asks for it, vehicles come one after another,
-        // the booking authorises each positioned vehicle once, and a released vehicle drives off.
+        /// <summary>One tick of the people: the operator homes the station when it asks for it, vehicles come one after
+        /// another, the booking authorises each positioned vehicle once, and a released vehicle drives off.</summary>
         public void Operate()
         {
             if (_run.Controller == null) return;
@@ -115,7 +115,7 @@ namespace Station.Simulator
             {
                 Current.LeftMs = now;
                 Current.LeftWith = _run.Bay.DepartedVehicles[^1].Pack?.Serial;
-                CloseSwapWindow(Current, now);
+                _run.Timeline.EndSwap(Current.Number, now);
                 _run.Say($"vehicle {Current.VehicleId} has left with pack {Current.LeftWith ?? "NONE"}");
             }
         }
@@ -139,12 +139,6 @@ namespace Station.Simulator
                 var r = _run.Controller.SetRackSlot(i, pack.Serial, soc, state);
                 if (r.Accepted && state != rec.State) _run.Say($"charger: {pack.Serial} in slot {i} is {(state == PackState.Ready ? "ready" : "charging")} at {soc}%");
             }
-        }
-
-        public void CloseSwapWindow(SwapResult r, long now)
-        {
-            for (int i = 0; i < _run.Timeline.Swaps.Count; i++)
-                if (_run.Timeline.Swaps[i].Swap == r.Number && _run.Timeline.Swaps[i].EndMs < 0) _run.Timeline.Swaps[i] = (r.Number, _run.Timeline.Swaps[i].StartMs, now);
         }
 
         private string ChoosePack()

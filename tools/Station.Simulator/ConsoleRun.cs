@@ -5,8 +5,9 @@ using Station.Hal.Sim;
 namespace Station.Simulator
 {
     /// <summary><c>--console</c> and <c>--pty</c>: the simulated station runs in (paced) real time and the technician's
-    /// console is on this terminal or on a pseudo-terminal. No simulated operator: the technician homes, jogs, resets
-    /// and authorises swaps; <c>sim ...</c> commands bring vehicles and break the light curtain.</summary>
+    /// console is on this terminal or on a pseudo-terminal, on the car bay or (<c>--bay truck</c>) the truck bay. No
+    /// simulated operator: the technician homes, jogs, resets and authorises swaps; <c>sim ...</c> commands bring
+    /// vehicles and break the light curtain.</summary>
     public static class ConsoleRun
     {
         /// <summary>Runs until <c>sim quit</c> or the end of the input; returns the exit code.</summary>
@@ -42,7 +43,8 @@ namespace Station.Simulator
 
             try
             {
-                var bay = new ConsoleBay(line, new PlantParameters(), o.StationId);
+                IBayKind kind = o.Bay == "truck" ? new TruckBayKind(o.Positions) : new CarBayKind(new PlantParameters());
+                var bay = new ConsoleBay(line, kind, o.StationId);
                 o.SetClock(bay.Clock);
                 bay.Clock.Speed = o.Speed;
                 bay.Clock.PacedToWallTime = true;

@@ -39,19 +39,32 @@ namespace Station.Simulator
                     if (!ev.Args.ContainsKey("pct")) throw new ScenarioException($"{where}: \"pack_soc\" needs \"pct\" (0..100)");
                     Range(ev, "pct", 0, 100, where);
                     break;
-                case "storage_fail":
-                    if (ev.Args.TryGetValue("what", out var what) && Array.IndexOf(ScenarioReader.StorageFaults, (string)what) < 0)
-                        throw new ScenarioException($"{where}.what: \"{what}\" is not one of {string.Join(", ", ScenarioReader.StorageFaults)}");
-                    break;
                 case "console":
                     if (!ev.Args.TryGetValue("line", out var typed)) throw new ScenarioException($"{where}: \"console\" needs \"line\" (what the technician types, e.g. \"jog lift up 10\")");
                     foreach (char c in (string)typed)
                         if (c < ' ' || c > '~') throw new ScenarioException($"{where}.line: only printable ASCII (Enter is typed after it; Ctrl keys have actions of their own)");
                     break;
+                default: CheckShared(ev, where); break;
+            }
+        }
+
+        /// <summary>Checks the arguments of the faults every bay shares (<see cref="RunFaults"/>).</summary>
+        public static void CheckShared(ScenarioEvent ev, string where)
+        {
+            switch (ev.Do)
+            {
+                case "storage_fail":
+                    if (ev.Args.TryGetValue("what", out var what) && Array.IndexOf(ScenarioReader.StorageFaults, (string)what) < 0)
+                        throw new ScenarioException($"{where}.what: \"{what}\" is not one of {string.Join(", ", ScenarioReader.StorageFaults)}");
+                    break;
                 case "tear_next_replace": Range(ev, "off_s", 0, 3600, where); break;
                 case "tick_late":
                     if (ev.Args.TryGetValue("late_ms", out var l) && ((int)l < 1 || (int)l > 60_000))
                         throw new ScenarioException($"{where}.late_ms: {l} is outside 1..60000");
+                    break;
+                case "power_loss":
+                    if (ev.Args.TryGetValue("off_s", out var off) && ((double)off < 0 || (double)off > 3600))
+                        throw new ScenarioException($"{where}.off_s: must be 0..3600");
                     break;
             }
         }

@@ -7,15 +7,12 @@ namespace Station.Simulator
     /// <summary>Compares the end of a run with a scenario's "expect" block.</summary>
     public static class ScenarioCheck
     {
-        /// <summary>Every way the car-bay run differs from <paramref name="x"/> (empty = as expected).</summary>
+        /// <summary>Every way the run differs from <paramref name="x"/> (empty = as expected). A truck scenario's reader
+        /// has refused the car-only checks (lift, vehicle pack, lift pack, inventory).</summary>
         public static List<string> Check(ScenarioExpectation x, BayRun run)
         {
             var f = Common(x, run.Record, run.Controller, run.State, run.SwapsCompleted);
-            if (x.OutputsOff == true)
-            {
-                foreach (var o in run.Bay.Outputs) if (o.State) f.Add($"output {o.Name} is still on");
-                if (run.Bay.LiftDrive.Duty > 0) f.Add("the lift drive still has a speed reference");
-            }
+            if (x.OutputsOff == true) run.Kind.OutputsStillOn(f);
             if (x.NoHazards == true)
                 foreach (var h in run.Bay.Hazards) f.Add($"plant hazard: {h.What}");
             if (x.LiftHome != null && x.LiftHome != run.Bay.LiftHomeLimit.Truth)
@@ -47,27 +44,7 @@ namespace Station.Simulator
             return f;
         }
 
-        /// <summary>Every way the truck-bay run differs from <paramref name="x"/> (the reader has refused the car-only
-        /// checks; the truck bay has no power-loss events, so it never restarts).</summary>
-        public static List<string> Check(ScenarioExpectation x, TruckRun run)
-        {
-            var f = Common(x, run.Record, run.Controller, run.Controller.State, run.SwapsCompleted);
-            if (x.OutputsOff == true)
-            {
-                foreach (var o in run.Bay.Bay.Outputs) if (o.State) f.Add($"output {o.Name} is still on");
-                foreach (var o in run.Bay.Outputs) if (o.State) f.Add($"output {o.Name} is still on");
-                if (run.Bay.Bay.LiftDrive.Duty > 0) f.Add("the height drive still has a speed reference");
-                if (run.Bay.Travel.Drive.Duty > 0) f.Add("the travel drive still has a speed reference");
-                if (run.Bay.Fork.Drive.Duty > 0) f.Add("the fork drive still has a speed reference");
-            }
-            if (x.NoHazards == true)
-                foreach (var h in run.Bay.Bay.Hazards) f.Add($"plant hazard: {h.What}");
-            if (x.Restarts != null && x.Restarts != 0) f.Add($"0 restarts, expected {x.Restarts}");
-            if (run.EventsPending > 0) f.Add($"{run.EventsPending} scenario event(s) never fired (the run ended first: {run.EndReason})");
-            return f;
-        }
-
-        // The checks both bays share: end state and fault, faults raised, states entered or not, order, command answers,
+        // The checks that need no plant: end state and fault, faults raised, states entered or not, order, command answers,
         // swaps completed, motion in the states where none may be.
         private static List<string> Common(ScenarioExpectation x, RunRecord run, StationController controller, SwapState end, int swapsCompleted)
         {

@@ -18,13 +18,10 @@ namespace Station.Simulator
         /// <summary>Most events in one scenario.</summary>
         public const int MaxEvents = 500;
 
-        // Each action with its allowed arguments: name → kind ("number", "int", "bool", "string").
-        private static readonly Dictionary<string, Dictionary<string, string>> Actions = new Dictionary<string, Dictionary<string, string>>
+        // Each action with its allowed arguments: name → kind ("number", "int", "bool", "string"); the safety chain, supply,
+        // flash, tick and cloud link faults are every bay's (RunFaults).
+        private static readonly Dictionary<string, Dictionary<string, string>> Actions = RunFaults.With(new Dictionary<string, Dictionary<string, string>>
         {
-            ["estop"] = new(), ["estop_release"] = new(),
-            ["light_curtain_break"] = new(), ["light_curtain_clear"] = new(),
-            ["doors_open"] = new(), ["doors_close"] = new(),
-            ["safety_relay_fail"] = new(), ["safety_relay_heal"] = new(),
             ["stall"] = new() { ["position_mm"] = "number" }, ["clear_stall"] = new(),
             ["encoder_freeze"] = new(), ["encoder_heal"] = new(),
             ["sensor"] = new() { ["name"] = "string", ["mode"] = "string", ["half_period_ms"] = "int", ["ticks"] = "int" },
@@ -35,18 +32,13 @@ namespace Station.Simulator
             ["vehicle_moves"] = new(), ["vehicle_returns"] = new(), ["vehicle_leaves"] = new(),
             ["handler_wrong_pack"] = new(), ["handler_drops_pack"] = new(),
             ["pack_soc"] = new() { ["pct"] = "number", ["serial"] = "string" },
-            ["storage_fail"] = new() { ["what"] = "string" }, ["storage_heal"] = new(),
-            ["tear_next_replace"] = new() { ["off_s"] = "number" },
             ["can_bus_off"] = new(), ["can_bus_on"] = new(),
-            ["cloud_link_drop"] = new(), ["cloud_link_restore"] = new(),
-            ["tick_late"] = new() { ["late_ms"] = "int" },
             ["lock_fails_to_engage"] = new() { ["lock"] = "int" }, ["lock_heal"] = new() { ["lock"] = "int" },
-            ["power_loss"] = new() { ["off_s"] = "number", ["tear_journal"] = "bool" },
             ["bms_fault"] = new() { ["kind"] = "string", ["serial"] = "string" },
             ["authorize"] = Command(new() { ["pack"] = "string" }),
             ["reset"] = Command(new()), ["home"] = Command(new()), ["confirm_recovery"] = Command(new()), ["cancel"] = Command(new()), ["software_stop"] = Command(new()),
             ["console"] = new() { ["line"] = "string", ["reply"] = "string" },
-        };
+        });
 
         // An operator command may say what the controller must answer: "expect": "refused"/"accepted", and part of the reason.
         internal static Dictionary<string, string> Command(Dictionary<string, string> args)
@@ -245,10 +237,6 @@ namespace Station.Simulator
                 case "bms_fault":
                     if (!ev.Args.TryGetValue("kind", out var k) || System.Array.IndexOf(SimPackCan.FaultKinds, (string)k) < 0)
                         throw new ScenarioException($"{where}: \"bms_fault\" needs \"kind\" (one of: {string.Join(", ", SimPackCan.FaultKinds)})");
-                    break;
-                case "power_loss":
-                    if (ev.Args.TryGetValue("off_s", out var off) && ((double)off < 0 || (double)off > 3600))
-                        throw new ScenarioException($"{where}.off_s: must be 0..3600");
                     break;
             }
         }

@@ -51,7 +51,7 @@ namespace Station.Simulator
             positions.Validators.Add(r => { if (ParsePositions(r.GetValueOrDefault<string>()) == null) r.AddError("--positions needs a list of distinct positions 1..3, e.g. 1,3"); });
             var cloudAuthorize = new Option<bool>("--cloud-authorize") { Description = "with --broker: the simulated booking does not authorise; each vehicle waits for swap.authorize from the cloud (e.g. Station.FleetMonitor authorize); paced like --realtime" };
 
-            var root = new RootCommand("Station.Simulator — the real station controller on a simulated car swap bay.\n"
+            var root = new RootCommand("Station.Simulator — the real station controller on a simulated car or heavy-truck swap bay.\n"
                 + "Exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file or a --pack that cannot be booked.")
             {
                 swaps, scenario, json, realtime, speed, timeline, timelineSwap, quiet, console, pty, broker, stationId, vehicle, pack, clock, cloudAuthorize,
@@ -65,19 +65,17 @@ namespace Station.Simulator
                     r.AddError("--speed paces a --realtime (or --console/--pty) run; without one the simulator runs as fast as it can: add --realtime");
                 if (interactive)
                 {
-                    foreach (var batchOnly in new Option[] { swaps, scenario, json, realtime, timeline, timelineSwap, quiet, vehicle, pack, cloudAuthorize })
+                    foreach (var batchOnly in new Option[] { swaps, scenario, json, realtime, timeline, timelineSwap, quiet, vehicle, pack, cloudAuthorize, blocks, positions })
                         if (CommandLineRunner.Given(r, batchOnly))
                             r.AddError(batchOnly.Name + " is for a batch run; with --console/--pty the technician drives the station (sim arrive, swap authorize)");
                 }
                 bool truck = r.GetValue(bay) == "truck";
                 if (!truck && (CommandLineRunner.Given(r, blocks) || CommandLineRunner.Given(r, positions))) r.AddError("--blocks and --positions book truck blocks: add --bay truck");
                 if (CommandLineRunner.Given(r, blocks) && CommandLineRunner.Given(r, positions)) r.AddError("--blocks N books positions 1..N; --positions names them: choose one");
-                if (truck)
-                {
-                    foreach (var carOnly in new Option[] { realtime, console, pty, broker, pack, cloudAuthorize })
-                        if (CommandLineRunner.Given(r, carOnly))
-                            r.AddError(carOnly.Name + " is not available on the truck bay yet (docs/simulator.md)");
-                }
+                // A truck booking names up to three blocks by position and the station chooses each block: one pack serial
+                // cannot book them.
+                if (truck && CommandLineRunner.Given(r, pack))
+                    r.AddError("--pack books one car pack; on the truck bay the station chooses each booked block (--blocks/--positions; a scenario's \"positions\")");
                 if (CommandLineRunner.Given(r, timelineSwap) && !CommandLineRunner.Given(r, timeline)) r.AddError("--timeline-swap chooses the swap --timeline draws: add --timeline FILE.svg");
                 if (CommandLineRunner.Given(r, cloudAuthorize) && !CommandLineRunner.Given(r, broker)) r.AddError("--cloud-authorize waits for the cloud: add --broker URI");
                 if (CommandLineRunner.Given(r, cloudAuthorize) && CommandLineRunner.Given(r, pack)) r.AddError("--pack books the pack through the simulated booking; with --cloud-authorize the cloud's swap.authorize names it");

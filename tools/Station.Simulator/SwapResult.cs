@@ -21,6 +21,8 @@ namespace Station.Simulator
         public long LeftMs = -1;
         /// <summary>Pack the vehicle left with (plant truth).</summary>
         public string LeftWith;
+        /// <summary>The controller's record of the swap, taken at the release (the truck bay lists its blocks from it).</summary>
+        public Station.Core.SwapRecord Record;
 
         /// <summary>True once released by the controller.</summary>
         public bool Completed => ReleasedMs >= 0;

@@ -32,6 +32,13 @@ namespace Station.Simulator
             return row;
         }
 
+        /// <summary>Ends swap <paramref name="swap"/>'s window at <paramref name="nowMs"/> (the vehicle has left, or the run ended).</summary>
+        public void EndSwap(int swap, long nowMs)
+        {
+            for (int i = 0; i < Swaps.Count; i++)
+                if (Swaps[i].Swap == swap && Swaps[i].EndMs < 0) Swaps[i] = (swap, Swaps[i].StartMs, nowMs);
+        }
+
         /// <summary>Adds a mark.</summary>
         public void Mark(long atMs, string label, string kind) => Marks.Add(new TimelineMark(atMs, label, kind));
 

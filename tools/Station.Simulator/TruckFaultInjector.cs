@@ -4,9 +4,9 @@ using Station.Hal.Sim;
 
 namespace Station.Simulator
 {
-    /// <summary>The truck bay's plant faults of a scenario: the safety chain (shared with the car bay), a robot axis that
-    /// stalls, the robot tipping (anti-tipping switch), the fork overloaded (load cell), a block latch that jams, the
-    /// truck rolling off its position. Each changes the simulated plant; the controller only sees its inputs.</summary>
+    /// <summary>The truck bay's plant faults of a scenario (the safety chain, supply, flash, ticks and cloud link are every
+    /// bay's, <see cref="RunFaults"/>): a robot axis that stalls, the robot tipping (anti-tipping switch), the fork
+    /// overloaded (load cell), a block latch that jams, the truck rolling off its position. Each changes the simulated plant; the controller only sees its inputs.</summary>
     public sealed class TruckFaultInjector
     {
         /// <summary>Axes a scenario may stall: the robot's travel, height (the bay's lift) and fork.</summary>
@@ -21,17 +21,8 @@ namespace Station.Simulator
         public string Fire(ScenarioEvent e)
         {
             var a = e.Args;
-            SimBay b = _bay.Bay;
             switch (e.Do)
             {
-                case "estop": b.EStopPressed = true; return "";
-                case "estop_release": b.EStopPressed = false; return "";
-                case "light_curtain_break": b.LightCurtainBroken = true; return "";
-                case "light_curtain_clear": b.LightCurtainBroken = false; return "";
-                case "doors_open": b.DoorsOpen = true; return "";
-                case "doors_close": b.DoorsOpen = false; return "";
-                case "safety_relay_fail": b.SafetyRelayFailed = true; return "";
-                case "safety_relay_heal": b.SafetyRelayFailed = false; return "";
                 case "axis_stall": return Stall((string)a["axis"], a.TryGetValue("position_mm", out var p) ? (double)p : double.NaN);
                 case "axis_stall_clear": return ClearStall((string)a["axis"]);
                 case "robot_tips": _bay.Tipping = true; return " → the anti-tipping switch opens";

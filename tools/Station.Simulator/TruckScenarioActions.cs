@@ -5,18 +5,14 @@ using Station.Core.Swap.Truck;
 namespace Station.Simulator
 {
     /// <summary>The actions a truck-bay scenario may use ("bay": "truck"), with their arguments, and the checks of their
-    /// values: the safety chain as on the car bay, the robot's axes, anti-tipping and load cell, the blocks' latches,
-    /// the truck, and the operator's commands. A car-only action (a lift runaway, a vehicle sensor, a pack BMS fault)
+    /// values: the faults every bay shares (<see cref="RunFaults"/>: safety chain, power cuts, flash, late ticks, cloud
+    /// link), the robot's axes, anti-tipping and load cell, the blocks' latches, the truck, and the operator's commands. A car-only action (a lift runaway, a vehicle sensor, a pack BMS fault)
     /// is refused by name, before any simulation.</summary>
     internal static class TruckScenarioActions
     {
         /// <summary>Each action with its allowed arguments: name → kind ("number", "int", "bool", "string").</summary>
-        public static readonly Dictionary<string, Dictionary<string, string>> Actions = new Dictionary<string, Dictionary<string, string>>
+        public static readonly Dictionary<string, Dictionary<string, string>> Actions = RunFaults.With(new Dictionary<string, Dictionary<string, string>>
         {
-            ["estop"] = new(), ["estop_release"] = new(),
-            ["light_curtain_break"] = new(), ["light_curtain_clear"] = new(),
-            ["doors_open"] = new(), ["doors_close"] = new(),
-            ["safety_relay_fail"] = new(), ["safety_relay_heal"] = new(),
             ["axis_stall"] = new() { ["axis"] = "string", ["position_mm"] = "number" }, ["axis_stall_clear"] = new() { ["axis"] = "string" },
             ["robot_tips"] = new(), ["robot_upright"] = new(),
             ["fork_overload"] = new(), ["fork_overload_clear"] = new(),
@@ -25,12 +21,13 @@ namespace Station.Simulator
             ["authorize"] = ScenarioReader.Command(new() { ["positions"] = "string" }),
             ["reset"] = ScenarioReader.Command(new()), ["home"] = ScenarioReader.Command(new()), ["confirm_recovery"] = ScenarioReader.Command(new()),
             ["cancel"] = ScenarioReader.Command(new()), ["software_stop"] = ScenarioReader.Command(new()),
-        };
+        });
 
         /// <summary>Checks the values of <paramref name="ev"/>'s arguments (their types are checked already).</summary>
         public static void Check(ScenarioEvent ev, string where)
         {
             ScenarioActionCheck.CheckAnswer(ev, where);
+            ScenarioActionCheck.CheckShared(ev, where);
             switch (ev.Do)
             {
                 case "axis_stall":
