@@ -44,9 +44,9 @@ namespace Station.Console.Tests
             Type("maint exit\r");
             Assert.Contains("sim: truck TRK9 drives in with blocks at 1, 2, 3", Type("sim vehicle arrive TRK9\r"));
             RunUntil(() => _bay.Controller.Interlocks.VehiclePositioned, 60000, "truck positioned");
-            // The booking names blocks 1 and 3 (the console's own block booking is the booking syntax's business).
-            var r = _bay.Controller.Authorize(new SwapAuthorization("TRK9", null) { BlockPositions = 5, BlockCount = 2 });
-            Assert.True(r.Accepted, r.Message);
+            // The technician books blocks 1 and 3 at the console, as typed at the bay.
+            Type("maint enter 1234\r");
+            Assert.Contains("the sequencer runs the swap", Type("swap authorize TRK9 positions 1,3\r"));
             RunUntil(() => Kind.Truck.DepartedTrucks.Count == 1, 400000, "truck released and gone");
             Assert.Empty(_bay.Bay.Hazards);
             var left = Kind.Truck.DepartedTrucks[0];
