@@ -42,7 +42,7 @@ namespace Station.Core.Motion
         private readonly DebouncedInput _home;
         private readonly DebouncedInput _contact;
         // The three, sampled in one loop.
-        private readonly DebouncedInput[] _inputs;
+        private readonly InputGroup _inputs;
         private readonly LiftMotionWatch _watch;
         private bool _jumpSeen;
         private int _zeroCounts;
@@ -80,7 +80,7 @@ namespace Station.Core.Motion
             _top = new DebouncedInput(ports.FarLimit, config.InputDebounceMs, false);
             _home = new DebouncedInput(ports.HomeSwitch, config.InputDebounceMs, false);
             _contact = new DebouncedInput(ports.FarContact, config.InputDebounceMs, false);
-            _inputs = new DebouncedInput[] { _top, _home, _contact };
+            _inputs = new InputGroup(new DebouncedInput[] { _top, _home, _contact });
             _watch = new LiftMotionWatch(config);
             _homing = new HomeReference(config);
         }
@@ -445,7 +445,7 @@ namespace Station.Core.Motion
 
         private void Sample(long nowMs)
         {
-            DebouncedInput.SampleAll(_inputs, nowMs);
+            _inputs.Sample(nowMs);
             _counts = _encoder.ReadCounts();
             if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
             if (_counts != _lastCounts)
