@@ -21,6 +21,12 @@ namespace Station.Core.Motion
         private readonly DebouncedInput[][] _members;
         private readonly int[][] _bits;
         private readonly DebouncedInput[] _alone;
+        private readonly bool _anyAlone;
+        // Bank 0's reader, mask, levels and settled flag (the arrays' entry 0 is not used for its state).
+        private readonly IInputBank _bank0;
+        private readonly int _mask0;
+        private int _levels0;
+        private bool _settled0;
 
         /// <summary>Groups <paramref name="inputs"/> by the bank each is read with (built once; allocates).</summary>
         public InputGroup(DebouncedInput[] inputs)
@@ -74,6 +80,12 @@ namespace Station.Core.Motion
             }
             int a = 0;
             for (int i = 0; i < n; i++) if (bankOf[i] < 0) _alone[a++] = inputs[i];
+            _anyAlone = aloneCount > 0;
+            if (bankCount > 0)
+            {
+                _bank0 = _banks[0];
+                _mask0 = _masks[0];
+            }
         }
 
         /// <summary>Number of banks this group reads (the rest of its inputs are read one by one).</summary>
@@ -83,27 +95,49 @@ namespace Station.Core.Motion
         public bool Sample(long nowMs)
         {
             bool changed = false;
-            for (int b = 0; b < _banks.Length; b++)
+            // The first bank's state in fields: a group on one bank (the usual case) reads no array while nothing changes.
+            if (_bank0 != null)
             {
-                int levels = _banks[b].ReadLevels() & _masks[b];
+                int levels = _bank0.ReadLevels() & _mask0;
                 // Same raw levels and every input settled (so each Level equals its RawLevel): nothing to do.
-                if (levels == _levels[b] && _settled[b]) continue;
-                _levels[b] = levels;
-                bool settled = true;
-                DebouncedInput[] members = _members[b];
-                int[] bits = _bits[b];
-                for (int m = 0; m < members.Length; m++)
+                if (levels != _levels0 || !_settled0)
                 {
-                    DebouncedInput d = members[m];
-                    bool r = (levels & bits[m]) != 0;
-                    d.RawLevel = r;
-                    if ((r != d.Level || !d.Quiet) && d.Settle(r, nowMs)) changed = true;
-                    if (!d.Quiet) settled = false;
+                    _levels0 = levels;
+                    int r = SampleBank(_members[0], _bits[0], levels, nowMs);
+                    _settled0 = (r & Settled) != 0;
+                    changed = (r & Changed) != 0;
                 }
-                _settled[b] = settled;
+                for (int b = 1; b < _banks.Length; b++)
+                {
+                    levels = _banks[b].ReadLevels() & _masks[b];
+                    if (levels == _levels[b] && _settled[b]) continue;
+                    _levels[b] = levels;
+                    int r = SampleBank(_members[b], _bits[b], levels, nowMs);
+                    _settled[b] = (r & Settled) != 0;
+                    if ((r & Changed) != 0) changed = true;
+                }
             }
-            if (_alone.Length > 0 && DebouncedInput.SampleAll(_alone, nowMs)) changed = true;
+            if (_anyAlone && DebouncedInput.SampleAll(_alone, nowMs)) changed = true;
             return changed;
+        }
+
+        private const int Changed = 1;
+        private const int Settled = 2;
+
+        // Debounces every input of one bank from its levels; Changed when a debounced level changed, Settled when every
+        // input is quiet afterwards.
+        private static int SampleBank(DebouncedInput[] members, int[] bits, int levels, long nowMs)
+        {
+            int result = Settled;
+            for (int m = 0; m < members.Length; m++)
+            {
+                DebouncedInput d = members[m];
+                bool r = (levels & bits[m]) != 0;
+                d.RawLevel = r;
+                if ((r != d.Level || !d.Quiet) && d.Settle(r, nowMs)) result |= Changed;
+                if (!d.Quiet) result &= ~Settled;
+            }
+            return result;
         }
 
         // The bank an input is read with, or null (not banked, or a bit no int can hold).

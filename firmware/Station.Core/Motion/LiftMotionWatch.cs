@@ -31,7 +31,9 @@ namespace Station.Core.Motion
         public LiftMotionWatch(StationConfig config) { _c = config; }
 
         /// <summary>Largest following error seen since the last <see cref="Begin"/>, mm (for status and tests).</summary>
-        public double PeakErrorMm { get; private set; }
+        public double PeakErrorMm { get { return _peakErrorMm; } }
+        // A field for Driven's every-tick compare (an auto-property is a call per read and per write on the interpreter).
+        private double _peakErrorMm;
 
         /// <summary>A move or homing starts from rest at <paramref name="positionMm"/>.</summary>
         public void Begin(double positionMm)
@@ -39,7 +41,7 @@ namespace Station.Core.Motion
             _modelMm = positionMm;
             _modelSpeedMmS = 0;
             _furthestMm = positionMm;
-            PeakErrorMm = 0;
+            _peakErrorMm = 0;
         }
 
         /// <summary>The drive was switched off: the lift settles on its brake for one stall window from the next idle
@@ -93,7 +95,7 @@ namespace Station.Core.Motion
             // Positive: the encoder is behind the commanded travel in the direction of the move.
             double behind = up ? _modelMm - positionMm : positionMm - _modelMm;
             double error = behind < 0 ? -behind : behind;
-            if (error > PeakErrorMm) PeakErrorMm = error;
+            if (error > _peakErrorMm) _peakErrorMm = error;
             if (up ? positionMm > _furthestMm : positionMm < _furthestMm) _furthestMm = positionMm;
             if (behind > _c.FollowingErrorMm) return countStopped ? FaultCode.LiftStall : FaultCode.LiftFollowingError;
             if (-behind > _c.FollowingErrorMm) return FaultCode.LiftRunaway;
