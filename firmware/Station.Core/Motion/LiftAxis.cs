@@ -447,7 +447,10 @@ namespace Station.Core.Motion
         {
             _inputs.Sample(nowMs);
             _counts = _encoder.ReadCounts();
-            if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
+            // The watch saw _lastCounts at its last sample too (both take every sample's count): an unchanged count is no
+            // jump, and only the watch's sample time moves on.
+            if (_counts == _lastCounts && _watch.Sampled) _watch.LastSampleMs = nowMs;
+            else if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
             if (_counts != _lastCounts)
             {
                 _lastCounts = _counts;

@@ -24,8 +24,10 @@ namespace Station.Core.Motion
         private long _stoppedMs;
         private bool _stopPending;
         private int _lastCounts;
-        private long _lastSampleMs;
-        private bool _sampled;
+        // Read and written by the axis too: a tick whose count did not change does Jumped's bookkeeping inline (see
+        // LiftAxis.Sample; a call per tick is dear on the interpreter and an unchanged count is never a jump).
+        internal long LastSampleMs;
+        internal bool Sampled;
 
         /// <summary>A watch over the figures of <paramref name="config"/> (read each time, so live changes apply).</summary>
         public LiftMotionWatch(StationConfig config) { _c = config; }
@@ -56,12 +58,12 @@ namespace Station.Core.Motion
         /// <summary>True when the count changed from the sample before by more than the lift can travel in between.</summary>
         public bool Jumped(int counts, long nowMs)
         {
-            bool first = !_sampled;
+            bool first = !Sampled;
             int before = _lastCounts;
-            long elapsed = nowMs - _lastSampleMs;
-            _sampled = true;
+            long elapsed = nowMs - LastSampleMs;
+            Sampled = true;
             _lastCounts = counts;
-            _lastSampleMs = nowMs;
+            LastSampleMs = nowMs;
             // An unchanged count is no jump (the allowance is at least 2 counts): the resting lift's ticks end here.
             if (first || elapsed < 0 || counts == before) return false;
             double allowed = 1.5 * _c.MaxSpeedMmS * (elapsed + _c.TickMs) / 1000.0 * _c.CountsPerMm + 2;
