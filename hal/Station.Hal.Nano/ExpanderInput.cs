@@ -1,7 +1,7 @@
 namespace Station.Hal.Nano
 {
     /// <summary>One input bit of an <see cref="Mcp23s17"/>, as of its last <see cref="Mcp23s17.Refresh"/>.</summary>
-    public sealed class ExpanderInput : IDigitalInput
+    public sealed class ExpanderInput : IBankedInput
     {
         private readonly Mcp23s17 _chip;
         private readonly int _bit;
@@ -13,6 +13,12 @@ namespace Station.Hal.Nano
             _bit = bit;
             _activeLow = activeLow;
         }
+
+        /// <inheritdoc />
+        public IInputBank Bank { get { return _chip; } }
+
+        /// <inheritdoc />
+        public int Bit { get { return _bit; } }
 
         /// <inheritdoc />
         public bool Read()

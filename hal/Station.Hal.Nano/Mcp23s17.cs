@@ -11,7 +11,7 @@ namespace Station.Hal.Nano
     /// chip select and are told apart by their A2..A0 pins (IOCON.HAEN). Outputs start off: the latches are
     /// cleared before any pin is made an output.
     /// </remarks>
-    public sealed class Mcp23s17
+    public sealed class Mcp23s17 : IInputBank
     {
         private const byte IoDirA = 0x00;   // IODIRA, IODIRB follows (BANK = 0, sequential addressing)
         private const byte IoCon = 0x0A;
@@ -26,6 +26,7 @@ namespace Station.Hal.Nano
         private readonly byte[] _rx = new byte[4];
         private int _outputMask;   // 1 = output
         private int _pullUpMask;
+        private int _activeLowMask;
         private int _latch;
         private int _latchWritten = -1;
         private int _inputs;
@@ -53,7 +54,11 @@ namespace Station.Hal.Nano
         {
             CheckBit(bit);
             _outputMask &= ~(1 << bit);
-            if (activeLow) _pullUpMask |= 1 << bit;
+            if (activeLow)
+            {
+                _pullUpMask |= 1 << bit;
+                _activeLowMask |= 1 << bit;
+            }
             return new ExpanderInput(this, bit, activeLow);
         }
 
@@ -101,6 +106,13 @@ namespace Station.Hal.Nano
             _latch = 0;
             WritePair(OLatA, 0);
             _latchWritten = 0;
+        }
+
+        /// <summary>Every input as of the last <see cref="Refresh"/>, bit n = input on bit n active (the core reads
+        /// the expander's inputs with this one call instead of one call per input).</summary>
+        public int ReadLevels()
+        {
+            return (_inputs ^ _activeLowMask) & ~_outputMask & 0xFFFF;
         }
 
         internal bool InputLevel(int bit)

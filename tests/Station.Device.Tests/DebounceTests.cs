@@ -60,5 +60,24 @@ namespace Station.Device.Tests
             estopReleased.Sample(40);
             Assert.IsTrue(estopReleased.Value);
         }
+
+        [TestMethod]
+        public void The_controller_reads_the_bay_inputs_through_their_bank_not_one_call_per_input()
+        {
+            // On the interpreter an interface call per input per tick was the largest part of an idle tick: every
+            // input group of the controller reads its bank once per tick and no input alone.
+            TinyStation s = TinyStation.WithRack();
+            s.HomeToIdle();
+            s.Authorize();
+            s.Run(2000); // into the swap: the lift moves, the locks are watched
+            FakeInputBank bank = s.Bay.Banks[0];
+            int aloneBefore = s.Bay.InputsReadAlone();
+            int bankBefore = bank.ReadCount;
+            const int ticks = 50;
+            for (int i = 0; i < ticks; i++) s.Tick();
+            Assert.AreEqual(aloneBefore, s.Bay.InputsReadAlone(), "inputs read alone in the tick");
+            int perTick = (bank.ReadCount - bankBefore) / ticks;
+            Assert.IsTrue(perTick >= 1 && perTick <= 4, "bank reads per tick: " + perTick.ToString());
+        }
     }
 }

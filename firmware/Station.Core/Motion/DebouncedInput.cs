@@ -14,13 +14,14 @@ namespace Station.Core.Motion
     /// </remarks>
     public sealed class DebouncedInput
     {
-        private readonly IDigitalInput _raw;
+        // The port; read by this input's Sample and SampleAll, or through its bank by an InputGroup.
+        internal readonly IDigitalInput Port;
         private readonly int _debounceMs;
         private readonly bool _dropAtOnce;
         private bool _primed;
         private long _changeSinceMs = -1;
-        // Primed and no change being timed: a sample that reads Level then has nothing to do.
-        private bool _quiet;
+        // Primed and no change being timed: a sample that reads Level then has nothing to do (and Level == RawLevel).
+        internal bool Quiet;
 
         // Fields, not properties, for the core's own readers in the tick (a getter call each on the interpreter).
         /// <summary>The debounced level (the same as <see cref="Value"/>).</summary>
@@ -31,7 +32,7 @@ namespace Station.Core.Motion
         /// <summary>Wraps a raw input.</summary>
         public DebouncedInput(IDigitalInput raw, int debounceMs, bool dropAtOnce)
         {
-            _raw = raw;
+            Port = raw;
             _debounceMs = debounceMs;
             _dropAtOnce = dropAtOnce;
         }
@@ -45,9 +46,9 @@ namespace Station.Core.Motion
         /// <summary>Reads the input once; call every tick (or sample the owner's inputs with <see cref="SampleAll"/>).</summary>
         public void Sample(long nowMs)
         {
-            bool r = _raw.Read();
+            bool r = Port.Read();
             RawLevel = r;
-            if (r != Level || !_quiet) Settle(r, nowMs);
+            if (r != Level || !Quiet) Settle(r, nowMs);
         }
 
         /// <summary>Reads every input of <paramref name="inputs"/> once, in one loop, exactly as <see cref="Sample"/> each;
@@ -58,20 +59,20 @@ namespace Station.Core.Motion
             for (int i = 0; i < inputs.Length; i++)
             {
                 DebouncedInput d = inputs[i];
-                bool r = d._raw.Read();
+                bool r = d.Port.Read();
                 d.RawLevel = r;
-                if ((r != d.Level || !d._quiet) && d.Settle(r, nowMs)) changed = true;
+                if ((r != d.Level || !d.Quiet) && d.Settle(r, nowMs)) changed = true;
             }
             return changed;
         }
 
         // Everything but the common case (the level holds and nothing is timed); true when the debounced level changed.
-        private bool Settle(bool r, long nowMs)
+        internal bool Settle(bool r, long nowMs)
         {
             if (!_primed)
             {
                 _primed = true;
-                _quiet = true;
+                Quiet = true;
                 bool first = Level != r;
                 Level = r;
                 return first;
@@ -80,7 +81,7 @@ namespace Station.Core.Motion
             {
                 // Back to the believed level before the debounce time (a glitch), or a safety input dropping: at once.
                 _changeSinceMs = -1;
-                _quiet = true;
+                Quiet = true;
                 if (r == Level) return false;
                 Level = false;
                 return true;
@@ -88,12 +89,12 @@ namespace Station.Core.Motion
             if (_changeSinceMs < 0) _changeSinceMs = nowMs;
             if (nowMs - _changeSinceMs < _debounceMs)
             {
-                _quiet = false;
+                Quiet = false;
                 return false;
             }
             Level = r;
             _changeSinceMs = -1;
-            _quiet = true;
+            Quiet = true;
             return true;
         }
     }

@@ -42,7 +42,7 @@ namespace Station.Core.Motion
         private readonly DebouncedInput _home;
         private readonly DebouncedInput _contact;
         // The three, sampled in one loop.
-        private readonly DebouncedInput[] _inputs;
+        private readonly InputGroup _inputs;
         private readonly LiftMotionWatch _watch;
         private bool _jumpSeen;
         private int _zeroCounts;
@@ -80,7 +80,7 @@ namespace Station.Core.Motion
             _top = new DebouncedInput(ports.FarLimit, config.InputDebounceMs, false);
             _home = new DebouncedInput(ports.HomeSwitch, config.InputDebounceMs, false);
             _contact = new DebouncedInput(ports.FarContact, config.InputDebounceMs, false);
-            _inputs = new DebouncedInput[] { _top, _home, _contact };
+            _inputs = new InputGroup(new DebouncedInput[] { _top, _home, _contact });
             _watch = new LiftMotionWatch(config);
             _homing = new HomeReference(config);
         }
@@ -445,9 +445,12 @@ namespace Station.Core.Motion
 
         private void Sample(long nowMs)
         {
-            DebouncedInput.SampleAll(_inputs, nowMs);
+            _inputs.Sample(nowMs);
             _counts = _encoder.ReadCounts();
-            if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
+            // The watch saw _lastCounts at its last sample too (both take every sample's count): an unchanged count is no
+            // jump, and only the watch's sample time moves on.
+            if (_counts == _lastCounts && _watch.Sampled) _watch.LastSampleMs = nowMs;
+            else if (_watch.Jumped(_counts, nowMs)) _jumpSeen = true;
             if (_counts != _lastCounts)
             {
                 _lastCounts = _counts;

@@ -24,14 +24,18 @@ namespace Station.Core.Motion
         private long _stoppedMs;
         private bool _stopPending;
         private int _lastCounts;
-        private long _lastSampleMs;
-        private bool _sampled;
+        // Read and written by the axis too: a tick whose count did not change does Jumped's bookkeeping inline (see
+        // LiftAxis.Sample; a call per tick is dear on the interpreter and an unchanged count is never a jump).
+        internal long LastSampleMs;
+        internal bool Sampled;
 
         /// <summary>A watch over the figures of <paramref name="config"/> (read each time, so live changes apply).</summary>
         public LiftMotionWatch(StationConfig config) { _c = config; }
 
         /// <summary>Largest following error seen since the last <see cref="Begin"/>, mm (for status and tests).</summary>
-        public double PeakErrorMm { get; private set; }
+        public double PeakErrorMm { get { return _peakErrorMm; } }
+        // A field for Driven's every-tick compare (an auto-property is a call per read and per write on the interpreter).
+        private double _peakErrorMm;
 
         /// <summary>A move or homing starts from rest at <paramref name="positionMm"/>.</summary>
         public void Begin(double positionMm)
@@ -39,7 +43,7 @@ namespace Station.Core.Motion
             _modelMm = positionMm;
             _modelSpeedMmS = 0;
             _furthestMm = positionMm;
-            PeakErrorMm = 0;
+            _peakErrorMm = 0;
         }
 
         /// <summary>The drive was switched off: the lift settles on its brake for one stall window from the next idle
@@ -54,12 +58,12 @@ namespace Station.Core.Motion
         /// <summary>True when the count changed from the sample before by more than the lift can travel in between.</summary>
         public bool Jumped(int counts, long nowMs)
         {
-            bool first = !_sampled;
+            bool first = !Sampled;
             int before = _lastCounts;
-            long elapsed = nowMs - _lastSampleMs;
-            _sampled = true;
+            long elapsed = nowMs - LastSampleMs;
+            Sampled = true;
             _lastCounts = counts;
-            _lastSampleMs = nowMs;
+            LastSampleMs = nowMs;
             // An unchanged count is no jump (the allowance is at least 2 counts): the resting lift's ticks end here.
             if (first || elapsed < 0 || counts == before) return false;
             double allowed = 1.5 * _c.MaxSpeedMmS * (elapsed + _c.TickMs) / 1000.0 * _c.CountsPerMm + 2;
@@ -93,7 +97,7 @@ namespace Station.Core.Motion
             // Positive: the encoder is behind the commanded travel in the direction of the move.
             double behind = up ? _modelMm - positionMm : positionMm - _modelMm;
             double error = behind < 0 ? -behind : behind;
-            if (error > PeakErrorMm) PeakErrorMm = error;
+            if (error > _peakErrorMm) _peakErrorMm = error;
             if (up ? positionMm > _furthestMm : positionMm < _furthestMm) _furthestMm = positionMm;
             if (behind > _c.FollowingErrorMm) return countStopped ? FaultCode.LiftStall : FaultCode.LiftFollowingError;
             if (-behind > _c.FollowingErrorMm) return FaultCode.LiftRunaway;

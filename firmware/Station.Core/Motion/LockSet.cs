@@ -30,7 +30,7 @@ namespace Station.Core.Motion
         private readonly DebouncedInput[] _locked;
         private readonly DebouncedInput[] _unlocked;
         // Every sensor of the set (locked ones, then unlocked ones), sampled in one loop.
-        private readonly DebouncedInput[] _sensors;
+        private readonly InputGroup _sensors;
         // The last hold check found every lock at its held end and none reading both: until a sensor's debounced level
         // changes (or the hold changes) the next check would find the same, so it is skipped.
         private bool _holdClear;
@@ -55,14 +55,15 @@ namespace Station.Core.Motion
             _fromOtherEnd = new bool[_count];
             _locked = new DebouncedInput[_count];
             _unlocked = new DebouncedInput[_count];
-            _sensors = new DebouncedInput[2 * _count];
+            var sensors = new DebouncedInput[2 * _count];
             for (int i = 0; i < _count; i++)
             {
                 _locked[i] = new DebouncedInput(ports.LockedSensor[i], config.InputDebounceMs, false);
                 _unlocked[i] = new DebouncedInput(ports.UnlockedSensor[i], config.InputDebounceMs, false);
-                _sensors[i] = _locked[i];
-                _sensors[_count + i] = _unlocked[i];
+                sensors[i] = _locked[i];
+                sensors[_count + i] = _unlocked[i];
             }
+            _sensors = new InputGroup(sensors);
         }
 
         /// <summary>Number of locks.</summary>
@@ -169,7 +170,7 @@ namespace Station.Core.Motion
         /// <summary>One control period: sample every sensor, complete or time out the command, drive the outputs.</summary>
         public void Update(long nowMs)
         {
-            if (DebouncedInput.SampleAll(_sensors, nowMs)) _holdClear = false;
+            if (_sensors.Sample(nowMs)) _holdClear = false;
             if (_command == LockCommand.None)
             {
                 if (_coilsOn || !_coilsKnown) OutputsOff();

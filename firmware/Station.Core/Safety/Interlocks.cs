@@ -23,7 +23,7 @@ namespace Station.Core.Safety
         private readonly DebouncedInput _vehicle;
         private readonly DebouncedInput _relay;
         // All five, sampled in one loop.
-        private readonly DebouncedInput[] _inputs;
+        private readonly InputGroup _inputs;
         private readonly int _relayResponseMs;
         private readonly OutputRegistry _outputs;
         private long _permitChangedMs;
@@ -39,7 +39,7 @@ namespace Station.Core.Safety
             _doors = new DebouncedInput(io.Safety.DoorsClosed, config.InputDebounceMs, true);
             _vehicle = new DebouncedInput(io.Sensors.VehiclePositioned, config.InputDebounceMs, true);
             _relay = new DebouncedInput(io.Safety.RelayFeedback, config.InputDebounceMs, true);
-            _inputs = new DebouncedInput[] { _estop, _curtain, _doors, _vehicle, _relay };
+            _inputs = new InputGroup(new DebouncedInput[] { _estop, _curtain, _doors, _vehicle, _relay });
             _relayResponseMs = config.RelayResponseMs;
             _outputs = io.Outputs;
         }
@@ -68,7 +68,7 @@ namespace Station.Core.Safety
         /// <summary>Samples every interlock input; call once per tick before any decision.</summary>
         public void Sample(long nowMs)
         {
-            DebouncedInput.SampleAll(_inputs, nowMs);
+            _inputs.Sample(nowMs);
             // Once confirmed, the permit need not be asked again (an interface call) until SetPermit withdraws it.
             if (!_relayConfirmed && _relay.Level && _permit.State) _relayConfirmed = true;
         }

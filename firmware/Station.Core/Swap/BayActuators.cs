@@ -23,7 +23,7 @@ namespace Station.Core.Swap
         /// <summary>Debounced PackAtReturn.</summary>
         public readonly DebouncedInput PackAtReturn;
         /// <summary>The three pack sensors, sampled in one loop.</summary>
-        public readonly DebouncedInput[] PackSensors;
+        public readonly InputGroup PackSensors;
 
         /// <summary>Builds the actuators over <paramref name="io"/>: axis and lock figures from
         /// <paramref name="engine"/> (the profile's engine configuration), debounce and conveyor deadlines from
@@ -35,7 +35,7 @@ namespace Station.Core.Swap
             PackAtStaging = new DebouncedInput(io.Sensors.PackAtStaging, config.InputDebounceMs, false);
             PackOnLift = new DebouncedInput(io.Sensors.PackOnLift, config.InputDebounceMs, false);
             PackAtReturn = new DebouncedInput(io.Sensors.PackAtReturn, config.InputDebounceMs, false);
-            PackSensors = new DebouncedInput[] { PackAtStaging, PackOnLift, PackAtReturn };
+            PackSensors = new InputGroup(new DebouncedInput[] { PackAtStaging, PackOnLift, PackAtReturn });
             Staging = new Conveyor(io.StagingConveyor.Run, new DebouncedInput[] { PackAtStaging }, null,
                 FaultCode.StagingTimeout, config.StagingTimeoutMs);
             Transfer = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { PackAtReturn, PackOnLift },

@@ -32,7 +32,7 @@ namespace Station.Core.Swap
         private readonly ControlLoopWatch _loop;
         // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
         private readonly BayActuators _actuators;
-        private readonly DebouncedInput[] _packSensors;
+        private readonly InputGroup _packSensors;
         private readonly LiftAxis _lift;
         private readonly LockSet _locks;
         private readonly Interlocks _interlocks;
@@ -239,7 +239,7 @@ namespace Station.Core.Swap
             _interlocks.KickWatchdog();
             bool late = _loop.Tick(_now);
             _interlocks.Sample(_now);
-            DebouncedInput.SampleAll(_packSensors, _now);
+            _packSensors.Sample(_now);
             _gate.Poll(_now);
             if (_state == SwapState.Off) return;
             if (_state == SwapState.Recovery)
@@ -376,7 +376,7 @@ namespace Station.Core.Swap
         // Commands' helpers (PowerUp, SwapStarter, OperatorCommands, InventoryCorrections): never on the tick path.
         internal void ReadClock() { _now = _io.Clock.NowMs; }
 
-        internal void SamplePackSensors() { DebouncedInput.SampleAll(_packSensors, _now); }
+        internal void SamplePackSensors() { _packSensors.Sample(_now); }
 
         internal int SwapCounter { get { return _swapCounter; } set { _swapCounter = value; } }
 

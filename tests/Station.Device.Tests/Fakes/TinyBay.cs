@@ -43,10 +43,12 @@ namespace Station.Device.Tests.Fakes
         public readonly FakeOutput[] Engage, Release;
         /// <summary>Inputs.</summary>
         public readonly FakeEncoder Encoder = new FakeEncoder();
-        public readonly FakeInput TopLimit = new FakeInput(), HomeLimit = new FakeInput(), PackContact = new FakeInput(), PackAtStaging = new FakeInput(),
-            PackOnLift = new FakeInput(), PackAtReturn = new FakeInput(), EStop = new FakeInput(), Curtain = new FakeInput(),
-            Doors = new FakeInput(), Vehicle = new FakeInput(), Relay = new FakeInput();
+        public readonly FakeInput TopLimit, HomeLimit, PackContact, PackAtStaging, PackOnLift, PackAtReturn, EStop, Curtain,
+            Doors, Vehicle, Relay;
         public readonly FakeInput[] Locked, Unlocked;
+        /// <summary>The banks every input above sits on (32 each, like port registers), in order.</summary>
+        public readonly FakeInputBank[] Banks = new FakeInputBank[2];
+        private int _bankCount;
 
         private int _relayOnMs, _stagingRunMs, _transferRunMs, _returnWaitMs;
         private bool _liftPackLeaving;
@@ -61,6 +63,9 @@ namespace Station.Device.Tests.Fakes
         {
             Config = config;
             Storage = storage;
+            TopLimit = NewInput(); HomeLimit = NewInput(); PackContact = NewInput(); PackAtStaging = NewInput();
+            PackOnLift = NewInput(); PackAtReturn = NewInput(); EStop = NewInput(); Curtain = NewInput();
+            Doors = NewInput(); Vehicle = NewInput(); Relay = NewInput();
             int n = config.LockCount;
             LockPos = new double[n];
             Engage = new FakeOutput[n];
@@ -72,8 +77,8 @@ namespace Station.Device.Tests.Fakes
                 LockPos[i] = 1;
                 Engage[i] = new FakeOutput();
                 Release[i] = new FakeOutput();
-                Locked[i] = new FakeInput();
-                Unlocked[i] = new FakeInput();
+                Locked[i] = NewInput();
+                Unlocked[i] = NewInput();
             }
             Io.Lift.Drive = Drive; Io.Lift.DirectionAway = DirUp; Io.Lift.Enable = Enable; Io.Lift.BrakeRelease = Brake;
             Io.Lift.Encoder = Encoder; Io.Lift.FarLimit = TopLimit; Io.Lift.HomeSwitch = HomeLimit; Io.Lift.FarContact = PackContact;
@@ -85,6 +90,26 @@ namespace Station.Device.Tests.Fakes
             Io.Safety.PermitWatchdogKick = WatchdogKick;
             Io.Clock = Clock; Io.Storage = Storage; Io.Log = new FakeLog();
             UpdateSensors();
+        }
+
+        // The next input on the current bank; a full bank starts the next one (and inputs past the last bank are read alone).
+        private FakeInput NewInput()
+        {
+            FakeInput input = _bankCount == 0 ? null : Banks[_bankCount - 1].NewInput();
+            if (input != null) return input;
+            if (_bankCount == Banks.Length) return new FakeInput();
+            Banks[_bankCount++] = new FakeInputBank();
+            return Banks[_bankCount - 1].NewInput();
+        }
+
+        /// <summary>How many times any input of the bay was read alone, not through its bank.</summary>
+        public int InputsReadAlone()
+        {
+            int n = TopLimit.ReadCount + HomeLimit.ReadCount + PackContact.ReadCount + PackAtStaging.ReadCount
+                + PackOnLift.ReadCount + PackAtReturn.ReadCount + EStop.ReadCount + Curtain.ReadCount + Doors.ReadCount
+                + Vehicle.ReadCount + Relay.ReadCount;
+            for (int i = 0; i < Locked.Length; i++) n += Locked[i].ReadCount + Unlocked[i].ReadCount;
+            return n;
         }
 
         /// <summary>True when any actuator output or the motion permit is on.</summary>
