@@ -23,6 +23,7 @@ namespace Station.Hal.Sim
         private readonly SimEncoder _forkEncoder;
         private bool _travelledWithForkOut;
         private int _arriveRemainingMs = -1;
+        private bool _offPosition; // rolled off its position during a swap (TruckMoves): still in the bay
         private int _departRemainingMs = -1;
 
         /// <summary>A truck bay with the default truck plant, a rack of charged blocks, no truck, the robot parked.</summary>
@@ -92,6 +93,9 @@ namespace Station.Hal.Sim
         public bool Overloaded { get; set; }
         /// <summary>True while a truck stands positioned.</summary>
         public bool TruckIsPositioned { get; private set; }
+        /// <summary>True while a truck is anywhere in the bay: arriving, positioned, rolled off its position
+        /// (<see cref="TruckMoves"/>: its blocks are still there) or still leaving.</summary>
+        public bool TruckInBay => TruckIsPositioned || _offPosition || TruckArriving || TruckLeaving;
         /// <summary>Trucks that left, with the blocks they drove off with.</summary>
         public List<SimPack[]> DepartedTrucks { get; } = new List<SimPack[]>();
         /// <summary>Every input of the truck's own devices.</summary>
@@ -119,7 +123,7 @@ namespace Station.Hal.Sim
         /// position p), each latched and mated; positioned after the plant's arrival time.</summary>
         public void ArriveTruck(string id, int positions, double socPct = 20)
         {
-            if (TruckIsPositioned || _arriveRemainingMs >= 0) throw new InvalidOperationException("a truck is already in the bay");
+            if (TruckIsPositioned || _offPosition || _arriveRemainingMs >= 0) throw new InvalidOperationException("a truck is already in the bay");
             for (int p = 1; p <= TruckPorts.Positions; p++)
             {
                 int i = p - 1;
@@ -140,7 +144,7 @@ namespace Station.Hal.Sim
         /// mated or the robot is not parked.</summary>
         public void DepartTruck()
         {
-            if (!TruckIsPositioned) throw new InvalidOperationException("no positioned truck to leave");
+            if (!TruckIsPositioned && !_offPosition) throw new InvalidOperationException("no truck in the bay to leave");
             for (int i = 0; i < TruckPorts.Positions; i++)
             {
                 if (_cradle[i] == null) continue;
@@ -148,6 +152,7 @@ namespace Station.Hal.Sim
             }
             if (Fork.PositionMm > ForkPlant.HomeSwitchMm + 20) Bay.Hazard("truck drove off with the fork out");
             TruckIsPositioned = false;
+            _offPosition = false;
             _departRemainingMs = Bay.Parameters.VehicleDepartMs;
             var blocks = (SimPack[])_cradle.Clone();
             foreach (var b in blocks) if (b != null) b.Place = SimPackPlace.Departed;
@@ -159,6 +164,7 @@ namespace Station.Hal.Sim
         /// <summary>The truck rolls off its position during a swap (the positioned sensor drops; its blocks stay).</summary>
         public void TruckMoves()
         {
+            if (TruckIsPositioned) _offPosition = true;
             TruckIsPositioned = false;
             UpdateSensors();
         }

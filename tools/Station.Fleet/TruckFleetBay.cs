@@ -30,7 +30,7 @@ namespace Station.Fleet
         /// <inheritdoc/>
         public StationConfig Config => _bay.Config;
         /// <inheritdoc/>
-        public bool Empty => !_bay.TruckIsPositioned && !_bay.TruckArriving && !_bay.TruckLeaving;
+        public bool Empty => !_bay.TruckInBay;
         /// <inheritdoc/>
         public bool Positioned => _bay.TruckIsPositioned;
         /// <inheritdoc/>

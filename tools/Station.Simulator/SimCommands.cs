@@ -181,7 +181,7 @@ namespace Station.Simulator
         {
             if (arg == "arrive")
             {
-                if (_truck.TruckIsPositioned || _truck.TruckArriving) return "sim vehicle: a truck is already in the bay";
+                if (_truck.TruckInBay) return "sim vehicle: a truck is already in the bay";
                 _vehicles++;
                 string id = w.Length > 3 ? w[3] : "TRK" + _vehicles.ToString("000", CultureInfo.InvariantCulture);
                 if (!SimulatorOptions.IsBookingId(id)) return "sim vehicle: a truck id is 1..32 of A-Z a-z 0-9 - _ .";

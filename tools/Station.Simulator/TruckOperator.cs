@@ -49,7 +49,7 @@ namespace Station.Simulator
                 var h = c.Home();
                 _run.Say(h.Accepted ? "operator: home" : $"operator: home refused: {h.Message}");
             }
-            bool bayEmpty = !bay.TruckIsPositioned && !bay.TruckArriving && !bay.TruckLeaving;
+            bool bayEmpty = !bay.TruckInBay;
             if (bayEmpty && Vehicles < _run.SwapsRequested && (Current == null || Current.LeftMs >= 0)
                 && (s == SwapState.Idle || s == SwapState.NotHomed || s == SwapState.Homing))
             {
