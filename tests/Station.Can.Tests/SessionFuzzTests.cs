@@ -54,6 +54,27 @@ public class SessionFuzzTests
 
     private const string Serial = "PK0001";
 
+    /// <summary>A simulated BMS with a pack of <paramref name="soc"/> %, the station's session reading it through the
+    /// port <paramref name="wire"/> makes of the bus's, and the BMS check over that session.</summary>
+    private static (SimClock Clock, PackSession Session, BmsPackCheck Check) Bay(Func<ICanPort, ICanPort> wire, double soc = 92)
+    {
+        var clock = new SimClock();
+        var bus = new VirtualCanBus(clock);
+        var pack = new SimPack(Serial, soc, "LFP-75kWh");
+        _ = new SimBms(bus, () => pack);
+        var session = new PackSession(wire(bus.Connect("station")), GbT27930Profile.Instance, 0xF4);
+        return (clock, session, new BmsPackCheck(session, null, 80, 5000));
+    }
+
+    /// <summary>Begins the check for the expected pack and polls it until it has a verdict (at most 8 simulated s).</summary>
+    private static GateVerdict Judge(SimClock clock, BmsPackCheck check)
+    {
+        check.Begin(new SwapRecord { PackInSerial = Serial }, clock.NowMs);
+        GateVerdict v = GateVerdict.Pending;
+        for (int t = 0; t < 8000 && v == GateVerdict.Pending; t += 10) { clock.Advance(10); v = check.Poll(clock.NowMs); }
+        return v;
+    }
+
     [Fact]
     public void A_corrupted_session_never_verifies_a_pack_whose_identity_was_not_read_intact()
     {
@@ -62,19 +83,12 @@ public class SessionFuzzTests
         for (int round = 0; round < 1000; round++)
         {
             var rng = new Random(9100 + round);
-            var clock = new SimClock();
-            var bus = new VirtualCanBus(clock);
-            var pack = new SimPack(Serial, 92, "LFP-75kWh");
-            _ = new SimBms(bus, () => pack);
-            var wire = new HostileWire(bus.Connect("station"), rng, 2 + rng.Next(40));
-            var session = new PackSession(wire, GbT27930Profile.Instance, 0xF4);
-            var check = new BmsPackCheck(session, null, 80, 5000);
-            var swap = new SwapRecord { PackInSerial = Serial };
+            HostileWire wire = null;
+            var (clock, session, check) = Bay(port => wire = new HostileWire(port, rng, 2 + rng.Next(40)));
             GateVerdict v = GateVerdict.Pending;
             Exception e = Record.Exception(() =>
             {
-                check.Begin(swap, clock.NowMs);
-                for (int t = 0; t < 8000 && v == GateVerdict.Pending; t += 10) { clock.Advance(10); v = check.Poll(clock.NowMs); }
+                v = Judge(clock, check);
                 check.Finish(clock.NowMs);
                 for (int t = 0; t < 500; t += 10) { clock.Advance(10); check.Poll(clock.NowMs); }
             });
@@ -110,16 +124,8 @@ public class SessionFuzzTests
         for (int round = 0; round < 200; round++)
         {
             var rng = new Random(7700 + round);
-            var clock = new SimClock();
-            var bus = new VirtualCanBus(clock);
-            var pack = new SimPack(Serial, 92, "LFP-75kWh");
-            _ = new SimBms(bus, () => pack);
-            var port = new IdentityFlipper(bus.Connect("station"), rng);
-            var session = new PackSession(port, GbT27930Profile.Instance, 0xF4);
-            var check = new BmsPackCheck(session, null, 80, 5000);
-            check.Begin(new SwapRecord { PackInSerial = Serial }, clock.NowMs);
-            GateVerdict v = GateVerdict.Pending;
-            for (int t = 0; t < 8000 && v == GateVerdict.Pending; t += 10) { clock.Advance(10); v = check.Poll(clock.NowMs); }
+            var (clock, session, check) = Bay(port => new IdentityFlipper(port, rng));
+            GateVerdict v = Judge(clock, check);
             if (session.Identity.Known && session.Identity.SerialText != Serial)
             {
                 changed++;
@@ -137,15 +143,8 @@ public class SessionFuzzTests
     [InlineData(101)]
     public void Regression_a_soc_outside_0_to_100_never_verifies_a_pack(int soc)
     {
-        var clock = new SimClock();
-        var bus = new VirtualCanBus(clock);
-        var pack = new SimPack(Serial, soc, "LFP-75kWh");
-        _ = new SimBms(bus, () => pack);
-        var session = new PackSession(bus.Connect("station"), GbT27930Profile.Instance, 0xF4);
-        var check = new BmsPackCheck(session, null, 80, 5000);
-        check.Begin(new SwapRecord { PackInSerial = Serial }, clock.NowMs);
-        GateVerdict v = GateVerdict.Pending;
-        for (int t = 0; t < 8000 && v == GateVerdict.Pending; t += 10) { clock.Advance(10); v = check.Poll(clock.NowMs); }
+        var (clock, _, check) = Bay(port => port, soc);
+        GateVerdict v = Judge(clock, check);
         Assert.Equal(GateVerdict.Failed, v);
         Assert.Equal(FaultCode.PackSocTooLow, check.FailureFault);
         Assert.Equal(-1, check.MeasuredSocPct);
