@@ -74,7 +74,7 @@ namespace Station.Console.Tests
             byte[] valid = ConfigFile.Encode(Good(), 5);
             var rng = new Random(6302);
             int taken = 0;
-            for (int round = 0; round < 3000; round++)
+            for (int round = 0; round < 1500; round++)
             {
                 byte[] body = HostileBytes.Mutate(valid[..^13], rng);
                 byte[] file = Reseal(body);
@@ -90,7 +90,7 @@ namespace Station.Console.Tests
                 // A save after such a load never lands on the hostile file's slot while it is the one in use.
                 if (cf.Generation > 0) { Assert.True(cf.Save(loaded)); Assert.Equal(file, storage.Files[ConfigFile.SlotNames[0]]); }
             }
-            Assert.True(taken > 300, "loaded " + taken);
+            Assert.True(taken > 150, "loaded " + taken);
         }
 
         static void AssertInRange(ConfigValues v, string what)
