@@ -236,7 +236,9 @@ namespace Station.Core.Can
                     Status.CurrentA = m.Value(_bcsCurr);
                     Status.MaxCellV = m.Value(_bcsCell);
                     Status.MaxCellGroup = (int)m.Raw[_bcsGroup];
-                    Status.SocPct = (int)m.Raw[_bcsSoc];
+                    // A SOC the decoder flags (above 100 %, or the "not available" fill) is no reading: the gate must
+                    // not pass a pack on it, so it reads as unknown (-1), below any minimum.
+                    Status.SocPct = m.States[_bcsSoc] == SignalState.Value ? (int)m.Raw[_bcsSoc] : -1;
                     Status.RemainingMin = (int)m.Raw[_bcsRem];
                     Status.BcsMs = now;
                     break;

@@ -146,12 +146,22 @@ namespace Station.Core.Cloud
                 _tailPos = (int)U32(_cursor, 8);
                 _nextSeq = U32(_cursor, 12);
                 _ackedThrough = U32(_cursor, 16);
+                // A CRC proves the bytes were written whole, not that they are ours: numbers no outbox writes (a position
+                // outside a segment, sequence 0, acknowledged past the next) would send from a negative offset.
+                if (_tailPos < 0 || _tailPos > _segmentBytes || _nextSeq == 0 || _ackedThrough >= _nextSeq)
+                {
+                    _corruptFrames++;
+                    _tailSeg = 0; _tailPos = 0; _nextSeq = 1; _ackedThrough = 0;
+                }
             }
             // A power cut between writing the cursor and deleting the segments it passed leaves them behind: finish that.
             for (uint old = _tailSeg; old > 0 && _storage.Length(SegmentName(old - 1)) >= 0; old--) _storage.Delete(SegmentName(old - 1));
             _oldestPresentSeg = _tailSeg;
+            // The head is the last segment present within reach, not the one before the first gap: a segment lost from
+            // the middle (a damaged card) must not hide the records after it, nor have new ones appended onto them.
             _headSeg = _tailSeg;
-            while (_storage.Length(SegmentName(_headSeg + 1)) >= 0) _headSeg++;
+            for (uint s = _tailSeg + 1; s - _tailSeg <= (uint)_maxSegments; s++)
+                if (_storage.Length(SegmentName(s)) >= 0) _headSeg = s;
             // The last valid record of the head segment gives the next sequence number; damage ends the segment.
             int headLength = _storage.Length(SegmentName(_headSeg));
             int pos = _headSeg == _tailSeg ? _tailPos : 0;
