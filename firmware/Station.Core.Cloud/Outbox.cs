@@ -154,8 +154,27 @@ namespace Station.Core.Cloud
                     _tailSeg = 0; _tailPos = 0; _nextSeq = 1; _ackedThrough = 0;
                 }
             }
-            // A power cut between writing the cursor and deleting the segments it passed leaves them behind: finish that.
-            for (uint old = _tailSeg; old > 0 && _storage.Length(SegmentName(old - 1)) >= 0; old--) _storage.Delete(SegmentName(old - 1));
+            // A power cut between writing the cursor and deleting the segments it passed leaves them behind: finish that,
+            // but only for segments whose every record the cursor acknowledged. One that holds a record past the cursor's
+            // acknowledgement proves the cursor is not this outbox's (restored, crafted): nothing is deleted and sending
+            // starts again at the oldest segment present (a record sent twice keeps its mid; one lost is gone for good).
+            uint below = _tailSeg;
+            bool unacknowledged = false;
+            while (below > 0 && _storage.Length(SegmentName(below - 1)) >= 0)
+            {
+                below--;
+                if (HoldsAfter(below, _ackedThrough)) unacknowledged = true;
+            }
+            if (unacknowledged)
+            {
+                _corruptFrames++;
+                _tailSeg = below;
+                _tailPos = 0;
+            }
+            else
+            {
+                for (uint old = _tailSeg; old > below; old--) _storage.Delete(SegmentName(old - 1));
+            }
             _oldestPresentSeg = _tailSeg;
             // The head is the last segment present within reach, not the one before the first gap: a segment lost from
             // the middle (a damaged card) must not hide the records after it, nor have new ones appended onto them.
@@ -353,6 +372,20 @@ namespace Station.Core.Cloud
                 _storage.Delete(SegmentName(_oldestPresentSeg));
                 _oldestPresentSeg++;
             }
+        }
+
+        // True when segment seg holds a whole record whose sequence number is above seq.
+        bool HoldsAfter(uint seg, uint seq)
+        {
+            int length = _storage.Length(SegmentName(seg));
+            for (int pos = 0; pos < length; )
+            {
+                int n = ReadFrame(seg, pos);
+                if (n <= 0) return false;
+                if (U32(_frame, 4) > seq) return true;
+                pos += n;
+            }
+            return false;
         }
 
         // Reads and checks the frame at (seg, pos) into _frame: its length, 0 at a clean end, -1 when damaged.

@@ -104,6 +104,55 @@ namespace Station.Cloud.Tests
         }
 
         [Fact]
+        public void A_cursor_with_a_valid_crc_that_claims_unacknowledged_segments_as_passed_deletes_none_of_them()
+        {
+            // A cursor restored from elsewhere (or crafted) that puts the tail in the newest segment while the records below
+            // it were never acknowledged: the start-up clean-up used to delete every one of those segments.
+            var (st, records) = Used();
+            var files = Files(st);
+            string newest = files[^1];
+            uint newestSeg = uint.Parse(newest.Substring(Prefix.Length, newest.Length - Prefix.Length - ".bin".Length));
+            var cursor = Bytes(st, Prefix + ".cur");
+            cursor[4] = (byte)newestSeg; cursor[5] = (byte)(newestSeg >> 8); cursor[6] = (byte)(newestSeg >> 16); cursor[7] = (byte)(newestSeg >> 24);
+            cursor[8] = cursor[9] = cursor[10] = cursor[11] = 0; // tail position 0 of the newest segment
+            uint crc = Crc32Of(cursor);
+            cursor[20] = (byte)crc; cursor[21] = (byte)(crc >> 8); cursor[22] = (byte)(crc >> 16); cursor[23] = (byte)(crc >> 24);
+            st.Replace(Prefix + ".cur", cursor, 0, cursor.Length);
+            Assert.True(files.Count > 3, "the used outbox spans several segments");
+
+            var sent = Drain(st);
+            foreach (string r in records.Skip(20)) Assert.Contains(r, sent); // every record the cursor did not acknowledge
+        }
+
+        [Fact]
+        public void Segments_a_genuine_cursor_passed_are_still_deleted_at_start()
+        {
+            // The power cut between writing the cursor and deleting the segments it passed: those are deleted at start.
+            var (st, records) = Used();
+            var o = new Outbox(st, Prefix, SegmentBytes, 64);
+            o.Open();
+            var link = new FakeLink();
+            for (int pass = 0; pass < 200 && o.Pending > 0; pass++)
+            {
+                o.Pump(link, Topics, pass * 10);
+                foreach (var t in link.Unacked.ToArray()) o.Acknowledge(t);
+                link.Unacked.Clear();
+            }
+            Assert.Equal(0, o.Pending);
+            // Put back an acknowledged segment as if its deletion had been cut off, with the cursor already past it.
+            var files = Files(st);
+            string newest = files[^1];
+            uint newestSeg = uint.Parse(newest.Substring(Prefix.Length, newest.Length - Prefix.Length - ".bin".Length));
+            string passed = Prefix + (newestSeg - 1) + ".bin";
+            var (copy, _) = Used();
+            byte[] old = Bytes(copy, Files(copy)[1]);
+            st.Replace(passed, old, 0, old.Length);
+            o.Pump(null, Topics, 100000);
+            new Outbox(st, Prefix, SegmentBytes, 64).Open();
+            Assert.True(st.Length(passed) < 0, "a segment below a genuine cursor is deleted at start");
+        }
+
+        [Fact]
         public void Regression_a_segment_lost_from_the_middle_hides_none_after_it()
         {
             // Found by the fuzz above (round 25): Open took the segment before the gap for the head, so the records after
