@@ -44,11 +44,12 @@ namespace Station.Core.Motion
         public DebouncedInput ExchangeSensor { get; set; }
 
         /// <summary>True while the motor runs.</summary>
-        public bool IsRunning { get { return _running; } private set { _running = value; } }
+        public bool IsRunning { get { return Running; } private set { Running = value; } }
         // Update reads the field, not the property; the motor as last written (-1 unknown, 0 off, 1 on) spares a write
-        // per tick.
-        private bool _running;
-        private int _motor = -1;
+        // per tick. Both read by BayActuators too: a conveyor stopped with its motor written off has nothing to update,
+        // and the call it would cost is dear on the interpreter.
+        internal bool Running;
+        internal int Motor = -1;
 
         /// <summary>True from a completed run until the next Start.</summary>
         public bool HasArrived { get; private set; }
@@ -89,7 +90,7 @@ namespace Station.Core.Motion
         public void Stop()
         {
             IsRunning = false;
-            _motor = 0;
+            Motor = 0;
             _run.Write(false);
         }
 
@@ -125,9 +126,9 @@ namespace Station.Core.Motion
         /// <summary>One control period: complete or time out the run, drive the motor.</summary>
         public void Update(long nowMs)
         {
-            if (!_running)
+            if (!Running)
             {
-                if (_motor != 0) Stop();
+                if (Motor != 0) Stop();
                 return;
             }
             if (ExchangeSensor != null && !ExchangeSensor.Value) _exchanged = true;
@@ -148,9 +149,9 @@ namespace Station.Core.Motion
                 Trip(_timeoutFault);
                 return;
             }
-            if (_motor == 1) return;
+            if (Motor == 1) return;
             _run.Write(true);
-            _motor = 1;
+            Motor = 1;
         }
     }
 }
