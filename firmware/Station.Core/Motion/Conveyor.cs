@@ -23,7 +23,8 @@ namespace Station.Core.Motion
         private readonly int _timeoutMs;
         private long _deadlineMs;
         private long _startedMs;
-        private bool _done;
+        // Read and cleared by the car profile's every-tick check too (TakeDone without the call).
+        internal bool Done;
         private bool _exchanged;
         private long _arrivalSinceMs = -1;
 
@@ -71,7 +72,7 @@ namespace Station.Core.Motion
             if (Fault != FaultCode.None) return;
             IsRunning = true;
             HasArrived = false;
-            _done = false;
+            Done = false;
             _exchanged = false;
             _arrivalSinceMs = -1;
             _startedMs = nowMs;
@@ -81,8 +82,8 @@ namespace Station.Core.Motion
         /// <summary>True once after a run completed (reading clears it).</summary>
         public bool TakeDone()
         {
-            bool d = _done;
-            _done = false;
+            bool d = Done;
+            Done = false;
             return d;
         }
 
@@ -106,14 +107,14 @@ namespace Station.Core.Motion
         {
             Stop();
             Fault = FaultCode.None;
-            _done = false;
+            Done = false;
         }
 
         /// <summary>Forgets a previous arrival (a new swap starts).</summary>
         public void Reset()
         {
             HasArrived = false;
-            _done = false;
+            Done = false;
         }
 
         /// <summary>True when every arrival sensor reads a pack and the must-clear sensor (if any) reads none.</summary>
@@ -141,7 +142,7 @@ namespace Station.Core.Motion
             {
                 Stop();
                 HasArrived = true;
-                _done = true;
+                Done = true;
                 return;
             }
             if (nowMs > _deadlineMs)
