@@ -23,7 +23,8 @@ namespace Station.Core.Motion
         private readonly int _timeoutMs;
         private long _deadlineMs;
         private long _startedMs;
-        private bool _done;
+        // Read and cleared by the car profile's every-tick check too (TakeDone without the call).
+        internal bool Done;
         private bool _exchanged;
         private long _arrivalSinceMs = -1;
 
@@ -44,11 +45,12 @@ namespace Station.Core.Motion
         public DebouncedInput ExchangeSensor { get; set; }
 
         /// <summary>True while the motor runs.</summary>
-        public bool IsRunning { get { return _running; } private set { _running = value; } }
+        public bool IsRunning { get { return Running; } private set { Running = value; } }
         // Update reads the field, not the property; the motor as last written (-1 unknown, 0 off, 1 on) spares a write
-        // per tick.
-        private bool _running;
-        private int _motor = -1;
+        // per tick. Both read by BayActuators too: a conveyor stopped with its motor written off has nothing to update,
+        // and the call it would cost is dear on the interpreter.
+        internal bool Running;
+        internal int Motor = -1;
 
         /// <summary>True from a completed run until the next Start.</summary>
         public bool HasArrived { get; private set; }
@@ -70,7 +72,7 @@ namespace Station.Core.Motion
             if (Fault != FaultCode.None) return;
             IsRunning = true;
             HasArrived = false;
-            _done = false;
+            Done = false;
             _exchanged = false;
             _arrivalSinceMs = -1;
             _startedMs = nowMs;
@@ -80,8 +82,8 @@ namespace Station.Core.Motion
         /// <summary>True once after a run completed (reading clears it).</summary>
         public bool TakeDone()
         {
-            bool d = _done;
-            _done = false;
+            bool d = Done;
+            Done = false;
             return d;
         }
 
@@ -89,7 +91,7 @@ namespace Station.Core.Motion
         public void Stop()
         {
             IsRunning = false;
-            _motor = 0;
+            Motor = 0;
             _run.Write(false);
         }
 
@@ -105,14 +107,14 @@ namespace Station.Core.Motion
         {
             Stop();
             Fault = FaultCode.None;
-            _done = false;
+            Done = false;
         }
 
         /// <summary>Forgets a previous arrival (a new swap starts).</summary>
         public void Reset()
         {
             HasArrived = false;
-            _done = false;
+            Done = false;
         }
 
         /// <summary>True when every arrival sensor reads a pack and the must-clear sensor (if any) reads none.</summary>
@@ -125,9 +127,9 @@ namespace Station.Core.Motion
         /// <summary>One control period: complete or time out the run, drive the motor.</summary>
         public void Update(long nowMs)
         {
-            if (!_running)
+            if (!Running)
             {
-                if (_motor != 0) Stop();
+                if (Motor != 0) Stop();
                 return;
             }
             if (ExchangeSensor != null && !ExchangeSensor.Value) _exchanged = true;
@@ -140,7 +142,7 @@ namespace Station.Core.Motion
             {
                 Stop();
                 HasArrived = true;
-                _done = true;
+                Done = true;
                 return;
             }
             if (nowMs > _deadlineMs)
@@ -148,9 +150,9 @@ namespace Station.Core.Motion
                 Trip(_timeoutFault);
                 return;
             }
-            if (_motor == 1) return;
+            if (Motor == 1) return;
             _run.Write(true);
-            _motor = 1;
+            Motor = 1;
         }
     }
 }

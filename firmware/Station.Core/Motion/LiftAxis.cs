@@ -54,6 +54,16 @@ namespace Station.Core.Motion
         private double _targetMm;
         private double _speedMmS;
         private double _speedCapMmS;
+        // Per move: the cap squared, and the start-time figures (keys that apply only at the next start, so they cannot
+        // change during a move) read from the axis's own fields, not through the configuration: on the interpreter each
+        // field load resolves its token, and a moving tick reads these about ten times.
+        private double _speedCapSquared;
+        private double _countsPerMm = 1;
+        private double _toleranceMm;
+        private double _accelMmS2;
+        private double _twoAccelMmS2;
+        private double _creepMmS;
+        private int _twoTicksMs;
         private bool _up;
         private bool _arrived;
         private bool _intoContact;
@@ -246,7 +256,7 @@ namespace Station.Core.Motion
                 if (_mode == LiftMode.Idle && _homed && _watch.MovedWhileIdle((_counts - _zeroCounts) / _c.CountsPerMm, nowMs)) Trip(FaultCode.LiftMovedWhileIdle);
                 return;
             }
-            double pos = (_counts - _zeroCounts) / _c.CountsPerMm; // PositionMm, without a call
+            double pos = (_counts - _zeroCounts) / _countsPerMm; // PositionMm, without a call
             // Travel commanded over the last period that no encoder count has confirmed yet.
             if (_lastEncoderChangeMs != nowMs && nowMs > _lastUpdateMs) _unseenMm += _speedMmS * (nowMs - _lastUpdateMs) / 1000.0;
             if (_top.Level)
@@ -271,7 +281,7 @@ namespace Station.Core.Motion
             // Not while homing: its reversals leave a drive's deceleration to the mechanics, and homing has its own
             // channels (the edge confirmed twice, the back-off bound, the deadline).
             FaultCode motion = _mode != LiftMode.Moving ? FaultCode.None : _watch.Driven(pos, _up ? _speedMmS : -_speedMmS,
-                nowMs - _lastUpdateMs, _up, nowMs - _lastEncoderChangeMs >= 2 * _c.TickMs);
+                nowMs - _lastUpdateMs, _up, nowMs - _lastEncoderChangeMs >= _twoTicksMs);
             if (motion != FaultCode.None)
             {
                 Trip(motion);
@@ -331,7 +341,7 @@ namespace Station.Core.Motion
             }
             // Contact sensor against encoder: the platform touches a pack below the zone where it may (pack lower than
             // configured, or an encoder that reads low) - stop before the speed still allowed there crushes it.
-            if (_intoContact && _contact.Level && pos < ContactZoneStartMm - _c.PositionToleranceMm)
+            if (_intoContact && _contact.Level && pos < ContactZoneStartMm - _toleranceMm)
             {
                 Trip(FaultCode.LiftContactEarly);
                 return true;
@@ -342,8 +352,8 @@ namespace Station.Core.Motion
                 return true;
             }
             // Going home, arrival needs both channels: the switch made and the encoder at home.
-            bool reached = towardsHome ? _home.Level && pos <= _c.PositionToleranceMm
-                : (_up ? pos >= _targetMm - _c.PositionToleranceMm : pos <= _targetMm + _c.PositionToleranceMm);
+            bool reached = towardsHome ? _home.Level && pos <= _toleranceMm
+                : (_up ? pos >= _targetMm - _toleranceMm : pos <= _targetMm + _toleranceMm);
             if (!reached) return false;
             Stop();
             _arrived = true;
@@ -387,13 +397,13 @@ namespace Station.Core.Motion
             {
                 // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
                 // switch still moving and the switch, with the encoder, ends the move.
-                double aim = _towardsHome ? -_c.PositionToleranceMm : _targetMm;
+                double aim = _towardsHome ? -_toleranceMm : _targetMm;
                 double remaining = aim - pos;
                 if (remaining < 0) remaining = -remaining;
                 // min(cap, sqrt(y)) without the square root while cruising (y >= cap²): Newton's iterations are the
                 // dearest part of a tick on nanoFramework's interpreter, and only the braking distance needs them.
-                double braking = 2 * _c.AccelMmS2 * remaining;
-                cap = braking >= _speedCapMmS * _speedCapMmS ? _speedCapMmS : Kinematics.Sqrt(braking);
+                double braking = _twoAccelMmS2 * remaining;
+                cap = braking >= _speedCapSquared ? _speedCapMmS : Kinematics.Sqrt(braking);
                 if (_intoContact)
                 {
                     // Reach the contact zone at approach speed, creep through it: min(cap, sqrt(reach)), where the root is
@@ -402,7 +412,7 @@ namespace Station.Core.Motion
                     double approach = _c.ApproachSpeedMmS;
                     double toZone = _c.VehicleHeightMm - _c.ContactZoneMm - pos;
                     if (toZone < 0) toZone = 0;
-                    double reach = approach * approach + 2 * _c.AccelMmS2 * toZone;
+                    double reach = approach * approach + _twoAccelMmS2 * toZone;
                     if (cap * cap > reach * SquareMargin)
                     {
                         if (reach != _reach)
@@ -414,9 +424,9 @@ namespace Station.Core.Motion
                     }
                 }
             }
-            double v = _speedMmS + _c.AccelMmS2 * dt / 1000.0;
+            double v = _speedMmS + _accelMmS2 * dt / 1000.0;
             if (v > cap) v = cap;
-            if (v < _c.CreepSpeedMmS) v = _c.CreepSpeedMmS;
+            if (v < _creepMmS) v = _creepMmS;
             _speedMmS = v;
             if (!_driving || _drivenAway != _up || !_outputsKnown)
             {
@@ -441,6 +451,13 @@ namespace Station.Core.Motion
             _unseenMm = 0;
             _lastSeenMm = PositionMm;
             _watch.Begin(PositionMm);
+            _speedCapSquared = _speedCapMmS * _speedCapMmS;
+            _countsPerMm = _c.CountsPerMm;
+            _toleranceMm = _c.PositionToleranceMm;
+            _accelMmS2 = _c.AccelMmS2;
+            _twoAccelMmS2 = 2 * _accelMmS2;
+            _creepMmS = _c.CreepSpeedMmS;
+            _twoTicksMs = 2 * _c.TickMs;
         }
 
         private void Sample(long nowMs)

@@ -71,8 +71,14 @@ namespace Station.Core
                 bool away = on != SafeLevel;
                 if (Owner != null && Supervised)
                 {
-                    if (!Changed) Owner.NoteChanged(this);
-                    if (MaxOnMs > 0 && away != On) Owner.TimedOn += away ? 1 : -1;
+                    OutputRegistry owner = Owner;
+                    if (!Changed)
+                    {
+                        // Listed once until the registry's next supervision stamps it.
+                        owner.Changes = true;
+                        if (owner.ChangedCount < OutputRegistry.Capacity) owner.ChangedList[owner.ChangedCount++] = this;
+                    }
+                    if (MaxOnMs > 0 && away != On) owner.TimedOn += away ? 1 : -1;
                     Changed = true;
                 }
                 On = away;

@@ -34,8 +34,9 @@ namespace Station.Core
         internal int TimedOn;
         // The guards whose level changed since the last supervision (each once: its Changed flag guards the entry), so
         // stamping them does not walk every output (the permit watchdog's kick changes in every tick).
-        private readonly GuardedOutput[] _changed = new GuardedOutput[Capacity];
-        private int _changedCount;
+        // Filled by the guards themselves (GuardedOutput.Write: the kick's change is a call fewer per tick).
+        internal readonly GuardedOutput[] ChangedList = new GuardedOutput[Capacity];
+        internal int ChangedCount;
         private int _readBackCount;
         private readonly IPwmOutput[] _drives = new IPwmOutput[DriveCapacity];
         private readonly string[] _driveNames = new string[DriveCapacity];
@@ -152,13 +153,6 @@ namespace Station.Core
         /// <summary>Set by a guard whose level changed since the last supervision.</summary>
         internal bool Changes;
 
-        /// <summary>A guard of this registry changed its level (called once until the next supervision stamps it).</summary>
-        internal void NoteChanged(GuardedOutput o)
-        {
-            Changes = true;
-            if (_changedCount < Capacity) _changed[_changedCount++] = o;
-        }
-
         /// <summary>Checks every output's on-time and read-back; returns the first fault (see remarks) or None.
         /// Allocation-free; call once per tick after the inputs are sampled. On nanoFramework's interpreter every field
         /// read and call counts: a tick in which no output changed walks only the outputs that are timed and on, and
@@ -168,7 +162,25 @@ namespace Station.Core
             bool gap = !_supervised || nowMs - _lastSupervisedMs > GapMs;
             _supervised = true;
             _lastSupervisedMs = nowMs;
-            if (Changes || gap) Stamp(nowMs, gap);
+            if (Changes || gap)
+            {
+                // Times every output that changed (all of them after a gap) from now; inline, as the permit watchdog's
+                // kick changes in every tick and a call is dear on the interpreter.
+                Changes = false;
+                int n = gap ? _count : ChangedCount;
+                GuardedOutput[] list = gap ? _outputs : ChangedList;
+                // After a gap every timer restarts now, so no earlier due time stands.
+                if (gap) _firstDueMs = long.MaxValue;
+                for (int i = 0; i < n; i++)
+                {
+                    GuardedOutput o = list[i];
+                    o.Changed = false;
+                    o.OnSinceMs = nowMs;
+                    o.MismatchSinceMs = -1;
+                    if (o.On && o.MaxOnMs > 0 && nowMs + o.MaxOnMs < _firstDueMs) _firstDueMs = nowMs + o.MaxOnMs;
+                }
+                ChangedCount = 0;
+            }
             // No timed output can be over its on-time before the earliest due time stamped since the last walk (it may
             // be early: that output may be off by now); a tick before it walks nothing, a walk that finds nothing due
             // keeps the exact next due time.
@@ -196,25 +208,6 @@ namespace Station.Core
                 if (nowMs - o.MismatchSinceMs > o.ReadBackMs) return Fault(o, o.On ? FaultCode.OutputNoFeedback : FaultCode.OutputStuckOn);
             }
             return FaultCode.None;
-        }
-
-        // Times every output that changed (all of them after a gap) from now.
-        private void Stamp(long nowMs, bool gap)
-        {
-            Changes = false;
-            int n = gap ? _count : _changedCount;
-            GuardedOutput[] list = gap ? _outputs : _changed;
-            // After a gap every timer restarts now, so no earlier due time stands.
-            if (gap) _firstDueMs = long.MaxValue;
-            for (int i = 0; i < n; i++)
-            {
-                GuardedOutput o = list[i];
-                o.Changed = false;
-                o.OnSinceMs = nowMs;
-                o.MismatchSinceMs = -1;
-                if (o.On && o.MaxOnMs > 0 && nowMs + o.MaxOnMs < _firstDueMs) _firstDueMs = nowMs + o.MaxOnMs;
-            }
-            _changedCount = 0;
         }
 
         private FaultCode Fault(GuardedOutput o, FaultCode code)

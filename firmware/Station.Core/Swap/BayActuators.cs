@@ -53,9 +53,10 @@ namespace Station.Core.Swap
             Locks.MonitorHold = inSwapping;
             Locks.Update(now);
             if (Locks.Tripped != FaultCode.None) return Locks.Tripped;
-            Staging.Update(now);
+            // A conveyor that is stopped with its motor written off returns at once from Update: no call for it.
+            if (Staging.Running || Staging.Motor != 0) Staging.Update(now);
             if (Staging.Tripped != FaultCode.None) return Staging.Tripped;
-            Transfer.Update(now);
+            if (Transfer.Running || Transfer.Motor != 0) Transfer.Update(now);
             if (Transfer.Tripped != FaultCode.None) return Transfer.Tripped;
             return FaultCode.None;
         }

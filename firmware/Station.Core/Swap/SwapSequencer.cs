@@ -257,7 +257,8 @@ namespace Station.Core.Swap
                 RaiseFault(FaultCode.ControlTickLate);
                 return;
             }
-            TrackDeparture();
+            // Its first test inline: during a swap (most ticks) it has nothing to do, and a call is dear on the interpreter.
+            if (_currentSwap == null) TrackDeparture();
 
             // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
             // be reported as itself, before the safety relay it also drops reads as a relay fault.

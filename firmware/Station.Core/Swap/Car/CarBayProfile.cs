@@ -67,7 +67,12 @@ namespace Station.Core.Swap.Car
         public override bool EveryTick(SwapSequencer s)
         {
             // The staging conveyor runs across steps (from RaiseToPack until the pack arrives).
-            if (s.StagingConveyor.TakeDone()) OnStaged(s);
+            // TakeDone, inline: a call per tick is dear on the interpreter.
+            if (s.StagingConveyor.Done)
+            {
+                s.StagingConveyor.Done = false;
+                OnStaged(s);
+            }
             if (s.State == SwapState.Faulted) return false;
             TrackReturnPoint(s);
             return true;
@@ -130,7 +135,7 @@ namespace Station.Core.Swap.Car
         {
             PackInventory inv = s.Inventory;
             PackRecord r = inv.At(PackPlace.ReturnPoint);
-            if (r.IsEmpty || r.InTransit || s.PackAtReturnSensed) return;
+            if (r.Serial == null || r.InTransit || s.PackAtReturnSensed) return; // IsEmpty without the call (every tick)
             int slot = inv.ReturnSlot;
             if (slot < 0 || !inv.Slot(slot).IsEmpty) slot = inv.FirstEmptySlot();
             if (slot < 0) return;
