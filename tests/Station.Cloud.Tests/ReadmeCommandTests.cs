@@ -29,6 +29,9 @@ namespace Station.Cloud.Tests
             ["dotnet run --project tools/Station.Simulator -c Release -- --swaps 3 --realtime"] =
                 ("dotnet run --project tools/Station.Simulator -c Release -- --swaps 3 --realtime --speed 200", 0, "swaps completed: 3 of 3"),
             ["dotnet run --project tools/Station.Simulator -c Release -- --vehicle LSV123 --pack PK0003"] = (null, 0, "LSV123"),
+            ["dotnet run --project tools/Station.Simulator -c Release -- --bay truck --blocks 3 --json"] = (null, 0, "\"swaps_completed\":1"),
+            ["dotnet run --project tools/Station.Simulator -c Release -- --bay truck --console"] =
+                ("printf 'version\\nexit\\n' | dotnet run --project tools/Station.Simulator -c Release -- --bay truck --console", 0, "StationFirmware"),
             ["dotnet run --project tools/Station.Simulator -c Release -- --swaps 3 --broker mqtt://127.0.0.1:1883 --station-id bay7"] =
                 ("dotnet run --project tools/Station.Simulator -c Release -- --swaps 3 --broker mqtt://127.0.0.1:{port} --station-id bay7", 0, "swaps completed: 3 of 3"),
             ["dotnet run --project tools/Station.Fleet -c Release -- --stations 100 --seconds 120 --measure"] =
