@@ -10,6 +10,14 @@ namespace Station.Device
     /// MCP23S17. The board files (boards/&lt;board&gt;/Device) add what differs per chip: routing, PWM and encoder.</summary>
     public static class PortWiring
     {
+        /// <summary>Opens an axis whose encoder is decoded in GPIO interrupts (the STM32 boards): its PWM speed reference
+        /// and its quadrature encoder.</summary>
+        public static void OpenInterruptAxis(LinearAxisPorts ports, LinearAxisPins pins, GpioController gpio)
+        {
+            ports.Drive = new PwmSpeedOutput(pins.Drive, pins.DriveFrequencyHz);
+            ports.Encoder = new InterruptQuadratureEncoder(gpio, pins.EncoderA, pins.EncoderB, false);
+        }
+
         /// <summary>Opens the board's MCP23S17 expanders on its SPI bus (one shared chip select, hardware addresses 0..n-1).</summary>
         public static Mcp23s17[] OpenExpanders(BoardPinMap map)
         {

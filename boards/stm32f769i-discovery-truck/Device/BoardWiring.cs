@@ -33,12 +33,9 @@ namespace Station.Device
             Mcp23s17[] expanders = PortWiring.OpenExpanders(map);
 
             WiredBoard board = PortWiring.Wire(map, gpio, expanders, StationFolder);
-            board.Io.Lift.Drive = new PwmSpeedOutput(map.Lift.Drive, map.Lift.DriveFrequencyHz);
-            board.Io.Lift.Encoder = new InterruptQuadratureEncoder(gpio, map.Lift.EncoderA, map.Lift.EncoderB, false);
-            board.Io.Truck.Travel.Drive = new PwmSpeedOutput(map.Truck.Travel.Drive, map.Truck.Travel.DriveFrequencyHz);
-            board.Io.Truck.Travel.Encoder = new InterruptQuadratureEncoder(gpio, map.Truck.Travel.EncoderA, map.Truck.Travel.EncoderB, false);
-            board.Io.Truck.Fork.Drive = new PwmSpeedOutput(map.Truck.Fork.Drive, map.Truck.Fork.DriveFrequencyHz);
-            board.Io.Truck.Fork.Encoder = new InterruptQuadratureEncoder(gpio, map.Truck.Fork.EncoderA, map.Truck.Fork.EncoderB, false);
+            PortWiring.OpenInterruptAxis(board.Io.Lift, map.Lift, gpio);
+            PortWiring.OpenInterruptAxis(board.Io.Truck.Travel, map.Truck.Travel, gpio);
+            PortWiring.OpenInterruptAxis(board.Io.Truck.Fork, map.Truck.Fork, gpio);
 
             // Each block position's own CAN segment (docs/truck-bay.md): position 1 on CAN1, 2 and 3 on MCP2515s.
             board.BlockCan = new ICanPort[TruckPins.Positions];

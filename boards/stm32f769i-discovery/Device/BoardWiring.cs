@@ -32,8 +32,7 @@ namespace Station.Device
             Mcp23s17[] expanders = PortWiring.OpenExpanders(map);
 
             WiredBoard board = PortWiring.Wire(map, gpio, expanders, StationFolder);
-            board.Io.Lift.Drive = new PwmSpeedOutput(map.Lift.Drive, map.Lift.DriveFrequencyHz);
-            board.Io.Lift.Encoder = new InterruptQuadratureEncoder(gpio, map.Lift.EncoderA, map.Lift.EncoderB, false);
+            PortWiring.OpenInterruptAxis(board.Io.Lift, map.Lift, gpio);
 
             // Pack CAN: native CAN1 at 250 kbit/s from the 54 MHz APB1 (timing arithmetic in NativeCanPort).
             board.PackCan = new NativeCanPort(map.CanController, 54000000, 250000);
