@@ -4,7 +4,8 @@ using Station.Core.Config;
 namespace Station.Core.Console
 {
     /// <summary>Tab completion from the command table: nouns first, then a noun's verbs, then configuration keys after
-    /// <c>config get/set</c> and nouns after <c>help</c>.</summary>
+    /// <c>config get/set</c>, nouns after <c>help</c>, and after <c>swap authorize VEHICLE</c> the booking terms not yet
+    /// given and, after an <c>accepts</c> term, the pack standards (each name of a comma-separated list).</summary>
     public static class WordCompletion
     {
         /// <summary>Completes the last word of <paramref name="line"/>. Returns the completed line (unchanged when nothing
@@ -21,10 +22,19 @@ namespace Station.Core.Console
                 return line;
             }
 
-            string[] words = WordsAfter(before);
+            bool standards = false;
+            string[] words = WordsAfter(before, ref standards);
             if (words == null)
             {
                 return line;
+            }
+
+            if (standards)
+            {
+                // A list of standards: the name being typed is the one after the last comma; the names before it stay.
+                int comma = partial.LastIndexOf(',');
+                head = head + (comma < 0 ? "" : line.Substring(lastSpace + 1, comma + 1));
+                partial = partial.Substring(comma + 1);
             }
 
             ArrayList fits = new ArrayList();
@@ -62,7 +72,7 @@ namespace Station.Core.Console
             return line;
         }
 
-        private static string[] WordsAfter(string[] before)
+        private static string[] WordsAfter(string[] before, ref bool standards)
         {
             if (before.Length == 0)
             {
@@ -96,7 +106,54 @@ namespace Station.Core.Console
                 }
             }
 
+            if (before.Length >= 3 && noun == "swap" && before[1].ToLower() == "authorize")
+            {
+                return BookingWords(before, ref standards);
+            }
+
             return null;
+        }
+
+        // After "swap authorize VEHICLE [PACK]": the terms not yet given; after "positions" nothing (digits); after an
+        // accepts term the standards a vehicle may accept.
+        private static string[] BookingWords(string[] before, ref bool standards)
+        {
+            int last = BookingTerms.TermOf(before[before.Length - 1]);
+            if (before.Length > 3 && last == BookingTerms.PositionsTerm)
+            {
+                return null;
+            }
+
+            if (before.Length > 3 && last >= BookingTerms.AcceptsTerm)
+            {
+                standards = true;
+                string[] names = new string[PackStandards.Count - 1];
+                for (int i = 1; i < PackStandards.Count; i++)
+                {
+                    names[i - 1] = PackStandards.RowAt(i).Name;
+                }
+
+                return names;
+            }
+
+            ArrayList open = new ArrayList();
+            for (int t = 0; t < BookingTerms.Count; t++)
+            {
+                bool given = false;
+                for (int i = 3; i < before.Length; i++)
+                {
+                    given |= BookingTerms.TermOf(before[i]) == t;
+                }
+
+                if (!given)
+                {
+                    open.Add(BookingTerms.Word(t));
+                }
+            }
+
+            string[] words = new string[open.Count];
+            open.CopyTo(words);
+            return words;
         }
 
         private static string CommonPrefix(string a, string b)

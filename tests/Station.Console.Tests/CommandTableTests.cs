@@ -88,6 +88,18 @@ namespace Station.Console.Tests
         [InlineData("help conf", "help config ", null)]
         [InlineData("xyz", "xyz", null)]
         [InlineData("status ", "status ", null)]
+        [InlineData("swap authorize ", "swap authorize ", null)]
+        [InlineData("swap authorize TRK9 ", "swap authorize TRK9 ", "accepts accepts1 accepts2 accepts3 positions")]
+        [InlineData("swap authorize TRK9 po", "swap authorize TRK9 positions ", null)]
+        [InlineData("swap authorize TRK9 positions ", "swap authorize TRK9 positions ", null)]
+        [InlineData("swap authorize TRK9 positions 1,3 acc", "swap authorize TRK9 positions 1,3 accepts", null)]
+        [InlineData("swap authorize TRK9 PK0001 positions 1,3 ", "swap authorize TRK9 PK0001 positions 1,3 accepts", null)]
+        [InlineData("swap authorize TRK9 PK0001 positions 1,3 accepts", "swap authorize TRK9 PK0001 positions 1,3 accepts", "accepts accepts1 accepts2 accepts3")]
+        [InlineData("swap authorize TRK9 accepts q", "swap authorize TRK9 accepts qiji75 ", null)]
+        [InlineData("swap authorize TRK9 accepts3 qiji75,p", "swap authorize TRK9 accepts3 qiji75,partner-", null)]
+        [InlineData("swap authorize TRK9 accepts3 qiji75,partner-", "swap authorize TRK9 accepts3 qiji75,partner-", "partner-a partner-b")]
+        [InlineData("swap authorize TRK9 accepts choco25-", "swap authorize TRK9 accepts choco25-", "choco25-lfp choco25-nmc")]
+        [InlineData("swap authorize TRK9 accepts qiji75 accepts2 ", "swap authorize TRK9 accepts qiji75 accepts2 ", "choco20-lfp choco20-nmc choco25-lfp choco25-nmc partner-a partner-b qiji75")]
         public void Tab_completes_from_the_table(string line, string expected, string listed)
         {
             string result = WordCompletion.Complete(line, out string[] candidates);
