@@ -12,7 +12,8 @@ namespace Station.Core
     public sealed class GuardedOutput : IDigitalOutput
     {
         private readonly IDigitalOutput _port;
-        private bool _level;
+        // The level last commanded (internal: the interlocks read the permit's here, not through the interface).
+        internal bool Commanded;
         private bool _known;
         // Set by Write when the level changes, taken by the registry's next supervision (which knows the time); the
         // registry is told too, so a tick in which nothing changed costs it no walk over every output.
@@ -20,6 +21,7 @@ namespace Station.Core
         internal bool On;
         internal long OnSinceMs;
         internal long MismatchSinceMs = -1;
+        // The registry, when it times or reads back this output (null otherwise: nothing to stamp).
         internal OutputRegistry Owner;
 
         /// <summary>Registers <paramref name="port"/> as <paramref name="name"/>.</summary>
@@ -32,8 +34,8 @@ namespace Station.Core
             ReadBack = readBack;
             ReadBackMs = readBackMs;
             // What the port holds now (a controller rebuilt after a power cut finds its outputs as they were left).
-            _level = port.State;
-            On = _level != safeLevel;
+            Commanded = port.State;
+            On = Commanded != safeLevel;
             Supervised = maxOnMs > 0 || readBack != null;
         }
 
@@ -55,7 +57,7 @@ namespace Station.Core
         public IDigitalOutput Port { get { return _port; } }
 
         /// <summary>The level last commanded.</summary>
-        public bool State { get { return _level; } }
+        public bool State { get { return Commanded; } }
 
         /// <summary>True while the commanded level is not the safe one.</summary>
         public bool IsOn { get { return On; } }
@@ -63,27 +65,29 @@ namespace Station.Core
         /// <summary>Commands <paramref name="on"/>; the port is written only when the level changes.</summary>
         public void Write(bool on)
         {
-            if (_known && on == _level) return;
-            if (on != _level)
+            if (on == Commanded)
             {
-                // The registry's bookkeeping, inline (the permit watchdog's kick comes here in every tick). Only an
-                // output the registry times or reads back needs its change stamped.
-                bool away = on != SafeLevel;
-                if (Owner != null && Supervised)
+                if (_known) return;
+            }
+            else
+            {
+                // The registry's bookkeeping, inline (the permit watchdog's kick comes here in every tick, and a call is
+                // dear on the interpreter). Only an output the registry times or reads back has an owner.
+                OutputRegistry owner = Owner;
+                if (owner != null)
                 {
-                    OutputRegistry owner = Owner;
                     if (!Changed)
                     {
                         // Listed once until the registry's next supervision stamps it.
-                        owner.Changes = true;
+                        Changed = true;
                         if (owner.ChangedCount < OutputRegistry.Capacity) owner.ChangedList[owner.ChangedCount++] = this;
                     }
-                    if (MaxOnMs > 0 && away != On) owner.TimedOn += away ? 1 : -1;
-                    Changed = true;
+                    // The level changes, so On (always Commanded != SafeLevel) turns over.
+                    if (MaxOnMs > 0) owner.TimedOn += On ? -1 : 1;
                 }
-                On = away;
+                On = on != SafeLevel;
+                Commanded = on;
             }
-            _level = on;
             _known = true;
             _port.Write(on);
         }
