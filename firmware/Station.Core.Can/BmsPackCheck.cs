@@ -127,10 +127,16 @@ namespace Station.Core.Can
         {
             if (!_begun) return GateVerdict.Pending;
             _lastPollMs = nowMs;
-            PackSession session = _session;
-            session.Tick(nowMs);
-            // Failed is final; after Finish the session only winds down; until then a Passed is judged again every poll.
+            _session.Tick(nowMs);
+            // Failed is final; after Finish the session only winds down (most of a swap's ticks: the judging and its
+            // locals are a method of their own); until then a Passed is judged again every poll.
             if (_verdict == GateVerdict.Failed || _finished) return _verdict;
+            return Judge(nowMs);
+        }
+
+        private GateVerdict Judge(long nowMs)
+        {
+            PackSession session = _session;
             if (session.Current == PackSessionState.Failed)
             {
                 PackSessionFailure f = _session.Failure;

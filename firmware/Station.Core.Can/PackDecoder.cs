@@ -120,12 +120,20 @@ namespace Station.Core.Can
             int length = frame.Length > 8 ? 8 : frame.Length;
             if (length < m.MinLength) { _singleRejected++; Reject(DropReason.ShortFrame, sa, da, m.Pgn, nowMs); return; }
             if (length > m.Length) length = m.Length;
+            // The data word's first length bytes, written out (a loop iteration costs several times a store on the
+            // interpreter); the buffer holds at least 8.
             ulong data = frame.Data;
             byte[] bytes = _out.Data;
-            for (int i = 0; i < length; i++)
+            switch (length)
             {
-                bytes[i] = (byte)data;
-                data >>= 8;
+                case 8: bytes[7] = (byte)(data >> 56); goto case 7;
+                case 7: bytes[6] = (byte)(data >> 48); goto case 6;
+                case 6: bytes[5] = (byte)(data >> 40); goto case 5;
+                case 5: bytes[4] = (byte)(data >> 32); goto case 4;
+                case 4: bytes[3] = (byte)(data >> 24); goto case 3;
+                case 3: bytes[2] = (byte)(data >> 16); goto case 2;
+                case 2: bytes[1] = (byte)(data >> 8); goto case 1;
+                case 1: bytes[0] = (byte)data; break;
             }
             _singleMessages++;
             Deliver(m, sa, da, length, false, nowMs);
@@ -182,7 +190,8 @@ namespace Station.Core.Can
             byte[] d = o.Data;
             int rangeErrors = 0;
             PackSignal[] signals = m.Signals;
-            for (int i = 0; i < signals.Length; i++)
+            int n = signals.Length;
+            for (int i = 0; i < n; i++)
             {
                 PackSignal s = signals[i];
                 int first = s.First;
@@ -192,16 +201,14 @@ namespace Station.Core.Can
                     states[i] = SignalState.Absent;
                     continue;
                 }
-                SignalKind kind = s.Kind;
-                if (kind == SignalKind.Number || kind == SignalKind.Enumeration)
+                if (s.Numeric)
                 {
                     // A profile's numbers span 1..5 bytes (width 1..32); most lie in one byte, which needs no shift.
                     ulong word = d[first];
-                    for (int k = 1; k < s.ByteSpan; k++) word |= (ulong)d[first + k] << (k * 8);
-                    ulong mask = s.Mask;
-                    long raw = (long)((word >> s.Shift) & mask);
+                    if (s.ByteSpan > 1) for (int k = 1; k < s.ByteSpan; k++) word |= (ulong)d[first + k] << (k * 8);
+                    long raw = (long)((word >> s.Shift) & s.Mask);
                     raws[i] = raw;
-                    if (s.NullWhenAllOnes && (ulong)raw == mask) { states[i] = SignalState.NotAvailable; continue; }
+                    if (s.NullWhenAllOnes && (ulong)raw == s.Mask) { states[i] = SignalState.NotAvailable; continue; }
                     if (s.HasRange)
                     {
                         double v = (raw * s.ScaleUnits + s.OffsetUnits) / s.Divisor; // o.Value(i), without a call
@@ -218,7 +225,7 @@ namespace Station.Core.Can
                 // Text-like kinds: "not available" when every byte is 0xFF (the date and version blocks check only their
                 // meaningful bytes, the reserved tail of the software version may be anything).
                 raws[i] = 0;
-                int check = kind == SignalKind.SoftwareVersion ? 5 : s.ByteSpan;
+                int check = s.Kind == SignalKind.SoftwareVersion ? 5 : s.ByteSpan;
                 bool allOnes = true;
                 for (int k = 0; k < check; k++) if (d[first + k] != 0xFF) { allOnes = false; break; }
                 states[i] = s.NullWhenAllOnes && allOnes ? SignalState.NotAvailable : SignalState.Value;

@@ -150,14 +150,22 @@ namespace Station.Core.Can
         }
 
         /// <summary>Drains received frames, applies timeouts and sends what the state needs. Call every tick.</summary>
-        /// <remarks>Runs in every control tick, also long after the session ended: the timeouts and the "time to send"
-        /// checks are written out here, a call made only when a frame is due (each call is dear on the interpreter).</remarks>
+        /// <remarks>Runs in every control tick, also long after the session ended (Idle, Ended and Failed time and send
+        /// nothing): the other states' work is <see cref="Run"/>, so those ticks do not set up its locals, and its
+        /// timeouts and "time to send" checks are written out, a call made only when a frame is due (each call and
+        /// local is dear on the interpreter).</remarks>
         public void Tick(long nowMs)
         {
             int budget = 64; // bounded work per tick even on a flooded bus
             while (budget-- > 0 && _port.TryRead(ref _rx)) _decoder.Receive(ref _rx, nowMs);
             // The decoder's Poll, without its two calls: the transport has nothing to time while no transfer is open.
             if (_tp.OpenCount > 0) _tp.Poll(nowMs);
+            if (Current != PackSessionState.Idle && Current < PackSessionState.Ended) Run(nowMs);
+        }
+
+        // One tick of a running exchange: its timeout, then what it sends.
+        private void Run(long nowMs)
+        {
             switch (Current)
             {
                 case PackSessionState.Handshake:

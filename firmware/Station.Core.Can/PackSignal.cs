@@ -68,6 +68,7 @@ namespace Station.Core.Can
             First = byteNumber - 1;
             End = First + ByteSpan;
             Shift = bit - 1;
+            Numeric = kind == SignalKind.Number || kind == SignalKind.Enumeration;
             Mask = (1UL << width) - 1;
             double div = 1;
             for (int i = 0; i < d; i++) div *= 10;
@@ -84,6 +85,8 @@ namespace Station.Core.Can
         internal readonly int End;
         /// <summary>Bit - 1: the shift that brings the field to bit 0.</summary>
         internal readonly int Shift;
+        /// <summary>A Number or an Enumeration: a bit field with a raw value.</summary>
+        internal readonly bool Numeric;
         /// <summary>10^Decimals: physical value = units / Divisor.</summary>
         internal readonly double Divisor;
 
