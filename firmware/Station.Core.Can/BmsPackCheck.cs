@@ -131,6 +131,11 @@ namespace Station.Core.Can
             // Failed is final; after Finish the session only winds down (most of a swap's ticks: the judging and its
             // locals are a method of their own); until then a Passed is judged again every poll.
             if (_verdict == GateVerdict.Failed || _finished) return _verdict;
+            // A pass judged on the identity and status the session holds now stands (see Judge), unless the session
+            // failed since: no call for it in the ticks between the BMS's messages.
+            PackSession session = _session;
+            if (_verdict == GateVerdict.Passed && session.Updates == _passedOn && session.Current != PackSessionState.Failed)
+                return _verdict;
             return Judge(nowMs);
         }
 

@@ -399,10 +399,13 @@ namespace Station.Core.Can
             _nextSendMs = nowMs + periodMs;
         }
 
+        // J1939.Id and J1939.Make written out: two calls fewer per frame sent, on the interpreter.
         private void Send(int pf, int priority, int length, ulong data)
         {
-            ulong mask = length >= 8 ? ulong.MaxValue : (1UL << (length * 8)) - 1;
-            J1939.Make(ref _tx, J1939.Id(priority, pf, _bms, _station), length, data & mask);
+            _tx.Id = ((uint)(priority & 7) << 26) | ((uint)(pf & 0xFF) << 16) | ((uint)(_bms & 0xFF) << 8) | (uint)(_station & 0xFF);
+            _tx.Extended = true;
+            _tx.Length = (byte)length;
+            _tx.Data = length >= 8 ? data : data & ((1UL << (length * 8)) - 1);
             _port.TrySend(ref _tx);
         }
     }

@@ -15,8 +15,9 @@ namespace Station.Core
         // The level last commanded (internal: the interlocks read the permit's here, not through the interface).
         internal bool Commanded;
         private bool _known;
-        // Set by Write when the level changes, taken by the registry's next supervision (which knows the time); the
-        // registry is told too, so a tick in which nothing changed costs it no walk over every output.
+        // Set by Write when the level changes (for an output not read back: when it goes away from its safe level), taken
+        // by the registry's next supervision (which knows the time); the guard lists itself in the registry's changed
+        // list too, so a tick in which nothing changed costs it no walk over every output.
         internal bool Changed;
         internal bool On;
         internal long OnSinceMs;
@@ -73,19 +74,22 @@ namespace Station.Core
             {
                 // The registry's bookkeeping, inline (the permit watchdog's kick comes here in every tick, and a call is
                 // dear on the interpreter). Only an output the registry times or reads back has an owner.
+                bool away = on != SafeLevel;
                 OutputRegistry owner = Owner;
                 if (owner != null)
                 {
-                    if (!Changed)
+                    // Listed once until the registry's next supervision stamps it (and clears Changed): the list has room
+                    // for every output the registry holds, so it cannot overflow. An output going back to its safe
+                    // level needs no stamp unless it is read back: its on-time is read only while it is on (the kick
+                    // is stamped every other tick instead of every tick).
+                    if (!Changed && (away || ReadBack != null))
                     {
-                        // Listed once until the registry's next supervision stamps it.
                         Changed = true;
-                        if (owner.ChangedCount < OutputRegistry.Capacity) owner.ChangedList[owner.ChangedCount++] = this;
+                        owner.ChangedList[owner.ChangedCount++] = this;
                     }
-                    // The level changes, so On (always Commanded != SafeLevel) turns over.
-                    if (MaxOnMs > 0) owner.TimedOn += On ? -1 : 1;
+                    if (MaxOnMs > 0) owner.TimedOn += away ? 1 : -1;
                 }
-                On = on != SafeLevel;
+                On = away;
                 Commanded = on;
             }
             _known = true;
