@@ -54,6 +54,8 @@ namespace Station.Core.Can
         private bool _begun;
         private bool _finished;
         private bool _standardRead;
+        // The session's update count the last pass was judged on (see Poll).
+        private int _passedOn;
 
         /// <summary>Builds the check over a pack session (which owns the CAN port).</summary>
         public BmsPackCheck(PackSession session, BmsCheckConfig config, int minSocPct, int bmsTimeoutMs)
@@ -126,16 +128,33 @@ namespace Station.Core.Can
             if (!_begun) return GateVerdict.Pending;
             _lastPollMs = nowMs;
             _session.Tick(nowMs);
-            // Failed is final; after Finish the session only winds down; until then a Passed is judged again every poll.
+            // Failed is final; after Finish the session only winds down (most of a swap's ticks: the judging and its
+            // locals are a method of their own); until then a Passed is judged again every poll.
             if (_verdict == GateVerdict.Failed || _finished) return _verdict;
-            if (_session.State == PackSessionState.Failed)
+            // A pass judged on the identity and status the session holds now stands (see Judge), unless the session
+            // failed since: no call for it in the ticks between the BMS's messages.
+            PackSession session = _session;
+            if (_verdict == GateVerdict.Passed && session.Updates == _passedOn && session.Current != PackSessionState.Failed)
+                return _verdict;
+            return Judge(nowMs);
+        }
+
+        private GateVerdict Judge(long nowMs)
+        {
+            PackSession session = _session;
+            if (session.Current == PackSessionState.Failed)
             {
                 PackSessionFailure f = _session.Failure;
                 bool silent = f == PackSessionFailure.NoBhm && _session.Decoder.TotalDrops == 0;
                 return Refuse(silent ? FaultCode.BmsNoAnswer : FaultCode.BmsProtocolError,
                               silent ? SilentText : ProtocolBrokenText);
             }
-            if (!_session.HasFullPicture)
+            // A pass judged on the identity and status the session holds now stands: Evaluate reads nothing else that can
+            // change within a check (its figures apply at restart), so judging them again would give the same pass. The
+            // walk (serial digits, catalogue, every limit) is dear on the interpreter and the BMS sends new data only
+            // every few ticks; every new message is judged in the tick it arrives.
+            if (_verdict == GateVerdict.Passed && session.Updates == _passedOn) return _verdict;
+            if (!session.HasFullPicture)
             {
                 if (nowMs - _startMs > _answerTimeoutMs)
                 {
@@ -176,6 +195,7 @@ namespace Station.Core.Can
             if (st.OvertempState != 0) return Refuse(FaultCode.PackOverTemperature, OverTemperatureText);
             if (st.OvercurrentState != 0) return Refuse(FaultCode.PackOverCurrent, OverCurrentText);
             _verdict = GateVerdict.Passed;
+            _passedOn = _session.Updates;
             Reason = VerifiedText;
             ConfirmedAtMs = st.BcsMs < st.BsmMs ? st.BcsMs : st.BsmMs;
             return _verdict;

@@ -13,6 +13,8 @@ namespace Station.Core.Can
     public sealed class PackDecoder
     {
         private readonly PackProfile _profile;
+        // The profile's PF table (a lookup per frame without a call).
+        private readonly PackMessage[] _byPf;
         private readonly TpReceiver _tp;
         private readonly DecodedMessage _out;
         private readonly int _station;
@@ -45,6 +47,7 @@ namespace Station.Core.Can
         {
             _profile = profile;
             _station = profile.StationAddress;
+            _byPf = profile.ByPfTable;
             _tp = new TpReceiver(_station, sessions, profile.MaxLength, answerPort, timings);
             _tp.MessageReceived = OnTransported;
             _tp.Dropped = OnTpDropped;
@@ -106,7 +109,7 @@ namespace Station.Core.Can
                 if (_tp.Receive(ref frame, nowMs)) { FramesIgnored += _tp.FramesIgnored - ignoredBefore; return; }
             }
             if (!frame.Extended || ((id >> 24) & 3) != 0) { FramesIgnored++; return; }
-            PackMessage m = _profile.ByPf(pf);
+            PackMessage m = _byPf[pf];
             if (m == null) { FramesIgnored++; return; }
             int sa = (int)(id & 0xFF);
             int da = (int)((id >> 8) & 0xFF);
@@ -117,12 +120,20 @@ namespace Station.Core.Can
             int length = frame.Length > 8 ? 8 : frame.Length;
             if (length < m.MinLength) { _singleRejected++; Reject(DropReason.ShortFrame, sa, da, m.Pgn, nowMs); return; }
             if (length > m.Length) length = m.Length;
+            // The data word's first length bytes, written out (a loop iteration costs several times a store on the
+            // interpreter); the buffer holds at least 8.
             ulong data = frame.Data;
             byte[] bytes = _out.Data;
-            for (int i = 0; i < length; i++)
+            switch (length)
             {
-                bytes[i] = (byte)data;
-                data >>= 8;
+                case 8: bytes[7] = (byte)(data >> 56); goto case 7;
+                case 7: bytes[6] = (byte)(data >> 48); goto case 6;
+                case 6: bytes[5] = (byte)(data >> 40); goto case 5;
+                case 5: bytes[4] = (byte)(data >> 32); goto case 4;
+                case 4: bytes[3] = (byte)(data >> 24); goto case 3;
+                case 3: bytes[2] = (byte)(data >> 16); goto case 2;
+                case 2: bytes[1] = (byte)(data >> 8); goto case 1;
+                case 1: bytes[0] = (byte)data; break;
             }
             _singleMessages++;
             Deliver(m, sa, da, length, false, nowMs);
@@ -155,7 +166,7 @@ namespace Station.Core.Can
 
         private void OnTransported(TpSession s, long nowMs)
         {
-            PackMessage m = _profile.ByPf((s.Pgn >> 8) & 0xFF);
+            PackMessage m = _byPf[(s.Pgn >> 8) & 0xFF];
             if (m == null) { _transportedRejected += s.Frames; Reject(DropReason.UnknownPgn, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
             if (s.Size < m.MinLength) { _transportedRejected += s.Frames; Reject(DropReason.ShortMessage, s.Sender, s.Receiver, s.Pgn, nowMs); return; }
             int length = s.Size > m.Length ? m.Length : s.Size;
@@ -163,6 +174,8 @@ namespace Station.Core.Can
             Deliver(m, s.Sender, s.Receiver, length, true, nowMs);
         }
 
+        // Every signal decoded in this one loop, not a call per signal: on nanoFramework's interpreter a call costs about
+        // as much as the decoding of a one-byte signal, and this runs for every frame the BMS sends.
         private void Deliver(PackMessage m, int sa, int da, int length, bool transported, long nowMs)
         {
             DecodedMessage o = _out;
@@ -172,57 +185,55 @@ namespace Station.Core.Can
             o.TimeMs = nowMs;
             o.Transported = transported;
             o.Length = length;
-            o.RangeErrors = 0;
+            long[] raws = o.Raw;
+            SignalState[] states = o.States;
+            byte[] d = o.Data;
+            int rangeErrors = 0;
             PackSignal[] signals = m.Signals;
-            for (int i = 0; i < signals.Length; i++) DecodeSignal(o, i, signals[i], length);
+            int n = signals.Length;
+            for (int i = 0; i < n; i++)
+            {
+                PackSignal s = signals[i];
+                int first = s.First;
+                if (s.End > length)
+                {
+                    raws[i] = 0;
+                    states[i] = SignalState.Absent;
+                    continue;
+                }
+                if (s.Numeric)
+                {
+                    // A profile's numbers span 1..5 bytes (width 1..32); most lie in one byte, which needs no shift.
+                    ulong word = d[first];
+                    if (s.ByteSpan > 1) for (int k = 1; k < s.ByteSpan; k++) word |= (ulong)d[first + k] << (k * 8);
+                    long raw = (long)((word >> s.Shift) & s.Mask);
+                    raws[i] = raw;
+                    if (s.NullWhenAllOnes && (ulong)raw == s.Mask) { states[i] = SignalState.NotAvailable; continue; }
+                    if (s.HasRange)
+                    {
+                        double v = (raw * s.ScaleUnits + s.OffsetUnits) / s.Divisor; // o.Value(i), without a call
+                        if (v < s.Min || v > s.Max)
+                        {
+                            states[i] = SignalState.OutOfRange;
+                            rangeErrors++;
+                            continue;
+                        }
+                    }
+                    states[i] = SignalState.Value;
+                    continue;
+                }
+                // Text-like kinds: "not available" when every byte is 0xFF (the date and version blocks check only their
+                // meaningful bytes, the reserved tail of the software version may be anything).
+                raws[i] = 0;
+                int check = s.Kind == SignalKind.SoftwareVersion ? 5 : s.ByteSpan;
+                bool allOnes = true;
+                for (int k = 0; k < check; k++) if (d[first + k] != 0xFF) { allOnes = false; break; }
+                states[i] = s.NullWhenAllOnes && allOnes ? SignalState.NotAvailable : SignalState.Value;
+            }
+            o.RangeErrors = rangeErrors;
             MessagesDecoded++;
             PackMessageHandler handler = MessageDecoded;
             if (handler != null) handler(o);
-        }
-
-        private static void DecodeSignal(DecodedMessage o, int index, PackSignal s, int length)
-        {
-            o.Raw[index] = 0;
-            int first = s.Byte - 1;
-            int span = s.ByteSpan;
-            if (first + span > length) { o.States[index] = SignalState.Absent; return; }
-            byte[] d = o.Data;
-            switch (s.Kind)
-            {
-                case SignalKind.Number:
-                case SignalKind.Enumeration:
-                {
-                    // Most signals lie in one byte: the first needs no shift.
-                    ulong word = span > 0 ? d[first] : 0UL;
-                    for (int i = 1; i < span; i++) word |= (ulong)d[first + i] << (i * 8);
-                    ulong mask = s.Mask;
-                    long raw = (long)((word >> (s.Bit - 1)) & mask);
-                    o.Raw[index] = raw;
-                    if (s.NullWhenAllOnes && (ulong)raw == mask) { o.States[index] = SignalState.NotAvailable; return; }
-                    if (s.HasRange)
-                    {
-                        double v = (raw * s.ScaleUnits + s.OffsetUnits) / s.Divisor; // o.Value(index), without a call
-                        if (v < s.Min || v > s.Max)
-                        {
-                            o.States[index] = SignalState.OutOfRange;
-                            o.RangeErrors++;
-                            return;
-                        }
-                    }
-                    o.States[index] = SignalState.Value;
-                    return;
-                }
-                default:
-                {
-                    // Text-like kinds: "not available" when every byte is 0xFF (the date and version blocks check
-                    // only their meaningful bytes, the reserved tail of the software version may be anything).
-                    int check = s.Kind == SignalKind.SoftwareVersion ? 5 : span;
-                    bool allOnes = true;
-                    for (int i = 0; i < check; i++) if (d[first + i] != 0xFF) { allOnes = false; break; }
-                    o.States[index] = s.NullWhenAllOnes && allOnes ? SignalState.NotAvailable : SignalState.Value;
-                    return;
-                }
-            }
         }
     }
 }

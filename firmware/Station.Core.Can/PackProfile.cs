@@ -12,7 +12,8 @@ namespace Station.Core.Can
         public readonly int DefaultBmsAddress;
         /// <summary>The messages.</summary>
         public readonly PackMessage[] Messages;
-        private readonly PackMessage[] _byPf = new PackMessage[256];
+        // Indexed by PF (0..255); the decoder reads it directly, per frame.
+        internal readonly PackMessage[] ByPfTable = new PackMessage[256];
         private readonly int _maxSignals;
 
         /// <summary>Builds the profile and its PF lookup. Two messages with one PF are a table error.</summary>
@@ -25,17 +26,18 @@ namespace Station.Core.Can
             for (int i = 0; i < messages.Length; i++)
             {
                 PackMessage m = messages[i];
-                if (m.Pf < 0 || m.Pf >= 0xF0 || _byPf[m.Pf] != null)
+                if (m.Pf < 0 || m.Pf >= 0xF0 || ByPfTable[m.Pf] != null)
                     throw new System.ArgumentException("PF must be a PDU1 format unique in the profile: " + m.Name);
                 for (int s = 0; s < m.Signals.Length; s++)
                 {
                     PackSignal sig = m.Signals[s];
                     if (sig.Byte < 1 || sig.Bit < 1 || sig.Bit > 8 || sig.Byte - 1 + sig.ByteSpan > m.Length)
                         throw new System.ArgumentException("signal outside its message: " + m.Name + "." + sig.Key);
-                    if (sig.Kind == SignalKind.Number && (sig.Width < 1 || sig.Width > 32))
+                    // Enumerations too: the decoder reads every number's first byte (a 0-bit field would have none).
+                    if ((sig.Kind == SignalKind.Number || sig.Kind == SignalKind.Enumeration) && (sig.Width < 1 || sig.Width > 32))
                         throw new System.ArgumentException("number width must be 1..32 bits: " + m.Name + "." + sig.Key);
                 }
-                _byPf[m.Pf] = m;
+                ByPfTable[m.Pf] = m;
                 if (m.Signals.Length > _maxSignals) _maxSignals = m.Signals.Length;
             }
         }
@@ -57,7 +59,7 @@ namespace Station.Core.Can
         /// <summary>The message with this PF, or null.</summary>
         public PackMessage ByPf(int pf)
         {
-            return pf >= 0 && pf < 256 ? _byPf[pf] : null;
+            return pf >= 0 && pf < 256 ? ByPfTable[pf] : null;
         }
 
         /// <summary>The message with this name, or null.</summary>

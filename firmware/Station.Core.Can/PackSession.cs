@@ -25,6 +25,7 @@ namespace Station.Core.Can
     {
         private readonly ICanPort _port;
         private readonly PackDecoder _decoder;
+        private readonly TpReceiver _tp;
         private readonly int _station;
         private int _bms;
         private CanFrame _rx;
@@ -66,6 +67,7 @@ namespace Station.Core.Can
             _decoder = new PackDecoder(profile, port, 4, new TpTimings());
             _decoder.AddBms(bmsAddress);
             _decoder.MessageDecoded = OnMessage;
+            _tp = _decoder.Transport;
             PackMessage brm = profile.ByName("BRM");
             _brmType = brm.IndexOf("battery_type_code");
             _brmCap = brm.IndexOf("rated_capacity_ah");
@@ -104,7 +106,12 @@ namespace Station.Core.Can
         }
 
         /// <summary>Current state.</summary>
-        public PackSessionState State { get; private set; }
+        public PackSessionState State { get { return Current; } }
+        // The state as a field: the session's and the gate check's every-tick reads without a getter call (dear on the
+        // interpreter).
+        internal PackSessionState Current;
+        // Counts the BMS's messages taken (and starts): while it stands still, identity and status have not changed.
+        internal int Updates;
 
         /// <summary>Why the session failed (None unless <see cref="State"/> is Failed).</summary>
         public PackSessionFailure Failure { get; private set; }
@@ -129,40 +136,52 @@ namespace Station.Core.Can
             _stopRequested = false;
             _stopByBms = false;
             Failure = PackSessionFailure.None;
+            Updates++;
             Enter(PackSessionState.Handshake, nowMs);
         }
 
         /// <summary>Asks for a clean end (CST → BST, BSD → CSD).</summary>
         public void Stop(long nowMs)
         {
-            if (State == PackSessionState.Idle || State == PackSessionState.Ended || State == PackSessionState.Failed) return;
-            if (State == PackSessionState.Stopping || State == PackSessionState.Statistics) return;
+            if (Current == PackSessionState.Idle || Current == PackSessionState.Ended || Current == PackSessionState.Failed) return;
+            if (Current == PackSessionState.Stopping || Current == PackSessionState.Statistics) return;
             _stopRequested = true;
             Enter(PackSessionState.Stopping, nowMs);
         }
 
         /// <summary>Drains received frames, applies timeouts and sends what the state needs. Call every tick.</summary>
+        /// <remarks>Runs in every control tick, also long after the session ended (Idle, Ended and Failed time and send
+        /// nothing): the other states' work is <see cref="Run"/>, so those ticks do not set up its locals, and its
+        /// timeouts and "time to send" checks are written out, a call made only when a frame is due (each call and
+        /// local is dear on the interpreter).</remarks>
         public void Tick(long nowMs)
         {
             int budget = 64; // bounded work per tick even on a flooded bus
             while (budget-- > 0 && _port.TryRead(ref _rx)) _decoder.Receive(ref _rx, nowMs);
-            _decoder.Poll(nowMs);
-            switch (State)
+            // The decoder's Poll, without its two calls: the transport has nothing to time while no transfer is open.
+            if (_tp.OpenCount > 0) _tp.Poll(nowMs);
+            if (Current != PackSessionState.Idle && Current < PackSessionState.Ended) Run(nowMs);
+        }
+
+        // One tick of a running exchange: its timeout, then what it sends.
+        private void Run(long nowMs)
+        {
+            switch (Current)
             {
                 case PackSessionState.Handshake:
-                    if (Expired(nowMs, GeneralTimeoutMs)) { Fail(PackSessionFailure.NoBhm, nowMs); break; }
-                    Periodic(nowMs, 250, 0x26, 6, 3, 0x000101UL);
+                    if (nowMs - _enteredMs > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBhm, nowMs); break; }
+                    if (nowMs >= _nextSendMs) SendEvery(nowMs, 250, 0x26, 6, 3, 0x000101UL);
                     break;
                 case PackSessionState.Recognition:
-                    if (Expired(nowMs, GeneralTimeoutMs)) { Fail(PackSessionFailure.NoBrm, nowMs); break; }
-                    Periodic(nowMs, 250, 0x01, 6, 8, Crm(0x00));
+                    if (nowMs - _enteredMs > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBrm, nowMs); break; }
+                    if (nowMs >= _nextSendMs) SendEvery(nowMs, 250, 0x01, 6, 8, Crm(0x00));
                     break;
                 case PackSessionState.Parameters:
-                    if (Expired(nowMs, GeneralTimeoutMs)) { Fail(PackSessionFailure.NoBcp, nowMs); break; }
-                    Periodic(nowMs, 250, 0x01, 6, 8, Crm(0xAA));
+                    if (nowMs - _enteredMs > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcp, nowMs); break; }
+                    if (nowMs >= _nextSendMs) SendEvery(nowMs, 250, 0x01, 6, 8, Crm(0xAA));
                     break;
                 case PackSessionState.WaitBmsReady:
-                    if (Expired(nowMs, ReadyTimeoutMs)) { Fail(PackSessionFailure.NoBro, nowMs); break; }
+                    if (nowMs - _enteredMs > ReadyTimeoutMs) { Fail(PackSessionFailure.NoBro, nowMs); break; }
                     if (nowMs >= _nextSendMs)
                     {
                         // CTS with no time (all 0xFF, optional content) and CML offering no current (raw 4000 = 0 A).
@@ -172,10 +191,11 @@ namespace Station.Core.Can
                     }
                     break;
                 case PackSessionState.Status:
-                    if (Status.BclMs >= 0 && nowMs - Status.BclMs > BclTimeoutMs) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
-                    if (nowMs - (Status.BcsMs >= 0 ? Status.BcsMs : _enteredMs) > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcs, nowMs); break; }
-                    if (Status.BclMs < 0 && Expired(nowMs, GeneralTimeoutMs)) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
-                    Periodic(nowMs, 250, 0x0A, 4, 1, 0xAA);
+                    PackStatus st = Status;
+                    if (st.BclMs >= 0 && nowMs - st.BclMs > BclTimeoutMs) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
+                    if (nowMs - (st.BcsMs >= 0 ? st.BcsMs : _enteredMs) > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcs, nowMs); break; }
+                    if (st.BclMs < 0 && nowMs - _enteredMs > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
+                    if (nowMs >= _nextSendMs) SendEvery(nowMs, 250, 0x0A, 4, 1, 0xAA);
                     if (nowMs >= _nextCcsMs)
                     {
                         // 0 V, 0 A (raw 4000), 0 min, charging paused (00) with fill bits.
@@ -184,28 +204,36 @@ namespace Station.Core.Can
                     }
                     break;
                 case PackSessionState.Stopping:
-                    if (Expired(nowMs, GeneralTimeoutMs)) { Fail(PackSessionFailure.NoBst, nowMs); break; }
-                    Periodic(nowMs, 10, 0x1A, 4, 4, CstWord());
+                    if (nowMs - _enteredMs > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBst, nowMs); break; }
+                    if (nowMs >= _nextSendMs) SendEvery(nowMs, 10, 0x1A, 4, 4, CstWord());
                     break;
                 case PackSessionState.Statistics:
-                    if (Expired(nowMs, BsdTimeoutMs)) { Fail(PackSessionFailure.NoBsd, nowMs); break; }
-                    Periodic(nowMs, 10, 0x1A, 4, 4, CstWord());
+                    if (nowMs - _enteredMs > BsdTimeoutMs) { Fail(PackSessionFailure.NoBsd, nowMs); break; }
+                    if (nowMs >= _nextSendMs) SendEvery(nowMs, 10, 0x1A, 4, 4, CstWord());
                     break;
             }
         }
 
+        // BCL, BCS and BSM come many times a second: their cases read the message's arrays and the status once into locals
+        // and work out DecodedMessage.Value inline (the same expression), as every call and field load counts on the
+        // interpreter.
         private void OnMessage(DecodedMessage m)
         {
             if (m.Source != _bms) return;
+            Updates++;
             long now = m.TimeMs;
+            PackStatus st = Status;
+            long[] raw = m.Raw;
+            PackSignal[] rows = m.Message.Signals;
+            PackSignal row;
             switch (m.Message.Pf)
             {
                 case 0x27: // BHM
-                    if (State == PackSessionState.Handshake) Enter(PackSessionState.Recognition, now);
+                    if (Current == PackSessionState.Handshake) Enter(PackSessionState.Recognition, now);
                     break;
                 case 0x02: // BRM
                     ReadIdentity(m);
-                    if (State == PackSessionState.Recognition || State == PackSessionState.Handshake)
+                    if (Current == PackSessionState.Recognition || Current == PackSessionState.Handshake)
                     {
                         Send(0x01, 6, 8, Crm(0xAA));
                         Enter(PackSessionState.Parameters, now);
@@ -217,49 +245,57 @@ namespace Station.Core.Can
                     Status.ParamMaxTempC = m.Has(_bcpTemp) ? (int)m.Value(_bcpTemp) : 0;
                     Status.NominalEnergyKwh = m.Has(_bcpEnergy) ? m.Value(_bcpEnergy) : 0;
                     Status.ParamsMs = now;
-                    if (State == PackSessionState.Parameters) Enter(PackSessionState.WaitBmsReady, now);
+                    if (Current == PackSessionState.Parameters) Enter(PackSessionState.WaitBmsReady, now);
                     break;
                 case 0x09: // BRO
-                    if (State == PackSessionState.WaitBmsReady && m.Raw[0] == 0xAA)
+                    if (Current == PackSessionState.WaitBmsReady && m.Raw[0] == 0xAA)
                     {
                         Send(0x0A, 4, 1, 0xAA);
                         Enter(PackSessionState.Status, now);
                     }
                     break;
                 case 0x10: // BCL
-                    Status.VoltageDemandV = m.Value(_bclVolt);
-                    Status.CurrentDemandA = m.Value(_bclCurr);
-                    Status.BclMs = now;
+                    row = rows[_bclVolt];
+                    st.VoltageDemandV = (raw[_bclVolt] * row.ScaleUnits + row.OffsetUnits) / row.Divisor;
+                    row = rows[_bclCurr];
+                    st.CurrentDemandA = (raw[_bclCurr] * row.ScaleUnits + row.OffsetUnits) / row.Divisor;
+                    st.BclMs = now;
                     break;
                 case 0x11: // BCS
-                    Status.VoltageV = m.Value(_bcsVolt);
-                    Status.CurrentA = m.Value(_bcsCurr);
-                    Status.MaxCellV = m.Value(_bcsCell);
-                    Status.MaxCellGroup = (int)m.Raw[_bcsGroup];
+                    row = rows[_bcsVolt];
+                    st.VoltageV = (raw[_bcsVolt] * row.ScaleUnits + row.OffsetUnits) / row.Divisor;
+                    row = rows[_bcsCurr];
+                    st.CurrentA = (raw[_bcsCurr] * row.ScaleUnits + row.OffsetUnits) / row.Divisor;
+                    row = rows[_bcsCell];
+                    st.MaxCellV = (raw[_bcsCell] * row.ScaleUnits + row.OffsetUnits) / row.Divisor;
+                    st.MaxCellGroup = (int)raw[_bcsGroup];
                     // A SOC the decoder flags (above 100 %, or the "not available" fill) is no reading: the gate must
                     // not pass a pack on it, so it reads as unknown (-1), below any minimum.
-                    Status.SocPct = m.States[_bcsSoc] == SignalState.Value ? (int)m.Raw[_bcsSoc] : -1;
-                    Status.RemainingMin = (int)m.Raw[_bcsRem];
-                    Status.BcsMs = now;
+                    st.SocPct = m.States[_bcsSoc] == SignalState.Value ? (int)raw[_bcsSoc] : -1;
+                    st.RemainingMin = (int)raw[_bcsRem];
+                    st.BcsMs = now;
                     break;
                 case 0x13: // BSM
-                    Status.MaxCellIndex = (int)m.Value(_bsmIdx);
-                    Status.MaxTempC = (int)m.Value(_bsmMax);
-                    Status.MinTempC = (int)m.Value(_bsmMin);
-                    Status.CellVoltageState = (int)m.Raw[_bsmCell];
-                    Status.SocState = (int)m.Raw[_bsmSoc];
-                    Status.OvercurrentState = (int)m.Raw[_bsmOc];
-                    Status.OvertempState = (int)m.Raw[_bsmOt];
-                    Status.InsulationState = (int)m.Raw[_bsmIns];
-                    Status.ConnectorState = (int)m.Raw[_bsmConn];
-                    Status.ChargePermit = (int)m.Raw[_bsmPermit];
-                    Status.BsmMs = now;
+                    row = rows[_bsmIdx];
+                    st.MaxCellIndex = (int)((raw[_bsmIdx] * row.ScaleUnits + row.OffsetUnits) / row.Divisor);
+                    row = rows[_bsmMax];
+                    st.MaxTempC = (int)((raw[_bsmMax] * row.ScaleUnits + row.OffsetUnits) / row.Divisor);
+                    row = rows[_bsmMin];
+                    st.MinTempC = (int)((raw[_bsmMin] * row.ScaleUnits + row.OffsetUnits) / row.Divisor);
+                    st.CellVoltageState = (int)raw[_bsmCell];
+                    st.SocState = (int)raw[_bsmSoc];
+                    st.OvercurrentState = (int)raw[_bsmOc];
+                    st.OvertempState = (int)raw[_bsmOt];
+                    st.InsulationState = (int)raw[_bsmIns];
+                    st.ConnectorState = (int)raw[_bsmConn];
+                    st.ChargePermit = (int)raw[_bsmPermit];
+                    st.BsmMs = now;
                     break;
                 case 0x19: // BST
                     Status.BstWord = Word(m);
                     Status.BstMs = now;
-                    if (State == PackSessionState.Stopping) Enter(PackSessionState.Statistics, now);
-                    else if (State >= PackSessionState.Handshake && State <= PackSessionState.Status)
+                    if (Current == PackSessionState.Stopping) Enter(PackSessionState.Statistics, now);
+                    else if (Current >= PackSessionState.Handshake && Current <= PackSessionState.Status)
                     {
                         _stopByBms = true;
                         Enter(PackSessionState.Statistics, now);
@@ -268,7 +304,7 @@ namespace Station.Core.Can
                 case 0x1C: // BSD
                     Status.EndSocPct = (int)m.Raw[_bsdSoc];
                     Status.BsdMs = now;
-                    if (State == PackSessionState.Statistics)
+                    if (Current == PackSessionState.Statistics)
                     {
                         Send(0x1D, 6, 8, (ulong)ChargerNumber << 32);
                         if (_stopByBms && !_stopRequested) { Failure = PackSessionFailure.BmsStopped; Enter(PackSessionState.Failed, now); }
@@ -278,7 +314,7 @@ namespace Station.Core.Can
                 case 0x1E: // BEM
                     Status.BemWord = Word(m);
                     Status.BemMs = now;
-                    if (State != PackSessionState.Idle && State != PackSessionState.Ended && State != PackSessionState.Failed)
+                    if (Current != PackSessionState.Idle && Current != PackSessionState.Ended && Current != PackSessionState.Failed)
                     {
                         Failure = PackSessionFailure.BmsTimeoutReport;
                         Enter(PackSessionState.Failed, now);
@@ -350,28 +386,26 @@ namespace Station.Core.Can
 
         private void Enter(PackSessionState state, long nowMs)
         {
-            State = state;
+            Current = state;
             _enteredMs = nowMs;
             _nextSendMs = nowMs;
             _nextCcsMs = nowMs;
         }
 
-        private bool Expired(long nowMs, int timeoutMs)
+        // A periodic frame whose time has come (the caller checked _nextSendMs).
+        private void SendEvery(long nowMs, int periodMs, int pf, int priority, int length, ulong data)
         {
-            return nowMs - _enteredMs > timeoutMs;
-        }
-
-        private void Periodic(long nowMs, int periodMs, int pf, int priority, int length, ulong data)
-        {
-            if (nowMs < _nextSendMs) return;
             Send(pf, priority, length, data);
             _nextSendMs = nowMs + periodMs;
         }
 
+        // J1939.Id and J1939.Make written out: two calls fewer per frame sent, on the interpreter.
         private void Send(int pf, int priority, int length, ulong data)
         {
-            ulong mask = length >= 8 ? ulong.MaxValue : (1UL << (length * 8)) - 1;
-            J1939.Make(ref _tx, J1939.Id(priority, pf, _bms, _station), length, data & mask);
+            _tx.Id = ((uint)(priority & 7) << 26) | ((uint)(pf & 0xFF) << 16) | ((uint)(_bms & 0xFF) << 8) | (uint)(_station & 0xFF);
+            _tx.Extended = true;
+            _tx.Length = (byte)length;
+            _tx.Data = length >= 8 ? data : data & ((1UL << (length * 8)) - 1);
             _port.TrySend(ref _tx);
         }
     }

@@ -65,6 +65,10 @@ namespace Station.Core.Can
             OffsetUnits = Round(offset * pow);
             // Worked out once here, not per frame: on nanoFramework's interpreter every 64-bit operation and call counts.
             ByteSpan = SpanOf(kind, bit, width);
+            First = byteNumber - 1;
+            End = First + ByteSpan;
+            Shift = bit - 1;
+            Numeric = kind == SignalKind.Number || kind == SignalKind.Enumeration;
             Mask = (1UL << width) - 1;
             double div = 1;
             for (int i = 0; i < d; i++) div *= 10;
@@ -75,6 +79,14 @@ namespace Station.Core.Can
         public readonly int ByteSpan;
         /// <summary>The raw value's bit mask, (1 &lt;&lt; Width) - 1.</summary>
         internal readonly ulong Mask;
+        /// <summary>0-based index of <see cref="Byte"/>.</summary>
+        internal readonly int First;
+        /// <summary>First + ByteSpan: a message shorter than this lacks the field.</summary>
+        internal readonly int End;
+        /// <summary>Bit - 1: the shift that brings the field to bit 0.</summary>
+        internal readonly int Shift;
+        /// <summary>A Number or an Enumeration: a bit field with a raw value.</summary>
+        internal readonly bool Numeric;
         /// <summary>10^Decimals: physical value = units / Divisor.</summary>
         internal readonly double Divisor;
 

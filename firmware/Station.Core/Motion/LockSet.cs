@@ -95,7 +95,9 @@ namespace Station.Core.Motion
             {
                 // A hold means something only within the swap that commanded it: the next vehicle brings its own latches.
                 if (!value) _held = LockCommand.None;
-                if (value != _monitorHold) _holdClear = false;
+                // The profile sets the hold in every tick: an unchanged one returns here.
+                if (value == _monitorHold) return;
+                _holdClear = false;
                 _monitorHold = value;
             }
         }
@@ -171,12 +173,20 @@ namespace Station.Core.Motion
         public void Update(long nowMs)
         {
             if (_sensors.Sample(nowMs)) _holdClear = false;
-            if (_command == LockCommand.None)
+            // A command runs in few ticks: its work and its locals are a method of their own, so the other ticks do not
+            // set up those locals (each costs on the interpreter).
+            if (_command != LockCommand.None)
             {
-                if (_coilsOn || !_coilsKnown) OutputsOff();
-                if (_monitorHold && _held != LockCommand.None && !_holdClear) CheckHold(nowMs);
+                Drive(nowMs);
                 return;
             }
+            if (_coilsOn || !_coilsKnown) OutputsOff();
+            if (_monitorHold && _held != LockCommand.None && !_holdClear) CheckHold(nowMs);
+        }
+
+        // One period of a command: complete it, time it out or drive the coils.
+        private void Drive(long nowMs)
+        {
             bool engage = _command == LockCommand.Engage;
             int firstBad = -1;
             for (int i = 0; i < _count; i++)

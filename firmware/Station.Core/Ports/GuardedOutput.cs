@@ -12,14 +12,17 @@ namespace Station.Core
     public sealed class GuardedOutput : IDigitalOutput
     {
         private readonly IDigitalOutput _port;
-        private bool _level;
+        // The level last commanded (internal: the interlocks read the permit's here, not through the interface).
+        internal bool Commanded;
         private bool _known;
-        // Set by Write when the level changes, taken by the registry's next supervision (which knows the time); the
-        // registry is told too, so a tick in which nothing changed costs it no walk over every output.
+        // Set by Write when the level changes (for an output not read back: when it goes away from its safe level), taken
+        // by the registry's next supervision (which knows the time); the guard lists itself in the registry's changed
+        // list too, so a tick in which nothing changed costs it no walk over every output.
         internal bool Changed;
         internal bool On;
         internal long OnSinceMs;
         internal long MismatchSinceMs = -1;
+        // The registry, when it times or reads back this output (null otherwise: nothing to stamp).
         internal OutputRegistry Owner;
 
         /// <summary>Registers <paramref name="port"/> as <paramref name="name"/>.</summary>
@@ -32,8 +35,8 @@ namespace Station.Core
             ReadBack = readBack;
             ReadBackMs = readBackMs;
             // What the port holds now (a controller rebuilt after a power cut finds its outputs as they were left).
-            _level = port.State;
-            On = _level != safeLevel;
+            Commanded = port.State;
+            On = Commanded != safeLevel;
             Supervised = maxOnMs > 0 || readBack != null;
         }
 
@@ -55,7 +58,7 @@ namespace Station.Core
         public IDigitalOutput Port { get { return _port; } }
 
         /// <summary>The level last commanded.</summary>
-        public bool State { get { return _level; } }
+        public bool State { get { return Commanded; } }
 
         /// <summary>True while the commanded level is not the safe one.</summary>
         public bool IsOn { get { return On; } }
@@ -63,27 +66,32 @@ namespace Station.Core
         /// <summary>Commands <paramref name="on"/>; the port is written only when the level changes.</summary>
         public void Write(bool on)
         {
-            if (_known && on == _level) return;
-            if (on != _level)
+            if (on == Commanded)
             {
-                // The registry's bookkeeping, inline (the permit watchdog's kick comes here in every tick). Only an
-                // output the registry times or reads back needs its change stamped.
+                if (_known) return;
+            }
+            else
+            {
+                // The registry's bookkeeping, inline (the permit watchdog's kick comes here in every tick, and a call is
+                // dear on the interpreter). Only an output the registry times or reads back has an owner.
                 bool away = on != SafeLevel;
-                if (Owner != null && Supervised)
+                OutputRegistry owner = Owner;
+                if (owner != null)
                 {
-                    OutputRegistry owner = Owner;
-                    if (!Changed)
+                    // Listed once until the registry's next supervision stamps it (and clears Changed): the list has room
+                    // for every output the registry holds, so it cannot overflow. An output going back to its safe
+                    // level needs no stamp unless it is read back: its on-time is read only while it is on (the kick
+                    // is stamped every other tick instead of every tick).
+                    if (!Changed && (away || ReadBack != null))
                     {
-                        // Listed once until the registry's next supervision stamps it.
-                        owner.Changes = true;
-                        if (owner.ChangedCount < OutputRegistry.Capacity) owner.ChangedList[owner.ChangedCount++] = this;
+                        Changed = true;
+                        owner.ChangedList[owner.ChangedCount++] = this;
                     }
-                    if (MaxOnMs > 0 && away != On) owner.TimedOn += away ? 1 : -1;
-                    Changed = true;
+                    if (MaxOnMs > 0) owner.TimedOn += away ? 1 : -1;
                 }
                 On = away;
+                Commanded = on;
             }
-            _level = on;
             _known = true;
             _port.Write(on);
         }

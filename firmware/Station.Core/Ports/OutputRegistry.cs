@@ -42,10 +42,10 @@ namespace Station.Core
         private readonly string[] _driveNames = new string[DriveCapacity];
         private int _count;
         private int _driveCount;
-        private long _lastSupervisedMs;
+        // Far enough back that the first supervision is a gap (every timer starts there), without overflowing nowMs - it.
+        private long _lastSupervisedMs = long.MinValue / 2;
         // No later than the earliest time a timed output that is on can exceed its maximum on-time.
         private long _firstDueMs = long.MaxValue;
-        private bool _supervised;
 
         /// <summary>Number of registered digital outputs.</summary>
         public int Count { get { return _count; } }
@@ -104,7 +104,8 @@ namespace Station.Core
                 return null;
             }
             var guarded = new GuardedOutput(name, port, safeLevel, maxOnMs, readBack, readBackMs);
-            guarded.Owner = this;
+            // Only an output supervision looks at is stamped as it changes.
+            if (guarded.Supervised) guarded.Owner = this;
             _outputs[_count++] = guarded;
             if (maxOnMs > 0)
             {
@@ -112,7 +113,6 @@ namespace Station.Core
                 if (guarded.On) TimedOn++;
             }
             if (readBack != null) _readBacks[_readBackCount++] = guarded;
-            Changes = true;
             // Not stamped yet: the next supervision walks the timed outputs and finds the next due time itself.
             _firstDueMs = long.MinValue;
             return guarded;
@@ -150,27 +150,28 @@ namespace Station.Core
             for (int i = 0; i < _count; i++) _outputs[i].WriteSafe();
         }
 
-        /// <summary>Set by a guard whose level changed since the last supervision.</summary>
-        internal bool Changes;
-
         /// <summary>Checks every output's on-time and read-back; returns the first fault (see remarks) or None.
         /// Allocation-free; call once per tick after the inputs are sampled. On nanoFramework's interpreter every field
         /// read and call counts: a tick in which no output changed walks only the outputs that are timed and on, and
         /// those with a read-back.</summary>
         public FaultCode Supervise(long nowMs)
         {
-            bool gap = !_supervised || nowMs - _lastSupervisedMs > GapMs;
-            _supervised = true;
-            _lastSupervisedMs = nowMs;
-            if (Changes || gap)
+            // Times every output that changed (all of them after a gap) from now; inline, as the permit watchdog's kick
+            // changes in every tick and a call is dear on the interpreter. The walks below are methods of their own: they
+            // run seldom (or not at all in a bay without read-backs), and their locals would cost every tick here.
+            GuardedOutput[] list = ChangedList;
+            int n = ChangedCount;
+            if (nowMs - _lastSupervisedMs > GapMs)
             {
-                // Times every output that changed (all of them after a gap) from now; inline, as the permit watchdog's
-                // kick changes in every tick and a call is dear on the interpreter.
-                Changes = false;
-                int n = gap ? _count : ChangedCount;
-                GuardedOutput[] list = gap ? _outputs : ChangedList;
+                list = _outputs;
+                n = _count;
                 // After a gap every timer restarts now, so no earlier due time stands.
-                if (gap) _firstDueMs = long.MaxValue;
+                _firstDueMs = long.MaxValue;
+            }
+            _lastSupervisedMs = nowMs;
+            if (n > 0)
+            {
+                ChangedCount = 0;
                 for (int i = 0; i < n; i++)
                 {
                     GuardedOutput o = list[i];
@@ -179,23 +180,35 @@ namespace Station.Core
                     o.MismatchSinceMs = -1;
                     if (o.On && o.MaxOnMs > 0 && nowMs + o.MaxOnMs < _firstDueMs) _firstDueMs = nowMs + o.MaxOnMs;
                 }
-                ChangedCount = 0;
             }
             // No timed output can be over its on-time before the earliest due time stamped since the last walk (it may
-            // be early: that output may be off by now); a tick before it walks nothing, a walk that finds nothing due
-            // keeps the exact next due time.
+            // be early: that output may be off by now); a tick before it walks nothing.
             if (TimedOn > 0 && nowMs > _firstDueMs)
             {
-                long next = long.MaxValue;
-                for (int i = 0; i < _timedCount; i++)
-                {
-                    GuardedOutput o = _timed[i];
-                    if (!o.On) continue;
-                    if (nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
-                    if (o.OnSinceMs + o.MaxOnMs < next) next = o.OnSinceMs + o.MaxOnMs;
-                }
-                _firstDueMs = next;
+                FaultCode late = WalkTimed(nowMs);
+                if (late != FaultCode.None) return late;
             }
+            return _readBackCount == 0 ? FaultCode.None : CheckReadBacks(nowMs);
+        }
+
+        // The timed outputs that are on: the first over its maximum on-time, or None and the exact next due time.
+        private FaultCode WalkTimed(long nowMs)
+        {
+            long next = long.MaxValue;
+            for (int i = 0; i < _timedCount; i++)
+            {
+                GuardedOutput o = _timed[i];
+                if (!o.On) continue;
+                if (nowMs - o.OnSinceMs > o.MaxOnMs) return Fault(o, FaultCode.OutputOnTooLong);
+                if (o.OnSinceMs + o.MaxOnMs < next) next = o.OnSinceMs + o.MaxOnMs;
+            }
+            _firstDueMs = next;
+            return FaultCode.None;
+        }
+
+        // Every read-back against its command: the first that disagreed for longer than its read-back time, or None.
+        private FaultCode CheckReadBacks(long nowMs)
+        {
             for (int i = 0; i < _readBackCount; i++)
             {
                 GuardedOutput o = _readBacks[i];

@@ -15,6 +15,9 @@ namespace Station.Core.Safety
     public sealed class Interlocks
     {
         private readonly IDigitalOutput _permit;
+        // The same output when the bay registered it (it always does): its commanded level is a field there, where
+        // asking the port is an interface call and a getter call in every tick.
+        private readonly GuardedOutput _permitGuard;
         private readonly IDigitalOutput _kick;
         private bool _kickLevel;
         private readonly DebouncedInput _estop;
@@ -33,6 +36,7 @@ namespace Station.Core.Safety
         public Interlocks(StationIo io, StationConfig config)
         {
             _permit = io.Safety.MotionPermit;
+            _permitGuard = _permit as GuardedOutput;
             _kick = io.Safety.PermitWatchdogKick;
             _estop = new DebouncedInput(io.Safety.EStopReleased, config.InputDebounceMs, true);
             _curtain = new DebouncedInput(io.Safety.LightCurtainClear, config.InputDebounceMs, true);
@@ -57,7 +61,7 @@ namespace Station.Core.Safety
         /// <summary>The bay's output registry, or null when the bay registered none.</summary>
         public OutputRegistry Outputs { get { return _outputs; } }
         /// <summary>MotionPermit as last written.</summary>
-        public bool PermitRequested { get { return _permit.State; } }
+        public bool PermitRequested { get { return _permitGuard != null ? _permitGuard.Commanded : _permit.State; } }
 
         /// <summary>E-stop released, curtain clear, doors closed: nobody can be in the bay's danger zone.</summary>
         public bool BayClear { get { return _estop.Level && _curtain.Level && _doors.Level; } }
@@ -92,18 +96,19 @@ namespace Station.Core.Safety
         /// <summary>The first open interlock that forbids motion, or None. The vehicle counts only during a swap.</summary>
         public FaultCode MotionFault(bool vehicleRequired)
         {
+            // All closed (nearly every tick) in one test: each branch below costs its own on the interpreter.
+            if (_estop.Level && _curtain.Level && _doors.Level && (_vehicle.Level || !vehicleRequired)) return FaultCode.None;
             if (!_estop.Level) return FaultCode.EStopPressed;
             if (!_curtain.Level) return FaultCode.LightCurtainBroken;
             if (!_doors.Level) return FaultCode.DoorOpened;
-            if (vehicleRequired && !_vehicle.Level) return FaultCode.VehicleMoved;
-            return FaultCode.None;
+            return FaultCode.VehicleMoved; // the only test left that the first line can have failed
         }
 
         /// <summary>Read-back of every output: the safety relay against the MotionPermit request first, then the output
         /// registry's on-times and read-backs (when the bay registered its outputs). Returns the first fault or None.</summary>
         public FaultCode RelayFault(long nowMs)
         {
-            bool permit = _permit.State;
+            bool permit = _permitGuard != null ? _permitGuard.Commanded : _permit.State;
             bool relay = _relay.Level;
             if (permit && _relayConfirmed && !relay) return FaultCode.SafetyRelayDropped;
             if (permit != relay && nowMs - _permitChangedMs >= _relayResponseMs)
