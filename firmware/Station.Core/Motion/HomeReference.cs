@@ -20,6 +20,8 @@ namespace Station.Core.Motion
         public const int Homed = 1;
         /// <summary>Step result: the edge could not be confirmed.</summary>
         public const int NotConfirmed = 2;
+        /// <summary>Step result: homing goes on in a new phase (<see cref="Phase"/>; the drive restarts from rest).</summary>
+        public const int Turned = 3;
 
         private readonly StationConfig _c;
         private bool _hasFirstEdge;
@@ -51,7 +53,7 @@ namespace Station.Core.Motion
         }
 
         /// <summary>One tick: <paramref name="edgeCounts"/> is the count where the switch's raw level last rose. Returns
-        /// Continue, Homed or NotConfirmed; a phase change shows in <see cref="Phase"/>.</summary>
+        /// Continue, Turned (a new phase, in <see cref="Phase"/>), Homed or NotConfirmed.</summary>
         public int Step(int counts, bool switchMade, int edgeCounts)
         {
             int repeat = (int)(_c.HomingRepeatMm * _c.CountsPerMm);
@@ -62,7 +64,7 @@ namespace Station.Core.Motion
                     _hasFirstEdge = true;
                     _firstEdgeCounts = edgeCounts;
                     Enter(HomingPhase.BackOff, counts);
-                    return Continue;
+                    return Turned;
                 case HomingPhase.BackOff:
                     if (switchMade)
                     {
@@ -75,8 +77,9 @@ namespace Station.Core.Motion
                         _released = true;
                         _releaseCounts = counts;
                     }
-                    if (counts - _releaseCounts >= 2 * repeat) Enter(HomingPhase.Confirm, counts);
-                    return Continue;
+                    if (counts - _releaseCounts < 2 * repeat) return Continue;
+                    Enter(HomingPhase.Confirm, counts);
+                    return Turned;
                 default:
                     int expected = _hasFirstEdge ? _firstEdgeCounts : _releaseCounts;
                     if (!switchMade) return counts >= expected - repeat ? Continue : NotConfirmed; // passed the first edge: no switch there

@@ -14,16 +14,18 @@ namespace Station.Core.Motion
     /// </remarks>
     public sealed class InputGroup
     {
-        private readonly IInputBank _bank;
-        private readonly int _mask;
+        // Bank, Mask, AnyAlone, Levels and Settled are read by the lift axis too, which runs Sample's common case inline
+        // in its tick (a call per tick is dear on the interpreter) and calls Take only when the bank's levels changed.
+        internal readonly IInputBank Bank;
+        internal readonly int Mask;
         private readonly DebouncedInput[] _banked;
         private readonly int[] _bits;
         private readonly DebouncedInput[] _alone;
-        private readonly bool _anyAlone;
+        internal readonly bool AnyAlone;
         // The bank's levels (masked) at the last sample, and whether every banked input had settled after it (false
         // before the first sample, so the first one primes every input).
-        private int _levels;
-        private bool _settled;
+        internal int Levels;
+        internal bool Settled;
 
         /// <summary>Groups <paramref name="inputs"/> (built once; allocates).</summary>
         public InputGroup(DebouncedInput[] inputs)
@@ -32,8 +34,8 @@ namespace Station.Core.Motion
             for (int i = 0; i < n; i++)
             {
                 IInputBank bank = BankOf(inputs[i]);
-                if (_bank == null) _bank = bank;
-                if (bank != null && bank == _bank) count++;
+                if (Bank == null) Bank = bank;
+                if (bank != null && bank == Bank) count++;
             }
             _banked = new DebouncedInput[count];
             _bits = new int[count];
@@ -41,15 +43,15 @@ namespace Station.Core.Motion
             int b = 0, a = 0;
             for (int i = 0; i < n; i++)
             {
-                if (_bank != null && BankOf(inputs[i]) == _bank)
+                if (Bank != null && BankOf(inputs[i]) == Bank)
                 {
                     _bits[b] = 1 << ((IBankedInput)inputs[i].Port).Bit;
-                    _mask |= _bits[b];
+                    Mask |= _bits[b];
                     _banked[b++] = inputs[i];
                 }
                 else _alone[a++] = inputs[i];
             }
-            _anyAlone = a > 0;
+            AnyAlone = a > 0;
         }
 
         /// <summary>Number of inputs read through the group's bank (the rest are read one by one).</summary>
@@ -59,25 +61,30 @@ namespace Station.Core.Motion
         public bool Sample(long nowMs)
         {
             bool changed = false;
-            if (_bank != null)
+            if (Bank != null)
             {
-                int levels = _bank.ReadLevels() & _mask;
+                int levels = Bank.ReadLevels() & Mask;
                 // Same raw levels and every input settled (so each Level equals its RawLevel): nothing to do.
-                if (levels != _levels || !_settled)
-                {
-                    _levels = levels;
-                    _settled = true;
-                    for (int m = 0; m < _banked.Length; m++)
-                    {
-                        DebouncedInput d = _banked[m];
-                        bool r = (levels & _bits[m]) != 0;
-                        d.RawLevel = r;
-                        if ((r != d.Level || !d.Quiet) && d.Settle(r, nowMs)) changed = true;
-                        if (!d.Quiet) _settled = false;
-                    }
-                }
+                if (levels != Levels || !Settled) changed = Take(levels, nowMs);
             }
-            if (_anyAlone && DebouncedInput.SampleAll(_alone, nowMs)) changed = true;
+            if (AnyAlone && DebouncedInput.SampleAll(_alone, nowMs)) changed = true;
+            return changed;
+        }
+
+        // The banked inputs at levels (the bank's masked word, just read); true when a debounced level changed.
+        internal bool Take(int levels, long nowMs)
+        {
+            bool changed = false;
+            Levels = levels;
+            Settled = true;
+            for (int m = 0; m < _banked.Length; m++)
+            {
+                DebouncedInput d = _banked[m];
+                bool r = (levels & _bits[m]) != 0;
+                d.RawLevel = r;
+                if ((r != d.Level || !d.Quiet) && d.Settle(r, nowMs)) changed = true;
+                if (!d.Quiet) Settled = false;
+            }
             return changed;
         }
 

@@ -17,11 +17,14 @@ namespace Station.Core.Motion
         {
             if (!(x > 0)) return 0;
             double r = x >= 1 ? x : 1;
-            for (int i = 0; i < 64; i++)
+            // Newton's steps from above until one no longer descends, at most 64: two steps to a pass of the loop, each
+            // with its own test (on nanoFramework's interpreter the loop's counter and test cost as much as a step).
+            for (int pass = 0; pass < 32; pass++)
             {
                 double next = 0.5 * (r + x / r);
-                if (next >= r) break;
-                r = next;
+                if (next >= r) return r;
+                r = 0.5 * (next + x / next);
+                if (r >= next) return next;
             }
             return r;
         }
