@@ -16,14 +16,17 @@ namespace Station.Core.Safety
         public int LateTicks { get; private set; }
 
         /// <summary>The longest gap between two control ticks since power-up, ms.</summary>
-        public long LongestGapMs { get; private set; }
+        public long LongestGapMs { get { return _longestGapMs; } }
+
+        // The tick reads and writes the field: on the interpreter an auto-property read is a call, and this runs every tick.
+        private long _longestGapMs;
 
         /// <summary>A tick runs at <paramref name="nowMs"/>: true when it came later than <c>TickLateMs</c> after the one before.</summary>
         public bool Tick(long nowMs)
         {
             long gap = _lastTickMs < 0 ? 0 : nowMs - _lastTickMs;
             _lastTickMs = nowMs;
-            if (gap > LongestGapMs) LongestGapMs = gap;
+            if (gap > _longestGapMs) _longestGapMs = gap;
             if (gap <= _c.TickLateMs) return false;
             LateTicks++;
             return true;
