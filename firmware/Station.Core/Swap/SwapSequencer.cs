@@ -29,7 +29,6 @@ namespace Station.Core.Swap
         private readonly TransitionRow[] _table;
         private readonly StateTable _states;
         private readonly PackCheckGate _gate;
-        private readonly ControlLoopWatch _loop;
         // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
         // Read as fields by the car profile's every-tick work too (a property read is a call on the interpreter).
         internal readonly BayActuators Actuators;
@@ -48,6 +47,11 @@ namespace Station.Core.Swap
         private SwapStep _step;
         private readonly RunToCompletion _dispatch;
         private long _now;
+        // The control loop's watch (ticks later than TickLateMs after the one before, the longest gap since power-up),
+        // kept by the tick itself: a call per tick is dear on the interpreter.
+        private long _lastTickMs = -1;
+        private long _longestGapMs;
+        private int _lateTicks;
         private int _swapCounter;
         // The collaborators the commands and the words live in (built once; none is on the tick path).
         private readonly PowerUp _powerUp;
@@ -88,7 +92,6 @@ namespace Station.Core.Swap
             _locks = Actuators.Locks;
             _packSensors = Actuators.PackSensors;
             _interlocks = new Interlocks(io, config);
-            _loop = new ControlLoopWatch(config);
             Packs = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Packs);
             _gate = new PackCheckGate(config, new InventoryPackCheck(Packs, config.MinSocPct), PackPlace.Vehicle, 0, false);
@@ -194,10 +197,10 @@ namespace Station.Core.Swap
 
         /// <summary>Control ticks that came later than <c>TickLateMs</c> after the one before, since power-up (counted
         /// whether or not anything moved).</summary>
-        public int LateTicks { get { return _loop.LateTicks; } }
+        public int LateTicks { get { return _lateTicks; } }
 
         /// <summary>The longest gap between two control ticks since power-up, ms.</summary>
-        public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
+        public long LongestTickGapMs { get { return _longestGapMs; } }
 
         /// <summary>Debounced PackAtStaging.</summary>
         public bool PackAtStagingSensed { get { return Actuators.PackAtStaging.Level; } }
@@ -245,10 +248,21 @@ namespace Station.Core.Swap
             _now = now;
             // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
             _interlocks.KickWatchdog();
-            bool late = _loop.Tick(now);
+            // The loop-gap check (the first tick has no gap): a late tick faults below when anything is driven.
+            long gap = _lastTickMs < 0 ? 0 : now - _lastTickMs;
+            _lastTickMs = now;
+            if (gap > _longestGapMs) _longestGapMs = gap;
+            bool late = gap > _c.TickLateMs;
+            if (late) _lateTicks++;
             _interlocks.Sample(now);
             _packSensors.Sample(now);
-            _gate.Poll(now);
+            // The release gate's poll (PackCheckGate.Poll), inline: a call per tick is dear on the interpreter.
+            IReleaseGateCheck check = _gate.Running;
+            if (check != null)
+            {
+                GateVerdict verdict = check.Poll(now);
+                if (!_gate.Finished && _gate.Latest != GateVerdict.Failed) _gate.Latest = verdict;
+            }
             SwapState state = Leaf;
             if (state == SwapState.Off) return;
             if (state == SwapState.Recovery)
