@@ -280,40 +280,31 @@ namespace Station.Core.Swap
                 RaiseFault(FaultCode.ControlTickLate);
                 return;
             }
-            // Its first test inline: during a swap (most ticks) it has nothing to do, and a call is dear on the interpreter.
-            if (_currentSwap == null)
+            // Its first test inline: during a swap and while a vehicle stands in the bay it has nothing to do, and a call
+            // is dear on the interpreter.
+            if (_currentSwap == null && !_interlocks.VehiclePositioned)
             {
                 TrackDeparture();
                 state = Leaf;
             }
 
             // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
-            // be reported as itself, before the safety relay it also drops reads as a relay fault.
-            FaultCode fault;
+            // be reported as itself, before the safety relay it also drops reads as a relay fault. Then the actuators,
+            // inline here: each times its own move, and the first fault found (interlock, relay, lift, locks, staging,
+            // transfer) is latched. One fault variable through the chain: on the interpreter every if and every call
+            // is dear, and this runs in every tick.
+            FaultCode fault = FaultCode.None;
             if (_inMotion || (state != SwapState.Faulted && _interlocks.PermitRequested))
-            {
                 fault = _interlocks.MotionFault(_inSwapping);
-                if (fault != FaultCode.None)
-                {
-                    RaiseFault(fault);
-                    return;
-                }
-            }
-            if (state != SwapState.Faulted)
-            {
-                fault = _interlocks.RelayFault(now);
-                if (fault != FaultCode.None)
-                {
-                    RaiseFault(fault);
-                    return;
-                }
-            }
-            // The actuators, inline here (a call per tick is dear on the interpreter): each times its own move, and the
-            // first that tripped (lift, locks, staging, transfer) is latched. The locks watch their hold while swapping.
-            _lift.Update(now);
-            fault = _lift.Tripped;
+            if (fault == FaultCode.None && state != SwapState.Faulted) fault = _interlocks.RelayFault(now);
             if (fault == FaultCode.None)
             {
+                _lift.Update(now);
+                fault = _lift.Tripped;
+            }
+            if (fault == FaultCode.None)
+            {
+                // The locks watch their hold while swapping.
                 _locks.MonitorHold = _inSwapping;
                 _locks.Update(now);
                 fault = _locks.Tripped;
@@ -337,24 +328,22 @@ namespace Station.Core.Swap
                 return;
             }
             if (!_profile.EveryTick(this)) return;
+            // A swap step runs its own tick; of the engine's states only Homing and Released watch something. (No
+            // profile stores a step as an engine state: _step is null in every engine state.)
+            if (_step != null) _step.Run(this);
+            else if (Leaf == SwapState.Homing) TickHoming();
+            else if (Leaf == SwapState.Released && !_interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
+        }
 
-            switch (Leaf)
+        // Homing: start the profile's homing once the drives are ready; the homed axis is the LiftArrived signal.
+        private void TickHoming()
+        {
+            if (HomingPending && _interlocks.DrivesReady)
             {
-                case SwapState.Homing:
-                    if (HomingPending && _interlocks.DrivesReady)
-                    {
-                        HomingPending = false;
-                        if (!_profile.StartHoming(this)) RaiseFault(FaultCode.LiftMoveRefused);
-                    }
-                    if (_profile.TakeHomed(this)) Dispatch(SwapSignal.LiftArrived);
-                    break;
-                case SwapState.Released:
-                    if (!_interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
-                    break;
-                default:
-                    if (_step != null) _step.Run(this);
-                    break;
+                HomingPending = false;
+                if (!_profile.StartHoming(this)) RaiseFault(FaultCode.LiftMoveRefused);
             }
+            if (_profile.TakeHomed(this)) Dispatch(SwapSignal.LiftArrived);
         }
 
         internal void ClearActuatorFaults()

@@ -71,8 +71,7 @@ namespace Station.Core.Swap.Car
             // The staging conveyor runs across steps (from RaiseToPack until the pack arrives). This runs in every tick:
             // the sequencer's state, actuators and inventory are read as fields and TakeDone is inline (a call is dear on
             // the interpreter).
-            BayActuators a = s.Actuators;
-            Conveyor staging = a.Staging;
+            Conveyor staging = s.Actuators.Staging;
             if (staging.Done)
             {
                 staging.Done = false;
@@ -81,8 +80,7 @@ namespace Station.Core.Swap.Car
             if (s.Leaf == SwapState.Faulted) return false;
             // TrackReturnPoint's own first test, inline: most ticks there is no settled pack to take.
             PackRecord r = s.Packs.PlaceRecords[(int)PackPlace.ReturnPoint];
-            if (r.Serial == null || r.InTransit || a.PackAtReturn.Level) return true;
-            TrackReturnPoint(s);
+            if (r.Serial != null && !r.InTransit && !s.Actuators.PackAtReturn.Level) TrackReturnPoint(s);
             return true;
         }
 
