@@ -10,7 +10,9 @@ namespace Station.Core
     {
         // One record per slot and place for the inventory's lifetime, changed in place (allocation-free on the device).
         private readonly PackRecord[] _slots;
-        private readonly PackRecord[] _places;
+        /// <summary>The place records, indexed by <see cref="PackPlace"/>: read as an array where a call per tick is dear
+        /// on the interpreter (the car bay's return point).</summary>
+        internal readonly PackRecord[] PlaceRecords;
         private readonly string[] _placeNames;
         private readonly PackPlace[] _vehiclePlaces;
 
@@ -33,14 +35,14 @@ namespace Station.Core
             _slots = new PackRecord[slotCount];
             _placeNames = placeNames;
             _vehiclePlaces = vehiclePlaces;
-            _places = new PackRecord[placeNames.Length];
+            PlaceRecords = new PackRecord[placeNames.Length];
             for (int i = 0; i < slotCount; i++) _slots[i] = new PackRecord();
-            for (int i = 0; i < _places.Length; i++) _places[i] = new PackRecord();
+            for (int i = 0; i < PlaceRecords.Length; i++) PlaceRecords[i] = new PackRecord();
             Clear();
         }
 
         /// <summary>Number of places outside the rack (4 in the car bay).</summary>
-        public int Places { get { return _places.Length; } }
+        public int Places { get { return PlaceRecords.Length; } }
 
         /// <summary>The places that are in the vehicle (car: one; truck: one per block position).</summary>
         public PackPlace[] VehiclePlaces { get { return _vehiclePlaces; } }
@@ -48,7 +50,7 @@ namespace Station.Core
         /// <summary>Empties every vehicle place (the vehicle left with its packs).</summary>
         public void EmptyVehicle()
         {
-            for (int i = 0; i < _vehiclePlaces.Length; i++) _places[(int)_vehiclePlaces[i]].Clear();
+            for (int i = 0; i < _vehiclePlaces.Length; i++) PlaceRecords[(int)_vehiclePlaces[i]].Clear();
         }
 
         /// <summary>True when a vehicle place holds a pack confirmed there (not in transit).</summary>
@@ -56,7 +58,7 @@ namespace Station.Core
         {
             for (int i = 0; i < _vehiclePlaces.Length; i++)
             {
-                PackRecord v = _places[(int)_vehiclePlaces[i]];
+                PackRecord v = PlaceRecords[(int)_vehiclePlaces[i]];
                 if (!v.IsEmpty && !v.InTransit) return true;
             }
             return false;
@@ -67,7 +69,7 @@ namespace Station.Core
         {
             for (int i = 0; i < _vehiclePlaces.Length; i++)
             {
-                PackRecord v = _places[(int)_vehiclePlaces[i]];
+                PackRecord v = PlaceRecords[(int)_vehiclePlaces[i]];
                 if (!v.IsEmpty && !v.InTransit) v.Clear();
             }
         }
@@ -82,7 +84,7 @@ namespace Station.Core
         public PackRecord Slot(int slot) { return _slots[slot]; }
 
         /// <summary>The pack at <paramref name="place"/> (the live record: read it, <see cref="PackRecord.Copy"/> to keep it).</summary>
-        public PackRecord At(PackPlace place) { return _places[(int)place]; }
+        public PackRecord At(PackPlace place) { return PlaceRecords[(int)place]; }
 
         /// <summary>Sets rack slot <paramref name="slot"/> (serial null = empty).</summary>
         public void SetSlot(int slot, string serial, int socPct, PackState state)
@@ -102,16 +104,16 @@ namespace Station.Core
         public void SetSlot(int slot, PackRecord record) { _slots[slot].CopyFrom(record); }
 
         /// <summary>Sets the pack at <paramref name="place"/> (copies its values).</summary>
-        public void Set(PackPlace place, PackRecord record) { _places[(int)place].CopyFrom(record); }
+        public void Set(PackPlace place, PackRecord record) { PlaceRecords[(int)place].CopyFrom(record); }
 
         /// <summary>Empties <paramref name="place"/>.</summary>
-        public void Empty(PackPlace place) { _places[(int)place].Clear(); }
+        public void Empty(PackPlace place) { PlaceRecords[(int)place].Clear(); }
 
         /// <summary>Empties every slot and place.</summary>
         public void Clear()
         {
             for (int i = 0; i < _slots.Length; i++) _slots[i].Clear();
-            for (int i = 0; i < _places.Length; i++) _places[i].Clear();
+            for (int i = 0; i < PlaceRecords.Length; i++) PlaceRecords[i].Clear();
             ReturnSlot = -1;
         }
 
@@ -127,7 +129,7 @@ namespace Station.Core
         public bool Contains(string serial)
         {
             if (SlotOf(serial) >= 0) return true;
-            for (int i = 0; i < _places.Length; i++) if (_places[i].Serial == serial) return true;
+            for (int i = 0; i < PlaceRecords.Length; i++) if (PlaceRecords[i].Serial == serial) return true;
             return false;
         }
 
@@ -159,7 +161,7 @@ namespace Station.Core
         /// <summary>Starts moving the pack in <paramref name="slot"/> to <paramref name="to"/> (marked in transit there).</summary>
         public void MoveFromSlot(int slot, PackPlace to)
         {
-            PackRecord r = _places[(int)to];
+            PackRecord r = PlaceRecords[(int)to];
             r.CopyFrom(_slots[slot]);
             r.State = PackState.InUse;
             r.InTransit = true;
@@ -169,32 +171,32 @@ namespace Station.Core
         /// <summary>Starts moving the pack at <paramref name="from"/> to <paramref name="to"/> (marked in transit there).</summary>
         public void Move(PackPlace from, PackPlace to)
         {
-            PackRecord r = _places[(int)to];
-            r.CopyFrom(_places[(int)from]);
+            PackRecord r = PlaceRecords[(int)to];
+            r.CopyFrom(PlaceRecords[(int)from]);
             r.InTransit = true;
-            _places[(int)from].Clear();
+            PlaceRecords[(int)from].Clear();
         }
 
         /// <summary>Puts the pack at <paramref name="from"/> into rack slot <paramref name="slot"/> with <paramref name="state"/>.</summary>
         public void MoveToSlot(PackPlace from, int slot, PackState state)
         {
             PackRecord r = _slots[slot];
-            r.CopyFrom(_places[(int)from]);
+            r.CopyFrom(PlaceRecords[(int)from]);
             r.State = state;
             r.InTransit = false;
-            _places[(int)from].Clear();
+            PlaceRecords[(int)from].Clear();
         }
 
         /// <summary>Confirms the pack at <paramref name="place"/> has arrived.</summary>
         public void Arrived(PackPlace place)
         {
-            _places[(int)place].InTransit = false;
+            PlaceRecords[(int)place].InTransit = false;
         }
 
         /// <summary>True when any pack is marked in transit.</summary>
         public bool AnyInTransit()
         {
-            for (int i = 0; i < _places.Length; i++) if (!_places[i].IsEmpty && _places[i].InTransit) return true;
+            for (int i = 0; i < PlaceRecords.Length; i++) if (!PlaceRecords[i].IsEmpty && PlaceRecords[i].InTransit) return true;
             return false;
         }
 
@@ -204,17 +206,17 @@ namespace Station.Core
             Clear();
             int n = other.SlotCount < SlotCount ? other.SlotCount : SlotCount;
             for (int i = 0; i < n; i++) _slots[i].CopyFrom(other._slots[i]);
-            int places = other._places.Length < _places.Length ? other._places.Length : _places.Length;
-            for (int i = 0; i < places; i++) _places[i].CopyFrom(other._places[i]);
+            int places = other.PlaceRecords.Length < PlaceRecords.Length ? other.PlaceRecords.Length : PlaceRecords.Length;
+            for (int i = 0; i < places; i++) PlaceRecords[i].CopyFrom(other.PlaceRecords[i]);
             ReturnSlot = other.ReturnSlot < SlotCount ? other.ReturnSlot : -1;
         }
 
         /// <summary>True when every slot and place matches <paramref name="other"/>.</summary>
         public bool SameAs(PackInventory other)
         {
-            if (other == null || other.SlotCount != SlotCount || other.ReturnSlot != ReturnSlot || other._places.Length != _places.Length) return false;
+            if (other == null || other.SlotCount != SlotCount || other.ReturnSlot != ReturnSlot || other.PlaceRecords.Length != PlaceRecords.Length) return false;
             for (int i = 0; i < _slots.Length; i++) if (!_slots[i].SameAs(other._slots[i])) return false;
-            for (int i = 0; i < _places.Length; i++) if (!_places[i].SameAs(other._places[i])) return false;
+            for (int i = 0; i < PlaceRecords.Length; i++) if (!PlaceRecords[i].SameAs(other.PlaceRecords[i])) return false;
             return true;
         }
 
@@ -239,11 +241,11 @@ namespace Station.Core
         public string Describe()
         {
             StringBuilder sb = new StringBuilder();
-            for (int i = 0; i < _places.Length; i++)
+            for (int i = 0; i < PlaceRecords.Length; i++)
             {
                 sb.Append(_placeNames[i]);
                 sb.Append(": ");
-                AppendRecord(sb, _places[i]);
+                AppendRecord(sb, PlaceRecords[i]);
                 sb.Append('\n');
             }
             for (int i = 0; i < _slots.Length; i++)

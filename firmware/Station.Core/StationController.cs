@@ -42,7 +42,10 @@ namespace Station.Core
 
         /// <summary>The board's watchdog, fed at the end of every tick that completed (or whose exception was contained
         /// with every output off); null = none. Set before <see cref="Start"/>: its reset reason is journaled there.</summary>
-        public IWatchdog Watchdog { get; set; }
+        public IWatchdog Watchdog { get { return _watchdog; } set { _watchdog = value; } }
+
+        // Read by the tick as a field: on the interpreter a property read is a call.
+        private IWatchdog _watchdog;
 
         /// <summary>Why the board last started (journaled by <see cref="Start"/>).</summary>
         public ResetReason LastReset { get { return _resets.LastReason; } }
@@ -83,7 +86,7 @@ namespace Station.Core
             {
                 if (!Contain(e)) return; // outputs may still be on: no feed, the watchdog restarts the board
             }
-            if (Watchdog != null) Watchdog.Feed();
+            if (_watchdog != null) _watchdog.Feed();
         }
 
         private bool Contain(Exception e)

@@ -42,7 +42,9 @@ namespace Station.Core.Motion
         }
 
         /// <summary>A sensor that must read empty at least once during a run before its arrival counts, or null.</summary>
-        public DebouncedInput ExchangeSensor { get; set; }
+        public DebouncedInput ExchangeSensor { get { return _exchangeSensor; } set { _exchangeSensor = value; } }
+
+        private DebouncedInput _exchangeSensor;
 
         /// <summary>True while the motor runs.</summary>
         public bool IsRunning { get { return Running; } private set { Running = value; } }
@@ -132,8 +134,14 @@ namespace Station.Core.Motion
                 if (Motor != 0) Stop();
                 return;
             }
-            if (ExchangeSensor != null && !ExchangeSensor.Value) _exchanged = true;
-            if (ArrivalSensed() && (ExchangeSensor == null || _exchanged))
+            // The sensors' levels read as fields and ArrivalSensed inline: this runs in every tick of a run, and a call
+            // (a property read too) is dear on the interpreter.
+            DebouncedInput exchange = _exchangeSensor;
+            if (exchange != null && !exchange.Level) _exchanged = true;
+            bool arrived = exchange == null || _exchanged;
+            for (int i = 0; arrived && i < _arrival.Length; i++) arrived = _arrival[i].Level;
+            if (arrived && _mustClear != null) arrived = !_mustClear.Level;
+            if (arrived)
             {
                 if (_arrivalSinceMs < 0) _arrivalSinceMs = nowMs;
             }

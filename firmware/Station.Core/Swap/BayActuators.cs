@@ -5,7 +5,7 @@ namespace Station.Core.Swap
 {
     /// <summary>The engine's actuators and pack sensors, built once over the bay's ports: the lift, the pack locks, the
     /// staging and transfer conveyors and the three debounced pack sensors the conveyors stop on. Each actuator times its
-    /// own move; <see cref="Update"/> reports the first that tripped so the sequencer latches it.</summary>
+    /// own move; the sequencer's tick updates each and latches the first that tripped.</summary>
     public sealed class BayActuators
     {
         /// <summary>The lift axis.</summary>
@@ -41,24 +41,6 @@ namespace Station.Core.Swap
             Transfer = new Conveyor(io.TransferConveyor.Run, new DebouncedInput[] { PackAtReturn, PackOnLift },
                 PackAtStaging, FaultCode.TransferTimeout, config.TransferTimeoutMs);
             Transfer.ExchangeSensor = PackOnLift;
-        }
-
-        // Deadlines live below the state machine: each actuator times its own move and reports a fault here.
-        /// <summary>Updates every actuator at <paramref name="now"/> (the locks watch their hold while
-        /// <paramref name="inSwapping"/>); the first tripped fault, or None. Allocation-free (control tick).</summary>
-        public FaultCode Update(long now, bool inSwapping)
-        {
-            Lift.Update(now);
-            if (Lift.Tripped != FaultCode.None) return Lift.Tripped;
-            Locks.MonitorHold = inSwapping;
-            Locks.Update(now);
-            if (Locks.Tripped != FaultCode.None) return Locks.Tripped;
-            // A conveyor that is stopped with its motor written off returns at once from Update: no call for it.
-            if (Staging.Running || Staging.Motor != 0) Staging.Update(now);
-            if (Staging.Tripped != FaultCode.None) return Staging.Tripped;
-            if (Transfer.Running || Transfer.Motor != 0) Transfer.Update(now);
-            if (Transfer.Tripped != FaultCode.None) return Transfer.Tripped;
-            return FaultCode.None;
         }
 
         /// <summary>True while any actuator is commanded: the lift, a lock, a conveyor.</summary>

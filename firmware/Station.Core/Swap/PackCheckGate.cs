@@ -13,10 +13,11 @@ namespace Station.Core.Swap
         private readonly int _position;
         private readonly bool _waitsFromGate;
         private IReleaseGateCheck _check;
-        private IReleaseGateCheck _running;
-        private GateVerdict _verdict;
+        // Read and written by the car sequencer's tick too, which polls the gate inline (see Poll).
+        internal IReleaseGateCheck Running;
+        internal GateVerdict Latest;
         private bool _open;
-        private bool _finished;
+        internal bool Finished;
         private long _startMs;
         private long _enteredMs;
 
@@ -46,18 +47,18 @@ namespace Station.Core.Swap
         public bool Open { get { return _open; } }
 
         /// <summary>The verdict as of the last poll.</summary>
-        public GateVerdict Verdict { get { return _verdict; } }
+        public GateVerdict Verdict { get { return Latest; } }
 
         /// <summary>Starts the check on the pack just secured. The check begun here is the one the gate judges, even if
         /// <see cref="Check"/> is replaced before the gate.</summary>
         public void Start(SwapRecord swap, long now)
         {
             _startMs = now;
-            _running = _check;
+            Running = _check;
             _open = true;
-            _finished = false;
-            _running.Begin(swap, now);
-            _verdict = _running.Poll(now);
+            Finished = false;
+            Running.Begin(swap, now);
+            Latest = Running.Poll(now);
         }
 
         /// <summary>The gate step was entered at <paramref name="now"/> (the freshness wait is timed from here).</summary>
@@ -67,22 +68,23 @@ namespace Station.Core.Swap
         // the verdict follows the check (a Passed may still turn Failed: a BMS fault raised between the latch and the
         // release); a Failed is kept. After Finish, polls only let the check end its own exchange (the BMS session's
         // clean end). Allocation-free.
-        /// <summary>Polls the running check (<paramref name="now"/> the tick's Clock.NowMs).</summary>
+        /// <summary>Polls the running check (<paramref name="now"/> the tick's Clock.NowMs). The sequencer's tick does the
+        /// same inline (a call per tick is dear on the interpreter): change both together.</summary>
         public void Poll(long now)
         {
-            if (_running == null) return;
-            GateVerdict v = _running.Poll(now);
-            if (_finished || _verdict == GateVerdict.Failed) return;
-            _verdict = v;
+            if (Running == null) return;
+            GateVerdict v = Running.Poll(now);
+            if (Finished || Latest == GateVerdict.Failed) return;
+            Latest = v;
         }
 
         /// <summary>The gate decided or the swap left its steps: the check stops judging (the BMS session winds down).</summary>
         public void Finish(long now)
         {
             _open = false;
-            if (_running == null || _finished) return;
-            _finished = true;
-            _running.Finish(now);
+            if (Running == null || Finished) return;
+            Finished = true;
+            Running.Finish(now);
         }
 
         /// <summary>The fault to latch (the check's, GatePackRejected when it names none, or GatePackCheckTimeout), or None:
@@ -92,16 +94,16 @@ namespace Station.Core.Swap
         {
             passed = false;
             if (!_open) return FaultCode.GatePackCheckTimeout; // never begun this swap: cannot happen in the tables; never pass it
-            if (_verdict == GateVerdict.Failed)
-                return _running.FailureFault == FaultCode.None ? FaultCode.GatePackRejected : _running.FailureFault;
-            if (_verdict == GateVerdict.Pending)
+            if (Latest == GateVerdict.Failed)
+                return Running.FailureFault == FaultCode.None ? FaultCode.GatePackRejected : Running.FailureFault;
+            if (Latest == GateVerdict.Pending)
             {
                 long since = _waitsFromGate && _enteredMs > _startMs ? _enteredMs : _startMs;
                 return now - since > _c.BmsTimeoutMs ? FaultCode.GatePackCheckTimeout : FaultCode.None;
             }
             // Passed, but the release must rest on a verdict confirmed just now, not on one reached seconds ago: wait for
             // the check's next confirmation, and give up as a timeout if none comes.
-            if (now - _running.ConfirmedAtMs > _c.GateFreshMs)
+            if (now - Running.ConfirmedAtMs > _c.GateFreshMs)
                 return now - _enteredMs > _c.BmsTimeoutMs ? FaultCode.GatePackCheckTimeout : FaultCode.None;
             passed = true;
             return FaultCode.None;
@@ -114,22 +116,22 @@ namespace Station.Core.Swap
         public void Record(SwapRecord swap, PackInventory inventory)
         {
             BlockSwap block = _position > 0 ? swap.BlockAt(_position) : null;
-            int soc = _running.MeasuredSocPct;
+            int soc = Running.MeasuredSocPct;
             string serial;
             if (block != null)
             {
                 block.Verdict = GateVerdict.Passed;
-                block.BmsVerified = _running.VerifiesBms;
+                block.BmsVerified = Running.VerifiesBms;
                 if (soc >= 0) block.PackInSocPct = soc;
                 serial = block.PackInSerial;
             }
             else
             {
-                swap.BmsVerified = _running.VerifiesBms;
+                swap.BmsVerified = Running.VerifiesBms;
                 if (soc >= 0) swap.PackInSocPct = soc;
                 serial = swap.PackInSerial;
             }
-            PackStandard reported = _running.ReportedStandard;
+            PackStandard reported = Running.ReportedStandard;
             if (reported == PackStandard.Unspecified) return;
             PackRecord pack = inventory.At(_place);
             if (!pack.IsEmpty && pack.Serial == serial && pack.Standard == PackStandard.Unspecified) pack.Standard = reported;

@@ -29,21 +29,29 @@ namespace Station.Core.Swap
         private readonly TransitionRow[] _table;
         private readonly StateTable _states;
         private readonly PackCheckGate _gate;
-        private readonly ControlLoopWatch _loop;
         // The collaborators the tick reads, as fields: on nanoFramework's interpreter an auto-property read is a call.
-        private readonly BayActuators _actuators;
+        // Read as fields by the car profile's every-tick work too (a property read is a call on the interpreter).
+        internal readonly BayActuators Actuators;
         private readonly InputGroup _packSensors;
         private readonly LiftAxis _lift;
         private readonly LockSet _locks;
         private readonly Interlocks _interlocks;
-        private readonly PackInventory _inventory;
+        internal readonly PackInventory Packs;
         private SwapRecord _currentSwap;
-        // Where _state lies, kept with it (EnterLeaf is the only writer): asked in every tick.
+        // Where Leaf lies, kept with it (EnterLeaf is the only writer): asked in every tick.
         private bool _inMotion;
         private bool _inSwapping;
-        private SwapState _state = SwapState.Off;
+        // Current (leaf) state, read as a field on the tick path; EnterLeaf is the only writer.
+        internal SwapState Leaf = SwapState.Off;
+        // The step stored as Leaf (null in an engine state), kept with it: otherwise looked up in every tick.
+        private SwapStep _step;
         private readonly RunToCompletion _dispatch;
         private long _now;
+        // The control loop's watch (ticks later than TickLateMs after the one before, the longest gap since power-up),
+        // kept by the tick itself: a call per tick is dear on the interpreter.
+        private long _lastTickMs = -1;
+        private long _longestGapMs;
+        private int _lateTicks;
         private int _swapCounter;
         // The collaborators the commands and the words live in (built once; none is on the tick path).
         private readonly PowerUp _powerUp;
@@ -79,15 +87,14 @@ namespace Station.Core.Swap
             _table = _profile.Table;
             _io = io;
             _c = config;
-            _actuators = new BayActuators(io, config, profile.EngineConfig(config));
-            _lift = _actuators.Lift;
-            _locks = _actuators.Locks;
-            _packSensors = _actuators.PackSensors;
+            Actuators = new BayActuators(io, config, profile.EngineConfig(config));
+            _lift = Actuators.Lift;
+            _locks = Actuators.Locks;
+            _packSensors = Actuators.PackSensors;
             _interlocks = new Interlocks(io, config);
-            _loop = new ControlLoopWatch(config);
-            _inventory = profile.NewInventory(config.RackSlots);
-            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, _inventory);
-            _gate = new PackCheckGate(config, new InventoryPackCheck(_inventory, config.MinSocPct), PackPlace.Vehicle, 0, false);
+            Packs = profile.NewInventory(config.RackSlots);
+            _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Packs);
+            _gate = new PackCheckGate(config, new InventoryPackCheck(Packs, config.MinSocPct), PackPlace.Vehicle, 0, false);
             _states = new StateTable(this, profile, new EngineStates(this));
             _dispatch = new RunToCompletion(this, _states, _table);
             Admission = new AdmissionChain(this, config, io.Clock);
@@ -151,20 +158,20 @@ namespace Station.Core.Swap
         /// <summary>The pack locks.</summary>
         public LockSet Locks { get { return _locks; } }
         /// <summary>Rack feed point to staging point.</summary>
-        public Conveyor StagingConveyor { get { return _actuators.Staging; } }
+        public Conveyor StagingConveyor { get { return Actuators.Staging; } }
         /// <summary>Across the lift: depleted pack off, charged pack on.</summary>
-        public Conveyor TransferConveyor { get { return _actuators.Transfer; } }
+        public Conveyor TransferConveyor { get { return Actuators.Transfer; } }
         /// <summary>E-stop, curtain, doors, vehicle, safety relay.</summary>
         public Interlocks Interlocks { get { return _interlocks; } }
         /// <summary>Where every pack is.</summary>
-        public PackInventory Inventory { get { return _inventory; } }
+        public PackInventory Inventory { get { return Packs; } }
         /// <summary>The journal.</summary>
         public SwapJournal Journal { get { return _journal; } }
         /// <summary>The bay profile this station runs (from bay.profile).</summary>
         public BayProfile Profile { get { return _profile; } }
 
         /// <summary>Current (leaf) state.</summary>
-        public SwapState State { get { return _state; } }
+        public SwapState State { get { return Leaf; } }
         /// <summary>Latched fault, or None.</summary>
         public FaultCode LatchedFault { get; internal set; }
         /// <summary>Swap in progress (or held by a fault, or interrupted), else null.</summary>
@@ -190,17 +197,17 @@ namespace Station.Core.Swap
 
         /// <summary>Control ticks that came later than <c>TickLateMs</c> after the one before, since power-up (counted
         /// whether or not anything moved).</summary>
-        public int LateTicks { get { return _loop.LateTicks; } }
+        public int LateTicks { get { return _lateTicks; } }
 
         /// <summary>The longest gap between two control ticks since power-up, ms.</summary>
-        public long LongestTickGapMs { get { return _loop.LongestGapMs; } }
+        public long LongestTickGapMs { get { return _longestGapMs; } }
 
         /// <summary>Debounced PackAtStaging.</summary>
-        public bool PackAtStagingSensed { get { return _actuators.PackAtStaging.Level; } }
+        public bool PackAtStagingSensed { get { return Actuators.PackAtStaging.Level; } }
         /// <summary>Debounced PackOnLift.</summary>
-        public bool PackOnLiftSensed { get { return _actuators.PackOnLift.Level; } }
+        public bool PackOnLiftSensed { get { return Actuators.PackOnLift.Level; } }
         /// <summary>Debounced PackAtReturn.</summary>
-        public bool PackAtReturnSensed { get { return _actuators.PackAtReturn.Level; } }
+        public bool PackAtReturnSensed { get { return Actuators.PackAtReturn.Level; } }
 
         // What the engine's collaborators and the profile's steps share with it; public where a profile in its own
         // assembly (Station.Core.Truck) needs it.
@@ -212,7 +219,7 @@ namespace Station.Core.Swap
         public StationIo Io { get { return _io; } }
         internal PackCheckGate Gate { get { return _gate; } }
         /// <summary>The raw (not yet debounced) PackOnLift input.</summary>
-        public bool PackOnLiftRaw { get { return _actuators.PackOnLift.RawLevel; } }
+        public bool PackOnLiftRaw { get { return Actuators.PackOnLift.RawLevel; } }
         /// <summary>The number the next swap's record gets.</summary>
         public int NextSwapId { get { return _swapCounter + 1; } }
 
@@ -234,83 +241,114 @@ namespace Station.Core.Swap
         /// profile's background work and the current step turn completions into signals. Allocation-free.</summary>
         public void Tick()
         {
-            _now = _io.Clock.NowMs;
+            // The tick's time and state in locals: each is read several times below, and a field read is dear on the
+            // interpreter. Only TrackDeparture and the profile's every-tick work can change the state before the step
+            // runs (each may latch a fault): it is read again after them.
+            long now = _io.Clock.NowMs;
+            _now = now;
             // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
             _interlocks.KickWatchdog();
-            bool late = _loop.Tick(_now);
-            _interlocks.Sample(_now);
-            _packSensors.Sample(_now);
-            _gate.Poll(_now);
-            if (_state == SwapState.Off) return;
-            if (_state == SwapState.Recovery)
+            // The loop-gap check (the first tick has no gap): a late tick faults below when anything is driven.
+            long gap = _lastTickMs < 0 ? 0 : now - _lastTickMs;
+            _lastTickMs = now;
+            if (gap > _longestGapMs) _longestGapMs = gap;
+            bool late = gap > _c.TickLateMs;
+            if (late) _lateTicks++;
+            _interlocks.Sample(now);
+            _packSensors.Sample(now);
+            // The release gate's poll (PackCheckGate.Poll), inline: a call per tick is dear on the interpreter.
+            IReleaseGateCheck check = _gate.Running;
+            if (check != null)
+            {
+                GateVerdict verdict = check.Poll(now);
+                if (!_gate.Finished && _gate.Latest != GateVerdict.Failed) _gate.Latest = verdict;
+            }
+            SwapState state = Leaf;
+            if (state == SwapState.Off) return;
+            if (state == SwapState.Recovery)
             {
                 // Report only: sensors are read (for the confirmation), nothing is driven, nothing in the inventory changes.
-                _lift.Update(_now);
-                _locks.Update(_now);
+                _lift.Update(now);
+                _locks.Update(now);
                 _profile.SampleDevices(this);
                 return;
             }
             // A late tick: the firmware watched nothing in between (the relay's permit watchdog dropped the drives' power
             // meanwhile); whatever was driven is stopped and the station faulted, whatever it may look like now.
-            if (late && _actuators.AnythingDriven() && _state != SwapState.Faulted)
+            if (late && Actuators.AnythingDriven() && state != SwapState.Faulted)
             {
                 RaiseFault(FaultCode.ControlTickLate);
                 return;
             }
-            // Its first test inline: during a swap (most ticks) it has nothing to do, and a call is dear on the interpreter.
-            if (_currentSwap == null) TrackDeparture();
+            // Its first test inline: during a swap and while a vehicle stands in the bay it has nothing to do, and a call
+            // is dear on the interpreter.
+            if (_currentSwap == null && !_interlocks.VehiclePositioned)
+            {
+                TrackDeparture();
+                state = Leaf;
+            }
 
             // Also while a console maintenance motion holds the permit outside the Motion states: an open interlock must
-            // be reported as itself, before the safety relay it also drops reads as a relay fault.
-            if (_inMotion || (_state != SwapState.Faulted && _interlocks.PermitRequested))
+            // be reported as itself, before the safety relay it also drops reads as a relay fault. Then the actuators,
+            // inline here: each times its own move, and the first fault found (interlock, relay, lift, locks, staging,
+            // transfer) is latched. One fault variable through the chain: on the interpreter every if and every call
+            // is dear, and this runs in every tick.
+            FaultCode fault = FaultCode.None;
+            if (_inMotion || (state != SwapState.Faulted && _interlocks.PermitRequested))
+                fault = _interlocks.MotionFault(_inSwapping);
+            if (fault == FaultCode.None && state != SwapState.Faulted) fault = _interlocks.RelayFault(now);
+            if (fault == FaultCode.None)
             {
-                FaultCode open = _interlocks.MotionFault(_inSwapping);
-                if (open != FaultCode.None)
-                {
-                    RaiseFault(open);
-                    return;
-                }
+                _lift.Update(now);
+                fault = _lift.Tripped;
             }
-            if (_state != SwapState.Faulted)
+            if (fault == FaultCode.None)
             {
-                FaultCode relay = _interlocks.RelayFault(_now);
-                if (relay != FaultCode.None)
-                {
-                    RaiseFault(relay);
-                    return;
-                }
+                // The locks watch their hold while swapping.
+                _locks.MonitorHold = _inSwapping;
+                _locks.Update(now);
+                fault = _locks.Tripped;
             }
-            FaultCode tripped = _actuators.Update(_now, _inSwapping);
-            if (tripped != FaultCode.None)
+            // A conveyor that is stopped with its motor written off returns at once from Update: no call for it.
+            Conveyor belt = Actuators.Staging;
+            if (fault == FaultCode.None)
             {
-                RaiseFault(tripped);
+                if (belt.Running || belt.Motor != 0) belt.Update(now);
+                fault = belt.Tripped;
+            }
+            belt = Actuators.Transfer;
+            if (fault == FaultCode.None)
+            {
+                if (belt.Running || belt.Motor != 0) belt.Update(now);
+                fault = belt.Tripped;
+            }
+            if (fault != FaultCode.None)
+            {
+                RaiseFault(fault);
                 return;
             }
             if (!_profile.EveryTick(this)) return;
+            // A swap step runs its own tick; of the engine's states only Homing and Released watch something. (No
+            // profile stores a step as an engine state: _step is null in every engine state.)
+            if (_step != null) _step.Run(this);
+            else if (Leaf == SwapState.Homing) TickHoming();
+            else if (Leaf == SwapState.Released && !_interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
+        }
 
-            switch (_state)
+        // Homing: start the profile's homing once the drives are ready; the homed axis is the LiftArrived signal.
+        private void TickHoming()
+        {
+            if (HomingPending && _interlocks.DrivesReady)
             {
-                case SwapState.Homing:
-                    if (HomingPending && _interlocks.DrivesReady)
-                    {
-                        HomingPending = false;
-                        if (!_profile.StartHoming(this)) RaiseFault(FaultCode.LiftMoveRefused);
-                    }
-                    if (_profile.TakeHomed(this)) Dispatch(SwapSignal.LiftArrived);
-                    break;
-                case SwapState.Released:
-                    if (!_interlocks.VehiclePositioned) Dispatch(SwapSignal.VehicleLeft);
-                    break;
-                default:
-                    SwapStep step = _profile.StepAt(_state);
-                    if (step != null) step.Run(this);
-                    break;
+                HomingPending = false;
+                if (!_profile.StartHoming(this)) RaiseFault(FaultCode.LiftMoveRefused);
             }
+            if (_profile.TakeHomed(this)) Dispatch(SwapSignal.LiftArrived);
         }
 
         internal void ClearActuatorFaults()
         {
-            _actuators.ClearFaults();
+            Actuators.ClearFaults();
             _profile.ClearDeviceFaults(this);
         }
 
@@ -319,8 +357,8 @@ namespace Station.Core.Swap
         {
             _lift.Stop();
             _locks.Stop();
-            _actuators.Staging.Stop();
-            _actuators.Transfer.Stop();
+            Actuators.Staging.Stop();
+            Actuators.Transfer.Stop();
             _profile.StopDevices(this);
             Interlocks.SetPermit(false, _now);
         }
@@ -340,7 +378,7 @@ namespace Station.Core.Swap
         public bool Holds(SwapGuard guard) { return _states.Holds(guard, _now); }
 
         /// <summary>True when a row for <paramref name="signal"/> exists in the current state or a parent and its guard holds.</summary>
-        public bool Accepts(SwapSignal signal) { return _states.Find(_state, signal, _now) >= 0; }
+        public bool Accepts(SwapSignal signal) { return _states.Find(Leaf, signal, _now) >= 0; }
 
         /// <summary>Dispatches one signal (<see cref="RunToCompletion"/>); false when no row took it (nothing changed).</summary>
         public bool Dispatch(SwapSignal signal) { return _dispatch.Dispatch(signal); }
@@ -348,7 +386,8 @@ namespace Station.Core.Swap
         // The transition's one write of the leaf state, between the exits and the entries.
         internal void EnterLeaf(SwapState target)
         {
-            _state = target;
+            Leaf = target;
+            _step = _profile.StepAt(target);
             _inMotion = SwapStates.IsIn(target, SwapState.Motion);
             _inSwapping = SwapStates.IsIn(target, SwapState.Swapping);
         }
@@ -382,11 +421,11 @@ namespace Station.Core.Swap
         internal int SwapCounter { get { return _swapCounter; } set { _swapCounter = value; } }
 
         // A journal write whose failure the caller undoes and reports (no fault latched): inventory corrections.
-        internal bool TryJournal() { return _journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory); }
+        internal bool TryJournal() { return _journal.Write(Leaf, LatchedFault, _swapCounter, JournalSwap, Inventory); }
 
         internal bool WriteJournal()
         {
-            if (_journal.Write(_state, LatchedFault, _swapCounter, JournalSwap, Inventory)) return true;
+            if (_journal.Write(Leaf, LatchedFault, _swapCounter, JournalSwap, Inventory)) return true;
             Log(LogLevel.Error, "journal write failed");
             RaiseFault(FaultCode.JournalWriteFailed);
             return false;
@@ -399,8 +438,8 @@ namespace Station.Core.Swap
         internal void TrackDeparture()
         {
             if (_currentSwap != null || _interlocks.VehiclePositioned) return;
-            if (!_inventory.VehicleHoldsSettledPack()) return;
-            _inventory.EmptySettledVehiclePlaces();
+            if (!Packs.VehicleHoldsSettledPack()) return;
+            Packs.EmptySettledVehiclePlaces();
             WriteJournal();
         }
 
@@ -410,7 +449,7 @@ namespace Station.Core.Swap
         internal void RaiseSwapEvent(SwapEventKind kind, SwapRecord record)
         {
             SwapEventHandler h = SwapEvent;
-            if (h != null && record != null) h(kind, _state, record);
+            if (h != null && record != null) h(kind, Leaf, record);
         }
 
         internal void RaiseFaultChanged(FaultCode code, bool raised)

@@ -1,3 +1,5 @@
+using Station.Core.Motion;
+
 namespace Station.Core.Swap.Car
 {
     /// <summary>The car bay: a car on the bay floor, one pack under it, a lift, a set of latches, a staging conveyor
@@ -66,15 +68,19 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override bool EveryTick(SwapSequencer s)
         {
-            // The staging conveyor runs across steps (from RaiseToPack until the pack arrives).
-            // TakeDone, inline: a call per tick is dear on the interpreter.
-            if (s.StagingConveyor.Done)
+            // The staging conveyor runs across steps (from RaiseToPack until the pack arrives). This runs in every tick:
+            // the sequencer's state, actuators and inventory are read as fields and TakeDone is inline (a call is dear on
+            // the interpreter).
+            Conveyor staging = s.Actuators.Staging;
+            if (staging.Done)
             {
-                s.StagingConveyor.Done = false;
+                staging.Done = false;
                 OnStaged(s);
             }
-            if (s.State == SwapState.Faulted) return false;
-            TrackReturnPoint(s);
+            if (s.Leaf == SwapState.Faulted) return false;
+            // TrackReturnPoint's own first test, inline: most ticks there is no settled pack to take.
+            PackRecord r = s.Packs.PlaceRecords[(int)PackPlace.ReturnPoint];
+            if (r.Serial != null && !r.InTransit && !s.Actuators.PackAtReturn.Level) TrackReturnPoint(s);
             return true;
         }
 

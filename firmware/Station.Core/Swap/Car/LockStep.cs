@@ -23,7 +23,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override void Run(SwapSequencer s)
         {
-            if (!s.Locks.TakeDone()) return;
+            if (!s.Actuators.Locks.TakeDone()) return; // fields: Run is on every tick
             s.Inventory.Arrived(PackPlace.Vehicle);
             s.Dispatch(SwapSignal.LocksDone);
         }

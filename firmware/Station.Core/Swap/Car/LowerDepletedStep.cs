@@ -23,7 +23,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override void Run(SwapSequencer s)
         {
-            if (!s.Lift.TakeArrived()) return;
+            if (!s.Actuators.Lift.TakeArrived()) return; // fields: Run is on every tick
             if (!s.PackOnLiftSensed)
             {
                 s.RaiseFault(FaultCode.PackNotOnLift);

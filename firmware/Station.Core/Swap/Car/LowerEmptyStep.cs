@@ -23,7 +23,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override void Run(SwapSequencer s)
         {
-            if (!s.Lift.TakeArrived()) return;
+            if (!s.Actuators.Lift.TakeArrived()) return; // fields: Run is on every tick
             // The locks reached their end position, but if the lift came home still carrying a pack the charged pack
             // never went into the vehicle: hold the vehicle.
             if (s.PackOnLiftSensed && s.Inventory.At(PackPlace.Lift).IsEmpty)

@@ -28,7 +28,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override void Run(SwapSequencer s)
         {
-            if (s.Lift.TakeArrived()) s.Dispatch(SwapSignal.LiftArrived);
+            if (s.Actuators.Lift.TakeArrived()) s.Dispatch(SwapSignal.LiftArrived); // fields: Run is on every tick
         }
     }
 }

@@ -25,7 +25,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override void Run(SwapSequencer s)
         {
-            if (!s.TransferConveyor.TakeDone()) return;
+            if (!s.Actuators.Transfer.TakeDone()) return; // fields: Run is on every tick
             s.Inventory.Arrived(PackPlace.ReturnPoint);
             s.Inventory.Arrived(PackPlace.Lift);
             s.Dispatch(SwapSignal.TransferDone);

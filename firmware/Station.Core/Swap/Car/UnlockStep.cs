@@ -26,7 +26,7 @@ namespace Station.Core.Swap.Car
         /// <inheritdoc/>
         public override void Run(SwapSequencer s)
         {
-            if (s.Locks.TakeDone()) s.Dispatch(SwapSignal.LocksDone);
+            if (s.Actuators.Locks.TakeDone()) s.Dispatch(SwapSignal.LocksDone); // fields: Run is on every tick
         }
     }
 }
