@@ -42,6 +42,7 @@ namespace Station.Core.Motion
         private bool _driving;
         private bool _drivenAway;
         private bool _outputsKnown;
+        private double _duty;
         private readonly StationConfig _c;
         private readonly LiftFeedback _feedback;
         private readonly LiftMotionWatch _watch;
@@ -232,8 +233,7 @@ namespace Station.Core.Motion
                     w.Resting = true;
                 }
                 double away = at - w.RestMm;
-                if (away < 0) away = -away;
-                if (away > c.FollowingErrorMm) Trip(FaultCode.LiftMovedWhileIdle);
+                if ((away < 0 ? -away : away) > c.FollowingErrorMm) Trip(FaultCode.LiftMovedWhileIdle);
                 return;
             }
             LiftMove m = _move;
@@ -250,22 +250,9 @@ namespace Station.Core.Motion
             double zoneStart = 0;
             if (mode == LiftMode.Homing)
             {
-                // HomeReference judges the edges; the axis follows its phase (direction, speed restarting from rest).
-                int result = _homing.Step(f.Counts, f.Home.Level, f.HomeEdgeCounts);
-                if (result == HomeReference.NotConfirmed) { Trip(FaultCode.LiftHomingNotConfirmed); return; }
-                if (result == HomeReference.Homed)
-                {
-                    Stop();
-                    f.ZeroCounts = _homing.ZeroCounts;
-                    _homed = true;
-                    _arrived = true;
-                    return;
-                }
-                if (result == HomeReference.Turned)
-                {
-                    up = m.Up = _homing.Up;
-                    speed = m.SpeedMmS = 0;
-                }
+                if (FollowHoming(f, m)) return;
+                up = m.Up;
+                speed = m.SpeedMmS;
             }
             else
             {
@@ -332,33 +319,34 @@ namespace Station.Core.Motion
             if (intoContact)
             {
                 double budget = zoneStart - f.LastSeenMm;
-                if (!(budget > 0)) budget = 0;
-                if (f.UnseenMm > budget + c.SealCompressionMm / 2) { Trip(FaultCode.LiftStall); return; }
+                if (f.UnseenMm > (budget > 0 ? budget : 0) + c.SealCompressionMm / 2) { Trip(FaultCode.LiftStall); return; }
             }
-            // The ramp: towards the cap at AccelMmS2, never below creep speed.
+            // The ramp: towards the cap at AccelMmS2, never below creep speed. (Its clamps are conditional expressions,
+            // not ifs: a Debug build keeps a local for every if's condition, and the interpreter sets each up per call.)
             m.LastUpdateMs = nowMs;
             double next = speed + m.AccelMmS2 * (period < 0 ? 0 : period) / 1000.0;
+            double cap;
             if (mode == LiftMode.Homing)
             {
-                double homingCap = _homing.SpeedCapMmS;
-                if (next > homingCap) next = homingCap;
+                cap = _homing.SpeedCapMmS;
+                next = next > cap ? cap : next;
             }
             else
             {
                 // Going home the ramp aims one tolerance below the switch edge (encoder zero), so the lift meets the
                 // switch still moving and the switch, with the encoder, ends the move.
                 double remaining = (m.TowardsHome ? -m.ToleranceMm : m.TargetMm) - pos;
-                if (remaining < 0) remaining = -remaining;
+                remaining = remaining < 0 ? -remaining : remaining;
                 // The speed is min(next, cap, sqrt(braking), sqrt(reach) moving into contact). A root is taken only when it
                 // can be the smaller (next² > y × SquareMargin; otherwise next <= sqrt(y) whatever the last bits of either):
                 // Newton's iterations are the dearest part of a tick on nanoFramework's interpreter.
                 double twoAccel = m.TwoAccelMmS2;
                 double braking = twoAccel * remaining;
-                if (braking >= m.SpeedCapSquared) { if (next > m.SpeedCapMmS) next = m.SpeedCapMmS; }
+                if (braking >= m.SpeedCapSquared) next = next > m.SpeedCapMmS ? m.SpeedCapMmS : next;
                 else if (next * next > braking * SquareMargin)
                 {
-                    double root = Kinematics.Sqrt(braking);
-                    if (next > root) next = root;
+                    cap = Kinematics.Sqrt(braking);
+                    next = next > cap ? cap : next;
                 }
                 if (intoContact)
                 {
@@ -366,8 +354,7 @@ namespace Station.Core.Motion
                     // (creeping through the zone asks the same root every tick).
                     double approach = c.ApproachSpeedMmS;
                     double toZone = zoneStart - pos;
-                    if (toZone < 0) toZone = 0;
-                    double reach = approach * approach + twoAccel * toZone;
+                    double reach = approach * approach + twoAccel * (toZone < 0 ? 0 : toZone);
                     if (next * next > reach * SquareMargin)
                     {
                         if (reach != m.Reach)
@@ -375,11 +362,11 @@ namespace Station.Core.Motion
                             m.Reach = reach;
                             m.ReachRoot = Kinematics.Sqrt(reach);
                         }
-                        if (next > m.ReachRoot) next = m.ReachRoot;
+                        next = next > m.ReachRoot ? m.ReachRoot : next;
                     }
                 }
             }
-            if (next < m.CreepMmS) next = m.CreepMmS;
+            next = next < m.CreepMmS ? m.CreepMmS : next;
             m.SpeedMmS = next;
             // No test of _outputsKnown here: it is true whenever _driving is.
             if (!_driving || _drivenAway != up)
@@ -391,7 +378,39 @@ namespace Station.Core.Motion
                 _drivenAway = up;
                 _outputsKnown = true;
             }
-            _drive.SetDuty(next / c.MaxSpeedMmS);
+            // The speed reference only when it changes (cruising and creeping it holds; each write is an interface call).
+            double duty = next / c.MaxSpeedMmS;
+            if (duty != _duty)
+            {
+                _drive.SetDuty(duty);
+                _duty = duty;
+            }
+        }
+
+        // Homing's step: HomeReference judges the edges; the axis follows its phase (direction, speed restarting from
+        // rest). True when homing ended (homed, or tripped).
+        private bool FollowHoming(LiftFeedback f, LiftMove m)
+        {
+            int result = _homing.Step(f.Counts, f.Home.Level, f.HomeEdgeCounts);
+            if (result == HomeReference.NotConfirmed)
+            {
+                Trip(FaultCode.LiftHomingNotConfirmed);
+                return true;
+            }
+            if (result == HomeReference.Homed)
+            {
+                Stop();
+                f.ZeroCounts = _homing.ZeroCounts;
+                _homed = true;
+                _arrived = true;
+                return true;
+            }
+            if (result == HomeReference.Turned)
+            {
+                m.Up = _homing.Up;
+                m.SpeedMmS = 0;
+            }
+            return false;
         }
 
         private const double SoftLimitSlackMm = 5;
@@ -404,6 +423,7 @@ namespace Station.Core.Motion
             _driving = false;
             _outputsKnown = true;
             _drive.SetDuty(0);
+            _duty = 0;
             _enable.Write(false);
             _brakeRelease.Write(false);
             _directionAway.Write(false);
