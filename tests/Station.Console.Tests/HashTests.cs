@@ -52,6 +52,34 @@ namespace Station.Console.Tests
             Assert.Equal(0xCBF43926u, Crc32.Compute(m, 0, m.Length));
         }
 
+        // The bitwise definition (no table): the four-byte slices and the tail must agree with it at every alignment.
+        private static uint BitwiseCrc32(byte[] d, int offset, int count)
+        {
+            uint crc = 0xFFFFFFFF;
+            for (int i = offset; i < offset + count; i++)
+            {
+                crc ^= d[i];
+                for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+            }
+            return ~crc;
+        }
+
+        [Fact]
+        public void Crc32_agrees_with_the_bitwise_definition_at_every_offset_and_length()
+        {
+            var random = new System.Random(27930);
+            byte[] data = new byte[600];
+            random.NextBytes(data);
+            data[100] = 0xFF; data[101] = 0x00; data[102] = 0x80; data[103] = 0x7F;
+            for (int offset = 0; offset < 9; offset++)
+                for (int n = 0; n <= 520; n++)
+                    Assert.Equal(BitwiseCrc32(data, offset, n), Crc32.Compute(data, offset, n));
+            byte[] zeros = new byte[64], ones = new byte[64];
+            System.Array.Fill(ones, (byte)0xFF);
+            Assert.Equal(BitwiseCrc32(zeros, 0, 64), Crc32.Compute(zeros, 0, 64));
+            Assert.Equal(BitwiseCrc32(ones, 0, 64), Crc32.Compute(ones, 0, 64));
+        }
+
         [Fact]
         public void Pin_hash_matches_only_its_pin_and_salts_differ()
         {

@@ -72,5 +72,39 @@ namespace Station.Device.Tests
             Assert.AreEqual(1, back.SwapCounter);
             Assert.IsTrue(reader.DiscardedBytes > 0, "the torn tail was reported");
         }
+
+        [TestMethod]
+        public void The_crc_and_the_byte_layout_are_the_same_on_the_target()
+        {
+            // "123456789": the CRC-32 check value; then a pattern against the bitwise definition at four alignments
+            // (the four-byte slices shift bytes into an int, where the interpreter's arithmetic must match the host's).
+            byte[] check = new byte[9];
+            for (int i = 0; i < 9; i++) check[i] = (byte)('1' + i);
+            Assert.IsTrue(Crc32.Compute(check, 0, 9) == 0xCBF43926u);
+            byte[] data = new byte[80];
+            for (int i = 0; i < data.Length; i++) data[i] = (byte)(i * 37 + 0x9B);
+            for (int offset = 0; offset < 4; offset++)
+                for (int n = 60; n < 68; n++)
+                    Assert.IsTrue(Crc32.Compute(data, offset, n) == Bitwise(data, offset, n));
+
+            var w = new ByteWriter(new byte[16]);
+            w.I64(0x0102030405060708L);
+            w.I32(-2);
+            w.Str("A\u00e9");
+            byte[] expected = { 8, 7, 6, 5, 4, 3, 2, 1, 0xFE, 0xFF, 0xFF, 0xFF, 2, (byte)'A', (byte)'?' };
+            Assert.AreEqual(expected.Length, w.Position);
+            for (int i = 0; i < expected.Length; i++) Assert.AreEqual((int)expected[i], (int)w.Buffer[i]);
+        }
+
+        private static uint Bitwise(byte[] d, int offset, int count)
+        {
+            uint crc = 0xFFFFFFFF;
+            for (int i = offset; i < offset + count; i++)
+            {
+                crc ^= d[i];
+                for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+            }
+            return ~crc;
+        }
     }
 }
