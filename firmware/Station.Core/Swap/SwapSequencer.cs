@@ -241,27 +241,30 @@ namespace Station.Core.Swap
         /// profile's background work and the current step turn completions into signals. Allocation-free.</summary>
         public void Tick()
         {
-            // The tick's time and state in locals: each is read several times below, and a field read is dear on the
+            // The tick's time, state and the collaborators it asks more than once in locals: a field read is dear on the
             // interpreter. Only TrackDeparture and the profile's every-tick work can change the state before the step
             // runs (each may latch a fault): it is read again after them.
             long now = _io.Clock.NowMs;
             _now = now;
+            Interlocks interlocks = _interlocks;
             // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
-            _interlocks.KickWatchdog();
+            interlocks.KickWatchdog();
             // The loop-gap check (the first tick has no gap): a late tick faults below when anything is driven.
-            long gap = _lastTickMs < 0 ? 0 : now - _lastTickMs;
+            long last = _lastTickMs;
+            long gap = last < 0 ? 0 : now - last;
             _lastTickMs = now;
             if (gap > _longestGapMs) _longestGapMs = gap;
             bool late = gap > _c.TickLateMs;
             if (late) _lateTicks++;
-            _interlocks.Sample(now);
+            interlocks.Sample(now);
             _packSensors.Sample(now);
             // The release gate's poll (PackCheckGate.Poll), inline: a call per tick is dear on the interpreter.
-            IReleaseGateCheck check = _gate.Running;
+            PackCheckGate gate = _gate;
+            IReleaseGateCheck check = gate.Running;
             if (check != null)
             {
                 GateVerdict verdict = check.Poll(now);
-                if (!_gate.Finished && _gate.Latest != GateVerdict.Failed) _gate.Latest = verdict;
+                if (!gate.Finished && gate.Latest != GateVerdict.Failed) gate.Latest = verdict;
             }
             SwapState state = Leaf;
             if (state == SwapState.Off) return;
@@ -282,7 +285,7 @@ namespace Station.Core.Swap
             }
             // Its first test inline: during a swap and while a vehicle stands in the bay it has nothing to do, and a call
             // is dear on the interpreter.
-            if (_currentSwap == null && !_interlocks.VehiclePositioned)
+            if (_currentSwap == null && !interlocks.VehiclePositioned)
             {
                 TrackDeparture();
                 state = Leaf;
@@ -294,9 +297,9 @@ namespace Station.Core.Swap
             // transfer) is latched. One fault variable through the chain: on the interpreter every if and every call
             // is dear, and this runs in every tick.
             FaultCode fault = FaultCode.None;
-            if (_inMotion || (state != SwapState.Faulted && _interlocks.PermitRequested))
-                fault = _interlocks.MotionFault(_inSwapping);
-            if (fault == FaultCode.None && state != SwapState.Faulted) fault = _interlocks.RelayFault(now);
+            if (_inMotion || (state != SwapState.Faulted && interlocks.PermitRequested))
+                fault = interlocks.MotionFault(_inSwapping);
+            if (fault == FaultCode.None && state != SwapState.Faulted) fault = interlocks.RelayFault(now);
             if (fault == FaultCode.None)
             {
                 _lift.Update(now);
@@ -305,9 +308,10 @@ namespace Station.Core.Swap
             if (fault == FaultCode.None)
             {
                 // The locks watch their hold while swapping.
-                _locks.MonitorHold = _inSwapping;
-                _locks.Update(now);
-                fault = _locks.Tripped;
+                LockSet locks = _locks;
+                locks.MonitorHold = _inSwapping;
+                locks.Update(now);
+                fault = locks.Tripped;
             }
             // A conveyor that is stopped with its motor written off returns at once from Update: no call for it.
             Conveyor belt = Actuators.Staging;
