@@ -131,8 +131,11 @@ namespace Station.Core.Can
             // Failed is final; after Finish the session only winds down (most of a swap's ticks: the judging and its
             // locals are a method of their own); until then a Passed is judged again every poll.
             if (_verdict == GateVerdict.Failed || _finished) return _verdict;
-            // A pass judged on the identity and status the session holds now stands (see Judge), unless the session
-            // failed since: no call for it in the ticks between the BMS's messages.
+            // A pass judged on the identity and status the session holds now stands, unless the session failed since:
+            // Evaluate reads nothing else that can change within a check (its figures apply at restart), so judging them
+            // again would give the same pass. The walk (serial digits, catalogue, every limit) is dear on the
+            // interpreter and the BMS sends what it judges only a few times a second; every such message is judged in
+            // the tick it arrives.
             PackSession session = _session;
             if (_verdict == GateVerdict.Passed && session.Updates == _passedOn && session.Current != PackSessionState.Failed)
                 return _verdict;
@@ -149,11 +152,6 @@ namespace Station.Core.Can
                 return Refuse(silent ? FaultCode.BmsNoAnswer : FaultCode.BmsProtocolError,
                               silent ? SilentText : ProtocolBrokenText);
             }
-            // A pass judged on the identity and status the session holds now stands: Evaluate reads nothing else that can
-            // change within a check (its figures apply at restart), so judging them again would give the same pass. The
-            // walk (serial digits, catalogue, every limit) is dear on the interpreter and the BMS sends new data only
-            // every few ticks; every new message is judged in the tick it arrives.
-            if (_verdict == GateVerdict.Passed && session.Updates == _passedOn) return _verdict;
             if (!session.HasFullPicture)
             {
                 if (nowMs - _startMs > _answerTimeoutMs)

@@ -110,7 +110,8 @@ namespace Station.Core.Can
         // The state as a field: the session's and the gate check's every-tick reads without a getter call (dear on the
         // interpreter).
         internal PackSessionState Current;
-        // Counts the BMS's messages taken (and starts): while it stands still, identity and status have not changed.
+        // Counts the BMS's messages taken but BCL (and starts): while it stands still, nothing the release gate's check
+        // judges (identity, parameters, BCS, BSM) has changed.
         internal int Updates;
 
         /// <summary>Why the session failed (None unless <see cref="State"/> is Failed).</summary>
@@ -156,8 +157,13 @@ namespace Station.Core.Can
         /// local is dear on the interpreter).</remarks>
         public void Tick(long nowMs)
         {
-            int budget = 64; // bounded work per tick even on a flooded bus
-            while (budget-- > 0 && _port.TryRead(ref _rx)) _decoder.Receive(ref _rx, nowMs);
+            // At most 64 frames a tick even on a flooded bus; the first read outside the loop, as most ticks find none.
+            if (_port.TryRead(ref _rx))
+            {
+                int budget = 63;
+                do _decoder.Receive(ref _rx, nowMs);
+                while (budget-- > 0 && _port.TryRead(ref _rx));
+            }
             // The decoder's Poll, without its two calls: the transport has nothing to time while no transfer is open.
             if (_tp.OpenCount > 0) _tp.Poll(nowMs);
             if (Current != PackSessionState.Idle && Current < PackSessionState.Ended) Run(nowMs);
@@ -191,10 +197,10 @@ namespace Station.Core.Can
                     }
                     break;
                 case PackSessionState.Status:
-                    PackStatus st = Status;
-                    if (st.BclMs >= 0 && nowMs - st.BclMs > BclTimeoutMs) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
-                    if (nowMs - (st.BcsMs >= 0 ? st.BcsMs : _enteredMs) > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcs, nowMs); break; }
-                    if (st.BclMs < 0 && nowMs - _enteredMs > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
+                    long bcl = Status.BclMs, bcs = Status.BcsMs;
+                    if (bcl >= 0 && nowMs - bcl > BclTimeoutMs) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
+                    if (nowMs - (bcs >= 0 ? bcs : _enteredMs) > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcs, nowMs); break; }
+                    if (bcl < 0 && nowMs - _enteredMs > GeneralTimeoutMs) { Fail(PackSessionFailure.NoBcl, nowMs); break; }
                     if (nowMs >= _nextSendMs) SendEvery(nowMs, 250, 0x0A, 4, 1, 0xAA);
                     if (nowMs >= _nextCcsMs)
                     {
@@ -220,13 +226,15 @@ namespace Station.Core.Can
         private void OnMessage(DecodedMessage m)
         {
             if (m.Source != _bms) return;
-            Updates++;
             long now = m.TimeMs;
             PackStatus st = Status;
             long[] raw = m.Raw;
             PackSignal[] rows = m.Message.Signals;
             PackSignal row;
-            switch (m.Message.Pf)
+            int pf = m.Message.Pf;
+            // BCL (every 50 ms) carries only the BMS's demands, which no check reads.
+            if (pf != 0x10) Updates++;
+            switch (pf)
             {
                 case 0x27: // BHM
                     if (Current == PackSessionState.Handshake) Enter(PackSessionState.Recognition, now);
