@@ -77,12 +77,23 @@ namespace Station.Core.Safety
             if (!_relayConfirmed && _relay.Level && _permit.State) _relayConfirmed = true;
         }
 
-        /// <summary>Toggles the permit watchdog's input; call once per control tick (a loop that stops calling it loses
-        /// the motion permit in hardware).</summary>
-        public void KickWatchdog()
+        /// <summary>Toggles the permit watchdog's input, then samples as <see cref="Sample"/>; call once per control tick
+        /// (a loop that stops calling it loses the motion permit in hardware).</summary>
+        /// <remarks>One call for both, and the input group's common case inline as the lift's feedback reads its bank:
+        /// a call per tick is dear on nanoFramework's interpreter.</remarks>
+        public void KickAndSample(long nowMs)
         {
             _kickLevel = !_kickLevel;
             _kick.Write(_kickLevel);
+            InputGroup g = _inputs;
+            IInputBank bank = g.Bank;
+            if (bank != null && g.Settled && !g.AnyAlone)
+            {
+                int levels = bank.ReadLevels() & g.Mask;
+                if (levels != g.Levels) g.Take(levels, nowMs);
+            }
+            else g.Sample(nowMs);
+            if (!_relayConfirmed && _relay.Level && _permit.State) _relayConfirmed = true;
         }
 
         /// <summary>Requests (or withdraws) motion from the safety relay.</summary>
@@ -102,6 +113,24 @@ namespace Station.Core.Safety
             if (!_curtain.Level) return FaultCode.LightCurtainBroken;
             if (!_doors.Level) return FaultCode.DoorOpened;
             return FaultCode.VehicleMoved; // the only test left that the first line can have failed
+        }
+
+        /// <summary>The tick's checks in one call: <see cref="MotionFault"/> when <paramref name="inMotion"/> or (not
+        /// <paramref name="faulted"/>) motion is requested, then, unless <paramref name="faulted"/>, the safety relay's
+        /// read-back of <see cref="RelayFault"/>. The output registry's supervision is the caller's (one call less per
+        /// tick on the interpreter). Returns the first fault or None.</summary>
+        internal FaultCode TickFault(bool inMotion, bool faulted, bool vehicleRequired, long nowMs)
+        {
+            bool permit = _permitGuard != null ? _permitGuard.Commanded : _permit.State;
+            // All closed (nearly every tick) in the same test as whether to look: MotionFault is called only for a fault.
+            if ((inMotion || (!faulted && permit)) && !(_estop.Level && _curtain.Level && _doors.Level && (_vehicle.Level || !vehicleRequired)))
+                return MotionFault(vehicleRequired);
+            // RelayFault's read-back, inline (a call per tick is dear on the interpreter). The relay as requested (nearly
+            // every tick) is neither dropped nor late.
+            if (faulted || permit == _relay.Level) return FaultCode.None;
+            if (permit && _relayConfirmed) return FaultCode.SafetyRelayDropped;
+            if (nowMs - _permitChangedMs < _relayResponseMs) return FaultCode.None;
+            return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
         }
 
         /// <summary>Read-back of every output: the safety relay against the MotionPermit request first, then the output

@@ -36,6 +36,8 @@ namespace Station.Core.Swap
         private readonly LiftAxis _lift;
         private readonly LockSet _locks;
         private readonly Interlocks _interlocks;
+        // The interlocks' output registry (null when the bay registered none), supervised in every tick.
+        private readonly OutputRegistry _outputs;
         internal readonly PackInventory Packs;
         private SwapRecord _currentSwap;
         // Where Leaf lies, kept with it (EnterLeaf is the only writer): asked in every tick.
@@ -92,6 +94,7 @@ namespace Station.Core.Swap
             _locks = Actuators.Locks;
             _packSensors = Actuators.PackSensors;
             _interlocks = new Interlocks(io, config);
+            _outputs = _interlocks.Outputs;
             Packs = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Packs);
             _gate = new PackCheckGate(config, new InventoryPackCheck(Packs, config.MinSocPct), PackPlace.Vehicle, 0, false);
@@ -247,8 +250,9 @@ namespace Station.Core.Swap
             long now = _io.Clock.NowMs;
             _now = now;
             Interlocks interlocks = _interlocks;
-            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
-            interlocks.KickWatchdog();
+            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware. The
+            // interlocks are sampled in the same call (below the loop-gap check before: neither reads the other).
+            interlocks.KickAndSample(now);
             // The loop-gap check (the first tick has no gap): a late tick faults below when anything is driven.
             long last = _lastTickMs;
             long gap = last < 0 ? 0 : now - last;
@@ -256,8 +260,16 @@ namespace Station.Core.Swap
             if (gap > _longestGapMs) _longestGapMs = gap;
             bool late = gap > _c.TickLateMs;
             if (late) _lateTicks++;
-            interlocks.Sample(now);
-            _packSensors.Sample(now);
+            // The pack sensors' group, its common case inline as the lift's feedback reads its bank (a call per tick is
+            // dear on the interpreter): one bank read, nothing more while it reads as before and every sensor settled.
+            InputGroup g = _packSensors;
+            IInputBank bank = g.Bank;
+            if (bank != null && g.Settled && !g.AnyAlone)
+            {
+                int levels = bank.ReadLevels() & g.Mask;
+                if (levels != g.Levels) g.Take(levels, now);
+            }
+            else g.Sample(now);
             // The release gate's poll (PackCheckGate.Poll), inline: a call per tick is dear on the interpreter.
             PackCheckGate gate = _gate;
             IReleaseGateCheck check = gate.Running;
@@ -296,10 +308,11 @@ namespace Station.Core.Swap
             // inline here: each times its own move, and the first fault found (interlock, relay, lift, locks, staging,
             // transfer) is latched. One fault variable through the chain: on the interpreter every if and every call
             // is dear, and this runs in every tick.
-            FaultCode fault = FaultCode.None;
-            if (_inMotion || (state != SwapState.Faulted && interlocks.PermitRequested))
-                fault = interlocks.MotionFault(_inSwapping);
-            if (fault == FaultCode.None && state != SwapState.Faulted) fault = interlocks.RelayFault(now);
+            // The interlocks' checks and the relay's read-back in one call (Interlocks.RelayFault's order), the output
+            // registry's supervision called from here.
+            bool faulted = state == SwapState.Faulted;
+            FaultCode fault = interlocks.TickFault(_inMotion, faulted, _inSwapping, now);
+            if (fault == FaultCode.None && !faulted && _outputs != null) fault = _outputs.Supervise(now);
             if (fault == FaultCode.None)
             {
                 _lift.Update(now);
@@ -309,8 +322,7 @@ namespace Station.Core.Swap
             {
                 // The locks watch their hold while swapping.
                 LockSet locks = _locks;
-                locks.MonitorHold = _inSwapping;
-                locks.Update(now);
+                locks.Update(now, _inSwapping, true);
                 fault = locks.Tripped;
             }
             // A conveyor that is stopped with its motor written off returns at once from Update: no call for it.
