@@ -221,13 +221,8 @@ namespace Station.Core.Motion
                     w.StoppedMs = nowMs;
                     w.StopPending = false;
                 }
-                if (nowMs - w.StoppedMs < c.StallWindowMs)
-                {
-                    w.RestMm = at;
-                    w.Resting = true;
-                    return;
-                }
-                if (!w.Resting)
+                // (Inside the window the rest is where it is now: 0 away, within FollowingErrorMm, at least 1 mm.)
+                if (nowMs - w.StoppedMs < c.StallWindowMs || !w.Resting)
                 {
                     w.RestMm = at;
                     w.Resting = true;
@@ -251,7 +246,7 @@ namespace Station.Core.Motion
             bool intoContact = m.IntoContact;
             // Where the contact zone starts (used moving into contact only).
             double zoneStart = c.VehicleHeightMm - c.ContactZoneMm;
-            FaultCode trip;
+            FaultCode trip = FaultCode.None;
             if (mode == LiftMode.Homing)
             {
                 if (FollowHoming(f, m)) return;
@@ -317,7 +312,6 @@ namespace Station.Core.Motion
                     : -behind > limit || (up ? furthest - pos : pos - furthest) > limit / 2 ? FaultCode.LiftRunaway
                     : FaultCode.None;
             }
-            else trip = FaultCode.None;
             // Stall, channel "encoder against the commanded travel": no count for StallWindowMs, or - moving into contact -
             // more commanded travel than the encoder confirmed than the distance to the contact zone plus half the seal
             // compression (an encoder that stops just before contact must not let the drive press the pack into the car).

@@ -73,8 +73,9 @@ namespace Station.Core.Safety
         public void Sample(long nowMs)
         {
             _inputs.Sample(nowMs);
-            // Once confirmed, the permit need not be asked again (an interface call) until SetPermit withdraws it.
-            if (!_relayConfirmed && _relay.Level && _permit.State) _relayConfirmed = true;
+            // Once confirmed, the permit need not be asked again (an interface call) until SetPermit withdraws it. (An
+            // expression, not an if, here and in KickAndSample: a Debug build keeps a local per if, set up per call.)
+            _relayConfirmed = _relayConfirmed || (_relay.Level && _permit.State);
         }
 
         /// <summary>Toggles the permit watchdog's input, then samples as <see cref="Sample"/>; call once per control tick
@@ -93,7 +94,7 @@ namespace Station.Core.Safety
                 if (levels != g.Levels) g.Take(levels, nowMs);
             }
             else g.Sample(nowMs);
-            if (!_relayConfirmed && _relay.Level && _permit.State) _relayConfirmed = true;
+            _relayConfirmed = _relayConfirmed || (_relay.Level && _permit.State);
         }
 
         /// <summary>Requests (or withdraws) motion from the safety relay.</summary>
@@ -117,32 +118,22 @@ namespace Station.Core.Safety
 
         /// <summary>The tick's checks in one call: <see cref="MotionFault"/> when <paramref name="inMotion"/> or (not
         /// <paramref name="faulted"/>) motion is requested, then, unless <paramref name="faulted"/>, the safety relay's
-        /// read-back of <see cref="RelayFault"/>. The output registry's supervision is the caller's (one call less per
-        /// tick on the interpreter). Returns the first fault or None.</summary>
-        internal FaultCode TickFault(bool inMotion, bool faulted, bool vehicleRequired, long nowMs)
+        /// read-back against the MotionPermit request and the output registry's supervision (on-times, read-backs; when
+        /// the bay registered its outputs). Returns the first fault or None.</summary>
+        public FaultCode TickFault(bool inMotion, bool faulted, bool vehicleRequired, long nowMs)
         {
             bool permit = _permitGuard != null ? _permitGuard.Commanded : _permit.State;
             // All closed (nearly every tick) in the same test as whether to look: MotionFault is called only for a fault.
             if ((inMotion || (!faulted && permit)) && !(_estop.Level && _curtain.Level && _doors.Level && (_vehicle.Level || !vehicleRequired)))
                 return MotionFault(vehicleRequired);
-            // RelayFault's read-back, inline (a call per tick is dear on the interpreter). The relay as requested (nearly
-            // every tick) is neither dropped nor late.
-            if (faulted || permit == _relay.Level) return FaultCode.None;
-            if (permit && _relayConfirmed) return FaultCode.SafetyRelayDropped;
-            if (nowMs - _permitChangedMs < _relayResponseMs) return FaultCode.None;
-            return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
-        }
-
-        /// <summary>Read-back of every output: the safety relay against the MotionPermit request first, then the output
-        /// registry's on-times and read-backs (when the bay registered its outputs). Returns the first fault or None.</summary>
-        public FaultCode RelayFault(long nowMs)
-        {
-            bool permit = _permitGuard != null ? _permitGuard.Commanded : _permit.State;
-            bool relay = _relay.Level;
-            if (permit && _relayConfirmed && !relay) return FaultCode.SafetyRelayDropped;
-            if (permit != relay && nowMs - _permitChangedMs >= _relayResponseMs)
+            if (faulted) return FaultCode.None;
+            // The relay's read-back: a relay that drops while motion is permitted is SafetyRelayDropped at once, one that
+            // does not follow the request within RelayResponseMs is SafetyRelayNoResponse or SafetyRelayWelded. The relay
+            // as requested (nearly every tick) is neither.
+            if (permit != _relay.Level)
             {
-                return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
+                if (permit && _relayConfirmed) return FaultCode.SafetyRelayDropped;
+                if (nowMs - _permitChangedMs >= _relayResponseMs) return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
             }
             return _outputs == null ? FaultCode.None : _outputs.Supervise(nowMs);
         }

@@ -36,8 +36,6 @@ namespace Station.Core.Swap
         private readonly LiftAxis _lift;
         private readonly LockSet _locks;
         private readonly Interlocks _interlocks;
-        // The interlocks' output registry (null when the bay registered none), supervised in every tick.
-        private readonly OutputRegistry _outputs;
         internal readonly PackInventory Packs;
         private SwapRecord _currentSwap;
         // Where Leaf lies, kept with it (EnterLeaf is the only writer): asked in every tick.
@@ -94,7 +92,6 @@ namespace Station.Core.Swap
             _locks = Actuators.Locks;
             _packSensors = Actuators.PackSensors;
             _interlocks = new Interlocks(io, config);
-            _outputs = _interlocks.Outputs;
             Packs = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Packs);
             _gate = new PackCheckGate(config, new InventoryPackCheck(Packs, config.MinSocPct), PackPlace.Vehicle, 0, false);
@@ -307,12 +304,9 @@ namespace Station.Core.Swap
             // be reported as itself, before the safety relay it also drops reads as a relay fault. Then the actuators,
             // inline here: each times its own move, and the first fault found (interlock, relay, lift, locks, staging,
             // transfer) is latched. One fault variable through the chain: on the interpreter every if and every call
-            // is dear, and this runs in every tick.
-            // The interlocks' checks and the relay's read-back in one call (Interlocks.RelayFault's order), the output
-            // registry's supervision called from here.
-            bool faulted = state == SwapState.Faulted;
-            FaultCode fault = interlocks.TickFault(_inMotion, faulted, _inSwapping, now);
-            if (fault == FaultCode.None && !faulted && _outputs != null) fault = _outputs.Supervise(now);
+            // is dear, and this runs in every tick. The interlocks' checks, the relay's read-back and the output
+            // registry's supervision are one call.
+            FaultCode fault = interlocks.TickFault(_inMotion, state == SwapState.Faulted, _inSwapping, now);
             if (fault == FaultCode.None)
             {
                 _lift.Update(now);
