@@ -208,14 +208,14 @@ namespace Station.Core.Tests
             var il = new Station.Core.Safety.Interlocks(bay.Io, bay.Config);
             il.SetPermit(true, 0);
             il.Sample(0);
-            Assert.Equal(FaultCode.None, il.RelayFault(100));
-            Assert.Equal(FaultCode.SafetyRelayNoResponse, il.RelayFault(bay.Config.RelayResponseMs));
+            Assert.Equal(FaultCode.None, il.TickFault(false, false, false, 100));
+            Assert.Equal(FaultCode.SafetyRelayNoResponse, il.TickFault(false, false, false, bay.Config.RelayResponseMs));
 
             var welded = new TestBay { RelayWelded = true };
             var w = new Station.Core.Safety.Interlocks(welded.Io, welded.Config);
             w.SetPermit(false, 0);
             w.Sample(0);
-            Assert.Equal(FaultCode.SafetyRelayWelded, w.RelayFault(welded.Config.RelayResponseMs));
+            Assert.Equal(FaultCode.SafetyRelayWelded, w.TickFault(false, false, false, welded.Config.RelayResponseMs));
             Assert.False(w.HealthyForReset(welded.Config.RelayResponseMs));
 
             var ok = new TestBay { RelayDelayMs = 0 };
@@ -226,7 +226,7 @@ namespace Station.Core.Tests
             Assert.True(o.DrivesReady);
             ok.RelayDead = true;
             o.Sample(20);
-            Assert.Equal(FaultCode.SafetyRelayDropped, o.RelayFault(20)); // at once, no response time
+            Assert.Equal(FaultCode.SafetyRelayDropped, o.TickFault(false, false, false, 20)); // at once, no response time
         }
     }
 }

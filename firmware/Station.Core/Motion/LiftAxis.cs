@@ -221,13 +221,8 @@ namespace Station.Core.Motion
                     w.StoppedMs = nowMs;
                     w.StopPending = false;
                 }
-                if (nowMs - w.StoppedMs < c.StallWindowMs)
-                {
-                    w.RestMm = at;
-                    w.Resting = true;
-                    return;
-                }
-                if (!w.Resting)
+                // (Inside the window the rest is where it is now: 0 away, within FollowingErrorMm, at least 1 mm.)
+                if (nowMs - w.StoppedMs < c.StallWindowMs || !w.Resting)
                 {
                     w.RestMm = at;
                     w.Resting = true;
@@ -242,12 +237,16 @@ namespace Station.Core.Motion
             long period = nowMs - last;
             long sinceCount = nowMs - f.LastChangeMs;
             double speed = m.SpeedMmS;
-            // Travel commanded over the last period that no encoder count has confirmed yet.
-            if (sinceCount != 0 && nowMs > last) f.UnseenMm += speed * period / 1000.0;
+            // Travel commanded over the last period that no encoder count has confirmed yet. (Conditional expressions
+            // where an if would do, here and below: a Debug build keeps a local for every if's condition, and the
+            // interpreter sets each up per call.)
+            f.UnseenMm += sinceCount != 0 && nowMs > last ? speed * period / 1000.0 : 0;
             if (f.Top.Level) { Trip(FaultCode.LiftTopLimit); return; }
             bool up = m.Up;
             bool intoContact = m.IntoContact;
-            double zoneStart = 0;
+            // Where the contact zone starts (used moving into contact only).
+            double zoneStart = c.VehicleHeightMm - c.ContactZoneMm;
+            FaultCode trip = FaultCode.None;
             if (mode == LiftMode.Homing)
             {
                 if (FollowHoming(f, m)) return;
@@ -259,22 +258,20 @@ namespace Station.Core.Motion
                 bool home = f.Home.Level;
                 bool towardsHome = m.TowardsHome;
                 double tol = m.ToleranceMm;
-                // Home switch against encoder: made where the encoder says the lift is above the window (stuck, shorted
-                // or a glitch) - in any direction - is a fault, never an arrival. Encoder against home switch: below home
-                // by the window and still no switch.
-                if (home && pos > c.HomeWindowMm) { Trip(FaultCode.LiftHomeLimitUnexpected); return; }
-                if (towardsHome && !home && pos < -c.HomeWindowMm) { Trip(FaultCode.LiftHomeSwitchMissing); return; }
-                // Below the soft minimum only a move down that is not going home is out of bounds: a move up from home
-                // starts there, and the move home ends at the switch below it.
-                if (pos > c.SoftLimitMaxMm + SoftLimitSlackMm || (!up && !towardsHome && pos < c.SoftLimitMinMm - SoftLimitSlackMm)) { Trip(FaultCode.LiftSoftLimit); return; }
-                if (intoContact)
-                {
-                    // Contact sensor against encoder: touching a pack below the zone where it may (pack lower than
-                    // configured, or an encoder that reads low) stops before the speed still allowed there crushes it.
-                    zoneStart = c.VehicleHeightMm - c.ContactZoneMm;
-                    if (f.Contact.Level && pos < zoneStart - tol) { Trip(FaultCode.LiftContactEarly); return; }
-                    if (pos > c.VehicleHeightMm + c.SealCompressionMm / 2) { Trip(FaultCode.LiftPastContact); return; }
-                }
+                // The first that fails trips, in this order. Home switch against encoder: made where the encoder says the
+                // lift is above the window (stuck, shorted or a glitch) - in any direction - is a fault, never an arrival.
+                // Encoder against home switch: below home by the window and still no switch. Below the soft minimum only
+                // a move down that is not going home is out of bounds: a move up from home starts there, and the move
+                // home ends at the switch below it. Moving into contact, contact sensor against encoder: touching a pack
+                // below the zone where it may (pack lower than configured, or an encoder that reads low) stops before
+                // the speed still allowed there crushes it; and never past the seal's half compression.
+                trip = home && pos > c.HomeWindowMm ? FaultCode.LiftHomeLimitUnexpected
+                    : towardsHome && !home && pos < -c.HomeWindowMm ? FaultCode.LiftHomeSwitchMissing
+                    : pos > c.SoftLimitMaxMm + SoftLimitSlackMm || (!up && !towardsHome && pos < c.SoftLimitMinMm - SoftLimitSlackMm) ? FaultCode.LiftSoftLimit
+                    : intoContact && f.Contact.Level && pos < zoneStart - tol ? FaultCode.LiftContactEarly
+                    : intoContact && pos > c.VehicleHeightMm + c.SealCompressionMm / 2 ? FaultCode.LiftPastContact
+                    : FaultCode.None;
+                if (trip != FaultCode.None) { Trip(trip); return; }
                 // Going home, arrival needs both channels: the switch made and the encoder at home.
                 if (towardsHome ? home && pos <= tol : (up ? pos >= m.TargetMm - tol : pos <= m.TargetMm + tol))
                 {
@@ -305,22 +302,24 @@ namespace Station.Core.Motion
                 // Positive: the encoder is behind the commanded travel in the direction of the move.
                 double behind = up ? model - pos : pos - model;
                 double error = behind < 0 ? -behind : behind;
-                if (error > w.PeakMm) w.PeakMm = error;
+                double peak = w.PeakMm;
+                w.PeakMm = error > peak ? error : peak;
                 double furthest = w.FurthestMm;
-                if (up ? pos > furthest : pos < furthest) w.FurthestMm = furthest = pos;
+                furthest = (up ? pos > furthest : pos < furthest) ? pos : furthest;
+                w.FurthestMm = furthest;
                 double limit = c.FollowingErrorMm;
-                if (behind > limit) { Trip(sinceCount >= m.TwoTicksMs ? FaultCode.LiftStall : FaultCode.LiftFollowingError); return; }
-                if (-behind > limit || (up ? furthest - pos : pos - furthest) > limit / 2) { Trip(FaultCode.LiftRunaway); return; }
+                trip = behind > limit ? (sinceCount >= m.TwoTicksMs ? FaultCode.LiftStall : FaultCode.LiftFollowingError)
+                    : -behind > limit || (up ? furthest - pos : pos - furthest) > limit / 2 ? FaultCode.LiftRunaway
+                    : FaultCode.None;
             }
             // Stall, channel "encoder against the commanded travel": no count for StallWindowMs, or - moving into contact -
             // more commanded travel than the encoder confirmed than the distance to the contact zone plus half the seal
             // compression (an encoder that stops just before contact must not let the drive press the pack into the car).
-            if (sinceCount >= c.StallWindowMs) { Trip(FaultCode.LiftStall); return; }
-            if (intoContact)
-            {
-                double budget = zoneStart - f.LastSeenMm;
-                if (f.UnseenMm > (budget > 0 ? budget : 0) + c.SealCompressionMm / 2) { Trip(FaultCode.LiftStall); return; }
-            }
+            double budget = zoneStart - f.LastSeenMm;
+            trip = trip != FaultCode.None ? trip
+                : sinceCount >= c.StallWindowMs || (intoContact && f.UnseenMm > (budget > 0 ? budget : 0) + c.SealCompressionMm / 2) ? FaultCode.LiftStall
+                : FaultCode.None;
+            if (trip != FaultCode.None) { Trip(trip); return; }
             // The ramp: towards the cap at AccelMmS2, never below creep speed. (Its clamps are conditional expressions,
             // not ifs: a Debug build keeps a local for every if's condition, and the interpreter sets each up per call.)
             m.LastUpdateMs = nowMs;

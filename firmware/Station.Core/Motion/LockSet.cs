@@ -170,9 +170,27 @@ namespace Station.Core.Motion
         }
 
         /// <summary>One control period: sample every sensor, complete or time out the command, drive the outputs.</summary>
-        public void Update(long nowMs)
+        public void Update(long nowMs) { Update(nowMs, _monitorHold, false); }
+
+        // The period with MonitorHold set to hold first when setHold, exactly as its setter (a false hold forgets the
+        // latch held): the sequencer's tick sets it in the same call (a setter and an update were two calls on the
+        // interpreter). The sensors' group's common case inline, as the lift's feedback reads its bank.
+        internal void Update(long nowMs, bool hold, bool setHold)
         {
-            if (_sensors.Sample(nowMs)) _holdClear = false;
+            if (setHold && !hold) _held = LockCommand.None;
+            if (hold != _monitorHold)
+            {
+                _holdClear = false;
+                _monitorHold = hold;
+            }
+            InputGroup g = _sensors;
+            IInputBank bank = g.Bank;
+            if (bank != null && g.Settled && !g.AnyAlone)
+            {
+                int levels = bank.ReadLevels() & g.Mask;
+                if (levels != g.Levels && g.Take(levels, nowMs)) _holdClear = false;
+            }
+            else if (g.Sample(nowMs)) _holdClear = false;
             // A command runs in few ticks: its work and its locals are a method of their own, so the other ticks do not
             // set up those locals (each costs on the interpreter).
             if (_command != LockCommand.None)

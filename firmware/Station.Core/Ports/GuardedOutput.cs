@@ -87,7 +87,8 @@ namespace Station.Core
                         Changed = true;
                         owner.ChangedList[owner.ChangedCount++] = this;
                     }
-                    if (MaxOnMs > 0) owner.TimedOn += away ? 1 : -1;
+                    // (An expression, not an if: a Debug build keeps a local per if, set up per call on the interpreter.)
+                    owner.TimedOn += MaxOnMs <= 0 ? 0 : away ? 1 : -1;
                 }
                 On = away;
                 Commanded = on;

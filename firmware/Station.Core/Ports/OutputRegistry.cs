@@ -169,26 +169,22 @@ namespace Station.Core
                 _firstDueMs = long.MaxValue;
             }
             _lastSupervisedMs = nowMs;
-            if (n > 0)
+            // (No test of n first, and conditional expressions where an if would do, here and below: a Debug build keeps
+            // a local for every if's condition, and the interpreter sets each up per call.)
+            ChangedCount = 0;
+            for (int i = 0; i < n; i++)
             {
-                ChangedCount = 0;
-                for (int i = 0; i < n; i++)
-                {
-                    GuardedOutput o = list[i];
-                    o.Changed = false;
-                    o.OnSinceMs = nowMs;
-                    o.MismatchSinceMs = -1;
-                    if (o.On && o.MaxOnMs > 0 && nowMs + o.MaxOnMs < _firstDueMs) _firstDueMs = nowMs + o.MaxOnMs;
-                }
+                GuardedOutput o = list[i];
+                o.Changed = false;
+                o.OnSinceMs = nowMs;
+                o.MismatchSinceMs = -1;
+                long due = nowMs + o.MaxOnMs;
+                _firstDueMs = o.On && o.MaxOnMs > 0 && due < _firstDueMs ? due : _firstDueMs;
             }
             // No timed output can be over its on-time before the earliest due time stamped since the last walk (it may
-            // be early: that output may be off by now); a tick before it walks nothing.
-            if (TimedOn > 0 && nowMs > _firstDueMs)
-            {
-                FaultCode late = WalkTimed(nowMs);
-                if (late != FaultCode.None) return late;
-            }
-            return _readBackCount == 0 ? FaultCode.None : CheckReadBacks(nowMs);
+            // be early: that output may be off by now); a tick before it walks nothing. The first fault is returned.
+            FaultCode late = TimedOn > 0 && nowMs > _firstDueMs ? WalkTimed(nowMs) : FaultCode.None;
+            return late != FaultCode.None || _readBackCount == 0 ? late : CheckReadBacks(nowMs);
         }
 
         // The timed outputs that are on: the first over its maximum on-time, or None and the exact next due time.

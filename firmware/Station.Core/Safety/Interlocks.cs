@@ -73,16 +73,28 @@ namespace Station.Core.Safety
         public void Sample(long nowMs)
         {
             _inputs.Sample(nowMs);
-            // Once confirmed, the permit need not be asked again (an interface call) until SetPermit withdraws it.
-            if (!_relayConfirmed && _relay.Level && _permit.State) _relayConfirmed = true;
+            // Once confirmed, the permit need not be asked again (an interface call) until SetPermit withdraws it. (An
+            // expression, not an if, here and in KickAndSample: a Debug build keeps a local per if, set up per call.)
+            _relayConfirmed = _relayConfirmed || (_relay.Level && _permit.State);
         }
 
-        /// <summary>Toggles the permit watchdog's input; call once per control tick (a loop that stops calling it loses
-        /// the motion permit in hardware).</summary>
-        public void KickWatchdog()
+        /// <summary>Toggles the permit watchdog's input, then samples as <see cref="Sample"/>; call once per control tick
+        /// (a loop that stops calling it loses the motion permit in hardware).</summary>
+        /// <remarks>One call for both, and the input group's common case inline as the lift's feedback reads its bank:
+        /// a call per tick is dear on nanoFramework's interpreter.</remarks>
+        public void KickAndSample(long nowMs)
         {
             _kickLevel = !_kickLevel;
             _kick.Write(_kickLevel);
+            InputGroup g = _inputs;
+            IInputBank bank = g.Bank;
+            if (bank != null && g.Settled && !g.AnyAlone)
+            {
+                int levels = bank.ReadLevels() & g.Mask;
+                if (levels != g.Levels) g.Take(levels, nowMs);
+            }
+            else g.Sample(nowMs);
+            _relayConfirmed = _relayConfirmed || (_relay.Level && _permit.State);
         }
 
         /// <summary>Requests (or withdraws) motion from the safety relay.</summary>
@@ -104,16 +116,24 @@ namespace Station.Core.Safety
             return FaultCode.VehicleMoved; // the only test left that the first line can have failed
         }
 
-        /// <summary>Read-back of every output: the safety relay against the MotionPermit request first, then the output
-        /// registry's on-times and read-backs (when the bay registered its outputs). Returns the first fault or None.</summary>
-        public FaultCode RelayFault(long nowMs)
+        /// <summary>The tick's checks in one call: <see cref="MotionFault"/> when <paramref name="inMotion"/> or (not
+        /// <paramref name="faulted"/>) motion is requested, then, unless <paramref name="faulted"/>, the safety relay's
+        /// read-back against the MotionPermit request and the output registry's supervision (on-times, read-backs; when
+        /// the bay registered its outputs). Returns the first fault or None.</summary>
+        public FaultCode TickFault(bool inMotion, bool faulted, bool vehicleRequired, long nowMs)
         {
             bool permit = _permitGuard != null ? _permitGuard.Commanded : _permit.State;
-            bool relay = _relay.Level;
-            if (permit && _relayConfirmed && !relay) return FaultCode.SafetyRelayDropped;
-            if (permit != relay && nowMs - _permitChangedMs >= _relayResponseMs)
+            // All closed (nearly every tick) in the same test as whether to look: MotionFault is called only for a fault.
+            if ((inMotion || (!faulted && permit)) && !(_estop.Level && _curtain.Level && _doors.Level && (_vehicle.Level || !vehicleRequired)))
+                return MotionFault(vehicleRequired);
+            if (faulted) return FaultCode.None;
+            // The relay's read-back: a relay that drops while motion is permitted is SafetyRelayDropped at once, one that
+            // does not follow the request within RelayResponseMs is SafetyRelayNoResponse or SafetyRelayWelded. The relay
+            // as requested (nearly every tick) is neither.
+            if (permit != _relay.Level)
             {
-                return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
+                if (permit && _relayConfirmed) return FaultCode.SafetyRelayDropped;
+                if (nowMs - _permitChangedMs >= _relayResponseMs) return permit ? FaultCode.SafetyRelayNoResponse : FaultCode.SafetyRelayWelded;
             }
             return _outputs == null ? FaultCode.None : _outputs.Supervise(nowMs);
         }

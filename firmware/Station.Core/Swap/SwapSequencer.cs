@@ -247,8 +247,9 @@ namespace Station.Core.Swap
             long now = _io.Clock.NowMs;
             _now = now;
             Interlocks interlocks = _interlocks;
-            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware.
-            interlocks.KickWatchdog();
+            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware. The
+            // interlocks are sampled in the same call (below the loop-gap check before: neither reads the other).
+            interlocks.KickAndSample(now);
             // The loop-gap check (the first tick has no gap): a late tick faults below when anything is driven.
             long last = _lastTickMs;
             long gap = last < 0 ? 0 : now - last;
@@ -256,8 +257,16 @@ namespace Station.Core.Swap
             if (gap > _longestGapMs) _longestGapMs = gap;
             bool late = gap > _c.TickLateMs;
             if (late) _lateTicks++;
-            interlocks.Sample(now);
-            _packSensors.Sample(now);
+            // The pack sensors' group, its common case inline as the lift's feedback reads its bank (a call per tick is
+            // dear on the interpreter): one bank read, nothing more while it reads as before and every sensor settled.
+            InputGroup g = _packSensors;
+            IInputBank bank = g.Bank;
+            if (bank != null && g.Settled && !g.AnyAlone)
+            {
+                int levels = bank.ReadLevels() & g.Mask;
+                if (levels != g.Levels) g.Take(levels, now);
+            }
+            else g.Sample(now);
             // The release gate's poll (PackCheckGate.Poll), inline: a call per tick is dear on the interpreter.
             PackCheckGate gate = _gate;
             IReleaseGateCheck check = gate.Running;
@@ -295,11 +304,9 @@ namespace Station.Core.Swap
             // be reported as itself, before the safety relay it also drops reads as a relay fault. Then the actuators,
             // inline here: each times its own move, and the first fault found (interlock, relay, lift, locks, staging,
             // transfer) is latched. One fault variable through the chain: on the interpreter every if and every call
-            // is dear, and this runs in every tick.
-            FaultCode fault = FaultCode.None;
-            if (_inMotion || (state != SwapState.Faulted && interlocks.PermitRequested))
-                fault = interlocks.MotionFault(_inSwapping);
-            if (fault == FaultCode.None && state != SwapState.Faulted) fault = interlocks.RelayFault(now);
+            // is dear, and this runs in every tick. The interlocks' checks, the relay's read-back and the output
+            // registry's supervision are one call.
+            FaultCode fault = interlocks.TickFault(_inMotion, state == SwapState.Faulted, _inSwapping, now);
             if (fault == FaultCode.None)
             {
                 _lift.Update(now);
@@ -309,8 +316,7 @@ namespace Station.Core.Swap
             {
                 // The locks watch their hold while swapping.
                 LockSet locks = _locks;
-                locks.MonitorHold = _inSwapping;
-                locks.Update(now);
+                locks.Update(now, _inSwapping, true);
                 fault = locks.Tripped;
             }
             // A conveyor that is stopped with its motor written off returns at once from Update: no call for it.
