@@ -64,7 +64,7 @@ namespace Station.Core
                 TransferConveyor.Running, ContactorReadBackMs);
             // The permit stays on through a whole swap; its read-back (the safety relay) is Interlocks' own check.
             Safety.MotionPermit = r.Register("Safety.MotionPermit", Safety.MotionPermit, false, 0, null, 0);
-            // The watchdog kick toggles every tick (Interlocks.KickWatchdog): a level held longer than a late tick means the
+            // The watchdog kick toggles every tick (Interlocks.KickAndSample): a level held longer than a late tick means the
             // toggling stopped while the port stayed on; the relay's own watchdog drops the permit, the registry names it.
             Safety.PermitWatchdogKick = r.Register("Safety.PermitWatchdogKick", Safety.PermitWatchdogKick, false,
                 config.TickLateMs, null, 0);

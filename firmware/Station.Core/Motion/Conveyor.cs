@@ -47,7 +47,7 @@ namespace Station.Core.Motion
         private DebouncedInput _exchangeSensor;
 
         /// <summary>True while the motor runs.</summary>
-        public bool IsRunning { get { return Running; } private set { Running = value; } }
+        public bool IsRunning { get { return Running; } }
         // Update reads the field, not the property; the motor as last written (-1 unknown, 0 off, 1 on) spares a write
         // per tick. Both read by BayActuators too: a conveyor stopped with its motor written off has nothing to update,
         // and the call it would cost is dear on the interpreter.
@@ -72,7 +72,7 @@ namespace Station.Core.Motion
         public void Start(long nowMs)
         {
             if (Fault != FaultCode.None) return;
-            IsRunning = true;
+            Running = true;
             HasArrived = false;
             Done = false;
             _exchanged = false;
@@ -92,7 +92,7 @@ namespace Station.Core.Motion
         /// <summary>Motor off. Not a fault.</summary>
         public void Stop()
         {
-            IsRunning = false;
+            Running = false;
             Motor = 0;
             _run.Write(false);
         }

@@ -8,9 +8,9 @@ namespace Station.Core.Motion
     /// the simulator. Safety inputs are built with <c>dropAtOnce</c>: a change to inactive (beam broken, e-stop open,
     /// relay dropped) is believed in the same tick, because stopping late is worse than stopping on a glitch. Only the
     /// change back to active waits. The first sample after start is taken as it is.
-    /// Each owner samples its inputs together with <see cref="SampleAll"/>: on nanoFramework's interpreter a method call
-    /// costs about three field reads, and an input whose level holds (nearly every input in nearly every tick) then costs
-    /// its port read and one comparison, without a call of its own.
+    /// Each owner samples its inputs together as an <see cref="InputGroup"/>: on nanoFramework's interpreter a method call
+    /// costs about three field reads, and a group on an input bank whose levels hold (nearly every tick) then costs one
+    /// bank read and one comparison; inputs in no bank are sampled in one loop (<see cref="SampleAll"/>).
     /// </remarks>
     public sealed class DebouncedInput
     {
@@ -43,7 +43,7 @@ namespace Station.Core.Motion
         /// <summary>The level read at the last sample, before debouncing.</summary>
         public bool Raw { get { return RawLevel; } }
 
-        /// <summary>Reads the input once; call every tick (or sample the owner's inputs with <see cref="SampleAll"/>).</summary>
+        /// <summary>Reads the input once; call every tick (or sample the owner's inputs as an <see cref="InputGroup"/>).</summary>
         public void Sample(long nowMs)
         {
             bool r = Port.Read();

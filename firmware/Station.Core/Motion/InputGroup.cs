@@ -14,14 +14,17 @@ namespace Station.Core.Motion
     /// </remarks>
     public sealed class InputGroup
     {
-        // Bank, Mask, AnyAlone, Levels and Settled are read by the lift axis too, which runs Sample's common case inline
-        // in its tick (a call per tick is dear on the interpreter) and calls Take only when the bank's levels changed.
+        // BankOnly, Bank, Mask, Levels and Settled are read by the group's owners too (the lift's feedback, the lock set,
+        // the interlocks, the sequencer's pack sensors), which run Sample's common case inline in their tick (a call per
+        // tick is dear on the interpreter) and call Take only when the bank's levels changed, Sample otherwise.
         internal readonly IInputBank Bank;
         internal readonly int Mask;
         private readonly DebouncedInput[] _banked;
         private readonly int[] _bits;
         private readonly DebouncedInput[] _alone;
-        internal readonly bool AnyAlone;
+        private readonly bool AnyAlone;
+        // Every input of the group is on its bank (none read alone): the common case the owners run inline.
+        internal readonly bool BankOnly;
         // The bank's levels (masked) at the last sample, and whether every banked input had settled after it (false
         // before the first sample, so the first one primes every input).
         internal int Levels;
@@ -52,6 +55,7 @@ namespace Station.Core.Motion
                 else _alone[a++] = inputs[i];
             }
             AnyAlone = a > 0;
+            BankOnly = Bank != null && !AnyAlone;
         }
 
         /// <summary>Number of inputs read through the group's bank (the rest are read one by one).</summary>

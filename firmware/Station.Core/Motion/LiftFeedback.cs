@@ -33,8 +33,8 @@ namespace Station.Core.Motion
         // The count where the home switch's raw level last rose: the edge a debounced "made" started from.
         internal int HomeEdgeCounts;
         private bool _homeRawBefore;
-        // The count and time of the last sample (the jump check's reference), and whether there was one.
-        private int _lastCounts;
+        // The time of the last sample (with Counts before it is rewritten, the jump check's reference), and whether
+        // there was one.
         private long _lastSampleMs;
         private bool _sampled;
 
@@ -58,18 +58,17 @@ namespace Station.Core.Motion
             // The group's common case inline (a call per tick is dear on the interpreter): one bank read, and nothing more
             // while the bank reads as at the last sample and every switch has settled.
             InputGroup g = _switches;
-            IInputBank bank = g.Bank;
             bool switched = true;
-            if (bank != null && g.Settled && !g.AnyAlone)
+            if (g.BankOnly && g.Settled)
             {
-                int levels = bank.ReadLevels() & g.Mask;
+                int levels = g.Bank.ReadLevels() & g.Mask;
                 if (levels != g.Levels) g.Take(levels, nowMs);
                 else switched = false;
             }
             else g.Sample(nowMs);
             int counts = _encoder.ReadCounts();
+            int before = Counts;
             Counts = counts;
-            int before = _lastCounts;
             if (counts != before)
             {
                 // An unchanged count is never a jump: the allowance is at least 2 counts.
@@ -80,7 +79,6 @@ namespace Station.Core.Motion
                     double jump = counts - before;
                     if ((jump < 0 ? -jump : jump) > 1.5 * c.MaxSpeedMmS * (elapsed + c.TickMs) / 1000.0 * c.CountsPerMm + 2) JumpSeen = true;
                 }
-                _lastCounts = counts;
                 LastChangeMs = nowMs;
                 UnseenMm = 0;
                 LastSeenMm = (counts - ZeroCounts) / c.CountsPerMm; // PositionMm, without a call

@@ -32,9 +32,6 @@ namespace Station.Core.Motion
         internal long StoppedMs;
         internal bool StopPending;
 
-        /// <summary>Largest following error seen since the last <see cref="Begin"/>, mm (for status and tests).</summary>
-        public double PeakErrorMm { get { return PeakMm; } }
-
         /// <summary>A move or homing starts from rest at <paramref name="positionMm"/>.</summary>
         public void Begin(double positionMm)
         {

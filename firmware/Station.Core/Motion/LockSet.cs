@@ -29,7 +29,7 @@ namespace Station.Core.Motion
         private long _startMs;
         private readonly DebouncedInput[] _locked;
         private readonly DebouncedInput[] _unlocked;
-        // Every sensor of the set (locked ones, then unlocked ones), sampled in one loop.
+        // Every sensor of the set (locked ones, then unlocked ones), sampled as one InputGroup.
         private readonly InputGroup _sensors;
         // The last hold check found every lock at its held end and none reading both: until a sensor's debounced level
         // changes (or the hold changes) the next check would find the same, so it is skipped.
@@ -184,10 +184,9 @@ namespace Station.Core.Motion
                 _monitorHold = hold;
             }
             InputGroup g = _sensors;
-            IInputBank bank = g.Bank;
-            if (bank != null && g.Settled && !g.AnyAlone)
+            if (g.BankOnly && g.Settled)
             {
-                int levels = bank.ReadLevels() & g.Mask;
+                int levels = g.Bank.ReadLevels() & g.Mask;
                 if (levels != g.Levels && g.Take(levels, nowMs)) _holdClear = false;
             }
             else if (g.Sample(nowMs)) _holdClear = false;

@@ -25,7 +25,7 @@ namespace Station.Core.Safety
         private readonly DebouncedInput _doors;
         private readonly DebouncedInput _vehicle;
         private readonly DebouncedInput _relay;
-        // All five, sampled in one loop.
+        // All five, sampled as one InputGroup.
         private readonly InputGroup _inputs;
         private readonly int _relayResponseMs;
         private readonly OutputRegistry _outputs;
@@ -87,10 +87,9 @@ namespace Station.Core.Safety
             _kickLevel = !_kickLevel;
             _kick.Write(_kickLevel);
             InputGroup g = _inputs;
-            IInputBank bank = g.Bank;
-            if (bank != null && g.Settled && !g.AnyAlone)
+            if (g.BankOnly && g.Settled)
             {
-                int levels = bank.ReadLevels() & g.Mask;
+                int levels = g.Bank.ReadLevels() & g.Mask;
                 if (levels != g.Levels) g.Take(levels, nowMs);
             }
             else g.Sample(nowMs);

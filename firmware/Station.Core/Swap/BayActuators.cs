@@ -22,7 +22,7 @@ namespace Station.Core.Swap
         public readonly DebouncedInput PackOnLift;
         /// <summary>Debounced PackAtReturn.</summary>
         public readonly DebouncedInput PackAtReturn;
-        /// <summary>The three pack sensors, sampled in one loop.</summary>
+        /// <summary>The three pack sensors, sampled as one InputGroup.</summary>
         public readonly InputGroup PackSensors;
 
         /// <summary>Builds the actuators over <paramref name="io"/>: axis and lock figures from

@@ -260,10 +260,9 @@ namespace Station.Core.Swap
             // The pack sensors' group, its common case inline as the lift's feedback reads its bank (a call per tick is
             // dear on the interpreter): one bank read, nothing more while it reads as before and every sensor settled.
             InputGroup g = _packSensors;
-            IInputBank bank = g.Bank;
-            if (bank != null && g.Settled && !g.AnyAlone)
+            if (g.BankOnly && g.Settled)
             {
-                int levels = bank.ReadLevels() & g.Mask;
+                int levels = g.Bank.ReadLevels() & g.Mask;
                 if (levels != g.Levels) g.Take(levels, now);
             }
             else g.Sample(now);
