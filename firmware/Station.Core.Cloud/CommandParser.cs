@@ -1,4 +1,5 @@
 using System;
+using Station.Core.Config;
 
 namespace Station.Core.Cloud
 {
@@ -225,11 +226,7 @@ namespace Station.Core.Cloud
         // An unknown verb goes into the audit trail and the reply: keep it printable and bounded.
         static string Sanitised(string text)
         {
-            if (text == null) return "(not UTF-8)";
-            int n = text.Length < 32 ? text.Length : 32;
-            char[] chars = new char[n];
-            for (int i = 0; i < n; i++) chars[i] = text[i] >= ' ' && text[i] < (char)127 ? text[i] : '?';
-            return new string(chars);
+            return text == null ? "(not UTF-8)" : PrintableText.Of(text, 32);
         }
 
         static bool Printable(string s, int min, int max)

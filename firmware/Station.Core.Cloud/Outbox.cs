@@ -163,7 +163,8 @@ namespace Station.Core.Cloud
             while (below > 0 && _storage.Length(SegmentName(below - 1)) >= 0)
             {
                 below--;
-                if (HoldsAfter(below, _ackedThrough)) unacknowledged = true;
+                // Once one segment holds such a record the answer is known; the walk goes on only to find the oldest.
+                if (!unacknowledged && HoldsAfter(below, _ackedThrough)) unacknowledged = true;
             }
             if (unacknowledged)
             {

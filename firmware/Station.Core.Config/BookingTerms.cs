@@ -1,3 +1,5 @@
+using Station.Core.Config;
+
 namespace Station.Core
 {
     /// <summary>The booking terms of a swap authorisation, read from text: <c>positions</c> (a truck's block positions,
@@ -148,9 +150,9 @@ namespace Station.Core
         // The catalogue's names a vehicle may accept ("unspecified" is not one), for the refusal.
         private static string KnownNames()
         {
-            string text = "";
-            for (int i = 1; i < PackStandards.Count; i++)
-                text = i == 1 ? PackStandards.RowAt(i).Name : string.Concat(text, ", ", PackStandards.RowAt(i).Name);
+            string[] names = PackStandards.AcceptableNames();
+            string text = names[0];
+            for (int i = 1; i < names.Length; i++) text = string.Concat(text, ", ", names[i]);
             return text;
         }
 
@@ -164,11 +166,7 @@ namespace Station.Core
                 string name = parts[i].Trim();
                 if (name.Length == 0) continue;
                 if (PackStandards.CodeOf(name) > 0) continue;
-                // Echoed in a reply and the audit trail: printable ASCII only, bounded.
-                int n = name.Length > 24 ? 24 : name.Length;
-                char[] chars = new char[n];
-                for (int k = 0; k < n; k++) chars[k] = name[k] >= ' ' && name[k] < (char)127 ? name[k] : '?';
-                return new string(chars);
+                return PrintableText.Of(name, 24); // echoed in a reply and the audit trail
             }
             return null;
         }

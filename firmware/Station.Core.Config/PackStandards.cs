@@ -50,6 +50,15 @@ namespace Station.Core
             return new string[] { UnspecifiedName, Choco20LfpName, Choco20NmcName, Choco25LfpName, Choco25NmcName, Qiji75Name, PartnerAName, PartnerBName };
         }
 
+        /// <summary>A new array of the names a vehicle may accept: every catalogued standard but "unspecified", in number
+        /// order (for a booking's refusals and the console's completion).</summary>
+        public static string[] AcceptableNames()
+        {
+            string[] names = new string[Rows.Length - 1];
+            for (int i = 1; i < Rows.Length; i++) names[i - 1] = Rows[i].Name;
+            return names;
+        }
+
         /// <summary>True when <paramref name="code"/> is a catalogued standard.</summary>
         public static bool Known(int code) { return code >= 0 && code < Rows.Length; }
 

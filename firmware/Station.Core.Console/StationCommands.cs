@@ -120,14 +120,15 @@ namespace Station.Core.Console
         /// vehicle is the admission chain's decision, as for the cloud's.</summary>
         public void SwapAuthorize(string audited, string[] args)
         {
-            string refused = ReadBooking(args);
+            string pack;
+            string refused = ReadBooking(args, out pack);
             if (refused != null)
             {
                 _replies.Reply(audited, false, "swap authorize: " + refused + "; e.g. 'swap authorize LSV123 positions 1,3 accepts qiji75'");
                 return;
             }
 
-            SwapAuthorization auth = new SwapAuthorization(args[0], args.Length > 1 && BookingTerms.TermOf(args[1]) < 0 ? args[1] : null);
+            SwapAuthorization auth = new SwapAuthorization(args[0], pack);
             auth.Book(_booking);
 
             // The sequencer does not run in maintenance: release it, then authorise; on refusal hold it again.
@@ -146,11 +147,12 @@ namespace Station.Core.Console
             }
         }
 
-        // The vehicle, an optional pack (a word that is no booking term) and term-value pairs into _booking; null when
-        // they read, else what is wrong. Typed at 3 a.m.: every mistake is named, nothing is guessed.
-        private string ReadBooking(string[] args)
+        // The vehicle, an optional pack (a word that is no booking term: into pack, else null) and term-value pairs into
+        // _booking; null when they read, else what is wrong. Typed at 3 a.m.: every mistake is named, nothing is guessed.
+        private string ReadBooking(string[] args, out string pack)
         {
             _booking.Clear();
+            pack = null;
             if (BookingTerms.TermOf(args[0]) >= 0)
             {
                 return "the vehicle id comes first, then the booking";
@@ -161,6 +163,8 @@ namespace Station.Core.Console
             {
                 return "vehicle and pack ids are 1 to 24 characters of A-Z a-z 0-9 . _ -";
             }
+
+            pack = next == 2 ? args[1] : null;
 
             for (int i = next; i < args.Length; i += 2)
             {

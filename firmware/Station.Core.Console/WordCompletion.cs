@@ -127,13 +127,7 @@ namespace Station.Core.Console
             if (before.Length > 3 && last >= BookingTerms.AcceptsTerm)
             {
                 standards = true;
-                string[] names = new string[PackStandards.Count - 1];
-                for (int i = 1; i < PackStandards.Count; i++)
-                {
-                    names[i - 1] = PackStandards.RowAt(i).Name;
-                }
-
-                return names;
+                return PackStandards.AcceptableNames();
             }
 
             ArrayList open = new ArrayList();

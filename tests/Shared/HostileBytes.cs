@@ -109,5 +109,16 @@ namespace Station.Tests.Shared
             for (int i = 0; i < pad.Length; i++) pad[i] = fill;
             d.InsertRange(at, pad);
         }
+
+        /// <summary><paramref name="p"/> as a failure message shows it: printable ASCII as itself, every other byte as
+        /// \xNN, at most <paramref name="max"/> bytes (then the total length).</summary>
+        public static string Show(byte[] p, int max)
+        {
+            var sb = new System.Text.StringBuilder();
+            for (int i = 0; i < p.Length && i < max; i++)
+                sb.Append(p[i] >= 32 && p[i] < 127 ? ((char)p[i]).ToString() : "\\x" + p[i].ToString("X2"));
+            if (p.Length > max) sb.Append("...(" + p.Length + " bytes)");
+            return sb.ToString();
+        }
     }
 }

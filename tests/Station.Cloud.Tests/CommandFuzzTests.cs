@@ -124,7 +124,7 @@ namespace Station.Cloud.Tests
                 string before = Snapshot(b);
                 uint seqBefore = b.Cloud.Outbox.NextSeq;
                 int sentBefore = b.Link.Sent.Count;
-                string what = "round " + round + ": " + Printable(payload);
+                string what = "round " + round + ": " + HostileBytes.Show(payload, 300);
 
                 Exception e = Record.Exception(() =>
                 {
@@ -183,14 +183,6 @@ namespace Station.Cloud.Tests
                 Step(b, () => c.State == SwapState.Idle);
             }
             b.Cloud.Tick();
-        }
-
-        static string Printable(byte[] p)
-        {
-            var sb = new StringBuilder();
-            foreach (byte x in p.Take(300)) sb.Append(x >= 32 && x < 127 ? ((char)x).ToString() : "\\x" + x.ToString("X2"));
-            if (p.Length > 300) sb.Append("...(" + p.Length + " bytes)");
-            return sb.ToString();
         }
     }
 }

@@ -60,7 +60,7 @@ namespace Station.Console.Tests
                 var configBefore = ConfigSnapshot(rig.Config);
                 int motionsBefore = rig.Station.MotionRequests;
                 int auditBefore = rig.Audit.Count;
-                string what = "round " + round + ": " + Printable(line);
+                string what = "round " + round + ": " + HostileBytes.Show(line, 200);
 
                 string output = null;
                 Exception e = Record.Exception(() =>
@@ -91,14 +91,6 @@ namespace Station.Console.Tests
             Assert.Equal(0, rig.Station.EmergencyStops);
             Assert.True(refused > 500, "refused " + refused);
             Assert.True(accepted > 60, "accepted " + accepted);
-        }
-
-        static string Printable(byte[] p)
-        {
-            var sb = new StringBuilder();
-            foreach (byte x in p.Take(200)) sb.Append(x >= 32 && x < 127 ? ((char)x).ToString() : "\\x" + x.ToString("X2"));
-            if (p.Length > 200) sb.Append("...(" + p.Length + " bytes)");
-            return sb.ToString();
         }
     }
 }

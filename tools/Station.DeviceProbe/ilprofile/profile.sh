@@ -27,9 +27,9 @@ dotnet "$NF_MDP" "$work/DeviceProbe.exe" "$work/DeviceProbe.pe" false "$NF_REF" 
 pes=("$NF_PE/mscorlib.pe" "$NF_PE/nanoFramework.Runtime.Native.pe" "$NF_PE/nanoFramework.System.Collections.pe" "$NF_PE/nanoFramework.System.Text.pe")
 for a in $asms; do pes+=("$dir/$a.pe"); done
 pes+=("$work/DeviceProbe.pe")
-# Run 1 learns the region letters and the state each measured tick started in; run 2 (the same deterministic run)
-# names every region from them and also costs each swap step.
-(cd "$work" && NFPROF_OUT="$work/nfprof0.txt" "$clr" "${pes[@]}" > run0.log 2>&1) || { tail -20 "$work/run0.log" >&2; exit 1; }
+# Run 1, on the kit's own nanoCLR, learns the region letters and the state each measured tick started in; run 2 (the
+# same deterministic run, on the profiling nanoCLR) names every region from them and also costs each swap step.
+(cd "$work" && "$NF_CLR" "${pes[@]}" > run0.log 2>&1) || { tail -20 "$work/run0.log" >&2; exit 1; }
 sed -n 's/^probe: states //p' "$work/run0.log" > "$work/states.txt"
 sed -n 's/^probe: regions //p' "$work/run0.log" > "$work/regions.txt"
 (cd "$work" && NFPROF_REGIONS="$work/regions.txt" NFPROF_STATES="$work/states.txt" NFPROF_OUT="$work/nfprof.txt" "$clr" "${pes[@]}" > run.log 2>&1) \
