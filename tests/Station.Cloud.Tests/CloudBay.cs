@@ -98,6 +98,14 @@ namespace Station.Cloud.Tests
             Step(10000, () => St.FleetBay.Positioned && St.Controller.Interlocks.VehiclePositioned);
         }
 
+        /// <summary>One pass of the link and every publish acknowledged: what was published so far belongs to the set-up,
+        /// not to what the test does next.</summary>
+        public void Quiet()
+        {
+            Cl.Tick();
+            Link.AckAll();
+        }
+
         /// <summary>Sends <paramref name="command"/> (JSON with a <c>"mid":"?"</c> placeholder, replaced by a fresh one)
         /// through the link; returns its reply.</summary>
         public JsonElement Send(string command)

@@ -1,15 +1,5 @@
 using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Linq;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Station.Core;
-using Station.Core.Cloud;
-using Station.Fleet;
-using Station.Hal.Host;
-using Station.Tests.Shared;
 using Xunit;
 
 namespace Station.Cloud.Tests
@@ -46,8 +36,7 @@ namespace Station.Cloud.Tests
             var b = new CloudBay(telemetryPeriodMs: int.MaxValue / 2);
             b.St.Bay.ArriveVehicle("LSV123", "VP1");
             b.Step(12000, () => b.St.Controller.Interlocks.VehiclePositioned);
-            b.Cl.Tick();
-            b.Link.AckAll();
+            b.Quiet();
             return b;
         }
 

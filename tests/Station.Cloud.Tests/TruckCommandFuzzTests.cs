@@ -48,8 +48,7 @@ namespace Station.Cloud.Tests
         {
             var b = new CloudBay(truck: true, updates: true, configFile: true, telemetryPeriodMs: int.MaxValue / 2);
             b.Arrive();
-            b.Cl.Tick();
-            b.Link.AckAll();
+            b.Quiet();
             return b;
         }
 

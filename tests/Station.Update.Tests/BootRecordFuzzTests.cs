@@ -20,17 +20,6 @@ public class BootRecordFuzzTests
 
     public BootRecordFuzzTests(ITestOutputHelper output) { _out = output; }
 
-    sealed class CountingLoader : IImageLoader
-    {
-        public int Loaded;
-        public bool Load(string name, byte[] image) { Loaded++; return true; }
-    }
-
-    sealed class Idle : IRestartCheck
-    {
-        public UpdateReason RestartBlocker() => UpdateReason.None;
-    }
-
     // The records a station holds in its life: fresh, a trial of the genuine image, the genuine image confirmed with a
     // trial of the stranger's on the card (a hand put it there), and a floor set.
     static BootRecord[] Bases() => new[]
@@ -75,14 +64,14 @@ public class BootRecordFuzzTests
                 Assert.True(r.ConfirmedSlot == BootRecord.Factory && r.TrialSlot == -1, what + ": a refused record names an image");
             }
 
-            var loader = new CountingLoader();
+            var loader = new RecordingLoader();
             var boot = new ImageBoot(s, TestBundles.Release.PublicKey, TestBundles.Board, loader);
             int slot = 0;
             e = Record.Exception(() => slot = boot.Start(rng.Next(2) == 0 ? ResetReason.PowerOn : ResetReason.Watchdog));
             Assert.True(e == null, what + "\n" + e);
             // Only the genuine image (slot 0, 0.2.0) may load; anything else ends on the factory image.
             Assert.True(slot == BootRecord.Factory || (slot == 0 && boot.Version == "0.2.0"), what + ": booted slot " + slot + " " + boot.Version);
-            Assert.True(slot == BootRecord.Factory ? loader.Loaded == 0 : loader.Loaded == 2, what + ": loaded " + loader.Loaded + " assemblies for slot " + slot);
+            Assert.True(slot == BootRecord.Factory ? loader.Loaded.Count == 0 : loader.Loaded.Count == 2, what + ": loaded " + loader.Loaded.Count + " assemblies for slot " + slot);
             if (slot == 0) booted++;
             Assert.True(new BootRecord().Load(s), what + ": the loader left a record it cannot read");
             Assert.Equal(genuine, s.Snapshot(BootRecord.SlotFile(0)));
@@ -91,7 +80,7 @@ public class BootRecordFuzzTests
             // A download after this start goes to neither image the record now trusts.
             var trusted = new BootRecord();
             trusted.Load(s);
-            var agent = new UpdateAgent(s, TestBundles.Release.PublicKey, TestBundles.Board, new Idle());
+            var agent = new UpdateAgent(s, TestBundles.Release.PublicKey, TestBundles.Board, new NothingBlocksRestart());
             e = Record.Exception(() => { agent.Start(); if (agent.Offer("0.4.0", 5000) == UpdateReason.None) offers++; });
             Assert.True(e == null, what + "\n" + e);
             if (trusted.ConfirmedSlot == 0 || trusted.TrialSlot == 0) Assert.Equal(genuine, s.Snapshot(BootRecord.SlotFile(0)));

@@ -20,17 +20,6 @@ public class ChunkStreamFuzzTests
 
     public ChunkStreamFuzzTests(ITestOutputHelper output) { _out = output; }
 
-    sealed class Idle : IRestartCheck
-    {
-        public UpdateReason RestartBlocker() => UpdateReason.None;
-    }
-
-    sealed class CountingLoader : IImageLoader
-    {
-        public int Loaded;
-        public bool Load(string name, byte[] image) { Loaded++; return true; }
-    }
-
     // A station running the confirmed genuine 0.2.0 from slot a, with a downgrade floor; an agent over it.
     static (MemoryStorage Storage, UpdateAgent Agent, byte[] Confirmed, byte[] Record) RunningStation()
     {
@@ -38,7 +27,7 @@ public class ChunkStreamFuzzTests
         byte[] confirmed = TestBundles.Build("0.2.0");
         s.Replace(BootRecord.SlotFile(0), confirmed, 0, confirmed.Length);
         Assert.True(new BootRecord { ConfirmedSlot = 0, ConfirmedVersion = V020, MinimumVersion = V020 }.Save(s));
-        var agent = new UpdateAgent(s, TestBundles.Release.PublicKey, TestBundles.Board, new Idle());
+        var agent = new UpdateAgent(s, TestBundles.Release.PublicKey, TestBundles.Board, new NothingBlocksRestart());
         agent.Start();
         return (s, agent, confirmed, s.Snapshot(BootRecord.FileName));
     }
@@ -92,7 +81,7 @@ public class ChunkStreamFuzzTests
             Assert.Equal(UpdateState.Installing, agent.State);
         }
         // Whatever the stream did, the loader boots a verified image: the new one on trial, or the confirmed 0.2.0.
-        var boot = new ImageBoot(s, TestBundles.Release.PublicKey, TestBundles.Board, new CountingLoader());
+        var boot = new ImageBoot(s, TestBundles.Release.PublicKey, TestBundles.Board, new RecordingLoader());
         Assert.Equal(changedBundle ? 0 : 1, boot.Start(ResetReason.Software));
         Assert.Equal(changedBundle ? "0.2.0" : "0.3.0", boot.Version);
     }
