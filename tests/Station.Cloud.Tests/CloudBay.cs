@@ -43,9 +43,11 @@ namespace Station.Cloud.Tests
         /// <summary>The stored configuration, or null (config.set then changes only memory).</summary>
         public readonly ConfigFile File;
 
-        /// <summary>A homed bay; <paramref name="truck"/>: a heavy-truck bay; <paramref name="updates"/>: the update agent
-        /// on the link; <paramref name="configFile"/>: config.set stored as on the board.</summary>
-        public CloudBay(bool truck = false, bool updates = false, bool configFile = false, int telemetryPeriodMs = 10000)
+        /// <summary>A bay, homed unless <paramref name="homed"/> is false; <paramref name="truck"/>: a heavy-truck bay;
+        /// <paramref name="updates"/>: the update agent on the link; <paramref name="configFile"/>: config.set stored as on
+        /// the board; <paramref name="link"/>: the link's configuration (else station "unit" with telemetry every
+        /// <paramref name="telemetryPeriodMs"/>).</summary>
+        public CloudBay(bool truck = false, bool updates = false, bool configFile = false, int telemetryPeriodMs = 10000, CloudLinkConfig link = null, bool homed = true)
         {
             St = new SimStation("unit", new MqttLinkOptions { Port = 1, ClientId = "unit" }, Epoch, 0, false, 0, truck: truck);
             St.Controller.Start();
@@ -59,7 +61,7 @@ namespace Station.Cloud.Tests
                 Assert.True(File.Save(values));
             }
             Sc = new StationCloud(St.Controller, St.Clock, values, File);
-            Cl = new CloudLink(Link, Outbox, St.Clock, Sc, new CloudLinkConfig { StationId = "unit", TelemetryPeriodMs = telemetryPeriodMs });
+            Cl = new CloudLink(Link, Outbox, St.Clock, Sc, link ?? new CloudLinkConfig { StationId = "unit", TelemetryPeriodMs = telemetryPeriodMs });
             Sc.Attach(Cl);
             if (updates)
             {
@@ -67,8 +69,8 @@ namespace Station.Cloud.Tests
                 Update = new SimUpdate(St.Storage, ReleaseKey.PublicKey, () => St.Controller.CurrentSwap != null, 600000, 300000);
                 Update.Attach(St.Controller, Cl);
             }
-            Cl.Start();
-            Link.SetConnected(true);
+            Cl.Start(); // the link is up: online from the first period
+            if (!homed) return;
             St.Controller.Home();
             Step(30000, () => St.Controller.State == SwapState.Idle);
         }
