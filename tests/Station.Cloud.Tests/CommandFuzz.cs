@@ -76,6 +76,7 @@ namespace Station.Cloud.Tests
             UpdateAgent agent = _b.Update.Agent;
             string before = Snapshot();
             int receivedBefore = agent.Received;
+            uint seqBefore = _b.Cl.Outbox.NextSeq;
             int sentBefore = _b.Link.Sent.Count;
             string what = "round " + round + ": chunk " + HostileBytes.Show(payload, 40);
             Exception e = Record.Exception(() => { _b.Link.Receive(_b.Cl.Topics.Update, payload); _b.Tick(); });
@@ -91,6 +92,7 @@ namespace Station.Cloud.Tests
                 Assert.True(_updateWords.Contains(reason), what + ": undocumented chunk reason " + reason);
                 Assert.Equal(receivedBefore, a.GetProperty("at").GetInt32());
                 Assert.True(before == Snapshot(), what + ": a refused chunk (" + reason + ") changed the station\n" + before + "\n" + Snapshot());
+                Assert.True(_b.Cl.Outbox.NextSeq == seqBefore, what + ": a refused chunk journaled a record"); // its answer is live, not journaled
                 return;
             }
             ChunksStored++;
