@@ -59,12 +59,17 @@ namespace Station.Core.Update
 
         /// <summary>Loads the record; a missing record is a fresh station; a damaged one boots the factory image
         /// (the only one known good without it) and says so.</summary>
+        /// <remarks>Damaged: not exactly one record long (a record is only ever replaced whole), another format, a CRC
+        /// that does not match, or a slot that does not exist (<see cref="SlotFile"/> would name slot b's file for it,
+        /// under a number the selector and the agent do not know).</remarks>
         public bool Load(IStorage storage)
         {
+            int stored = storage.Length(FileName);
+            if (stored < 0) return true;
             byte[] b = new byte[Length];
             int n = storage.Read(FileName, 0, b, 0, Length);
-            if (storage.Length(FileName) < 0) return true;
-            if (n != Length || b[0] != Format || Crc32.Compute(b, 0, Length - 4) != (uint)LittleEndian.Get(b, Length - 4, 4))
+            if (stored != Length || n != Length || b[0] != Format || Crc32.Compute(b, 0, Length - 4) != (uint)LittleEndian.Get(b, Length - 4, 4)
+                || (sbyte)b[1] < Factory || (sbyte)b[1] > 1 || (sbyte)b[2] < -1 || (sbyte)b[2] > 1)
             {
                 ConfirmedSlot = Factory;
                 TrialSlot = -1;

@@ -52,7 +52,9 @@ namespace Station.Core.Update
         public UpdateReason Accept(int offset, byte[] data, int start, int count, uint crc)
         {
             if (_storage == null) return UpdateReason.OfferMalformed;
-            if (data == null || start < 0 || count < 1 || start + count > data.Length) return UpdateReason.ChunkCorrupt;
+            // count > length - start, not start + count > length: a start near int.MaxValue wraps the sum round, and the
+            // CRC of the wrapped (empty) range is 0, so a chunk claiming CRC 0 reached the storage with a range outside data.
+            if (data == null || start < 0 || count < 1 || count > data.Length - start) return UpdateReason.ChunkCorrupt;
             if (count > MaxChunk || offset > _total - count) return UpdateReason.ChunkTooLarge;
             if (offset != _received) return UpdateReason.ChunkOutOfOrder;
             if (Crc32.Compute(data, start, count) != crc) return UpdateReason.ChunkCorrupt;

@@ -91,62 +91,31 @@ namespace Station.Cloud.Tests
             Assert.Equal(CloudReason.UnknownField, new CommandParser(Topic).Parse(Topic, b, 0, b.Length, Now, true, c));
         }
 
-        sealed class Bay
+        // A homed bay with a vehicle positioned; swap.authorize with members through the link, its reply.
+        static CloudBay PositionedBay(bool truck)
         {
-            public SimStation St;
-            public FakeLink Link;
-            public CloudLink Cl;
-            int _mid;
-
-            public Bay(bool truck)
-            {
-                St = new SimStation("unit", new MqttLinkOptions { Port = 1, ClientId = "unit" }, Now, 0, false, 0, truck: truck);
-                St.Controller.Start();
-                Assert.True(St.Bay.SeedInventory(St.Controller).Accepted);
-                Link = new FakeLink();
-                var sc = new StationCloud(St.Controller, St.Clock);
-                Cl = new CloudLink(Link, new TestStorage(), St.Clock, sc, new CloudLinkConfig { StationId = "unit" });
-                sc.Attach(Cl);
-                Cl.Start();
-                St.Controller.Home();
-                Step(30000, () => St.Controller.State == SwapState.Idle);
-                St.FleetBay.Arrive("unit", 1, St.Controller);
-                Step(10000, () => St.FleetBay.Positioned && St.Controller.Interlocks.VehiclePositioned);
-            }
-
-            public void Step(int n, Func<bool> until)
-            {
-                for (int i = 0; i < n && !until(); i++) { St.Clock.Advance(10); St.FleetBay.Step(10); St.Controller.Tick(); Cl.Tick(); }
-                Assert.True(until(), $"state {SwapStates.Name(St.Controller.State)}: {St.Controller.WhyNotSwapping()}");
-            }
-
-            /// <summary>Sends swap.authorize with <paramref name="members"/> through the link; returns the reply.</summary>
-            public JsonElement Authorize(string members)
-            {
-                string mid = "b" + (++_mid);
-                int before = Link.Sent.Count;
-                Link.Receive(Topic, Command(mid, members));
-                for (int i = 0; i < 5; i++) { St.Clock.Advance(10); Cl.Tick(); }
-                return Link.Sent.Skip(before).Where(m => m.topic == "stations/unit/reply").Select(m => JsonDocument.Parse(m.payload).RootElement)
-                    .Single(e => e.GetProperty("re").GetString() == mid);
-            }
+            var bay = new CloudBay(truck);
+            bay.Arrive();
+            return bay;
         }
+
+        static JsonElement Authorize(CloudBay bay, string members) => bay.Send(Command("?", members));
 
         [Fact]
         public void A_truck_bay_books_exactly_the_positions_the_cloud_names_and_judges_each_positions_standards()
         {
-            var bay = new Bay(truck: true);
+            var bay = PositionedBay(truck: true);
             var c = bay.St.Controller;
             // No block in the rack is a partner-b one: position 3's own standards refuse the booking, naming position 3.
-            var refused = bay.Authorize(",\"positions\":[1,3],\"accepts3\":\"partner-b\"");
+            var refused = Authorize(bay, ",\"positions\":[1,3],\"accepts3\":\"partner-b\"");
             Assert.False(refused.GetProperty("ok").GetBoolean());
             Assert.Contains("position 3", refused.GetProperty("msg").GetString());
             Assert.Equal(SwapState.Idle, c.State);
             // No positions at a truck bay: the booking is incomplete, refused with the existing words.
-            var none = bay.Authorize("");
+            var none = Authorize(bay, "");
             Assert.False(none.GetProperty("ok").GetBoolean());
             Assert.Contains("names the block positions", none.GetProperty("msg").GetString());
-            var ok = bay.Authorize(",\"positions\":[1,3]");
+            var ok = Authorize(bay, ",\"positions\":[1,3]");
             Assert.True(ok.GetProperty("ok").GetBoolean(), ok.ToString());
             Assert.Equal(2, c.CurrentSwap.BlockCount);
             Assert.Equal(new[] { 1, 3 }, c.CurrentSwap.Blocks.Take(c.CurrentSwap.BlockCount).Select(b => b.Position));
@@ -155,13 +124,13 @@ namespace Station.Cloud.Tests
         [Fact]
         public void A_car_bay_refuses_a_booking_of_positions_and_takes_the_same_command_without_them()
         {
-            var bay = new Bay(truck: false);
-            var refused = bay.Authorize(",\"positions\":[1]");
+            var bay = PositionedBay(truck: false);
+            var refused = Authorize(bay, ",\"positions\":[1]");
             Assert.False(refused.GetProperty("ok").GetBoolean());
             Assert.Equal("refused", refused.GetProperty("reason").GetString());
             Assert.Contains("a booking of blocks is for a truck bay", refused.GetProperty("msg").GetString());
             Assert.Equal(SwapState.Idle, bay.St.Controller.State);
-            var ok = bay.Authorize("");
+            var ok = Authorize(bay, "");
             Assert.True(ok.GetProperty("ok").GetBoolean(), ok.ToString());
         }
     }

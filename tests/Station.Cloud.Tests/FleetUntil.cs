@@ -1,9 +1,6 @@
 using System;
 using System.Linq;
-using System.Threading;
 using Station.Fleet;
-using Xunit;
-using Xunit.Sdk;
 
 namespace Station.Cloud.Tests
 {
@@ -17,21 +14,9 @@ namespace Station.Cloud.Tests
         /// the fleet cleanly and returns its report.</summary>
         public static FleetReport Run(FleetSettings settings, Mosquitto broker, Func<Consumer, bool> done, string what, int boundMs = 240000)
         {
-            using var consumer = new Consumer(broker.Port);
-            using var stop = new CancellationTokenSource();
-            FleetReport report = null;
-            Exception error = null;
-            var fleet = new Thread(() =>
-            {
-                try { report = FleetRun.Execute(settings, null, stop.Token); }
-                catch (Exception e) { error = e; }
-            });
-            fleet.Start();
-            try { Wait.Until(() => done(consumer) || !fleet.IsAlive, () => what + "; the consumer saw " + consumer.Records.Length + " records, broker log: " + broker.Log, boundMs); }
-            finally { stop.Cancel(); }
-            Assert.True(fleet.Join(TimeSpan.FromSeconds(90)), "the fleet run did not end after it was stopped");
-            if (error != null) throw new XunitException("the fleet run failed: " + error);
-            return report;
+            using var fleet = new RunningFleet(settings, broker);
+            fleet.WaitFor(done, what, boundMs);
+            return fleet.Stop();
         }
 
         /// <summary>The completed-swap records the consumer saw from bays of <paramref name="bay"/> ("car" or "truck").</summary>

@@ -15,16 +15,8 @@ namespace Station.Cloud.Tests
     {
         static (SimStation st, FakeLink link, CloudLink cl, StationCloud sc) Build(CloudLinkConfig config = null)
         {
-            // SimStation builds its own MqttNetLink; here the controller is wrapped again over a FakeLink.
-            var st = new SimStation("unit", new MqttLinkOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0);
-            st.Controller.Start();
-            Assert.True(st.Bay.SeedInventory(st.Controller).Accepted);
-            var link = new FakeLink();
-            var sc = new StationCloud(st.Controller, st.Clock);
-            var cl = new CloudLink(link, new TestStorage(), st.Clock, sc, config ?? new CloudLinkConfig { StationId = "unit" });
-            sc.Attach(cl);
-            cl.Start();
-            return (st, link, cl, sc);
+            var b = new CloudBay(link: config, homed: false);
+            return (b.St, b.Link, b.Cl, b.Sc);
         }
 
         static void Home(SimStation st)

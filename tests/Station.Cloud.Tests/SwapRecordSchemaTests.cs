@@ -21,28 +21,13 @@ namespace Station.Cloud.Tests
         // A station (car or truck) over an in-memory link, homed, one vehicle through a complete swap; the end record.
         static JsonElement CompletedRecord(bool truck)
         {
-            var st = new SimStation("unit", new MqttLinkOptions { Port = 1, ClientId = "unit" }, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), 0, false, 0, truck: truck);
-            st.Controller.Start();
-            Assert.True(st.Bay.SeedInventory(st.Controller).Accepted);
-            var link = new FakeLink();
-            var sc = new StationCloud(st.Controller, st.Clock);
-            var cl = new CloudLink(link, new TestStorage(), st.Clock, sc, new CloudLinkConfig { StationId = "unit" });
-            sc.Attach(cl);
-            cl.Start();
-            void Step(int n, Func<bool> until)
-            {
-                for (int i = 0; i < n && !until(); i++) { st.Clock.Advance(10); st.FleetBay.Step(10); st.Controller.Tick(); cl.Tick(); }
-                Assert.True(until(), $"state {SwapStates.Name(st.Controller.State)}: {st.Controller.WhyNotSwapping()}");
-            }
-            st.Controller.Home();
-            Step(30000, () => st.Controller.State == SwapState.Idle);
-            st.FleetBay.Arrive("unit", 1, st.Controller);
-            Step(10000, () => st.FleetBay.Positioned && st.Controller.Interlocks.VehiclePositioned);
-            Assert.True(st.FleetBay.Authorize(st.Controller, sc));
-            Step(60000, () => st.Controller.State == SwapState.Released);
-            for (int i = 0; i < 2000 && cl.Outbox.Pending > 0; i++) { st.Clock.Advance(10); cl.Tick(); link.AckAll(); }
-            Assert.Equal(0, cl.Outbox.Pending);
-            var sent = link.Sent.Where(m => m.topic == "stations/unit/events").Select(m => JsonDocument.Parse(m.payload).RootElement).ToList();
+            var bay = new CloudBay(truck);
+            bay.Arrive();
+            Assert.True(bay.St.FleetBay.Authorize(bay.St.Controller, bay.Sc));
+            bay.Step(60000, () => bay.St.Controller.State == SwapState.Released);
+            for (int i = 0; i < 2000 && bay.Cl.Outbox.Pending > 0; i++) { bay.St.Clock.Advance(10); bay.Cl.Tick(); bay.Link.AckAll(); }
+            Assert.Equal(0, bay.Cl.Outbox.Pending);
+            var sent = bay.Link.Sent.Where(m => m.topic == "stations/unit/events").Select(m => JsonDocument.Parse(m.payload).RootElement).ToList();
             return sent.Single(e => e.GetProperty("type").GetString() == "swap.completed");
         }
 
@@ -121,15 +106,11 @@ namespace Station.Cloud.Tests
         {
             using var broker = Mosquitto.Start();
             string uri = $"mqtt://127.0.0.1:{broker.Port}";
-            using var consumer = new Consumer(broker.Port);
-            using var stop = new CancellationTokenSource();
-            stop.CancelAfter(TimeSpan.FromMinutes(5)); // bounds a hung run only; cancelled below once the swap could be done
-            FleetReport report = null;
-            var fleet = new Thread(() => report = FleetRun.Execute(new FleetSettings
+            // Stopped once the consumer has the truck's record; the bound of WaitFor only ends a hung run.
+            using var fleet = new RunningFleet(new FleetSettings
             {
                 Broker = uri, Stations = 2, Prefix = "ctr", SwapsPerHour = 360, Speed = 50, TruckPercent = 50, CloudAuthorize = true,
-            }, null, stop.Token));
-            fleet.Start();
+            }, broker);
             // ctr-0002 is the truck station: without positions the station refuses (a truck booking names them), with them
             // it takes the booking. Retried until a truck waits there.
             string Authorize(params string[] extra)
@@ -150,9 +131,8 @@ namespace Station.Cloud.Tests
             Assert.Contains("\"ok\":true", seen);
             // The booked three-block swap takes about 190 simulated seconds, a few wall seconds at --speed 50 on an idle
             // machine; the run stops once the consumer has its record (the bound only ends a hung run).
-            Wait.Until(() => FleetUntil.Completed(consumer, "truck") >= 1 || !fleet.IsAlive, () => "the truck's swap record at the consumer", 240000);
-            stop.Cancel();
-            Assert.True(fleet.Join(TimeSpan.FromSeconds(90)), "the fleet run did not end after it was cancelled");
+            fleet.WaitFor(c => FleetUntil.Completed(c, "truck") >= 1, "the truck's swap record at the consumer");
+            FleetReport report = fleet.Stop();
             Assert.Equal(1, report.TruckStations);
             Assert.Equal(0, report.Faulted);
             Assert.True(report.TruckSwapsDone >= 1, report.ToText());

@@ -15,7 +15,7 @@ namespace Station.Console.Tests
     public class ConsoleLineFuzzTests
     {
         // The examples of docs/console.md's command reference, and a few the reference writes with placeholders.
-        static readonly string[] Seeds =
+        internal static readonly string[] Seeds =
         {
             "status", "why", "faults", "fault reset 21", "lift jog +10", "robot jog travel +10", "home", "bms show", "rack show",
             "rack set 3 P0004 95 ready", "rack clear 3", "pack place staging P0004 95", "pack place lift none", "conveyor stage",
@@ -25,7 +25,7 @@ namespace Station.Console.Tests
         };
 
         // Ends the console's output when it waits for the next line: "bay1[idle]> ", "bay1[MAINT]> ", ...
-        static readonly Regex Prompt = new Regex(@"\S+\[[^\]\r\n]+\]> $");
+        internal static readonly Regex Prompt = new Regex(@"\S+\[[^\]\r\n]+\]> $");
 
         static List<string> ConfigSnapshot(ConfigValues v)
         {

@@ -1,6 +1,7 @@
 using System.Linq;
 using Station.Core;
 using Station.Hal.Sim;
+using Station.Simulator;
 using Xunit;
 
 namespace Station.Console.Tests
@@ -8,26 +9,30 @@ namespace Station.Console.Tests
     /// <summary>The console's <c>swap authorize</c> with a truck booking (block positions, the standards the vehicle and
     /// each position accept), as the cloud's swap.authorize takes it: typed as hostile input, every mistake refused with
     /// its name and nothing moving, and the admission chain deciding whether the booking fits the bay and the truck.</summary>
-    public class TruckBookingConsoleTests
+    public class TruckBookingConsoleTests : SimConsoleFixture
     {
-        private readonly TruckConsoleBay _bay;
-
-        public TruckBookingConsoleTests()
+        public TruckBookingConsoleTests() : base(new TruckBayKind(new[] { 1, 2, 3 }, MixedRack()))
         {
-            // A mixed rack: qiji75 and partner-a blocks in turn, no partner-b.
+            RunFor(300);
+            Assert.Contains("maintenance on", Type("maint enter 1234\r", "bay1[MAINT]>"));
+            Assert.Contains("homed:", Type("home\r", "homed:", 120000));
+        }
+
+        // A mixed rack: qiji75 and partner-a blocks in turn, no partner-b.
+        private static PlantParameters MixedRack()
+        {
             var plant = SimTruckBay.DefaultPlant();
             plant.RackStandards = "qiji75,partner-a";
-            _bay = new TruckConsoleBay(new FakeLine(), plant);
-            _bay.RunFor(300);
-            Assert.Contains("maintenance on", _bay.Type("maint enter 1234\r", "bay1[MAINT]>"));
-            Assert.Contains("homed:", _bay.Type("home\r", "homed:", 120000));
+            return plant;
         }
+
+        private SimTruckBay Truck => ((TruckBayKind)_bay.Kind).Truck;
 
         // A truck carrying blocks at the positions of mask stands positioned in the bay.
         private void TruckArrives(int mask)
         {
-            _bay.Bay.ArriveTruck("T1", mask);
-            _bay.RunFor(_bay.Bay.Bay.Parameters.VehicleArriveMs + 1000);
+            Truck.ArriveTruck("T1", mask);
+            RunFor(Truck.Bay.Parameters.VehicleArriveMs + 1000);
             Assert.True(_bay.Controller.Interlocks.VehiclePositioned);
         }
 
@@ -35,7 +40,7 @@ namespace Station.Console.Tests
         public void A_booking_typed_at_the_console_swaps_exactly_the_positions_named_with_the_standards_each_accepts()
         {
             TruckArrives(0b111);
-            string reply = _bay.Type("swap authorize TRK1 positions 3,1 accepts qiji75 accepts3 partner-a\r", "bay1[");
+            string reply = Type("swap authorize TRK1 positions 3,1 accepts qiji75 accepts3 partner-a\r", "bay1[");
             Assert.Contains("maintenance ended, the sequencer runs the swap", reply);
             SwapRecord swap = _bay.Controller.CurrentSwap;
             Assert.Equal(new[] { 1, 3 }, swap.Blocks.Take(swap.BlockCount).Select(b => b.Position));
@@ -65,7 +70,7 @@ namespace Station.Console.Tests
         public void A_booking_the_console_cannot_read_is_refused_naming_the_problem_and_nothing_moves(string line, string refusal)
         {
             TruckArrives(0b111);
-            string reply = _bay.Type(line + "\r", "bay1[");
+            string reply = Type(line + "\r", "bay1[");
             Assert.Contains(refusal, reply);
             Assert.Contains("e.g. 'swap authorize LSV123 positions 1,3 accepts qiji75'", reply);
             AssertNothingStarted();
@@ -78,7 +83,7 @@ namespace Station.Console.Tests
         public void A_booking_that_does_not_fit_the_truck_is_refused_by_the_admission_chain_in_its_words(int blocks, string line, string words)
         {
             TruckArrives(blocks);
-            string reply = _bay.Type(line + "\r", "bay1[");
+            string reply = Type(line + "\r", "bay1[");
             Assert.Contains("swap authorize: refused: ", reply);
             Assert.Contains(words, reply);
             Assert.Contains("; maintenance continues", reply);
@@ -90,8 +95,8 @@ namespace Station.Console.Tests
             Assert.Equal(SwapState.Idle, _bay.Controller.State);
             Assert.Null(_bay.Controller.CurrentSwap);
             Assert.True(_bay.Console.InMaintenance);
-            _bay.RunFor(500);
-            Assert.False(_bay.Bay.Bay.MotionPermit.State);
+            RunFor(500);
+            Assert.False(Truck.Bay.MotionPermit.State);
             Assert.Equal(FaultCode.None, _bay.Controller.LatchedFault);
         }
     }

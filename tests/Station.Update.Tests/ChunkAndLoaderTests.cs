@@ -39,6 +39,19 @@ public class ChunkAndLoaderTests
     }
 
     [Fact]
+    public void AChunkWhoseStartAndCountWrapRoundIsRefusedNotStored()
+    {
+        // start + count overflows to a negative sum; the CRC of that empty range is 0. Found by ChunkStreamFuzzTests.
+        var s = new MemoryStorage();
+        var r = new ChunkReceiver();
+        r.Start(s, "f", 10000);
+        Assert.Equal(UpdateReason.ChunkCorrupt, r.Accept(0, new byte[4306], int.MaxValue, 3394, 0));
+        Assert.Equal(UpdateReason.ChunkCorrupt, r.Accept(0, new byte[100], int.MaxValue - 50, 100, 0));
+        Assert.Equal(0, r.Received);
+        Assert.Equal(-1, s.Length("f"));
+    }
+
+    [Fact]
     public void AReceiverResumesFromTheStoredLengthAndDropsAnOverlongFile()
     {
         var s = new MemoryStorage();
@@ -100,6 +113,31 @@ public class ChunkAndLoaderTests
         Assert.False(damaged.Load(s));
         Assert.Equal(BootRecord.Factory, BootSelector.Choose(damaged, false));
         Assert.True(new BootRecord().Load(new MemoryStorage())); // none yet: a fresh station
+    }
+
+    [Theory]
+    [InlineData(1, 0xDF)] // confirmed slot -33 under a valid CRC: found by BootRecordFuzzTests
+    [InlineData(1, 2)]
+    [InlineData(2, 0x80)] // trial slot -128
+    [InlineData(2, 5)]
+    [InlineData(-1, 0)]   // a whole record with bytes after it: not what Save writes
+    public void ARecordWithASlotThatDoesNotExistOrOfAnotherLengthIsDamagedEvenUnderAValidCrc(int field, int value)
+    {
+        var s = new MemoryStorage();
+        Assert.True(new BootRecord { ConfirmedSlot = 0, TrialSlot = 1, ConfirmedVersion = 5 }.Save(s));
+        var raw = s.Snapshot(BootRecord.FileName).ToList();
+        if (field < 0) raw.AddRange(new byte[8]);
+        else
+        {
+            raw[field] = (byte)value;
+            var sealedRaw = raw.ToArray();
+            LittleEndian.Put(sealedRaw, sealedRaw.Length - 4, Crc32.Compute(sealedRaw, 0, sealedRaw.Length - 4), 4);
+            raw = sealedRaw.ToList();
+        }
+        s.Replace(BootRecord.FileName, raw.ToArray(), 0, raw.Count);
+        var r = new BootRecord();
+        Assert.False(r.Load(s));
+        Assert.Equal((BootRecord.Factory, -1), (r.ConfirmedSlot, r.TrialSlot));
     }
 
     [Fact]

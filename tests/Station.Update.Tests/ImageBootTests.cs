@@ -11,18 +11,6 @@ namespace Station.Update.Tests;
 /// manifest order, fall back; a watchdog restart left in the reset journal counts against a trial image.</summary>
 public class ImageBootTests
 {
-    sealed class RecordingLoader : IImageLoader
-    {
-        public readonly List<string> Loaded = new();
-        public string Refuse;
-        public bool Load(string name, byte[] image)
-        {
-            if (name == Refuse) return false;
-            Loaded.Add(name + ":" + image.Length);
-            return true;
-        }
-    }
-
     static readonly long V020 = FirmwareVersionNumber.Parse("0.2.0");
 
     static MemoryStorage TrialOf(byte[] bundle, int slot = 0, long version = 0, int confirmed = BootRecord.Factory)

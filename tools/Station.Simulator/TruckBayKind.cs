@@ -15,13 +15,14 @@ namespace Station.Simulator
     {
         private readonly List<CriticalPathSegment> _critical;
 
-        /// <summary>A truck bay whose bookings each name <paramref name="positions"/> (ascending, 1..3).</summary>
-        public TruckBayKind(int[] positions)
+        /// <summary>A truck bay whose bookings each name <paramref name="positions"/> (ascending, 1..3), its shared devices
+        /// and rack after <paramref name="plant"/> (null: <see cref="SimTruckBay.DefaultPlant"/>).</summary>
+        public TruckBayKind(int[] positions, PlantParameters plant = null)
         {
             Positions = positions;
             Clock = new SimClock();
             Storage = new MemoryStorage(Clock);
-            Truck = new SimTruckBay(Clock, Storage);
+            Truck = new SimTruckBay(plant ?? SimTruckBay.DefaultPlant(), Clock, Storage);
             BlockCan = new SimBlockCan(Truck);
             _critical = TruckCriticalPath.Compute(Truck, positions);
         }
