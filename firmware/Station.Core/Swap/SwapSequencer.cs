@@ -281,11 +281,12 @@ namespace Station.Core.Swap
             else g.Sample(now);
             // The release gate's poll (PackCheckGate.Poll), inline: a call per tick is dear on the interpreter.
             PackCheckGate gate = _gate;
-            IReleaseGateCheck check = gate.Running;
+            IReleaseGateCheck check = gate.Polled;
             if (check != null)
             {
                 GateVerdict verdict = check.Poll(now);
                 if (!gate.Finished && gate.Latest != GateVerdict.Failed) gate.Latest = verdict;
+                else if (gate.Finished && check.WoundDown) gate.Polled = null;
             }
             SwapState state = Leaf;
             if (state == SwapState.Off) return;
