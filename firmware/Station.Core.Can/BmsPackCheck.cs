@@ -53,6 +53,9 @@ namespace Station.Core.Can
         private long _lastPollMs;
         private bool _begun;
         private bool _finished;
+        // The decoder's drops before this check's session (its counters run for the station's life): a silent pack is
+        // told from a broken exchange by this session's drops only.
+        private long _dropsBefore;
         private bool _standardRead;
         // The session's update count the last pass was judged on (see Poll).
         private int _passedOn;
@@ -80,6 +83,11 @@ namespace Station.Core.Can
 
         /// <inheritdoc />
         public bool VerifiesBms { get { return true; } }
+
+        /// <inheritdoc />
+        /// <remarks>The session ended its exchange (or failed) and holds no open transfer: frames that come meanwhile are
+        /// read when the next session starts (PackSession.Start).</remarks>
+        public bool WoundDown { get { return _finished && _session.AtRest; } }
 
         /// <inheritdoc />
         public int MeasuredSocPct { get { return _session.Status.BcsMs >= 0 ? _session.Status.SocPct : -1; } }
@@ -118,6 +126,7 @@ namespace Station.Core.Can
             _standardRead = false;
             Reason = WaitingText;
             _session.Start(nowMs);
+            _dropsBefore = _session.Decoder.TotalDrops;
         }
 
         /// <summary>Runs the GB/T session: the sequencer polls this every control tick from <see cref="Begin"/> on, so the
@@ -148,7 +157,7 @@ namespace Station.Core.Can
             if (session.Current == PackSessionState.Failed)
             {
                 PackSessionFailure f = _session.Failure;
-                bool silent = f == PackSessionFailure.NoBhm && _session.Decoder.TotalDrops == 0;
+                bool silent = f == PackSessionFailure.NoBhm && _session.Decoder.TotalDrops == _dropsBefore;
                 return Refuse(silent ? FaultCode.BmsNoAnswer : FaultCode.BmsProtocolError,
                               silent ? SilentText : ProtocolBrokenText);
             }
@@ -157,7 +166,7 @@ namespace Station.Core.Can
                 if (nowMs - _startMs > _answerTimeoutMs)
                 {
                     // Frames that came but broke (aborted or disordered transfers, impossible sizes) are not silence.
-                    if (_session.Decoder.TotalDrops > 0)
+                    if (_session.Decoder.TotalDrops > _dropsBefore)
                         return Refuse(FaultCode.BmsProtocolError, TransfersBrokenText);
                     return Refuse(FaultCode.BmsNoAnswer, NoFullPictureText);
                 }

@@ -129,9 +129,22 @@ namespace Station.Core.Can
             get { return Identity.Known && Status.ParamsMs >= 0 && Status.BcsMs >= 0 && Status.BsmMs >= 0; }
         }
 
-        /// <summary>Starts a new session with a (new) pack: forgets the previous identity and state.</summary>
+        /// <summary>True while nothing runs: no session (Idle, Ended or Failed) and no transfer open. A session at rest
+        /// sends nothing and decides nothing, so its owner may stop ticking it until the next <see cref="Start"/>
+        /// (BmsPackCheck does, once the gate finished).</summary>
+        public bool AtRest
+        {
+            get { return (Current == PackSessionState.Idle || Current >= PackSessionState.Ended) && _tp.OpenCount == 0; }
+        }
+
+        /// <summary>Starts a new session with a (new) pack: forgets the previous identity and state. Frames received while
+        /// the session was not ticked are read first, as the session at rest would have read them (counted, decoded,
+        /// nothing answered), so the new session never takes them for its pack's.</summary>
         public void Start(long nowMs)
         {
+            // As Tick's drain, bounded so a flooded bus cannot hold the tick: a port's receive queue holds far fewer.
+            int budget = StartDrainFrames;
+            while (budget-- > 0 && _port.TryRead(ref _rx)) _decoder.Receive(ref _rx, nowMs);
             Identity.Clear();
             Status.Clear();
             _stopRequested = false;
@@ -150,7 +163,11 @@ namespace Station.Core.Can
             Enter(PackSessionState.Stopping, nowMs);
         }
 
-        /// <summary>Drains received frames, applies timeouts and sends what the state needs. Call every tick.</summary>
+        // At most this many frames are read at Start (those received while the session was not ticked).
+        private const int StartDrainFrames = 512;
+
+        /// <summary>Drains received frames, applies timeouts and sends what the state needs. Call every tick while the
+        /// session runs; at rest (<see cref="AtRest"/>) it only reads and counts frames.</summary>
         /// <remarks>Runs in every control tick, also long after the session ended (Idle, Ended and Failed time and send
         /// nothing): the other states' work is <see cref="Run"/>, so those ticks do not set up its locals, and its
         /// timeouts and "time to send" checks are written out, a call made only when a frame is due (each call and

@@ -125,6 +125,7 @@ namespace Station.Core.Swap.Truck
         public override void Build(SwapSequencer s)
         {
             _robot = new TruckRobot(s.Io.Truck, s.Config);
+            _robot.JoinScan(s.Inputs);
             _gate = new TruckBlockGate(s.Inventory, s.Config);
         }
 

@@ -47,6 +47,19 @@ namespace Station.Core.Swap.Truck
             _upright = new DebouncedInput(ports.Upright, config.InputDebounceMs, true);
         }
 
+        /// <summary>Makes the axes' switches and the latches' and connectors' sensors read their banks from the tick's
+        /// <paramref name="scan"/> (the sequencer's tick is the only caller of <see cref="Update"/>).</summary>
+        public void JoinScan(InputScan scan)
+        {
+            Travel.JoinScan(scan);
+            Fork.JoinScan(scan);
+            for (int i = 0; i < TruckPorts.Positions; i++)
+            {
+                Latches[i].JoinScan(scan);
+                Connectors[i].JoinScan(scan);
+            }
+        }
+
         /// <summary>A block sits in the cradle at <paramref name="position"/> (1..3).</summary>
         public bool BlockPresent(int position) { return _present[position - 1].Value; }
 

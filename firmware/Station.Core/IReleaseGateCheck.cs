@@ -10,7 +10,8 @@ namespace Station.Core
     /// when its data is fresh (<see cref="ConfirmedAtMs"/> within StationConfig.GateFreshMs); Pending (or a stale Passed)
     /// at the gate for longer than BmsTimeoutMs latches GatePackCheckTimeout. <see cref="Finish"/> tells the check the
     /// gate has decided (or the swap ended); polls go on after it so a check can finish its exchange, e.g. the BMS
-    /// session's clean end. Implementations must not block and must not allocate per poll.
+    /// session's clean end, until the check says <see cref="WoundDown"/>: then nothing polls it until the next Begin.
+    /// Implementations must not block and must not allocate per poll.
     /// </remarks>
     public interface IReleaseGateCheck
     {
@@ -23,6 +24,11 @@ namespace Station.Core
 
         /// <summary>The gate has decided (or the swap ended): stop judging, wind the exchange down on later polls.</summary>
         void Finish(long nowMs);
+
+        /// <summary>True after <see cref="Finish"/> once the check has nothing left to end (the BMS session's clean end is
+        /// over): the sequencer stops polling it until the next <see cref="Begin"/>, which starts afresh. Read after each
+        /// poll that follows Finish.</summary>
+        bool WoundDown { get; }
 
         /// <summary>Clock.NowMs of the newest data a Passed verdict rests on (-1 before one): the gate releases only when
         /// this is within StationConfig.GateFreshMs.</summary>

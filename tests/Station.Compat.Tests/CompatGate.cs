@@ -322,7 +322,8 @@ public sealed class CompatGate
 
         private string CalleeOf(int token)
         {
-            if (token == 0) return null;
+            // No token, or a string literal's (ldstr, 0x70…): not a metadata entity, so no callee.
+            if (token == 0 || (token >> 24) == 0x70) return null;
             var handle = MetadataTokens.EntityHandle(token);
             if (handle.Kind != HandleKind.MemberReference) return null;
             var mr = _md.GetMemberReference((MemberReferenceHandle)handle);

@@ -248,6 +248,21 @@ public class C
     }
 
     [Fact]
+    public void An_enum_boxed_as_an_object_before_a_string_literal_is_fine()
+    {
+        // A boxed enum passed as an object (an assertion's expected value), a string literal in the next few
+        // instructions: the literal's token is not a member, and the gate read it as one and threw.
+        var findings = Gate(@"
+public enum Mode { Idle = 0, Run = 1 }
+public class C
+{
+    public static bool Same(object a, object b, string why) { return a.Equals(b); }
+    public bool S(Mode m) { return Same(Mode.Run, m, ""the mode""); }
+}");
+        Assert.True(findings.Count == 0, string.Join("\n", findings));
+    }
+
+    [Fact]
     public void Generic_CompareExchange_outside_an_event_accessor_is_rejected()
     {
         AssertRejected(@"

@@ -184,6 +184,7 @@ namespace Station.Core.Tests
         public long ConfirmedAtMs { get; private set; }
         public FaultCode FailureFault { get; }
         public bool VerifiesBms => true;
+        public bool WoundDown => true;
         public int MeasuredSocPct => 97;
         public PackStandard ReportedStandard => PackStandard.Unspecified;
         public string Reason => "scripted " + _verdict;

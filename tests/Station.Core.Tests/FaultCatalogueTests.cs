@@ -59,6 +59,7 @@ namespace Station.Core.Tests
             public void Finish(long nowMs) { }
             public FaultCode FailureFault { get; }
             public bool VerifiesBms => true;
+            public bool WoundDown => true;
             public int MeasuredSocPct => -1;
             public PackStandard ReportedStandard => PackStandard.Unspecified;
             public long ConfirmedAtMs => -1;

@@ -110,5 +110,37 @@ namespace Station.Core.Tests
             Assert.Equal(10, outOfRange.Reads);
             Assert.Equal(10, bank.Reads);
         }
+
+        [Fact]
+        public void A_scan_reads_each_bank_once_however_many_groups_joined_and_a_group_sampled_outside_the_tick_reads_afresh()
+        {
+            var first = new TestBank { Levels = 0b11 };
+            var second = new TestBank { Levels = 0b1 };
+            var a = new DebouncedInput(new BankBit(first, 0), 0, true);
+            var b = new DebouncedInput(new BankBit(first, 1), 0, true);
+            var c = new DebouncedInput(new BankBit(second, 0), 0, true);
+            var groupA = new InputGroup(new[] { a });
+            var groupB = new InputGroup(new[] { b });
+            var groupC = new InputGroup(new[] { c });
+            var scan = new InputScan();
+            scan.Join(groupA);
+            scan.Join(groupB);
+            scan.Join(groupC);
+            scan.Read();
+            Assert.Equal(1, first.Reads);
+            Assert.Equal(1, second.Reads);
+            // Outside the tick (power-up, a move's start, a command) a group does not trust the last scan: its bank now.
+            first.Levels = 0;
+            groupA.Sample(10);
+            Assert.False(a.Value);
+            Assert.Equal(2, first.Reads);
+            // A group with an input read alone keeps reading itself: joining leaves it as it was.
+            var alone = new TestInput { Level = true };
+            var mixed = new InputGroup(new[] { new DebouncedInput(new BankBit(second, 3), 0, true), new DebouncedInput(alone, 0, true) });
+            var own = new InputScan();
+            own.Join(mixed);
+            own.Read();
+            Assert.Equal(1, second.Reads);
+        }
     }
 }

@@ -14,19 +14,21 @@ namespace Station.Core.Tests
             public int AnswerAfterPolls = int.MaxValue;
             public int FailAfterPolls = int.MaxValue;   // a Passed turns Failed from this poll on (a BMS fault after the verdict)
             public bool FreezeConfirmation;             // the data stops being confirmed after the first Passed
-            public int Begins, Polls, Finishes;
+            public int WindDownPolls = int.MaxValue;   // polls after Finish until the check says it wound down
+            public int Begins, Polls, Finishes, PollsAfterFinish;
             public long ConfirmedAtMs { get; private set; } = -1;
             public FaultCode LateFault = FaultCode.PackInsulationFault;
             public long BeganMs = -1, LastPollMs = -1;
             public int MissedTicks;
             public CountingCheck(GateVerdict verdict, FaultCode fault) { _verdict = verdict; FailureFault = fault; }
-            public void Begin(SwapRecord swap, long nowMs) { Begins++; Polls = 0; BeganMs = nowMs; LastPollMs = nowMs; }
+            public void Begin(SwapRecord swap, long nowMs) { Begins++; Polls = 0; Finishes = 0; PollsAfterFinish = 0; BeganMs = nowMs; LastPollMs = nowMs; }
             public GateVerdict Poll(long nowMs)
             {
                 if (Begins == 0) return GateVerdict.Pending;
                 if (nowMs - LastPollMs > 10) MissedTicks++;
                 LastPollMs = nowMs;
                 Polls++;
+                if (Finishes > 0) PollsAfterFinish++;
                 if (Polls >= FailAfterPolls) { FailureFault = LateFault; return GateVerdict.Failed; }
                 if (Polls < AnswerAfterPolls) return GateVerdict.Pending;
                 if (!FreezeConfirmation || ConfirmedAtMs < 0) ConfirmedAtMs = nowMs;
@@ -35,6 +37,7 @@ namespace Station.Core.Tests
             public void Finish(long nowMs) => Finishes++;
             public FaultCode FailureFault { get; private set; }
             public bool VerifiesBms => true;
+            public bool WoundDown => Finishes > 0 && PollsAfterFinish >= WindDownPolls;
             public int MeasuredSocPct => -1;
             public PackStandard ReportedStandard => PackStandard.Unspecified;
             public string Reason => "counting";
@@ -63,6 +66,33 @@ namespace Station.Core.Tests
             int atRelease = check.Polls;
             s.Run(100);
             Assert.Equal(atRelease + 10, check.Polls); // and after the verdict (the check's clean end)
+            Assert.Equal(0, check.MissedTicks);
+        }
+
+        [Fact]
+        public void A_finished_check_is_polled_until_it_wound_down_then_not_until_the_next_swap_begins_it()
+        {
+            var check = new CountingCheck(GateVerdict.Passed, FaultCode.None) { AnswerAfterPolls = 2, WindDownPolls = 7 };
+            var s = LoweringEmptyWith(check);
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Released));
+            Assert.Equal(1, check.Finishes);
+            s.Run(2000);
+            Assert.Equal(7, check.PollsAfterFinish); // its clean end, then quiet: nothing reads a bus nobody listens to
+            int polls = check.Polls;
+            s.Run(1000);
+            Assert.Equal(polls, check.Polls);
+            // The next swap begins it afresh and polls it every tick again.
+            s.Bay.VehiclePositioned = false;
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.Idle));
+            s.Bay.VehiclePositioned = true;
+            s.Bay.VehicleHasPack = true;
+            s.Run(1000);
+            TestStation.Ok(s.C.Authorize(new SwapAuthorization("VIN2", null) { VehiclePackSerial = "D2", VehiclePackSocPct = 20 }));
+            Assert.True(s.RunUntil(() => s.C.State == SwapState.LowerEmpty));
+            Assert.Equal(2, check.Begins);
+            int begun = check.Polls;
+            s.Run(100);
+            Assert.Equal(begun + 10, check.Polls);
             Assert.Equal(0, check.MissedTicks);
         }
 

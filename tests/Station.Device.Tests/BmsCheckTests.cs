@@ -187,6 +187,11 @@ namespace Station.Device.Tests
             Assert.AreEqual("PK0003", s.C.CurrentSwap.PackInSerial);
             Assert.AreEqual(99, s.C.CurrentSwap.PackInSocPct);
             Assert.AreEqual((int)FaultCode.None, (int)s.C.LatchedFault);
+            // After the session's clean end the check has wound down: the tick no longer reads the pack CAN.
+            s.Run(3000);
+            int reads = s.Can.ReadCount;
+            s.Run(1000);
+            Assert.AreEqual(reads, s.Can.ReadCount, "CAN reads after the session ended");
         }
 
         [TestMethod]

@@ -44,6 +44,7 @@ namespace Station.Simulator
             try
             {
                 IBayKind kind = o.Bay == "truck" ? new TruckBayKind(o.Positions) : new CarBayKind(new PlantParameters());
+                if (o.InputBanks) SimInputBanks.Wire(kind.Io);
                 var bay = new ConsoleBay(line, kind, o.StationId);
                 o.SetClock(bay.Clock);
                 bay.Clock.Speed = o.Speed;

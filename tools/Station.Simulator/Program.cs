@@ -60,6 +60,7 @@ namespace Station.Simulator
                 return 2;
             }
             IBayKind kind = truck ? new TruckBayKind(scenario?.Positions ?? o.Positions) : new CarBayKind(scenario?.Plant ?? new PlantParameters());
+            if (o.InputBanks) SimInputBanks.Wire(kind.Io);
             var run = new BayRun(kind, swaps, scenario?.MaxSeconds ?? 0, scenario?.Events, scenario?.AutoHome ?? true);
             o.SetClock(run.Clock);
             run.CloudAuthorizes = o.CloudAuthorize;

@@ -49,13 +49,14 @@ namespace Station.Simulator
             CommandLineRunner.Range(blocks, 1, 3, "--blocks must be 1..3");
             var positions = new Option<string>("--positions") { Description = "with --bay truck: the block positions each booking names, e.g. 1,3 (any subset of 1-3)", HelpName = "LIST" };
             positions.Validators.Add(r => { if (ParsePositions(r.GetValueOrDefault<string>()) == null) r.AddError("--positions needs a list of distinct positions 1..3, e.g. 1,3"); });
+            var inputBanks = new Option<bool>("--input-banks") { Description = "read the bay's inputs through simulated input banks of 32 (as a board's I/O expanders present them): the controller reads each bank once per tick instead of each input" };
             var cloudAuthorize = new Option<bool>("--cloud-authorize") { Description = "with --broker: the simulated booking does not authorise; each vehicle waits for swap.authorize from the cloud (e.g. Station.FleetMonitor authorize); paced like --realtime" };
 
             var root = new RootCommand("Station.Simulator — the real station controller on a simulated car or heavy-truck swap bay.\n"
                 + "Exit codes: 0 success, 1 swaps not completed / scenario expectation not met / hazard, 2 bad usage or file or a --pack that cannot be booked.")
             {
                 swaps, scenario, json, realtime, speed, timeline, timelineSwap, quiet, console, pty, broker, stationId, vehicle, pack, clock, cloudAuthorize,
-                bay, blocks, positions,
+                bay, blocks, positions, inputBanks,
             };
             root.Validators.Add(r =>
             {
@@ -90,6 +91,7 @@ namespace Station.Simulator
                     TimelinePath = p.GetValue(timeline), TimelineSwap = p.GetValue(timelineSwap), Quiet = p.GetValue(quiet),
                     Console = p.GetValue(console), Pty = p.GetValue(pty), Broker = p.GetValue(broker), StationId = p.GetValue(stationId),
                     Vehicle = p.GetValue(vehicle), Pack = p.GetValue(pack), CloudAuthorize = p.GetValue(cloudAuthorize),
+                    InputBanks = p.GetValue(inputBanks),
                     ClockEpoch = epoch,
                     Bay = p.GetValue(bay), BayGiven = p.GetResult(bay) is { Implicit: false },
                     PositionsGiven = p.GetResult(positions) is { Implicit: false } || p.GetResult(blocks) is { Implicit: false },

@@ -29,6 +29,8 @@ namespace Station.Simulator
         public int TimelineSwap = 1;
         /// <summary>No progress lines.</summary>
         public bool Quiet;
+        /// <summary>Every input on simulated input banks (<see cref="Station.Hal.Sim.SimInputBanks"/>).</summary>
+        public bool InputBanks;
         /// <summary>Technician console on this terminal while the station runs (ConsoleRun).</summary>
         public bool Console;
         /// <summary>Technician console on a pseudo-terminal for screen/minicom (ConsoleRun).</summary>

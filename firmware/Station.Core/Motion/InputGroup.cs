@@ -14,17 +14,20 @@ namespace Station.Core.Motion
     /// </remarks>
     public sealed class InputGroup
     {
-        // BankOnly, Bank, Mask, Levels and Settled are read by the group's owners too (the lift's feedback, the lock set,
-        // the interlocks, the sequencer's pack sensors), which run Sample's common case inline in their tick (a call per
-        // tick is dear on the interpreter) and call Take only when the bank's levels changed, Sample otherwise.
+        // Reading, Mask, Levels and Settled are read by the group's owners too (the lift's feedback, the lock set, the
+        // interlocks, the sequencer's pack sensors), which run the common case inline in their tick (a call per tick is
+        // dear on the interpreter): with the group joined to the tick's InputScan and every input settled, the scan's
+        // word compared with Levels, and Take only when it changed; Sample otherwise.
         internal readonly IInputBank Bank;
         internal readonly int Mask;
         private readonly DebouncedInput[] _banked;
         private readonly int[] _bits;
         private readonly DebouncedInput[] _alone;
         private readonly bool AnyAlone;
-        // Every input of the group is on its bank (none read alone): the common case the owners run inline.
+        // Every input of the group is on its bank (none read alone): only such a group joins an InputScan.
         internal readonly bool BankOnly;
+        // The bank's levels as the tick's InputScan read them, once the group joined one (InputScan.Join); null before.
+        internal BankReading Reading;
         // The bank's levels (masked) at the last sample, and whether every banked input had settled after it (false
         // before the first sample, so the first one primes every input).
         internal int Levels;
@@ -61,7 +64,7 @@ namespace Station.Core.Motion
         /// <summary>Number of inputs read through the group's bank (the rest are read one by one).</summary>
         public int BankedCount { get { return _banked.Length; } }
 
-        /// <summary>Reads every input once; true when a debounced level changed. Allocation-free (control tick).</summary>
+        /// <summary>Reads every input once, its bank afresh; true when a debounced level changed. Allocation-free.</summary>
         public bool Sample(long nowMs)
         {
             bool changed = false;

@@ -184,6 +184,10 @@ namespace Station.Core.Motion
             _arrived = false;
         }
 
+        /// <summary>Makes the axis's switches read their bank from <paramref name="scan"/> in the tick: call only when every
+        /// <see cref="Update"/> runs in a tick that read the scan first.</summary>
+        public void JoinScan(InputScan scan) { _feedback.JoinScan(scan); }
+
         /// <summary>Forgets the home position (power-up, recovery).</summary>
         public void ForgetHome() { _homed = false; }
 
@@ -194,7 +198,7 @@ namespace Station.Core.Motion
         public void Update(long nowMs)
         {
             LiftFeedback f = _feedback;
-            f.Sample(nowMs);
+            f.Sample(nowMs, true);
             LiftMode mode = _mode;
             if (f.JumpSeen)
             {

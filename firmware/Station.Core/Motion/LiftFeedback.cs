@@ -52,16 +52,21 @@ namespace Station.Core.Motion
         /// <summary>Position in mm above home by the configured scale (meaningful when homed).</summary>
         public double PositionMm { get { return (Counts - ZeroCounts) / _c.CountsPerMm; } }
 
-        /// <summary>Reads the switches and the encoder once (every tick, and at every start). Allocation-free.</summary>
-        public void Sample(long nowMs)
+        /// <summary>Makes the switches read their bank from <paramref name="scan"/> in the tick.</summary>
+        internal void JoinScan(InputScan scan) { scan.Join(_switches); }
+
+        /// <summary>Reads the switches and the encoder once (every tick, and at every start): <paramref name="inTick"/>,
+        /// the switches' bank word from the tick's <see cref="InputScan"/> once joined, otherwise the bank afresh.
+        /// Allocation-free.</summary>
+        public void Sample(long nowMs, bool inTick)
         {
-            // The group's common case inline (a call per tick is dear on the interpreter): one bank read, and nothing more
-            // while the bank reads as at the last sample and every switch has settled.
+            // The group's common case inline (a call per tick is dear on the interpreter): the scan's word, and nothing
+            // more while it reads as at the last sample and every switch has settled.
             InputGroup g = _switches;
             bool switched = true;
-            if (g.BankOnly && g.Settled)
+            if (inTick && g.Reading != null && g.Settled)
             {
-                int levels = g.Bank.ReadLevels() & g.Mask;
+                int levels = g.Reading.Levels & g.Mask;
                 if (levels != g.Levels) g.Take(levels, nowMs);
                 else switched = false;
             }

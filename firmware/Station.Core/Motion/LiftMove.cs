@@ -62,7 +62,7 @@ namespace Station.Core.Motion
             SpeedCapMmS = Kinematics.Min(speedCapMmS, _c.MaxSpeedMmS);
             if ((!IsHomeTarget(targetMm) && targetMm < _c.SoftLimitMinMm) || targetMm > _c.SoftLimitMaxMm) return Refused;
             LiftFeedback f = _feedback;
-            f.Sample(nowMs);
+            f.Sample(nowMs, false);
             double pos = f.PositionMm;
             double distance = Kinematics.Abs(targetMm - pos);
             TargetMm = targetMm;
@@ -75,7 +75,7 @@ namespace Station.Core.Motion
         /// <summary>Starts homing from rest (<paramref name="homing"/> judges the edges and sets the direction).</summary>
         public void StartHoming(HomeReference homing, long nowMs)
         {
-            _feedback.Sample(nowMs);
+            _feedback.Sample(nowMs, false);
             Begin(nowMs, PlanHoming());
             homing.Begin(_feedback.Counts, _feedback.Home.Level);
             Up = homing.Up;

@@ -66,6 +66,10 @@ namespace Station.Core.Motion
             _sensors = new InputGroup(sensors);
         }
 
+        /// <summary>Makes the set's sensors read their bank from <paramref name="scan"/> in the tick: call only when every
+        /// <see cref="Update(long)"/> runs in a tick that read the scan first.</summary>
+        public void JoinScan(InputScan scan) { scan.Join(_sensors); }
+
         /// <summary>Number of locks.</summary>
         public int Count { get { return _count; } }
 
@@ -184,9 +188,9 @@ namespace Station.Core.Motion
                 _monitorHold = hold;
             }
             InputGroup g = _sensors;
-            if (g.BankOnly && g.Settled)
+            if (g.Reading != null && g.Settled)
             {
-                int levels = g.Bank.ReadLevels() & g.Mask;
+                int levels = g.Reading.Levels & g.Mask;
                 if (levels != g.Levels && g.Take(levels, nowMs)) _holdClear = false;
             }
             else if (g.Sample(nowMs)) _holdClear = false;

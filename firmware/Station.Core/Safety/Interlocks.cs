@@ -78,18 +78,22 @@ namespace Station.Core.Safety
             _relayConfirmed = _relayConfirmed || (_relay.Level && _permit.State);
         }
 
-        /// <summary>Toggles the permit watchdog's input, then samples as <see cref="Sample"/>; call once per control tick
-        /// (a loop that stops calling it loses the motion permit in hardware).</summary>
-        /// <remarks>One call for both, and the input group's common case inline as the lift's feedback reads its bank:
-        /// a call per tick is dear on nanoFramework's interpreter.</remarks>
+        /// <summary>Makes the interlocks' inputs read their bank from <paramref name="scan"/> in the tick.</summary>
+        internal void JoinScan(InputScan scan) { scan.Join(_inputs); }
+
+        /// <summary>Toggles the permit watchdog's input, then samples as <see cref="Sample"/>, from the tick's
+        /// <see cref="InputScan"/> once joined; call once per control tick, after the scan (a loop that stops calling it
+        /// loses the motion permit in hardware).</summary>
+        /// <remarks>One call for both, and the input group's common case inline as the lift's feedback takes its bank's
+        /// word: a call per tick is dear on nanoFramework's interpreter.</remarks>
         public void KickAndSample(long nowMs)
         {
             _kickLevel = !_kickLevel;
             _kick.Write(_kickLevel);
             InputGroup g = _inputs;
-            if (g.BankOnly && g.Settled)
+            if (g.Reading != null && g.Settled)
             {
-                int levels = g.Bank.ReadLevels() & g.Mask;
+                int levels = g.Reading.Levels & g.Mask;
                 if (levels != g.Levels) g.Take(levels, nowMs);
             }
             else g.Sample(nowMs);

@@ -37,6 +37,9 @@ namespace Station.Core.Safety
         public bool VerifiesBms { get { return false; } }
 
         /// <inheritdoc />
+        public bool WoundDown { get { return true; } }
+
+        /// <inheritdoc />
         public int MeasuredSocPct { get { return -1; } }
 
         /// <inheritdoc />

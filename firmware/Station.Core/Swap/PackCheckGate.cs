@@ -13,8 +13,10 @@ namespace Station.Core.Swap
         private readonly int _position;
         private readonly bool _waitsFromGate;
         private IReleaseGateCheck _check;
-        // Read and written by the car sequencer's tick too, which polls the gate inline (see Poll).
+        // Read and written by the car sequencer's tick too, which polls the gate inline (see Poll): Polled is Running
+        // from Start until the finished check says it wound down, null otherwise.
         internal IReleaseGateCheck Running;
+        internal IReleaseGateCheck Polled;
         internal GateVerdict Latest;
         private bool _open;
         internal bool Finished;
@@ -55,6 +57,7 @@ namespace Station.Core.Swap
         {
             _startMs = now;
             Running = _check;
+            Polled = _check;
             _open = true;
             Finished = false;
             Running.Begin(swap, now);
@@ -64,18 +67,19 @@ namespace Station.Core.Swap
         /// <summary>The gate step was entered at <paramref name="now"/> (the freshness wait is timed from here).</summary>
         public void Entered(long now) { _enteredMs = now; }
 
-        // From the first Begin on the owner polls every tick (nobody outside has to tick a check). Until the gate decides,
-        // the verdict follows the check (a Passed may still turn Failed: a BMS fault raised between the latch and the
+        // From Begin on the owner polls every tick (nobody outside has to tick a check). Until the gate decides, the
+        // verdict follows the check (a Passed may still turn Failed: a BMS fault raised between the latch and the
         // release); a Failed is kept. After Finish, polls only let the check end its own exchange (the BMS session's
-        // clean end). Allocation-free.
+        // clean end), and stop once it wound down: most of a station's ticks are between two checks. Allocation-free.
         /// <summary>Polls the running check (<paramref name="now"/> the tick's Clock.NowMs). The sequencer's tick does the
         /// same inline (a call per tick is dear on the interpreter): change both together.</summary>
         public void Poll(long now)
         {
-            if (Running == null) return;
-            GateVerdict v = Running.Poll(now);
-            if (Finished || Latest == GateVerdict.Failed) return;
-            Latest = v;
+            IReleaseGateCheck check = Polled;
+            if (check == null) return;
+            GateVerdict v = check.Poll(now);
+            if (!Finished && Latest != GateVerdict.Failed) Latest = v;
+            else if (Finished && check.WoundDown) Polled = null;
         }
 
         /// <summary>The gate decided or the swap left its steps: the check stops judging (the BMS session winds down).</summary>

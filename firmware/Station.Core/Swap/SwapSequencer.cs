@@ -36,6 +36,8 @@ namespace Station.Core.Swap
         private readonly LiftAxis _lift;
         private readonly LockSet _locks;
         private readonly Interlocks _interlocks;
+        // The input banks, read once at the start of every tick; the groups above (and the profile's) read them there.
+        private readonly InputScan _scan = new InputScan();
         internal readonly PackInventory Packs;
         private SwapRecord _currentSwap;
         // Where Leaf lies, kept with it (EnterLeaf is the only writer): asked in every tick.
@@ -92,6 +94,11 @@ namespace Station.Core.Swap
             _locks = Actuators.Locks;
             _packSensors = Actuators.PackSensors;
             _interlocks = new Interlocks(io, config);
+            // Everything the tick samples reads the tick's input scan (a profile's Build joins its own devices).
+            _interlocks.JoinScan(_scan);
+            _lift.JoinScan(_scan);
+            _locks.JoinScan(_scan);
+            _scan.Join(_packSensors);
             Packs = profile.NewInventory(config.RackSlots);
             _journal = new SwapJournal(io.Storage, config.RackSlots, config.JournalMaxBytes, Packs);
             _gate = new PackCheckGate(config, new InventoryPackCheck(Packs, config.MinSocPct), PackPlace.Vehicle, 0, false);
@@ -163,6 +170,9 @@ namespace Station.Core.Swap
         public Conveyor TransferConveyor { get { return Actuators.Transfer; } }
         /// <summary>E-stop, curtain, doors, vehicle, safety relay.</summary>
         public Interlocks Interlocks { get { return _interlocks; } }
+        /// <summary>The input scan every tick starts with: a profile joins the input groups its every-tick work samples
+        /// (<see cref="LiftAxis.JoinScan"/>, <see cref="LockSet.JoinScan"/>).</summary>
+        public InputScan Inputs { get { return _scan; } }
         /// <summary>Where every pack is.</summary>
         public PackInventory Inventory { get { return Packs; } }
         /// <summary>The journal.</summary>
@@ -247,7 +257,10 @@ namespace Station.Core.Swap
             long now = _io.Clock.NowMs;
             _now = now;
             Interlocks interlocks = _interlocks;
-            // The permit watchdog's kick first: a loop that stops reaching this line loses the permit in hardware. The
+            // The input scan first (InputScan.Read, inline: a call per tick is dear on the interpreter): every bank read
+            // once, and every group that joined decides on that reading in this tick.
+            for (BankReading bank = _scan.First; bank != null; bank = bank.Next) bank.Levels = bank.Bank.ReadLevels();
+            // Then the permit watchdog's kick: a loop that stops reaching this line loses the permit in hardware. The
             // interlocks are sampled in the same call (below the loop-gap check before: neither reads the other).
             interlocks.KickAndSample(now);
             // The loop-gap check (the first tick has no gap): a late tick faults below when anything is driven.
@@ -257,22 +270,23 @@ namespace Station.Core.Swap
             if (gap > _longestGapMs) _longestGapMs = gap;
             bool late = gap > _c.TickLateMs;
             if (late) _lateTicks++;
-            // The pack sensors' group, its common case inline as the lift's feedback reads its bank (a call per tick is
-            // dear on the interpreter): one bank read, nothing more while it reads as before and every sensor settled.
+            // The pack sensors' group, its common case inline as the lift's feedback takes its bank's word (a call per tick
+            // is dear on the interpreter): nothing more while the scan reads as before and every sensor settled.
             InputGroup g = _packSensors;
-            if (g.BankOnly && g.Settled)
+            if (g.Reading != null && g.Settled)
             {
-                int levels = g.Bank.ReadLevels() & g.Mask;
+                int levels = g.Reading.Levels & g.Mask;
                 if (levels != g.Levels) g.Take(levels, now);
             }
             else g.Sample(now);
             // The release gate's poll (PackCheckGate.Poll), inline: a call per tick is dear on the interpreter.
             PackCheckGate gate = _gate;
-            IReleaseGateCheck check = gate.Running;
+            IReleaseGateCheck check = gate.Polled;
             if (check != null)
             {
                 GateVerdict verdict = check.Poll(now);
                 if (!gate.Finished && gate.Latest != GateVerdict.Failed) gate.Latest = verdict;
+                else if (gate.Finished && check.WoundDown) gate.Polled = null;
             }
             SwapState state = Leaf;
             if (state == SwapState.Off) return;
