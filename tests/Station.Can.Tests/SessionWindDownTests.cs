@@ -9,8 +9,8 @@ namespace Station.Can.Tests;
 /// meanwhile is read when the next session starts, counted, and never taken for the next pack's.</summary>
 public class SessionWindDownTests
 {
-    [Fact]
-    public void A_finished_check_winds_down_after_the_clean_end_and_chatter_meanwhile_is_not_the_next_packs()
+    // A check that passed a swap, was finished by the gate and polled until it wound down (its session's clean end).
+    private static (PackSessionTests.Rig, BmsPackCheck) AfterAWoundDownSwap()
     {
         var r = new PackSessionTests.Rig();
         var check = r.Check();
@@ -18,6 +18,13 @@ public class SessionWindDownTests
         check.Finish(r.Clock.NowMs);
         Assert.False(check.WoundDown); // CST/BST, BSD/CSD still to exchange
         Assert.True(r.RunUntil(() => check.WoundDown, 3000, now => check.Poll(now)));
+        return (r, check);
+    }
+
+    [Fact]
+    public void A_finished_check_winds_down_after_the_clean_end_and_chatter_meanwhile_is_not_the_next_packs()
+    {
+        var (r, check) = AfterAWoundDownSwap();
         Assert.Equal(PackSessionState.Ended, r.Session.State);
 
         // Nothing polls the check now. Something on the bus goes on talking: status frames from the BMS address.
@@ -48,11 +55,7 @@ public class SessionWindDownTests
     {
         // A short status frame (a drop) reaches the station between two swaps; the next pack's BMS never answers: that
         // is silence (BmsNoAnswer), not a broken exchange, as the drop was not this session's.
-        var r = new PackSessionTests.Rig();
-        var check = r.Check();
-        Assert.Equal(GateVerdict.Passed, r.Gate(check).Verdict);
-        check.Finish(r.Clock.NowMs);
-        Assert.True(r.RunUntil(() => check.WoundDown, 3000, now => check.Poll(now)));
+        var (r, check) = AfterAWoundDownSwap();
         var chatter = r.Bus.Connect("chatter");
         CanFrame shortBcl = Bus.FromBms(0x10, 0xA5);
         chatter.TrySend(ref shortBcl);
