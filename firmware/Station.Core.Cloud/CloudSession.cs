@@ -133,14 +133,7 @@ namespace Station.Core.Cloud
         /// <summary>Starts a live message (not journaled) of <paramref name="type"/> and returns the writer for its members.</summary>
         public JsonWriter BeginLive(string type)
         {
-            _w.Reset();
-            _w.BeginObject();
-            _w.Member(CloudWords.V, CommandParser.SchemaVersion);
-            _w.Member(CloudWords.Sid, _config.StationId);
-            _w.Name(CloudWords.Mid); _w.MessageId(CloudWords.MidLive, _config.BootNonce, _sessionBdSeq, _seq);
-            _w.Member(CloudWords.Seq, _seq);
-            _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
-            _w.Member(CloudWords.Type, type);
+            CloudEnvelope.Begin(_w, _config, _clock, type, CloudWords.MidLive, _config.BootNonce, _sessionBdSeq, _seq, _seq);
             _seq++;
             return _w;
         }
@@ -160,14 +153,7 @@ namespace Station.Core.Cloud
 
         void WriteDeath(uint bdSeq)
         {
-            _w.Reset();
-            _w.BeginObject();
-            _w.Member(CloudWords.V, CommandParser.SchemaVersion);
-            _w.Member(CloudWords.Sid, _config.StationId);
-            _w.Name(CloudWords.Mid); _w.MessageId(CloudWords.MidDeath, _config.BootNonce, bdSeq, -1);
-            _w.Member(CloudWords.Seq, 0);
-            _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
-            _w.Member(CloudWords.Type, CloudWords.Death);
+            CloudEnvelope.Begin(_w, _config, _clock, CloudWords.Death, CloudWords.MidDeath, _config.BootNonce, bdSeq, -1, 0);
             _w.MemberBool(CloudWords.Online, false);
             _w.Member(CloudWords.BdSeq, bdSeq);
             _w.EndObject();

@@ -75,16 +75,7 @@ namespace Station.Core.Cloud
         // swap's own start and number for a swap's end (SwapEndLedger).
         JsonWriter BeginRecord(string type, string midPrefix, uint midNonce, long midNumber)
         {
-            uint seq = _outbox.NextSeq;
-            _w.Reset();
-            _w.BeginObject();
-            _w.Member(CloudWords.V, CommandParser.SchemaVersion);
-            _w.Member(CloudWords.Sid, _config.StationId);
-            _w.Name(CloudWords.Mid); _w.MessageId(midPrefix, midNonce, midNumber, -1);
-            _w.Member(CloudWords.Seq, seq);
-            _w.MemberUtc(CloudWords.Ts, _clock.UtcNow);
-            _w.Member(CloudWords.Type, type);
-            return _w;
+            return CloudEnvelope.Begin(_w, _config, _clock, type, midPrefix, midNonce, midNumber, -1, _outbox.NextSeq);
         }
 
         /// <summary>Closes the record and appends it to the outbox; false when it did not fit.</summary>

@@ -201,8 +201,8 @@ namespace Station.Core.Journal
         // (FaultCatalogue names it "Unknown"); the CRC, not the catalogue, tells damage.
         private static bool ValidFault(int code) { return code >= 0 && code <= 0xFFFF; }
 
-        // A step number fits the byte Encode writes; one this firmware does not know (a newer firmware's step) is kept as
-        // a number: the station starts in Recovery for it like for any interrupted step it knows.
+        // A step number fits the byte the encoder writes; one this firmware does not know (a newer firmware's step) is
+        // kept as a number: the station starts in Recovery for it like for any interrupted step it knows.
         private static bool ValidState(int state) { return state >= 0 && state <= 0xFF; }
 
         // -1 (unknown) or a percentage as a BMS may report it (one byte): anything else was never written.

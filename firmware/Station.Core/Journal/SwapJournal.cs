@@ -6,8 +6,9 @@ namespace Station.Core.Journal
     /// inventory) is appended to storage as one framed record with a CRC, so a power cut at any instant leaves the
     /// last complete record to recover from.</summary>
     /// <remarks>
-    /// The record's frame and format versions: <see cref="JournalFormat"/>; it is written by <see cref="JournalEncoder"/> and
-    /// read by <see cref="JournalDecoder"/>, this class walks and maintains the files. A torn last append (short frame or bad CRC) is detected on <see cref="Load"/>, ignored, and cut off by
+    /// The record's frame and format versions: <see cref="JournalFormat"/>; <see cref="JournalEncoder"/> writes a record,
+    /// <see cref="JournalDecoder"/> reads one back, this class walks and maintains the files.
+    /// A torn last append (short frame or bad CRC) is detected on <see cref="Load"/>, ignored, and cut off by
     /// rewriting the file with the last good record. A bad frame anywhere else does not hide what follows it: Load
     /// resynchronises at the next frame that passes magic, length, CRC and decoding, and takes the newest valid snapshot;
     /// the damaged file is first copied aside to <see cref="EvidenceFileName"/> and the damage reported
