@@ -20,6 +20,10 @@ namespace Station.Core.Cloud
         int _pendingUp, _pendingDown;
         int _droppedMessages, _lostTokens;
 
+        /// <summary>The connection ups and downs the last <see cref="Take"/> took out (both may be non-zero: a drop already
+        /// followed by a reconnect). Fields: the link's tick reads them, and a property read is a call on the interpreter.</summary>
+        internal int TakenUp, TakenDown;
+
         /// <summary>An inbox that hands update chunks to <paramref name="update"/> (it keeps its own one-chunk slot).</summary>
         public CloudInbox(CloudUpdateBridge update) { _update = update; }
 
@@ -42,16 +46,11 @@ namespace Station.Core.Cloud
             link.ConnectionChanged -= OnConnectionChanged;
         }
 
-        /// <summary>Tick: the connection ups and downs counted since the last call (both may be non-zero: a drop already
-        /// followed by a reconnect).</summary>
-        public void TakeConnectionChanges(out int up, out int down)
+        /// <summary>Tick: takes out the connection changes counted so far (<see cref="TakenUp"/>, <see cref="TakenDown"/>),
+        /// then hands every delivery token received so far to <paramref name="outbox"/>.</summary>
+        public void Take(Outbox outbox)
         {
-            lock (_gate) { up = _pendingUp; down = _pendingDown; _pendingUp = 0; _pendingDown = 0; }
-        }
-
-        /// <summary>Tick: hands every delivery token received so far to <paramref name="outbox"/>.</summary>
-        public void AcknowledgeInto(Outbox outbox)
-        {
+            lock (_gate) { TakenUp = _pendingUp; TakenDown = _pendingDown; _pendingUp = 0; _pendingDown = 0; }
             while (true)
             {
                 int token;

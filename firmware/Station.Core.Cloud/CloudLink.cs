@@ -144,16 +144,14 @@ namespace Station.Core.Cloud
         {
             if (_stopped) return;
             long now = _clock.NowMs;
-            int up, down;
-            _inbox.TakeConnectionChanges(out up, out down);
-
             // Acknowledgements first: those that came in before a drop still count; nothing of a new session can be
             // among them, since the core publishes only below, in this tick.
-            _inbox.AcknowledgeInto(_outbox);
+            _inbox.Take(_outbox);
+            int up = _inbox.TakenUp, down = _inbox.TakenDown;
 
             // A drop (even one already followed by a reconnect) means the adapter forgot what was in flight.
             if (down > 0) _outbox.Rewind();
-            _session.Follow(up, down, now);
+            if (up > 0 || down > 0) _session.Follow(up, down, now);
             bool online = _session.Online;
             if (online != _loggedOnline && Log != null)
             {
@@ -184,7 +182,10 @@ namespace Station.Core.Cloud
                 if (_session.Online) _session.PublishState(CloudWords.State);
             }
 
-            if (_session.Online) _session.PublishTelemetryWhenDue(now);
+            if (_session.Online)
+            {
+                if (now - _session.LastTelemetryMs >= _config.TelemetryPeriodMs) _session.PublishPeriodicTelemetry(now);
+            }
             else if (now - _lastOfflineTelemetryMs >= _config.OfflineTelemetryPeriodMs)
             {
                 _lastOfflineTelemetryMs = now;

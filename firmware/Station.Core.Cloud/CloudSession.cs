@@ -25,12 +25,16 @@ namespace Station.Core.Cloud
         readonly JsonWriter _w;
         readonly ICloudPayload _health;
         readonly byte[] _seqBuffer = new byte[8];
-        bool _online;
         uint _bdSeq;        // the bdSeq in the will the adapter registers at its next connect
         uint _sessionBdSeq; // the bdSeq of the session now up (its birth and its registered will)
         long _seq;
-        long _lastTelemetryMs;
         int _births;
+
+        /// <summary>True between the birth and the loss of the session. A field, written only here: the link's tick reads
+        /// it several times, and on nanoFramework's interpreter a property read is a call.</summary>
+        internal bool Online;
+        /// <summary>When the last periodic telemetry (or the birth's) was published; a field for the same reason.</summary>
+        internal long LastTelemetryMs;
 
         /// <summary>A session of <paramref name="link"/>'s station, writing its messages with <paramref name="w"/>;
         /// <paramref name="health"/> writes the link's own figures into each telemetry message.</summary>
@@ -47,10 +51,8 @@ namespace Station.Core.Cloud
             _health = health;
         }
 
-        /// <summary>True between the birth and the loss of the session.</summary>
-        public bool Online { get { return _online; } }
         /// <summary>Birth/death sequence number of the current session (of the next one while offline).</summary>
-        public uint BdSeq { get { return _online ? _sessionBdSeq : _bdSeq; } }
+        public uint BdSeq { get { return Online ? _sessionBdSeq : _bdSeq; } }
         /// <summary>Births published since start.</summary>
         public int Births { get { return _births; } }
 
@@ -61,24 +63,25 @@ namespace Station.Core.Cloud
             SetWill();
         }
 
-        /// <summary>Tick: follows the connection changes counted since the last tick (a birth when the session is up anew).</summary>
+        /// <summary>Tick: follows the connection changes counted since the last tick (a birth when the session is up
+        /// anew). Nothing to do when there were none.</summary>
         public void Follow(int up, int down, long now)
         {
-            if (down > 0 && up == 0) _online = false;
+            if (down > 0 && up == 0) Online = false;
             if (up > 0 && _link.IsConnected) Birth(now, true);
-            else if (up > 0 || down > 0) _online = _link.IsConnected && _online;
+            else if (up > 0 || down > 0) Online = _link.IsConnected && Online;
         }
 
         /// <summary>Publishes the death of the session now up (the same mid and bdSeq as the will the broker holds,
         /// retained, QoS 1) and ends it.</summary>
         public void End()
         {
-            if (_online && _link.IsConnected)
+            if (Online && _link.IsConnected)
             {
                 WriteDeath(_sessionBdSeq);
                 if (!_w.Overflow) _link.Publish(_topics.State, _w.Buffer, 0, _w.Length, 1, true);
             }
-            _online = false;
+            Online = false;
         }
 
         /// <summary>Publishes the birth: of a new session (its bdSeq is the one in the will registered at this connect),
@@ -87,21 +90,22 @@ namespace Station.Core.Cloud
         {
             if (newSession) _sessionBdSeq = _bdSeq;
             _seq = 0;
-            _online = true;
+            Online = true;
             _births++;
             PublishState(CloudWords.Birth);
             PublishTelemetry();
-            _lastTelemetryMs = now;
+            LastTelemetryMs = now;
             if (!newSession) return;
             _bdSeq = _sessionBdSeq + 1;
             WriteBdSeq(_bdSeq);
             SetWill();
         }
 
-        /// <summary>Tick: publishes telemetry when its period has passed since the last.</summary>
-        public void PublishTelemetryWhenDue(long now)
+        /// <summary>Tick: publishes the periodic telemetry, due at <paramref name="now"/>.</summary>
+        public void PublishPeriodicTelemetry(long now)
         {
-            if (now - _lastTelemetryMs >= _config.TelemetryPeriodMs) { PublishTelemetry(); _lastTelemetryMs = now; }
+            PublishTelemetry();
+            LastTelemetryMs = now;
         }
 
         /// <summary>Publishes the station's state (retained) as a message of <paramref name="type"/>.</summary>
@@ -142,7 +146,7 @@ namespace Station.Core.Cloud
         public void EndLive(string topic, int qos, bool retain)
         {
             _w.EndObject();
-            if (!_w.Overflow && _online) _link.Publish(topic, _w.Buffer, 0, _w.Length, qos, retain);
+            if (!_w.Overflow && Online) _link.Publish(topic, _w.Buffer, 0, _w.Length, qos, retain);
         }
 
         void SetWill()
