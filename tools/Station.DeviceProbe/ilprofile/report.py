@@ -172,6 +172,16 @@ top_calls("i", max(i, 1), 40)
 if "f" in regions and "g" in regions:
     print("## CAN frame received and decoded (f − g, per frame): top 40 methods\n")
     top("f", 200, 40, sub="g")
+print("## Allocation sites: every newobj, newarr and box executed, per region (total counts, not per unit)\n")
+print("Managed allocations only (a native that makes a string or an array is not an IL op). Regions: s swap controller")
+print("ticks, S console + cloud periods through the swap (whole application), i / I the idle ones.\n")
+for letter in ("s", "S", "i", "I"):
+    sites = [(n, op, k, off, operand) for k, rows in O[letter].items() for off, n, op, operand in rows
+             if op in ("newobj", "newarr", "box")]
+    print(f"- region {letter}: {sum(x[0] for x in sites)} allocating ops" + ("" if sites else " (none)"))
+    for n, op, k, off, operand in sorted(sites, key=lambda x: -x[0]):
+        print(f"  - {n} × `{op}` in `{name(k)}` at {off} {operand}")
+print()
 print("## Swap tick (s): per-offset listings of the top 25 methods (count per tick)\n")
 listing("s", max(s, 1))
 print("## Idle tick (i): per-offset listings of the top 10 methods (count per tick)\n")
