@@ -1,6 +1,7 @@
 using System;
 using Station.Core.Cloud;
 using Station.Core.Config;
+using Station.Core.Console;
 using Station.Hal.Sim;
 using Xunit;
 

@@ -1,7 +1,7 @@
 using System;
 using Station.Hal;
 
-namespace Station.Core
+namespace Station.Core.Console
 {
     /// <summary>Times for people: UTC wall-clock ("2026-03-14T09:26:53Z") once the clock has been set (network time,
     /// RTC), otherwise the time since boot ("boot+93.250s"), so a log line never pretends to know the date.</summary>
