@@ -131,7 +131,7 @@ namespace Station.Core.Can
 
         /// <summary>True while nothing runs: no session (Idle, Ended or Failed) and no transfer open. A session at rest
         /// sends nothing and decides nothing, so its owner may stop ticking it until the next <see cref="Start"/>
-        /// (BmsPackCheck does, once the gate finished).</summary>
+        /// (BmsPackCheck reports it as WoundDown once finished, and the release gate stops polling the check).</summary>
         public bool AtRest
         {
             get { return (Current == PackSessionState.Idle || Current >= PackSessionState.Ended) && _tp.OpenCount == 0; }

@@ -18,7 +18,7 @@ namespace Station.Core.Cloud
         readonly ArrayList _inPayloads = new ArrayList();
         int _tokenHead, _tokenCount;
         int _pendingUp, _pendingDown;
-        int _droppedMessages, _lostTokens;
+        int _droppedMessages;
 
         /// <summary>The connection ups and downs the last <see cref="Take"/> took out (both may be non-zero: a drop already
         /// followed by a reconnect). Fields: the link's tick reads them, and a property read is a call on the interpreter.</summary>
@@ -96,7 +96,7 @@ namespace Station.Core.Cloud
         {
             lock (_gate)
             {
-                if (_tokenCount == TokenRing) { _lostTokens++; return; }
+                if (_tokenCount == TokenRing) return; // the ring is full: this confirmation is dropped
                 _tokens[(_tokenHead + _tokenCount) % TokenRing] = token;
                 _tokenCount++;
             }

@@ -32,7 +32,8 @@ namespace Station.Core.Cloud
         readonly CloudLinkConfig _config;
         readonly CloudTopics _topics;
         readonly Outbox _outbox;
-        // One message is built at a time, whoever builds it (a record here, a live message in the session, a reply).
+        // One message is built at a time, whoever builds it (a record in the outbox feed, a live message in the session,
+        // a reply in the command intake): the collaborators share this writer.
         readonly JsonWriter _w = new JsonWriter(Outbox.MaxPayloadBytes);
         readonly CloudUpdateBridge _update;
         readonly CloudInbox _inbox;
@@ -189,10 +190,7 @@ namespace Station.Core.Cloud
             else if (now - _lastOfflineTelemetryMs >= _config.OfflineTelemetryPeriodMs)
             {
                 _lastOfflineTelemetryMs = now;
-                JsonWriter w = _records.BeginRecord(CloudWords.Telemetry);
-                w.Member(CloudWords.Fw, _config.Firmware);
-                _station.WriteTelemetry(w);
-                WriteMembers(w);
+                _session.WriteTelemetryBody(_records.BeginRecord(CloudWords.Telemetry));
                 _records.EndRecord(RecordKind.Telemetry, true);
             }
 

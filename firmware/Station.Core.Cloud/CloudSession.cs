@@ -127,11 +127,17 @@ namespace Station.Core.Cloud
         /// <summary>Publishes the station's telemetry and the link's health.</summary>
         public void PublishTelemetry()
         {
-            BeginLive(CloudWords.Telemetry);
-            _w.Member(CloudWords.Fw, _config.Firmware);
-            _station.WriteTelemetry(_w);
-            _health.WriteMembers(_w);
+            WriteTelemetryBody(BeginLive(CloudWords.Telemetry));
             EndLive(_topics.Telemetry, 0, false);
+        }
+
+        /// <summary>A telemetry message's members (firmware, the station's telemetry, the link's health), live or, while
+        /// offline, as a journaled record.</summary>
+        public void WriteTelemetryBody(JsonWriter w)
+        {
+            w.Member(CloudWords.Fw, _config.Firmware);
+            _station.WriteTelemetry(w);
+            _health.WriteMembers(w);
         }
 
         /// <summary>Starts a live message (not journaled) of <paramref name="type"/> and returns the writer for its members.</summary>

@@ -17,9 +17,6 @@ namespace Station.Cloud.Tests
     /// stored configuration file (the board's <c>DeviceCloud</c> gives StationCloud the console's values and file).</summary>
     public sealed class CloudBay
     {
-        /// <summary>The station's command topic.</summary>
-        public const string Topic = "stations/unit/cmd";
-
         /// <summary>The simulated clock's start: 08:00 UTC on 2026-11-21.</summary>
         public static readonly DateTime Epoch = new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc);
 
@@ -114,9 +111,9 @@ namespace Station.Cloud.Tests
         {
             string mid = "b" + (++_mid);
             int before = Link.Sent.Count;
-            Link.Receive(Topic, command.Replace("\"mid\":\"?\"", "\"mid\":\"" + mid + "\""));
+            Link.Receive(Cl.Topics.Command, command.Replace("\"mid\":\"?\"", "\"mid\":\"" + mid + "\""));
             for (int i = 0; i < 5; i++) { St.Clock.Advance(10); Cl.Tick(); }
-            return Link.Sent.Skip(before).Where(m => m.topic == "stations/unit/reply").Select(m => JsonDocument.Parse(m.payload).RootElement)
+            return Link.Sent.Skip(before).Where(m => m.topic == Cl.Topics.Reply).Select(m => JsonDocument.Parse(m.payload).RootElement)
                 .Single(e => e.GetProperty("re").GetString() == mid);
         }
     }

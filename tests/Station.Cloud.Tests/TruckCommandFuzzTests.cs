@@ -108,10 +108,7 @@ namespace Station.Cloud.Tests
         {
             int at = Math.Min(agent.Received, bundle.Length - 1);
             int n = Math.Min(1 + rng.Next(ChunkReceiver.MaxChunk), bundle.Length - at);
-            var p = new byte[8 + n];
-            Array.Copy(bundle, at, p, 8, n);
-            LittleEndian.Put(p, 0, at, 4);
-            LittleEndian.Put(p, 4, Crc32.Compute(p, 8, n), 4);
+            byte[] p = UpdateChunks.Of(bundle, at, n);
             return rng.Next(3) == 0 ? p : HostileBytes.Mutate(p, rng);
         }
 

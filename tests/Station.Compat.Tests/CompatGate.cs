@@ -257,7 +257,7 @@ public sealed class CompatGate
                 return;
             }
             int next = code[i + 1].Token;
-            var handle = next == 0 || (next >> 24) == 0x70 ? default : MetadataTokens.EntityHandle(next);
+            var handle = ILTokens.IsEntity(next) ? MetadataTokens.EntityHandle(next) : default;
             bool formatCall = false;
             if (handle.Kind == HandleKind.MemberReference)
             {
@@ -322,8 +322,7 @@ public sealed class CompatGate
 
         private string CalleeOf(int token)
         {
-            // No token, or a string literal's (ldstr, 0x70…): not a metadata entity, so no callee.
-            if (token == 0 || (token >> 24) == 0x70) return null;
+            if (!ILTokens.IsEntity(token)) return null;
             var handle = MetadataTokens.EntityHandle(token);
             if (handle.Kind != HandleKind.MemberReference) return null;
             var mr = _md.GetMemberReference((MemberReferenceHandle)handle);

@@ -27,9 +27,13 @@ public static class ILTokens
     {
         foreach (var (_, token) in Instructions(il))
         {
-            if (token != 0 && (token >> 24) != 0x70) yield return token; // user strings are not metadata entities
+            if (IsEntity(token)) yield return token;
         }
     }
+
+    /// <summary>True when <paramref name="token"/> names a metadata entity: not 0 (no operand), not a string literal's
+    /// user-string token (0x70…, ldstr).</summary>
+    public static bool IsEntity(int token) => token != 0 && (token >> 24) != 0x70;
 
     /// <summary>Every instruction: its opcode value and its token operand (0 when it has none; a 0x70 user-string token for ldstr).</summary>
     public static IEnumerable<(short OpCode, int Token)> Instructions(byte[] il)

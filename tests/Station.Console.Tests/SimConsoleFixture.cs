@@ -13,6 +13,9 @@ namespace Station.Console.Tests
         protected readonly FakeLine _line = new FakeLine();
         protected readonly ConsoleBay _bay;
 
+        /// <summary>The truck bay's plant when the fixture runs a truck bay, else null.</summary>
+        protected SimTruckBay Truck => (_bay.Kind as TruckBayKind)?.Truck;
+
         protected SimConsoleFixture(IBayKind kind = null)
         {
             _bay = new ConsoleBay(_line, kind ?? new CarBayKind(new PlantParameters()));
@@ -29,17 +32,7 @@ namespace Station.Console.Tests
         }
 
         /// <summary>Runs <paramref name="ms"/> of simulated time; returns what the console wrote.</summary>
-        protected string RunFor(int ms)
-        {
-            var sb = new System.Text.StringBuilder();
-            for (int t = 0; t < ms; t += 10)
-            {
-                _bay.Tick();
-                sb.Append(_line.TakeOutput());
-            }
-
-            return sb.ToString();
-        }
+        protected string RunFor(int ms) => RunFor(ms, null);
 
         /// <summary>Types a line, runs until the output contains <paramref name="until"/> (or <paramref name="maxMs"/>
         /// passed); returns the output.</summary>
@@ -49,11 +42,12 @@ namespace Station.Console.Tests
             return RunFor(maxMs, until);
         }
 
-        /// <summary>Runs up to <paramref name="maxMs"/>, stopping once the output contains <paramref name="until"/>.</summary>
+        /// <summary>Runs up to <paramref name="maxMs"/>, stopping once the output contains <paramref name="until"/> (null:
+        /// never); returns what the console wrote.</summary>
         protected string RunFor(int maxMs, string until)
         {
             var sb = new System.Text.StringBuilder();
-            for (int t = 0; t < maxMs && !sb.ToString().Contains(until); t += 10)
+            for (int t = 0; t < maxMs && (until == null || !sb.ToString().Contains(until)); t += 10)
             {
                 _bay.Tick();
                 sb.Append(_line.TakeOutput());

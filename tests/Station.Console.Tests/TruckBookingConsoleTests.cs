@@ -26,7 +26,6 @@ namespace Station.Console.Tests
             return plant;
         }
 
-        private SimTruckBay Truck => ((TruckBayKind)_bay.Kind).Truck;
 
         // A truck carrying blocks at the positions of mask stands positioned in the bay.
         private void TruckArrives(int mask)

@@ -14,7 +14,6 @@ namespace Station.Console.Tests
             RunFor(300);
         }
 
-        private SimTruckBay Truck => ((TruckBayKind)_bay.Kind).Truck;
 
         private Station.Core.Swap.Truck.TruckRobot Robot => ((Station.Core.Swap.Truck.TruckBayProfile)_bay.Controller.Sequencer.Profile).Robot;
 

@@ -127,10 +127,7 @@ public class ChunkStreamFuzzTests
     {
         int at = agent.Received;
         int n = Math.Min(1 + rng.Next(ChunkReceiver.MaxChunk), bundle.Length - at);
-        var p = new byte[8 + n];
-        Array.Copy(bundle, at, p, 8, n);
-        LittleEndian.Put(p, 0, at, 4);
-        LittleEndian.Put(p, 4, Crc32.Compute(p, 8, n), 4);
+        byte[] p = UpdateChunks.Of(bundle, at, n);
         if (rng.Next(3) != 0) p = HostileBytes.Mutate(p, rng);
         if (p.Length <= 8) return UpdateReason.ChunkCorrupt; // the bridge answers chunk_malformed without the agent
         return agent.Chunk((int)LittleEndian.Get(p, 0, 4), p, 8, p.Length - 8, (uint)LittleEndian.Get(p, 4, 4));

@@ -67,14 +67,7 @@ public class CloudUpdateTests
         }
 
         /// <summary>A well-formed chunk of <paramref name="bundle"/> at <paramref name="at"/>.</summary>
-        public static byte[] ChunkOf(byte[] bundle, int at, int count, uint? crc = null)
-        {
-            var p = new byte[8 + count];
-            BitConverter.GetBytes(at).CopyTo(p, 0);
-            BitConverter.GetBytes(crc ?? Crc32.Compute(bundle, at, count)).CopyTo(p, 4);
-            Array.Copy(bundle, at, p, 8, count);
-            return p;
-        }
+        public static byte[] ChunkOf(byte[] bundle, int at, int count, uint? crc = null) => global::Station.Tests.Shared.UpdateChunks.Of(bundle, at, count, crc);
 
         /// <summary>Sends the whole bundle from the station's resume offset, stop-and-wait, 4,096 bytes a chunk.</summary>
         public void SendAll(byte[] bundle)

@@ -99,7 +99,7 @@ namespace Station.DeviceProbe
             s.Bms.Step(s.Bay.Clock.NowMs);
             if (controller == 's' && _stateCount < States.Length) States[_stateCount++] = (char)('a' + (int)s.C.State);
             // The controller's region holds the call of Tick and nothing else: its letters are recorded here, in the
-            // plant's region, and the marker native is called directly (Mark's own call and bookkeeping, about 2,000
+            // plant's region, and the marker native is called directly (Mark's own call and bookkeeping, about 900
             // host instructions, used to be inside every measured tick).
             Regions[_regionCount++] = 'p';
             Regions[_regionCount++] = controller;

@@ -43,8 +43,7 @@ namespace Station.Simulator
 
             try
             {
-                IBayKind kind = o.Bay == "truck" ? new TruckBayKind(o.Positions) : new CarBayKind(new PlantParameters());
-                if (o.InputBanks) SimInputBanks.Wire(kind.Io);
+                IBayKind kind = o.BayKind(o.Bay == "truck", o.Positions, new PlantParameters());
                 var bay = new ConsoleBay(line, kind, o.StationId);
                 o.SetClock(bay.Clock);
                 bay.Clock.Speed = o.Speed;

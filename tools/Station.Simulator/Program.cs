@@ -59,8 +59,7 @@ namespace Station.Simulator
                 stderr.WriteLine($"Station.Simulator: --timeline-swap {o.TimelineSwap}: the run has only {swaps} swap(s)");
                 return 2;
             }
-            IBayKind kind = truck ? new TruckBayKind(scenario?.Positions ?? o.Positions) : new CarBayKind(scenario?.Plant ?? new PlantParameters());
-            if (o.InputBanks) SimInputBanks.Wire(kind.Io);
+            IBayKind kind = o.BayKind(truck, scenario?.Positions ?? o.Positions, scenario?.Plant ?? new PlantParameters());
             var run = new BayRun(kind, swaps, scenario?.MaxSeconds ?? 0, scenario?.Events, scenario?.AutoHome ?? true);
             o.SetClock(run.Clock);
             run.CloudAuthorizes = o.CloudAuthorize;

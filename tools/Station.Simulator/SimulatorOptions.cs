@@ -58,6 +58,15 @@ namespace Station.Simulator
             clock.FollowsWallUtc = ClockFollowsWallUtc;
         }
 
+        /// <summary>The bay kind a run or console drives (the truck's blocks at <paramref name="positions"/>, the car's
+        /// plant with <paramref name="plant"/>), its inputs on simulated banks when <see cref="InputBanks"/>.</summary>
+        public IBayKind BayKind(bool truck, int[] positions, Station.Hal.Sim.PlantParameters plant)
+        {
+            IBayKind kind = truck ? new TruckBayKind(positions) : new CarBayKind(plant);
+            if (InputBanks) Station.Hal.Sim.SimInputBanks.Wire(kind.Io);
+            return kind;
+        }
+
         /// <summary>True when <paramref name="s"/> is a vehicle id or pack serial the booking accepts.</summary>
         public static bool IsBookingId(string s)
         {

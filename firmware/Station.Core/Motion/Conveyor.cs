@@ -119,13 +119,6 @@ namespace Station.Core.Motion
             Done = false;
         }
 
-        /// <summary>True when every arrival sensor reads a pack and the must-clear sensor (if any) reads none.</summary>
-        public bool ArrivalSensed()
-        {
-            for (int i = 0; i < _arrival.Length; i++) if (!_arrival[i].Value) return false;
-            return _mustClear == null || !_mustClear.Value;
-        }
-
         /// <summary>One control period: complete or time out the run, drive the motor.</summary>
         public void Update(long nowMs)
         {
@@ -134,8 +127,9 @@ namespace Station.Core.Motion
                 if (Motor != 0) Stop();
                 return;
             }
-            // The sensors' levels read as fields and ArrivalSensed inline: this runs in every tick of a run, and a call
-            // (a property read too) is dear on the interpreter.
+            // Arrived: every arrival sensor reads a pack and the must-clear sensor (if any) none, after the exchange sensor
+            // saw the lift empty. The sensors' levels read as fields: this runs in every tick of a run, and a call (a
+            // property read too) is dear on the interpreter.
             DebouncedInput exchange = _exchangeSensor;
             if (exchange != null && !exchange.Level) _exchanged = true;
             bool arrived = exchange == null || _exchanged;

@@ -23,7 +23,7 @@ namespace Station.Core.Motion
         private readonly DebouncedInput[] _banked;
         private readonly int[] _bits;
         private readonly DebouncedInput[] _alone;
-        private readonly bool AnyAlone;
+        private readonly bool _anyAlone;
         // Every input of the group is on its bank (none read alone): only such a group joins an InputScan.
         internal readonly bool BankOnly;
         // The bank's levels as the tick's InputScan read them, once the group joined one (InputScan.Join); null before.
@@ -57,8 +57,8 @@ namespace Station.Core.Motion
                 }
                 else _alone[a++] = inputs[i];
             }
-            AnyAlone = a > 0;
-            BankOnly = Bank != null && !AnyAlone;
+            _anyAlone = a > 0;
+            BankOnly = Bank != null && !_anyAlone;
         }
 
         /// <summary>Number of inputs read through the group's bank (the rest are read one by one).</summary>
@@ -74,7 +74,7 @@ namespace Station.Core.Motion
                 // Same raw levels and every input settled (so each Level equals its RawLevel): nothing to do.
                 if (levels != Levels || !Settled) changed = Take(levels, nowMs);
             }
-            if (AnyAlone && DebouncedInput.SampleAll(_alone, nowMs)) changed = true;
+            if (_anyAlone && DebouncedInput.SampleAll(_alone, nowMs)) changed = true;
             return changed;
         }
 

@@ -19,7 +19,8 @@ namespace Station.Core.Motion
     /// | moving / contact | encoder AND the travel the drive was commanded | encoder stopped: LiftStall (time window, or in a contact move the commanded travel the encoder has not confirmed, bounded by half the seal compression) |
     /// | not pressing into the car | encoder against vehicle height + half the seal compression | LiftPastContact |
     /// | pack where the encoder expects it | pack-contact sensor against the encoder (contact zone) | sensor made below the zone: LiftContactEarly |
-    /// | following, direction, jumps, rest | encoder against the commanded travel, top speed and rest (<see cref="LiftMotionWatch"/>) | LiftFollowingError / LiftRunaway / LiftEncoderJump / LiftMovedWhileIdle |
+    /// | following, direction, rest | encoder against the commanded travel and rest (<see cref="LiftMotionWatch"/>) | LiftFollowingError / LiftRunaway / LiftMovedWhileIdle |
+    /// | jumps | encoder against the lift's top speed (<see cref="LiftFeedback"/>) | LiftEncoderJump |
     /// The contact move enters the zone <c>ContactZoneMm</c> below the vehicle height at <c>ApproachSpeedMmS</c>, so an
     /// encoder that stops there is found within the seal's compression, not after it.
     ///

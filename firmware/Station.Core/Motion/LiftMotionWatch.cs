@@ -8,13 +8,13 @@ namespace Station.Core.Motion
     /// |---|---|---|
     /// | encoder slip, wrong scale, weak drive | encoder against the commanded travel | behind by more than <c>FollowingErrorMm</c>: LiftFollowingError (LiftStall when the count has stopped) |
     /// | drive runaway | encoder against the commanded travel and direction | ahead by <c>FollowingErrorMm</c>, or back against the direction by half of it: LiftRunaway |
-    /// | counter wrap, noise, preset | encoder against the lift's top speed | a change between two samples larger than 1.5 × top speed × (elapsed + one tick) + 2 counts: LiftEncoderJump |
     /// | brake not holding, drive without enable | encoder of a homed idle lift | more than <c>FollowingErrorMm</c> from where it came to rest: LiftMovedWhileIdle |
     /// The model's speed follows the commanded speed within <c>AccelMmS2</c> (the drive cannot reverse at once), so a
     /// healthy drive that follows its ramp stays within a tick's travel of it. This is the watch's state and its
     /// once-per-move steps; the checks themselves run inline in <see cref="LiftAxis.Update"/>, where they read and write
-    /// these fields (on nanoFramework's interpreter a call per tick costs as much as several checks). Allocation-free;
-    /// one instance per axis.
+    /// these fields (on nanoFramework's interpreter a call per tick costs as much as several checks). The encoder's jump
+    /// check (a change between two samples larger than 1.5 × top speed × (elapsed + one tick) + 2 counts:
+    /// LiftEncoderJump) is the sample's own, in <see cref="LiftFeedback.Sample"/>. Allocation-free; one instance per axis.
     /// </remarks>
     public sealed class LiftMotionWatch
     {

@@ -59,8 +59,8 @@ namespace Station.Core.Motion
         public int Start(double targetMm, double speedCapMmS, long nowMs)
         {
             if (!(speedCapMmS > 0)) return Refused;
-            SpeedCapMmS = Kinematics.Min(speedCapMmS, _c.MaxSpeedMmS);
             if ((!IsHomeTarget(targetMm) && targetMm < _c.SoftLimitMinMm) || targetMm > _c.SoftLimitMaxMm) return Refused;
+            SpeedCapMmS = Kinematics.Min(speedCapMmS, _c.MaxSpeedMmS);
             LiftFeedback f = _feedback;
             f.Sample(nowMs, false);
             double pos = f.PositionMm;

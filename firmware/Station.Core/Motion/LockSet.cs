@@ -90,7 +90,7 @@ namespace Station.Core.Motion
         /// <summary>Index of the lock that caused <see cref="Fault"/>, or -1.</summary>
         public int FaultLock { get; private set; }
 
-        /// <summary>While true (the sequencer sets it during a swap), a lock that reads both end positions for longer than
+        /// <summary>While true (during a swap: the truck's robot sets it, the car's sequencer passes it to its update), a lock that reads both end positions for longer than
         /// the travel time after its last completed command is a LockSensorConflict, not only during a command.</summary>
         public bool MonitorHold
         {

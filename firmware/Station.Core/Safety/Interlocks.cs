@@ -69,7 +69,8 @@ namespace Station.Core.Safety
         /// <summary>Motion is permitted and the relay has confirmed it: drives may run.</summary>
         public bool DrivesReady { get { return _permit.State && _relay.Level; } }
 
-        /// <summary>Samples every interlock input; call once per tick before any decision.</summary>
+        /// <summary>Samples every interlock input afresh, outside the tick (power-up); the tick calls
+        /// <see cref="KickAndSample"/>.</summary>
         public void Sample(long nowMs)
         {
             _inputs.Sample(nowMs);
@@ -111,12 +112,11 @@ namespace Station.Core.Safety
         /// <summary>The first open interlock that forbids motion, or None. The vehicle counts only during a swap.</summary>
         public FaultCode MotionFault(bool vehicleRequired)
         {
-            // All closed (nearly every tick) in one test: each branch below costs its own on the interpreter.
-            if (_estop.Level && _curtain.Level && _doors.Level && (_vehicle.Level || !vehicleRequired)) return FaultCode.None;
+            // (The tick asks only once TickFault's one test has found something open.)
             if (!_estop.Level) return FaultCode.EStopPressed;
             if (!_curtain.Level) return FaultCode.LightCurtainBroken;
             if (!_doors.Level) return FaultCode.DoorOpened;
-            return FaultCode.VehicleMoved; // the only test left that the first line can have failed
+            return vehicleRequired && !_vehicle.Level ? FaultCode.VehicleMoved : FaultCode.None;
         }
 
         /// <summary>The tick's checks in one call: <see cref="MotionFault"/> when <paramref name="inMotion"/> or (not

@@ -55,7 +55,7 @@ def table_totals(letters_per):
         print(f"| {lab} | " + " | ".join(f"{c[i][1]:,.1f}" for c in cols) + " |")
     print()
 
-def top(letter, per, n=60, sub=None, subper=None):
+def top(letter, per, n=60, sub=None):
     ms = dict(M[letter])
     if sub:  # (letter minus sub) per unit, e.g. CAN frames f - g
         rows = {}
@@ -87,7 +87,7 @@ def outside(letter, per):
     probe = [v for k, v in ms.items() if name(k).startswith("Station.DeviceProbe")]
     f = lambda rows, i: sum(r[i] for r in rows) / per
     return (f"of these, in the test fakes (HAL stand-ins: on a board these are the HAL's own calls): IL ops {f(fake, 2):,.1f}, "
-            f"field loads {f(fake, 3):,.1f}; in the probe's marker (Program.Mark, entered once per region): IL ops {f(probe, 2):,.1f}, "
+            f"field loads {f(fake, 3):,.1f}; in the probe's own code inside the region (its call of Tick and of the marker native): IL ops {f(probe, 2):,.1f}, "
             f"calls out {f(probe, 5):,.2f}.")
 
 def top_calls(letter, per, n=60):
